@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// exocall: a terminal client for the MTS Exolve MakeCallback API.
+/// The module layout follows ../shared/DESIGN.md: a pure core, an HTTP client,
+/// a local stand-in server, a SQLite call log, and thin front ends on top.
+let package = Package(
+    name: "exocall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "exocall", targets: ["exocall"]),
+        .library(name: "CallbackCore", targets: ["CallbackCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+    ],
+    targets: [
+        .target(name: "CallbackCore"),
+        .executableTarget(name: "exocall", dependencies: [
+            "CallbackCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
+    ]
+)

@@ -1,0 +1,260 @@
+/// A JSON syntax error, with the 1-based line and column where it was found.
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// 1-based line of the offending character.
+    public var line: Int
+    /// 1-based column (in characters) of the offending character.
+    public var column: Int
+    /// What was wrong there.
+    public var reason: String
+
+    /// "malformed JSON at line L, column C: reason".
+    public var description: String { "malformed JSON at line \(line), column \(column): \(reason)" }
+}
+
+/// A strict RFC 8259 JSON parser over UTF-8 bytes that yields `JSONValue`.
+/// Strict means what a server would refuse is refused here too: trailing
+/// commas, comments, single quotes, leading zeros, bare control characters.
+public enum JSONParser {
+    /// Parses a whole document; anything but whitespace after the value is an error.
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    /// Parses a whole document from UTF-8 bytes.
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var reader = Reader(bytes: bytes)
+        reader.skipWhitespace()
+        let value = try reader.parseValue(depth: 0)
+        reader.skipWhitespace()
+        if reader.index < bytes.count { throw reader.error("unexpected \(reader.describeCurrent()) after the end of the document") }
+        return value
+    }
+
+    private static let maxDepth = 256
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) {
+            // A UTF-8 byte order mark is tolerated, as editors write one.
+            self.bytes = bytes
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        }
+
+        func error(_ reason: String, at position: Int? = nil) -> JSONSyntaxError {
+            let end = min(position ?? index, bytes.count)
+            var line = 1
+            var column = 1
+            var i = 0
+            while i < end {
+                let byte = bytes[i]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+            }
+            return JSONSyntaxError(line: line, column: column, reason: reason)
+        }
+
+        func describeCurrent() -> String {
+            guard index < bytes.count else { return "end of input" }
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+            return "byte 0x" + hexDigits(UInt32(byte), width: 2)
+        }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+            guard depth < JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+            guard index < bytes.count else { throw error("expected a value, found end of input") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try parseObject(depth: depth)
+            case UInt8(ascii: "["): return try parseArray(depth: depth)
+            case UInt8(ascii: "\""): return .string(try parseString())
+            case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+            case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+            case UInt8(ascii: "n"): try expectWord("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+            default: throw error("expected a value, found \(describeCurrent())")
+            }
+        }
+
+        mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
+            let expected = Array(word.utf8)
+            guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
+                throw error("expected a value, found \(describeCurrent())")
+            }
+            index += expected.count
+        }
+
+        mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+            index += 1
+            var members: [JSONValue.Member] = []
+            skipWhitespace()
+            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("expected a quoted key, found \(describeCurrent())")
+                }
+                let key = try parseString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after key \"\(key)\", found \(describeCurrent())")
+                }
+                index += 1
+                skipWhitespace()
+                let value = try parseValue(depth: depth + 1)
+                members.append(.init(key, value))
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unterminated object: expected ',' or '}'") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                throw error("expected ',' or '}' in object, found \(describeCurrent())")
+            }
+        }
+
+        mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+            index += 1
+            var items: [JSONValue] = []
+            skipWhitespace()
+            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
+            while true {
+                skipWhitespace()
+                items.append(try parseValue(depth: depth + 1))
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+                throw error("expected ',' or ']' in array, found \(describeCurrent())")
+            }
+        }
+
+        mutating func parseNumber() throws(JSONSyntaxError) -> String {
+            let start = index
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in number") }
+            if bytes[index] == UInt8(ascii: "0") {
+                index += 1
+                if index < bytes.count, isDigit(bytes[index]) { throw error("numbers must not have leading zeros") }
+            } else {
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit after the decimal point") }
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in the exponent") }
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+        mutating func parseString() throws(JSONSyntaxError) -> String {
+            let open = index
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var runStart = index
+            func flush(_ reader: Reader, _ end: Int, into view: inout String.UnicodeScalarView) -> Bool {
+                guard end > runStart else { return true }
+                guard let run = String(validating: reader.bytes[runStart..<end], as: UTF8.self) else { return false }
+                view.append(contentsOf: run.unicodeScalars)
+                return true
+            }
+            while true {
+                guard index < bytes.count else { throw error("unterminated string", at: open) }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    guard flush(self, index, into: &scalars) else { throw error("invalid UTF-8 in string", at: runStart) }
+                    index += 1
+                    return String(scalars)
+                }
+                if byte < 0x20 { throw error("control character in string (escape it as \\u\(hexDigits(UInt32(byte), width: 4)))") }
+                if byte != UInt8(ascii: "\\") { index += 1; continue }
+                guard flush(self, index, into: &scalars) else { throw error("invalid UTF-8 in string", at: runStart) }
+                index += 1
+                guard index < bytes.count else { throw error("unterminated string", at: open) }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "/"): scalars.append("/")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    let unit = try parseHex4()
+                    if (0xD800...0xDBFF).contains(unit) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("lone high surrogate \\u\(String(unit, radix: 16, uppercase: true)) in string")
+                        }
+                        index += 2
+                        let low = try parseHex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate in string") }
+                        let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        scalars.append(Unicode.Scalar(value)!)
+                    } else if (0xDC00...0xDFFF).contains(unit) {
+                        throw error("lone low surrogate in string")
+                    } else {
+                        scalars.append(Unicode.Scalar(unit)!)
+                    }
+                default:
+                    index -= 1
+                    throw error("invalid escape \\\(describeCurrent()) in string")
+                }
+                runStart = index
+            }
+        }
+
+        mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw error("expected 4 hex digits after \\u") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: throw error("expected 4 hex digits after \\u")
+                }
+                value = value * 16 + digit
+                index += 1
+            }
+            return value
+        }
+    }
+}
+
+/// `value` in upper-case hex, left-padded with zeros to `width` digits.
+func hexDigits(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
