@@ -19,10 +19,24 @@ let package = Package(
     ],
     targets: [
         .target(name: "CallbackCore"),
+        .target(name: "ExolveClient", dependencies: [
+            "CallbackCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "ExolveStub", dependencies: [
+            "CallbackCore",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
+            "ExolveClient",
+            "ExolveStub",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
+        .testTarget(name: "ExolveClientTests", dependencies: [
+            "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub"]),
     ]
 )

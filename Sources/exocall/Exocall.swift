@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallbackCore
 
 /// The `exocall` command: with a subcommand, a command-line tool; the TUI comes with a later issue.
 @main
@@ -14,6 +15,6 @@ struct Exocall: AsyncParsableCommand {
         checks one against every rule of the API before anything is sent.
         """,
         version: ExocallVersion.current,
-        subcommands: [ValidateCommand.self, VoicesCommand.self]
+        subcommands: [ValidateCommand.self, SendCommand.self, VoicesCommand.self, StubServerCommand.self]
     )
 }

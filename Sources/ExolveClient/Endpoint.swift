@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where MakeCallback requests go: a base URL checked for safety.
+/// `https` always; plain `http` only to a loopback host (the stand-in server),
+/// so a key never crosses a network in clear text.
+public struct Endpoint: Sendable, Equatable {
+    /// The base URL as given, without a trailing slash (`https://api.exolve.ru`).
+    public let baseURL: URL
+
+    /// The production endpoint.
+    public static let defaultBaseURL = "https://api.exolve.ru"
+
+    /// Checks and wraps a base URL.
+    public init(_ text: String) throws(ClientConfigurationError) {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+            throw .badBaseURL(text, "it is not an absolute URL like https://api.exolve.ru")
+        }
+        switch scheme {
+        case "https": break
+        case "http":
+            guard Endpoint.isLoopback(host) else {
+                throw .badBaseURL(text, "plain http is allowed only to a loopback host (127.0.0.1, localhost, ::1); use https")
+            }
+        default:
+            throw .badBaseURL(text, "the scheme must be https (or http to a loopback host)")
+        }
+        if url.query != nil || url.fragment != nil {
+            throw .badBaseURL(text, "a base URL takes no query or fragment")
+        }
+        baseURL = url
+    }
+
+    /// `{base}/call/v1/MakeCallback`.
+    public var makeCallbackURL: URL { URL(string: baseURL.absoluteString + "/call/v1/MakeCallback")! }
+
+    /// The host requests go to, as shown in the header and the call log.
+    public var host: String {
+        guard let host = baseURL.host else { return baseURL.absoluteString }
+        return baseURL.port.map { "\(host):\($0)" } ?? host
+    }
+
+    /// Whether `host` names this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        if bare == "localhost" || bare == "::1" { return true }
+        let octets = bare.split(separator: ".")
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}

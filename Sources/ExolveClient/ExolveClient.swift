@@ -1,0 +1,95 @@
+import CallbackCore
+import Foundation
+
+/// Places callbacks through MakeCallback. It sends each request exactly once
+/// (never retrying: a retry can ring a real person twice), as the canonical
+/// compact JSON of the validated request, and turns whatever happens into a
+/// `SendResult` with the key redacted from every string in it.
+public struct ExolveClient: Sendable {
+    /// Where to send.
+    public let endpoint: Endpoint
+    /// The key for the Authorization header.
+    private let apiKey: APIKey
+    /// The time allowed for an answer.
+    public let timeout: Duration
+    private let transport: any HTTPTransport
+
+    /// Creates a client.
+    public init(endpoint: Endpoint, apiKey: APIKey, timeout: Duration = ClientConfiguration.defaultTimeout,
+                transport: any HTTPTransport = URLSessionTransport()) {
+        self.endpoint = endpoint
+        self.apiKey = apiKey
+        self.timeout = timeout
+        self.transport = transport
+    }
+
+    /// The `User-Agent` sent with each request.
+    public static let userAgent = "exocall/\(ExocallVersion.current)"
+
+    /// Sends `request` once and reports the outcome.
+    public func makeCallback(_ request: MakeCallbackRequest) async -> SendResult {
+        let body = Array(request.canonicalJSON(.compact).utf8)
+        let exchange = TransportRequest(
+            url: endpoint.makeCallbackURL.absoluteString,
+            headers: [
+                ("Authorization", apiKey.authorizationValue),
+                ("Content-Type", "application/json"),
+                ("Accept", "application/json"),
+                ("User-Agent", Self.userAgent),
+            ],
+            body: body,
+            timeout: timeout)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = await transport.perform(exchange)
+        let elapsed = clock.now - start
+        let latency = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return redacted(Self.classify(result, latencyMs: latency))
+    }
+
+    /// Turns what the transport saw into an outcome.
+    static func classify(_ result: TransportResult, latencyMs: Int) -> SendResult {
+        switch result {
+        case .failedBeforeSending(let reason):
+            return SendResult(outcome: .notSent(reason: reason), httpStatus: nil, rawBody: nil, latencyMs: latencyMs)
+        case .failedAfterSending(let reason):
+            return SendResult(outcome: .unknown(reason: reason), httpStatus: nil, rawBody: nil, latencyMs: latencyMs)
+        case .response(let status, let body):
+            let raw = String(decoding: body.prefix(SendResult.rawBodyLimit), as: UTF8.self)
+            let outcome: SendOutcome
+            switch status {
+            case 200..<300:
+                if let response = MakeCallbackResponse.parse(body) {
+                    outcome = .placed(callID: response.callID, requestID: response.requestID)
+                } else {
+                    outcome = .unknown(reason: "Exolve answered HTTP \(status) without a call_id in the body")
+                }
+            case 400..<500:
+                outcome = .rejected(status: status, message: ErrorBody.message(from: body, status: status))
+            case 500..<600:
+                let detail = ErrorBody.detail(from: body).map { ": \($0)" } ?? " with an empty body"
+                outcome = .unknown(reason: "Exolve answered \(HTTPStatusText.name(status))\(detail)")
+            default:
+                outcome = .unknown(reason: "unexpected HTTP \(status) from the server")
+            }
+            return SendResult(outcome: outcome, httpStatus: status, rawBody: raw, latencyMs: latencyMs)
+        }
+    }
+
+    /// The result with every occurrence of the key masked (a server may echo it).
+    func redacted(_ result: SendResult) -> SendResult {
+        var copy = result
+        copy.rawBody = result.rawBody.map(apiKey.redact)
+        switch result.outcome {
+        case .placed(let callID, let requestID):
+            copy.outcome = .placed(callID: apiKey.redact(callID), requestID: requestID.map(apiKey.redact))
+        case .rejected(let status, let message):
+            copy.outcome = .rejected(status: status, message: apiKey.redact(message))
+        case .notSent(let reason):
+            copy.outcome = .notSent(reason: apiKey.redact(reason))
+        case .unknown(let reason):
+            copy.outcome = .unknown(reason: apiKey.redact(reason))
+        }
+        return copy
+    }
+}

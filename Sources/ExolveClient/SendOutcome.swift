@@ -1,0 +1,63 @@
+/// What happened to one MakeCallback request. Each case says whether the call
+/// may have been placed, so the operator knows whether sending again is safe.
+public enum SendOutcome: Equatable, Sendable {
+    /// The API accepted the request: a call is being placed.
+    case placed(callID: String, requestID: String?)
+    /// The API answered 4xx: nothing was placed. `message` is read from the body.
+    case rejected(status: Int, message: String)
+    /// Nothing reached the server (connection refused, DNS, TLS): safe to send again.
+    case notSent(reason: String)
+    /// The request may have reached Exolve (timeout, 5xx, dropped connection,
+    /// an answer without a call_id): the call may have been placed.
+    case unknown(reason: String)
+
+    /// The name used in JSON output and in the call log: placed, rejected, not_sent, unknown.
+    public var name: String {
+        switch self {
+        case .placed: return "placed"
+        case .rejected: return "rejected"
+        case .notSent: return "not_sent"
+        case .unknown: return "unknown"
+        }
+    }
+
+    /// The call id when placed.
+    public var callID: String? {
+        if case .placed(let id, _) = self { return id }
+        return nil
+    }
+
+    /// One sentence for the operator.
+    public var message: String {
+        switch self {
+        case .placed(let callID, _): return "placed: call_id \(callID)"
+        case .rejected(let status, let message): return "rejected by Exolve (HTTP \(status)): \(message)"
+        case .notSent(let reason): return "not sent: \(reason). Nothing reached Exolve; it is safe to send again."
+        case .unknown(let reason):
+            return "outcome unknown: \(reason). The call MAY have been placed; check before sending again."
+        }
+    }
+}
+
+/// The outcome of a send with what was observed on the way.
+public struct SendResult: Equatable, Sendable {
+    /// The outcome.
+    public var outcome: SendOutcome
+    /// The HTTP status, when an answer came.
+    public var httpStatus: Int?
+    /// The response body as text, cut at `SendResult.rawBodyLimit` bytes, key redacted.
+    public var rawBody: String?
+    /// Milliseconds from sending to the outcome.
+    public var latencyMs: Int
+
+    /// Creates a result.
+    public init(outcome: SendOutcome, httpStatus: Int?, rawBody: String?, latencyMs: Int) {
+        self.outcome = outcome
+        self.httpStatus = httpStatus
+        self.rawBody = rawBody
+        self.latencyMs = latencyMs
+    }
+
+    /// How much of a response body is kept: 64 KiB.
+    public static let rawBodyLimit = 64 * 1024
+}
