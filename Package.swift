@@ -27,16 +27,25 @@ let package = Package(
             "CallbackCore",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        .target(name: "CallLog", dependencies: [
+            "CallbackCore",
+            "ExolveClient",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "ExolveClient",
             "ExolveStub",
+            "CallLog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
             "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
-        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub"]),
+        .testTarget(name: "CallLogTests", dependencies: [
+            "CallLog", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog"]),
     ]
 )

@@ -15,6 +15,6 @@ struct Exocall: AsyncParsableCommand {
         checks one against every rule of the API before anything is sent.
         """,
         version: ExocallVersion.current,
-        subcommands: [ValidateCommand.self, SendCommand.self, VoicesCommand.self, StubServerCommand.self]
+        subcommands: [ValidateCommand.self, SendCommand.self, LogCommand.self, VoicesCommand.self, StubServerCommand.self]
     )
 }

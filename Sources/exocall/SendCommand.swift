@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallbackCore
+import CallLog
 import ExolveClient
 import Foundation
 
@@ -39,6 +40,11 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
     var baseURL: String?
 
+    @OptionGroup var database: DatabaseOption
+
+    @Flag(help: "Do not record this send in the call log.")
+    var noLog = false
+
     func validate() throws {
         guard (1...600).contains(timeout) else {
             throw ValidationError("--timeout must be from 1 to 600 seconds, got \(timeout)")
@@ -69,9 +75,27 @@ struct SendCommand: AsyncParsableCommand {
             printError("exocall send: \(error)")
             throw ExitCode(SendExit.usage)
         }
-        let result = await client.makeCallback(request)
-        OutcomeReport.print(result, json: json)
-        throw ExitCode(SendExit.code(for: result.outcome))
+        var store: CallLogStore? = nil
+        if !noLog {
+            do {
+                store = try CallLogStore.open(path: database.resolved)
+            } catch {
+                printError("exocall send: nothing was sent, because \(error)")
+                printError("(to send without recording it, add --no-log)")
+                throw ExitCode(SendExit.usage)
+            }
+        }
+        let sender = LoggedSender(client: client, store: store, mode: .live)
+        let outcome: LoggedSender.Outcome
+        do {
+            outcome = try await sender.send(request)
+        } catch {
+            printError("exocall send: nothing was sent, because \(error)")
+            throw ExitCode(SendExit.usage)
+        }
+        OutcomeReport.print(outcome.result, json: json)
+        if let warning = outcome.logWarning { printError("warning: \(warning)") }
+        throw ExitCode(SendExit.code(for: outcome.result.outcome))
     }
 }
 

@@ -1,0 +1,189 @@
+import CallbackCore
+import Foundation
+import GRDB
+
+/// Whether a send went to the real Exolve or to the in-process stand-in.
+public enum CallMode: String, Codable, Sendable, CaseIterable {
+    /// A real endpoint.
+    case live
+    /// The demo stand-in.
+    case demo
+}
+
+/// The outcome column of an entry: the client's outcomes plus `sending`,
+/// which an entry holds from just before the request leaves until the answer.
+public enum EntryOutcome: String, Codable, Sendable, CaseIterable {
+    /// Written, request not yet answered.
+    case sending
+    /// Accepted: a call_id came back.
+    case placed
+    /// Refused with 4xx.
+    case rejected
+    /// Never reached the server.
+    case notSent = "not_sent"
+    /// May have been placed.
+    case unknown
+
+    /// The outcomes an operator filters by (everything but `sending`, which reads as in flight or interrupted).
+    public static let filterable: [EntryOutcome] = [.placed, .rejected, .notSent, .unknown, .sending]
+}
+
+/// One attempt to place a callback, as the call log keeps it. It never holds
+/// the API key or the Authorization header.
+public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+    /// Row id, ascending with time.
+    public var id: Int64?
+    /// When the entry was written, just before sending: ms since 1970, UTC.
+    public var createdAt: Int64
+    /// When the outcome was recorded, ms since 1970, UTC.
+    public var finishedAt: Int64?
+    /// live or demo.
+    public var mode: CallMode
+    /// Host (and port) the request went to.
+    public var endpointHost: String
+    /// The request exactly as sent: canonical compact JSON.
+    public var requestJSON: String
+    /// The request's `request_description`.
+    public var requestDescription: String?
+    /// Leg 1's destination numbers in ring order, space-separated.
+    public var line1Numbers: String
+    /// Leg 2's destination numbers in ring order, space-separated.
+    public var line2Numbers: String
+    /// The TTS texts of both legs, newline-separated (nil when neither speaks).
+    public var ttsText: String?
+    /// sending, placed, rejected, not_sent or unknown.
+    public var outcome: EntryOutcome
+    /// HTTP status when an answer came.
+    public var httpStatus: Int?
+    /// The call_id when placed.
+    public var callID: String?
+    /// The operator-facing message of the outcome.
+    public var message: String?
+    /// The response body, cut at 64 KiB.
+    public var rawResponse: String?
+    /// Milliseconds from sending to the outcome.
+    public var latencyMs: Int?
+    /// The exocall version that sent it.
+    public var exocallVersion: String
+    /// The process that wrote the entry (to tell an in-flight send from an interrupted one).
+    public var ownerPID: Int32
+
+    /// The table's name.
+    public static let databaseTableName = "call"
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, mode, outcome, message
+        case createdAt = "created_at", finishedAt = "finished_at", endpointHost = "endpoint_host"
+        case requestJSON = "request_json", requestDescription = "request_description"
+        case line1Numbers = "line_1_numbers", line2Numbers = "line_2_numbers", ttsText = "tts_text"
+        case httpStatus = "http_status", callID = "call_id", rawResponse = "raw_response", latencyMs = "latency_ms"
+        case exocallVersion = "exocall_version", ownerPID = "owner_pid"
+    }
+
+    /// Sets the id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A new `sending` entry for `request`, stamped now.
+    public init(request: MakeCallbackRequest, mode: CallMode, endpointHost: String, now: Date = Date()) {
+        id = nil
+        createdAt = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        finishedAt = nil
+        self.mode = mode
+        self.endpointHost = endpointHost
+        requestJSON = request.canonicalJSON(.compact)
+        requestDescription = request.requestDescription
+        line1Numbers = request.line1.destinations.map(\.number).joined(separator: " ")
+        line2Numbers = request.line2.destinations.map(\.number).joined(separator: " ")
+        let texts = request.lines.compactMap { line -> String? in
+            if case .tts(let speech)? = line.audio { return speech.text }
+            return nil
+        }
+        ttsText = texts.isEmpty ? nil : texts.joined(separator: "\n")
+        outcome = .sending
+        exocallVersion = ExocallVersion.current
+        ownerPID = ProcessInfo.processInfo.processIdentifier
+    }
+
+    /// How long a send can take at most (the longest timeout) plus a margin:
+    /// an entry still `sending` after this was interrupted whatever its owner.
+    public static let maxInFlightMs: Int64 = 11 * 60 * 1000
+
+    /// Whether this entry was left `sending` by a process that is gone (crash, kill)
+    /// or for longer than any send can take.
+    public func isInterrupted(now: Date = Date()) -> Bool {
+        guard outcome == .sending else { return false }
+        if Int64(now.timeIntervalSince1970 * 1000) - createdAt > Self.maxInFlightMs { return true }
+        return !ProcessLiveness.isAlive(ownerPID)
+    }
+
+    /// The outcome as an operator should read it: an interrupted send is unknown.
+    public func effectiveOutcome(now: Date = Date()) -> EntryOutcome { isInterrupted(now: now) ? .unknown : outcome }
+
+    /// The message as an operator should read it.
+    public func effectiveMessage(now: Date = Date()) -> String? {
+        isInterrupted(now: now) ? Self.interruptedMessage : message
+    }
+
+    /// The reason given to an interrupted send.
+    public static let interruptedMessage = "interrupted: exocall stopped while this request was in flight; the call MAY have been placed"
+
+    /// The request as a JSON value (nil if the stored text is not JSON, which exocall never writes).
+    public var requestValue: JSONValue? { try? JSONParser.parse(requestJSON) }
+
+    /// The entry as one JSON object, as `log --json`, `log show --json` and exports print it.
+    public func jsonValue(includeRaw: Bool, now: Date = Date()) -> JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        func int<T: BinaryInteger>(_ value: T?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
+        var members: [JSONValue.Member] = [
+            .init("id", int(id)),
+            .init("created_at", .string(Timestamp.iso(createdAt))),
+            .init("finished_at", text(finishedAt.map(Timestamp.iso))),
+            .init("mode", .string(mode.rawValue)),
+            .init("endpoint", .string(endpointHost)),
+            .init("outcome", .string(effectiveOutcome(now: now).rawValue)),
+            .init("http_status", int(httpStatus)),
+            .init("call_id", text(callID)),
+            .init("message", text(effectiveMessage(now: now))),
+            .init("latency_ms", int(latencyMs)),
+            .init("request_description", text(requestDescription)),
+            .init("request", requestValue ?? .string(requestJSON)),
+        ]
+        if includeRaw {
+            members.append(.init("raw_response", text(rawResponse)))
+            members.append(.init("exocall_version", .string(exocallVersion)))
+        }
+        return .object(members)
+    }
+}
+
+/// Millisecond timestamps as text.
+public enum Timestamp {
+    /// `2026-11-24T20:45:01.123Z`.
+    public static func iso(_ ms: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    /// `2026-11-24 23:45:01` in the local time zone, for tables.
+    public static func local(_ ms: Int64, timeZone: TimeZone = .current) -> String {
+        let seconds = Int(ms / 1000)
+        var components = DateComponents()
+        let date = Date(timeIntervalSince1970: Double(seconds))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        components = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        return "\(components.year ?? 0)-\(two(components.month))-\(two(components.day)) \(two(components.hour)):\(two(components.minute)):\(two(components.second))"
+    }
+}
+
+/// Whether a process id is running on this machine.
+enum ProcessLiveness {
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        if kill(pid, 0) == 0 { return true }
+        return errno == EPERM
+    }
+}

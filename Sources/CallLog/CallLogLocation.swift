@@ -1,0 +1,19 @@
+import Foundation
+
+/// Where the call log lives: `--db PATH`, else `EXOCALL_DB`, else
+/// `$XDG_DATA_HOME/exocall/calls.sqlite` (`~/.local/share/exocall/calls.sqlite`).
+public enum CallLogLocation {
+    /// The path to use.
+    public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let flag, !flag.isEmpty { return flag }
+        if let env = environment["EXOCALL_DB"], !env.isEmpty { return env }
+        return dataDirectory(environment: environment) + "/calls.sqlite"
+    }
+
+    /// `$XDG_DATA_HOME/exocall` or `~/.local/share/exocall`.
+    public static func dataDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/exocall" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/exocall"
+    }
+}

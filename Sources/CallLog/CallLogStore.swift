@@ -1,0 +1,331 @@
+import CallbackCore
+import ExolveClient
+import Foundation
+import GRDB
+
+/// The durable call history: a SQLite file (WAL, busy timeout, versioned
+/// schema) that every send writes to before its request leaves.
+///
+/// It refuses to touch a file it does not understand: a damaged file, a file
+/// that is not a call log, or one from a newer exocall is reported, never
+/// migrated, truncated or replaced.
+public final class CallLogStore: Sendable {
+    /// The file's path.
+    public let path: String
+    /// Whether this store was opened for reading only.
+    public let isReadOnly: Bool
+    private let database: DatabasePool
+
+    private init(path: String, isReadOnly: Bool, database: DatabasePool) {
+        self.path = path
+        self.isReadOnly = isReadOnly
+        self.database = database
+    }
+
+    /// How long a writer waits for another process's transaction before failing.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating if needed) the log for writing, migrating it to the
+    /// current schema, and marks sends left in flight by dead processes as interrupted.
+    public static func open(path: String) throws(CallLogError) -> CallLogStore {
+        try checkHeader(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .inaccessible(path: path, detail: "cannot create the folder \(folder)")
+            }
+        }
+        // Inspect an existing file through a read-only connection first: opening the
+        // writer switches the file to WAL, and a file that is not ours must stay untouched.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+            var inspect = Configuration()
+            inspect.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: inspect)
+                try queue.read { db in try checkSchema(db, path: path, requireCallTable: false) }
+                try queue.close()
+            } catch {
+                throw classify(error, path: path, reading: true)
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try CallLogSchema.migrator.migrate(pool)
+        } catch {
+            throw classify(error, path: path)
+        }
+        let store = CallLogStore(path: path, isReadOnly: false, database: pool)
+        try store.sweepInterrupted()
+        return store
+    }
+
+    /// Opens an existing log for reading only (it works on a read-only file);
+    /// nil when there is no file yet.
+    public static func openForReading(path: String) throws(CallLogError) -> CallLogStore? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        try checkHeader(path)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            try pool.read { db in try checkSchema(db, path: path, requireCallTable: true) }
+            return CallLogStore(path: path, isReadOnly: true, database: pool)
+        } catch let error as CallLogError {
+            throw error
+        } catch {
+            throw classify(error, path: path)
+        }
+    }
+
+    /// A non-empty file must start with SQLite's header; anything else is not
+    /// ours to open (SQLite itself would refuse, but never give it the chance to write).
+    private static func checkHeader(_ path: String) throws(CallLogError) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .inaccessible(path: path, detail: "permission denied")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) {
+            throw .corrupt(path: path, detail: "it is not a SQLite database")
+        }
+    }
+
+    /// Refuses a database from a newer exocall, or one that is not a call log.
+    private static func checkSchema(_ db: Database, path: String, requireCallTable: Bool) throws {
+        if try CallLogSchema.migrator.hasBeenSuperseded(db) { throw CallLogError.newerSchema(path: path) }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if !tables.isEmpty && !tables.contains("grdb_migrations") {
+            throw CallLogError.corrupt(path: path, detail: "it is a SQLite database but not an exocall call log")
+        }
+        if requireCallTable, !tables.contains("call") {
+            throw CallLogError.corrupt(path: path, detail: "it has no call table")
+        }
+    }
+
+    private static func classify(_ error: any Error, path: String, reading: Bool = false) -> CallLogError {
+        if let error = error as? CallLogError { return error }
+        guard let error = error as? DatabaseError else { return .inaccessible(path: path, detail: "\(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .corrupt(path: path, detail: error.message ?? "damaged")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return .inaccessible(path: path, detail: error.message ?? "cannot open")
+        default:
+            let detail = error.message ?? "\(error.resultCode)"
+            return reading ? .readFailed(path: path, detail: detail) : .writeFailed(path: path, detail: detail)
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Writes a `sending` entry and returns its id. Call before the request leaves:
+    /// if this throws, the request must not be sent.
+    public func begin(_ entry: CallLogEntry) throws(CallLogError) -> Int64 {
+        var entry = entry
+        entry.outcome = .sending
+        do {
+            return try database.write { db in
+                try entry.insert(db)
+                try Self.indexForSearch(entry, db)
+                return entry.id!
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Records the outcome of the send that `begin` returned `id` for.
+    public func complete(id: Int64, with result: SendResult, now: Date = Date()) throws(CallLogError) {
+        do {
+            try database.write { db in
+                guard var entry = try CallLogEntry.fetchOne(db, key: id) else { throw CallLogError.noSuchEntry(id) }
+                let before = entry
+                entry.outcome = EntryOutcome(result.outcome)
+                entry.finishedAt = Int64((now.timeIntervalSince1970 * 1000).rounded())
+                entry.httpStatus = result.httpStatus
+                entry.callID = result.outcome.callID
+                entry.message = result.outcome.message
+                entry.rawResponse = result.rawBody.map { String($0.utf8.prefix(SendResult.rawBodyLimit)) ?? $0 }
+                entry.latencyMs = result.latencyMs
+                try entry.update(db)
+                if entry.callID != before.callID {
+                    try Self.unindex(before, db)
+                    try Self.indexForSearch(entry, db)
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Inserts many finished entries in one transaction (imports, benchmarks).
+    public func bulkInsert(_ entries: [CallLogEntry]) throws(CallLogError) {
+        do {
+            try database.write { db in
+                for var entry in entries {
+                    try entry.insert(db)
+                    try Self.indexForSearch(entry, db)
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Marks entries left `sending` by a process that is gone as unknown/interrupted.
+    func sweepInterrupted(now: Date = Date()) throws(CallLogError) {
+        do {
+            try database.write { db in
+                let stale = try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchAll(db)
+                for var entry in stale where entry.isInterrupted(now: now) {
+                    entry.outcome = .unknown
+                    entry.message = CallLogEntry.interruptedMessage
+                    try entry.update(db)
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    private static func indexForSearch(_ entry: CallLogEntry, _ db: Database) throws {
+        let columns = SearchQuery.columns(for: entry)
+        try db.execute(sql: "INSERT INTO call_search (rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: StatementArguments([entry.id!.databaseValue] + columns.map(\.value)))
+    }
+
+    private static func unindex(_ entry: CallLogEntry, _ db: Database) throws {
+        let columns = SearchQuery.columns(for: entry)
+        try db.execute(sql: "INSERT INTO call_search (call_search, rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                       arguments: StatementArguments([entry.id!.databaseValue] + columns.map(\.value)))
+    }
+
+    // MARK: - Reading
+
+    /// One entry by id.
+    public func entry(id: Int64) throws(CallLogError) -> CallLogEntry? {
+        do {
+            return try database.read { db in try CallLogEntry.fetchOne(db, key: id) }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// Up to `limit` entries matching `filter`, newest first, after `cursor`.
+    public func page(_ filter: CallLogFilter, after cursor: CallLogCursor? = nil, limit: Int) throws(CallLogError) -> [CallLogEntry] {
+        do {
+            return try database.read { db in
+                let (sql, arguments) = Self.pageSQL(filter, after: cursor, limit: limit)
+                return try CallLogEntry.fetchAll(db, sql: sql, arguments: arguments)
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// Every entry matching `filter`, newest first, read a page at a time.
+    public func forEach(_ filter: CallLogFilter, pageSize: Int = 500, _ body: (CallLogEntry) throws -> Void) throws {
+        var cursor: CallLogCursor? = nil
+        while true {
+            let entries = try page(filter, after: cursor, limit: pageSize)
+            for entry in entries { try body(entry) }
+            guard entries.count == pageSize, let last = entries.last else { return }
+            cursor = CallLogCursor(after: last)
+        }
+    }
+
+    /// How many entries match, counted up to `cap`.
+    public func count(_ filter: CallLogFilter, cap: Int = 10_000) throws(CallLogError) -> MatchCount {
+        do {
+            return try database.read { db in
+                if filter.search == nil, filter.since == nil, filter.until == nil {
+                    let sql = filter.outcome == nil ? "SELECT coalesce(sum(n), 0) FROM outcome_count"
+                        : "SELECT coalesce(sum(n), 0) FROM outcome_count WHERE outcome = ?"
+                    let n = try Int.fetchOne(db, sql: sql, arguments: StatementArguments(filter.outcome.map { [$0.rawValue] } ?? [])) ?? 0
+                    return MatchCount(value: n, isAtLeast: false)
+                }
+                let (inner, arguments) = Self.pageSQL(filter, after: nil, limit: cap + 1, select: "1")
+                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(inner))", arguments: arguments) ?? 0
+                return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// The query behind `page` and `count`. With a search it walks the search
+    /// index newest first; without, the (created_at, id) index, keyset-paged.
+    static func pageSQL(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int,
+                        select: String = "call.*") -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let outcome = filter.outcome {
+            conditions.append("call.outcome = ?")
+            arguments.append(outcome.rawValue)
+        }
+        if let since = filter.since {
+            conditions.append("call.created_at >= ?")
+            arguments.append(since)
+        }
+        if let until = filter.until {
+            conditions.append("call.created_at < ?")
+            arguments.append(until)
+        }
+        if let search = filter.search {
+            // A search that reduces to nothing matches nothing.
+            guard let fts = SearchQuery.fts(search) else { return ("SELECT \(select) FROM call WHERE 0", []) }
+            var all = ["call_search MATCH ?"] + conditions
+            arguments.insert(fts, at: 0)
+            if let cursor {
+                all.append("call_search.rowid < ?")
+                arguments.append(cursor.id)
+            }
+            let sql = "SELECT \(select) FROM call_search CROSS JOIN call ON call.id = call_search.rowid WHERE "
+                + all.joined(separator: " AND ") + " ORDER BY call_search.rowid DESC LIMIT \(limit)"
+            return (sql, StatementArguments(arguments))
+        }
+        if let cursor {
+            conditions.append("(call.created_at, call.id) < (?, ?)")
+            arguments.append(cursor.createdAt)
+            arguments.append(cursor.id)
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(select) FROM call\(whereClause) ORDER BY call.created_at DESC, call.id DESC LIMIT \(limit)"
+        return (sql, StatementArguments(arguments))
+    }
+
+    /// A value that changes whenever any process begins or completes a send:
+    /// the newest id and the per-outcome counts. Cheap at any size.
+    public func changeMarker() throws(CallLogError) -> String {
+        do {
+            return try database.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT (SELECT coalesce(max(id), 0) FROM call) || ':' ||
+                           (SELECT coalesce(group_concat(outcome || '=' || n, ','), '') FROM outcome_count)
+                    """) ?? ""
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+}
+
+extension EntryOutcome {
+    /// The stored outcome of a send's outcome.
+    public init(_ outcome: SendOutcome) {
+        switch outcome {
+        case .placed: self = .placed
+        case .rejected: self = .rejected
+        case .notSent: self = .notSent
+        case .unknown: self = .unknown
+        }
+    }
+}

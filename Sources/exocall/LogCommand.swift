@@ -1,0 +1,166 @@
+import ArgumentParser
+import CallbackCore
+import CallLog
+import Foundation
+
+/// `exocall log`: the call history.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Inspect the call log: every callback exocall tried to place.",
+        discussion: """
+        Every send is written to the log before its request leaves, and completed with
+        its outcome. A send that was interrupted (exocall killed mid-flight) reads as
+        unknown: the call MAY have been placed.
+
+        Examples:
+          exocall log --limit 20 --outcome unknown
+          exocall log --search 79991234567 --since 2026-11-01
+          exocall log show 42
+          exocall log request 42 | exocall send -      # place it again
+          exocall log export --format csv --output calls.csv
+        """,
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogExportCommand.self],
+        defaultSubcommand: LogListCommand.self
+    )
+}
+
+/// `exocall log [list]`: a table, newest first.
+struct LogListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List entries newest first (the default of `exocall log`)."
+    )
+
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var filters: LogFilterOptions
+
+    @Option(help: "How many entries to show.")
+    var limit = 50
+
+    @Flag(help: "Print one JSON object per line instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1, got \(limit)") }
+    }
+
+    func run() throws {
+        guard let store = try LogReader.open(database.resolved) else { return }
+        let filter = try filters.filter()
+        let entries: [CallLogEntry]
+        let total: MatchCount
+        do {
+            entries = try store.page(filter, limit: limit)
+            total = try store.count(filter)
+        } catch {
+            printError("exocall log: \(error)")
+            throw ExitCode(1)
+        }
+        if json {
+            for entry in entries { print(CanonicalJSON.string(entry.jsonValue(includeRaw: false), style: .compact)) }
+            return
+        }
+        if entries.isEmpty {
+            printError("no entries match")
+            return
+        }
+        var rows = [["ID", "TIME", "OUTCOME", "LEG 1", "LEG 2", "DESCRIPTION", "CALL_ID"]]
+        for entry in entries {
+            rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt), entry.effectiveOutcome().rawValue,
+                         LegSummary.text(entry.line1Numbers), LegSummary.text(entry.line2Numbers),
+                         LegSummary.clip(entry.requestDescription ?? "", 32), entry.callID ?? ""])
+        }
+        print(TextTable.render(rows), terminator: "")
+        printError("\(entries.count) of \(total.text) matching entries (\(store.path))")
+    }
+}
+
+/// Short forms of an entry's fields for tables.
+enum LegSummary {
+    /// The first number of a leg, with "+N" for the others.
+    static func text(_ numbers: String) -> String {
+        let all = numbers.split(separator: " ")
+        guard let first = all.first else { return "" }
+        return all.count > 1 ? "\(first) +\(all.count - 1)" : String(first)
+    }
+
+    /// `text` cut to `width` characters with an ellipsis, on one line.
+    static func clip(_ text: String, _ width: Int) -> String {
+        let oneLine = text.replacingOccurrences(of: "\n", with: " ")
+        return oneLine.count > width ? String(oneLine.prefix(width - 1)) + "…" : oneLine
+    }
+}
+
+/// `exocall log show ID`: everything about one entry.
+struct LogShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show everything about one entry.")
+
+    @OptionGroup var database: DatabaseOption
+
+    @Argument(help: "The entry's id (the first column of `exocall log`).")
+    var id: Int64
+
+    @Flag(help: "Print the entry as one JSON object.")
+    var json = false
+
+    func run() throws {
+        let entry = try LogEntryLookup.find(id, in: database.resolved)
+        if json {
+            print(CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .pretty))
+            return
+        }
+        var lines: [(String, String)] = [
+            ("id", String(id)),
+            ("outcome", entry.effectiveOutcome().rawValue),
+            ("message", entry.effectiveMessage() ?? ""),
+            ("call_id", entry.callID ?? "—"),
+            ("http status", entry.httpStatus.map(String.init) ?? "—"),
+            ("latency", entry.latencyMs.map { "\($0) ms" } ?? "—"),
+            ("created", "\(Timestamp.local(entry.createdAt)) (\(Timestamp.iso(entry.createdAt)))"),
+            ("finished", entry.finishedAt.map { "\(Timestamp.local($0)) (\(Timestamp.iso($0)))" } ?? "—"),
+            ("mode", entry.mode.rawValue),
+            ("endpoint", entry.endpointHost),
+            ("description", entry.requestDescription ?? "—"),
+            ("exocall", entry.exocallVersion),
+        ]
+        if entry.effectiveOutcome() == .unknown { lines.insert(("warning", "the call MAY have been placed; check before sending again"), at: 2) }
+        let width = lines.map(\.0.count).max() ?? 0
+        for (label, value) in lines { print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
+        print("\nrequest (as sent):")
+        print(entry.requestValue.map { CanonicalJSON.string($0, style: .pretty) } ?? entry.requestJSON)
+        print("\nresponse body:")
+        print(entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)")
+    }
+}
+
+/// `exocall log request ID`: exactly the request JSON, to send again.
+struct LogRequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Print exactly the request JSON of an entry (pipe it to `exocall send -` to place it again)."
+    )
+
+    @OptionGroup var database: DatabaseOption
+
+    @Argument(help: "The entry's id.")
+    var id: Int64
+
+    func run() throws {
+        print(try LogEntryLookup.find(id, in: database.resolved).requestJSON)
+    }
+}
+
+/// Finds one entry or exits with a message.
+enum LogEntryLookup {
+    static func find(_ id: Int64, in path: String) throws -> CallLogEntry {
+        guard let store = try LogReader.open(path) else { throw ExitCode(1) }
+        do {
+            guard let entry = try store.entry(id: id) else { throw CallLogError.noSuchEntry(id) }
+            return entry
+        } catch {
+            printError("exocall log: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import CallbackCore
+import CallLog
+import Foundation
+
+/// `exocall log export`: the log as JSON Lines or CSV.
+struct LogExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export entries as JSON Lines or CSV (newest first), with the same filters as `exocall log`."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv
+    }
+
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var filters: LogFilterOptions
+
+    @Option(help: "jsonl (one JSON object per line) or csv.")
+    var format: Format = .jsonl
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (an existing file is not overwritten).", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let filter = try filters.filter()
+        guard let store = try LogReader.open(database.resolved) else { return }
+        let sink: FileHandle
+        if let output {
+            guard !FileManager.default.fileExists(atPath: output) else {
+                printError("exocall log export: \(output) already exists; choose another name or remove it first")
+                throw ExitCode(1)
+            }
+            guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
+                  let handle = FileHandle(forWritingAtPath: output) else {
+                printError("exocall log export: cannot create \(output)")
+                throw ExitCode(1)
+            }
+            sink = handle
+        } else {
+            sink = FileHandle.standardOutput
+        }
+        var buffer = ""
+        func flush(force: Bool) {
+            if force || buffer.utf8.count > 1 << 16 {
+                sink.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        if format == .csv { buffer += CSV.row(CSV.header) }
+        var count = 0
+        do {
+            try store.forEach(filter) { entry in
+                switch format {
+                case .jsonl: buffer += CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .compact) + "\n"
+                case .csv: buffer += CSV.row(CSV.fields(entry))
+                }
+                count += 1
+                flush(force: false)
+            }
+        } catch {
+            printError("exocall log export: \(error)")
+            throw ExitCode(1)
+        }
+        flush(force: true)
+        if output != nil {
+            try? sink.close()
+            printError("exported \(count) entries to \(output!)")
+        }
+    }
+}
+
+/// RFC 4180 CSV.
+enum CSV {
+    static let header = ["id", "created_at", "finished_at", "mode", "endpoint", "outcome", "http_status", "call_id",
+                         "latency_ms", "request_description", "line_1_numbers", "line_2_numbers", "tts_text", "message", "request"]
+
+    static func fields(_ entry: CallLogEntry) -> [String] {
+        [String(entry.id ?? 0), Timestamp.iso(entry.createdAt), entry.finishedAt.map(Timestamp.iso) ?? "", entry.mode.rawValue,
+         entry.endpointHost, entry.effectiveOutcome().rawValue, entry.httpStatus.map(String.init) ?? "", entry.callID ?? "",
+         entry.latencyMs.map(String.init) ?? "", entry.requestDescription ?? "", entry.line1Numbers, entry.line2Numbers,
+         entry.ttsText ?? "", entry.effectiveMessage() ?? "", entry.requestJSON]
+    }
+
+    static func row(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import CallLog
+import Foundation
+
+/// `--db PATH`: which call log file to use.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The call log file (default: EXOCALL_DB, else ~/.local/share/exocall/calls.sqlite).", valueName: "PATH"))
+    var path: String?
+
+    /// The resolved path.
+    var resolved: String { CallLogLocation.resolve(flag: path) }
+}
+
+/// The filters shared by `log` and `log export`.
+struct LogFilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this outcome: placed, rejected, not_sent, unknown or sending.", valueName: "OUTCOME"))
+    var outcome: String?
+
+    @Option(help: ArgumentHelp("Only entries whose numbers, description, call_id or TTS text match every word.", valueName: "TEXT"))
+    var search: String?
+
+    @Option(help: ArgumentHelp("Only entries from this time on: 2026-11-24, 2026-11-24T09:30 (local time) or with a zone.", valueName: "DATE"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only entries before this time; a bare date includes that whole day.", valueName: "DATE"))
+    var until: String?
+
+    func validate() throws {
+        _ = try filter()
+    }
+
+    /// The filter these options describe, or a usage error naming the bad value.
+    func filter() throws -> CallLogFilter {
+        var outcomeValue: EntryOutcome? = nil
+        if let outcome {
+            guard let parsed = EntryOutcome(rawValue: outcome) else {
+                throw ValidationError("--outcome must be one of \(EntryOutcome.filterable.map(\.rawValue).joined(separator: ", ")), got \"\(outcome)\"")
+            }
+            outcomeValue = parsed
+        }
+        let sinceMs = try since.map { try DateArgument.parse($0, option: "--since", endOfDay: false) }
+        let untilMs = try until.map { try DateArgument.parse($0, option: "--until", endOfDay: true) }
+        if let sinceMs, let untilMs, sinceMs >= untilMs {
+            throw ValidationError("--since must be earlier than --until")
+        }
+        return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search)
+    }
+}
+
+/// Dates on the command line.
+enum DateArgument {
+    /// Milliseconds since 1970 for `text`. A bare date is local midnight, or with
+    /// `endOfDay` the next midnight (so `--until 2026-11-24` includes that day).
+    static func parse(_ text: String, option: String, endOfDay: Bool, timeZone: TimeZone = .current) throws -> Int64 {
+        let iso = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
+            iso.formatOptions = options
+            if let date = iso.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+        }
+        formatter.dateFormat = "yyyy-MM-dd"
+        if let date = formatter.date(from: text) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let day = endOfDay ? calendar.date(byAdding: .day, value: 1, to: date)! : date
+            return Int64(day.timeIntervalSince1970 * 1000)
+        }
+        throw ValidationError("\(option) must be a date like 2026-11-24 or 2026-11-24T09:30 (optionally with a zone, 2026-11-24T09:30:00Z), got \"\(text)\"")
+    }
+}
+
+/// Opens the log for the reading commands, or explains why not.
+enum LogReader {
+    /// The store, or nil (after saying so) when there is no log yet.
+    static func open(_ path: String) throws -> CallLogStore? {
+        do {
+            guard let store = try CallLogStore.openForReading(path: path) else {
+                printError("no calls logged yet (\(path))")
+                return nil
+            }
+            return store
+        } catch {
+            printError("exocall log: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
