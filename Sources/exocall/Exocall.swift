@@ -1,20 +1,36 @@
 import ArgumentParser
 import CallbackCore
 
-/// The `exocall` command: with a subcommand, a command-line tool; the TUI comes with a later issue.
+/// The `exocall` command: with no subcommand it opens the terminal UI.
 @main
 struct Exocall: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exocall",
         abstract: "Place two-leg callbacks through the MTS Exolve MakeCallback API.",
         discussion: """
+        With no subcommand, exocall opens its terminal UI: build a request in forms,
+        watch the exact JSON it will send, and see the call log. `exocall --demo` runs
+        everything against a built-in stand-in server: no account, no network.
+
         The platform rings leg 1 (say an operator), then leg 2 (a client), plays each an
         optional message (a recording or text-to-speech) and bridges them.
-
-        Requests are JSON files in the shape of the MakeCallback body; `exocall validate`
-        checks one against every rule of the API before anything is sent.
         """,
         version: ExocallVersion.current,
         subcommands: [ValidateCommand.self, SendCommand.self, LogCommand.self, VoicesCommand.self, StubServerCommand.self]
     )
+
+    @Flag(help: "Send to a stand-in server inside exocall: no API key, no network, no real calls.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Start with this request file in the form (invalid values are kept and marked).", valueName: "FILE"))
+    var load: String?
+
+    @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
+    var baseURL: String?
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, databasePath: database.resolved).run()
+    }
 }

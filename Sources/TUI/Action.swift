@@ -1,0 +1,54 @@
+import CallbackCore
+import CallLog
+
+/// Everything that can happen to the app: keys, resizes, and the results of effects.
+public enum Action: Equatable, Sendable {
+    /// A key was pressed (or text pasted).
+    case key(Key)
+    /// The terminal changed size.
+    case resize(Size)
+    /// A request file was read (F3, --load): its text, or why it could not be read.
+    case fileLoaded(path: String, result: FileLoadResult)
+    /// A request file was written (F2), or why not.
+    case fileSaved(path: String, result: FileSaveResult)
+    /// A page of the call log arrived.
+    case logPageLoaded(entries: [CallLogEntry], total: MatchCount, append: Bool)
+    /// The call log could not be read.
+    case logUnavailable(String)
+    /// Another process (or this one) changed the call log.
+    case logChanged
+    /// A note to show in the status line (draft restored, etc.).
+    case notice(StatusMessage)
+}
+
+/// The result of reading a file.
+public enum FileLoadResult: Equatable, Sendable {
+    /// The file's text.
+    case text(String)
+    /// Why it could not be read.
+    case failure(String)
+}
+
+/// The result of writing a file.
+public enum FileSaveResult: Equatable, Sendable {
+    /// Written.
+    case saved
+    /// The file exists and overwriting was not asked for.
+    case exists
+    /// Why it could not be written.
+    case failure(String)
+}
+
+/// Work for the runtime: I/O the reducer asks for; results come back as actions.
+public enum Effect: Equatable, Sendable {
+    /// Save the form as the draft (coalesced by the runtime).
+    case saveDraft(FormState)
+    /// Read a request file.
+    case loadFile(path: String)
+    /// Write `contents` to `path` (`overwrite` false refuses an existing file).
+    case saveFile(path: String, contents: String, overwrite: Bool)
+    /// Read the newest page of the call log.
+    case loadLog(limit: Int)
+    /// Read the page after `cursor`.
+    case loadMoreLog(after: CallLogCursor, limit: Int)
+}

@@ -1,0 +1,132 @@
+import CallbackCore
+
+/// Where views draw. The ncurses screen and the test canvas both implement it
+/// through `TextCanvas`, a grid of cells; views never see the terminal.
+public protocol Canvas {
+    /// The drawable size.
+    var size: Size { get }
+    /// Writes `text` at (x, y) clipped to `maxWidth` columns (and the canvas);
+    /// returns the columns used. Wide characters take two columns.
+    @discardableResult
+    mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int?) -> Int
+    /// Fills a rectangle with spaces in `style`.
+    mutating func fill(_ rect: Rect, style: Style)
+}
+
+extension Canvas {
+    /// Writes text without a width limit beyond the canvas.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style) -> Int {
+        put(text, x: x, y: y, style: style, maxWidth: nil)
+    }
+
+    /// Writes text padded with spaces (or cut) to exactly `width` columns.
+    public mutating func putPadded(_ text: String, x: Int, y: Int, width: Int, style: Style) {
+        let used = put(text, x: x, y: y, style: style, maxWidth: width)
+        if used < width { fill(Rect(x: x + used, y: y, width: width - used, height: 1), style: style) }
+    }
+
+    /// Draws a box border around `rect` with an optional title.
+    public mutating func box(_ rect: Rect, title: String?, style: Style, titleStyle: Style) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
+        for row in (rect.y + 1)..<(rect.maxY - 1) {
+            put("│", x: rect.x, y: row, style: style)
+            put("│", x: rect.maxX - 1, y: row, style: style)
+        }
+        put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        if let title, rect.width > 6 {
+            put(" \(title) ", x: rect.x + 2, y: rect.y, style: titleStyle, maxWidth: rect.width - 4)
+        }
+    }
+}
+
+/// One cell of a `TextCanvas`.
+public struct Cell: Equatable, Sendable {
+    /// The character drawn, or nil for the right half of a wide character.
+    public var character: Character?
+    /// How it is drawn.
+    public var style: Style
+
+    /// A blank cell.
+    public static let blank = Cell(character: " ", style: .text)
+}
+
+/// A grid of cells: the frame every view draws into. The ncurses layer copies
+/// it to the terminal; tests read it back as text.
+public struct TextCanvas: Canvas, Equatable, Sendable {
+    /// The size.
+    public private(set) var size: Size
+    /// Row-major cells.
+    public private(set) var cells: [Cell]
+
+    /// A blank canvas.
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: max(0, size.width * size.height))
+    }
+
+    /// The cell at (x, y).
+    public func cell(x: Int, y: Int) -> Cell { cells[y * size.width + x] }
+
+    /// Writes text, clipped; returns columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int?) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
+        var column = x
+        for character in text {
+            var shown = character
+            if character == "\n" || character == "\t" || character == "\r" { shown = " " }
+            let width = DisplayWidth.of(shown)
+            if width == 0 { continue }
+            if column + width > limit { break }
+            if column >= 0 {
+                cells[y * size.width + column] = Cell(character: shown, style: style)
+                if width == 2 { cells[y * size.width + column + 1] = Cell(character: nil, style: style) }
+            }
+            column += width
+        }
+        return max(0, column - x)
+    }
+
+    /// Fills a rectangle with spaces.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        let x0 = max(0, rect.x), x1 = min(size.width, rect.maxX)
+        let y0 = max(0, rect.y), y1 = min(size.height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0..<y1 {
+            for x in x0..<x1 { cells[y * size.width + x] = Cell(character: " ", style: style) }
+        }
+    }
+
+    /// Row `y` as plain text (wide characters once), trailing spaces kept.
+    public func row(_ y: Int) -> String {
+        var line = ""
+        for x in 0..<size.width {
+            if let character = cells[y * size.width + x].character { line.append(character) }
+        }
+        return line
+    }
+
+    /// The whole canvas as text, trailing spaces trimmed per row: for snapshots.
+    public var text: String {
+        (0..<size.height).map { y in
+            var line = row(y)
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// Where `needle` first appears: (x in columns, y), or nil.
+    public func find(_ needle: String) -> (x: Int, y: Int)? {
+        for y in 0..<size.height {
+            let line = row(y)
+            if let range = line.range(of: needle) {
+                return (DisplayWidth.of(line[line.startIndex..<range.lowerBound]), y)
+            }
+        }
+        return nil
+    }
+}

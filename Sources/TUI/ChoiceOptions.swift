@@ -1,0 +1,60 @@
+import CallbackCore
+
+/// The values a choice field offers, and how it shows its current value.
+public enum ChoiceOptions {
+    /// Ids the field cycles through, in order (nil is "default").
+    public static func values(of field: FieldID, in form: FormState) -> [Int?] {
+        switch field {
+        case .ringLogic: return [nil] + RingLogic.allCases.map(\.rawValue)
+        case .audioKind: return AudioKind.allCases.indices.map { $0 }
+        case .ttsVoice: return [nil] + VoiceCatalog.voices.map(\.id)
+        case .ttsEmotion(let line):
+            let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
+            return [nil] + (voice?.emotions.map(\.id) ?? [])
+        default: return []
+        }
+    }
+
+    /// The current raw value of a choice field.
+    public static func current(_ field: FieldID, in form: FormState) -> Int? {
+        switch field {
+        case .ringLogic(let line): return form.lines[line].ringLogic
+        case .audioKind(let line): return AudioKind.allCases.firstIndex(of: form.lines[line].audio.kind)
+        case .ttsVoice(let line): return form.lines[line].audio.tts.voice
+        case .ttsEmotion(let line): return form.lines[line].audio.tts.emotion
+        default: return nil
+        }
+    }
+
+    /// Sets a choice field's raw value.
+    public static func set(_ value: Int?, of field: FieldID, in form: inout FormState) {
+        switch field {
+        case .ringLogic(let line): form.lines[line].ringLogic = value
+        case .audioKind(let line): form.lines[line].audio.kind = AudioKind.allCases[value ?? 0]
+        case .ttsVoice(let line): form.lines[line].audio.tts.voice = value
+        case .ttsEmotion(let line): form.lines[line].audio.tts.emotion = value
+        default: break
+        }
+    }
+
+    /// How a value reads, and whether it is the API's default.
+    public static func label(of value: Int?, for field: FieldID, in form: FormState) -> (text: String, isDefault: Bool) {
+        switch field {
+        case .ringLogic:
+            guard let value else { return ("sequential", true) }
+            return (RingLogic(rawValue: value)?.name ?? "\(value) (not a ring logic)", false)
+        case .audioKind:
+            return (AudioKind.allCases[value ?? 0].label, false)
+        case .ttsVoice:
+            let voice = VoiceCatalog.voice(id: value ?? VoiceCatalog.defaultVoiceID)
+            let name = voice.map { "\($0.id) \($0.name) (\($0.latin), \($0.gender.rawValue))" } ?? "\(value ?? 0) (no such voice)"
+            return (name, value == nil)
+        case .ttsEmotion(let line):
+            let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
+            let id = value ?? voice?.defaultEmotion ?? 1
+            let label = voice?.label(forEmotion: id) ?? VoiceCatalog.emotionNames[id].map { "\($0), not offered by this voice" } ?? "no such emotion"
+            return ("\(id) \(label)", value == nil)
+        default: return ("", false)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import CallbackCore
+
+/// Dialogs drawn over the main screen. Returns the cursor for a prompt.
+enum DialogView {
+    static func draw(_ dialog: Dialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        let size = state.size
+        switch dialog {
+        case .help(let scroll):
+            let lines = helpLines()
+            let rect = centered(width: min(size.width - 4, 78), height: min(size.height - 4, lines.count + 2), in: size)
+            frame(rect, title: "Keys · Esc closes", on: &canvas)
+            let inner = rect.inset(1)
+            for (offset, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+                canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
+            }
+            return nil
+        case .problems(let selected):
+            let problems = state.validation.problems
+            let rect = centered(width: min(size.width - 4, 96), height: min(size.height - 4, max(3, problems.count + 2)), in: size)
+            frame(rect, title: "Problems (\(problems.count)) · Enter goes to the field · Esc closes", on: &canvas)
+            let inner = rect.inset(1)
+            if problems.isEmpty {
+                canvas.put("No problems: the request is valid.", x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
+                return nil
+            }
+            let top = max(0, selected - inner.height + 1)
+            for (offset, problem) in problems.enumerated().dropFirst(top).prefix(inner.height) {
+                let y = inner.y + offset - top
+                let chosen = offset == selected
+                if chosen { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+                let x = inner.x + 1 + canvas.put(problem.path.isEmpty ? "(request)" : problem.path, x: inner.x + 1, y: y,
+                                                 style: Style(.error, on: chosen ? .selection : .surface, bold: true))
+                canvas.put("  " + problem.message, x: x, y: y, style: Style(.text, on: chosen ? .selection : .surface), maxWidth: inner.maxX - x - 1)
+            }
+            return nil
+        case .filePrompt(let purpose, let editor):
+            let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
+            frame(rect, title: purpose == .save ? "Save the request (F2)" : "Open a request file (F3)", on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put(purpose == .save ? "Save to file:" : "Open file:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+            let width = inner.width - 2
+            canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
+            let offset = max(0, editor.cursorColumn - (width - 1))
+            canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
+            canvas.put("Enter confirms · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+            return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
+        case .confirmOverwrite(let path):
+            let rect = centered(width: min(size.width - 4, 72), height: 4, in: size)
+            frame(rect, title: "File exists", on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put("\(path) exists.", x: inner.x + 1, y: inner.y, style: Style(.warning, on: .surface), maxWidth: inner.width - 2)
+            canvas.put("Overwrite it? y / n", x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .surface, bold: true))
+            return nil
+        }
+    }
+
+    static func helpLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        func section(_ title: String, _ entries: [KeyHelp.Entry]) {
+            if !lines.isEmpty { lines.append(("", Style(.text, on: .surface))) }
+            lines.append((title, Style(.primary, on: .surface, bold: true)))
+            for entry in entries {
+                lines.append((entry.keys.padding(toLength: 18, withPad: " ", startingAt: 0) + entry.action, Style(.text, on: .surface)))
+            }
+        }
+        section("Everywhere", KeyHelp.global)
+        section("In the form", KeyHelp.form)
+        section("Preview and call log", KeyHelp.panes)
+        return lines
+    }
+
+    static func centered(width: Int, height: Int, in size: Size) -> Rect {
+        Rect(x: max(0, (size.width - width) / 2), y: max(0, (size.height - height) / 2), width: width, height: height)
+    }
+
+    static func frame(_ rect: Rect, title: String, on canvas: inout TextCanvas) {
+        canvas.fill(rect, style: Style(.text, on: .surface))
+        canvas.box(rect, title: title, style: Style(.focus, on: .surface), titleStyle: Style(.focus, on: .surface, bold: true))
+    }
+}
+
+import Foundation

@@ -1,0 +1,132 @@
+import CallbackCore
+import CallLog
+import Foundation
+
+/// Runs the reducer's effects off the UI thread and reports back with actions.
+public final class EffectRunner: @unchecked Sendable {
+    private let draft: DraftStore?
+    private let queue = DispatchQueue(label: "exocall.effects")
+    private let draftQueue = DispatchQueue(label: "exocall.draft")
+    private let lock = NSLock()
+    private var pendingDraft: FormState?
+    private var store: CallLogStore?
+    private var logProblem: String?
+    private let send: @Sendable (Action) -> Void
+
+    /// Creates a runner; `send` delivers actions to the UI loop (from any thread).
+    public init(draft: DraftStore?, send: @escaping @Sendable (Action) -> Void) {
+        self.draft = draft
+        self.send = send
+    }
+
+    /// Opens the call log in the background and starts watching it for changes.
+    public func openLog(path: String) {
+        queue.async { [self] in
+            do {
+                let opened = try CallLogStore.open(path: path)
+                lock.withLock { store = opened }
+                run(.loadLog(limit: LogPaging.pageSize))
+                watch(opened)
+            } catch {
+                // A log that cannot be written can often still be read.
+                if let reader = try? CallLogStore.openForReading(path: path) {
+                    lock.withLock { store = reader }
+                    run(.loadLog(limit: LogPaging.pageSize))
+                    send(.notice(StatusMessage("the call log is read-only here: \(error)", .warning)))
+                } else {
+                    lock.withLock { logProblem = "\(error)" }
+                    send(.logUnavailable("\(error)"))
+                }
+            }
+        }
+    }
+
+    /// The open call log, if any.
+    public var callLog: CallLogStore? { lock.withLock { store } }
+
+    private func watch(_ store: CallLogStore) {
+        let send = self.send
+        Thread.detachNewThread {
+            var last = try? store.changeMarker()
+            while true {
+                Thread.sleep(forTimeInterval: 0.5)
+                let now = try? store.changeMarker()
+                if now != last {
+                    last = now
+                    send(.logChanged)
+                }
+            }
+        }
+    }
+
+    /// Runs one effect.
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .saveDraft(let form):
+            guard let draft else { return }
+            // Coalesce: while a write is pending only the newest form is written.
+            let schedule = lock.withLock { () -> Bool in
+                let idle = pendingDraft == nil
+                pendingDraft = form
+                return idle
+            }
+            guard schedule else { return }
+            draftQueue.async { [self] in
+                let latest = lock.withLock { () -> FormState? in
+                    defer { pendingDraft = nil }
+                    return pendingDraft
+                }
+                if let latest { try? draft.save(latest) }
+            }
+        case .loadFile(let path):
+            queue.async { [send] in
+                let expanded = (path as NSString).expandingTildeInPath
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+                    return send(.fileLoaded(path: path, result: .failure("no such file")))
+                }
+                guard !isDirectory.boolValue else { return send(.fileLoaded(path: path, result: .failure("it is a folder"))) }
+                guard let data = FileManager.default.contents(atPath: expanded) else {
+                    return send(.fileLoaded(path: path, result: .failure("permission denied")))
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    return send(.fileLoaded(path: path, result: .failure("it is not UTF-8 text")))
+                }
+                send(.fileLoaded(path: path, result: .text(text)))
+            }
+        case .saveFile(let path, let contents, let overwrite):
+            queue.async { [send] in
+                let expanded = (path as NSString).expandingTildeInPath
+                if !overwrite && FileManager.default.fileExists(atPath: expanded) {
+                    return send(.fileSaved(path: path, result: .exists))
+                }
+                do {
+                    try Data(contents.utf8).write(to: URL(fileURLWithPath: expanded), options: .atomic)
+                    send(.fileSaved(path: path, result: .saved))
+                } catch {
+                    send(.fileSaved(path: path, result: .failure((error as NSError).localizedDescription)))
+                }
+            }
+        case .loadLog(let limit):
+            queue.async { [self] in
+                guard let store = callLog else { return }
+                do {
+                    let entries = try store.page(.all, limit: limit)
+                    send(.logPageLoaded(entries: entries, total: try store.count(.all), append: false))
+                } catch {
+                    send(.logUnavailable("\(error)"))
+                }
+            }
+        case .loadMoreLog(let cursor, let limit):
+            queue.async { [self] in
+                guard let store = callLog else { return }
+                do {
+                    let entries = try store.page(.all, after: cursor, limit: limit)
+                    send(.logPageLoaded(entries: entries, total: try store.count(.all), append: true))
+                } catch {
+                    send(.logUnavailable("\(error)"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import CallbackCore
+
+/// Every focusable place of the form. Lines are 0-based (0 is `line_1`).
+public enum FieldID: Hashable, Sendable, Codable {
+    case requestDescription, numberCode, callbackResourceID, duration
+    case destinationNumber(line: Int, index: Int)
+    case destinationTimeout(line: Int, index: Int)
+    case addDestination(line: Int)
+    case ringLogic(line: Int)
+    case displayNumber(line: Int)
+    case audioKind(line: Int)
+    case mediaResourceID(line: Int)
+    case ttsText(line: Int)
+    case ttsVoice(line: Int)
+    case ttsEmotion(line: Int)
+    case ttsVolume(line: Int)
+    case ttsSpeed(line: Int)
+
+    /// What kind of widget edits this field.
+    public var kind: FieldKind {
+        switch self {
+        case .requestDescription, .ttsText: return .text(.free)
+        case .numberCode, .callbackResourceID, .duration, .destinationTimeout, .mediaResourceID: return .text(.digits)
+        case .ttsVolume: return .text(.signedDigits)
+        case .ttsSpeed: return .text(.decimal)
+        case .destinationNumber, .displayNumber: return .text(.phone)
+        case .ringLogic, .audioKind, .ttsVoice, .ttsEmotion: return .choice
+        case .addDestination: return .button
+        }
+    }
+
+    /// The leg this field belongs to, if any.
+    public var line: Int? {
+        switch self {
+        case .requestDescription, .numberCode, .callbackResourceID, .duration: return nil
+        case .destinationNumber(let line, _), .destinationTimeout(let line, _): return line
+        case .addDestination(let line), .ringLogic(let line), .displayNumber(let line), .audioKind(let line),
+             .mediaResourceID(let line), .ttsText(let line), .ttsVoice(let line), .ttsEmotion(let line),
+             .ttsVolume(let line), .ttsSpeed(let line):
+            return line
+        }
+    }
+
+    /// The JSON path this field writes (`line_2.destinations[3].timeout`).
+    public var path: String {
+        func lineKey(_ line: Int) -> String { "line_\(line + 1)" }
+        switch self {
+        case .requestDescription: return "request_description"
+        case .numberCode: return "number_code"
+        case .callbackResourceID: return "callback_resource_id"
+        case .duration: return "duration"
+        case .destinationNumber(let line, let index): return "\(lineKey(line)).destinations[\(index)].number"
+        case .destinationTimeout(let line, let index): return "\(lineKey(line)).destinations[\(index)].timeout"
+        case .addDestination(let line): return "\(lineKey(line)).destinations"
+        case .ringLogic(let line): return "\(lineKey(line)).ring_logic"
+        case .displayNumber(let line): return "\(lineKey(line)).display_number"
+        case .audioKind(let line): return "\(lineKey(line)).audio"
+        case .mediaResourceID(let line): return "\(lineKey(line)).audio.media_resource_id"
+        case .ttsText(let line): return "\(lineKey(line)).audio.tts.text"
+        case .ttsVoice(let line): return "\(lineKey(line)).audio.tts.voice"
+        case .ttsEmotion(let line): return "\(lineKey(line)).audio.tts.emotion"
+        case .ttsVolume(let line): return "\(lineKey(line)).audio.tts.volume"
+        case .ttsSpeed(let line): return "\(lineKey(line)).audio.tts.speed"
+        }
+    }
+
+    /// The label shown beside the field.
+    public var label: String {
+        switch self {
+        case .requestDescription: return "Description"
+        case .numberCode: return "Number code"
+        case .callbackResourceID: return "Callback resource"
+        case .duration: return "Duration, s"
+        case .destinationNumber(_, let index): return "\(index + 1). Number"
+        case .destinationTimeout: return "Timeout, s"
+        case .addDestination: return ""
+        case .ringLogic: return "Ring logic"
+        case .displayNumber: return "Display number"
+        case .audioKind: return "Audio"
+        case .mediaResourceID: return "Media resource"
+        case .ttsText: return "Text"
+        case .ttsVoice: return "Voice"
+        case .ttsEmotion: return "Emotion"
+        case .ttsVolume: return "Volume"
+        case .ttsSpeed: return "Speed"
+        }
+    }
+}
+
+/// The widget of a field.
+public enum FieldKind: Equatable, Sendable {
+    /// A one-line text field accepting `TextRule`.
+    case text(TextRule)
+    /// A choice among values, changed with Left/Right.
+    case choice
+    /// An action, activated with Enter.
+    case button
+}
+
+/// What a text field accepts as the operator types.
+public enum TextRule: Equatable, Sendable {
+    /// Anything.
+    case free
+    /// 0-9 only.
+    case digits
+    /// 0-9 and a leading minus.
+    case signedDigits
+    /// 0-9 and one decimal point.
+    case decimal
+    /// Anything (checked by the phone rule, with a normalized form offered).
+    case phone
+
+    /// Whether `character` may be typed into such a field; nil when it may,
+    /// else the message for the status line.
+    public func refusal(of character: Character) -> String? {
+        switch self {
+        case .free, .phone: return nil
+        case .digits: return character.isASCII && character.isNumber ? nil : "this field takes digits only"
+        case .signedDigits: return (character.isASCII && character.isNumber) || character == "-" ? nil : "this field takes a whole number (digits, minus)"
+        case .decimal: return (character.isASCII && character.isNumber) || character == "." || character == "," ? nil : "this field takes a number like 1.1"
+        }
+    }
+}

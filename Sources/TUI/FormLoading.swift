@@ -1,0 +1,115 @@
+import CallbackCore
+
+extension FormState {
+    /// A form holding a request read from a file, the call log or a draft.
+    /// Values that break the rules are kept as they came (and marked by the
+    /// validator), never dropped; what the form cannot hold at all (an unknown
+    /// field, an object where a number belongs) is listed in `ignored`.
+    public static func loading(_ json: JSONValue) -> (form: FormState, ignored: [String]) {
+        var form = FormState()
+        var ignored: [String] = []
+        guard case .object(let members) = json else { return (form, ["the document is not a JSON object"]) }
+        for member in members {
+            switch member.key {
+            case "request_description": form.requestDescription = scalarText(member.value, member.key, &ignored)
+            case "number_code": form.numberCode = scalarText(member.value, member.key, &ignored)
+            case "callback_resource_id": form.callbackResourceID = scalarText(member.value, member.key, &ignored)
+            case "duration": form.duration = scalarText(member.value, member.key, &ignored)
+            case "line_1": form.lines[0] = LineForm.loading(member.value, "line_1", &ignored)
+            case "line_2": form.lines[1] = LineForm.loading(member.value, "line_2", &ignored)
+            default: ignored.append(member.key)
+            }
+        }
+        return (form, ignored)
+    }
+
+    /// A JSON scalar as field text.
+    static func scalarText(_ value: JSONValue, _ path: String, _ ignored: inout [String]) -> String {
+        switch value {
+        case .string(let text): return text
+        case .number(let lexeme): return lexeme
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return ""
+        case .object, .array:
+            ignored.append(path)
+            return ""
+        }
+    }
+
+    /// A JSON integer as a choice id (nil, with the path ignored, when it is not one).
+    static func choice(_ value: JSONValue, _ path: String, _ ignored: inout [String]) -> Int? {
+        if case .number(let lexeme) = value, let id = Int(lexeme) { return id }
+        ignored.append(path)
+        return nil
+    }
+}
+
+extension LineForm {
+    static func loading(_ json: JSONValue, _ path: String, _ ignored: inout [String]) -> LineForm {
+        var line = LineForm()
+        guard case .object(let members) = json else {
+            ignored.append(path)
+            return line
+        }
+        for member in members {
+            let here = "\(path).\(member.key)"
+            switch member.key {
+            case "destinations":
+                guard case .array(let items) = member.value else { ignored.append(here); continue }
+                line.destinations = items.enumerated().map { index, item in
+                    var row = DestinationForm()
+                    guard case .object(let fields) = item else { ignored.append("\(here)[\(index)]"); return row }
+                    for field in fields {
+                        switch field.key {
+                        case "number": row.number = FormState.scalarText(field.value, "\(here)[\(index)].number", &ignored)
+                        case "timeout": row.timeout = FormState.scalarText(field.value, "\(here)[\(index)].timeout", &ignored)
+                        default: ignored.append("\(here)[\(index)].\(field.key)")
+                        }
+                    }
+                    return row
+                }
+                if line.destinations.isEmpty { line.destinations = [DestinationForm()] }
+            case "ring_logic": line.ringLogic = FormState.choice(member.value, here, &ignored)
+            case "display_number": line.displayNumber = FormState.scalarText(member.value, here, &ignored)
+            case "audio": line.audio = AudioForm.loading(member.value, here, &ignored)
+            default: ignored.append(here)
+            }
+        }
+        return line
+    }
+}
+
+extension AudioForm {
+    static func loading(_ json: JSONValue, _ path: String, _ ignored: inout [String]) -> AudioForm {
+        var audio = AudioForm()
+        guard case .object(let members) = json else {
+            ignored.append(path)
+            return audio
+        }
+        for member in members {
+            let here = "\(path).\(member.key)"
+            switch member.key {
+            case "media_resource_id":
+                audio.mediaResourceID = FormState.scalarText(member.value, here, &ignored)
+                if audio.kind == .none { audio.kind = .recorded }
+            case "tts":
+                audio.kind = .tts
+                guard case .object(let fields) = member.value else { ignored.append(here); continue }
+                for field in fields {
+                    let fieldPath = "\(here).\(field.key)"
+                    switch field.key {
+                    case "text": audio.tts.text = FormState.scalarText(field.value, fieldPath, &ignored)
+                    case "voice": audio.tts.voice = FormState.choice(field.value, fieldPath, &ignored)
+                    case "emotion": audio.tts.emotion = FormState.choice(field.value, fieldPath, &ignored)
+                    case "lang": audio.tts.lang = FormState.choice(field.value, fieldPath, &ignored)
+                    case "volume": audio.tts.volume = FormState.scalarText(field.value, fieldPath, &ignored)
+                    case "speed": audio.tts.speed = FormState.scalarText(field.value, fieldPath, &ignored)
+                    default: ignored.append(fieldPath)
+                    }
+                }
+            default: ignored.append(here)
+            }
+        }
+        return audio
+    }
+}

@@ -1,0 +1,49 @@
+/// The rows the form draws, top to bottom. Several fields may share a row
+/// (a destination's number and timeout).
+public enum FormRow: Equatable, Sendable {
+    /// A section heading.
+    case section(String)
+    /// One field on its own row.
+    case field(FieldID)
+    /// A destination: number and timeout.
+    case destination(line: Int, index: Int)
+    /// Empty space.
+    case blank
+
+    /// The fields on this row.
+    public var fields: [FieldID] {
+        switch self {
+        case .section, .blank: return []
+        case .field(let field): return [field]
+        case .destination(let line, let index): return [.destinationNumber(line: line, index: index), .destinationTimeout(line: line, index: index)]
+        }
+    }
+}
+
+extension FormState {
+    /// The form's rows.
+    public var rows: [FormRow] {
+        var rows: [FormRow] = [.section("General"), .field(.requestDescription), .field(.numberCode),
+                               .field(.callbackResourceID), .field(.duration)]
+        for (line, leg) in lines.enumerated() {
+            rows.append(.blank)
+            rows.append(.section("Line \(line + 1) · " + (line == 0 ? "rung first (e.g. the operator)" : "rung second (e.g. the client)")))
+            for index in leg.destinations.indices { rows.append(.destination(line: line, index: index)) }
+            rows.append(.field(.addDestination(line: line)))
+            rows.append(.field(.ringLogic(line: line)))
+            rows.append(.field(.displayNumber(line: line)))
+            rows.append(.field(.audioKind(line: line)))
+            switch leg.audio.kind {
+            case .none: break
+            case .recorded: rows.append(.field(.mediaResourceID(line: line)))
+            case .tts:
+                rows += [.field(.ttsText(line: line)), .field(.ttsVoice(line: line)), .field(.ttsEmotion(line: line)),
+                         .field(.ttsVolume(line: line)), .field(.ttsSpeed(line: line))]
+            }
+        }
+        return rows
+    }
+
+    /// The row index showing `field`.
+    public func row(of field: FieldID) -> Int? { rows.firstIndex { $0.fields.contains(field) } }
+}

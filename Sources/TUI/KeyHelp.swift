@@ -1,0 +1,66 @@
+/// Every key of the app, by place: the help dialog lists them all, the
+/// footer shows the ones that work where the focus is.
+public enum KeyHelp {
+    /// A key and what it does.
+    public typealias Entry = (keys: String, action: String)
+
+    /// Keys that work everywhere.
+    public static let global: [Entry] = [
+        ("F1 / ?", "this help (? outside text fields)"),
+        ("F2", "save the request to a JSON file"),
+        ("F3", "open a request file"),
+        ("F4", "the problems list; Enter jumps to a field"),
+        ("F8 / Ctrl-T", "next pane (next tab when narrow)"),
+        ("F10 / Ctrl-Q", "quit (the form is kept as a draft)"),
+    ]
+
+    /// Keys of the form.
+    public static let form: [Entry] = [
+        ("Tab / Shift-Tab", "next / previous field"),
+        ("↑ ↓", "previous / next field"),
+        ("Enter", "next field; activates buttons"),
+        ("← →  Home End", "move the cursor (Ctrl-A / Ctrl-E too)"),
+        ("Ctrl-← Ctrl-→", "word left / right (Alt-B / Alt-F too)"),
+        ("Backspace Del", "delete a character"),
+        ("Ctrl-U / Ctrl-K", "delete to the start / end"),
+        ("Ctrl-W", "delete the word before the cursor"),
+        ("Ctrl-F", "use the suggested fix (a normalized phone number)"),
+        ("← → on a choice", "change the value; Del returns it to the default"),
+        ("Ctrl-N", "add a destination below (in a destination row)"),
+        ("Ctrl-D", "remove the destination row"),
+        ("Alt-↑ Alt-↓", "move the destination row up / down (Ctrl-↑ ↓ too)"),
+    ]
+
+    /// Keys of the preview and the log panel.
+    public static let panes: [Entry] = [
+        ("↑ ↓ PgUp PgDn", "scroll the preview / move in the call log"),
+        ("Home End", "top / bottom"),
+    ]
+
+    /// The footer's hints for the current place.
+    public static func footer(for state: AppState) -> [Entry] {
+        if state.dialog != nil {
+            switch state.dialog! {
+            case .help: return [("↑↓", "scroll"), ("Esc", "close")]
+            case .problems: return [("↑↓", "choose"), ("Enter", "go to field"), ("Esc", "close")]
+            case .filePrompt: return [("Enter", "confirm"), ("Esc", "cancel")]
+            case .confirmOverwrite: return [("y", "overwrite"), ("n / Esc", "cancel")]
+            }
+        }
+        let tail: [Entry] = [("F2", "save"), ("F3", "open"), ("F4", "problems"), ("F1", "help"), ("F10", "quit")]
+        switch state.pane {
+        case .preview: return [("↑↓ PgUp PgDn", "scroll"), ("F8", "next pane")] + tail
+        case .log: return [("↑↓", "move"), ("F8", "next pane")] + tail
+        case .form:
+            var hints: [Entry]
+            switch state.focus.kind {
+            case .choice: hints = [("←→", "change"), ("Del", "default"), ("Tab", "next")]
+            case .button: hints = [("Enter", "add"), ("Tab", "next")]
+            case .text: hints = [("Tab", "next"), ("S-Tab", "prev")]
+            }
+            if case .destinationNumber = state.focus { hints += [("^N", "add row"), ("^D", "remove"), ("Alt-↑↓", "move")] }
+            if case .destinationTimeout = state.focus { hints += [("^N", "add row"), ("^D", "remove"), ("Alt-↑↓", "move")] }
+            return hints + tail
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Where each part of the screen goes at a given size. Pure geometry: the
+/// reducer uses it to keep focus visible, views to draw.
+public struct Layout: Equatable, Sendable {
+    /// The smallest usable terminal.
+    public static let minimum = Size(width: 60, height: 20)
+    /// From this size on, the panes sit side by side; below it they are tabs.
+    public static let split = Size(width: 100, height: 30)
+
+    /// How the screen is arranged.
+    public enum Mode: Equatable, Sendable {
+        /// Too small to use.
+        case tooSmall
+        /// Form left, preview above log on the right.
+        case split(form: Rect, preview: Rect, log: Rect)
+        /// One pane at a time under a tab bar.
+        case tabs(bar: Rect, pane: Rect)
+    }
+
+    /// The arrangement.
+    public let mode: Mode
+    /// Row 0.
+    public let header: Rect
+    /// The row above the footer.
+    public let status: Rect
+    /// The last row.
+    public let footer: Rect
+
+    /// The layout for `size`.
+    public init(_ size: Size) {
+        header = Rect(x: 0, y: 0, width: size.width, height: 1)
+        status = Rect(x: 0, y: size.height - 2, width: size.width, height: 1)
+        footer = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 3)
+        if size.width < Self.minimum.width || size.height < Self.minimum.height {
+            mode = .tooSmall
+        } else if size.width >= Self.split.width && size.height >= Self.split.height {
+            let formWidth = max(58, size.width * 11 / 20)
+            let right = Rect(x: formWidth, y: body.y, width: size.width - formWidth, height: body.height)
+            let previewHeight = right.height * 3 / 5
+            mode = .split(form: Rect(x: 0, y: body.y, width: formWidth, height: body.height),
+                          preview: Rect(x: right.x, y: right.y, width: right.width, height: previewHeight),
+                          log: Rect(x: right.x, y: right.y + previewHeight, width: right.width, height: right.height - previewHeight))
+        } else {
+            mode = .tabs(bar: Rect(x: 0, y: body.y, width: size.width, height: 1),
+                         pane: Rect(x: 0, y: body.y + 1, width: size.width, height: body.height - 1))
+        }
+    }
+
+    /// The rectangle of a pane (its box included), or nil when it is not on screen.
+    public func rect(of pane: Pane, shown: Pane) -> Rect? {
+        switch mode {
+        case .tooSmall: return nil
+        case .split(let form, let preview, let log):
+            switch pane {
+            case .form: return form
+            case .preview: return preview
+            case .log: return log
+            }
+        case .tabs(_, let rect): return pane == shown ? rect : nil
+        }
+    }
+
+    /// Rows available inside a pane's box.
+    public func innerHeight(of pane: Pane, shown: Pane) -> Int {
+        guard let rect = rect(of: pane, shown: shown) else { return 0 }
+        return max(0, rect.height - 2)
+    }
+}

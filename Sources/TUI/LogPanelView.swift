@@ -1,0 +1,117 @@
+import CallbackCore
+import CallLog
+
+/// The call log panel: newest first, with an outcome badge per entry.
+enum LogPanelView {
+    static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
+        let active = state.pane == .log && state.dialog == nil
+        let count = state.log.total.map { " (\($0.text))" } ?? ""
+        canvas.box(rect, title: "Call log\(count)", style: Style(active ? .focus : .border), titleStyle: Style(active ? .focus : .text, bold: true))
+        let inner = rect.inset(1)
+        if let reason = state.log.unavailable {
+            wrap(reason, in: inner, style: Style(.warning), on: &canvas)
+            return
+        }
+        if state.log.entries.isEmpty {
+            let text = state.log.loading ? "reading the call log…" : "No calls logged yet. Every callback sent with `exocall send` appears in this panel, newest first."
+            wrap(text, in: inner, style: .muted, on: &canvas)
+            return
+        }
+        let end = min(state.log.entries.count, state.log.scroll + inner.height)
+        for index in state.log.scroll..<end {
+            let entry = state.log.entries[index]
+            let y = inner.y + index - state.log.scroll
+            let selected = active && index == state.log.selected
+            let background: Role? = selected ? .selection : nil
+            if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+            var x = inner.x + 1
+            x += canvas.put(Timestamp.local(entry.createdAt).dropFirst(5) + " ", x: x, y: y, style: Style(.muted, on: background))
+            let outcome = entry.effectiveOutcome()
+            x += canvas.put(badge(outcome), x: x, y: y, style: Style(badgeRole(outcome), bold: true))
+            x += 1
+            let legs = "\(first(entry.line1Numbers)) → \(first(entry.line2Numbers))"
+            x += canvas.put(legs + "  ", x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x)
+            if entry.mode == .demo { x += canvas.put("demo ", x: x, y: y, style: Style(.muted, on: background), maxWidth: inner.maxX - x) }
+            let tail = [entry.requestDescription, entry.callID].compactMap { $0 }.joined(separator: "  ")
+            canvas.put(tail, x: x, y: y, style: Style(.muted, on: background), maxWidth: inner.maxX - x - 1)
+        }
+    }
+
+    static func first(_ numbers: String) -> String { String(numbers.split(separator: " ").first ?? "") }
+
+    static func badge(_ outcome: EntryOutcome) -> String {
+        switch outcome {
+        case .placed: return " PLACED "
+        case .rejected: return " REJECTED "
+        case .notSent: return " NOT SENT "
+        case .unknown: return " UNKNOWN "
+        case .sending: return " SENDING "
+        }
+    }
+
+    static func badgeRole(_ outcome: EntryOutcome) -> Role {
+        switch outcome {
+        case .placed: return .badgePlaced
+        case .rejected: return .badgeRejected
+        case .notSent: return .badgeNotSent
+        case .unknown: return .badgeUnknown
+        case .sending: return .badgeSending
+        }
+    }
+
+    /// Writes `text` word-wrapped into `rect`.
+    static func wrap(_ text: String, in rect: Rect, style: Style, on canvas: inout TextCanvas) {
+        var y = rect.y
+        for line in TextWrap.lines(text, width: rect.width - 2) {
+            guard y < rect.maxY else { return }
+            canvas.put(line, x: rect.x + 1, y: y, style: style)
+            y += 1
+        }
+    }
+}
+
+/// Word wrapping by display width.
+public enum TextWrap {
+    /// `text` broken into lines of at most `width` columns (long words are cut).
+    public static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var word = String(word)
+                var wordWidth = DisplayWidth.of(word)
+                if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
+                    result.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while wordWidth > width {
+                    var head = ""
+                    var headWidth = 0
+                    for character in word {
+                        let w = DisplayWidth.of(character)
+                        if headWidth + w > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
+                        head.append(character)
+                        headWidth += w
+                    }
+                    if head.isEmpty { break }
+                    result.append(line.isEmpty ? head : line + " " + head)
+                    line = ""
+                    lineWidth = 0
+                    word = String(word.dropFirst(head.count))
+                    wordWidth = DisplayWidth.of(word)
+                }
+                if lineWidth > 0 {
+                    line += " "
+                    lineWidth += 1
+                }
+                line += word
+                lineWidth += wordWidth
+            }
+            result.append(line)
+        }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+/// The editing keys of a one-line text field.
+enum TextKeys {
+    /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
+    /// A character the field refuses sets `status` and leaves the text as it was.
+    static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int? = nil,
+                      status: inout StatusMessage?) -> Bool {
+        switch key {
+        case .character(let character):
+            if let refusal = rule.refusal(of: character) {
+                status = StatusMessage("\(refusal); \"\(character)\" was not typed", .warning)
+                return true
+            }
+            if let limit, Rules.characterCount(editor.text) + Rules.characterCount(String(character)) > limit {
+                status = StatusMessage("at most \(limit) characters; nothing was typed", .warning)
+                return true
+            }
+            editor.insert(String(character))
+        case .paste(let pasted):
+            let oneLine = pasted.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
+            if let bad = oneLine.first(where: { rule.refusal(of: $0) != nil }), let refusal = rule.refusal(of: bad) {
+                status = StatusMessage("\(refusal); the paste was refused (it holds \"\(bad)\")", .warning)
+                return true
+            }
+            if let limit, Rules.characterCount(editor.text) + Rules.characterCount(oneLine) > limit {
+                status = StatusMessage("the paste would make \(Rules.characterCount(editor.text) + Rules.characterCount(oneLine)) characters, over the limit of \(limit); nothing was pasted", .warning)
+                return true
+            }
+            editor.insert(oneLine)
+        case .backspace: editor.backspace()
+        case .delete: editor.deleteForward()
+        case .left: editor.move(-1)
+        case .right: editor.move(1)
+        case .home, .control("a"): editor.home()
+        case .end, .control("e"): editor.end()
+        case .control("u"): editor.killToStart()
+        case .control("k"): editor.killToEnd()
+        case .control("w"): editor.deleteWordBackward()
+        case .controlLeft, .alt("b"): editor.wordLeft()
+        case .controlRight, .alt("f"): editor.wordRight()
+        default: return false
+        }
+        return true
+    }
+}
+
+import CallbackCore
+import Foundation

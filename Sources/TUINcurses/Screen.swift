@@ -1,0 +1,59 @@
+import CNcursesw
+import TUI
+
+/// Copies frames to the terminal. Only rows that changed since the last
+/// frame are rewritten, and ncurses then sends only the cells that differ.
+struct Screen {
+    private var palette: Palette
+    private var previous: TextCanvas?
+
+    init(palette: Palette) { self.palette = palette }
+
+    /// Forgets the last frame (after a resize everything is redrawn).
+    mutating func invalidate() { previous = nil }
+
+    mutating func present(_ frame: Frame) {
+        let canvas = frame.canvas
+        let size = canvas.size
+        if previous?.size != size { erase() }
+        for y in 0..<size.height {
+            if let previous, previous.size == size, rowEqual(previous, canvas, y) { continue }
+            drawRow(canvas, y)
+        }
+        previous = canvas
+        if let cursor = frame.cursor, cursor.x < size.width, cursor.y < size.height {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+            move(Int32(max(0, size.height - 1)), 0)
+        }
+        refresh()
+    }
+
+    private func rowEqual(_ a: TextCanvas, _ b: TextCanvas, _ y: Int) -> Bool {
+        let width = a.size.width
+        for x in 0..<width where a.cell(x: x, y: y) != b.cell(x: x, y: y) { return false }
+        return true
+    }
+
+    private mutating func drawRow(_ canvas: TextCanvas, _ y: Int) {
+        var x = 0
+        let width = canvas.size.width
+        while x < width {
+            let style = canvas.cell(x: x, y: y).style
+            var run: [wchar_t] = []
+            let start = x
+            while x < width, canvas.cell(x: x, y: y).style == style {
+                if let character = canvas.cell(x: x, y: y).character {
+                    for scalar in character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                }
+                x += 1
+            }
+            let (attrs, pair) = palette.attributes(for: style)
+            _ = exo_attr_set(attrs, pair)
+            run.append(0)
+            _ = exo_mvaddnwstr(Int32(y), Int32(start), run, Int32(run.count - 1))
+        }
+    }
+}

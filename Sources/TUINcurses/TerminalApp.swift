@@ -1,0 +1,184 @@
+import CNcursesw
+import Foundation
+import TUI
+
+/// Runs the front end on a real terminal: sets ncurses up, feeds keys and
+/// effect results to the reducer, draws each new state, and restores the
+/// terminal on every way out (quit, SIGINT, SIGTERM, SIGHUP, an error).
+/// It is driven from one thread (its loop); other threads only `send`.
+public final class TerminalApp: @unchecked Sendable {
+    /// Why the terminal could not be used.
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case noTerm
+        case cannotInitialize(String)
+
+        /// The message for the operator.
+        public var description: String {
+            switch self {
+            case .notATerminal: return "the TUI needs a terminal: standard input is not one (use a subcommand such as `exocall send` in scripts)"
+            case .noTerm: return "TERM is not set, so the terminal's capabilities are unknown (try TERM=xterm-256color)"
+            case .cannotInitialize(let term): return "cannot initialize the terminal \"\(term)\" (is its terminfo installed?)"
+            }
+        }
+    }
+
+    private var state: AppState
+    private let inbox = Inbox()
+    private var wakePipe: [Int32] = [-1, -1]
+
+    /// Creates the app over an initial state.
+    public init(state: AppState) { self.state = state }
+
+    /// Delivers an action from any thread.
+    public var send: @Sendable (Action) -> Void {
+        let inbox = self.inbox
+        return { action in inbox.push(action) }
+    }
+
+    /// Runs until the operator quits or a signal arrives; returns the final state.
+    public func run(runEffect: (Effect) -> Void, startup: [Effect] = []) throws -> AppState {
+        guard isatty(0) == 1 else { throw StartError.notATerminal }
+        guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
+        setlocale(LC_ALL, "")
+        guard let screenPointer = exo_newterm_stdio() else { throw StartError.cannotInitialize(term) }
+        set_term(screenPointer)
+        pipe(&wakePipe)
+        inbox.wakeFD = wakePipe[1]
+        SignalTrap.install(wakeFD: wakePipe[1])
+        defer { restore(screenPointer) }
+
+        SignalTrap.chainResize()
+        raw()
+        noecho()
+        nonl()
+        keypad(exo_stdscr(), true)
+        nodelay(exo_stdscr(), true)
+        set_escdelay(25)
+        let colors = has_colors() && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if colors {
+            start_color()
+            use_default_colors()
+        }
+        FileHandle.standardOutput.write(Data("\u{1B}[?2004h".utf8))
+        var screen = Screen(palette: Palette(colors: colors ? Int(exo_colors()) : 0, monochrome: !colors || exo_colors() < 8))
+        var decoder = InputDecoder()
+        state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
+        _ = update(&state, .resize(state.size))
+        screen.present(render(state))
+        for effect in startup { runEffect(effect) }
+
+        while !state.quitting {
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
+            _ = poll(&fds, 2, -1)
+            if fds[1].revents != 0 {
+                var sink = [UInt8](repeating: 0, count: 64)
+                _ = read(wakePipe[0], &sink, 64)
+            }
+            if SignalTrap.caught != 0 { break }
+            var actions: [Action] = []
+            var wch: wint_t = 0
+            while true {
+                let status = exo_get_wch(&wch)
+                if status == ERR { break }
+                if status == exo_key_code_yes() && Int32(wch) == exo_key_resize() {
+                    actions.append(.resize(Size(width: Int(exo_cols()), height: Int(exo_lines()))))
+                    screen.invalidate()
+                    continue
+                }
+                actions += decoder.feed(status: status, value: UInt32(wch)).map(Action.key)
+            }
+            actions += decoder.flush().map(Action.key)
+            actions += inbox.drain()
+            guard !actions.isEmpty else { continue }
+            for action in actions {
+                for effect in update(&state, action) { runEffect(effect) }
+                if state.quitting { break }
+            }
+            screen.present(render(state))
+        }
+        return state
+    }
+
+    private func restore(_ screenPointer: OpaquePointer) {
+        FileHandle.standardOutput.write(Data("\u{1B}[?2004l".utf8))
+        endwin()
+        delscreen(screenPointer)
+        SignalTrap.uninstall()
+    }
+
+    /// The signal that ended the run, if one did (0 otherwise).
+    public var caughtSignal: Int32 { SignalTrap.caught }
+}
+
+/// Actions from other threads, with a pipe to wake the loop.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+    var wakeFD: Int32 = -1
+
+    func push(_ action: Action) {
+        lock.withLock { actions.append(action) }
+        var byte: UInt8 = 1
+        if wakeFD >= 0 { _ = write(wakeFD, &byte, 1) }
+    }
+
+    func drain() -> [Action] {
+        lock.withLock {
+            defer { actions.removeAll() }
+            return actions
+        }
+    }
+}
+
+/// SIGINT, SIGTERM and SIGHUP end the loop so the terminal is restored before exit.
+enum SignalTrap {
+    nonisolated(unsafe) static var caught: Int32 = 0
+    nonisolated(unsafe) static var wakeFD: Int32 = -1
+
+    static func install(wakeFD fd: Int32) {
+        wakeFD = fd
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                SignalTrap.caught = number
+                var byte: UInt8 = 1
+                _ = write(SignalTrap.wakeFD, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    nonisolated(unsafe) static var ncursesWinch = sigaction()
+
+    /// Wraps ncurses's own SIGWINCH handler so a resize also wakes the loop:
+    /// the signal may land on any thread, and only the pipe reaches `poll`.
+    static func chainResize() {
+        sigaction(SIGWINCH, nil, &ncursesWinch)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { number in
+            let previous = SignalTrap.ncursesWinch
+            if previous.sa_flags & SA_SIGINFO != 0 {
+                previous.__sigaction_handler.sa_sigaction?(number, nil, nil)
+            } else if let handler = previous.__sigaction_handler.sa_handler,
+                      unsafeBitCast(handler, to: Int.self) > 1 {
+                handler(number)
+            }
+            var byte: UInt8 = 1
+            _ = write(SignalTrap.wakeFD, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &action, nil)
+    }
+
+    static func uninstall() {
+        for signal in [SIGINT, SIGTERM, SIGHUP] { Foundation.signal(signal, SIG_DFL) }
+    }
+}
