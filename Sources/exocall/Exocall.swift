@@ -1,7 +1,7 @@
 import ArgumentParser
 import CallbackCore
 
-/// The `exocall` command: with no subcommand it opens the terminal UI.
+/// The `exocall` command: with no subcommand it opens the terminal UI (`tui`).
 @main
 struct Exocall: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,25 +12,12 @@ struct Exocall: AsyncParsableCommand {
         watch the exact JSON it will send, and see the call log. `exocall --demo` runs
         everything against a built-in stand-in server: no account, no network.
 
-        The platform rings leg 1 (say an operator), then leg 2 (a client), plays each an
-        optional message (a recording or text-to-speech) and bridges them.
+        The platform rings leg 1 (say an operator), then leg 2 (a client), plays
+        each an optional message (a recording or text-to-speech), and bridges them.
         """,
         version: ExocallVersion.current,
-        subcommands: [ValidateCommand.self, SendCommand.self, LogCommand.self, VoicesCommand.self, StubServerCommand.self]
+        subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, VoicesCommand.self,
+                      StubServerCommand.self],
+        defaultSubcommand: TUICommand.self
     )
-
-    @Flag(help: "Send to a stand-in server inside exocall: no API key, no network, no real calls.")
-    var demo = false
-
-    @Option(help: ArgumentHelp("Start with this request file in the form (invalid values are kept and marked).", valueName: "FILE"))
-    var load: String?
-
-    @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
-    var baseURL: String?
-
-    @OptionGroup var database: DatabaseOption
-
-    func run() async throws {
-        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, databasePath: database.resolved).run()
-    }
 }

@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// `exocall [tui]`: the terminal UI, the default command.
+struct TUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the terminal UI (what `exocall` alone does).",
+        discussion: """
+        Build a request in forms, watch the exact JSON it will send, and see the call log.
+        The form is saved as a draft as you type and restored at the next start.
+
+        Examples:
+          exocall --demo                 # everything against a built-in stand-in: no key, no network
+          exocall --load request.json    # start with a request file in the form
+        """
+    )
+
+    @Flag(help: "Send to a stand-in server inside exocall: no API key, no network, no real calls.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Start with this request file in the form (invalid values are kept and marked).", valueName: "FILE"))
+    var load: String?
+
+    @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
+    var baseURL: String?
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, databasePath: database.resolved).run()
+    }
+}
