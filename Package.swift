@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "CallLogTests", dependencies: [
             "CallLog", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall"]),
         .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog"]),
     ]
 )

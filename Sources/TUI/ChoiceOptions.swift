@@ -2,16 +2,26 @@ import CallbackCore
 
 /// The values a choice field offers, and how it shows its current value.
 public enum ChoiceOptions {
-    /// Ids the field cycles through, in order (nil is "default").
-    public static func values(of field: FieldID, in form: FormState) -> [Int?] {
+    /// Ids the field cycles through, in order.
+    public static func values(of field: FieldID, in form: FormState) -> [Int] {
         switch field {
-        case .ringLogic: return [nil] + RingLogic.allCases.map(\.rawValue)
-        case .audioKind: return AudioKind.allCases.indices.map { $0 }
-        case .ttsVoice: return [nil] + VoiceCatalog.voices.map(\.id)
+        case .ringLogic: return RingLogic.allCases.map(\.rawValue)
+        case .audioKind: return Array(AudioKind.allCases.indices)
+        case .ttsVoice: return VoiceCatalog.voices.map(\.id)
         case .ttsEmotion(let line):
-            let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
-            return [nil] + (voice?.emotions.map(\.id) ?? [])
+            return VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)?.emotions.map(\.id) ?? []
         default: return []
+        }
+    }
+
+    /// The value an unset (nil) choice stands for: the API's default.
+    public static func defaultValue(of field: FieldID, in form: FormState) -> Int? {
+        switch field {
+        case .ringLogic: return RingLogic.sequential.rawValue
+        case .ttsVoice: return VoiceCatalog.defaultVoiceID
+        case .ttsEmotion(let line):
+            return VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)?.defaultEmotion
+        default: return nil
         }
     }
 

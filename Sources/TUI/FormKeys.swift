@@ -58,12 +58,14 @@ enum FormKeys {
     static func cycleChoice(_ state: inout AppState, _ field: FieldID, by delta: Int) -> [Effect] {
         let values = ChoiceOptions.values(of: field, in: state.form)
         guard !values.isEmpty else { return [] }
-        let current = ChoiceOptions.current(field, in: state.form)
-        var index = values.firstIndex(of: current) ?? -1
-        // nil (the default) and the value it stands for are one stop, not two.
-        if index == -1 { index = delta > 0 ? -1 : values.count }
-        var next = values[(index + delta + values.count) % values.count]
-        if case .ringLogic = field, next == nil { next = delta > 0 ? values[1] : values[values.count - 1] }
+        // Unset (the default) and the value it stands for are one stop, not two.
+        let effective = ChoiceOptions.current(field, in: state.form) ?? ChoiceOptions.defaultValue(of: field, in: state.form)
+        let next: Int
+        if let effective, let index = values.firstIndex(of: effective) {
+            next = values[(index + delta + values.count) % values.count]
+        } else {
+            next = delta > 0 ? values[0] : values[values.count - 1]
+        }
         ChoiceOptions.set(next, of: field, in: &state.form)
         state.formChanged()
         return [.saveDraft(state.form)]

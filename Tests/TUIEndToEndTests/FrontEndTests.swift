@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+
+/// The real binary, driven in tmux as an operator would.
+final class FrontEndTests: XCTestCase {
+    func start(_ arguments: String = "--demo", width: Int = 120, height: Int = 40, home: String? = nil) throws -> Tmux {
+        let tmux = try Tmux(width: width, height: height, home: home ?? scratchHome(self), command: Tmux.reporting(arguments))
+        addTeardownBlock { tmux.close() }
+        return tmux
+    }
+
+    func testStartupShowsFormPreviewLogHeaderAndFooter() throws {
+        let tmux = try start()
+        tmux.waitFor("the split layout") { screen in
+            screen.contains("┌─ Request") && screen.contains("Preview · not sendable yet") && screen.contains("Call log")
+                && screen.contains("DEMO") && screen.contains("F10 quit")
+        }
+        let first = tmux.lastScreen.split(separator: "\n").first.map(String.init) ?? ""
+        XCTAssertTrue(first.contains("problems (F4)"), first)
+    }
+
+    func testTypingCyrillicAppearsInThePreview() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.type("Привет, мир №1")
+        tmux.waitFor(text: #""request_description": "Привет, мир №1""#)
+        XCTAssertTrue(tmux.lastScreen.contains("Description       Привет, мир №1"), tmux.lastScreen)
+    }
+
+    func testTenDestinationsThenTheEleventhIsRefused() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.keys("Tab", "Tab", "Tab", "Tab")
+        tmux.type("79990000000")
+        for index in 1...9 {
+            tmux.keys("C-n")
+            tmux.type("7999000000\(index)")
+        }
+        tmux.waitFor(text: "10 of 10 destinations: full")
+        tmux.keys("C-n")
+        tmux.waitFor(text: "line 1 already has 10 destinations")
+        XCTAssertFalse(tmux.lastScreen.contains("11. Number"))
+    }
+
+    func testResizeToNarrowAndBackLosesNothing() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.type("kept across resizes")
+        tmux.waitFor(text: "kept across resizes")
+        tmux.resize(width: 70, height: 22)
+        tmux.waitFor("the tab layout") { $0.contains("1 Form") && $0.contains("2 Preview") && $0.contains("kept across resizes") }
+        tmux.keys("F8")
+        tmux.waitFor(text: #""request_description": "kept across resizes""#)
+        tmux.keys("F8", "F8")
+        tmux.resize(width: 120, height: 40)
+        tmux.waitFor("the split layout again") { $0.contains("┌─ Request") && $0.contains("Preview · not sendable yet") && !$0.contains("1 Form") }
+    }
+
+    func testTooSmallSaysWhatItNeeds() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.resize(width: 50, height: 15)
+        tmux.waitFor(text: "(need 60x20, have 50x15)")
+        tmux.resize(width: 80, height: 24)
+        tmux.waitFor(text: "1 Form")
+    }
+
+    func testQuitRestoresTheTerminal() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.keys("F10")
+        tmux.waitFor(text: "[exit:0]")
+        tmux.waitFor(text: "[tty:icanon]")
+        XCTAssertFalse(tmux.lastScreen.contains("┌─ Request"), "the UI is gone after quitting")
+    }
+
+    func testSignalsRestoreTheTerminal() throws {
+        for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)] {
+            let tmux = try start()
+            tmux.waitFor(text: "┌─ Request")
+            let shell = tmux.panePID()
+            let child = childPID(of: shell)
+            XCTAssertGreaterThan(child, 0)
+            kill(child, signal)
+            tmux.waitFor(text: "[exit:\(status)]")
+            tmux.waitFor(text: "[tty:icanon]")
+            tmux.close()
+        }
+    }
+
+    func testDraftIsRestoredAfterKill9() throws {
+        let home = scratchHome(self)
+        let first = try Tmux(home: home, command: "exec \(Tmux.exocall) --demo")
+        addTeardownBlock { first.close() }
+        first.waitFor(text: "┌─ Request")
+        first.type("черновик 42")
+        first.keys("Tab")
+        first.type("74990001122")
+        first.waitFor(text: #""number_code": 74990001122"#)
+        let draft = home + "/state/exocall/draft.json"
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !(String(data: FileManager.default.contents(atPath: draft) ?? Data(), encoding: .utf8) ?? "").contains("74990001122") {
+            usleep(20_000)
+        }
+        kill(first.panePID(), SIGKILL)
+        first.close()
+
+        let second = try start(home: home)
+        second.waitFor(text: "restored your draft")
+        XCTAssertTrue(second.lastScreen.contains("черновик 42"), second.lastScreen)
+        XCTAssertTrue(second.lastScreen.contains(#""number_code": 74990001122"#))
+    }
+
+    func testLoadKeepsInvalidValuesMarked() throws {
+        let home = scratchHome(self)
+        let file = home + "/r.json"
+        try #"{"number_code": 74999999999, "callback_resource_id": 1, "duration": 99, "line_1": {"destinations": [{"number": "89991234567"}]}, "line_2": {"destinations": [{"number": "79990000000"}]}}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let tmux = try start("--demo --load \(file)", home: home)
+        tmux.waitFor(text: "✗ 2 problems (F4)")
+        tmux.keys("F4")
+        tmux.waitFor(text: "duration  must be a whole number from 300 to 3600 seconds, got 99")
+        XCTAssertTrue(tmux.lastScreen.contains("line_1.destinations[0].number"))
+    }
+
+    /// The first child process of `pid`.
+    func childPID(of pid: Int32) -> Int32 {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8),
+               let first = text.split(separator: " ").first, let child = Int32(first) {
+                return child
+            }
+            usleep(20_000)
+        }
+        return 0
+    }
+}

@@ -1,0 +1,241 @@
+import CallbackCore
+import TUI
+import XCTest
+
+final class FocusTests: XCTestCase {
+    func testTabWalksEveryFieldInOrderAndWraps() {
+        var state = freshState()
+        let order = state.form.focusOrder
+        XCTAssertEqual(order.first, .requestDescription)
+        for expected in order.dropFirst() {
+            state.press(.tab)
+            XCTAssertEqual(state.focus, expected)
+        }
+        state.press(.tab)
+        XCTAssertEqual(state.focus, .requestDescription, "Tab wraps to the first field")
+        state.press(.backTab)
+        XCTAssertEqual(state.focus, order.last)
+    }
+
+    func testArrowsMoveBetweenFieldsAndEnterAdvancesFromText() {
+        var state = freshState()
+        state.press(.down)
+        XCTAssertEqual(state.focus, .numberCode)
+        state.press(.enter)
+        XCTAssertEqual(state.focus, .callbackResourceID)
+        state.press(.up)
+        XCTAssertEqual(state.focus, .numberCode)
+    }
+
+    func testFocusKeepsTheFormRowVisible() {
+        var state = freshState(Size(width: 80, height: 24))
+        state.focusOn(.audioKind(line: 1))
+        let height = Layout(state.size).innerHeight(of: .form, shown: .form)
+        let row = state.form.row(of: state.focus)!
+        XCTAssertTrue(row >= state.formScroll && row < state.formScroll + height, "row \(row) scroll \(state.formScroll) height \(height)")
+    }
+}
+
+final class EditingTests: XCTestCase {
+    func testTypingUpdatesFormPreviewAndAsksForADraftSave() {
+        var state = freshState()
+        let effects = state.type("Заказ 148")
+        XCTAssertEqual(state.form.requestDescription, "Заказ 148")
+        XCTAssertTrue(state.preview.text.contains(#""request_description": "Заказ 148""#))
+        XCTAssertEqual(effects.last, .saveDraft(state.form))
+    }
+
+    func testNumericFieldsRefuseLettersWithAMessage() {
+        var state = freshState()
+        state.focusOn(.numberCode)
+        state.type("74x9")
+        XCTAssertEqual(state.form.numberCode, "749")
+        state.type("q")
+        XCTAssertTrue(state.status?.text.contains("digits only") ?? false, "\(String(describing: state.status))")
+        state.press(.paste("12a3"))
+        XCTAssertEqual(state.form.numberCode, "749", "a paste with a letter is refused whole")
+        state.press(.paste("0001"))
+        XCTAssertEqual(state.form.numberCode, "7490001")
+    }
+
+    func testLineEditingKeys() {
+        var state = freshState()
+        state.type("one two three")
+        state.press(.control("w"))
+        XCTAssertEqual(state.form.requestDescription, "one two ")
+        state.press(.control("a"), .character(">"))
+        XCTAssertEqual(state.form.requestDescription, ">one two ")
+        state.press(.controlRight, .control("k"))
+        XCTAssertEqual(state.form.requestDescription, ">one")
+        state.press(.home, .delete, .end, .backspace)
+        XCTAssertEqual(state.form.requestDescription, "on")
+        state.press(.left, .control("u"))
+        XCTAssertEqual(state.form.requestDescription, "n")
+    }
+
+    func testCyrillicAndWideCharactersMoveAsOneCharacter() {
+        var editor = LineEditor("")
+        editor.insert("Ёж日本")
+        XCTAssertEqual(editor.cursor, 4)
+        XCTAssertEqual(editor.cursorColumn, 6)
+        editor.backspace()
+        XCTAssertEqual(editor.text, "Ёж日")
+        editor.move(-2)
+        editor.deleteForward()
+        XCTAssertEqual(editor.text, "Ё日")
+    }
+
+    func testEmptyOptionalFieldsAreLeftOutAndDefaultsAreNotSent() {
+        var state = freshState(form: exampleForm())
+        XCTAssertFalse(state.preview.text.contains("duration"))
+        state.focusOn(.duration)
+        state.type("1800")
+        XCTAssertTrue(state.preview.text.contains(#""duration": 1800"#), "typing the default sends it explicitly")
+        state.press(.control("u"))
+        XCTAssertFalse(state.preview.text.contains("duration"))
+    }
+
+    func testDomesticNumberIsOfferedItsNormalizedForm() {
+        var state = freshState()
+        state.focusOn(.destinationNumber(line: 0, index: 0))
+        state.type("8 (999) 123-45-67")
+        XCTAssertEqual(state.problems(of: state.focus).first?.suggestion, "79991234567")
+        state.press(.control("f"))
+        XCTAssertEqual(state.form.lines[0].destinations[0].number, "79991234567")
+        XCTAssertEqual(state.problems(of: state.focus), [])
+    }
+}
+
+final class DestinationListTests: XCTestCase {
+    func testAddRemoveAndReorderRows() {
+        var state = freshState()
+        state.focusOn(.destinationNumber(line: 0, index: 0))
+        state.type("79990000001")
+        state.press(.control("n"))
+        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 1))
+        state.type("79990000002")
+        state.press(.altUp)
+        XCTAssertEqual(state.form.lines[0].destinations.map(\.number), ["79990000002", "79990000001"])
+        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 0))
+        state.press(.controlDown)
+        XCTAssertEqual(state.form.lines[0].destinations.map(\.number), ["79990000001", "79990000002"])
+        state.press(.control("d"))
+        XCTAssertEqual(state.form.lines[0].destinations.map(\.number), ["79990000001"])
+        state.press(.control("d"))
+        XCTAssertEqual(state.form.lines[0].destinations, [DestinationForm()], "the last row is cleared, not removed")
+    }
+
+    func testTheEleventhDestinationIsRefused() {
+        var state = freshState()
+        state.focusOn(.addDestination(line: 1))
+        for _ in 0..<9 { state.press(.enter) ; state.focusOn(.addDestination(line: 1)) }
+        XCTAssertEqual(state.form.lines[1].destinations.count, 10)
+        let effects = state.press(.enter)
+        XCTAssertEqual(state.form.lines[1].destinations.count, 10)
+        XCTAssertEqual(effects, [])
+        XCTAssertTrue(state.status?.text.contains("already has 10 destinations") ?? false)
+        state.focusOn(.destinationNumber(line: 1, index: 4))
+        state.press(.control("n"))
+        XCTAssertEqual(state.form.lines[1].destinations.count, 10)
+    }
+
+    func testLoadedElevenDestinationsAreKeptAndMarked() {
+        var json = try! JSONParser.parse(#"{"line_1":{"destinations":[]}}"#)
+        try! json.set(.array((0..<11).map { .object([.init("number", .string("799900000\(10 + $0)"))]) }),
+                      at: JSONPath(parsing: "line_1.destinations")!)
+        let state = freshState(form: FormState.loading(json).form)
+        XCTAssertEqual(state.form.lines[0].destinations.count, 11)
+        XCTAssertTrue(state.problems(of: .addDestination(line: 0)).first?.message.contains("has 11") ?? false)
+    }
+}
+
+final class ValidationMarkTests: XCTestCase {
+    func testProblemsAttachToTheirFields() {
+        var state = freshState(form: exampleForm())
+        XCTAssertTrue(state.validation.isValid)
+        state.focusOn(.destinationTimeout(line: 1, index: 1))
+        state.type("5")
+        XCTAssertEqual(state.problems(of: state.focus).map(\.path), ["line_2.destinations[1].timeout"])
+        XCTAssertFalse(state.validation.isValid)
+        XCTAssertTrue(render(state).canvas.text.contains("✗ 1 problem"))
+    }
+
+    func testProblemsListJumpsToTheField() {
+        var state = freshState(form: exampleForm())
+        state.focusOn(.destinationTimeout(line: 1, index: 1))
+        state.type("5")
+        state.focusOn(.requestDescription)
+        state.press(.function(4))
+        XCTAssertEqual(state.dialog, .problems(selected: 0))
+        state.press(.enter)
+        XCTAssertNil(state.dialog)
+        XCTAssertEqual(state.focus, .destinationTimeout(line: 1, index: 1))
+    }
+
+    func testChoiceCyclesAndDeleteRestoresTheDefault() {
+        var state = freshState()
+        state.focusOn(.ringLogic(line: 0))
+        state.press(.right)
+        XCTAssertEqual(state.form.lines[0].ringLogic, 2)
+        state.press(.right)
+        XCTAssertEqual(state.form.lines[0].ringLogic, 1)
+        XCTAssertTrue(state.preview.text.contains(#""ring_logic": 1"#))
+        state.press(.delete)
+        XCTAssertNil(state.form.lines[0].ringLogic)
+        XCTAssertFalse(state.preview.text.contains("ring_logic"))
+    }
+
+    func testLoadingKeepsInvalidValuesAndSaysWhatItCannotHold() {
+        var state = freshState()
+        _ = update(&state, .fileLoaded(path: "r.json", result: .text(#"{"number_code": 5, "duration": 99, "line_1": {"ring_logic": 7, "destinations": [{"number": "89991234567"}], "extra": 1}}"#)))
+        XCTAssertEqual(state.form.duration, "99")
+        XCTAssertEqual(state.form.lines[0].ringLogic, 7)
+        XCTAssertEqual(state.form.lines[0].destinations[0].number, "89991234567")
+        let paths = Set(state.validation.problems.map(\.path))
+        XCTAssertTrue(paths.isSuperset(of: ["duration", "line_1.ring_logic", "line_1.destinations[0].number"]))
+        XCTAssertTrue(state.status?.text.contains("line_1.extra") ?? false)
+        _ = update(&state, .fileLoaded(path: "bad.json", result: .text("{oops")))
+        XCTAssertEqual(state.form.duration, "99", "a malformed file changes nothing")
+        XCTAssertTrue(state.status?.text.contains("line 1, column 2") ?? false)
+    }
+
+    func testSaveAsksBeforeOverwriting() {
+        var state = freshState(form: exampleForm())
+        state.press(.function(2))
+        guard case .filePrompt(.save, _)? = state.dialog else { return XCTFail() }
+        state.press(.control("u"))
+        state.type("out.json")
+        let effects = state.press(.enter)
+        XCTAssertEqual(effects, [.saveFile(path: "out.json", contents: state.preview.text + "\n", overwrite: false)])
+        _ = update(&state, .fileSaved(path: "out.json", result: .exists))
+        XCTAssertEqual(state.dialog, .confirmOverwrite(path: "out.json"))
+        XCTAssertEqual(state.press(.character("y")), [.saveFile(path: "out.json", contents: state.preview.text + "\n", overwrite: true)])
+    }
+
+    func testQuestionMarkIsTextInTextFieldsAndHelpElsewhere() {
+        var state = freshState()
+        state.type("?")
+        XCTAssertEqual(state.form.requestDescription, "?")
+        XCTAssertNil(state.dialog)
+        state.focusOn(.ringLogic(line: 0))
+        state.type("?")
+        XCTAssertEqual(state.dialog, .help(scroll: 0))
+    }
+}
+
+final class PreviewDocumentTests: XCTestCase {
+    func testLinesJoinToTheCanonicalPrettyBytes() {
+        let form = exampleForm()
+        let document = PreviewDocument(form.jsonValue)
+        let request = RequestValidator.validate(form.jsonValue).request!
+        XCTAssertEqual(document.text, request.canonicalJSON(.pretty))
+    }
+
+    func testLineForAPathFindsTheFieldOrItsParent() {
+        let document = PreviewDocument(exampleForm().jsonValue)
+        let line = document.line(for: "line_2.destinations[1].number")!
+        XCTAssertEqual(document.lines[line].text.trimmingCharacters(in: .whitespaces), #""number": "79999999999""#)
+        let parent = document.line(for: "line_2.destinations[1].timeout")!
+        XCTAssertEqual(document.lines[parent].path, "line_2.destinations[1]")
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TUI
+import XCTest
+
+/// Views rendered on the text canvas, compared with stored snapshots in
+/// `Snapshots/`. Run with EXOCALL_RECORD_SNAPSHOTS=1 to write them anew, then
+/// read the diff before committing.
+final class SnapshotTests: XCTestCase {
+    func assertSnapshot(_ state: AppState, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let text = render(state).canvas.text + "\n"
+        let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+        let path = folder.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["EXOCALL_RECORD_SNAPSHOTS"] == "1" {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try! text.write(to: path, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let stored = try? String(contentsOf: path, encoding: .utf8) else {
+            return XCTFail("no snapshot \(name); record with EXOCALL_RECORD_SNAPSHOTS=1", file: file, line: line)
+        }
+        if stored != text {
+            XCTFail("snapshot \(name) differs:\n--- stored\n\(stored)\n--- rendered\n\(text)", file: file, line: line)
+        }
+    }
+
+    func exampleState(_ size: Size) -> AppState {
+        var state = freshState(size, form: exampleForm())
+        state.focusOn(.destinationNumber(line: 1, index: 1))
+        return state
+    }
+
+    func testExampleAt120x40() { assertSnapshot(exampleState(Size(width: 120, height: 40)), named: "example-120x40") }
+    func testExampleAt80x24() { assertSnapshot(exampleState(Size(width: 80, height: 24)), named: "example-80x24") }
+    func testPreviewTabAt80x24() {
+        var state = exampleState(Size(width: 80, height: 24))
+        state.press(.function(8))
+        assertSnapshot(state, named: "preview-tab-80x24")
+    }
+    func testEmptyFormAt60x20() { assertSnapshot(freshState(Size(width: 60, height: 20)), named: "empty-60x20") }
+    func testTooSmall() { assertSnapshot(freshState(Size(width: 59, height: 20)), named: "too-small-59x20") }
+    func testProblemsDialog() {
+        var state = freshState(Size(width: 120, height: 40))
+        state.press(.function(4))
+        assertSnapshot(state, named: "problems-120x40")
+    }
+}
