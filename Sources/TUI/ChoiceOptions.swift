@@ -10,6 +10,7 @@ public enum ChoiceOptions {
         case .ttsVoice: return VoiceCatalog.voices.map(\.id)
         case .ttsEmotion(let line):
             return VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)?.emotions.map(\.id) ?? []
+        case .ttsLang: return VoiceCatalog.languages.map(\.id)
         default: return []
         }
     }
@@ -21,6 +22,7 @@ public enum ChoiceOptions {
         case .ttsVoice: return VoiceCatalog.defaultVoiceID
         case .ttsEmotion(let line):
             return VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)?.defaultEmotion
+        case .ttsLang: return VoiceCatalog.languages.first?.id
         default: return nil
         }
     }
@@ -32,6 +34,7 @@ public enum ChoiceOptions {
         case .audioKind(let line): return AudioKind.allCases.firstIndex(of: form.lines[line].audio.kind)
         case .ttsVoice(let line): return form.lines[line].audio.tts.voice
         case .ttsEmotion(let line): return form.lines[line].audio.tts.emotion
+        case .ttsLang(let line): return form.lines[line].audio.tts.lang
         default: return nil
         }
     }
@@ -43,6 +46,7 @@ public enum ChoiceOptions {
         case .audioKind(let line): form.lines[line].audio.kind = AudioKind.allCases[value ?? 0]
         case .ttsVoice(let line): form.lines[line].audio.tts.voice = value
         case .ttsEmotion(let line): form.lines[line].audio.tts.emotion = value
+        case .ttsLang(let line): form.lines[line].audio.tts.lang = value
         default: break
         }
     }
@@ -64,6 +68,9 @@ public enum ChoiceOptions {
             let id = value ?? voice?.defaultEmotion ?? 1
             let label = voice?.label(forEmotion: id) ?? VoiceCatalog.emotionNames[id].map { "\($0), not offered by this voice" } ?? "no such emotion"
             return ("\(id) \(label)", value == nil)
+        case .ttsLang:
+            let id = value ?? VoiceCatalog.languages.first?.id ?? 1
+            return ("\(id) " + (VoiceCatalog.language(id: id)?.name ?? "(no such language)"), value == nil)
         default: return ("", false)
         }
     }

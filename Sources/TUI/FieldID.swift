@@ -13,6 +13,7 @@ public enum FieldID: Hashable, Sendable, Codable {
     case ttsText(line: Int)
     case ttsVoice(line: Int)
     case ttsEmotion(line: Int)
+    case ttsLang(line: Int)
     case ttsVolume(line: Int)
     case ttsSpeed(line: Int)
 
@@ -24,7 +25,7 @@ public enum FieldID: Hashable, Sendable, Codable {
         case .ttsVolume: return .text(.signedDigits)
         case .ttsSpeed: return .text(.decimal)
         case .destinationNumber, .displayNumber: return .text(.phone)
-        case .ringLogic, .audioKind, .ttsVoice, .ttsEmotion: return .choice
+        case .ringLogic, .audioKind, .ttsVoice, .ttsEmotion, .ttsLang: return .choice
         case .addDestination: return .button
         }
     }
@@ -35,7 +36,7 @@ public enum FieldID: Hashable, Sendable, Codable {
         case .requestDescription, .numberCode, .callbackResourceID, .duration: return nil
         case .destinationNumber(let line, _), .destinationTimeout(let line, _): return line
         case .addDestination(let line), .ringLogic(let line), .displayNumber(let line), .audioKind(let line),
-             .mediaResourceID(let line), .ttsText(let line), .ttsVoice(let line), .ttsEmotion(let line),
+             .mediaResourceID(let line), .ttsText(let line), .ttsVoice(let line), .ttsEmotion(let line), .ttsLang(let line),
              .ttsVolume(let line), .ttsSpeed(let line):
             return line
         }
@@ -59,6 +60,7 @@ public enum FieldID: Hashable, Sendable, Codable {
         case .ttsText(let line): return "\(lineKey(line)).audio.tts.text"
         case .ttsVoice(let line): return "\(lineKey(line)).audio.tts.voice"
         case .ttsEmotion(let line): return "\(lineKey(line)).audio.tts.emotion"
+        case .ttsLang(let line): return "\(lineKey(line)).audio.tts.lang"
         case .ttsVolume(let line): return "\(lineKey(line)).audio.tts.volume"
         case .ttsSpeed(let line): return "\(lineKey(line)).audio.tts.speed"
         }
@@ -81,6 +83,7 @@ public enum FieldID: Hashable, Sendable, Codable {
         case .ttsText: return "Text"
         case .ttsVoice: return "Voice"
         case .ttsEmotion: return "Emotion"
+        case .ttsLang: return "Language"
         case .ttsVolume: return "Volume"
         case .ttsSpeed: return "Speed"
         }

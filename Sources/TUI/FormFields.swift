@@ -18,7 +18,7 @@ extension FormState {
             case .none: break
             case .recorded: order.append(.mediaResourceID(line: line))
             case .tts:
-                order += [.ttsText(line: line), .ttsVoice(line: line), .ttsEmotion(line: line),
+                order += [.ttsText(line: line), .ttsVoice(line: line), .ttsEmotion(line: line), .ttsLang(line: line),
                           .ttsVolume(line: line), .ttsSpeed(line: line)]
             }
         }
@@ -39,7 +39,7 @@ extension FormState {
         case .ttsText(let line): return lines[line].audio.tts.text
         case .ttsVolume(let line): return lines[line].audio.tts.volume
         case .ttsSpeed(let line): return lines[line].audio.tts.speed
-        case .addDestination, .ringLogic, .audioKind, .ttsVoice, .ttsEmotion: return ""
+        case .addDestination, .ringLogic, .audioKind, .ttsVoice, .ttsEmotion, .ttsLang: return ""
         }
     }
 
@@ -57,7 +57,7 @@ extension FormState {
         case .ttsText(let line): lines[line].audio.tts.text = text
         case .ttsVolume(let line): lines[line].audio.tts.volume = text
         case .ttsSpeed(let line): lines[line].audio.tts.speed = text
-        case .addDestination, .ringLogic, .audioKind, .ttsVoice, .ttsEmotion: break
+        case .addDestination, .ringLogic, .audioKind, .ttsVoice, .ttsEmotion, .ttsLang: break
         }
     }
 

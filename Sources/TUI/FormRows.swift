@@ -38,7 +38,7 @@ extension FormState {
             case .recorded: rows.append(.field(.mediaResourceID(line: line)))
             case .tts:
                 rows += [.field(.ttsText(line: line)), .field(.ttsVoice(line: line)), .field(.ttsEmotion(line: line)),
-                         .field(.ttsVolume(line: line)), .field(.ttsSpeed(line: line))]
+                         .field(.ttsLang(line: line)), .field(.ttsVolume(line: line)), .field(.ttsSpeed(line: line))]
             }
         }
         return rows

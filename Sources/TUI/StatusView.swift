@@ -44,6 +44,7 @@ enum StatusView {
         case .ttsText: return "\(Rules.ttsText.lowerBound)–\(Rules.ttsText.upperBound) characters to say."
         case .ttsVoice: return "The voice; the emotion list follows it."
         case .ttsEmotion: return "Only the emotions this voice supports are offered."
+        case .ttsLang: return "The language of the text; the voice catalog lists the languages offered."
         case .ttsVolume: return "Gain \(Rules.volume.lowerBound)…\(Rules.volume.upperBound) (0 loudest). Empty: \(Rules.defaultVolume)."
         case .ttsSpeed: return "Speech rate \(Rules.speed.lowerBound)…\(Rules.speed.upperBound). Empty: \(Rules.defaultSpeed)."
         }

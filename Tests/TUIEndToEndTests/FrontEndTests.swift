@@ -42,6 +42,18 @@ final class FrontEndTests: XCTestCase {
         XCTAssertFalse(tmux.lastScreen.contains("11. Number"))
     }
 
+    func testBracketedPasteArrivesAsOnePieceAndNumericFieldsRefuseLetters() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.command("set-buffer", "--", "вставка\nдва")
+        tmux.command("paste-buffer", "-p")
+        tmux.waitFor(text: #""request_description": "вставка два""#)
+        tmux.keys("Tab")
+        tmux.type("12ab")
+        tmux.waitFor(text: "this field takes digits only")
+        tmux.waitFor(text: #""number_code": 12,"#)
+    }
+
     func testResizeToNarrowAndBackLosesNothing() throws {
         let tmux = try start()
         tmux.waitFor(text: "┌─ Request")
