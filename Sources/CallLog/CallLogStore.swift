@@ -28,7 +28,6 @@ public final class CallLogStore: Sendable {
     /// Opens (creating if needed) the log for writing, migrating it to the
     /// current schema, and marks sends left in flight by dead processes as interrupted.
     public static func open(path: String) throws(CallLogError) -> CallLogStore {
-        try checkHeader(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -37,11 +36,23 @@ public final class CallLogStore: Sendable {
                 throw .inaccessible(path: path, detail: "cannot create the folder \(folder)")
             }
         }
+        // Processes opening the log at once take turns here: GRDB's migrator reads
+        // which migrations ran before it takes the write lock, so two first runs
+        // would both create the schema. The lock is an flock on the log's folder,
+        // never on the database file: closing any descriptor of the database file
+        // would cancel the POSIX locks SQLite holds on it in this process.
+        let lockFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lockFD >= 0 else { throw .inaccessible(path: path, detail: String(cString: strerror(errno))) }
+        defer { Glibc.close(lockFD) }
+        flock(lockFD, LOCK_EX)
+        defer { flock(lockFD, LOCK_UN) }
+
         // Inspect an existing file through a read-only connection first: opening the
         // writer switches the file to WAL, and a file that is not ours must stay untouched.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
             var inspect = Configuration()
             inspect.readonly = true
+            inspect.busyMode = .timeout(busyTimeout)
             do {
                 let queue = try DatabaseQueue(path: path, configuration: inspect)
                 try queue.read { db in try checkSchema(db, path: path, requireCallTable: false) }
@@ -68,7 +79,6 @@ public final class CallLogStore: Sendable {
     /// nil when there is no file yet.
     public static func openForReading(path: String) throws(CallLogError) -> CallLogStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        try checkHeader(path)
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
@@ -80,21 +90,6 @@ public final class CallLogStore: Sendable {
             throw error
         } catch {
             throw classify(error, path: path)
-        }
-    }
-
-    /// A non-empty file must start with SQLite's header; anything else is not
-    /// ours to open (SQLite itself would refuse, but never give it the chance to write).
-    private static func checkHeader(_ path: String) throws(CallLogError) {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .inaccessible(path: path, detail: "permission denied")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }
-        if header != Data("SQLite format 3\0".utf8) {
-            throw .corrupt(path: path, detail: "it is not a SQLite database")
         }
     }
 
@@ -126,16 +121,40 @@ public final class CallLogStore: Sendable {
 
     // MARK: - Writing
 
+    /// Runs a log write, trying again (up to 5 times, 20 ms apart) when another
+    /// process held the database past the busy timeout. Only the log write is
+    /// repeated, never a request: this runs before or after the send.
+    private func writeRetrying<T>(_ body: (Database) throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try database.write(body)
+            } catch let error as DatabaseError where attempt < 4 && Self.isTransient(error) {
+                attempt += 1
+                usleep(20_000)
+            }
+        }
+    }
+
+    static func isTransient(_ error: DatabaseError) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+        default: return false
+        }
+    }
+
     /// Writes a `sending` entry and returns its id. Call before the request leaves:
     /// if this throws, the request must not be sent.
     public func begin(_ entry: CallLogEntry) throws(CallLogError) -> Int64 {
-        var entry = entry
-        entry.outcome = .sending
         do {
-            return try database.write { db in
-                try entry.insert(db)
-                try Self.indexForSearch(entry, db)
-                return entry.id!
+            return try writeRetrying { db in
+                // A fresh copy per attempt: a rolled-back insert must not leave its id behind.
+                var row = entry
+                row.id = nil
+                row.outcome = .sending
+                try row.insert(db)
+                try Self.indexForSearch(row, db)
+                return row.id!
             }
         } catch {
             throw Self.classify(error, path: path)
@@ -145,7 +164,7 @@ public final class CallLogStore: Sendable {
     /// Records the outcome of the send that `begin` returned `id` for.
     public func complete(id: Int64, with result: SendResult, now: Date = Date()) throws(CallLogError) {
         do {
-            try database.write { db in
+            try writeRetrying { db in
                 guard var entry = try CallLogEntry.fetchOne(db, key: id) else { throw CallLogError.noSuchEntry(id) }
                 let before = entry
                 entry.outcome = EntryOutcome(result.outcome)
@@ -183,7 +202,7 @@ public final class CallLogStore: Sendable {
     /// Marks entries left `sending` by a process that is gone as unknown/interrupted.
     func sweepInterrupted(now: Date = Date()) throws(CallLogError) {
         do {
-            try database.write { db in
+            try writeRetrying { db in
                 let stale = try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchAll(db)
                 for var entry in stale where entry.isInterrupted(now: now) {
                     entry.outcome = .unknown

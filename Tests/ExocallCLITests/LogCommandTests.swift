@@ -52,9 +52,11 @@ final class LogCommandTests: XCTestCase {
         let server = StubServer(apiKey: key)
         let url = try await server.start()
         defer { Task { await server.stop() } }
-        let db = home + "/calls.sqlite"
         let file = home + "/request.json"
         try exampleText().write(toFile: file, atomically: true, encoding: .utf8)
+        // Several rounds, each with a new file: the first writers also race to create the schema.
+        for round in 0..<3 {
+        let db = home + "/calls-\(round).sqlite"
         var processes: [Process] = []
         for _ in 0..<8 {
             let process = Process()
@@ -73,6 +75,8 @@ final class LogCommandTests: XCTestCase {
         let store = try XCTUnwrap(CallLogStore.openForReading(path: db))
         XCTAssertEqual(try store.count(CallLogFilter(outcome: .placed)).value, 8)
         XCTAssertEqual(Set(try store.page(.all, limit: 20).compactMap(\.callID)).count, 8)
+        XCTAssertEqual(try store.count(CallLogFilter(search: "78129999999")).value, 8, "the search index holds every entry")
+        }
     }
 
     func testLogCommandsShowFilterReplayAndExport() async throws {
