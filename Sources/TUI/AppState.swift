@@ -25,6 +25,12 @@ public enum Dialog: Equatable, Sendable {
     case filePrompt(FilePromptPurpose, LineEditor)
     /// Asks before overwriting a file.
     case confirmOverwrite(path: String)
+    /// The voice picker of a leg: filtered by text and gender.
+    case voicePicker(line: Int, filter: String, gender: Gender?, selected: Int)
+    /// The emotion picker of a leg: only its voice's emotions.
+    case emotionPicker(line: Int, selected: Int)
+    /// The whole catalog as a grid (voices down, emotions across) for a leg.
+    case voiceExplorer(line: Int, row: Int, column: Int)
 }
 
 /// Why a file name is asked for.

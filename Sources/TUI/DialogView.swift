@@ -44,6 +44,14 @@ enum DialogView {
             canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
             canvas.put("Enter confirms · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
+        case .voicePicker(let line, let filter, let gender, let selected):
+            return PickerViews.voicePicker(line: line, filter: filter, gender: gender, selected: selected, state: state, on: &canvas)
+        case .emotionPicker(let line, let selected):
+            PickerViews.emotionPicker(line: line, selected: selected, state: state, on: &canvas)
+            return nil
+        case .voiceExplorer(let line, let row, let column):
+            PickerViews.explorer(line: line, row: row, column: column, state: state, on: &canvas)
+            return nil
         case .confirmOverwrite(let path):
             let rect = centered(width: min(size.width - 4, 72), height: 4, in: size)
             frame(rect, title: "File exists", on: &canvas)
@@ -65,6 +73,7 @@ enum DialogView {
         }
         section("Everywhere", KeyHelp.global)
         section("In the form", KeyHelp.form)
+        section("Audio (text-to-speech)", KeyHelp.audio)
         section("Preview and call log", KeyHelp.panes)
         return lines
     }

@@ -5,6 +5,8 @@ import CallLog
 enum FormKeys {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         let field = state.focus
+        if let effects = AudioKeys.moveInText(&state, key, width: FormView.ttsTextWidth(for: state.size)) { return effects }
+        if let effects = AudioKeys.step(&state, key) { return effects }
         switch key {
         case .tab, .down: return move(&state, by: 1)
         case .backTab, .up: return move(&state, by: -1)
@@ -17,13 +19,12 @@ enum FormKeys {
         case .text(let rule):
             if key == .enter { return move(&state, by: 1) }
             if key == .control("f") { return applySuggestion(&state) }
-            let limit: Int? = {
-                if case .ttsText = field { return Rules.ttsText.upperBound }
-                return nil
-            }()
+            var isTTSText = false
+            if case .ttsText = field { isTTSText = true }
             var editor = state.editor
             let before = editor.text
-            guard TextKeys.apply(key, to: &editor, rule: rule, limit: limit, status: &state.status) else { return [] }
+            guard TextKeys.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : nil,
+                                 multiline: isTTSText, status: &state.status) else { return [] }
             state.editor = editor
             guard editor.text != before else { return [] }
             state.form.setText(editor.text, of: field)
@@ -39,7 +40,10 @@ enum FormKeys {
                 state.formChanged()
                 state.status = StatusMessage("\(field.label.lowercased()) returned to the default", .info)
                 return [.saveDraft(state.form)]
-            case .enter: return move(&state, by: 1)
+            case .enter:
+                if case .ttsVoice(let line) = field { AudioKeys.openVoicePicker(&state, line: line); return [] }
+                if case .ttsEmotion(let line) = field { AudioKeys.openEmotionPicker(&state, line: line); return [] }
+                return move(&state, by: 1)
             default: return []
             }
         case .button:
@@ -66,7 +70,11 @@ enum FormKeys {
         } else {
             next = delta > 0 ? values[0] : values[values.count - 1]
         }
-        ChoiceOptions.set(next, of: field, in: &state.form)
+        if case .ttsVoice(let line) = field {
+            state.status = VoiceRules.setVoice(next, line: line, in: &state.form)
+        } else {
+            ChoiceOptions.set(next, of: field, in: &state.form)
+        }
         state.formChanged()
         return [.saveDraft(state.form)]
     }

@@ -7,17 +7,27 @@ public enum FormRow: Equatable, Sendable {
     case field(FieldID)
     /// A destination: number and timeout.
     case destination(line: Int, index: Int)
+    /// One visual row of a leg's TTS text editor.
+    case ttsText(line: Int, part: Int)
+    /// The TTS text's counter and how long it takes to say.
+    case ttsInfo(line: Int)
     /// Empty space.
     case blank
 
     /// The fields on this row.
     public var fields: [FieldID] {
         switch self {
-        case .section, .blank: return []
+        case .section, .blank, .ttsInfo: return []
+        case .ttsText(let line, _): return [.ttsText(line: line)]
         case .field(let field): return [field]
         case .destination(let line, let index): return [.destinationNumber(line: line, index: index), .destinationTimeout(line: line, index: index)]
         }
     }
+}
+
+extension FormRow {
+    /// How many rows the TTS text editor shows.
+    public static let ttsTextRows = 3
 }
 
 extension FormState {
@@ -37,7 +47,8 @@ extension FormState {
             case .none: break
             case .recorded: rows.append(.field(.mediaResourceID(line: line)))
             case .tts:
-                rows += [.field(.ttsText(line: line)), .field(.ttsVoice(line: line)), .field(.ttsEmotion(line: line)),
+                rows += (0..<FormRow.ttsTextRows).map { FormRow.ttsText(line: line, part: $0) } + [.ttsInfo(line: line)]
+                rows += [.field(.ttsVoice(line: line)), .field(.ttsEmotion(line: line)),
                          .field(.ttsLang(line: line)), .field(.ttsVolume(line: line)), .field(.ttsSpeed(line: line))]
             }
         }

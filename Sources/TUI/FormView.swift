@@ -1,4 +1,5 @@
 import CallbackCore
+import Foundation
 
 /// The request form: sections, fields, destination rows. Returns where the
 /// text cursor goes when a text field has focus.
@@ -23,6 +24,10 @@ enum FormView {
                 canvas.put(title, x: x, y: y, style: Style(.primary, bold: true), maxWidth: width)
             case .field(let field):
                 if let at = drawField(field, state: state, x: x, y: y, width: width, label: field.label, on: &canvas) { cursor = at }
+            case .ttsText(let line, let part):
+                if let at = drawTTSText(state, line: line, part: part, x: x, y: y, width: width, on: &canvas) { cursor = at }
+            case .ttsInfo(let line):
+                drawTTSInfo(state, line: line, x: x + labelWidth, y: y, width: width - labelWidth, on: &canvas)
             case .destination(let line, let index):
                 let numberWidth = max(14, width - 26)
                 let number = FieldID.destinationNumber(line: line, index: index)
@@ -50,7 +55,11 @@ enum FormView {
         canvas.put(marker, x: x, y: y, style: Style(.focus, bold: true))
         canvas.putPadded(label, x: x + 1, y: y, width: labelWidth - 1, style: Style(focused ? .focus : (hasError ? .error : .text), bold: focused))
         let valueX = x + labelWidth
-        let valueWidth = max(4, width - labelWidth - 2)
+        var valueWidth = max(4, width - labelWidth - 2)
+        if let range = rangeHint(field) {
+            valueWidth = min(valueWidth, 8)
+            canvas.put(range, x: valueX + valueWidth + 3, y: y, style: .muted, maxWidth: max(0, width - labelWidth - valueWidth - 3))
+        }
         var cursor: (x: Int, y: Int)? = nil
         switch field.kind {
         case .text:
@@ -79,6 +88,77 @@ enum FormView {
         }
         if hasError { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: Style(.error, bold: true)) }
         return cursor
+    }
+
+    /// The range shown beside a stepping field.
+    static func rangeHint(_ field: FieldID) -> String? {
+        switch field {
+        case .ttsVolume: return "\(Rules.volume.lowerBound) … \(Rules.volume.upperBound)  ← → step 1, PgUp/PgDn 10"
+        case .ttsSpeed: return "\(CanonicalJSON.number(Rules.speed.lowerBound)) … \(CanonicalJSON.number(Rules.speed.upperBound))  ← → step \(CanonicalJSON.number(Rules.speedStep))"
+        default: return nil
+        }
+    }
+
+    /// The width of the TTS text editor at a terminal size.
+    static func ttsTextWidth(for size: Size) -> Int {
+        let layout = Layout(size)
+        let formWidth = layout.rect(of: .form, shown: .form)?.width ?? size.width
+        return max(4, formWidth - 4 - labelWidth - 2)
+    }
+
+    static func drawTTSText(_ state: AppState, line: Int, part: Int, x: Int, y: Int, width: Int,
+                            on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        let field = FieldID.ttsText(line: line)
+        let focused = state.focus == field && state.pane == .form
+        let text = focused ? state.editor.text : state.form.text(of: field)
+        let valueWidth = max(4, width - labelWidth - 2)
+        let hasError = !state.problems(of: field).isEmpty && !text.isEmpty
+        if part == 0 {
+            canvas.put(focused ? "▸" : " ", x: x, y: y, style: Style(.focus, bold: true))
+            canvas.putPadded(field.label, x: x + 1, y: y, width: labelWidth - 1, style: Style(focused ? .focus : (hasError ? .error : .text), bold: focused))
+        }
+        let box = Style(hasError ? .error : .text, on: focused ? .selection : .surface)
+        canvas.fill(Rect(x: x + labelWidth, y: y, width: valueWidth, height: 1), style: box)
+        if text.isEmpty {
+            if part == 0 { canvas.put("required: what this leg hears", x: x + labelWidth, y: y, style: Style(.muted, on: focused ? .selection : .surface)) }
+            return focused && part == 0 ? (x + labelWidth, y) : nil
+        }
+        let wrapped = WrappedText(text, width: valueWidth)
+        let cursorRow = focused ? wrapped.row(of: state.editor.cursor) : 0
+        let top = max(0, cursorRow - (FormRow.ttsTextRows - 1))
+        let rowIndex = top + part
+        guard wrapped.rows.indices.contains(rowIndex) else { return nil }
+        let characters = Array(text)
+        let range = wrapped.rows[rowIndex]
+        canvas.put(String(characters[range]), x: x + labelWidth, y: y, style: box, maxWidth: valueWidth)
+        if part == FormRow.ttsTextRows - 1, wrapped.rows.count > top + FormRow.ttsTextRows {
+            canvas.put("…", x: x + labelWidth + valueWidth, y: y, style: .muted)
+        }
+        guard focused, rowIndex == cursorRow else { return nil }
+        let column = DisplayWidth.of(String(characters[range.lowerBound..<state.editor.cursor]))
+        return (x + labelWidth + column, y)
+    }
+
+    static func drawTTSInfo(_ state: AppState, line: Int, x: Int, y: Int, width: Int, on canvas: inout TextCanvas) {
+        let tts = state.form.lines[line].audio.tts
+        let text = state.focus == .ttsText(line: line) ? state.editor.text : tts.text
+        let count = Rules.characterCount(text)
+        let speed = Double(tts.speed.replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
+        let seconds = VoiceRules.estimatedSeconds(text, speed: speed)
+        let longestRing = state.form.lines[line].destinations.map { Int64($0.timeout) ?? Rules.defaultTimeout }.max() ?? Rules.defaultTimeout
+        let tooLong = seconds > Double(longestRing)
+        let over = count > Rules.ttsText.upperBound
+        let parts: [(String, Style)] = [
+            ("\(count)/\(Rules.ttsText.upperBound)", Style(over ? .error : .muted, bold: over)),
+            (String(format: "  ≈%.1f s to say (est.)", seconds), Style(tooLong ? .warning : .muted)),
+            (tooLong ? "  longer than the \(longestRing) s it rings!" : "  rings ≤\(longestRing) s", Style(tooLong ? .warning : .muted, bold: tooLong)),
+        ]
+        var column = x
+        for (text, style) in parts {
+            let room = x + width - column
+            guard room > 0 else { break }
+            column += canvas.put(text, x: column, y: y, style: style, maxWidth: room)
+        }
     }
 
     /// `text` without its first `offset` columns.

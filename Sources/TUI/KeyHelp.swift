@@ -10,6 +10,7 @@ public enum KeyHelp {
         ("F2", "save the request to a JSON file"),
         ("F3", "open a request file"),
         ("F4", "the problems list; Enter jumps to a field"),
+        ("F9", "the voice explorer: every voice and emotion as a grid"),
         ("F8 / Ctrl-T", "next pane (next tab when narrow)"),
         ("F10 / Ctrl-Q", "quit (the form is kept as a draft)"),
     ]
@@ -31,6 +32,16 @@ public enum KeyHelp {
         ("Alt-↑ Alt-↓", "move the destination row up / down (Ctrl-↑ ↓ too)"),
     ]
 
+    /// Keys of the audio fields.
+    public static let audio: [Entry] = [
+        ("← → on Audio", "none / recorded / text-to-speech (values are kept)"),
+        ("Enter on Voice", "the voice picker: type to filter, Tab for gender"),
+        ("Enter on Emotion", "only the emotions the voice offers"),
+        ("← → on Voice", "next voice; an emotion it lacks becomes its default"),
+        ("← → on Volume/Speed", "step 1 / 0.1 (PgUp PgDn: volume by 10)"),
+        ("↑ ↓ in Text", "move between wrapped lines"),
+    ]
+
     /// Keys of the preview and the log panel.
     public static let panes: [Entry] = [
         ("↑ ↓ PgUp PgDn", "scroll the preview / move in the call log"),
@@ -45,6 +56,9 @@ public enum KeyHelp {
             case .problems: return [("↑↓", "choose"), ("Enter", "go to field"), ("Esc", "close")]
             case .filePrompt: return [("Enter", "confirm"), ("Esc", "cancel")]
             case .confirmOverwrite: return [("y", "overwrite"), ("n / Esc", "cancel")]
+            case .voicePicker: return [("type", "filter"), ("Tab", "gender"), ("↑↓", "choose"), ("Enter", "set"), ("Esc", "cancel")]
+            case .emotionPicker: return [("↑↓", "choose"), ("Enter", "set"), ("Esc", "cancel")]
+            case .voiceExplorer: return [("←↑↓→", "move"), ("Enter", "set voice + emotion"), ("Esc", "close")]
             }
         }
         let tail: [Entry] = [("F2", "save"), ("F3", "open"), ("F4", "problems"), ("F1", "help"), ("F10", "quit")]
@@ -54,12 +68,16 @@ public enum KeyHelp {
         case .form:
             var hints: [Entry]
             switch state.focus.kind {
-            case .choice: hints = [("←→", "change"), ("Del", "default"), ("Tab", "next")]
+            case .choice:
+                hints = [("←→", "change"), ("Del", "default"), ("Tab", "next")]
+                if case .ttsVoice = state.focus { hints.insert(("Enter", "pick"), at: 0) }
+                if case .ttsEmotion = state.focus { hints.insert(("Enter", "pick"), at: 0) }
             case .button: hints = [("Enter", "add"), ("Tab", "next")]
             case .text: hints = [("Tab", "next"), ("S-Tab", "prev")]
             }
             if case .destinationNumber = state.focus { hints += [("^N", "add row"), ("^D", "remove"), ("Alt-↑↓", "move")] }
             if case .destinationTimeout = state.focus { hints += [("^N", "add row"), ("^D", "remove"), ("Alt-↑↓", "move")] }
+            if state.focus.line != nil { hints.append(("F9", "voices")) }
             return hints + tail
         }
     }

@@ -3,7 +3,7 @@ enum TextKeys {
     /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
     /// A character the field refuses sets `status` and leaves the text as it was.
     static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int? = nil,
-                      status: inout StatusMessage?) -> Bool {
+                      multiline: Bool = false, status: inout StatusMessage?) -> Bool {
         switch key {
         case .character(let character):
             if let refusal = rule.refusal(of: character) {
@@ -11,19 +11,20 @@ enum TextKeys {
                 return true
             }
             if let limit, Rules.characterCount(editor.text) + Rules.characterCount(String(character)) > limit {
-                status = StatusMessage("at most \(limit) characters; nothing was typed", .warning)
+                status = StatusMessage("the text is at its limit of \(limit) characters; nothing was typed", .warning)
                 return true
             }
             editor.insert(String(character))
         case .paste(let pasted):
-            let oneLine = pasted.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
+            let normalized = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                .replacingOccurrences(of: "\t", with: " ")
+            let oneLine = multiline ? normalized : normalized.replacingOccurrences(of: "\n", with: " ")
             if let bad = oneLine.first(where: { rule.refusal(of: $0) != nil }), let refusal = rule.refusal(of: bad) {
                 status = StatusMessage("\(refusal); the paste was refused (it holds \"\(bad)\")", .warning)
                 return true
             }
             if let limit, Rules.characterCount(editor.text) + Rules.characterCount(oneLine) > limit {
-                status = StatusMessage("the paste would make \(Rules.characterCount(editor.text) + Rules.characterCount(oneLine)) characters, over the limit of \(limit); nothing was pasted", .warning)
+                status = StatusMessage("the paste would make \(Rules.characterCount(editor.text) + Rules.characterCount(oneLine)) characters, over the limit of \(limit): nothing was pasted, nothing cut", .warning)
                 return true
             }
             editor.insert(oneLine)

@@ -68,6 +68,9 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .function(4):
         state.dialog = .problems(selected: 0)
         return []
+    case .function(9):
+        AudioKeys.openExplorer(&state)
+        return []
     case .function(8), .control("t"):
         state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
         return []
@@ -109,6 +112,12 @@ private func scrollPreview(_ state: inout AppState, _ key: Key) {
 private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard let dialog = state.dialog else { return [] }
     switch dialog {
+    case .voicePicker, .emotionPicker, .voiceExplorer:
+        if key == .function(10) || key == .control("q") {
+            state.quitting = true
+            return []
+        }
+        return AudioKeys.handleDialog(&state, key)
     case .help(let scroll):
         switch key {
         case .up: state.dialog = .help(scroll: max(0, scroll - 1))

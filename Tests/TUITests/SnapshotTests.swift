@@ -38,6 +38,27 @@ final class SnapshotTests: XCTestCase {
     }
     func testEmptyFormAt60x20() { assertSnapshot(freshState(Size(width: 60, height: 20)), named: "empty-60x20") }
     func testTooSmall() { assertSnapshot(freshState(Size(width: 59, height: 20)), named: "too-small-59x20") }
+    func testVoicePicker() {
+        var state = freshState(Size(width: 120, height: 40), form: exampleForm())
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.enter)
+        assertSnapshot(state, named: "voice-picker-120x40")
+    }
+    func testEmotionPickerOfVoice15() {
+        var form = exampleForm()
+        form.lines[0].audio.tts.voice = 15
+        form.lines[0].audio.tts.emotion = nil
+        var state = freshState(Size(width: 120, height: 40), form: form)
+        state.focusOn(.ttsEmotion(line: 0))
+        state.press(.enter)
+        assertSnapshot(state, named: "emotion-picker-voice15-120x40")
+    }
+    func testVoiceExplorer() {
+        var state = freshState(Size(width: 120, height: 40), form: exampleForm())
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.function(9))
+        assertSnapshot(state, named: "voice-explorer-120x40")
+    }
     func testProblemsDialog() {
         var state = freshState(Size(width: 120, height: 40))
         state.press(.function(4))

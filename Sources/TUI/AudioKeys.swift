@@ -1,0 +1,174 @@
+import CallbackCore
+
+/// The voice picker, emotion picker and voice explorer, and the audio fields'
+/// own keys (stepping volume and speed, moving through wrapped TTS text).
+enum AudioKeys {
+    /// The voices a picker shows for a filter text and gender.
+    static func voices(matching filter: String, gender: Gender?) -> [Voice] {
+        let needle = filter.lowercased()
+        return VoiceCatalog.voices.filter { voice in
+            if let gender, voice.gender != gender { return false }
+            guard !needle.isEmpty else { return true }
+            let haystack = ([String(voice.id), voice.name, voice.latin] + voice.emotions.map(\.label)).joined(separator: " ").lowercased()
+            return haystack.contains(needle)
+        }
+    }
+
+    /// The leg the voice explorer edits: the focused field's, else line 1.
+    static func line(for state: AppState) -> Int { state.focus.line ?? 0 }
+
+    static func openVoicePicker(_ state: inout AppState, line: Int) {
+        let current = state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID
+        let index = VoiceCatalog.voices.firstIndex { $0.id == current } ?? 0
+        state.dialog = .voicePicker(line: line, filter: "", gender: nil, selected: index)
+    }
+
+    static func openEmotionPicker(_ state: inout AppState, line: Int) {
+        let tts = state.form.lines[line].audio.tts
+        let voice = VoiceCatalog.voice(id: tts.voice ?? VoiceCatalog.defaultVoiceID)
+        let current = tts.emotion ?? voice?.defaultEmotion
+        let index = voice?.emotions.firstIndex { $0.id == current } ?? 0
+        state.dialog = .emotionPicker(line: line, selected: index)
+    }
+
+    static func openExplorer(_ state: inout AppState) {
+        let line = line(for: state)
+        let tts = state.form.lines[line].audio.tts
+        let voiceID = tts.voice ?? VoiceCatalog.defaultVoiceID
+        let row = VoiceCatalog.voices.firstIndex { $0.id == voiceID } ?? 0
+        let emotion = tts.emotion ?? VoiceCatalog.voice(id: voiceID)?.defaultEmotion ?? 1
+        let column = VoiceCatalog.emotionIDs.firstIndex(of: emotion) ?? 0
+        state.dialog = .voiceExplorer(line: line, row: row, column: column)
+    }
+
+    /// Keys while a picker or the explorer is open; returns effects.
+    static func handleDialog(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch state.dialog {
+        case .voicePicker(let line, var filter, var gender, var selected)?:
+            let shown = voices(matching: filter, gender: gender)
+            switch key {
+            case .escape: state.dialog = nil; return []
+            case .up: selected = max(0, selected - 1)
+            case .down: selected = min(max(0, shown.count - 1), selected + 1)
+            case .tab:
+                gender = gender == nil ? .female : (gender == .female ? .male : nil)
+                selected = 0
+            case .backspace:
+                if !filter.isEmpty { filter.removeLast() }
+                selected = 0
+            case .character(let character):
+                filter.append(character)
+                selected = 0
+            case .paste(let text):
+                filter += text
+                selected = 0
+            case .enter:
+                guard let voice = shown[safe: selected] else {
+                    state.status = StatusMessage("no voice matches \"\(filter)\"", .warning)
+                    return []
+                }
+                state.dialog = nil
+                return choose(&state, voice: voice.id, emotion: nil, line: line)
+            default: return []
+            }
+            state.dialog = .voicePicker(line: line, filter: filter, gender: gender, selected: selected)
+        case .emotionPicker(let line, var selected)?:
+            let voice = VoiceCatalog.voice(id: state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
+            let emotions = voice?.emotions ?? []
+            switch key {
+            case .escape: state.dialog = nil; return []
+            case .up: selected = max(0, selected - 1)
+            case .down: selected = min(max(0, emotions.count - 1), selected + 1)
+            case .enter:
+                state.dialog = nil
+                guard let emotion = emotions[safe: selected] else { return [] }
+                state.form.lines[line].audio.tts.emotion = emotion.id
+                state.formChanged()
+                return [.saveDraft(state.form)]
+            default: return []
+            }
+            state.dialog = .emotionPicker(line: line, selected: selected)
+        case .voiceExplorer(let line, var row, var column)?:
+            switch key {
+            case .escape, .function(9): state.dialog = nil; return []
+            case .up: row = max(0, row - 1)
+            case .down: row = min(VoiceCatalog.voices.count - 1, row + 1)
+            case .left: column = max(0, column - 1)
+            case .right: column = min(VoiceCatalog.emotionIDs.count - 1, column + 1)
+            case .enter:
+                let voice = VoiceCatalog.voices[row]
+                let emotion = VoiceCatalog.emotionIDs[column]
+                guard voice.supports(emotion: emotion) else {
+                    state.status = StatusMessage("voice \(voice.id) \(voice.name) does not offer \(VoiceCatalog.emotionNames[emotion]!); pick a marked cell", .warning)
+                    return []
+                }
+                state.dialog = nil
+                return choose(&state, voice: voice.id, emotion: emotion, line: line)
+            default: return []
+            }
+            state.dialog = .voiceExplorer(line: line, row: row, column: column)
+        default: break
+        }
+        return []
+    }
+
+    /// Sets a voice (and optionally an emotion) on a leg, switching it to TTS.
+    static func choose(_ state: inout AppState, voice: Int, emotion: Int?, line: Int) -> [Effect] {
+        state.form.lines[line].audio.kind = .tts
+        var message = VoiceRules.setVoice(voice, line: line, in: &state.form)
+        if let emotion {
+            state.form.lines[line].audio.tts.emotion = emotion
+            message = nil
+        }
+        state.formChanged()
+        let chosen = VoiceCatalog.voice(id: voice)!
+        let emotionID = state.form.lines[line].audio.tts.emotion ?? chosen.defaultEmotion
+        state.status = message ?? StatusMessage("line \(line + 1): voice \(chosen.id) \(chosen.name), emotion \(emotionID) \(chosen.label(forEmotion: emotionID) ?? "")", .success)
+        state.setFocus(.ttsVoice(line: line))
+        return [.saveDraft(state.form)]
+    }
+
+    /// Left/Right step volume by 1 (PgUp/PgDn by 10) and speed by 0.1, within their ranges.
+    static func step(_ state: inout AppState, _ key: Key) -> [Effect]? {
+        let delta: Double
+        switch key {
+        case .right: delta = 1
+        case .left: delta = -1
+        case .pageUp: delta = 10
+        case .pageDown: delta = -10
+        default: return nil
+        }
+        let field = state.focus
+        let text: String
+        switch field {
+        case .ttsVolume:
+            let current = Int64(state.form.text(of: field)) ?? Rules.defaultVolume
+            let next = min(max(current + Int64(delta), Rules.volume.lowerBound), Rules.volume.upperBound)
+            text = String(next)
+        case .ttsSpeed:
+            let current = Double(state.form.text(of: field).replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
+            var next = ((current + delta * Rules.speedStep) * 10).rounded() / 10
+            next = min(max(next, Rules.speed.lowerBound), Rules.speed.upperBound)
+            text = CanonicalJSON.number(next)
+        default: return nil
+        }
+        state.form.setText(text, of: field)
+        state.editor = LineEditor(text)
+        state.formChanged()
+        return [.saveDraft(state.form)]
+    }
+
+    /// Up/Down inside wrapped TTS text; nil when the cursor is on the first/last row (focus moves on).
+    static func moveInText(_ state: inout AppState, _ key: Key, width: Int) -> [Effect]? {
+        guard case .ttsText = state.focus, key == .up || key == .down else { return nil }
+        let wrapped = WrappedText(state.editor.text, width: width)
+        let row = wrapped.row(of: state.editor.cursor)
+        let target = key == .up ? row - 1 : row + 1
+        guard wrapped.rows.indices.contains(target) else { return nil }
+        let column = state.editor.cursor - wrapped.rows[row].lowerBound
+        state.editor = LineEditor(state.editor.text, cursor: wrapped.cursor(row: target, column: column))
+        return []
+    }
+}
+
+import Foundation

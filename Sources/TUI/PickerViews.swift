@@ -1,0 +1,103 @@
+import CallbackCore
+
+/// The voice picker, the emotion picker and the voice explorer.
+enum PickerViews {
+    static func voicePicker(line: Int, filter: String, gender: Gender?, selected: Int, state: AppState,
+                            on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        let voices = AudioKeys.voices(matching: filter, gender: gender)
+        let size = state.size
+        let rect = DialogView.centered(width: min(size.width - 4, 74), height: min(size.height - 2, VoiceCatalog.voices.count + 5), in: size)
+        DialogView.frame(rect, title: "Voice for line \(line + 1) · type to filter · Tab: gender · Enter chooses", on: &canvas)
+        let inner = rect.inset(1)
+        let genderText = gender.map { $0 == .female ? "female" : "male" } ?? "all"
+        canvas.put("Filter: ", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+        let filterX = inner.x + 9
+        canvas.put(filter, x: filterX, y: inner.y, style: Style(.text, on: .selection))
+        canvas.put("gender: \(genderText)", x: inner.maxX - 16, y: inner.y, style: Style(.accent, on: .surface))
+        let current = state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID
+        if voices.isEmpty {
+            canvas.put("no voice matches", x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
+        }
+        let height = inner.height - 2
+        let top = max(0, selected - height + 1)
+        for (offset, voice) in voices.enumerated().dropFirst(top).prefix(height) {
+            let y = inner.y + 2 + offset - top
+            let chosen = offset == selected
+            let background: Role = chosen ? .selection : .surface
+            if chosen { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+            var x = inner.x + 1
+            x += canvas.put(voice.id == current ? "●" : " ", x: x, y: y, style: Style(.accent, on: background))
+            x += canvas.put(String(voice.id).leftPadding(3) + "  ", x: x, y: y, style: Style(.muted, on: background))
+            x += canvas.put((voice.name + " (" + voice.latin + ")").padding(toLength: 24, withPad: " ", startingAt: 0), x: x, y: y, style: Style(.text, on: background, bold: chosen))
+            x += canvas.put(voice.gender.rawValue + "  ", x: x, y: y, style: Style(.muted, on: background))
+            let emotions = voice.emotions.map { $0.label + ($0.id == voice.defaultEmotion ? "*" : "") }.joined(separator: ", ")
+            canvas.put(emotions, x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
+        }
+        return (filterX + DisplayWidth.of(filter), inner.y)
+    }
+
+    static func emotionPicker(line: Int, selected: Int, state: AppState, on canvas: inout TextCanvas) {
+        let tts = state.form.lines[line].audio.tts
+        let voice = VoiceCatalog.voice(id: tts.voice ?? VoiceCatalog.defaultVoiceID)
+        let emotions = voice?.emotions ?? []
+        let rect = DialogView.centered(width: min(state.size.width - 4, 56), height: emotions.count + 4, in: state.size)
+        let title = voice.map { "Emotions of \($0.id) \($0.name) (\($0.latin))" } ?? "Emotions"
+        DialogView.frame(rect, title: title, on: &canvas)
+        let inner = rect.inset(1)
+        canvas.put("Only what this voice offers. * is its default.", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+        for (offset, emotion) in emotions.enumerated() {
+            let y = inner.y + 1 + offset
+            let chosen = offset == selected
+            if chosen { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+            let mark = emotion.id == voice?.defaultEmotion ? " *" : ""
+            canvas.put("\(emotion.id)  \(emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: chosen ? .selection : .surface, bold: chosen))
+        }
+    }
+
+    static func explorer(line: Int, row: Int, column: Int, state: AppState, on canvas: inout TextCanvas) {
+        let voices = VoiceCatalog.voices
+        let emotions = VoiceCatalog.emotionIDs
+        let cell = 11
+        let nameWidth = 30
+        let width = min(state.size.width - 2, nameWidth + cell * emotions.count + 4)
+        let rect = DialogView.centered(width: width, height: min(state.size.height - 2, voices.count + 6), in: state.size)
+        DialogView.frame(rect, title: "Voice explorer · line \(line + 1) · arrows move · Enter sets voice and emotion", on: &canvas)
+        let inner = rect.inset(1)
+        var x = inner.x + 1 + nameWidth
+        for id in emotions {
+            canvas.put(VoiceCatalog.emotionNames[id]!.padding(toLength: cell, withPad: " ", startingAt: 0), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
+            x += cell
+        }
+        let tts = state.form.lines[line].audio.tts
+        let currentVoice = tts.voice ?? VoiceCatalog.defaultVoiceID
+        let currentEmotion = tts.emotion ?? VoiceCatalog.voice(id: currentVoice)?.defaultEmotion
+        let height = inner.height - 3
+        let top = max(0, row - height + 1)
+        for (index, voice) in voices.enumerated().dropFirst(top).prefix(height) {
+            let y = inner.y + 1 + index - top
+            let label = "\(String(voice.id).leftPadding(2)) \(voice.name) (\(voice.latin)) \(voice.gender.rawValue)"
+            canvas.put(label, x: inner.x + 1, y: y, style: Style(voice.id == currentVoice ? .accent : .text, on: .surface, bold: index == row), maxWidth: nameWidth - 1)
+            var cx = inner.x + 1 + nameWidth
+            for (columnIndex, id) in emotions.enumerated() {
+                let mark: String
+                let role: Role
+                if voice.defaultEmotion == id { mark = "◆ default"; role = .success }
+                else if voice.supports(emotion: id) { mark = "● " + (voice.label(forEmotion: id) == VoiceCatalog.emotionNames[id] ? "" : voice.label(forEmotion: id)!); role = .text }
+                else { mark = "·"; role = .muted }
+                let isCursor = index == row && columnIndex == column
+                let isCurrent = voice.id == currentVoice && id == currentEmotion
+                let background: Role = isCursor ? .selection : .surface
+                if isCursor { canvas.fill(Rect(x: cx - 1, y: y, width: cell, height: 1), style: Style(.text, on: .selection)) }
+                canvas.put(mark + (isCurrent ? " ✓" : ""), x: cx, y: y, style: Style(role, on: background, bold: isCursor || isCurrent), maxWidth: cell - 1)
+                cx += cell
+            }
+        }
+        let legend = "◆ the voice's default   ● offered   · not offered   ✓ line \(line + 1) now"
+        canvas.put(legend, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
+    }
+}
+
+extension String {
+    /// The string right-aligned in `width` columns.
+    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
