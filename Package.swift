@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "CallLog"]),
+        .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "ExolveStub", "CallLog"]),
         .target(name: "TUINcurses", dependencies: ["TUI", "CNcursesw"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CallLogTests", dependencies: [
             "CallLog", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
         .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall"]),
         .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog"]),
     ]

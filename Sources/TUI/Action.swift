@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import ExolveClient
 
 /// Everything that can happen to the app: keys, resizes, and the results of effects.
 public enum Action: Equatable, Sendable {
@@ -19,6 +20,12 @@ public enum Action: Equatable, Sendable {
     case logChanged
     /// A note to show in the status line (draft restored, etc.).
     case notice(StatusMessage)
+    /// Time passed (the loop ticks while a send is in flight).
+    case tick(now: Double)
+    /// A send finished.
+    case sendFinished(SentCall)
+    /// A send could not start (its log entry could not be written): nothing was sent.
+    case sendBlocked(String)
 }
 
 /// The result of reading a file.
@@ -47,8 +54,12 @@ public enum Effect: Equatable, Sendable {
     case loadFile(path: String)
     /// Write `contents` to `path` (`overwrite` false refuses an existing file).
     case saveFile(path: String, contents: String, overwrite: Bool)
-    /// Read the newest page of the call log.
-    case loadLog(limit: Int)
+    /// Read the newest page of the call log matching `filter`.
+    case loadLog(filter: CallLogFilter, limit: Int)
     /// Read the page after `cursor`.
-    case loadMoreLog(after: CallLogCursor, limit: Int)
+    case loadMoreLog(filter: CallLogFilter, after: CallLogCursor, limit: Int)
+    /// Send a request through the call log (written before it leaves).
+    case send(MakeCallbackRequest)
+    /// Put text on the clipboard (OSC 52).
+    case copyToClipboard(String)
 }

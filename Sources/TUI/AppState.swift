@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import ExolveClient
 
 /// The panes of the main screen.
 public enum Pane: Int, CaseIterable, Sendable {
@@ -31,11 +32,59 @@ public enum Dialog: Equatable, Sendable {
     case emotionPicker(line: Int, selected: Int)
     /// The whole catalog as a grid (voices down, emotions across) for a leg.
     case voiceExplorer(line: Int, row: Int, column: Int)
+    /// What F5 would do; Enter or y sends. `repeatOfUnknown` asks a second time.
+    case confirmSend(MakeCallbackRequest, secondAsk: Bool)
+    /// The outcome of a send, until dismissed.
+    case outcome(SentCall)
+    /// A message with a title (no key configured, the log unavailable...).
+    case message(title: String, text: String)
+    /// The call log search prompt.
+    case logSearch(LineEditor)
+    /// One call log entry in full.
+    case logEntry(CallLogEntry, scroll: Int)
+}
+
+/// A finished send as the outcome dialog shows it.
+public struct SentCall: Equatable, Sendable {
+    /// What happened.
+    public var result: SendResult
+    /// The log entry written for it.
+    public var entryID: Int64?
+    /// Set when the outcome could not be recorded.
+    public var logWarning: String?
+
+    /// Creates a finished send.
+    public init(result: SendResult, entryID: Int64?, logWarning: String?) {
+        self.result = result
+        self.entryID = entryID
+        self.logWarning = logWarning
+    }
+}
+
+/// Whether F5 can send, and if not, why.
+public enum SendAvailability: Equatable, Sendable {
+    /// A client is configured.
+    case ready
+    /// No API key: the message says how to provide one.
+    case noKey(String)
+}
+
+/// The send in progress.
+public struct InFlight: Equatable, Sendable {
+    /// When it started (seconds, the loop's clock).
+    public var startedAt: Double
+    /// The request sent.
+    public var request: MakeCallbackRequest
 }
 
 /// Why a file name is asked for.
 public enum FilePromptPurpose: Equatable, Sendable {
-    case save, open
+    /// F2: the form's request.
+    case save
+    /// F3: a request file into the form.
+    case open
+    /// `e` in the call log: a logged request (its exact JSON) to a file.
+    case exportRequest(String)
 }
 
 /// Where requests go, shown in the header.
@@ -60,6 +109,8 @@ public struct LogPanelState: Equatable, Sendable {
     public var scroll = 0
     /// Whether a page is being read.
     public var loading = false
+    /// Which entries the panel shows.
+    public var filter = CallLogFilter()
 
     /// An empty panel.
     public init() {}
@@ -94,6 +145,20 @@ public struct AppState: Equatable, Sendable {
     public var lastFilePath = "request.json"
     /// Set when the app should exit.
     public var quitting = false
+    /// Whether F5 can send.
+    public var availability: SendAvailability = .ready
+    /// The send in flight, if any.
+    public var inFlight: InFlight? = nil
+    /// The loop's clock, seconds (ticks while something animates).
+    public var now: Double = 0
+    /// Canonical JSON of requests whose last send had an unknown outcome: sending one again asks twice.
+    public var unknownRequests: Set<String> = []
+    /// The form before `r` replaced it with a logged request (Ctrl-Z brings it back).
+    public var undoForm: FormState? = nil
+    /// The contents an `e` export writes if the operator agrees to overwrite.
+    public var pendingExport: String? = nil
+    /// Problems the server reported for fields (from a rejection), until the form changes.
+    public var serverProblems: [ValidationProblem] = []
 
     /// Derived, cached on every form change: validation of the form.
     public private(set) var validation: ValidationResult
@@ -114,6 +179,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes what derives from the form. Call after every form change.
     public mutating func formChanged() {
+        serverProblems = []
         let json = form.jsonValue
         validation = RequestValidator.validate(json)
         preview = PreviewDocument(json)
@@ -121,7 +187,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The problems of a field (its path exactly).
     public func problems(of field: FieldID) -> [ValidationProblem] {
-        validation.problems.filter { $0.path == field.path || (field.kind == .button && $0.path == field.path) }
+        (validation.problems + serverProblems).filter { $0.path == field.path }
     }
 }
 

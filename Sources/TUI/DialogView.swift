@@ -6,7 +6,7 @@ enum DialogView {
         let size = state.size
         switch dialog {
         case .help(let scroll):
-            let lines = helpLines()
+            let lines = helpLines(state)
             let rect = centered(width: min(size.width - 4, 78), height: min(size.height - 4, lines.count + 2), in: size)
             frame(rect, title: "Keys · Esc closes", on: &canvas)
             let inner = rect.inset(1)
@@ -35,9 +35,15 @@ enum DialogView {
             return nil
         case .filePrompt(let purpose, let editor):
             let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
-            frame(rect, title: purpose == .save ? "Save the request (F2)" : "Open a request file (F3)", on: &canvas)
+            let title: String
+            switch purpose {
+            case .save: title = "Save the request (F2)"
+            case .open: title = "Open a request file (F3)"
+            case .exportRequest: title = "Save the logged request (e)"
+            }
+            frame(rect, title: title, on: &canvas)
             let inner = rect.inset(1)
-            canvas.put(purpose == .save ? "Save to file:" : "Open file:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+            canvas.put(purpose == .open ? "Open file:" : "Save to file:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
             let width = inner.width - 2
             canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
             let offset = max(0, editor.cursorColumn - (width - 1))
@@ -52,6 +58,29 @@ enum DialogView {
         case .voiceExplorer(let line, let row, let column):
             PickerViews.explorer(line: line, row: row, column: column, state: state, on: &canvas)
             return nil
+        case .confirmSend(let request, let secondAsk):
+            SendViews.confirm(request, secondAsk: secondAsk, state: state, on: &canvas)
+            return nil
+        case .outcome(let call):
+            SendViews.outcome(call, state: state, on: &canvas)
+            return nil
+        case .message(let title, let text):
+            SendViews.message(title: title, text: text, state: state, on: &canvas)
+            return nil
+        case .logEntry(let entry, let scroll):
+            SendViews.entry(entry, scroll: scroll, state: state, on: &canvas)
+            return nil
+        case .logSearch(let editor):
+            let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
+            frame(rect, title: "Search the call log", on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put("Numbers (also their last digits), description, call_id, TTS text:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface), maxWidth: inner.width - 2)
+            let width = inner.width - 2
+            canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
+            let offset = max(0, editor.cursorColumn - (width - 1))
+            canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
+            canvas.put("Enter searches (empty: everything) · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+            return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
         case .confirmOverwrite(let path):
             let rect = centered(width: min(size.width - 4, 72), height: 4, in: size)
             frame(rect, title: "File exists", on: &canvas)
@@ -62,7 +91,7 @@ enum DialogView {
         }
     }
 
-    static func helpLines() -> [(String, Style)] {
+    static func helpLines(_ state: AppState) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         func section(_ title: String, _ entries: [KeyHelp.Entry]) {
             if !lines.isEmpty { lines.append(("", Style(.text, on: .surface))) }
@@ -74,6 +103,10 @@ enum DialogView {
         section("Everywhere", KeyHelp.global)
         section("In the form", KeyHelp.form)
         section("Audio (text-to-speech)", KeyHelp.audio)
+        section("Sending", KeyHelp.sending)
+        if case .demo = state.target {
+            section("Demo scenarios: start the description with", KeyHelp.demoScenarios)
+        }
         section("Preview and call log", KeyHelp.panes)
         return lines
     }

@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import ExolveClient
 import Foundation
 
 /// Runs the reducer's effects off the UI thread and reports back with actions.
@@ -12,10 +13,15 @@ public final class EffectRunner: @unchecked Sendable {
     private var store: CallLogStore?
     private var logProblem: String?
     private let send: @Sendable (Action) -> Void
+    private let client: ExolveClient?
+    private let mode: CallMode
 
     /// Creates a runner; `send` delivers actions to the UI loop (from any thread).
-    public init(draft: DraftStore?, send: @escaping @Sendable (Action) -> Void) {
+    /// `client` is nil when no key is configured (F5 then explains).
+    public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, send: @escaping @Sendable (Action) -> Void) {
         self.draft = draft
+        self.client = client
+        self.mode = mode
         self.send = send
     }
 
@@ -25,13 +31,13 @@ public final class EffectRunner: @unchecked Sendable {
             do {
                 let opened = try CallLogStore.open(path: path)
                 lock.withLock { store = opened }
-                run(.loadLog(limit: LogPaging.pageSize))
+                run(.loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize))
                 watch(opened)
             } catch {
                 // A log that cannot be written can often still be read.
                 if let reader = try? CallLogStore.openForReading(path: path) {
                     lock.withLock { store = reader }
-                    run(.loadLog(limit: LogPaging.pageSize))
+                    run(.loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize))
                     send(.notice(StatusMessage("the call log is read-only here: \(error)", .warning)))
                 } else {
                     lock.withLock { logProblem = "\(error)" }
@@ -107,26 +113,49 @@ public final class EffectRunner: @unchecked Sendable {
                     send(.fileSaved(path: path, result: .failure((error as NSError).localizedDescription)))
                 }
             }
-        case .loadLog(let limit):
+        case .loadLog(let filter, let limit):
             queue.async { [self] in
                 guard let store = callLog else { return }
                 do {
-                    let entries = try store.page(.all, limit: limit)
-                    send(.logPageLoaded(entries: entries, total: try store.count(.all), append: false))
+                    let entries = try store.page(filter, limit: limit)
+                    send(.logPageLoaded(entries: entries, total: try store.count(filter), append: false))
                 } catch {
                     send(.logUnavailable("\(error)"))
                 }
             }
-        case .loadMoreLog(let cursor, let limit):
+        case .loadMoreLog(let filter, let cursor, let limit):
             queue.async { [self] in
                 guard let store = callLog else { return }
                 do {
-                    let entries = try store.page(.all, after: cursor, limit: limit)
-                    send(.logPageLoaded(entries: entries, total: try store.count(.all), append: true))
+                    let entries = try store.page(filter, after: cursor, limit: limit)
+                    send(.logPageLoaded(entries: entries, total: try store.count(filter), append: true))
                 } catch {
                     send(.logUnavailable("\(error)"))
                 }
             }
+        case .send(let request):
+            let (store, problem) = lock.withLock { (self.store, self.logProblem) }
+            guard let client else {
+                send(.sendBlocked("no API key is configured"))
+                return
+            }
+            // No call goes out unrecorded: without a writable log, nothing is sent.
+            guard let store, !store.isReadOnly else {
+                send(.sendBlocked("the call log cannot record it, so nothing was sent: \(problem ?? "the log is read-only or still opening")"))
+                return
+            }
+            let sender = LoggedSender(client: client, store: store, mode: mode)
+            let deliver = self.send
+            Task.detached {
+                do {
+                    let outcome = try await sender.send(request)
+                    deliver(.sendFinished(SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)))
+                } catch {
+                    deliver(.sendBlocked("\(error)"))
+                }
+            }
+        case .copyToClipboard:
+            break // the terminal layer writes OSC 52 itself, between frames
         }
     }
 }

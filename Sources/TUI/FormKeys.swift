@@ -11,6 +11,17 @@ enum FormKeys {
         case .tab, .down: return move(&state, by: 1)
         case .backTab, .up: return move(&state, by: -1)
         case .escape: return []
+        case .control("z"):
+            guard let previous = state.undoForm else {
+                state.status = StatusMessage("nothing to undo", .info)
+                return []
+            }
+            state.undoForm = state.form
+            state.form = previous
+            state.formChanged()
+            state.setFocus(state.focus)
+            state.status = StatusMessage("the previous form is back (Ctrl-Z again swaps once more)", .success)
+            return [.saveDraft(state.form)]
         default: break
         }
         if case .destinationNumber(let line, let index) = field, let effects = rowKeys(&state, key, line: line, index: index) { return effects }
@@ -142,29 +153,3 @@ enum FormKeys {
     }
 }
 
-/// Keys while the call log panel has the keyboard.
-enum LogKeys {
-    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
-        let count = state.log.entries.count
-        guard count > 0 else { return [] }
-        let height = max(1, Layout(state.size).innerHeight(of: .log, shown: state.pane))
-        switch key {
-        case .up: state.log.selected = max(0, state.log.selected - 1)
-        case .down: state.log.selected = min(count - 1, state.log.selected + 1)
-        case .pageUp: state.log.selected = max(0, state.log.selected - height)
-        case .pageDown: state.log.selected = min(count - 1, state.log.selected + height)
-        case .home: state.log.selected = 0
-        case .end: state.log.selected = count - 1
-        case .tab: state.pane = .form
-        case .backTab: state.pane = .preview
-        default: return []
-        }
-        // Read the next page before the operator reaches the end of what is loaded.
-        if state.log.selected >= count - height, !state.log.loading, let total = state.log.total,
-           total.isAtLeast || total.value > count, let last = state.log.entries.last {
-            state.log.loading = true
-            return [.loadMoreLog(after: CallLogCursor(after: last), limit: LogPaging.pageSize)]
-        }
-        return []
-    }
-}

@@ -1,3 +1,5 @@
+import ExolveStub
+
 /// Every key of the app, by place: the help dialog lists them all, the
 /// footer shows the ones that work where the focus is.
 public enum KeyHelp {
@@ -7,6 +9,7 @@ public enum KeyHelp {
     /// Keys that work everywhere.
     public static let global: [Entry] = [
         ("F1 / ?", "this help (? outside text fields)"),
+        ("F5", "send: confirm first, then the outcome"),
         ("F2", "save the request to a JSON file"),
         ("F3", "open a request file"),
         ("F4", "the problems list; Enter jumps to a field"),
@@ -46,7 +49,22 @@ public enum KeyHelp {
     public static let panes: [Entry] = [
         ("↑ ↓ PgUp PgDn", "scroll the preview / move in the call log"),
         ("Home End", "top / bottom"),
+        ("/ in the log", "search numbers, description, call_id, TTS text"),
+        ("o in the log", "cycle the outcome filter; Esc clears filters"),
+        ("Enter in the log", "the entry in full: request as sent, response, status"),
+        ("r in the log", "load the entry's request into the form (Ctrl-Z undoes)"),
+        ("e in the log", "save the entry's request to a file"),
     ]
+
+    /// Keys of sending.
+    public static let sending: [Entry] = [
+        ("F5", "check, then confirm: Enter or y sends, Esc cancels"),
+        ("c", "copy the call_id of a placed call (OSC 52)"),
+        ("Ctrl-Z", "after r: bring the previous form back"),
+    ]
+
+    /// The stand-in's failure scenarios, by request description (its own catalog).
+    public static let demoScenarios: [Entry] = StubScenario.catalog.map { ($0.tag, $0.effect) }
 
     /// The footer's hints for the current place.
     public static func footer(for state: AppState) -> [Entry] {
@@ -59,12 +77,17 @@ public enum KeyHelp {
             case .voicePicker: return [("type", "filter"), ("Tab", "gender"), ("↑↓", "choose"), ("Enter", "set"), ("Esc", "cancel")]
             case .emotionPicker: return [("↑↓", "choose"), ("Enter", "set"), ("Esc", "cancel")]
             case .voiceExplorer: return [("←↑↓→", "move"), ("Enter", "set voice + emotion"), ("Esc", "close")]
+            case .confirmSend(_, let secondAsk): return secondAsk ? [("y", "send again"), ("Esc", "cancel")] : [("Enter / y", "send"), ("Esc", "cancel")]
+            case .outcome: return [("c", "copy call_id"), ("Enter / Esc", "close")]
+            case .message: return [("Enter / Esc", "close")]
+            case .logSearch: return [("Enter", "search"), ("Esc", "cancel")]
+            case .logEntry: return [("↑↓", "scroll"), ("r", "reuse"), ("e", "export"), ("c", "copy call_id"), ("Esc", "close")]
             }
         }
-        let tail: [Entry] = [("F2", "save"), ("F3", "open"), ("F4", "problems"), ("F1", "help"), ("F10", "quit")]
+        let tail: [Entry] = [("F5", "send"), ("F2", "save"), ("F3", "open"), ("F4", "problems"), ("F1", "help"), ("F10", "quit")]
         switch state.pane {
         case .preview: return [("↑↓ PgUp PgDn", "scroll"), ("F8", "next pane")] + tail
-        case .log: return [("↑↓", "move"), ("F8", "next pane")] + tail
+        case .log: return [("↑↓", "move"), ("Enter", "open"), ("/", "search"), ("o", "outcome"), ("r", "reuse"), ("e", "export"), ("F5", "send")] + tail
         case .form:
             var hints: [Entry]
             switch state.focus.kind {

@@ -1,19 +1,29 @@
 import CallbackCore
+import Foundation
 import CallLog
 
 /// The call log panel: newest first, with an outcome badge per entry.
 enum LogPanelView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let active = state.pane == .log && state.dialog == nil
-        let count = state.log.total.map { " (\($0.text))" } ?? ""
-        canvas.box(rect, title: "Call log\(count)", style: Style(active ? .focus : .border), titleStyle: Style(active ? .focus : .text, bold: true))
+        var title = "Call log"
+        let filter = state.log.filter
+        if let outcome = filter.outcome { title += " · \(outcome.rawValue)" }
+        if let search = filter.search { title += " · “\(search)”" }
+        if let total = state.log.total {
+            title += filter == CallLogFilter() ? " (\(total.text))" : " · \(total.text) match"
+        }
+        canvas.box(rect, title: title, style: Style(active ? .focus : .border), titleStyle: Style(active ? .focus : .text, bold: true))
         let inner = rect.inset(1)
         if let reason = state.log.unavailable {
             wrap(reason, in: inner, style: Style(.warning), on: &canvas)
             return
         }
         if state.log.entries.isEmpty {
-            let text = state.log.loading ? "reading the call log…" : "No calls logged yet. Every callback sent with `exocall send` appears in this panel, newest first."
+            let text: String
+            if state.log.loading { text = "reading the call log…" }
+            else if state.log.filter != CallLogFilter() { text = "No entry matches. Esc (here) clears the filter." }
+            else { text = "No calls logged yet. Press F5 to send the form's request; every send (here or with exocall send) appears in this panel, newest first." }
             wrap(text, in: inner, style: .muted, on: &canvas)
             return
         }
@@ -25,28 +35,36 @@ enum LogPanelView {
             let background: Role? = selected ? .selection : nil
             if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
             var x = inner.x + 1
-            x += canvas.put(Timestamp.local(entry.createdAt).dropFirst(5) + " ", x: x, y: y, style: Style(.muted, on: background))
+            x += canvas.put(shortTime(entry.createdAt, now: state.log.entries.first?.createdAt ?? entry.createdAt) + " ", x: x, y: y, style: Style(.muted, on: background))
             let outcome = entry.effectiveOutcome()
             x += canvas.put(badge(outcome), x: x, y: y, style: Style(badgeRole(outcome), bold: true))
             x += 1
             let legs = "\(first(entry.line1Numbers)) → \(first(entry.line2Numbers))"
             x += canvas.put(legs + "  ", x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x)
-            if entry.mode == .demo { x += canvas.put("demo ", x: x, y: y, style: Style(.muted, on: background), maxWidth: inner.maxX - x) }
-            let tail = [entry.requestDescription, entry.callID].compactMap { $0 }.joined(separator: "  ")
+            let tail = ([entry.requestDescription, entry.callID].compactMap { $0 } + (entry.mode == .demo ? ["(demo)"] : [])).joined(separator: "  ")
             canvas.put(tail, x: x, y: y, style: Style(.muted, on: background), maxWidth: inner.maxX - x - 1)
         }
     }
 
+    /// `21:13:37` for entries of the newest entry's day, `11-23 21:13` for older ones.
+    static func shortTime(_ ms: Int64, now: Int64) -> String {
+        let text = Timestamp.local(ms)
+        return text.prefix(10) == Timestamp.local(now).prefix(10) ? String(text.suffix(8)) : String(text.dropFirst(5).prefix(11))
+    }
+
     static func first(_ numbers: String) -> String { String(numbers.split(separator: " ").first ?? "") }
 
+    /// The outcome as a fixed-width badge, so the columns after it line up.
     static func badge(_ outcome: EntryOutcome) -> String {
+        let word: String
         switch outcome {
-        case .placed: return " PLACED "
-        case .rejected: return " REJECTED "
-        case .notSent: return " NOT SENT "
-        case .unknown: return " UNKNOWN "
-        case .sending: return " SENDING "
+        case .placed: word = "PLACED"
+        case .rejected: word = "REJECTED"
+        case .notSent: word = "NOT SENT"
+        case .unknown: word = "UNKNOWN"
+        case .sending: word = "SENDING"
         }
+        return " " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
     }
 
     static func badgeRole(_ outcome: EntryOutcome) -> Role {

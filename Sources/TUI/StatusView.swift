@@ -1,4 +1,5 @@
 import CallbackCore
+import Foundation
 
 /// The status line: the latest message, else the focused field's problem,
 /// else what the field is for.
@@ -8,7 +9,21 @@ enum StatusView {
         canvas.putPadded(" " + text, x: rect.x, y: rect.y, width: rect.width, style: style)
     }
 
+    /// Braille spinner frames.
+    static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+
     static func line(for state: AppState) -> (String, Style) {
+        if let flight = state.inFlight {
+            let elapsed = max(0, state.now - flight.startedAt)
+            let frame = spinner[Int(elapsed * 10) % spinner.count]
+            let host: String
+            switch state.target {
+            case .demo(let h): host = "DEMO \(h)"
+            case .live(let h): host = h
+            }
+            return (String(format: "%@ sending to %@ … %.1f s (the UI stays usable; F5 waits for this one)", String(frame), host, elapsed),
+                    Style(.accent, bold: true))
+        }
         if let status = state.status {
             let role: Role
             switch status.tone {

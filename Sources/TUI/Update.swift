@@ -30,9 +30,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.log.unavailable = reason
     case .logChanged:
         state.log.loading = true
-        effects = [.loadLog(limit: max(LogPaging.pageSize, state.log.entries.count))]
+        effects = [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
     case .notice(let message):
         state.status = message
+    case .tick(let now):
+        state.now = now
+    case .sendFinished(let call):
+        effects = SendKeys.finished(&state, call)
+    case .sendBlocked(let reason):
+        state.inFlight = nil
+        state.dialog = .message(title: "Not sent", text: reason)
+        state.status = StatusMessage("not sent: the call log could not record it", .error)
     }
     state.followFocus()
     return effects
@@ -71,6 +79,8 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .function(9):
         AudioKeys.openExplorer(&state)
         return []
+    case .function(5):
+        return SendKeys.start(&state)
     case .function(8), .control("t"):
         state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
         return []
@@ -111,12 +121,22 @@ private func scrollPreview(_ state: inout AppState, _ key: Key) {
 
 private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard let dialog = state.dialog else { return [] }
+    if key == .function(10) || key == .control("q") {
+        state.quitting = true
+        return []
+    }
     switch dialog {
+    case .confirmSend(let request, let secondAsk):
+        return SendKeys.confirm(&state, key, request: request, secondAsk: secondAsk)
+    case .outcome(let call):
+        return SendKeys.outcomeKeys(&state, key, call: call)
+    case .message:
+        if key == .escape || key == .enter || key == .character(" ") { state.dialog = nil }
+    case .logSearch(let editor):
+        return LogKeys.search(&state, key, editor: editor)
+    case .logEntry(let entry, let scroll):
+        return LogKeys.entry(&state, key, entry: entry, scroll: scroll)
     case .voicePicker, .emotionPicker, .voiceExplorer:
-        if key == .function(10) || key == .control("q") {
-            state.quitting = true
-            return []
-        }
         return AudioKeys.handleDialog(&state, key)
     case .help(let scroll):
         switch key {
@@ -125,7 +145,6 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .pageDown: state.dialog = .help(scroll: min(scroll + 10, 60))
         case .pageUp: state.dialog = .help(scroll: max(0, scroll - 10))
         case .escape, .enter, .function(1), .character("q"), .character("?"): state.dialog = nil
-        case .function(10), .control("q"): state.quitting = true
         default: break
         }
     case .problems(let selected):
@@ -141,7 +160,6 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
                 state.status = StatusMessage("\(problem.path): \(problem.message)", .error)
             }
         case .escape, .function(4): state.dialog = nil
-        case .function(10), .control("q"): state.quitting = true
         default: break
         }
     case .filePrompt(let purpose, var editor):
@@ -160,6 +178,10 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
                 return [.saveFile(path: path, contents: state.preview.text + "\n", overwrite: false)]
             case .open:
                 return [.loadFile(path: path)]
+            case .exportRequest(let json):
+                let pretty = (try? JSONParser.parse(json)).map { CanonicalJSON.string($0, style: .pretty) } ?? json
+                state.pendingExport = pretty + "\n"
+                return [.saveFile(path: path, contents: pretty + "\n", overwrite: false)]
             }
         default:
             if TextKeys.apply(key, to: &editor, rule: .free, status: &state.status) {
@@ -170,9 +192,12 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch key {
         case .character("y"), .character("Y"):
             state.dialog = nil
-            return [.saveFile(path: path, contents: state.preview.text + "\n", overwrite: true)]
+            let contents = state.pendingExport ?? state.preview.text + "\n"
+            state.pendingExport = nil
+            return [.saveFile(path: path, contents: contents, overwrite: true)]
         case .character("n"), .character("N"), .escape:
             state.dialog = nil
+            state.pendingExport = nil
             state.status = StatusMessage("not saved", .info)
         default: break
         }

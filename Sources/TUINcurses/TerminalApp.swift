@@ -67,10 +67,26 @@ public final class TerminalApp: @unchecked Sendable {
         _ = update(&state, .resize(state.size))
         screen.present(render(state))
         for effect in startup { runEffect(effect) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        func seconds() -> Double {
+            let elapsed = clock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        // Effects the terminal itself performs (between frames, on this thread).
+        func perform(_ effect: Effect) {
+            if case .copyToClipboard(let text) = effect {
+                let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+                FileHandle.standardOutput.write(Data(sequence.utf8))
+            } else {
+                runEffect(effect)
+            }
+        }
 
         while !state.quitting {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
-            _ = poll(&fds, 2, -1)
+            // While a send is in flight the spinner ticks ten times a second; otherwise sleep until input.
+            let ready = poll(&fds, 2, state.inFlight != nil ? 100 : -1)
             if fds[1].revents != 0 {
                 var sink = [UInt8](repeating: 0, count: 64)
                 _ = read(wakePipe[0], &sink, 64)
@@ -90,9 +106,11 @@ public final class TerminalApp: @unchecked Sendable {
             }
             actions += decoder.flush().map(Action.key)
             actions += inbox.drain()
+            if ready == 0 || state.inFlight != nil { actions.append(.tick(now: seconds())) }
             guard !actions.isEmpty else { continue }
             for action in actions {
-                for effect in update(&state, action) { runEffect(effect) }
+                if case .key(.function(5)) = action { _ = update(&state, .tick(now: seconds())) }
+                for effect in update(&state, action) { perform(effect) }
                 if state.quitting { break }
             }
             screen.present(render(state))

@@ -29,11 +29,17 @@ struct TUILauncher {
         }
         var stub: StubServer? = nil
         let target: SendTarget
+        var client: ExolveClient? = nil
+        var availability = SendAvailability.ready
         if demo {
-            let server = StubServer()
+            // The stand-in runs in this process; the real client talks to it over loopback.
+            let demoKey = "demo-" + UUID().uuidString
+            let server = StubServer(apiKey: demoKey)
             do {
                 let url = try await server.start()
-                target = .demo(host: try Endpoint(url).host)
+                let endpoint = try Endpoint(url)
+                target = .demo(host: endpoint.host)
+                client = ExolveClient(endpoint: endpoint, apiKey: APIKey(demoKey)!, timeout: config.timeout)
             } catch {
                 printError("exocall: cannot start the demo server: \(error)")
                 throw ExitCode(1)
@@ -41,6 +47,12 @@ struct TUILauncher {
             stub = server
         } else {
             target = .live(host: config.endpoint.host)
+            if let key = config.apiKey {
+                client = ExolveClient(endpoint: config.endpoint, apiKey: key, timeout: config.timeout)
+            } else {
+                availability = .noKey(ClientConfigurationError.missingAPIKey(configPath: config.configPath).description
+                                      + "\n\nBuilding and previewing requests need no key: carry on, and send when one is set.")
+            }
         }
 
         let drafts = DraftStore(path: DraftStore.defaultPath())
@@ -73,8 +85,9 @@ struct TUILauncher {
 
         var state = AppState(size: Size(width: 80, height: 24), target: target, form: form)
         state.status = notice
+        state.availability = availability
         let app = TerminalApp(state: state)
-        let runner = EffectRunner(draft: drafts, send: app.send)
+        let runner = EffectRunner(draft: drafts, client: client, mode: demo ? .demo : .live, send: app.send)
         runner.openLog(path: databasePath)
         let startup: [Effect] = load != nil ? [.saveDraft(form)] : []
 

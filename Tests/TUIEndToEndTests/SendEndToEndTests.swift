@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+final class SendEndToEndTests: XCTestCase {
+    func testDemoSendsEveryOutcomeSearchesAndReusesALoggedRequest() throws {
+        let home = scratchHome(self)
+        let example = home + "/example.json"
+        try """
+        {"request_description":"first-call","number_code":74999999999,"callback_resource_id":1221,
+         "line_1":{"destinations":[{"number":"78129999999"}]},
+         "line_2":{"destinations":[{"number":"79599999999"}],"audio":{"media_resource_id":685}}}
+        """.write(toFile: example, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(home: home, command: Tmux.reporting("--demo --load \(example)"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "✓ valid request")
+
+        // A valid request: confirm, then placed with its call_id, and in the panel.
+        tmux.keys("F5")
+        tmux.waitFor(text: "Place this callback?")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "┌─ PLACED")
+        let callID = tmux.lastScreen.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "call_id   ") else { return nil }
+            return String(line[range.upperBound...].prefix(19))
+        }.first ?? ""
+        XCTAssertEqual(callID.count, 19, tmux.lastScreen)
+        tmux.keys("Escape")
+        tmux.waitFor("the placed entry in the panel") { $0.contains("PLACED") && $0.contains("Call log (1)") }
+
+        // stub:504: unknown.
+        tmux.keys("C-u")
+        tmux.type("stub:504")
+        tmux.keys("F5", "Enter")
+        tmux.waitFor(text: "OUTCOME UNKNOWN")
+        tmux.waitFor(text: "The call MAY have been placed.")
+        tmux.keys("Escape")
+
+        // stub:403: rejected.
+        tmux.keys("C-u")
+        tmux.type("stub:403")
+        tmux.keys("F5", "Enter")
+        tmux.waitFor(text: "┌─ REJECTED")
+        tmux.waitFor(text: "customer not active")
+        tmux.keys("Escape")
+        tmux.waitFor(text: "Call log (3)")
+
+        // Search the log for the first call and bring its request back into the form.
+        tmux.keys("F8", "F8", "/")
+        tmux.waitFor(text: "Search the call log")
+        tmux.type("first-call")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "“first-call” · 1 match")
+        tmux.keys("r")
+        tmux.waitFor(text: "request is in the form; Ctrl-Z brings your previous form back")
+        tmux.waitFor(text: "Description       first-call")
+
+        // The log holds every attempt, as demo entries.
+        let db = home + "/data/exocall/calls.sqlite"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Tmux.exocall)
+        process.arguments = ["log", "--json", "--db", db]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let outcomes = output.split(separator: "\n").compactMap { line -> String? in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            XCTAssertEqual(object?["mode"] as? String, "demo")
+            return object?["outcome"] as? String
+        }
+        XCTAssertEqual(outcomes, ["rejected", "unknown", "placed"])
+        XCTAssertTrue(output.contains(callID))
+    }
+
+    func testWithoutAKeyTheUIOpensAndF5SaysHowToProvideOne() throws {
+        let home = scratchHome(self)
+        let tmux = try Tmux(home: home, command: Tmux.reporting(""))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "→ api.exolve.ru")
+        tmux.keys("F5")
+        tmux.waitFor(text: "No API key: nothing can be sent yet")
+        XCTAssertTrue(tmux.lastScreen.contains("EXOLVE_API_KEY"))
+    }
+}

@@ -1,0 +1,191 @@
+import CallbackCore
+import CallLog
+import ExolveClient
+import TUI
+import XCTest
+
+final class SendFlowTests: XCTestCase {
+    func validState() -> AppState { freshState(form: exampleForm()) }
+
+    func result(_ outcome: SendOutcome, status: Int? = 200) -> SentCall {
+        SentCall(result: SendResult(outcome: outcome, httpStatus: status, rawBody: "{}", latencyMs: 7), entryID: 1, logWarning: nil)
+    }
+
+    func testF5OnAValidRequestAsksFirstThenSendsOnEnter() {
+        var state = validState()
+        XCTAssertEqual(state.press(.function(5)), [])
+        guard case .confirmSend(let request, false)? = state.dialog else { return XCTFail() }
+        XCTAssertTrue(render(state).canvas.text.contains("78129999999 → 74959999999"))
+        XCTAssertEqual(state.press(.enter), [.send(request)])
+        XCTAssertNil(state.dialog)
+        XCTAssertNotNil(state.inFlight)
+    }
+
+    func testEscapeCancelsAndSendsNothing() {
+        var state = validState()
+        state.press(.function(5))
+        XCTAssertEqual(state.press(.escape), [])
+        XCTAssertNil(state.dialog)
+        XCTAssertNil(state.inFlight)
+    }
+
+    func testAnInvalidRequestShowsItsProblemsInstead() {
+        var state = freshState()
+        XCTAssertEqual(state.press(.function(5)), [])
+        XCTAssertEqual(state.dialog, .problems(selected: 0))
+        XCTAssertTrue(state.status?.text.contains("not sent") ?? false)
+    }
+
+    func testASecondF5WhileInFlightDoesNothing() {
+        var state = validState()
+        state.press(.function(5), .character("y"))
+        XCTAssertNotNil(state.inFlight)
+        XCTAssertEqual(state.press(.function(5)), [])
+        XCTAssertNil(state.dialog)
+        _ = update(&state, .tick(now: 1.25))
+        XCTAssertTrue(render(state).canvas.text.contains("sending to DEMO 127.0.0.1:4000 … 1.2 s") || render(state).canvas.text.contains("… 1.3 s"))
+        state.type("x") // the UI stays usable
+        XCTAssertEqual(state.form.requestDescription, "internal_id_148x")
+    }
+
+    func testPlacedShowsTheCallIDAndCCopiesIt() {
+        var state = validState()
+        state.press(.function(5), .enter)
+        _ = update(&state, .sendFinished(result(.placed(callID: "1890033117915127808", requestID: "internal_id_148"))))
+        XCTAssertNil(state.inFlight)
+        XCTAssertTrue(render(state).canvas.text.contains("call_id   1890033117915127808"))
+        XCTAssertEqual(state.press(.character("c")), [.copyToClipboard("1890033117915127808")])
+    }
+
+    func testUnknownWarnsAndTheSameRequestAsksTwice() {
+        var state = validState()
+        state.press(.function(5), .enter)
+        _ = update(&state, .sendFinished(result(.unknown(reason: "Exolve answered 504 Gateway Timeout with an empty body"), status: 504)))
+        XCTAssertTrue(render(state).canvas.text.contains("The call MAY have been placed."))
+        state.press(.escape, .function(5))
+        XCTAssertEqual(state.press(.enter), [], "the first confirmation leads to a second ask")
+        guard case .confirmSend(_, true)? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
+        XCTAssertEqual(state.press(.enter), [], "Enter does not answer the second ask")
+        XCTAssertEqual(state.press(.character("y")).count, 1)
+        XCTAssertNotNil(state.inFlight)
+    }
+
+    func testRejectedNamingAFieldMarksIt() {
+        var state = validState()
+        state.press(.function(5), .enter)
+        let message = "invalid MakeCallbackRequest.Line_2: embedded message failed validation | caused by: line_2.destinations[1].number: unknown number"
+        _ = update(&state, .sendFinished(result(.rejected(status: 400, message: message), status: 400)))
+        XCTAssertEqual(state.problems(of: .destinationNumber(line: 1, index: 1)).count, 1)
+        XCTAssertTrue(render(state).canvas.text.contains("REJECTED"))
+        state.press(.escape)
+        state.focusOn(.destinationNumber(line: 1, index: 1))
+        state.type("0")
+        XCTAssertEqual(state.serverProblems, [], "editing clears the server's mark")
+    }
+
+    func testNotSentSaysItIsSafeToRetry() {
+        var state = validState()
+        state.press(.function(5), .enter)
+        _ = update(&state, .sendFinished(result(.notSent(reason: "connection refused"), status: nil)))
+        XCTAssertTrue(render(state).canvas.text.contains("It is safe to send again."))
+    }
+
+    func testWithoutAKeyF5Explains() {
+        var state = validState()
+        state.availability = .noKey("export EXOLVE_API_KEY=...")
+        state.press(.function(5))
+        guard case .message(let title, let text)? = state.dialog else { return XCTFail() }
+        XCTAssertTrue(title.contains("No API key"))
+        XCTAssertTrue(text.contains("EXOLVE_API_KEY"))
+    }
+
+    func testABlockedSendSaysNothingWasSent() {
+        var state = validState()
+        state.press(.function(5), .enter)
+        _ = update(&state, .sendBlocked("the call log cannot record it"))
+        XCTAssertNil(state.inFlight)
+        guard case .message("Not sent", _)? = state.dialog else { return XCTFail() }
+    }
+}
+
+final class LogPanelTests: XCTestCase {
+    func entries(_ count: Int, from start: Int64 = 1) -> [CallLogEntry] {
+        (0..<count).map { index in
+            let request = RequestValidator.validate(exampleForm().jsonValue).request!
+            var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "h", now: Date(timeIntervalSince1970: 1_000_000))
+            entry.id = start + Int64(count - 1 - index)
+            entry.outcome = .placed
+            entry.callID = "18900331179151\(entry.id!)"
+            return entry
+        }
+    }
+
+    func logState(loaded: Int, total: Int) -> AppState {
+        var state = freshState()
+        _ = update(&state, .logPageLoaded(entries: entries(loaded, from: Int64(total - loaded + 1)), total: MatchCount(value: total, isAtLeast: false), append: false))
+        state.press(.function(8), .function(8))
+        XCTAssertEqual(state.pane, .log)
+        return state
+    }
+
+    func testMovingNearTheEndReadsTheNextPage() {
+        var state = logState(loaded: 100, total: 250)
+        var effects: [Effect] = []
+        for _ in 0..<90 { effects += state.press(.down) }
+        guard case .loadMoreLog(let filter, let cursor, 100)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(filter, CallLogFilter())
+        XCTAssertEqual(cursor.id, 151)
+        XCTAssertEqual(effects.count, 1, "one page at a time")
+        _ = update(&state, .logPageLoaded(entries: entries(100, from: 51), total: MatchCount(value: 250, isAtLeast: false), append: true))
+        XCTAssertEqual(state.log.entries.count, 200)
+    }
+
+    func testNoPageIsReadPastTheEnd() {
+        var state = logState(loaded: 30, total: 30)
+        var effects: [Effect] = []
+        for _ in 0..<40 { effects += state.press(.down) }
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(state.log.selected, 29)
+    }
+
+    func testSearchAndOutcomeFilterReloadWithTheFilter() {
+        var state = logState(loaded: 5, total: 5)
+        state.press(.character("/"))
+        state.type("4567")
+        let effects = state.press(.enter)
+        XCTAssertEqual(effects, [.loadLog(filter: CallLogFilter(search: "4567"), limit: LogPaging.pageSize)])
+        XCTAssertEqual(state.press(.character("o")), [.loadLog(filter: CallLogFilter(outcome: .placed, search: "4567"), limit: LogPaging.pageSize)])
+        XCTAssertEqual(state.press(.character("o")), [.loadLog(filter: CallLogFilter(outcome: .rejected, search: "4567"), limit: LogPaging.pageSize)])
+        _ = update(&state, .logPageLoaded(entries: [], total: MatchCount(value: 0, isAtLeast: false), append: false))
+        XCTAssertTrue(render(state).canvas.text.contains("Call log · rejected · “4567” · 0 match"))
+        XCTAssertEqual(state.press(.escape), [.loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize)])
+    }
+
+    func testEnterOpensTheEntryAndRBringsItsRequestBackWithUndo() {
+        var state = logState(loaded: 3, total: 3)
+        state.press(.enter)
+        guard case .logEntry(let entry, 0)? = state.dialog else { return XCTFail() }
+        XCTAssertTrue(render(state).canvas.text.contains("Request, as sent:"))
+        state.press(.escape)
+        var mine = FormState()
+        mine.requestDescription = "my draft"
+        state.form = mine
+        state.formChanged()
+        state.press(.character("r"))
+        XCTAssertEqual(state.form.requestDescription, "internal_id_148")
+        XCTAssertEqual(state.pane, .form)
+        XCTAssertEqual(RequestValidator.validate(state.form.jsonValue).request?.canonicalJSON(), entry.requestJSON)
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.requestDescription, "my draft")
+    }
+
+    func testEExportsTheExactRequest() {
+        var state = logState(loaded: 1, total: 1)
+        state.press(.character("e"))
+        guard case .filePrompt(.exportRequest(let json), _)? = state.dialog else { return XCTFail() }
+        let effects = state.press(.enter)
+        guard case .saveFile(let path, let contents, false)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(path, "request-1.json")
+        XCTAssertEqual(RequestValidator.validate(text: contents).request?.canonicalJSON(), json)
+    }
+}
