@@ -1,4 +1,5 @@
-/// The semantic roles a theme colours. Views name roles, never colours.
+/// The semantic roles a theme colours. Views name roles, never colours; theme
+/// files name them by these raw values (`json_key`, `badge_placed`...).
 public enum Role: String, CaseIterable, Sendable, Codable {
     case text, muted, background, surface, border, focus, selection, primary, accent, success, warning, error
     case jsonKey = "json_key", jsonString = "json_string", jsonNumber = "json_number", jsonBool = "json_bool"

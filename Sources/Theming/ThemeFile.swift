@@ -1,0 +1,146 @@
+import Foundation
+import TOMLKit
+
+/// A theme file as written, before inheritance is resolved.
+public struct ThemeFile: Equatable, Sendable {
+    /// The theme's name (file name without `.toml`).
+    public var name: String
+    /// Where it came from, for messages.
+    public var source: String
+    /// `title = "..."`.
+    public var title: String?
+    /// `inherits = "..."`.
+    public var inherits: String?
+    /// The roles it sets.
+    public var roles: [Role: RoleLook]
+}
+
+/// One problem with a theme file: where (file, key, line) and what.
+public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file.
+    public var file: String
+    /// The key (`roles.json_key.fg`), empty for the whole file.
+    public var key: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// What is wrong.
+    public var message: String
+
+    /// `file:line: key: message`.
+    public var description: String {
+        var out = file
+        if let line { out += ":\(line)" }
+        out += ": "
+        if !key.isEmpty { out += "\(key): " }
+        return out + message
+    }
+}
+
+/// Every problem found in a theme (and the themes it inherits).
+public struct ThemeProblems: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The problems, in file order.
+    public var problems: [ThemeProblem]
+    /// Wraps problems.
+    public init(_ problems: [ThemeProblem]) { self.problems = problems }
+    /// One problem per line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension ThemeFile {
+    /// Parses a theme file's text. All problems are reported at once.
+    ///
+    /// ```toml
+    /// title = "Solarized dark"
+    /// inherits = "default"
+    /// [roles]
+    /// text = { fg = "#839496", bg = "#002b36" }
+    /// error = { fg = "red", attrs = ["bold"] }
+    /// ```
+    public static func parse(_ text: String, name: String, source: String) -> Result<ThemeFile, ThemeProblems> {
+        let lines = text.components(separatedBy: "\n")
+        func line(of key: String) -> Int? {
+            let patterns = ["\(key) ", "\(key)=", "[roles.\(key)]", "\"\(key)\""]
+            for (index, content) in lines.enumerated() {
+                let trimmed = content.trimmingCharacters(in: .whitespaces)
+                if patterns.contains(where: { trimmed.hasPrefix($0) }) { return index + 1 }
+            }
+            return nil
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")]))
+        } catch {
+            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: nil, message: "not valid TOML")]))
+        }
+        var problems: [ThemeProblem] = []
+        var file = ThemeFile(name: name, source: source, title: nil, inherits: nil, roles: [:])
+        for key in table.keys {
+            switch key {
+            case "title", "name":
+                if let value = table[key]?.string { file.title = value }
+                else { problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "must be a string")) }
+            case "inherits":
+                if let value = table[key]?.string { file.inherits = value }
+                else { problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "must be a theme name in quotes")) }
+            case "roles":
+                guard let roles = table[key]?.table else {
+                    problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "must be a table of roles"))
+                    continue
+                }
+                for roleName in roles.keys {
+                    guard let role = Role(rawValue: roleName) else {
+                        let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
+                        problems.append(ThemeProblem(file: source, key: "roles.\(roleName)", line: line(of: roleName),
+                                                     message: "unknown role; roles are \(known)"))
+                        continue
+                    }
+                    guard let spec = roles[roleName]?.table else {
+                        problems.append(ThemeProblem(file: source, key: "roles.\(roleName)", line: line(of: roleName),
+                                                     message: "must be a table like { fg = \"#ffffff\", bg = \"default\", attrs = [\"bold\"] }"))
+                        continue
+                    }
+                    var look = RoleLook()
+                    for field in spec.keys {
+                        let path = "roles.\(roleName).\(field)"
+                        switch field {
+                        case "fg", "bg":
+                            guard let raw = spec[field]?.string ?? spec[field]?.int.map(String.init) else {
+                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "must be a colour"))
+                                continue
+                            }
+                            guard let color = ThemeColor(parsing: raw) else {
+                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName),
+                                                             message: "bad colour \"\(raw)\": use #rrggbb, 0-255, an ANSI name (red, bright_blue...) or default"))
+                                continue
+                            }
+                            if field == "fg" { look.fg = color } else { look.bg = color }
+                        case "attrs":
+                            guard let array = spec[field]?.array else {
+                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "must be a list like [\"bold\", \"underline\"]"))
+                                continue
+                            }
+                            var attributes: Set<TextAttribute> = []
+                            for item in array {
+                                guard let text = item.string, let attribute = TextAttribute(rawValue: text) else {
+                                    let names = TextAttribute.allCases.map(\.rawValue).joined(separator: ", ")
+                                    problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "unknown attribute; attributes are \(names)"))
+                                    continue
+                                }
+                                attributes.insert(attribute)
+                            }
+                            look.attributes = attributes
+                        default:
+                            problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "unknown field; a role takes fg, bg and attrs"))
+                        }
+                    }
+                    file.roles[role] = look
+                }
+            default:
+                problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "unknown key; a theme takes title, inherits and [roles]"))
+            }
+        }
+        return problems.isEmpty ? .success(file) : .failure(ThemeProblems(problems))
+    }
+}

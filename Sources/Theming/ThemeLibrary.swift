@@ -1,0 +1,111 @@
+import Foundation
+
+/// Where a theme comes from.
+public enum ThemeOrigin: String, Sendable {
+    /// Built into exocall (from the repository's `themes/`).
+    case bundled
+    /// The operator's `$XDG_CONFIG_HOME/exocall/themes/`.
+    case user
+    /// A file named with `--theme PATH`.
+    case file
+}
+
+/// A theme available by name.
+public struct ThemeEntry: Sendable {
+    /// Its name.
+    public var name: String
+    /// Where it comes from.
+    public var origin: ThemeOrigin
+    /// Its file (or `bundled:NAME`).
+    public var location: String
+    /// Its text.
+    public var text: String
+}
+
+/// The themes exocall knows: bundled ones, overridden by user themes of the
+/// same name. Resolves inheritance and refuses a theme with any problem, so
+/// nothing starts half-themed.
+public struct ThemeLibrary: Sendable {
+    /// Every theme by name.
+    public private(set) var entries: [String: ThemeEntry] = [:]
+
+    /// The bundled themes plus the user's, from `userFolder` if it exists.
+    public init(userFolder: String?) {
+        for (name, text) in BundledThemes.files {
+            entries[name] = ThemeEntry(name: name, origin: .bundled, location: "bundled:\(name).toml", text: text)
+        }
+        guard let userFolder, let names = try? FileManager.default.contentsOfDirectory(atPath: userFolder) else { return }
+        for file in names.sorted() where file.hasSuffix(".toml") {
+            let path = userFolder + "/" + file
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let name = String(file.dropLast(5))
+            entries[name] = ThemeEntry(name: name, origin: .user, location: path, text: text)
+        }
+    }
+
+    /// `$XDG_CONFIG_HOME/exocall/themes` or `~/.config/exocall/themes`.
+    public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/exocall/themes" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/exocall/themes"
+    }
+
+    /// The theme's names, sorted, `default` first.
+    public var names: [String] { entries.keys.sorted { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) } }
+
+    /// Loads a theme by name, or from a file path (anything with a `/` or ending in `.toml`).
+    public func load(_ nameOrPath: String) -> Result<Theme, ThemeProblems> {
+        var library = self
+        var name = nameOrPath
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
+            guard let text = try? String(contentsOfFile: nameOrPath, encoding: .utf8) else {
+                return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, message: "cannot be read")]))
+            }
+            name = ((nameOrPath as NSString).lastPathComponent as NSString).deletingPathExtension
+            library.entries["file:" + name] = ThemeEntry(name: name, origin: .file, location: nameOrPath, text: text)
+            return library.resolve(key: "file:" + name, chain: [])
+        }
+        guard entries[name] != nil else {
+            return .failure(ThemeProblems([ThemeProblem(file: name, key: "", line: nil, message: "no theme by that name; themes are \(names.joined(separator: ", "))")]))
+        }
+        return library.resolve(key: name, chain: [])
+    }
+
+    private func resolve(key: String, chain: [String]) -> Result<Theme, ThemeProblems> {
+        guard let entry = entries[key] else {
+            return .failure(ThemeProblems([ThemeProblem(file: chain.last ?? key, key: "inherits", line: nil, message: "inherits \"\(key)\", which is no theme")]))
+        }
+        let file: ThemeFile
+        switch ThemeFile.parse(entry.text, name: entry.name, source: entry.location) {
+        case .failure(let problems): return .failure(problems)
+        case .success(let parsed): file = parsed
+        }
+        var looks: [Role: RoleLook] = [:]
+        if var parent = file.inherits {
+            if parent == entry.name && entry.origin == .user { parent = "bundled:" + parent } // a user "default" may build on the bundled one
+            if chain.contains(parent) || parent == key {
+                return .failure(ThemeProblems([ThemeProblem(file: entry.location, key: "inherits", line: nil,
+                                                            message: "inheritance loop: " + (chain + [key, parent]).joined(separator: " → "))]))
+            }
+            let parentKey = parent.hasPrefix("bundled:") ? parent : parent
+            var lookup = self
+            if parentKey.hasPrefix("bundled:"), let text = BundledThemes.files[String(parentKey.dropFirst(8))] {
+                lookup.entries[parentKey] = ThemeEntry(name: String(parentKey.dropFirst(8)), origin: .bundled, location: parentKey + ".toml", text: text)
+            }
+            switch lookup.resolve(key: parentKey, chain: chain + [key]) {
+            case .failure(let problems): return .failure(problems)
+            case .success(let base): looks = base.looks
+            }
+        }
+        for (role, look) in file.roles { looks[role] = look.over(looks[role]) }
+        var problems: [ThemeProblem] = []
+        for role in Role.allCases {
+            let look = looks[role]
+            if look?.fg == nil || look?.bg == nil || look?.attributes == nil {
+                problems.append(ThemeProblem(file: entry.location, key: "roles.\(role.rawValue)", line: nil,
+                                             message: "missing (set fg, bg and attrs, or add inherits = \"default\")"))
+            }
+        }
+        if !problems.isEmpty { return .failure(ThemeProblems(problems)) }
+        return .success(Theme(name: entry.name, title: file.title ?? entry.name, looks: looks))
+    }
+}
