@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
     case sendFinished(SentCall)
     /// A send could not start (its log entry could not be written): nothing was sent.
     case sendBlocked(String)
+    /// The config file was (or could not be) updated.
+    case configSaved(String?)
 }
 
 /// The result of reading a file.
@@ -62,4 +64,6 @@ public enum Effect: Equatable, Sendable {
     case send(MakeCallbackRequest)
     /// Put text on the clipboard (OSC 52).
     case copyToClipboard(String)
+    /// Write `theme = "NAME"` to the config file.
+    case saveThemeToConfig(String)
 }

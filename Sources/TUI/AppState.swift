@@ -42,6 +42,10 @@ public enum Dialog: Equatable, Sendable {
     case logSearch(LineEditor)
     /// One call log entry in full.
     case logEntry(CallLogEntry, scroll: Int)
+    /// The theme list: moving previews live; `original` is restored on Esc.
+    case themePicker(selected: Int, original: String)
+    /// Offers to save the chosen theme to the config file.
+    case saveTheme(String)
 }
 
 /// A finished send as the outcome dialog shows it.
@@ -155,6 +159,12 @@ public struct AppState: Equatable, Sendable {
     public var unknownRequests: Set<String> = []
     /// The form before `r` replaced it with a logged request (Ctrl-Z brings it back).
     public var undoForm: FormState? = nil
+    /// The theme in use (the terminal layer draws with it).
+    public var themeName = "default"
+    /// Every theme's name, for the theme list.
+    public var themeNames: [String] = ["default"]
+    /// The terminal's colour depth, as detected (shown in the theme list).
+    public var colorDepth = ""
     /// The contents an `e` export writes if the operator agrees to overwrite.
     public var pendingExport: String? = nil
     /// Problems the server reported for fields (from a rejection), until the form changes.

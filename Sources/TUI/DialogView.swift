@@ -81,6 +81,25 @@ enum DialogView {
             canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
             canvas.put("Enter searches (empty: everything) · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
+        case .themePicker(let selected, _):
+            let names = state.themeNames
+            let rect = centered(width: min(size.width - 4, 50), height: min(size.height - 2, names.count + 4), in: size)
+            frame(rect, title: "Theme · ↑↓ preview · Enter keeps · Esc reverts", on: &canvas)
+            let inner = rect.inset(1)
+            for (offset, name) in names.enumerated().prefix(inner.height - 1) {
+                let chosen = offset == selected
+                if chosen { canvas.fill(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+                canvas.put((chosen ? "▸ " : "  ") + name, x: inner.x + 1, y: inner.y + offset, style: Style(.text, on: chosen ? .selection : .surface, bold: chosen))
+            }
+            canvas.put("terminal colours: \(state.colorDepth)", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
+            return nil
+        case .saveTheme(let name):
+            let rect = centered(width: min(size.width - 4, 60), height: 4, in: size)
+            frame(rect, title: "Keep theme \(name)", on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put("Save it to the config file for next time? y / n", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface, bold: true))
+            canvas.put("(n keeps it for this session only)", x: inner.x + 1, y: inner.y + 1, style: Style(.muted, on: .surface))
+            return nil
         case .confirmOverwrite(let path):
             let rect = centered(width: min(size.width - 4, 72), height: 4, in: size)
             frame(rect, title: "File exists", on: &canvas)

@@ -15,11 +15,14 @@ public final class EffectRunner: @unchecked Sendable {
     private let send: @Sendable (Action) -> Void
     private let client: ExolveClient?
     private let mode: CallMode
+    private let configPath: String?
 
     /// Creates a runner; `send` delivers actions to the UI loop (from any thread).
     /// `client` is nil when no key is configured (F5 then explains).
-    public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, send: @escaping @Sendable (Action) -> Void) {
+    public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, configPath: String? = nil,
+                send: @escaping @Sendable (Action) -> Void) {
         self.draft = draft
+        self.configPath = configPath
         self.client = client
         self.mode = mode
         self.send = send
@@ -156,6 +159,16 @@ public final class EffectRunner: @unchecked Sendable {
             }
         case .copyToClipboard:
             break // the terminal layer writes OSC 52 itself, between frames
+        case .saveThemeToConfig(let name):
+            queue.async { [self] in
+                guard let configPath else { return send(.configSaved("no config file path")) }
+                do {
+                    try ConfigFile.setString("theme", to: name, at: configPath)
+                    send(.configSaved(nil))
+                } catch {
+                    send(.configSaved("\(error)"))
+                }
+            }
         }
     }
 }

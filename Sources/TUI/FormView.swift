@@ -8,7 +8,7 @@ enum FormView {
 
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         let active = state.pane == .form && state.dialog == nil
-        canvas.box(rect, title: "Request", style: Style(active ? .focus : .border), titleStyle: Style(active ? .focus : .text, bold: true))
+        canvas.box(rect, title: "Request", style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
         let inner = rect.inset(1)
         let rows = state.form.rows
         var cursor: (x: Int, y: Int)? = nil
@@ -52,8 +52,9 @@ enum FormView {
         let text = field.kind == .choice || field.kind == .button ? "" : (focused ? state.editor.text : state.form.text(of: field))
         let hasError = !problems.isEmpty && !(text.isEmpty && state.form.isRequired(field))
         let marker = focused ? "▸" : " "
-        canvas.put(marker, x: x, y: y, style: Style(.focus, bold: true))
-        canvas.putPadded(label, x: x + 1, y: y, width: labelWidth - 1, style: Style(focused ? .focus : (hasError ? .error : .text), bold: focused))
+        canvas.put(marker, x: x, y: y, style: focused ? Style(.focus, bold: true) : Style(.text, on: .background))
+        canvas.putPadded(label, x: x + 1, y: y, width: labelWidth - 1,
+                         style: focused ? Style(.focus, bold: true) : Style(hasError ? .error : .text, on: .background))
         let valueX = x + labelWidth
         var valueWidth = max(4, width - labelWidth - 2)
         if let range = rangeHint(field) {
@@ -114,8 +115,9 @@ enum FormView {
         let valueWidth = max(4, width - labelWidth - 2)
         let hasError = !state.problems(of: field).isEmpty && !text.isEmpty
         if part == 0 {
-            canvas.put(focused ? "▸" : " ", x: x, y: y, style: Style(.focus, bold: true))
-            canvas.putPadded(field.label, x: x + 1, y: y, width: labelWidth - 1, style: Style(focused ? .focus : (hasError ? .error : .text), bold: focused))
+            canvas.put(focused ? "▸" : " ", x: x, y: y, style: focused ? Style(.focus, bold: true) : Style(.text, on: .background))
+            canvas.putPadded(field.label, x: x + 1, y: y, width: labelWidth - 1,
+                             style: focused ? Style(.focus, bold: true) : Style(hasError ? .error : .text, on: .background))
         }
         let box = Style(hasError ? .error : .text, on: focused ? .selection : .surface)
         canvas.fill(Rect(x: x + labelWidth, y: y, width: valueWidth, height: 1), style: box)

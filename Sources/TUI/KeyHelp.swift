@@ -15,6 +15,7 @@ public enum KeyHelp {
         ("F4", "the problems list; Enter jumps to a field"),
         ("F9", "the voice explorer: every voice and emotion as a grid"),
         ("F8 / Ctrl-T", "next pane (next tab when narrow)"),
+        ("F12 / t", "the theme list, previewed live (t outside text fields)"),
         ("F10 / Ctrl-Q", "quit (the form is kept as a draft)"),
     ]
 
@@ -82,6 +83,8 @@ public enum KeyHelp {
             case .message: return [("Enter / Esc", "close")]
             case .logSearch: return [("Enter", "search"), ("Esc", "cancel")]
             case .logEntry: return [("↑↓", "scroll"), ("r", "reuse"), ("e", "export"), ("c", "copy call_id"), ("Esc", "close")]
+            case .themePicker: return [("↑↓", "preview"), ("Enter", "keep"), ("Esc", "revert")]
+            case .saveTheme: return [("y", "save to config"), ("n", "this session only")]
             }
         }
         let tail: [Entry] = [("F5", "send"), ("F2", "save"), ("F3", "open"), ("F4", "problems"), ("F1", "help"), ("F10", "quit")]

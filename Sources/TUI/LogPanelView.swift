@@ -13,7 +13,7 @@ enum LogPanelView {
         if let total = state.log.total {
             title += filter == CallLogFilter() ? " (\(total.text))" : " · \(total.text) match"
         }
-        canvas.box(rect, title: title, style: Style(active ? .focus : .border), titleStyle: Style(active ? .focus : .text, bold: true))
+        canvas.box(rect, title: title, style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
         let inner = rect.inset(1)
         if let reason = state.log.unavailable {
             wrap(reason, in: inner, style: Style(.warning), on: &canvas)

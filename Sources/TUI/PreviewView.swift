@@ -6,7 +6,7 @@ enum PreviewView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let active = state.pane == .preview && state.dialog == nil
         let title = state.validation.isValid ? "Preview · exactly what is sent" : "Preview · not sendable yet"
-        canvas.box(rect, title: title, style: Style(active ? .focus : .border),
+        canvas.box(rect, title: title, style: Style(active ? .primary : .border, on: .background),
                    titleStyle: Style(state.validation.isValid ? .success : .warning, bold: true))
         let inner = rect.inset(1)
         let lines = state.preview.lines

@@ -37,6 +37,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.now = now
     case .sendFinished(let call):
         effects = SendKeys.finished(&state, call)
+    case .configSaved(let problem):
+        state.status = problem.map { StatusMessage("the theme was not saved: \($0)", .error) }
+            ?? StatusMessage("theme \(state.themeName) saved to the config file", .success)
     case .sendBlocked(let reason):
         state.inFlight = nil
         state.dialog = .message(title: "Not sent", text: reason)
@@ -81,6 +84,12 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     case .function(5):
         return SendKeys.start(&state)
+    case .function(12):
+        ThemeKeys.open(&state)
+        return []
+    case .character("t") where !inText:
+        ThemeKeys.open(&state)
+        return []
     case .function(8), .control("t"):
         state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
         return []
@@ -138,6 +147,8 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return LogKeys.entry(&state, key, entry: entry, scroll: scroll)
     case .voicePicker, .emotionPicker, .voiceExplorer:
         return AudioKeys.handleDialog(&state, key)
+    case .themePicker, .saveTheme:
+        return ThemeKeys.handle(&state, key)
     case .help(let scroll):
         switch key {
         case .up: state.dialog = .help(scroll: max(0, scroll - 1))

@@ -12,6 +12,12 @@ struct Screen {
     /// Forgets the last frame (after a resize everything is redrawn).
     mutating func invalidate() { previous = nil }
 
+    /// Switches to another palette (a theme change) and redraws everything.
+    mutating func use(_ palette: Palette) {
+        self.palette = palette
+        previous = nil
+    }
+
     mutating func present(_ frame: Frame) {
         let canvas = frame.canvas
         let size = canvas.size

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import Theming
 import TUI
 
 /// Runs the front end on a real terminal: sets ncurses up, feeds keys and
@@ -37,7 +38,9 @@ public final class TerminalApp: @unchecked Sendable {
     }
 
     /// Runs until the operator quits or a signal arrives; returns the final state.
-    public func run(runEffect: (Effect) -> Void, startup: [Effect] = []) throws -> AppState {
+    /// Themes come from `themes` by the state's `themeName`; without colours (or with
+    /// NO_COLOR) the monochrome theme is used whatever was chosen.
+    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary) throws -> AppState {
         guard isatty(0) == 1 else { throw StartError.notATerminal }
         guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
         setlocale(LC_ALL, "")
@@ -55,13 +58,20 @@ public final class TerminalApp: @unchecked Sendable {
         keypad(exo_stdscr(), true)
         nodelay(exo_stdscr(), true)
         set_escdelay(25)
-        let colors = has_colors() && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        if colors {
+        // COLORS is only known after start_color().
+        if has_colors() {
             start_color()
             use_default_colors()
         }
+        let depth = ColorDepth.detect(colors: has_colors() ? Int(exo_colors()) : 0, environment: ProcessInfo.processInfo.environment)
+        state.colorDepth = "\(depth)"
+        func palette(for name: String) -> Palette? {
+            guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
+            return Palette(theme: theme, depth: depth)
+        }
         FileHandle.standardOutput.write(Data("\u{1B}[?2004h".utf8))
-        var screen = Screen(palette: Palette(colors: colors ? Int(exo_colors()) : 0, monochrome: !colors || exo_colors() < 8))
+        var themeShown = state.themeName
+        var screen = Screen(palette: palette(for: state.themeName) ?? palette(for: "default")!)
         var decoder = InputDecoder()
         state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
         _ = update(&state, .resize(state.size))
@@ -112,6 +122,10 @@ public final class TerminalApp: @unchecked Sendable {
                 if case .key(.function(5)) = action { _ = update(&state, .tick(now: seconds())) }
                 for effect in update(&state, action) { perform(effect) }
                 if state.quitting { break }
+            }
+            if state.themeName != themeShown, let next = palette(for: state.themeName) {
+                themeShown = state.themeName
+                screen.use(next)
             }
             screen.present(render(state))
         }

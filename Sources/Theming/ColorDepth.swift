@@ -72,6 +72,7 @@ public enum ColorDepth: Equatable, Sendable {
         let maximum = max(r, g, b), minimum = min(r, g, b)
         let lightness = (maximum + minimum) / 2
         let chroma = maximum - minimum
+        if lightness < 0.15 { return 0 } // near-black backgrounds (Solarized's base03) stay black
         if chroma < 0.15 {
             switch lightness {
             case ..<0.2: return 0

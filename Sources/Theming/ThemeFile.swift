@@ -141,6 +141,6 @@ extension ThemeFile {
                 problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "unknown key; a theme takes title, inherits and [roles]"))
             }
         }
-        return problems.isEmpty ? .success(file) : .failure(ThemeProblems(problems))
+        return problems.isEmpty ? .success(file) : .failure(ThemeProblems(problems.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) }))
     }
 }

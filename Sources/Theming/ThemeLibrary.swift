@@ -43,6 +43,13 @@ public struct ThemeLibrary: Sendable {
         }
     }
 
+    /// Adds a theme file by path (`--theme PATH`), under its file name.
+    public mutating func add(path: String) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        entries[name] = ThemeEntry(name: name, origin: .file, location: path, text: text)
+    }
+
     /// `$XDG_CONFIG_HOME/exocall/themes` or `~/.config/exocall/themes`.
     public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/exocall/themes" }

@@ -17,7 +17,7 @@ struct Exocall: AsyncParsableCommand {
         """,
         version: ExocallVersion.current,
         subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, VoicesCommand.self,
-                      StubServerCommand.self],
+                      ThemesCommand.self, StubServerCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }

@@ -24,9 +24,12 @@ struct TUICommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
     var baseURL: String?
 
+    @Option(help: ArgumentHelp("Colour theme: a name (exocall themes list) or a .toml file.", valueName: "NAME|PATH"))
+    var theme: String?
+
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, databasePath: database.resolved).run()
+        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, databasePath: database.resolved).run()
     }
 }

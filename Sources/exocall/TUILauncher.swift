@@ -5,6 +5,7 @@ import ExolveClient
 import ExolveStub
 import Foundation
 import TUI
+import Theming
 import TUINcurses
 
 /// Prepares and runs the terminal UI: configuration, demo server, the
@@ -13,6 +14,7 @@ struct TUILauncher {
     let demo: Bool
     let load: String?
     let baseURL: String?
+    let theme: String?
     let databasePath: String
 
     func run() async throws {
@@ -27,6 +29,22 @@ struct TUILauncher {
             printError("exocall: \(error)")
             throw ExitCode(1)
         }
+        // The theme: --theme, else the config's theme, else default. A theme with any
+        // problem stops the start with each problem listed, rather than half-applying.
+        let themes = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
+        let themeName = theme ?? config.file.theme ?? "default"
+        var themeKey = themeName
+        switch themes.load(themeName) {
+        case .success(let loaded):
+            if themeName.contains("/") || themeName.hasSuffix(".toml") { themeKey = loaded.name }
+        case .failure(let problems):
+            printError("exocall: the theme \"\(themeName)\" cannot be used:\n\(problems)")
+            throw ExitCode(2)
+        }
+        var withFile = themes
+        if themeName.contains("/") || themeName.hasSuffix(".toml") { withFile.add(path: themeName) }
+        let library = withFile
+
         var stub: StubServer? = nil
         let target: SendTarget
         var client: ExolveClient? = nil
@@ -86,15 +104,17 @@ struct TUILauncher {
         var state = AppState(size: Size(width: 80, height: 24), target: target, form: form)
         state.status = notice
         state.availability = availability
+        state.themeName = themeKey
+        state.themeNames = library.names
         let app = TerminalApp(state: state)
-        let runner = EffectRunner(draft: drafts, client: client, mode: demo ? .demo : .live, send: app.send)
+        let runner = EffectRunner(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath, send: app.send)
         runner.openLog(path: databasePath)
         let startup: [Effect] = load != nil ? [.saveDraft(form)] : []
 
         let outcome: Result<Int32, Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 do {
-                    _ = try app.run(runEffect: runner.run, startup: startup)
+                    _ = try app.run(runEffect: runner.run, startup: startup, themes: library)
                     continuation.resume(returning: .success(app.caughtSignal))
                 } catch {
                     continuation.resume(returning: .failure(error))

@@ -239,3 +239,23 @@ final class PreviewDocumentTests: XCTestCase {
         XCTAssertEqual(document.lines[parent].path, "line_2.destinations[1]")
     }
 }
+
+final class ThemePickerTests: XCTestCase {
+    func testMovingPreviewsEnterOffersToSaveAndEscapeReverts() {
+        var state = freshState()
+        state.themeNames = ["default", "light", "monochrome"]
+        state.press(.function(12))
+        XCTAssertEqual(state.dialog, .themePicker(selected: 0, original: "default"))
+        state.press(.down)
+        XCTAssertEqual(state.themeName, "light", "moving previews the theme live")
+        state.press(.escape)
+        XCTAssertEqual(state.themeName, "default", "Esc goes back to the original")
+        state.press(.function(12), .down, .down, .enter)
+        XCTAssertEqual(state.themeName, "monochrome")
+        XCTAssertEqual(state.dialog, .saveTheme("monochrome"))
+        XCTAssertEqual(state.press(.character("y")), [.saveThemeToConfig("monochrome")])
+        state.focusOn(.ringLogic(line: 0))
+        state.press(.character("t"))
+        XCTAssertEqual(state.dialog, .themePicker(selected: 2, original: "monochrome"), "t opens it outside text fields")
+    }
+}

@@ -40,6 +40,12 @@ final class BundledThemeTests: XCTestCase {
             XCTAssertNotEqual(colors(.demoBanner), colors(.text), name)
             XCTAssertNotEqual(colors(.error), colors(.text), name)
             XCTAssertNotEqual(colors(.selection), colors(.text), name)
+            // The preview highlights the focused line with the selection background:
+            // every JSON colour must stay readable on it.
+            let selectionBackground = depth.number(for: theme.look(.selection).bg!)
+            for role in json + [.jsonPunctuation, .jsonNull] {
+                XCTAssertNotEqual(depth.number(for: theme.look(role).fg!), selectionBackground, "\(name): \(role) on the selection")
+            }
         }
     }
 }
@@ -126,6 +132,7 @@ final class ColorDepthTests: XCTestCase {
         XCTAssertEqual(ColorDepth.palette256.number(for: .rgb(0x87, 0xd7, 0x87)), 114)
         XCTAssertEqual(ColorDepth.ansi16.number(for: .rgb(0x87, 0xd7, 0xff)), 14, "pastel blue stays cyan, not white")
         XCTAssertEqual(ColorDepth.ansi16.number(for: .rgb(0xd7, 0x00, 0x00)), 1)
+        XCTAssertEqual(ColorDepth.ansi16.number(for: .rgb(0x00, 0x2b, 0x36)), 0, "Solarized's base03 stays black, not cyan")
         XCTAssertEqual(ColorDepth.ansi16.number(for: .rgb(255, 0, 0)), 9)
         XCTAssertEqual(ColorDepth.ansi16.number(for: .rgb(0, 0, 0)), 0)
         XCTAssertEqual(ColorDepth.ansi16.number(for: .rgb(0xe4, 0xe4, 0xe4)), 7)

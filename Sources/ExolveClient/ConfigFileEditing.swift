@@ -1,0 +1,52 @@
+import Foundation
+import TOMLKit
+
+extension ConfigFile {
+    /// Sets a top-level string setting (`theme = "solarized-dark"`) in the file at
+    /// `path`, keeping everything else as written. A file that is not valid TOML
+    /// is refused, never rewritten; a new file is created private to its owner.
+    public static func setString(_ key: String, to value: String, at path: String) throws(ClientConfigurationError) {
+        let line = "\(key) = \(CanonicalString.quote(value))"
+        var text = ""
+        var mode: Int = 0o600
+        if FileManager.default.fileExists(atPath: path) {
+            guard let data = FileManager.default.contents(atPath: path), let existing = String(data: data, encoding: .utf8) else {
+                throw .badConfigFile(path: path, reason: "cannot be read")
+            }
+            do {
+                _ = try TOMLTable(string: existing)
+            } catch {
+                throw .badConfigFile(path: path, reason: "is not valid TOML, so it was left as it is")
+            }
+            text = existing
+            mode = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
+        }
+        var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        let firstTable = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") } ?? lines.count
+        if let existing = lines[..<firstTable].firstIndex(where: {
+            let trimmed = $0.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=")
+        }) {
+            lines[existing] = line
+        } else {
+            lines.insert(line, at: firstTable)
+        }
+        var output = lines.joined(separator: "\n")
+        if !output.hasSuffix("\n") { output += "\n" }
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(output.utf8), attributes: [.posixPermissions: mode]),
+              rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .badConfigFile(path: path, reason: "cannot be written")
+        }
+    }
+}
+
+/// TOML basic strings.
+enum CanonicalString {
+    static func quote(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

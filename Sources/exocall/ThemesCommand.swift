@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Theming
+
+/// `exocall themes`: the colour themes.
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "List the colour themes, or check a theme file.",
+        discussion: """
+        Bundled themes are built in; user themes live in ~/.config/exocall/themes/*.toml
+        ($XDG_CONFIG_HOME is honoured) and win over a bundled theme of the same name.
+        Choose one with `exocall --theme NAME|PATH`, `theme = "NAME"` in config.toml,
+        or F12 in the UI.
+        """,
+        subcommands: [ThemesListCommand.self, ThemesCheckCommand.self],
+        defaultSubcommand: ThemesListCommand.self
+    )
+}
+
+/// `exocall themes list`.
+struct ThemesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List every theme: name, origin, file.")
+
+    func run() {
+        let library = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
+        var rows = [["NAME", "ORIGIN", "FILE"]]
+        for name in library.names {
+            guard let entry = library.entries[name] else { continue }
+            let usable = (try? library.load(name).get()) != nil
+            rows.append([name, entry.origin.rawValue + (usable ? "" : " (has problems: exocall themes check)"), entry.location])
+        }
+        print(TextTable.render(rows), terminator: "")
+    }
+}
+
+/// `exocall themes check FILE`.
+struct ThemesCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a theme file: exit 0, or 2 with each problem (file:line: key: message)."
+    )
+
+    @Argument(help: ArgumentHelp("The theme file (.toml).", valueName: "FILE"))
+    var file: String
+
+    func run() throws {
+        var library = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            printError("exocall themes check: cannot read \(file)")
+            throw ExitCode(2)
+        }
+        library.add(path: file)
+        switch library.load(file) {
+        case .success(let theme):
+            print("OK: \(theme.title) (\(Role.allCases.count) roles)")
+        case .failure(let problems):
+            print(problems.description)
+            throw ExitCode(2)
+        }
+    }
+}
