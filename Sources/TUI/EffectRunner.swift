@@ -137,24 +137,28 @@ public final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .send(let request):
-            let (store, problem) = lock.withLock { (self.store, self.logProblem) }
-            guard let client else {
-                send(.sendBlocked("no API key is configured"))
-                return
-            }
-            // No call goes out unrecorded: without a writable log, nothing is sent.
-            guard let store, !store.isReadOnly else {
-                send(.sendBlocked("the call log cannot record it, so nothing was sent: \(problem ?? "the log is read-only or still opening")"))
-                return
-            }
-            let sender = LoggedSender(client: client, store: store, mode: mode)
-            let deliver = self.send
-            Task.detached {
-                do {
-                    let outcome = try await sender.send(request)
-                    deliver(.sendFinished(SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)))
-                } catch {
-                    deliver(.sendBlocked("\(error)"))
+            // On the queue that opens the log: a send made while the log is still
+            // opening waits for it instead of being refused.
+            queue.async { [self] in
+                let (store, problem) = lock.withLock { (self.store, self.logProblem) }
+                guard let client else {
+                    send(.sendBlocked("no API key is configured"))
+                    return
+                }
+                // No call goes out unrecorded: without a writable log, nothing is sent.
+                guard let store, !store.isReadOnly else {
+                    send(.sendBlocked("the call log cannot record it, so nothing was sent: \(problem ?? "the log is read-only")"))
+                    return
+                }
+                let sender = LoggedSender(client: client, store: store, mode: mode)
+                let deliver = self.send
+                Task.detached {
+                    do {
+                        let outcome = try await sender.send(request)
+                        deliver(.sendFinished(SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)))
+                    } catch {
+                        deliver(.sendBlocked("\(error)"))
+                    }
                 }
             }
         case .copyToClipboard:
