@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "Theming", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "ExolveStub", "CallLog", "Theming"]),
-        .target(name: "TUINcurses", dependencies: ["TUI", "Theming", "CNcursesw"]),
+        .target(name: "CTerminalSignals"),
+        .target(name: "TUINcurses", dependencies: ["TUI", "Theming", "CNcursesw", "CTerminalSignals"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "ExolveClient",
@@ -59,7 +60,9 @@ let package = Package(
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall"]),
+        .target(name: "TmuxKit"),
+        .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallbackCore", "TUI"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit"]),
         .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog"]),
     ]
 )

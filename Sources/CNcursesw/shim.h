@@ -35,11 +35,11 @@ static inline int exo_key_code_yes(void) { return KEY_CODE_YES; }
 /// newterm on the process's own stdin/stdout (Swift 6 refuses the C globals).
 static inline SCREEN *exo_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 
-/// Sets attributes and colour pair (extended pairs beyond 255 included).
-static inline int exo_attr_set(attr_t attrs, int pair) { return attr_set(attrs, 0, &pair); }
-
 /// Defines a colour pair with extended colour numbers (direct colour included).
 static inline int exo_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg, bg); }
+
+/// Sets attributes and colour pair (extended pairs beyond 255 included).
+static inline int exo_attr_set(attr_t attrs, int pair) { return attr_set(attrs, 0, &pair); }
 
 /// Writes `n` wide characters at (y, x).
 static inline int exo_mvaddnwstr(int y, int x, const wchar_t *text, int n) { return mvaddnwstr(y, x, text, n); }

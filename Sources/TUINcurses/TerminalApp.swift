@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalSignals
 import Foundation
 import Theming
 import TUI
@@ -48,10 +49,10 @@ public final class TerminalApp: @unchecked Sendable {
         set_term(screenPointer)
         pipe(&wakePipe)
         inbox.wakeFD = wakePipe[1]
-        SignalTrap.install(wakeFD: wakePipe[1])
         defer { restore(screenPointer) }
+        // After newterm, so ncurses's SIGWINCH handler exists to be chained.
+        exo_install_signals(wakePipe[1])
 
-        SignalTrap.chainResize()
         raw()
         noecho()
         nonl()
@@ -101,7 +102,7 @@ public final class TerminalApp: @unchecked Sendable {
                 var sink = [UInt8](repeating: 0, count: 64)
                 _ = read(wakePipe[0], &sink, 64)
             }
-            if SignalTrap.caught != 0 { break }
+            if exo_caught_signal() != 0 { break }
             var actions: [Action] = []
             var wch: wint_t = 0
             while true {
@@ -136,11 +137,11 @@ public final class TerminalApp: @unchecked Sendable {
         FileHandle.standardOutput.write(Data("\u{1B}[?2004l".utf8))
         endwin()
         delscreen(screenPointer)
-        SignalTrap.uninstall()
+        exo_restore_signals()
     }
 
     /// The signal that ended the run, if one did (0 otherwise).
-    public var caughtSignal: Int32 { SignalTrap.caught }
+    public var caughtSignal: Int32 { exo_caught_signal() }
 }
 
 /// Actions from other threads, with a pipe to wake the loop.
@@ -163,54 +164,3 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// SIGINT, SIGTERM and SIGHUP end the loop so the terminal is restored before exit.
-enum SignalTrap {
-    nonisolated(unsafe) static var caught: Int32 = 0
-    nonisolated(unsafe) static var wakeFD: Int32 = -1
-
-    static func install(wakeFD fd: Int32) {
-        wakeFD = fd
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
-                SignalTrap.caught = number
-                var byte: UInt8 = 1
-                _ = write(SignalTrap.wakeFD, &byte, 1)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
-        }
-        var set = sigset_t()
-        sigemptyset(&set)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-    }
-
-    nonisolated(unsafe) static var ncursesWinch = sigaction()
-
-    /// Wraps ncurses's own SIGWINCH handler so a resize also wakes the loop:
-    /// the signal may land on any thread, and only the pipe reaches `poll`.
-    static func chainResize() {
-        sigaction(SIGWINCH, nil, &ncursesWinch)
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { number in
-            let previous = SignalTrap.ncursesWinch
-            if previous.sa_flags & SA_SIGINFO != 0 {
-                previous.__sigaction_handler.sa_sigaction?(number, nil, nil)
-            } else if let handler = previous.__sigaction_handler.sa_handler,
-                      unsafeBitCast(handler, to: Int.self) > 1 {
-                handler(number)
-            }
-            var byte: UInt8 = 1
-            _ = write(SignalTrap.wakeFD, &byte, 1)
-        }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        sigaction(SIGWINCH, &action, nil)
-    }
-
-    static func uninstall() {
-        for signal in [SIGINT, SIGTERM, SIGHUP] { Foundation.signal(signal, SIG_DFL) }
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import TmuxKit
 import XCTest
 
 final class AudioEndToEndTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import TmuxKit
 import XCTest
 
 /// The real binary, driven in tmux as an operator would.
@@ -102,7 +103,7 @@ final class FrontEndTests: XCTestCase {
 
     func testDraftIsRestoredAfterKill9() throws {
         let home = scratchHome(self)
-        let first = try Tmux(home: home, command: "exec \(Tmux.exocall) --demo")
+        let first = try Tmux(home: home, command: Tmux.command("\(Tmux.exocall) --demo"))
         addTeardownBlock { first.close() }
         first.waitFor(text: "┌─ Request")
         first.type("черновик 42")

@@ -1,0 +1,127 @@
+import Foundation
+
+// exocall-bench: one command, one table, the same figures as JSON.
+//   swift run -c release exocall-bench            the full benchmark (release build)
+//   exocall-bench --small [--binary PATH]         the small version CI runs
+let arguments = Array(CommandLine.arguments.dropFirst())
+let small = arguments.contains("--small")
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+let root = FileManager.default.currentDirectoryPath
+let out = option("--out") ?? root + "/bench-out"
+try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+let scratch = out + "/scratch"
+try? FileManager.default.removeItem(atPath: scratch)
+try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+
+// The binary under test: --binary, else the release build (built now if needed).
+var exocall = option("--binary") ?? root + "/.build/release/exocall"
+if option("--binary") == nil {
+    print("building exocall (release)…")
+    guard shell("/usr/bin/env", ["swift", "build", "-c", "release", "--product", "exocall"]) != nil else {
+        FileHandle.standardError.write(Data("exocall-bench: swift build -c release --product exocall failed\n".utf8))
+        exit(1)
+    }
+}
+guard FileManager.default.isExecutableFile(atPath: exocall) else {
+    FileHandle.standardError.write(Data("exocall-bench: no exocall binary at \(exocall)\n".utf8))
+    exit(1)
+}
+
+let runs = small ? 3 : 10
+let keys = small ? 20 : 200
+let entries = small ? 10_000 : 1_000_000
+var rows: [Row] = []
+var figures: [String: Any] = [:]
+func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+let floor = try Floor.build(in: scratch)
+let terminal = TerminalBench(exocall: exocall, floor: floor, scratch: scratch)
+
+print("1/6 startup…")
+let startupOurs = Stats(terminal.startup(exocall, marker: "F10 quit", runs: runs))
+let startupFloor = Stats(terminal.startup(floor, marker: "floor ready", runs: runs))
+let startupRatio = startupOurs.median / startupFloor.median
+rows.append(Row(section: "startup", metric: "exocall, launch to first frame (median / max)", value: "\(fmt(startupOurs.median)) / \(fmt(startupOurs.max)) ms", target: "", met: nil))
+rows.append(Row(section: "startup", metric: "C ncurses floor (median / max)", value: "\(fmt(startupFloor.median)) / \(fmt(startupFloor.max)) ms", target: "", met: nil))
+rows.append(Row(section: "startup", metric: "ratio to the floor", value: fmt(startupRatio, 2) + "x", target: "≤ 2x", met: startupRatio <= 2))
+figures["startup"] = ["exocall": startupOurs.dictionary, "floor": startupFloor.dictionary, "ratio": startupRatio]
+
+print("2/6 keystroke latency…")
+let (typing, focus) = terminal.exocallKeys(keys)
+let floorKeys = Stats(terminal.floorKeys(keys))
+let typingStats = Stats(typing), focusStats = Stats(focus)
+rows.append(Row(section: "keys", metric: "typing into a text field (median / p95)", value: "\(fmt(typingStats.median, 2)) / \(fmt(typingStats.p95, 2)) ms", target: "", met: nil))
+rows.append(Row(section: "keys", metric: "moving focus (median / p95)", value: "\(fmt(focusStats.median, 2)) / \(fmt(focusStats.p95, 2)) ms", target: "", met: nil))
+rows.append(Row(section: "keys", metric: "floor echoing a key (median / p95)", value: "\(fmt(floorKeys.median, 2)) / \(fmt(floorKeys.p95, 2)) ms", target: "", met: nil))
+let keyRatio = max(typingStats.median, focusStats.median) / floorKeys.median
+rows.append(Row(section: "keys", metric: "ratio to the floor (worse of the two)", value: fmt(keyRatio, 2) + "x", target: "≤ 1.3x", met: keyRatio <= 1.3))
+figures["keys"] = ["typing": typingStats.dictionary, "focus": focusStats.dictionary, "floor": floorKeys.dictionary, "ratio": keyRatio]
+
+print("3/6 generating a call log of \(entries) entries…")
+let log = LogBench(path: scratch + "/big.sqlite", entries: entries)
+let generation = try log.generate()
+rows.append(Row(section: "log", metric: "generate \(entries) entries (bulk)", value: fmt(generation / 1000, 1) + " s", target: "", met: nil))
+var queryFigures: [String: Any] = ["generate_seconds": generation / 1000, "entries": entries]
+for (name, stats) in try log.queries(runs: small ? 5 : 20) {
+    rows.append(Row(section: "log", metric: "\(name) (p50 / max)", value: "\(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms", target: "< 20 ms", met: stats.max < 20))
+    queryFigures[name] = stats.dictionary
+}
+figures["log"] = queryFigures
+
+print("4/6 render…")
+let (renderStats, keyRender) = try log.render(frames: small ? 200 : 2000)
+rows.append(Row(section: "render", metric: "frame at 200x60 with the log panel (p50 / p99)", value: "\(fmt(renderStats.median, 3)) / \(fmt(renderStats.p99, 3)) ms", target: "p99 < 1 ms", met: renderStats.p99 < 1))
+rows.append(Row(section: "render", metric: "keystroke + frame (p50 / p99)", value: "\(fmt(keyRender.median, 3)) / \(fmt(keyRender.p99, 3)) ms", target: "", met: nil))
+figures["render"] = ["frame": renderStats.dictionary, "key_and_frame": keyRender.dictionary]
+if let rss = log.peakRSS(exocall: exocall, scratch: scratch) {
+    rows.append(Row(section: "render", metric: "peak RSS, TUI open on the log, scrolled", value: "\(fmt(Double(rss) / 1024, 1)) MB", target: "< 40 MB", met: rss < 40 * 1024))
+    figures["peak_rss_kb"] = rss
+}
+
+print("5/6 terminal output…")
+let colour = Stats(terminal.bytesPerKey(colour: true, keys: small ? 10 : 50))
+let mono = Stats(terminal.bytesPerKey(colour: false, keys: small ? 10 : 50))
+rows.append(Row(section: "output", metric: "bytes per typed character, colour (median)", value: fmt(colour.median, 0), target: "< 64", met: colour.median < 64))
+rows.append(Row(section: "output", metric: "bytes per typed character, NO_COLOR (median)", value: fmt(mono.median, 0), target: "< 64", met: mono.median < 64))
+figures["bytes_per_key"] = ["colour": colour.dictionary, "no_color": mono.dictionary]
+
+print("6/6 send…")
+let (sendOurs, sendCurl) = try SendBench(exocall: exocall, scratch: scratch).run(calls: small ? 3 : 20)
+let sendRatio = sendOurs.median / sendCurl.median
+rows.append(Row(section: "send", metric: "exocall send to the stand-in (median)", value: fmt(sendOurs.median, 1) + " ms", target: "", met: nil))
+rows.append(Row(section: "send", metric: "curl, same body (median)", value: fmt(sendCurl.median, 1) + " ms", target: "", met: nil))
+rows.append(Row(section: "send", metric: "ratio to curl", value: fmt(sendRatio, 2) + "x", target: "≤ 2x", met: sendRatio <= 2))
+figures["send"] = ["exocall": sendOurs.dictionary, "curl": sendCurl.dictionary, "ratio": sendRatio]
+
+// The table.
+let widths = [8, 52, 22, 12]
+func line(_ cells: [String]) -> String {
+    zip(cells, widths).map { $0.0.padding(toLength: max($0.1, $0.0.count), withPad: " ", startingAt: 0) }.joined(separator: " ")
+}
+var table = line(["SECTION", "METRIC", "VALUE", "TARGET"]) + "  MET\n"
+for row in rows {
+    table += line([row.section, row.metric, row.value, row.target]) + "  " + (row.met.map { $0 ? "yes" : "NO" } ?? "") + "\n"
+}
+print("\n" + table)
+let machine = (shell("/usr/bin/uname", ["-srm"]) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n").first { $0.hasPrefix("model name") }
+    .map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) } ?? ""
+let report: [String: Any] = [
+    "date": ISO8601DateFormatter().string(from: Date()), "small": small, "binary": exocall,
+    "machine": ["os": machine, "cpu": cpu, "cores": ProcessInfo.processInfo.activeProcessorCount,
+                "memory_gb": Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824],
+    "figures": figures,
+    "rows": rows.map { ["section": $0.section, "metric": $0.metric, "value": $0.value, "target": $0.target, "met": $0.met as Any] },
+]
+let json = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+try json.write(to: URL(fileURLWithPath: out + "/results.json"))
+try table.write(toFile: out + "/table.txt", atomically: true, encoding: .utf8)
+print("wrote \(out)/results.json and \(out)/table.txt")
+try? FileManager.default.removeItem(atPath: scratch)
+
+extension Stats {
+    var dictionary: [String: Double] { ["count": Double(count), "median": median, "p95": p95, "p99": p99, "max": max] }
+}
