@@ -72,11 +72,13 @@ enum SearchQuery {
         if let normalized = PhoneNumber.normalize(text), !normalized.hasPrefix("sip") {
             words = [normalized]
         } else {
-            words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            // Split as the index's tokenizer does (letters and digits), so every
+            // term is one token and `order-148` finds "order" and "148".
+            words = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         }
         let clauses = words.compactMap { word -> String? in
-            let cleaned = word.filter { $0 != "\"" && $0 != "*" }
-            guard !cleaned.isEmpty else { return nil }
+            let cleaned = word
+            guard !cleaned.isEmpty else { return nil } // (quotes and * never get here: they split words)
             let quoted = "\"" + cleaned + "\""
             var clause = "{numbers description call_id tts_text} : \(quoted)*"
             if cleaned.allSatisfy({ $0.isASCII && $0.isNumber }) {

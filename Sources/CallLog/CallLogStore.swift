@@ -271,6 +271,13 @@ public final class CallLogStore: Sendable {
                     let n = try Int.fetchOne(db, sql: sql, arguments: StatementArguments(filter.outcome.map { [$0.rawValue] } ?? [])) ?? 0
                     return MatchCount(value: n, isAtLeast: false)
                 }
+                // A search alone is counted in the search index, without a row lookup per match.
+                if let search = filter.search, filter.outcome == nil, filter.since == nil, filter.until == nil {
+                    guard let fts = SearchQuery.fts(search) else { return MatchCount(value: 0, isAtLeast: false) }
+                    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM call_search WHERE call_search MATCH ? LIMIT \(cap + 1))",
+                                             arguments: [fts]) ?? 0
+                    return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
+                }
                 let (inner, arguments) = Self.pageSQL(filter, after: nil, limit: cap + 1, select: "1")
                 let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(inner))", arguments: arguments) ?? 0
                 return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)

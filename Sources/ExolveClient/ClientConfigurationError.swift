@@ -11,6 +11,10 @@ public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringCo
     case unreadableKeyFile(path: String, reason: String)
     /// A base URL that cannot be used.
     case badBaseURL(String, String)
+    /// `--profile` or `EXOCALL_PROFILE` names no profile.
+    case unknownProfile(String, available: [String], configPath: String)
+    /// The chosen profile's key source is empty.
+    case missingProfileKey(profile: String, source: String)
 
     /// The message for the operator.
     public var description: String {
@@ -32,6 +36,10 @@ public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringCo
             return "API key file \(path): \(reason)"
         case .badBaseURL(let url, let reason):
             return "base URL \"\(url)\" cannot be used: \(reason)"
+        case .unknownProfile(let name, let available, let path):
+            return "no profile \"\(name)\" in \(path)" + (available.isEmpty ? " (it defines none: add [profiles.\(name)])" : "; profiles are \(available.joined(separator: ", "))")
+        case .missingProfileKey(let profile, let source):
+            return "profile \(profile) takes its API key from \(source), which is not set"
         }
     }
 }

@@ -68,25 +68,37 @@ public final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// How long a draft change may wait before it is written.
+    public static let draftInterval: DispatchTimeInterval = .milliseconds(150)
+
+    private func writePendingDraft() {
+        let latest = lock.withLock { () -> FormState? in
+            defer { pendingDraft = nil }
+            return pendingDraft
+        }
+        if let latest { try? draft?.save(latest) }
+    }
+
+    /// Writes a pending draft now (at quit).
+    public func flushDraft() {
+        draftQueue.sync { writePendingDraft() }
+    }
+
     /// Runs one effect.
     public func run(_ effect: Effect) {
         switch effect {
         case .saveDraft(let form):
-            guard let draft else { return }
-            // Coalesce: while a write is pending only the newest form is written.
+            guard draft != nil else { return }
+            // Throttled: at most one write per `draftInterval`, always of the newest
+            // form, so typing is not slowed by a file write per key and a kill -9
+            // loses at most the last fraction of a second.
             let schedule = lock.withLock { () -> Bool in
                 let idle = pendingDraft == nil
                 pendingDraft = form
                 return idle
             }
             guard schedule else { return }
-            draftQueue.async { [self] in
-                let latest = lock.withLock { () -> FormState? in
-                    defer { pendingDraft = nil }
-                    return pendingDraft
-                }
-                if let latest { try? draft.save(latest) }
-            }
+            draftQueue.asyncAfter(deadline: .now() + EffectRunner.draftInterval) { [self] in writePendingDraft() }
         case .loadFile(let path):
             queue.async { [send] in
                 let expanded = (path as NSString).expandingTildeInPath

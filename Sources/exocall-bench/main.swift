@@ -61,9 +61,12 @@ rows.append(Row(section: "keys", metric: "ratio to the floor (worse of the two)"
 figures["keys"] = ["typing": typingStats.dictionary, "focus": focusStats.dictionary, "floor": floorKeys.dictionary, "ratio": keyRatio]
 
 print("3/6 generating a call log of \(entries) entries…")
-let log = LogBench(path: scratch + "/big.sqlite", entries: entries)
-let generation = try log.generate()
-rows.append(Row(section: "log", metric: "generate \(entries) entries (bulk)", value: fmt(generation / 1000, 1) + " s", target: "", met: nil))
+// --keep-db PATH reuses (or keeps) a generated database between runs.
+let keptDB = option("--keep-db")
+let log = LogBench(path: keptDB ?? scratch + "/big.sqlite", entries: entries)
+let reuse = keptDB.map { FileManager.default.fileExists(atPath: $0) } ?? false
+let generation = reuse ? 0 : try log.generate()
+rows.append(Row(section: "log", metric: "generate \(entries) entries (bulk)", value: reuse ? "reused" : fmt(generation / 1000, 1) + " s", target: "", met: nil))
 var queryFigures: [String: Any] = ["generate_seconds": generation / 1000, "entries": entries]
 for (name, stats) in try log.queries(runs: small ? 5 : 20) {
     rows.append(Row(section: "log", metric: "\(name) (p50 / max)", value: "\(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms", target: "< 20 ms", met: stats.max < 20))

@@ -123,6 +123,7 @@ struct TUILauncher {
             thread.stackSize = 8 << 20
             thread.start()
         }
+        runner.flushDraft()
         await stub?.stop()
         switch outcome {
         case .success(let signal) where signal != 0:

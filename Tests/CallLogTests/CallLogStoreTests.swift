@@ -80,6 +80,7 @@ final class CallLogStoreTests: XCTestCase {
         XCTAssertEqual(try numbers("18900331"), ["79991234567"])
         XCTAssertEqual(try numbers("order"), ["74950000000", "79991234567"])
         XCTAssertEqual(try numbers("order 149"), ["74950000000"], "every word must match")
+        XCTAssertEqual(try numbers("order-149"), ["74950000000"], "punctuation splits words as the index does")
         XCTAssertEqual(try numbers("заказ"), ["78120000000"])
         XCTAssertEqual(try numbers("ГОТОВ"), ["78120000000"], "case-insensitive in Cyrillic")
         XCTAssertEqual(try numbers("order", outcome: .placed), ["79991234567"])

@@ -1,0 +1,215 @@
+import CallbackCore
+import Foundation
+import TOMLKit
+
+/// A named Exolve application in `config.toml`: where requests go, where its
+/// key comes from (never inline), and the defaults its requests start with.
+///
+/// ```toml
+/// default_profile = "shop"
+/// [profiles.shop]
+/// base_url = "https://api.exolve.ru"
+/// api_key_env = "EXOLVE_SHOP_KEY"        # or api_key_file = "~/.config/exocall/shop.key"
+/// number_code = 74999999999
+/// callback_resource_id = 1221
+/// duration = 900
+/// [profiles.shop.line_1]
+/// display_number = "74990000001"
+/// audio = { tts = { text = "Соединяю с клиентом", voice = 15 } }
+/// [profiles.shop.line_2]
+/// audio = { media_resource_id = 685 }
+/// ```
+public struct Profile: Equatable, Sendable {
+    /// Its name.
+    public var name: String
+    /// `base_url`.
+    public var baseURL: String?
+    /// `api_key_env`: the environment variable holding the key.
+    public var apiKeyEnv: String?
+    /// `api_key_file`: a file holding the key.
+    public var apiKeyFile: String?
+    /// Request defaults as JSON in the request's own shape (`number_code`,
+    /// `line_1.display_number`, `line_2.audio`...), applied to empty fields only.
+    public var defaults: JSONValue
+
+    /// The environment variable a curl command should name for the key.
+    public var keyVariable: String { apiKeyEnv ?? "EXOLVE_API_KEY" }
+}
+
+/// A problem in the config file, with where it is.
+public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
+    /// The key path (`profiles.shop.duration`).
+    public var key: String
+    /// 1-based line, when found.
+    public var line: Int?
+    /// What is wrong.
+    public var message: String
+
+    /// `line L: key: message`.
+    public var description: String { (line.map { "line \($0): " } ?? "") + (key.isEmpty ? "" : "\(key): ") + message }
+}
+
+/// Reads and checks the profiles part of a config file.
+public enum ProfileReader {
+    static let topKeys: Set<String> = ["api_key", "api_key_file", "base_url", "theme", "default_profile", "profiles"]
+    static let profileKeys: Set<String> = ["base_url", "api_key_env", "api_key_file", "number_code", "callback_resource_id",
+                                           "duration", "line_1", "line_2", "api_key"]
+    static let lineKeys: Set<String> = ["display_number", "audio"]
+
+    /// Every profile in the file's text, and every problem found (unknown keys,
+    /// bad values, loose key-file permissions), each with its key and line.
+    public static func read(_ text: String, configPath: String, environment: [String: String]) -> (profiles: [Profile], defaultProfile: String?, problems: [ConfigProblem]) {
+        var problems: [ConfigProblem] = []
+        let lines = text.components(separatedBy: "\n")
+        func line(of key: String) -> Int? {
+            let last = key.split(separator: ".").last.map(String.init) ?? key
+            let header = "[" + key + "]"
+            if let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == header }) { return index + 1 }
+            // The last component assigned, after its table header when there is one.
+            let parent = key.split(separator: ".").dropLast().joined(separator: ".")
+            let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[" + parent + "]" }) ?? 0
+            for index in start..<lines.count {
+                let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix(last + " ") || trimmed.hasPrefix(last + "=") { return index + 1 }
+            }
+            return nil
+        }
+        func problem(_ key: String, _ message: String) { problems.append(ConfigProblem(key: key, line: line(of: key), message: message)) }
+
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return ([], nil, [ConfigProblem(key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")])
+        } catch {
+            return ([], nil, [ConfigProblem(key: "", line: nil, message: "not valid TOML")])
+        }
+        for key in table.keys where !topKeys.contains(key) {
+            problem(key, "unknown setting; the config takes \(topKeys.sorted().joined(separator: ", "))")
+        }
+        for key in ["api_key", "api_key_file", "base_url", "theme", "default_profile"] where table[key] != nil && table[key]?.string == nil {
+            problem(key, "must be a string in quotes")
+        }
+        if let base = table["base_url"]?.string, (try? Endpoint(base)) == nil { problem("base_url", "\"\(base)\" cannot be used: https, or http to a loopback host") }
+        if let file = table["api_key_file"]?.string { checkKeyFile(file, key: "api_key_file", configPath: configPath, problem: problem) }
+
+        var profiles: [Profile] = []
+        if let value = table["profiles"] {
+            guard let profilesTable = value.table else {
+                problem("profiles", "must be tables: [profiles.NAME]")
+                return (profiles, table["default_profile"]?.string, problems)
+            }
+            for name in profilesTable.keys.sorted() {
+                let path = "profiles.\(name)"
+                guard let spec = profilesTable[name]?.table else {
+                    problem(path, "must be a table: [\(path)]")
+                    continue
+                }
+                var profile = Profile(name: name, baseURL: nil, apiKeyEnv: nil, apiKeyFile: nil, defaults: .object([]))
+                var defaults: [JSONValue.Member] = []
+                for key in spec.keys.sorted() {
+                    let keyPath = "\(path).\(key)"
+                    guard profileKeys.contains(key) else {
+                        problem(keyPath, "unknown setting; a profile takes \(profileKeys.subtracting(["api_key"]).sorted().joined(separator: ", "))")
+                        continue
+                    }
+                    switch key {
+                    case "api_key":
+                        problem(keyPath, "a profile never holds its key inline: use api_key_env = \"VAR\" or api_key_file = \"PATH\"")
+                    case "base_url":
+                        guard let text = spec[key]?.string else { problem(keyPath, "must be a string in quotes"); continue }
+                        if (try? Endpoint(text)) == nil { problem(keyPath, "\"\(text)\" cannot be used: https, or http to a loopback host") }
+                        profile.baseURL = text
+                    case "api_key_env":
+                        guard let text = spec[key]?.string, !text.isEmpty else { problem(keyPath, "must name an environment variable"); continue }
+                        profile.apiKeyEnv = text
+                    case "api_key_file":
+                        guard let text = spec[key]?.string else { problem(keyPath, "must be a path in quotes"); continue }
+                        profile.apiKeyFile = text
+                        checkKeyFile(text, key: keyPath, configPath: configPath, problem: problem)
+                    case "number_code", "callback_resource_id", "duration":
+                        guard let number = spec[key]?.int, number > 0 else { problem(keyPath, "must be a positive whole number"); continue }
+                        defaults.append(.init(key, .number(String(number))))
+                    case "line_1", "line_2":
+                        guard let lineTable = spec[key]?.table else { problem(keyPath, "must be a table: [\(keyPath)]"); continue }
+                        var members: [JSONValue.Member] = []
+                        for lineKey in lineTable.keys.sorted() {
+                            let linePath = "\(keyPath).\(lineKey)"
+                            guard lineKeys.contains(lineKey) else { problem(linePath, "unknown setting; a line's defaults are display_number and audio"); continue }
+                            if lineKey == "display_number" {
+                                guard let text = lineTable[lineKey]?.string else { problem(linePath, "must be a string in quotes"); continue }
+                                members.append(.init(lineKey, .string(text)))
+                            } else if let json = lineTable[lineKey].flatMap(jsonValue) {
+                                members.append(.init(lineKey, json))
+                            } else {
+                                problem(linePath, "must be { media_resource_id = N } or { tts = { text = \"...\" } }")
+                            }
+                        }
+                        defaults.append(.init(key, .object(members)))
+                    default: break
+                    }
+                }
+                if profile.apiKeyEnv != nil && profile.apiKeyFile != nil {
+                    problem("\(path).api_key_file", "give api_key_env or api_key_file, not both")
+                }
+                profile.defaults = .object(defaults)
+                // Check the defaults by the request rules, as a request with them would be checked.
+                problems += checkDefaults(profile, line: line(of: path))
+                profiles.append(profile)
+            }
+        }
+        let defaultProfile = table["default_profile"]?.string
+        if let defaultProfile, !profiles.contains(where: { $0.name == defaultProfile }) {
+            problem("default_profile", "no profile named \"\(defaultProfile)\"; profiles are \(profiles.map(\.name).joined(separator: ", "))")
+        }
+        return (profiles, defaultProfile, problems)
+    }
+
+    /// A TOML value as JSON (tables keep TOML's key order as sorted; numbers stay numbers).
+    static func jsonValue(_ value: TOMLValueConvertible) -> JSONValue? {
+        if let table = value.table {
+            var members: [JSONValue.Member] = []
+            for key in table.keys.sorted() {
+                guard let child = table[key], let json = jsonValue(child) else { return nil }
+                members.append(.init(key, json))
+            }
+            return .object(members)
+        }
+        if let text = value.string { return .string(text) }
+        if let number = value.int { return .number(String(number)) }
+        if let number = value.double { return .number(CanonicalJSON.number(number)) }
+        return nil
+    }
+
+    /// Problems of a profile's defaults by the request's own rules (only for the fields it sets).
+    static func checkDefaults(_ profile: Profile, line: Int?) -> [ConfigProblem] {
+        var probe = JSONValue.object([
+            .init("number_code", .number("1")), .init("callback_resource_id", .number("1")),
+            .init("line_1", .object([.init("destinations", .array([.object([.init("number", .string("70000000000"))])]))])),
+            .init("line_2", .object([.init("destinations", .array([.object([.init("number", .string("70000000000"))])]))])),
+        ])
+        guard case .object(let members) = profile.defaults else { return [] }
+        for member in members {
+            if case .object(let lineMembers) = member.value {
+                for lineMember in lineMembers { try? probe.set(lineMember.value, at: JSONPath([.key(member.key), .key(lineMember.key)])) }
+            } else {
+                try? probe.set(member.value, at: JSONPath([.key(member.key)]))
+            }
+        }
+        return RequestValidator.validate(probe).problems.map {
+            ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: line, message: $0.message)
+        }
+    }
+
+    static func checkKeyFile(_ path: String, key: String, configPath: String, problem: (String, String) -> Void) {
+        var full = path
+        if full.hasPrefix("~/") { full = NSHomeDirectory() + full.dropFirst() }
+        if !full.hasPrefix("/") { full = (configPath as NSString).deletingLastPathComponent + "/" + full }
+        guard FileManager.default.fileExists(atPath: full) else { return problem(key, "the key file \(full) does not exist") }
+        do {
+            try ConfigFile.requirePrivate(full)
+        } catch {
+            problem(key, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CallbackCore
+
+/// `--set PATH=VALUE`: changes one field of a request by its JSON path.
+/// Numeric fields take a number, every other field a string; a path through
+/// something that does not exist is an error (a typo must not pass silently).
+public enum SetAssignment {
+    /// The request fields whose values are JSON numbers.
+    public static let numericFields: Set<String> = [
+        "number_code", "callback_resource_id", "duration", "ring_logic", "timeout", "media_resource_id",
+        "voice", "lang", "volume", "speed", "emotion",
+    ]
+
+    /// Why an assignment could not be applied.
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        /// The message.
+        public var description: String
+    }
+
+    /// Applies `assignment` (`line_2.destinations[0].number=79991234567`) to `json`.
+    public static func apply(_ assignment: String, to json: inout JSONValue) throws(Failure) {
+        guard let equals = assignment.firstIndex(of: "=") else {
+            throw Failure(description: "--set \(assignment): expected PATH=VALUE, like line_2.destinations[0].number=79991234567")
+        }
+        let pathText = String(assignment[..<equals])
+        let raw = String(assignment[assignment.index(after: equals)...])
+        guard let path = JSONPath(parsing: pathText) else {
+            throw Failure(description: "--set \(assignment): \"\(pathText)\" is not a path (keys joined by dots, 0-based [indexes])")
+        }
+        let value: JSONValue
+        if case .key(let last)? = path.components.last, numericFields.contains(last) {
+            guard case .number? = try? JSONParser.parse(raw) else {
+                throw Failure(description: "--set \(assignment): \(pathText) takes a number, got \"\(raw)\"")
+            }
+            value = .number(raw)
+        } else {
+            value = .string(raw)
+        }
+        do {
+            try json.set(value, at: path)
+        } catch {
+            throw Failure(description: "--set \(assignment): \(error.reason)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import CallbackCore
+import Foundation
+
+/// Saved requests ("templates"): canonical request JSON files under
+/// `$XDG_DATA_HOME/exocall/templates/NAME.json`. A template may be incomplete
+/// or invalid; it is validated like any request when sent.
+public struct TemplateStore: Sendable {
+    /// The folder.
+    public let folder: String
+
+    /// `$XDG_DATA_HOME/exocall/templates`, else `~/.local/share/exocall/templates`.
+    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/exocall/templates" }
+        return (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share/exocall/templates"
+    }
+
+    /// A store in `folder`.
+    public init(folder: String) { self.folder = folder }
+
+    /// Why a template operation failed.
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        /// The message.
+        public var description: String
+    }
+
+    /// Whether `name` can name a template file: letters, digits, `.`, `_`, `-`; 1 to 64.
+    public static func isValidName(_ name: String) -> Bool {
+        guard (1...64).contains(name.count), let first = name.first, first.isLetter || first.isNumber else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" } && !name.hasSuffix(".json")
+    }
+
+    /// The path of a template.
+    public func path(of name: String) -> String { folder + "/" + name + ".json" }
+
+    /// Every template's name, sorted.
+    public func names() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// A template's request JSON.
+    public func load(_ name: String) throws(Failure) -> JSONValue {
+        guard Self.isValidName(name) else { throw Failure(description: "\"\(name)\" is not a template name") }
+        guard let data = FileManager.default.contents(atPath: path(of: name)) else {
+            let known = names()
+            throw Failure(description: "no template \"\(name)\"" + (known.isEmpty ? " (none saved yet)" : "; templates are \(known.joined(separator: ", "))"))
+        }
+        do {
+            return try JSONParser.parse(Array(data))
+        } catch {
+            throw Failure(description: "template \(path(of: name)): \(error.description)")
+        }
+    }
+
+    /// Saves `json` as `name` (canonical pretty JSON); refuses to replace one unless `overwrite`.
+    public func save(_ name: String, json: JSONValue, overwrite: Bool) throws(Failure) {
+        guard Self.isValidName(name) else {
+            throw Failure(description: "\"\(name)\" cannot name a template: use letters, digits, '.', '_' or '-' (up to 64)")
+        }
+        if !overwrite && FileManager.default.fileExists(atPath: path(of: name)) {
+            throw Failure(description: "template \"\(name)\" exists")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data((CanonicalJSON.string(json, style: .pretty) + "\n").utf8).write(to: URL(fileURLWithPath: path(of: name)), options: .atomic)
+        } catch {
+            throw Failure(description: "cannot write \(path(of: name)): \(error.localizedDescription)")
+        }
+    }
+
+    /// Deletes a template.
+    public func delete(_ name: String) throws(Failure) {
+        guard Self.isValidName(name), FileManager.default.fileExists(atPath: path(of: name)) else {
+            throw Failure(description: "no template \"\(name)\"")
+        }
+        do { try FileManager.default.removeItem(atPath: path(of: name)) } catch {
+            throw Failure(description: "cannot delete \(path(of: name)): \(error.localizedDescription)")
+        }
+    }
+}
