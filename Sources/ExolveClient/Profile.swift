@@ -34,6 +34,15 @@ public struct Profile: Equatable, Sendable {
 
     /// The environment variable a curl command should name for the key.
     public var keyVariable: String { apiKeyEnv ?? "EXOLVE_API_KEY" }
+
+    /// Creates a profile.
+    public init(name: String, baseURL: String?, apiKeyEnv: String?, apiKeyFile: String?, defaults: JSONValue) {
+        self.name = name
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.apiKeyFile = apiKeyFile
+        self.defaults = defaults
+    }
 }
 
 /// A problem in the config file, with where it is.
@@ -47,6 +56,13 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
 
     /// `line L: key: message`.
     public var description: String { (line.map { "line \($0): " } ?? "") + (key.isEmpty ? "" : "\(key): ") + message }
+
+    /// Creates a problem.
+    public init(key: String, line: Int?, message: String) {
+        self.key = key
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Reads and checks the profiles part of a config file.
@@ -74,7 +90,20 @@ public enum ProfileReader {
             }
             return nil
         }
-        func problem(_ key: String, _ message: String) { problems.append(ConfigProblem(key: key, line: line(of: key), message: message)) }
+        /// The line of `key`, else of the nearest enclosing key written in the file.
+        func nearestLine(_ key: String) -> Int? {
+            var parts = key.split(separator: ".").map(String.init)
+            while !parts.isEmpty {
+                let candidate = parts.joined(separator: ".")
+                let parent = parts.dropLast().joined(separator: ".")
+                let headerExists = lines.contains { $0.trimmingCharacters(in: .whitespaces) == "[" + candidate + "]" }
+                    || lines.contains { $0.trimmingCharacters(in: .whitespaces) == "[" + parent + "]" }
+                if headerExists || parts.count == 1, let found = line(of: candidate) { return found }
+                parts.removeLast()
+            }
+            return nil
+        }
+        func problem(_ key: String, _ message: String) { problems.append(ConfigProblem(key: key, line: nearestLine(key), message: message)) }
 
         let table: TOMLTable
         do {
@@ -154,7 +183,7 @@ public enum ProfileReader {
                 }
                 profile.defaults = .object(defaults)
                 // Check the defaults by the request rules, as a request with them would be checked.
-                problems += checkDefaults(profile, line: line(of: path))
+                problems += checkDefaults(profile).map { ConfigProblem(key: $0.key, line: nearestLine($0.key), message: $0.message) }
                 profiles.append(profile)
             }
         }
@@ -162,7 +191,7 @@ public enum ProfileReader {
         if let defaultProfile, !profiles.contains(where: { $0.name == defaultProfile }) {
             problem("default_profile", "no profile named \"\(defaultProfile)\"; profiles are \(profiles.map(\.name).joined(separator: ", "))")
         }
-        return (profiles, defaultProfile, problems)
+        return (profiles, defaultProfile, problems.sorted { ($0.line ?? Int.max, $0.key) < ($1.line ?? Int.max, $1.key) })
     }
 
     /// A TOML value as JSON (tables keep TOML's key order as sorted; numbers stay numbers).
@@ -182,7 +211,7 @@ public enum ProfileReader {
     }
 
     /// Problems of a profile's defaults by the request's own rules (only for the fields it sets).
-    static func checkDefaults(_ profile: Profile, line: Int?) -> [ConfigProblem] {
+    static func checkDefaults(_ profile: Profile) -> [ConfigProblem] {
         var probe = JSONValue.object([
             .init("number_code", .number("1")), .init("callback_resource_id", .number("1")),
             .init("line_1", .object([.init("destinations", .array([.object([.init("number", .string("70000000000"))])]))])),
@@ -197,7 +226,7 @@ public enum ProfileReader {
             }
         }
         return RequestValidator.validate(probe).problems.map {
-            ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: line, message: $0.message)
+            ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: nil, message: $0.message)
         }
     }
 

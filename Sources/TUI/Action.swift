@@ -28,6 +28,12 @@ public enum Action: Equatable, Sendable {
     case sendBlocked(String)
     /// The config file was (or could not be) updated.
     case configSaved(String?)
+    /// The templates were listed (for the picker).
+    case templatesListed([TemplateItem])
+    /// A template was saved (nil), exists (refused), or failed.
+    case templateSaved(name: String, result: FileSaveResult)
+    /// The client was rebuilt for a profile.
+    case profileApplied(SendAvailability, host: String, endpointURL: String, keyVariable: String)
 }
 
 /// The result of reading a file.
@@ -66,4 +72,10 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     /// Write `theme = "NAME"` to the config file.
     case saveThemeToConfig(String)
+    /// List the saved templates.
+    case listTemplates
+    /// Save `json` as the template `name`.
+    case saveTemplate(name: String, json: JSONValue, overwrite: Bool)
+    /// Rebuild the client for a profile (nil: no profile).
+    case switchProfile(String?)
 }

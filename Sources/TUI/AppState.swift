@@ -42,6 +42,14 @@ public enum Dialog: Equatable, Sendable {
     case logSearch(LineEditor)
     /// One call log entry in full.
     case logEntry(CallLogEntry, scroll: Int)
+    /// The profile switcher.
+    case profilePicker(selected: Int)
+    /// F6: the name to save the form as a template.
+    case templateName(LineEditor)
+    /// A template by that name exists: overwrite it?
+    case templateExists(String)
+    /// F7: the templates, the selected one previewed.
+    case templatePicker(selected: Int)
     /// The theme list: moving previews live; `original` is restored on Esc.
     case themePicker(selected: Int, original: String)
     /// Offers to save the chosen theme to the config file.
@@ -71,6 +79,23 @@ public enum SendAvailability: Equatable, Sendable {
     case ready
     /// No API key: the message says how to provide one.
     case noKey(String)
+}
+
+/// A saved template as the picker shows it.
+public struct TemplateItem: Equatable, Sendable {
+    /// Its name.
+    public var name: String
+    /// Its request JSON, or nil when the file is unreadable.
+    public var json: JSONValue?
+    /// Why it could not be read.
+    public var problem: String?
+
+    /// Creates an item.
+    public init(name: String, json: JSONValue?, problem: String?) {
+        self.name = name
+        self.json = json
+        self.problem = problem
+    }
 }
 
 /// The send in progress.
@@ -159,6 +184,16 @@ public struct AppState: Equatable, Sendable {
     public var unknownRequests: Set<String> = []
     /// The form before `r` replaced it with a logged request (Ctrl-Z brings it back).
     public var undoForm: FormState? = nil
+    /// The profiles of config.toml.
+    public var profiles: [Profile] = []
+    /// The profile in use, if any.
+    public var profileName: String? = nil
+    /// The base URL requests go to (for copy as curl).
+    public var endpointURL = "https://api.exolve.ru"
+    /// The environment variable a curl command names for the key.
+    public var keyVariable = "EXOLVE_API_KEY"
+    /// The saved templates (name and request JSON), as last listed.
+    public var templates: [TemplateItem] = []
     /// The theme in use (the terminal layer draws with it).
     public var themeName = "default"
     /// Every theme's name, for the theme list.

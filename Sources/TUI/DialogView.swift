@@ -81,6 +81,68 @@ enum DialogView {
             canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
             canvas.put("Enter searches (empty: everything) · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
+        case .profilePicker(let selected):
+            let rect = centered(width: min(size.width - 4, 70), height: min(size.height - 2, state.profiles.count + 5), in: size)
+            frame(rect, title: "Profile · Enter switches (fills empty fields only) · Esc", on: &canvas)
+            let inner = rect.inset(1)
+            for (offset, profile) in state.profiles.enumerated().prefix(inner.height - 2) {
+                let chosen = offset == selected
+                if chosen { canvas.fill(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+                let current = profile.name == state.profileName ? " (in use)" : ""
+                let key = profile.apiKeyEnv.map { "key $\($0)" } ?? profile.apiKeyFile.map { "key file \($0)" } ?? "key as configured"
+                let line = "\(chosen ? "▸" : " ") \(profile.name)\(current)  ·  \(profile.baseURL ?? "default endpoint")  ·  \(key)"
+                canvas.put(line, x: inner.x + 1, y: inner.y + offset, style: Style(.text, on: chosen ? .selection : .surface, bold: chosen), maxWidth: inner.width - 2)
+            }
+            if let profile = state.profiles[safe: selected] {
+                let defaults = CanonicalJSON.string(profile.defaults, style: .compact)
+                canvas.put("defaults: " + defaults, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
+            }
+            return nil
+        case .templateName(let editor):
+            let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
+            frame(rect, title: "Save the form as a template (F6)", on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put("Template name (letters, digits, . _ -):", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+            let width = inner.width - 2
+            canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
+            canvas.put(editor.text, x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
+            canvas.put("Enter saves · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+            return (inner.x + 1 + min(editor.cursorColumn, width - 1), inner.y + 1)
+        case .templateExists(let name):
+            let rect = centered(width: min(size.width - 4, 60), height: 4, in: size)
+            frame(rect, title: "Template exists", on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put("Template \(name) exists. Replace it? y / n", x: inner.x + 1, y: inner.y, style: Style(.warning, on: .surface, bold: true), maxWidth: inner.width - 2)
+            return nil
+        case .templatePicker(let selected):
+            let rect = centered(width: min(size.width - 4, 110), height: max(8, size.height - 6), in: size)
+            frame(rect, title: "Templates (F7) · ↑↓ preview · Enter loads into the form · Esc", on: &canvas)
+            let inner = rect.inset(1)
+            if state.templates.isEmpty {
+                canvas.put("No templates yet: F6 saves the form as one.", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+                return nil
+            }
+            let listWidth = min(28, inner.width / 3)
+            for (offset, item) in state.templates.enumerated().prefix(inner.height) {
+                let chosen = offset == selected
+                if chosen { canvas.fill(Rect(x: inner.x, y: inner.y + offset, width: listWidth, height: 1), style: Style(.text, on: .selection)) }
+                canvas.put((chosen ? "▸ " : "  ") + item.name, x: inner.x + 1, y: inner.y + offset,
+                           style: Style(item.json == nil ? .error : .text, on: chosen ? .selection : .surface, bold: chosen), maxWidth: listWidth - 1)
+            }
+            if let item = state.templates[safe: selected] {
+                let x = inner.x + listWidth + 1
+                if let json = item.json {
+                    for (offset, line) in PreviewDocument(json).lines.prefix(inner.height).enumerated() {
+                        var column = x
+                        for token in line.tokens {
+                            column += canvas.put(token.text, x: column, y: inner.y + offset, style: Style(token.role, on: .surface), maxWidth: inner.maxX - column)
+                        }
+                    }
+                } else {
+                    canvas.put(item.problem ?? "unreadable", x: x, y: inner.y, style: Style(.error, on: .surface), maxWidth: inner.maxX - x)
+                }
+            }
+            return nil
         case .themePicker(let selected, _):
             let names = state.themeNames
             let rect = centered(width: min(size.width - 4, 50), height: min(size.height - 2, names.count + 4), in: size)

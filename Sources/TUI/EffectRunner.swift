@@ -13,15 +13,22 @@ public final class EffectRunner: @unchecked Sendable {
     private var store: CallLogStore?
     private var logProblem: String?
     private let send: @Sendable (Action) -> Void
-    private let client: ExolveClient?
+    private var client: ExolveClient?
+    /// Builds the client, availability, host, base URL and key variable for a profile.
+    public typealias ProfileResolver = @Sendable (String?) -> (client: ExolveClient?, availability: SendAvailability, host: String, endpointURL: String, keyVariable: String)
+    private let resolveProfile: ProfileResolver?
+    private let templates: TemplateStore
     private let mode: CallMode
     private let configPath: String?
 
     /// Creates a runner; `send` delivers actions to the UI loop (from any thread).
     /// `client` is nil when no key is configured (F5 then explains).
     public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, configPath: String? = nil,
-                send: @escaping @Sendable (Action) -> Void) {
+                templates: TemplateStore = TemplateStore(folder: TemplateStore.defaultFolder()),
+                resolveProfile: ProfileResolver? = nil, send: @escaping @Sendable (Action) -> Void) {
         self.draft = draft
+        self.templates = templates
+        self.resolveProfile = resolveProfile
         self.configPath = configPath
         self.client = client
         self.mode = mode
@@ -152,7 +159,7 @@ public final class EffectRunner: @unchecked Sendable {
             // On the queue that opens the log: a send made while the log is still
             // opening waits for it instead of being refused.
             queue.async { [self] in
-                let (store, problem) = lock.withLock { (self.store, self.logProblem) }
+                let (store, problem, client) = lock.withLock { (self.store, self.logProblem, self.client) }
                 guard let client else {
                     send(.sendBlocked("no API key is configured"))
                     return
@@ -175,6 +182,32 @@ public final class EffectRunner: @unchecked Sendable {
             }
         case .copyToClipboard:
             break // the terminal layer writes OSC 52 itself, between frames
+        case .listTemplates:
+            queue.async { [self] in
+                let items = templates.names().map { name -> TemplateItem in
+                    do { return TemplateItem(name: name, json: try templates.load(name), problem: nil) } catch {
+                        return TemplateItem(name: name, json: nil, problem: "\(error)")
+                    }
+                }
+                send(.templatesListed(items))
+            }
+        case .saveTemplate(let name, let json, let overwrite):
+            queue.async { [self] in
+                do {
+                    try templates.save(name, json: json, overwrite: overwrite)
+                    send(.templateSaved(name: name, result: .saved))
+                } catch {
+                    let exists = !overwrite && FileManager.default.fileExists(atPath: templates.path(of: name))
+                    send(.templateSaved(name: name, result: exists ? .exists : .failure("\(error)")))
+                }
+            }
+        case .switchProfile(let name):
+            guard let resolveProfile else { return }
+            queue.async { [self] in
+                let resolved = resolveProfile(name)
+                lock.withLock { client = resolved.client }
+                send(.profileApplied(resolved.availability, host: resolved.host, endpointURL: resolved.endpointURL, keyVariable: resolved.keyVariable))
+            }
         case .saveThemeToConfig(let name):
             queue.async { [self] in
                 guard let configPath else { return send(.configSaved("no config file path")) }

@@ -16,6 +16,10 @@ public enum KeyHelp {
         ("F9", "the voice explorer: every voice and emotion as a grid"),
         ("F8 / Ctrl-T", "next pane (next tab when narrow)"),
         ("F12 / t", "the theme list, previewed live (t outside text fields)"),
+        ("F11 / p", "switch profile: fills empty fields with its defaults (p outside text fields)"),
+        ("F6", "save the form as a named template"),
+        ("F7", "the templates, previewed; Enter loads one (Ctrl-Z undoes)"),
+        ("Ctrl-Y", "copy the request as a curl command (the key stays $VARIABLE)"),
         ("F10 / Ctrl-Q", "quit (the form is kept as a draft)"),
     ]
 
@@ -84,6 +88,10 @@ public enum KeyHelp {
             case .logSearch: return [("Enter", "search"), ("Esc", "cancel")]
             case .logEntry: return [("↑↓", "scroll"), ("r", "reuse"), ("e", "export"), ("c", "copy call_id"), ("Esc", "close")]
             case .themePicker: return [("↑↓", "preview"), ("Enter", "keep"), ("Esc", "revert")]
+            case .profilePicker: return [("↑↓", "choose"), ("Enter", "switch"), ("Esc", "cancel")]
+            case .templateName: return [("Enter", "save"), ("Esc", "cancel")]
+            case .templateExists: return [("y", "replace"), ("n", "keep")]
+            case .templatePicker: return [("↑↓", "preview"), ("Enter", "load"), ("Esc", "cancel")]
             case .saveTheme: return [("y", "save to config"), ("n", "this session only")]
             }
         }

@@ -89,9 +89,14 @@ enum HeaderView {
         case .demo(let host):
             x += canvas.put(" DEMO ", x: x, y: rect.y, style: Style(.demoBanner, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
-            canvas.put(" (stand-in, no real calls)", x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
+            if state.profileName == nil {
+                x += canvas.put(" (stand-in, no real calls)", x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
+            }
         case .live(let host):
-            canvas.put("→ \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
+            x += canvas.put("→ \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
+        }
+        if let profile = state.profileName, room() > 12 {
+            canvas.put("  profile \(profile)", x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
         }
     }
 }

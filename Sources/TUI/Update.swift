@@ -40,6 +40,20 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .configSaved(let problem):
         state.status = problem.map { StatusMessage("the theme was not saved: \($0)", .error) }
             ?? StatusMessage("theme \(state.themeName) saved to the config file", .success)
+    case .templatesListed(let items):
+        state.templates = items
+        if case .templatePicker(let selected)? = state.dialog { state.dialog = .templatePicker(selected: min(selected, max(0, items.count - 1))) }
+    case .templateSaved(let name, let result):
+        switch result {
+        case .saved: state.status = StatusMessage("saved the form as template \(name) (F7 lists templates)", .success)
+        case .exists: state.dialog = .templateExists(name)
+        case .failure(let reason): state.status = StatusMessage("template not saved: \(reason)", .error)
+        }
+    case .profileApplied(let availability, let host, let endpointURL, let keyVariable):
+        state.availability = availability
+        state.endpointURL = endpointURL
+        state.keyVariable = keyVariable
+        if case .live = state.target { state.target = .live(host: host) }
     case .sendBlocked(let reason):
         state.inFlight = nil
         state.dialog = .message(title: "Not sent", text: reason)
@@ -90,6 +104,17 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("t") where !inText:
         ThemeKeys.open(&state)
         return []
+    case .function(11), .character("p") where !inText:
+        ProfileTemplateKeys.openProfiles(&state)
+        return []
+    case .function(6):
+        state.dialog = .templateName(LineEditor(state.form.requestDescription.isEmpty ? "" : String(state.form.requestDescription.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.prefix(40))))
+        return []
+    case .function(7):
+        state.dialog = .templatePicker(selected: 0)
+        return [.listTemplates]
+    case .control("y"):
+        return ProfileTemplateKeys.copyCurl(&state)
     case .function(8), .control("t"):
         state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
         return []
@@ -149,6 +174,18 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return AudioKeys.handleDialog(&state, key)
     case .themePicker, .saveTheme:
         return ThemeKeys.handle(&state, key)
+    case .profilePicker(let selected):
+        return ProfileTemplateKeys.profileKeys(&state, key, selected: selected)
+    case .templateName(let editor):
+        return ProfileTemplateKeys.templateNameKeys(&state, key, editor: editor)
+    case .templatePicker(let selected):
+        return ProfileTemplateKeys.templatePickerKeys(&state, key, selected: selected)
+    case .templateExists(let name):
+        state.dialog = nil
+        if key == .character("y") || key == .character("Y") {
+            return [.saveTemplate(name: name, json: state.form.jsonValue, overwrite: true)]
+        }
+        state.status = StatusMessage("template \(name) kept as it was", .info)
     case .help(let scroll):
         switch key {
         case .up: state.dialog = .help(scroll: max(0, scroll - 1))

@@ -16,8 +16,8 @@ struct Exocall: AsyncParsableCommand {
         each an optional message (a recording or text-to-speech), and bridges them.
         """,
         version: ExocallVersion.current,
-        subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, VoicesCommand.self,
-                      ThemesCommand.self, StubServerCommand.self],
+        subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, TemplatesCommand.self,
+                      CurlCommandLine.self, VoicesCommand.self, ThemesCommand.self, ConfigCommand.self, StubServerCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }

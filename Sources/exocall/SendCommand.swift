@@ -21,6 +21,9 @@ struct SendCommand: AsyncParsableCommand {
         3 rejected by Exolve, 4 not sent (safe to send again), 5 unknown (the call MAY
         have been placed: check before sending again).
 
+        A saved template can stand in for the file, with fields changed by path:
+          exocall send --template reminder --set line_2.destinations[0].number=79991234567
+
         Example:
           exocall send request.json
           exocall stub-server --port 8080 &   # then, with no account:
@@ -28,8 +31,8 @@ struct SendCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The request JSON file, or - for standard input.", valueName: "FILE"))
-    var file: String
+    @OptionGroup var source: RequestSource
+    @OptionGroup var profileOption: ProfileOption
 
     @Flag(help: "Print the outcome as JSON: {outcome, call_id, http_status, message}.")
     var json = false
@@ -53,7 +56,7 @@ struct SendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let bytes: [UInt8]
-        switch InputFile.read(file) {
+        switch source.bytes(command: "send") {
         case .success(let read): bytes = read
         case .failure(let failure):
             printError("exocall send: \(failure.message)")
@@ -69,7 +72,7 @@ struct SendCommand: AsyncParsableCommand {
         }
         let client: ExolveClient
         do {
-            let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout))
+            let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
         } catch {
             printError("exocall send: \(error)")

@@ -28,8 +28,10 @@ struct TUICommand: AsyncParsableCommand {
     var theme: String?
 
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var profileOption: ProfileOption
 
     func run() async throws {
-        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, databasePath: database.resolved).run()
+        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
+                              databasePath: database.resolved).run()
     }
 }

@@ -15,6 +15,7 @@ struct TUILauncher {
     let load: String?
     let baseURL: String?
     let theme: String?
+    let profile: String?
     let databasePath: String
 
     func run() async throws {
@@ -24,7 +25,7 @@ struct TUILauncher {
         }
         let config: ClientConfiguration
         do {
-            config = try ClientConfiguration.resolve(baseURLFlag: baseURL)
+            config = try ClientConfiguration.resolve(baseURLFlag: baseURL, profileFlag: profile)
         } catch {
             printError("exocall: \(error)")
             throw ExitCode(1)
@@ -65,11 +66,10 @@ struct TUILauncher {
             stub = server
         } else {
             target = .live(host: config.endpoint.host)
-            if let key = config.apiKey {
-                client = ExolveClient(endpoint: config.endpoint, apiKey: key, timeout: config.timeout)
-            } else {
-                availability = .noKey(ClientConfigurationError.missingAPIKey(configPath: config.configPath).description
-                                      + "\n\nBuilding and previewing requests need no key: carry on, and send when one is set.")
+            do {
+                client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
+            } catch {
+                availability = .noKey("\(error)\n\nBuilding and previewing requests need no key: carry on, and send when one is set.")
             }
         }
 
@@ -101,13 +101,46 @@ struct TUILauncher {
             }
         }
 
+        // The profile's defaults fill whatever is empty in the starting form.
+        if let defaults = config.profile?.defaults {
+            let filled = form.applyDefaults(defaults)
+            if !filled.isEmpty && notice == nil {
+                notice = StatusMessage("profile \(config.profile!.name): filled " + filled.joined(separator: ", "), .info)
+            }
+        }
         var state = AppState(size: Size(width: 80, height: 24), target: target, form: form)
         state.status = notice
         state.availability = availability
+        state.profiles = config.profiles
+        state.profileName = config.profile?.name
+        state.keyVariable = config.keyVariable
+        state.endpointURL = client?.endpoint.baseURL.absoluteString ?? config.endpoint.baseURL.absoluteString
         state.themeName = themeKey
         state.themeNames = library.names
         let app = TerminalApp(state: state)
-        let runner = EffectRunner(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath, send: app.send)
+        // Switching profiles rebuilds the client from the profile's endpoint and key
+        // (in demo mode requests keep going to the stand-in).
+        let baseURLFlag = baseURL
+        let demoClient = demo ? client : nil
+        let resolver: EffectRunner.ProfileResolver = { name in
+            if let demoClient {
+                return (demoClient, .ready, demoClient.endpoint.host, demoClient.endpoint.baseURL.absoluteString, "EXOLVE_API_KEY")
+            }
+            do {
+                let resolved = try ClientConfiguration.resolve(baseURLFlag: baseURLFlag, profileFlag: name)
+                let key = resolved.profile.map(\.keyVariable) ?? "EXOLVE_API_KEY"
+                do {
+                    let client = ExolveClient(endpoint: resolved.endpoint, apiKey: try resolved.requireKey(), timeout: resolved.timeout)
+                    return (client, .ready, resolved.endpoint.host, resolved.endpoint.baseURL.absoluteString, key)
+                } catch {
+                    return (nil, .noKey("\(error)"), resolved.endpoint.host, resolved.endpoint.baseURL.absoluteString, key)
+                }
+            } catch {
+                return (nil, .noKey("\(error)"), "?", "https://api.exolve.ru", "EXOLVE_API_KEY")
+            }
+        }
+        let runner = EffectRunner(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
+                                  resolveProfile: resolver, send: app.send)
         runner.openLog(path: databasePath)
         let startup: [Effect] = load != nil ? [.saveDraft(form)] : []
 

@@ -101,3 +101,35 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(masha["langs"] as? [Int], [1])
     }
 }
+
+final class TemplateCommandTests: XCTestCase {
+    func testSendATemplateWithSetAndCurlIt() async throws {
+        let home = scratchFolder(self)
+        let templates = home + "/data/exocall/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try #"{"request_description":"reminder","number_code":74999999999,"callback_resource_id":1221,"line_1":{"destinations":[{"number":"78129999999"}]},"line_2":{"destinations":[{"number":"70000000000"}]}}"#
+            .write(toFile: templates + "/reminder.json", atomically: true, encoding: .utf8)
+        let server = StubServer(apiKey: "k")
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let run = try runExocall(["send", "--template", "reminder", "--set", "line_2.destinations[0].number=79991234567",
+                                  "--set", "duration=600", "--base-url", url], environment: ["EXOLVE_API_KEY": "k"], home: home)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let body = await server.received.first.map { String(decoding: $0.body, as: UTF8.self) } ?? ""
+        XCTAssertTrue(body.contains(#""duration":600"#) && body.contains(#""number":"79991234567""#), body)
+
+        let bad = try runExocall(["send", "--template", "reminder", "--set", "line_3.x=1", "--base-url", url],
+                                 environment: ["EXOLVE_API_KEY": "k"], home: home)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("there is no \"line_3\""), bad.stderr)
+        let invalid = try runExocall(["send", "--template", "reminder", "--set", "duration=5", "--base-url", url],
+                                     environment: ["EXOLVE_API_KEY": "k"], home: home)
+        XCTAssertEqual(invalid.status, 2, "a templated request is validated like any other")
+
+        let list = try runExocall(["templates", "list"], home: home)
+        XCTAssertEqual(list.stdout, "reminder\n")
+        let curl = try runExocall(["curl", "--template", "reminder", "--base-url", url], environment: ["EXOLVE_API_KEY": "secret-value"], home: home)
+        XCTAssertEqual(curl.status, 0, curl.stderr)
+        XCTAssertTrue(curl.stdout.contains("$EXOLVE_API_KEY") && !curl.stdout.contains("secret-value"))
+    }
+}

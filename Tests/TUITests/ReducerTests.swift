@@ -1,5 +1,6 @@
 import CallbackCore
 import TUI
+import ExolveClient
 import XCTest
 
 final class FocusTests: XCTestCase {
@@ -257,5 +258,48 @@ final class ThemePickerTests: XCTestCase {
         state.focusOn(.ringLogic(line: 0))
         state.press(.character("t"))
         XCTAssertEqual(state.dialog, .themePicker(selected: 2, original: "monochrome"), "t opens it outside text fields")
+    }
+}
+
+final class ProfileDefaultsTests: XCTestCase {
+    func testDefaultsFillOnlyEmptyFieldsAndSayWhat() throws {
+        var form = FormState()
+        form.numberCode = "71112223344"
+        form.lines[0].audio.kind = .recorded
+        form.lines[0].audio.mediaResourceID = "9"
+        let defaults = try JSONParser.parse(#"{"number_code":74999999999,"callback_resource_id":1221,"duration":900,"line_1":{"display_number":"74990000001","audio":{"media_resource_id":685}},"line_2":{"audio":{"tts":{"text":"Добрый день","voice":15}}}}"#)
+        let filled = form.applyDefaults(defaults)
+        XCTAssertEqual(form.numberCode, "71112223344", "a filled field is never changed")
+        XCTAssertEqual(form.callbackResourceID, "1221")
+        XCTAssertEqual(form.duration, "900")
+        XCTAssertEqual(form.lines[0].displayNumber, "74990000001")
+        XCTAssertEqual(form.lines[0].audio.mediaResourceID, "9", "line 1 already had audio")
+        XCTAssertEqual(form.lines[1].audio.kind, .tts)
+        XCTAssertEqual(form.lines[1].audio.tts.voice, 15)
+        XCTAssertEqual(filled, ["callback resource", "duration", "line 1 display number", "line 2 audio"])
+        XCTAssertEqual(form.applyDefaults(defaults), [], "applying again fills nothing")
+    }
+
+    func testSwitchingProfilesShowsItAndAsksForTheClient() throws {
+        var state = freshState()
+        let defaults = try JSONParser.parse(#"{"number_code":74999999999}"#)
+        state.profiles = [Profile(name: "shop", baseURL: nil, apiKeyEnv: "SHOP_KEY", apiKeyFile: nil, defaults: defaults)]
+        state.focusOn(.ringLogic(line: 0))
+        state.press(.character("p"))
+        XCTAssertEqual(state.dialog, .profilePicker(selected: 0))
+        let effects = state.press(.enter)
+        XCTAssertEqual(state.profileName, "shop")
+        XCTAssertEqual(state.form.numberCode, "74999999999")
+        XCTAssertTrue(effects.contains(.switchProfile("shop")))
+        XCTAssertTrue(render(state).canvas.text.contains("profile shop"))
+    }
+
+    func testCtrlYCopiesACurlCommandWithTheKeyVariable() {
+        var state = freshState(form: exampleForm())
+        state.keyVariable = "SHOP_KEY"
+        let effects = state.press(.control("y"))
+        guard case .copyToClipboard(let command)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertTrue(command.contains("$SHOP_KEY"))
+        XCTAssertTrue(command.contains(state.validation.request!.canonicalJSON()))
     }
 }

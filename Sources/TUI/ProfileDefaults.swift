@@ -1,0 +1,39 @@
+import CallbackCore
+
+extension FormState {
+    /// Fills the form's empty fields from a profile's defaults (JSON in the
+    /// request's shape) and returns what was filled, by field label. A field
+    /// the operator already filled is never changed.
+    public mutating func applyDefaults(_ defaults: JSONValue) -> [String] {
+        var filled: [String] = []
+        func fill(_ value: JSONValue?, into keyPath: WritableKeyPath<FormState, String>, label: String) {
+            guard let value, self[keyPath: keyPath].isEmpty else { return }
+            switch value {
+            case .number(let lexeme): self[keyPath: keyPath] = lexeme
+            case .string(let text): self[keyPath: keyPath] = text
+            default: return
+            }
+            filled.append(label)
+        }
+        fill(defaults["number_code"], into: \.numberCode, label: "number code")
+        fill(defaults["callback_resource_id"], into: \.callbackResourceID, label: "callback resource")
+        fill(defaults["duration"], into: \.duration, label: "duration")
+        for (index, key) in ["line_1", "line_2"].enumerated() {
+            guard let line = defaults[key] else { continue }
+            if case .string(let number)? = line["display_number"], lines[index].displayNumber.isEmpty {
+                lines[index].displayNumber = number
+                filled.append("line \(index + 1) display number")
+            }
+            if let audio = line["audio"], lines[index].audio.kind == .none {
+                var ignored: [String] = []
+                var loaded = AudioForm.loading(audio, key + ".audio", &ignored)
+                // Keep what the operator typed for the other kind.
+                if loaded.kind != .recorded { loaded.mediaResourceID = lines[index].audio.mediaResourceID }
+                if loaded.kind != .tts { loaded.tts = lines[index].audio.tts }
+                lines[index].audio = loaded
+                filled.append("line \(index + 1) audio")
+            }
+        }
+        return filled
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import ExolveClient
+import Foundation
+
+/// `exocall config`: where the config file is, and whether it is right.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show where the config file is, or check it.",
+        discussion: """
+        config.toml holds api_key / api_key_file, base_url, theme, default_profile, and
+        named profiles ([profiles.NAME]) with their own base_url, key source
+        (api_key_env = "VAR" or api_key_file = "PATH", never inline) and request
+        defaults. --profile NAME or EXOCALL_PROFILE picks one; default_profile otherwise.
+        """,
+        subcommands: [ConfigPathCommand.self, ConfigCheckCommand.self]
+    )
+}
+
+/// `exocall config path`.
+struct ConfigPathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the config file's path (it may not exist yet).")
+
+    func run() {
+        let environment = ProcessInfo.processInfo.environment
+        print(environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment))
+    }
+}
+
+/// `exocall config check`.
+struct ConfigCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the config file: unknown keys, bad values, key files readable by others. Exit 0, or 2 with each problem."
+    )
+
+    @Option(help: ArgumentHelp("Check this file instead of the default one.", valueName: "PATH"))
+    var file: String?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = file ?? environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("\(path): no config file (every setting has its default)")
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            print("\(path): cannot be read")
+            throw ExitCode(2)
+        }
+        var problems = ProfileReader.read(text, configPath: path, environment: environment).problems
+        do {
+            _ = try ConfigFile.load(path: path)
+        } catch {
+            // A TOML syntax error is already among the problems; the rest (a loose key file) are not.
+            if case .badConfigFile = error {} else { problems.insert(ConfigProblem(key: "", line: nil, message: error.description), at: 0) }
+        }
+        if problems.isEmpty {
+            let profiles = ProfileReader.read(text, configPath: path, environment: environment).profiles.map(\.name)
+            print("OK: \(path)" + (profiles.isEmpty ? "" : " (profiles: \(profiles.joined(separator: ", ")))"))
+            return
+        }
+        for problem in problems { print("\(path): \(problem)") }
+        throw ExitCode(2)
+    }
+}
