@@ -50,11 +50,8 @@ public final class CallLogStore: Sendable {
         // Inspect an existing file through a read-only connection first: opening the
         // writer switches the file to WAL, and a file that is not ours must stay untouched.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
-            var inspect = Configuration()
-            inspect.readonly = true
-            inspect.busyMode = .timeout(busyTimeout)
             do {
-                let queue = try DatabaseQueue(path: path, configuration: inspect)
+                let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration)
                 try queue.read { db in try checkSchema(db, path: path, requireCallTable: false) }
                 try queue.close()
             } catch {
@@ -75,15 +72,20 @@ public final class CallLogStore: Sendable {
         return store
     }
 
+    /// A connection that cannot write, waiting out other processes' locks.
+    private static var readOnlyConfiguration: Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        return config
+    }
+
     /// Opens an existing log for reading only (it works on a read-only file);
     /// nil when there is no file yet.
     public static func openForReading(path: String) throws(CallLogError) -> CallLogStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: readOnlyConfiguration)
             try pool.read { db in try checkSchema(db, path: path, requireCallTable: true) }
             return CallLogStore(path: path, isReadOnly: true, database: pool)
         } catch let error as CallLogError {

@@ -48,7 +48,7 @@ public actor StubServer {
             return await self.handle(request)
         }
         self.server = server
-        runTask = Task { try await server.start() }
+        runTask = Task { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard let bound = await server.listeningAddress else { throw StubError.notListening }
         switch bound {

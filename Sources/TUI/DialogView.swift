@@ -44,12 +44,8 @@ enum DialogView {
             frame(rect, title: title, on: &canvas)
             let inner = rect.inset(1)
             canvas.put(purpose == .open ? "Open file:" : "Save to file:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
-            let width = inner.width - 2
-            canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
-            let offset = max(0, editor.cursorColumn - (width - 1))
-            canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
             canvas.put("Enter confirms · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
-            return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
+            return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .voicePicker(let line, let filter, let gender, let selected):
             return PickerViews.voicePicker(line: line, filter: filter, gender: gender, selected: selected, state: state, on: &canvas)
         case .emotionPicker(let line, let selected):
@@ -75,12 +71,8 @@ enum DialogView {
             frame(rect, title: "Search the call log", on: &canvas)
             let inner = rect.inset(1)
             canvas.put("Numbers (also their last digits), description, call_id, TTS text:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface), maxWidth: inner.width - 2)
-            let width = inner.width - 2
-            canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
-            let offset = max(0, editor.cursorColumn - (width - 1))
-            canvas.put(FormView.visible(editor.text, from: offset), x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
             canvas.put("Enter searches (empty: everything) · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
-            return (inner.x + 1 + editor.cursorColumn - offset, inner.y + 1)
+            return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .profilePicker(let selected):
             let rect = centered(width: min(size.width - 4, 70), height: min(size.height - 2, state.profiles.count + 5), in: size)
             frame(rect, title: "Profile · Enter switches (fills empty fields only) · Esc", on: &canvas)
@@ -103,11 +95,8 @@ enum DialogView {
             frame(rect, title: "Save the form as a template (F6)", on: &canvas)
             let inner = rect.inset(1)
             canvas.put("Template name (letters, digits, . _ -):", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
-            let width = inner.width - 2
-            canvas.fill(Rect(x: inner.x + 1, y: inner.y + 1, width: width, height: 1), style: Style(.text, on: .selection))
-            canvas.put(editor.text, x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .selection), maxWidth: width)
             canvas.put("Enter saves · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
-            return (inner.x + 1 + min(editor.cursorColumn, width - 1), inner.y + 1)
+            return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .templateExists(let name):
             let rect = centered(width: min(size.width - 4, 60), height: 4, in: size)
             frame(rect, title: "Template exists", on: &canvas)
@@ -190,6 +179,15 @@ enum DialogView {
         }
         section("Preview and call log", KeyHelp.panes)
         return lines
+    }
+
+    /// A one-line input box of `width` columns, scrolled so the cursor stays in
+    /// view; returns where the terminal cursor goes.
+    static func input(_ editor: LineEditor, x: Int, y: Int, width: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int) {
+        canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: Style(.text, on: .selection))
+        let offset = max(0, editor.cursorColumn - (width - 1))
+        canvas.put(FormView.visible(editor.text, from: offset), x: x, y: y, style: Style(.text, on: .selection), maxWidth: width)
+        return (x + editor.cursorColumn - offset, y)
     }
 
     static func centered(width: Int, height: Int, in size: Size) -> Rect {

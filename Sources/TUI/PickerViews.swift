@@ -57,15 +57,18 @@ enum PickerViews {
     static func explorer(line: Int, row: Int, column: Int, state: AppState, on canvas: inout TextCanvas) {
         let voices = VoiceCatalog.voices
         let emotions = VoiceCatalog.emotionIDs
-        let cell = 11
-        let nameWidth = 30
-        let width = min(state.size.width - 2, nameWidth + cell * emotions.count + 4)
+        // The grid fits the terminal: at full size each cell reads "◆ default";
+        // narrower, the name column and the cells shrink to bare marks (the legend explains them).
+        let width = min(state.size.width - 2, 30 + 11 * emotions.count + 4)
+        let nameWidth = width >= 100 ? 30 : 26
+        let cell = max(6, min(11, (width - nameWidth - 4) / emotions.count))
+        let wide = cell >= 11
         let rect = DialogView.centered(width: width, height: min(state.size.height - 2, voices.count + 6), in: state.size)
         DialogView.frame(rect, title: "Voice explorer · line \(line + 1) · arrows move · Enter sets voice and emotion", on: &canvas)
         let inner = rect.inset(1)
         var x = inner.x + 1 + nameWidth
         for id in emotions {
-            canvas.put(VoiceCatalog.emotionNames[id]!.padding(toLength: cell, withPad: " ", startingAt: 0), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
+            canvas.put(String(VoiceCatalog.emotionNames[id]!.prefix(cell - 1)), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
             x += cell
         }
         let tts = state.form.lines[line].audio.tts
@@ -81,8 +84,12 @@ enum PickerViews {
             for (columnIndex, id) in emotions.enumerated() {
                 let mark: String
                 let role: Role
-                if voice.defaultEmotion == id { mark = "◆ default"; role = .success }
-                else if voice.supports(emotion: id) { mark = "● " + (voice.label(forEmotion: id) == VoiceCatalog.emotionNames[id] ? "" : voice.label(forEmotion: id)!); role = .text }
+                if voice.defaultEmotion == id { mark = wide ? "◆ default" : "◆"; role = .success }
+                else if voice.supports(emotion: id) {
+                    let own = voice.label(forEmotion: id) == VoiceCatalog.emotionNames[id] ? "" : voice.label(forEmotion: id)!
+                    mark = "● " + (wide ? own : String(own.prefix(cell - 3)))
+                    role = .text
+                }
                 else { mark = "·"; role = .muted }
                 let isCursor = index == row && columnIndex == column
                 let isCurrent = voice.id == currentVoice && id == currentEmotion

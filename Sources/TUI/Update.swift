@@ -104,7 +104,10 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("t") where !inText:
         ThemeKeys.open(&state)
         return []
-    case .function(11), .character("p") where !inText:
+    case .function(11):
+        ProfileTemplateKeys.openProfiles(&state)
+        return []
+    case .character("p") where !inText:
         ProfileTemplateKeys.openProfiles(&state)
         return []
     case .function(6):

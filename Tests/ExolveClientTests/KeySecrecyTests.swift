@@ -13,7 +13,7 @@ final class KeySecrecyTests: XCTestCase {
             let body = #"{"call_id":"\#(header)","message":"you sent \#(header)","request_id":"\#(header)"}"#
             return HTTPResponse(statusCode: status, body: Data(body.utf8))
         }
-        Task { try await server.start() }
+        Task { try await server.run() }
         try await server.waitUntilListening()
         guard case .ip4(_, let port)? = await server.listeningAddress else { throw URLError(.badURL) }
         return (server, try Endpoint("http://127.0.0.1:\(port)"))

@@ -59,6 +59,14 @@ final class SnapshotTests: XCTestCase {
         state.press(.function(9))
         assertSnapshot(state, named: "voice-explorer-120x40")
     }
+    func testVoiceExplorerFitsAt80x24() {
+        var state = freshState(Size(width: 80, height: 24), form: exampleForm())
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.function(9))
+        let text = render(state).canvas.text
+        XCTAssertTrue(text.contains("whisper"), "every emotion column is on screen at 80 columns")
+        assertSnapshot(state, named: "voice-explorer-80x24")
+    }
     func testProblemsDialog() {
         var state = freshState(Size(width: 120, height: 40))
         state.press(.function(4))
