@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
         .target(name: "TmuxKit"),
         .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallbackCore", "TUI"]),
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit", "ExolveStub"]),
         .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import TmuxKit
+import ExolveStub
 import XCTest
 
 final class SendEndToEndTests: XCTestCase {
@@ -82,5 +83,31 @@ final class SendEndToEndTests: XCTestCase {
         tmux.keys("F5")
         tmux.waitFor(text: "No API key: nothing can be sent yet")
         XCTAssertTrue(tmux.lastScreen.contains("EXOLVE_API_KEY"))
+    }
+}
+
+final class LogWatchEndToEndTests: XCTestCase {
+    func testEntriesFromAnotherProcessAppearInThePanel() async throws {
+        let home = scratchHome(self)
+        let db = home + "/shared.sqlite"
+        let tmux = try Tmux(home: home, command: Tmux.reporting("--demo --db \(db)"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "Call log (0)")
+        let server = StubServer(apiKey: "k")
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let body = home + "/r.json"
+        try #"{"request_description":"from-another-process","number_code":74999999999,"callback_resource_id":1221,"line_1":{"destinations":[{"number":"78129999999"}]},"line_2":{"destinations":[{"number":"79599999999"}]}}"#
+            .write(toFile: body, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Tmux.exocall)
+        process.arguments = ["send", "--base-url", url, "--db", db, body]
+        process.environment = ["HOME": home, "EXOLVE_API_KEY": "k", "XDG_CONFIG_HOME": home + "/config"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        tmux.waitFor("the other process's entry in the panel") { $0.contains("Call log (1)") && $0.contains("PLACED") }
     }
 }
