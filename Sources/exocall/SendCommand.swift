@@ -13,16 +13,18 @@ struct SendCommand: AsyncParsableCommand {
         An invalid request is not sent: its problems are printed and exocall exits 2.
         When the callback is placed, its call_id is printed on its own line.
 
-        The API key comes from EXOLVE_API_KEY, or api_key / api_key_file in
-        ~/.config/exocall/config.toml. The endpoint from --base-url, EXOLVE_BASE_URL or
-        base_url (default https://api.exolve.ru).
+        The API key comes from the profile's api_key_env / api_key_file (--profile,
+        EXOCALL_PROFILE or default_profile), else EXOLVE_API_KEY, else api_key /
+        api_key_file in config.toml. The endpoint from --base-url, EXOLVE_BASE_URL,
+        the profile's or the config's base_url (default https://api.exolve.ru).
 
         Exit codes: 0 placed, 1 usage or configuration error, 2 invalid request,
         3 rejected by Exolve, 4 not sent (safe to send again), 5 unknown (the call MAY
         have been placed: check before sending again).
 
         A saved template can stand in for the file, with fields changed by path:
-          exocall send --template reminder --set line_2.destinations[0].number=79991234567
+          exocall send --template reminder \\
+            --set line_2.destinations[0].number=79991234567
 
         Example:
           exocall send request.json
