@@ -98,10 +98,8 @@ enum DialogView {
             canvas.put("Enter saves · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .templateExists(let name):
-            let rect = centered(width: min(size.width - 4, 60), height: 4, in: size)
-            frame(rect, title: "Template exists", on: &canvas)
-            let inner = rect.inset(1)
-            canvas.put("Template \(name) exists. Replace it? y / n", x: inner.x + 1, y: inner.y, style: Style(.warning, on: .surface, bold: true), maxWidth: inner.width - 2)
+            text(title: "Template exists", lines: [("Template \(name) exists. Replace it? y / n", Style(.warning, on: .surface, bold: true))],
+                 width: 60, state: state, on: &canvas)
             return nil
         case .templatePicker(let selected):
             let rect = centered(width: min(size.width - 4, 110), height: max(8, size.height - 6), in: size)
@@ -145,40 +143,47 @@ enum DialogView {
             canvas.put("terminal colours: \(state.colorDepth)", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
             return nil
         case .saveTheme(let name):
-            let rect = centered(width: min(size.width - 4, 60), height: 4, in: size)
-            frame(rect, title: "Keep theme \(name)", on: &canvas)
-            let inner = rect.inset(1)
-            canvas.put("Save it to the config file for next time? y / n", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface, bold: true))
-            canvas.put("(n keeps it for this session only)", x: inner.x + 1, y: inner.y + 1, style: Style(.muted, on: .surface))
+            text(title: "Keep theme \(name)", lines: [("Save it to the config file for next time? y / n", Style(.text, on: .surface, bold: true)),
+                                                    ("(n keeps it for this session only)", Style(.muted, on: .surface))],
+                 width: 60, state: state, on: &canvas)
             return nil
         case .confirmOverwrite(let path):
-            let rect = centered(width: min(size.width - 4, 72), height: 4, in: size)
-            frame(rect, title: "File exists", on: &canvas)
-            let inner = rect.inset(1)
-            canvas.put("\(path) exists.", x: inner.x + 1, y: inner.y, style: Style(.warning, on: .surface), maxWidth: inner.width - 2)
-            canvas.put("Overwrite it? y / n", x: inner.x + 1, y: inner.y + 1, style: Style(.text, on: .surface, bold: true))
+            text(title: "File exists", lines: [("\(path) exists.", Style(.warning, on: .surface)),
+                                               ("Overwrite it? y / n", Style(.text, on: .surface, bold: true))],
+                 width: 72, state: state, on: &canvas)
             return nil
         }
     }
 
     static func helpLines(_ state: AppState) -> [(String, Style)] {
+        var sections: [(String, [KeyHelp.Entry])] = [("Everywhere", KeyHelp.global), ("In the form", KeyHelp.form),
+                                                     ("Audio (text-to-speech)", KeyHelp.audio), ("Sending", KeyHelp.sending)]
+        if case .demo = state.target { sections.append(("Demo scenarios: start the description with", KeyHelp.demoScenarios)) }
+        sections.append(("Preview and call log", KeyHelp.panes))
+        // The key column is as wide as the longest key label, so no label runs into its text.
+        let keyWidth = sections.flatMap(\.1).map { DisplayWidth.of($0.keys) }.max().map { $0 + 2 } ?? 18
         var lines: [(String, Style)] = []
-        func section(_ title: String, _ entries: [KeyHelp.Entry]) {
+        for (title, entries) in sections {
             if !lines.isEmpty { lines.append(("", Style(.text, on: .surface))) }
             lines.append((title, Style(.primary, on: .surface, bold: true)))
             for entry in entries {
-                lines.append((entry.keys.padding(toLength: 18, withPad: " ", startingAt: 0) + entry.action, Style(.text, on: .surface)))
+                let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(entry.keys)))
+                lines.append((entry.keys + pad + entry.action, Style(.text, on: .surface)))
             }
         }
-        section("Everywhere", KeyHelp.global)
-        section("In the form", KeyHelp.form)
-        section("Audio (text-to-speech)", KeyHelp.audio)
-        section("Sending", KeyHelp.sending)
-        if case .demo = state.target {
-            section("Demo scenarios: start the description with", KeyHelp.demoScenarios)
-        }
-        section("Preview and call log", KeyHelp.panes)
         return lines
+    }
+
+    /// A titled dialog of styled lines, centred and sized to them.
+    static func text(title: String, lines: [(String, Style)], width: Int, state: AppState, on canvas: inout TextCanvas,
+                     titleRole: Role = .focus) {
+        let rect = centered(width: min(state.size.width - 2, width), height: min(state.size.height - 2, lines.count + 2), in: state.size)
+        canvas.fill(rect, style: Style(.text, on: .surface))
+        canvas.box(rect, title: title, style: Style(.focus, on: .surface), titleStyle: Style(titleRole, bold: true))
+        let inner = rect.inset(1)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
+        }
     }
 
     /// A one-line input box of `width` columns, scrolled so the cursor stays in

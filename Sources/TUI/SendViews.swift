@@ -31,7 +31,7 @@ enum SendViews {
         } else {
             lines.append(("Enter or y sends · Esc cancels", Style(.accent, on: .surface, bold: true)))
         }
-        draw(title: secondAsk ? "Send AGAIN?" : "Place this callback?", lines: lines, width: 88, state: state, on: &canvas)
+        DialogView.text(title: secondAsk ? "Send AGAIN?" : "Place this callback?", lines: lines, width: 88, state: state, on: &canvas)
     }
 
     static func audioSummary(_ audio: Audio?) -> String {
@@ -81,7 +81,7 @@ enum SendViews {
         lines.append((facts.joined(separator: " · "), muted))
         if let warning = call.logWarning { lines.append((warning, Style(.warning, on: .surface))) }
         lines.append(("Enter or Esc closes", Style(.accent, on: .surface)))
-        draw(title: title, lines: lines, width: 88, state: state, on: &canvas, titleRole: role(call.result.outcome))
+        DialogView.text(title: title, lines: lines, width: 88, state: state, on: &canvas, titleRole: role(call.result.outcome))
     }
 
     static func role(_ outcome: SendOutcome) -> Role {
@@ -98,18 +98,7 @@ enum SendViews {
             .map { ($0, Style(.text, on: .surface)) }
         lines.append(("", Style(.text, on: .surface)))
         lines.append(("Enter or Esc closes", Style(.accent, on: .surface)))
-        draw(title: title, lines: lines, width: 88, state: state, on: &canvas)
-    }
-
-    static func draw(title: String, lines: [(String, Style)], width: Int, state: AppState, on canvas: inout TextCanvas,
-                     titleRole: Role = .focus) {
-        let rect = DialogView.centered(width: min(state.size.width - 2, width), height: min(state.size.height - 2, lines.count + 2), in: state.size)
-        canvas.fill(rect, style: Style(.text, on: .surface))
-        canvas.box(rect, title: title, style: Style(.focus, on: .surface), titleStyle: Style(titleRole, bold: true))
-        let inner = rect.inset(1)
-        for (offset, line) in lines.prefix(inner.height).enumerated() {
-            canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
-        }
+        DialogView.text(title: title, lines: lines, width: 88, state: state, on: &canvas)
     }
 
     /// One call log entry, scrollable.
@@ -135,6 +124,6 @@ enum SendViews {
         let raw = entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)"
         lines += raw.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWrap.lines(String($0), width: 84) }.map { ($0, muted) }
         let visible = Array(lines.dropFirst(min(scroll, max(0, lines.count - 1))))
-        draw(title: "Call log entry \(entry.id ?? 0) · ↑↓ scroll · r reuse · e export · Esc closes", lines: visible, width: 92, state: state, on: &canvas)
+        DialogView.text(title: "Call log entry \(entry.id ?? 0) · ↑↓ scroll · r reuse · e export · Esc closes", lines: visible, width: 92, state: state, on: &canvas)
     }
 }

@@ -190,10 +190,14 @@ private func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         }
         state.status = StatusMessage("template \(name) kept as it was", .info)
     case .help(let scroll):
+        // Scroll no further than the last full screen of keys.
+        let count = DialogView.helpLines(state).count
+        let visible = min(state.size.height - 4, count + 2) - 2
+        let maxScroll = max(0, count - visible)
         switch key {
         case .up: state.dialog = .help(scroll: max(0, scroll - 1))
-        case .down: state.dialog = .help(scroll: min(scroll + 1, 60))
-        case .pageDown: state.dialog = .help(scroll: min(scroll + 10, 60))
+        case .down: state.dialog = .help(scroll: min(scroll + 1, maxScroll))
+        case .pageDown: state.dialog = .help(scroll: min(scroll + 10, maxScroll))
         case .pageUp: state.dialog = .help(scroll: max(0, scroll - 10))
         case .escape, .enter, .function(1), .character("q"), .character("?"): state.dialog = nil
         default: break
