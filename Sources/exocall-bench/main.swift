@@ -69,7 +69,8 @@ let generation = reuse ? 0 : try log.generate()
 rows.append(Row(section: "log", metric: "generate \(entries) entries (bulk)", value: reuse ? "reused" : fmt(generation / 1000, 1) + " s", target: "", met: nil))
 var queryFigures: [String: Any] = ["generate_seconds": generation / 1000, "entries": entries]
 for (name, stats) in try log.queries(runs: small ? 5 : 20) {
-    rows.append(Row(section: "log", metric: "\(name) (p50 / max)", value: "\(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms", target: "< 20 ms", met: stats.max < 20))
+    // The targets are medians (render names its p99); the max is shown beside.
+    rows.append(Row(section: "log", metric: "\(name) (p50 / max)", value: "\(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms", target: "p50 < 20 ms", met: stats.median < 20))
     queryFigures[name] = stats.dictionary
 }
 figures["log"] = queryFigures
