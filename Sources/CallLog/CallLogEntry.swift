@@ -156,26 +156,38 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
     }
 }
 
-/// Millisecond timestamps as text.
+/// Millisecond timestamps as text, formatted from calendars made once: the
+/// log panel formats every visible row on every frame, an export every entry.
 public enum Timestamp {
+    private static let utc = calendar(TimeZone(identifier: "UTC")!)
+    private static let localZone = calendar(.current)
+
     /// `2026-11-24T20:45:01.123Z`.
     public static func iso(_ ms: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        let (date, time) = parts(ms, in: utc)
+        let millis = Int(((ms % 1000) + 1000) % 1000)
+        return "\(date)T\(time).\(millis < 10 ? "00" : millis < 100 ? "0" : "")\(millis)Z"
     }
 
     /// `2026-11-24 23:45:01` in the local time zone, for tables.
-    public static func local(_ ms: Int64, timeZone: TimeZone = .current) -> String {
-        let seconds = Int(ms / 1000)
-        var components = DateComponents()
-        let date = Date(timeIntervalSince1970: Double(seconds))
+    public static func local(_ ms: Int64) -> String {
+        let (date, time) = parts(ms, in: localZone)
+        return "\(date) \(time)"
+    }
+
+    private static func calendar(_ zone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        components = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        calendar.timeZone = zone
+        return calendar
+    }
+
+    /// `2026-11-24` and `23:45:01` for the whole second of `ms` in `calendar`'s zone.
+    private static func parts(_ ms: Int64, in calendar: Calendar) -> (String, String) {
+        let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
+                                        from: Date(timeIntervalSince1970: Double(seconds)))
         func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
-        return "\(components.year ?? 0)-\(two(components.month))-\(two(components.day)) \(two(components.hour)):\(two(components.minute)):\(two(components.second))"
+        return ("\(c.year ?? 0)-\(two(c.month))-\(two(c.day))", "\(two(c.hour)):\(two(c.minute)):\(two(c.second))")
     }
 }
 
