@@ -119,8 +119,8 @@ public final class TerminalApp: @unchecked Sendable {
             actions += inbox.drain()
             if ready == 0 || state.inFlight != nil { actions.append(.tick(now: seconds())) }
             guard !actions.isEmpty else { continue }
+            state.now = seconds() // every action sees the current time (a send records when it started)
             for action in actions {
-                if case .key(.function(5)) = action { _ = update(&state, .tick(now: seconds())) }
                 for effect in update(&state, action) { perform(effect) }
                 if state.quitting { break }
             }
