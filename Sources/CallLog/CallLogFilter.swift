@@ -76,13 +76,12 @@ enum SearchQuery {
             // term is one token and `order-148` finds "order" and "148".
             words = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         }
-        let clauses = words.compactMap { word -> String? in
-            let cleaned = word
-            guard !cleaned.isEmpty else { return nil } // (quotes and * never get here: they split words)
-            let quoted = "\"" + cleaned + "\""
+        let clauses = words.map { word -> String in
+            // Quotes and * never get here: they split words.
+            let quoted = "\"" + word + "\""
             var clause = "{numbers description call_id tts_text} : \(quoted)*"
-            if cleaned.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                clause += " OR numbers_reversed : \"\(String(cleaned.reversed()))\"*"
+            if word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                clause += " OR numbers_reversed : \"\(String(word.reversed()))\"*"
             }
             return "(\(clause))"
         }
@@ -90,18 +89,12 @@ enum SearchQuery {
     }
 
     /// The search row's columns for an entry, in table order.
-    static func columns(for entry: CallLogEntry) -> [DatabaseValueConvertibleBox] {
+    static func columns(for entry: CallLogEntry) -> [DatabaseValue] {
         let numbers = entry.line1Numbers + " " + entry.line2Numbers
         let reversed = numbers.split(separator: " ").map { String($0.reversed()) }.joined(separator: " ")
-        return [.init(numbers), .init(reversed), .init(entry.requestDescription), .init(entry.callID), .init(entry.ttsText)]
+        return [numbers, reversed, entry.requestDescription, entry.callID, entry.ttsText].map { $0?.databaseValue ?? .null }
     }
 }
 
 import Foundation
 import GRDB
-
-/// A column value for the search table.
-struct DatabaseValueConvertibleBox {
-    let value: DatabaseValue
-    init(_ text: String?) { value = text?.databaseValue ?? .null }
-}

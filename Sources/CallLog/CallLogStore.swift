@@ -220,13 +220,13 @@ public final class CallLogStore: Sendable {
     private static func indexForSearch(_ entry: CallLogEntry, _ db: Database) throws {
         let columns = SearchQuery.columns(for: entry)
         try db.execute(sql: "INSERT INTO call_search (rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: StatementArguments([entry.id!.databaseValue] + columns.map(\.value)))
+                       arguments: StatementArguments([entry.id!.databaseValue] + columns))
     }
 
     private static func unindex(_ entry: CallLogEntry, _ db: Database) throws {
         let columns = SearchQuery.columns(for: entry)
         try db.execute(sql: "INSERT INTO call_search (call_search, rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-                       arguments: StatementArguments([entry.id!.databaseValue] + columns.map(\.value)))
+                       arguments: StatementArguments([entry.id!.databaseValue] + columns))
     }
 
     // MARK: - Reading

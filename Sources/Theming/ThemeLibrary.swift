@@ -93,12 +93,11 @@ public struct ThemeLibrary: Sendable {
                 return .failure(ThemeProblems([ThemeProblem(file: entry.location, key: "inherits", line: nil,
                                                             message: "inheritance loop: " + (chain + [key, parent]).joined(separator: " → "))]))
             }
-            let parentKey = parent.hasPrefix("bundled:") ? parent : parent
             var lookup = self
-            if parentKey.hasPrefix("bundled:"), let text = BundledThemes.files[String(parentKey.dropFirst(8))] {
-                lookup.entries[parentKey] = ThemeEntry(name: String(parentKey.dropFirst(8)), origin: .bundled, location: parentKey + ".toml", text: text)
+            if parent.hasPrefix("bundled:"), let text = BundledThemes.files[String(parent.dropFirst(8))] {
+                lookup.entries[parent] = ThemeEntry(name: String(parent.dropFirst(8)), origin: .bundled, location: parent + ".toml", text: text)
             }
-            switch lookup.resolve(key: parentKey, chain: chain + [key]) {
+            switch lookup.resolve(key: parent, chain: chain + [key]) {
             case .failure(let problems): return .failure(problems)
             case .success(let base): looks = base.looks
             }

@@ -26,7 +26,7 @@ struct CurlCommandLine: ParsableCommand {
 
     func run() throws {
         let bytes: [UInt8]
-        switch source.bytes(command: "curl") {
+        switch source.bytes() {
         case .success(let read): bytes = read
         case .failure(let failure):
             printError("exocall curl: \(failure.message)")

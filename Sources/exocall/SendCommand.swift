@@ -58,7 +58,7 @@ struct SendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let bytes: [UInt8]
-        switch source.bytes(command: "send") {
+        switch source.bytes() {
         case .success(let read): bytes = read
         case .failure(let failure):
             printError("exocall send: \(failure.message)")

@@ -80,7 +80,7 @@ struct RequestSource: ParsableArguments {
     }
 
     /// The request's bytes after templates and --set are applied, or a message for the operator.
-    func bytes(command: String) -> Result<[UInt8], InputFile.ReadFailure> {
+    func bytes() -> Result<[UInt8], InputFile.ReadFailure> {
         var json: JSONValue
         if let template {
             do {
