@@ -4,9 +4,9 @@ import PackageDescription
 /// exocall: a terminal client for the MTS Exolve MakeCallback API.
 /// The module layout follows ../shared/DESIGN.md: a pure core, an HTTP client,
 /// a local stand-in server, a SQLite call log, and thin front ends on top.
+/// Linux only: the terminal layer uses Glibc and ncursesw's Linux headers.
 let package = Package(
     name: "exocall",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "exocall", targets: ["exocall"]),
         .library(name: "CallbackCore", targets: ["CallbackCore"]),
@@ -38,7 +38,10 @@ let package = Package(
                 path: "Sources/EmbedThemesPlugin"),
         .target(name: "Theming", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
-        .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "ExolveStub", "CallLog", "Theming"]),
+        // The pure front-end core: state, actions, update, views, the key table. No I/O.
+        .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "CallLog", "Theming"]),
+        // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
+        .target(name: "TUIRuntime", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"]),
         .target(name: "CTerminalSignals"),
         .target(name: "TUINcurses", dependencies: ["TUI", "Theming", "CNcursesw", "CTerminalSignals"]),
         .executableTarget(name: "exocall", dependencies: [
@@ -47,6 +50,7 @@ let package = Package(
             "ExolveStub",
             "CallLog",
             "TUI",
+            "TUIRuntime",
             "TUINcurses",
             "Theming",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,6 +64,8 @@ let package = Package(
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "TUI", "CallLog", "ExolveClient", "CallbackCore"]),
+        .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
         .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallbackCore", "TUI"]),
         .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit", "ExolveStub"]),

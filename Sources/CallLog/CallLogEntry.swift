@@ -124,6 +124,17 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
         isInterrupted(now: now) ? Self.interruptedMessage : message
     }
 
+    /// The entry as an operator should read it at `now`: a send left in flight by a
+    /// process that is gone (or for longer than any send can take) reads as unknown,
+    /// with the interrupted message. Decided where entries are loaded, never while drawing.
+    public func resolvingInterruption(now: Date = Date()) -> CallLogEntry {
+        guard isInterrupted(now: now) else { return self }
+        var resolved = self
+        resolved.outcome = .unknown
+        resolved.message = Self.interruptedMessage
+        return resolved
+    }
+
     /// The reason given to an interrupted send.
     public static let interruptedMessage = "interrupted: exocall stopped while this request was in flight; the call MAY have been placed"
 

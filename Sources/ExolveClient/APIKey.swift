@@ -19,6 +19,10 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
         text.contains(secret) ? text.replacingOccurrences(of: secret, with: APIKey.mask) : text
     }
 
+    /// The environment variable a key is read from when no profile names another:
+    /// the one place this name is written.
+    public static let environmentVariable = "EXOLVE_API_KEY"
+
     /// What the key looks like in any output.
     public static let mask = "[api key hidden]"
 

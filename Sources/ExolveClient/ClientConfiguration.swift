@@ -19,7 +19,7 @@ public struct ClientConfiguration: Sendable {
     public var profile: Profile?
 
     /// The environment variable a curl command names for the key.
-    public var keyVariable: String { profile?.keyVariable ?? "EXOLVE_API_KEY" }
+    public var keyVariable: String { profile?.keyVariable ?? APIKey.environmentVariable }
 
     /// The default time to wait for Exolve.
     public static let defaultTimeout: Duration = .seconds(30)
@@ -58,7 +58,7 @@ public struct ClientConfiguration: Sendable {
             holder.apiKeyFile = keyFile
             key = try holder.keyFromFile(configPath: path)
         } else {
-            key = environment["EXOLVE_API_KEY"].flatMap(APIKey.init)
+            key = environment[APIKey.environmentVariable].flatMap(APIKey.init)
             if key == nil { key = file.apiKey }
             if key == nil { key = try file.keyFromFile(configPath: path) }
         }

@@ -22,7 +22,7 @@ public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringCo
         case .missingAPIKey(let configPath):
             return """
             no Exolve API key. Provide one in any of three ways:
-              1. the environment: export EXOLVE_API_KEY=...
+              1. the environment: export \(APIKey.environmentVariable)=...
               2. the config file \(configPath): api_key = "..." (then chmod 600 it)
               3. a key file named in that config: api_key_file = "/path/to/key" (chmod 600)
             or try exocall with no account at all: exocall --demo, or exocall stub-server

@@ -33,7 +33,7 @@ public struct Profile: Equatable, Sendable {
     public var defaults: JSONValue
 
     /// The environment variable a curl command should name for the key.
-    public var keyVariable: String { apiKeyEnv ?? "EXOLVE_API_KEY" }
+    public var keyVariable: String { apiKeyEnv ?? APIKey.environmentVariable }
 
     /// Creates a profile.
     public init(name: String, baseURL: String?, apiKeyEnv: String?, apiKeyFile: String?, defaults: JSONValue) {

@@ -41,7 +41,8 @@ public final class TerminalApp: @unchecked Sendable {
     /// Runs until the operator quits or a signal arrives; returns the final state.
     /// Themes come from `themes` by the state's `themeName`; without colours (or with
     /// NO_COLOR) the monochrome theme is used whatever was chosen.
-    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary) throws -> AppState {
+    /// `now` is the runtime's clock, read before every batch of actions (as a `.tick`).
+    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary, now: () -> Double) throws -> AppState {
         guard isatty(0) == 1 else { throw StartError.notATerminal }
         guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
         setlocale(LC_ALL, "")
@@ -65,7 +66,7 @@ public final class TerminalApp: @unchecked Sendable {
             use_default_colors()
         }
         let depth = ColorDepth.detect(colors: has_colors() ? Int(exo_colors()) : 0, environment: ProcessInfo.processInfo.environment)
-        state.colorDepth = "\(depth)"
+        _ = update(&state, .colorDepthDetected("\(depth)"))
         func palette(for name: String) -> Palette? {
             guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
             return Palette(theme: theme, depth: depth)
@@ -78,12 +79,6 @@ public final class TerminalApp: @unchecked Sendable {
         _ = update(&state, .resize(state.size))
         screen.present(render(state))
         for effect in startup { runEffect(effect) }
-        let clock = ContinuousClock()
-        let start = clock.now
-        func seconds() -> Double {
-            let elapsed = clock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
         // Effects the terminal itself performs (between frames, on this thread).
         func perform(_ effect: Effect) {
             if case .copyToClipboard(let text) = effect {
@@ -96,8 +91,8 @@ public final class TerminalApp: @unchecked Sendable {
 
         while !state.quitting {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
-            // While a send is in flight the spinner ticks ten times a second; otherwise sleep until input.
-            let ready = poll(&fds, 2, state.inFlight != nil ? 100 : -1)
+            // Sleep until input or an action (the runtime ticks the spinner while a send is in flight).
+            _ = poll(&fds, 2, -1)
             if fds[1].revents != 0 {
                 var sink = [UInt8](repeating: 0, count: 64)
                 _ = read(wakePipe[0], &sink, 64)
@@ -117,10 +112,9 @@ public final class TerminalApp: @unchecked Sendable {
             }
             actions += decoder.flush().map(Action.key)
             actions += inbox.drain()
-            if ready == 0 || state.inFlight != nil { actions.append(.tick(now: seconds())) }
             guard !actions.isEmpty else { continue }
-            state.now = seconds() // every action sees the current time (a send records when it started)
-            for action in actions {
+            // Every action sees the current time (a send records when it started).
+            for action in [.tick(now: now())] + actions {
                 for effect in update(&state, action) { perform(effect) }
                 if state.quitting { break }
             }

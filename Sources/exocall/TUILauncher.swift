@@ -7,6 +7,7 @@ import Foundation
 import TUI
 import Theming
 import TUINcurses
+import TUIRuntime
 
 /// Prepares and runs the terminal UI: configuration, demo server, the
 /// starting form (a loaded file or the saved draft), the call log.
@@ -117,37 +118,42 @@ struct TUILauncher {
         state.endpointURL = client?.endpoint.baseURL.absoluteString ?? config.endpoint.baseURL.absoluteString
         state.themeName = themeKey
         state.themeNames = library.names
+        state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         let app = TerminalApp(state: state)
         // Switching profiles rebuilds the client from the profile's endpoint and key
         // (in demo mode requests keep going to the stand-in).
         let baseURLFlag = baseURL
         let demoClient = demo ? client : nil
-        let resolver: EffectRunner.ProfileResolver = { name in
+        let resolver: EffectRuntime.ProfileResolver = { name in
             if let demoClient {
-                return (demoClient, .ready, demoClient.endpoint.host, demoClient.endpoint.baseURL.absoluteString, "EXOLVE_API_KEY")
+                return .init(client: demoClient, availability: .ready, host: demoClient.endpoint.host,
+                             endpointURL: demoClient.endpoint.baseURL.absoluteString, keyVariable: APIKey.environmentVariable)
             }
             do {
                 let resolved = try ClientConfiguration.resolve(baseURLFlag: baseURLFlag, profileFlag: name)
-                let key = resolved.profile.map(\.keyVariable) ?? "EXOLVE_API_KEY"
+                let key = resolved.profile.map(\.keyVariable) ?? APIKey.environmentVariable
+                let url = resolved.endpoint.baseURL.absoluteString
                 do {
                     let client = ExolveClient(endpoint: resolved.endpoint, apiKey: try resolved.requireKey(), timeout: resolved.timeout)
-                    return (client, .ready, resolved.endpoint.host, resolved.endpoint.baseURL.absoluteString, key)
+                    return .init(client: client, availability: .ready, host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
                 } catch {
-                    return (nil, .noKey("\(error)"), resolved.endpoint.host, resolved.endpoint.baseURL.absoluteString, key)
+                    return .init(client: nil, availability: .noKey("\(error)"), host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
                 }
             } catch {
-                return (nil, .noKey("\(error)"), "?", "https://api.exolve.ru", "EXOLVE_API_KEY")
+                return .init(client: nil, availability: .noKey("\(error)"), host: "?", endpointURL: Endpoint.defaultBaseURL,
+                             keyVariable: APIKey.environmentVariable)
             }
         }
-        let runner = EffectRunner(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
-                                  resolveProfile: resolver, send: app.send)
-        runner.openLog(path: databasePath)
+        let clock = RuntimeClock()
+        let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
+                                          resolveProfile: resolver, clock: clock), send: app.send)
+        runtime.openLog(path: databasePath)
         let startup: [Effect] = load != nil ? [.saveDraft(form)] : []
 
         let outcome: Result<Int32, Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 do {
-                    _ = try app.run(runEffect: runner.run, startup: startup, themes: library)
+                    _ = try app.run(runEffect: runtime.run, startup: startup, themes: library, now: clock.now)
                     continuation.resume(returning: .success(app.caughtSignal))
                 } catch {
                     continuation.resume(returning: .failure(error))
@@ -156,7 +162,7 @@ struct TUILauncher {
             thread.stackSize = 8 << 20
             thread.start()
         }
-        runner.flushDraft()
+        await runtime.shutdown()
         await stub?.stop()
         switch outcome {
         case .success(let signal) where signal != 0:

@@ -20,8 +20,10 @@ public enum Action: Equatable, Sendable {
     case logChanged
     /// A note to show in the status line (draft restored, etc.).
     case notice(StatusMessage)
-    /// Time passed (the loop ticks while a send is in flight).
+    /// Time passed: the loop's clock, before every batch of actions and while a send is in flight.
     case tick(now: Double)
+    /// The terminal's colour depth, as detected at start (shown in the theme list).
+    case colorDepthDetected(String)
     /// A send finished.
     case sendFinished(SentCall)
     /// A send could not start (its log entry could not be written): nothing was sent.

@@ -1,4 +1,5 @@
 import Foundation
+import TUI
 
 /// The form as a draft on disk, so nothing typed is lost to a quit, a crash
 /// or a kill: written (atomically) as the operator edits, read at start.

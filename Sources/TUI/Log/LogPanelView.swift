@@ -36,7 +36,7 @@ enum LogPanelView {
             if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
             var x = inner.x + 1
             x += canvas.put(shortTime(entry.createdAt, now: state.log.entries.first?.createdAt ?? entry.createdAt) + " ", x: x, y: y, style: Style(.muted, on: background))
-            let outcome = entry.effectiveOutcome()
+            let outcome = entry.outcome
             x += canvas.put(badge(outcome), x: x, y: y, style: Style(badgeRole(outcome), bold: true))
             x += 1
             let legs = "\(first(entry.line1Numbers)) → \(first(entry.line2Numbers))"

@@ -105,10 +105,10 @@ enum SendViews {
     static func entry(_ entry: CallLogEntry, scroll: Int, state: AppState, on canvas: inout TextCanvas) {
         let body = Style(.text, on: .surface)
         let muted = Style(.muted, on: .surface)
-        let outcome = entry.effectiveOutcome()
+        let outcome = entry.outcome
         var lines: [(String, Style)] = [
             ("outcome   \(outcome.rawValue)", Style(LogPanelView.badgeRole(outcome), bold: true)),
-            ("message   \(entry.effectiveMessage() ?? "—")", body),
+            ("message   \(entry.message ?? "—")", body),
             ("call_id   \(entry.callID ?? "—")", body),
             ("HTTP      \(entry.httpStatus.map(String.init) ?? "—")    latency \(entry.latencyMs.map { "\($0) ms" } ?? "—")", body),
             ("endpoint  \(entry.endpointHost)    mode \(entry.mode.rawValue)", body),

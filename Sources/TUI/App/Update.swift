@@ -35,6 +35,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.status = message
     case .tick(let now):
         state.now = now
+    case .colorDepthDetected(let depth):
+        state.colorDepth = depth
     case .sendFinished(let call):
         effects = SendKeys.finished(&state, call)
     case .configSaved(let problem):

@@ -158,7 +158,7 @@ enum DialogView {
     static func helpLines(_ state: AppState) -> [(String, Style)] {
         var sections: [(String, [KeyHelp.Entry])] = [("Everywhere", KeyHelp.global), ("In the form", KeyHelp.form),
                                                      ("Audio (text-to-speech)", KeyHelp.audio), ("Sending", KeyHelp.sending)]
-        if case .demo = state.target { sections.append(("Demo scenarios: start the description with", KeyHelp.demoScenarios)) }
+        if case .demo = state.target { sections.append(("Demo scenarios: start the description with", KeyHelp.demoScenarios(state))) }
         sections.append(("Preview and call log", KeyHelp.panes))
         // The key column is as wide as the longest key label, so no label runs into its text.
         let keyWidth = sections.flatMap(\.1).map { DisplayWidth.of($0.keys) }.max().map { $0 + 2 } ?? 18

@@ -189,9 +189,11 @@ public struct AppState: Equatable, Sendable {
     /// The profile in use, if any.
     public var profileName: String? = nil
     /// The base URL requests go to (for copy as curl).
-    public var endpointURL = "https://api.exolve.ru"
+    public var endpointURL = Endpoint.defaultBaseURL
     /// The environment variable a curl command names for the key.
-    public var keyVariable = "EXOLVE_API_KEY"
+    public var keyVariable = APIKey.environmentVariable
+    /// The stand-in's failure scenarios (demo mode), for the help: set by the launcher.
+    public var demoScenarios: [DemoScenario] = []
     /// The saved templates (name and request JSON), as last listed.
     public var templates: [TemplateItem] = []
     /// The theme in use (the terminal layer draws with it).
@@ -233,6 +235,20 @@ public struct AppState: Equatable, Sendable {
     /// The problems of a field (its path exactly).
     public func problems(of field: FieldID) -> [ValidationProblem] {
         (validation.problems + serverProblems).filter { $0.path == field.path }
+    }
+}
+
+/// A failure the demo stand-in plays when the description starts with its tag.
+public struct DemoScenario: Equatable, Sendable {
+    /// `stub:504` and the like.
+    public var tag: String
+    /// What it does.
+    public var effect: String
+
+    /// Creates a scenario.
+    public init(tag: String, effect: String) {
+        self.tag = tag
+        self.effect = effect
     }
 }
 

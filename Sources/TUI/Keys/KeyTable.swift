@@ -1,4 +1,3 @@
-import ExolveStub
 
 /// Every key of the app, by place: the help dialog lists them all, the
 /// footer shows the ones that work where the focus is.
@@ -69,7 +68,7 @@ public enum KeyHelp {
     ]
 
     /// The stand-in's failure scenarios, by request description (its own catalog).
-    public static let demoScenarios: [Entry] = StubScenario.catalog.map { ($0.tag, $0.effect) }
+    public static func demoScenarios(_ state: AppState) -> [Entry] { state.demoScenarios.map { ($0.tag, $0.effect) } }
 
     /// The footer's hints for the current place.
     public static func footer(for state: AppState) -> [Entry] {

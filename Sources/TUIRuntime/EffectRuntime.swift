@@ -1,0 +1,294 @@
+import CallbackCore
+import CallLog
+import ExolveClient
+import Foundation
+import TUI
+
+/// Runs the reducer's effects and reports back with actions. Every effect goes
+/// through one mailbox, handled in order by one actor: a send made while the
+/// call log is still opening waits for it, and nothing races. Slow work (an HTTP
+/// send, the log watcher, the spinner's clock) runs in tasks the actor owns and
+/// cancels at `shutdown()`.
+public final class EffectRuntime: Sendable {
+    /// Builds the client, availability, host, base URL and key variable for a profile.
+    public typealias ProfileResolver = @Sendable (String?) -> ResolvedProfile
+
+    /// What switching to a profile resolves to.
+    public struct ResolvedProfile: Sendable {
+        /// The client, nil when no key is configured.
+        public var client: ExolveClient?
+        /// Whether F5 can send.
+        public var availability: SendAvailability
+        /// The endpoint's host, for the header.
+        public var host: String
+        /// The endpoint's base URL, for copy as curl.
+        public var endpointURL: String
+        /// The key's environment variable, for copy as curl.
+        public var keyVariable: String
+
+        /// Creates a resolution.
+        public init(client: ExolveClient?, availability: SendAvailability, host: String, endpointURL: String, keyVariable: String) {
+            self.client = client
+            self.availability = availability
+            self.host = host
+            self.endpointURL = endpointURL
+            self.keyVariable = keyVariable
+        }
+    }
+
+    /// What the runtime needs from the outside world.
+    public struct Environment: Sendable {
+        /// Where the draft is kept (nil: no draft).
+        public var draft: DraftStore?
+        /// The client, nil when no key is configured (F5 then explains).
+        public var client: ExolveClient?
+        /// live or demo, recorded with each send.
+        public var mode: CallMode
+        /// config.toml, for saving the theme.
+        public var configPath: String?
+        /// The templates folder.
+        public var templates: TemplateStore
+        /// Rebuilds the client for a profile.
+        public var resolveProfile: ProfileResolver?
+        /// The clock the UI loop and the spinner share.
+        public var clock: RuntimeClock
+        /// How often the call log is checked for other processes' sends.
+        public var watchInterval: Duration
+        /// How long a draft change may wait before it is written.
+        public var draftInterval: Duration
+
+        /// Creates an environment.
+        public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, configPath: String? = nil,
+                    templates: TemplateStore = TemplateStore(folder: TemplateStore.defaultFolder()),
+                    resolveProfile: ProfileResolver? = nil, clock: RuntimeClock = RuntimeClock(),
+                    watchInterval: Duration = .milliseconds(500), draftInterval: Duration = .milliseconds(150)) {
+            self.draft = draft
+            self.client = client
+            self.mode = mode
+            self.configPath = configPath
+            self.templates = templates
+            self.resolveProfile = resolveProfile
+            self.clock = clock
+            self.watchInterval = watchInterval
+            self.draftInterval = draftInterval
+        }
+    }
+
+    private let worker: Worker
+    private let mailbox: AsyncStream<Job>.Continuation
+    private let loop: Task<Void, Never>
+
+    /// Creates a runtime; `send` delivers actions to the UI loop (from any thread).
+    public init(_ environment: Environment, send: @escaping @Sendable (Action) -> Void) {
+        let worker = Worker(environment, deliver: send)
+        let (stream, continuation) = AsyncStream.makeStream(of: Job.self)
+        self.worker = worker
+        mailbox = continuation
+        loop = Task {
+            for await job in stream {
+                switch job {
+                case .effect(let effect): await worker.handle(effect)
+                case .openLog(let path): await worker.openLog(path: path)
+                }
+            }
+        }
+    }
+
+    private enum Job: Sendable {
+        case effect(Effect)
+        case openLog(String)
+    }
+
+    /// Opens the call log (in order with the effects) and starts watching it.
+    public func openLog(path: String) { mailbox.yield(.openLog(path)) }
+
+    /// Queues one effect; effects are handled in the order they are queued.
+    public func run(_ effect: Effect) { mailbox.yield(.effect(effect)) }
+
+    /// Stops watching, waits for the effects already queued, and writes a pending draft.
+    public func shutdown() async {
+        mailbox.finish()
+        await loop.value
+        await worker.shutdown()
+    }
+
+    /// The open call log, if any (for tests).
+    public var callLog: CallLogStore? { get async { await worker.store } }
+}
+
+/// Seconds since the runtime started, shared by the UI loop and the spinner.
+public struct RuntimeClock: Sendable {
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+
+    /// A clock reading 0 now.
+    public init() { start = clock.now }
+
+    /// Seconds elapsed.
+    public func now() -> Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+/// The actor that owns the runtime's state: the open log, the client, the draft, its tasks.
+private actor Worker {
+    let environment: EffectRuntime.Environment
+    let deliver: @Sendable (Action) -> Void
+    var store: CallLogStore?
+    var logProblem: String?
+    var client: ExolveClient?
+    var pendingDraft: FormState?
+    var draftTask: Task<Void, Never>?
+    var watcher: Task<Void, Never>?
+
+    init(_ environment: EffectRuntime.Environment, deliver: @escaping @Sendable (Action) -> Void) {
+        self.environment = environment
+        self.deliver = deliver
+        client = environment.client
+    }
+
+    func openLog(path: String) {
+        do {
+            let opened = try CallLogStore.open(path: path)
+            store = opened
+            loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize, after: nil)
+            watch(path: path)
+        } catch {
+            // A log that cannot be written can often still be read.
+            if let reader = try? CallLogStore.openForReading(path: path) {
+                store = reader
+                loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize, after: nil)
+                deliver(.notice(StatusMessage("the call log is read-only here: \(error)", .warning)))
+            } else {
+                logProblem = "\(error)"
+                deliver(.logUnavailable("\(error)"))
+            }
+        }
+    }
+
+    /// Polls `PRAGMA data_version` until cancelled: a commit by any process wakes the panel.
+    private func watch(path: String) {
+        guard let watcher = try? CallLogChangeWatcher(path: path) else { return }
+        let interval = environment.watchInterval
+        let deliver = self.deliver
+        self.watcher = Task.detached {
+            _ = try? watcher.changed()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                if Task.isCancelled { break }
+                if (try? watcher.changed()) == true { deliver(.logChanged) }
+            }
+        }
+    }
+
+    func shutdown() async {
+        watcher?.cancel()
+        draftTask?.cancel()
+        writePendingDraft()
+    }
+
+    private func writePendingDraft() {
+        defer { pendingDraft = nil }
+        if let pendingDraft { try? environment.draft?.save(pendingDraft) }
+    }
+
+    private func loadLog(filter: CallLogFilter, limit: Int, after cursor: CallLogCursor?) {
+        guard let store else { return }
+        do {
+            let now = Date()
+            let entries = try (cursor.map { try store.page(filter, after: $0, limit: limit) } ?? store.page(filter, limit: limit))
+                .map { $0.resolvingInterruption(now: now) }
+            deliver(.logPageLoaded(entries: entries, total: try store.count(filter), append: cursor != nil))
+        } catch {
+            deliver(.logUnavailable("\(error)"))
+        }
+    }
+
+    func handle(_ effect: Effect) {
+        switch effect {
+        case .saveDraft(let form):
+            guard environment.draft != nil else { return }
+            // Throttled: at most one write per interval, always of the newest form, so
+            // typing is not slowed by a file write per key and a kill -9 loses at most
+            // the last fraction of a second.
+            let idle = pendingDraft == nil
+            pendingDraft = form
+            guard idle else { return }
+            let interval = environment.draftInterval
+            draftTask = Task {
+                try? await Task.sleep(for: interval)
+                self.writePendingDraft()
+            }
+        case .loadFile(let path):
+            deliver(.fileLoaded(path: path, result: Files.read(path)))
+        case .saveFile(let path, let contents, let overwrite):
+            deliver(.fileSaved(path: path, result: Files.write(contents, to: path, overwrite: overwrite)))
+        case .loadLog(let filter, let limit):
+            loadLog(filter: filter, limit: limit, after: nil)
+        case .loadMoreLog(let filter, let cursor, let limit):
+            loadLog(filter: filter, limit: limit, after: cursor)
+        case .send(let request):
+            send(request)
+        case .copyToClipboard:
+            break // the terminal layer writes OSC 52 itself, between frames
+        case .listTemplates:
+            let templates = environment.templates
+            let items = templates.names().map { name -> TemplateItem in
+                do { return TemplateItem(name: name, json: try templates.load(name), problem: nil) } catch {
+                    return TemplateItem(name: name, json: nil, problem: "\(error)")
+                }
+            }
+            deliver(.templatesListed(items))
+        case .saveTemplate(let name, let json, let overwrite):
+            let templates = environment.templates
+            do {
+                try templates.save(name, json: json, overwrite: overwrite)
+                deliver(.templateSaved(name: name, result: .saved))
+            } catch {
+                let exists = !overwrite && FileManager.default.fileExists(atPath: templates.path(of: name))
+                deliver(.templateSaved(name: name, result: exists ? .exists : .failure("\(error)")))
+            }
+        case .switchProfile(let name):
+            guard let resolve = environment.resolveProfile else { return }
+            let resolved = resolve(name)
+            client = resolved.client
+            deliver(.profileApplied(resolved.availability, host: resolved.host, endpointURL: resolved.endpointURL, keyVariable: resolved.keyVariable))
+        case .saveThemeToConfig(let name):
+            guard let configPath = environment.configPath else { return deliver(.configSaved("no config file path")) }
+            do {
+                try ConfigFile.setString("theme", to: name, at: configPath)
+                deliver(.configSaved(nil))
+            } catch {
+                deliver(.configSaved("\(error)"))
+            }
+        }
+    }
+
+    /// Writes the entry, sends once, records the outcome; the spinner ticks meanwhile.
+    private func send(_ request: MakeCallbackRequest) {
+        guard let client else { return deliver(.sendBlocked("no API key is configured")) }
+        // No call goes out unrecorded: without a writable log, nothing is sent.
+        guard let store, !store.isReadOnly else {
+            return deliver(.sendBlocked("the call log cannot record it, so nothing was sent: \(logProblem ?? "the log is read-only")"))
+        }
+        let sender = LoggedSender(client: client, store: store, mode: environment.mode)
+        let deliver = self.deliver
+        let clock = environment.clock
+        let ticker = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                if !Task.isCancelled { deliver(.tick(now: clock.now())) }
+            }
+        }
+        Task.detached {
+            defer { ticker.cancel() }
+            do {
+                let outcome = try await sender.send(request)
+                deliver(.sendFinished(SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)))
+            } catch {
+                deliver(.sendBlocked("\(error)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import CallbackCore
+import CallLog
+import ExolveClient
+import Foundation
+import TUI
+import TUIRuntime
+import XCTest
+
+/// Collects the actions a runtime delivers, from any thread.
+final class ActionInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+
+    func push(_ action: Action) { lock.withLock { actions.append(action) } }
+
+    /// Waits (with a deadline, no fixed sleep) for an action matching `predicate`.
+    func wait(timeout: TimeInterval = 5, file: StaticString = #filePath, line: UInt = #line,
+              _ predicate: (Action) -> Bool) -> Action? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let found = lock.withLock({ actions.first(where: predicate) }) { return found }
+            usleep(10_000)
+        }
+        XCTFail("no matching action within \(timeout) s; got \(lock.withLock { actions })", file: file, line: line)
+        return nil
+    }
+
+    /// Whether every action delivered during `seconds` satisfies `predicate`
+    /// (an absence can only be observed over a window).
+    func stays(for seconds: TimeInterval, _ predicate: (Action) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if lock.withLock({ actions.contains { !predicate($0) } }) { return false }
+            usleep(10_000)
+        }
+        return lock.withLock { actions.allSatisfy(predicate) }
+    }
+
+    func clear() { lock.withLock { actions.removeAll() } }
+}
+
+final class EffectRuntimeTests: XCTestCase {
+    private func folder() -> String {
+        let folder = NSTemporaryDirectory() + "exocall-runtime-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        return folder
+    }
+
+    private func request(_ number: String) -> MakeCallbackRequest {
+        MakeCallbackRequest(numberCode: 74_999_999_999, callbackResourceID: 1221,
+                            line1: Line(destinations: [Destination(number: "79990000001")]),
+                            line2: Line(destinations: [Destination(number: number)]))
+    }
+
+    func testOpeningTheLogLoadsItsFirstPage() async throws {
+        let path = folder() + "/calls.sqlite"
+        let seed = try CallLogStore.open(path: path)
+        _ = try seed.begin(CallLogEntry(request: request("79991112233"), mode: .demo, endpointHost: "127.0.0.1:1"))
+        let inbox = ActionInbox()
+        let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .demo), send: inbox.push)
+        runtime.openLog(path: path)
+        let page = inbox.wait { if case .logPageLoaded = $0 { return true } else { return false } }
+        guard case .logPageLoaded(let entries, _, let append)? = page else { return }
+        XCTAssertEqual(entries.map(\.line2Numbers), ["79991112233"])
+        XCTAssertFalse(append)
+        await runtime.shutdown()
+    }
+
+    func testAnEntryLeftInFlightByAGoneProcessLoadsAsUnknown() async throws {
+        let path = folder() + "/calls.sqlite"
+        let seed = try CallLogStore.open(path: path)
+        var entry = CallLogEntry(request: request("79991112233"), mode: .demo, endpointHost: "127.0.0.1:1")
+        entry.ownerPID = Int32.max - 7 // no such process
+        _ = try seed.begin(entry)
+        let inbox = ActionInbox()
+        let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .demo), send: inbox.push)
+        runtime.openLog(path: path)
+        let page = inbox.wait { if case .logPageLoaded = $0 { return true } else { return false } }
+        guard case .logPageLoaded(let entries, _, _)? = page else { return }
+        XCTAssertEqual(entries.first?.outcome, .unknown, "decided where the data is loaded, not while drawing")
+        XCTAssertEqual(entries.first?.message, CallLogEntry.interruptedMessage)
+        await runtime.shutdown()
+    }
+
+    func testAnotherWriterWakesThePanelAndTheWatcherStopsAtShutdown() async throws {
+        let path = folder() + "/calls.sqlite"
+        let inbox = ActionInbox()
+        let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .demo, watchInterval: .milliseconds(20)), send: inbox.push)
+        runtime.openLog(path: path)
+        _ = inbox.wait { if case .logPageLoaded = $0 { return true } else { return false } }
+        // Another connection (as another exocall process would) commits a send.
+        let other = try CallLogStore.open(path: path)
+        _ = try other.begin(CallLogEntry(request: request("79995556677"), mode: .demo, endpointHost: "127.0.0.1:1"))
+        _ = inbox.wait { $0 == .logChanged }
+        await runtime.shutdown()
+        inbox.clear()
+        _ = try other.begin(CallLogEntry(request: request("79995556678"), mode: .demo, endpointHost: "127.0.0.1:1"))
+        // The watcher is cancelled: a later commit wakes nobody, over ten of its intervals.
+        XCTAssertTrue(inbox.stays(for: 0.2) { $0 != .logChanged })
+    }
+
+    func testTheDraftIsWrittenAtShutdownEvenInsideTheThrottle() async throws {
+        let draftPath = folder() + "/draft.json"
+        let store = DraftStore(path: draftPath)
+        let runtime = EffectRuntime(.init(draft: store, client: nil, mode: .demo, draftInterval: .seconds(60)), send: { _ in })
+        var form = FormState()
+        form.requestDescription = "typed just before quitting"
+        runtime.run(.saveDraft(form))
+        await runtime.shutdown()
+        guard case .draft(let saved, _) = store.load() else { return XCTFail("no draft written") }
+        XCTAssertEqual(saved.requestDescription, "typed just before quitting")
+    }
+
+    func testASendWithoutAWritableLogIsBlockedAndNothingLeaves() async throws {
+        let inbox = ActionInbox()
+        let client = ExolveClient(endpoint: try Endpoint("http://127.0.0.1:9"), apiKey: APIKey("k")!, timeout: .seconds(1))
+        let runtime = EffectRuntime(.init(draft: nil, client: client, mode: .demo), send: inbox.push)
+        runtime.run(.send(request("79991112233")))
+        let blocked = inbox.wait { if case .sendBlocked = $0 { return true } else { return false } }
+        guard case .sendBlocked(let reason)? = blocked else { return }
+        XCTAssertTrue(reason.contains("call log"), reason)
+        await runtime.shutdown()
+    }
+
+    func testFilesAreReadAndAnExistingOneIsNotOverwrittenUnasked() async throws {
+        let path = folder() + "/request.json"
+        let inbox = ActionInbox()
+        let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .demo), send: inbox.push)
+        runtime.run(.saveFile(path: path, contents: "{}\n", overwrite: false))
+        runtime.run(.saveFile(path: path, contents: "{\"x\":1}\n", overwrite: false))
+        runtime.run(.loadFile(path: path))
+        let loaded = inbox.wait { if case .fileLoaded = $0 { return true } else { return false } }
+        XCTAssertEqual(loaded, .fileLoaded(path: path, result: .text("{}\n")))
+        _ = inbox.wait { $0 == .fileSaved(path: path, result: .exists) }
+        await runtime.shutdown()
+    }
+}
