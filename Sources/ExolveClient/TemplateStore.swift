@@ -23,10 +23,27 @@ public struct TemplateStore: Sendable {
         public var description: String
     }
 
-    /// Whether `name` can name a template file: letters, digits, `.`, `_`, `-`; 1 to 64.
+    /// The template-name rule, as messages state it.
+    public static let nameRule = "letters, digits, '.', '_' or '-' (up to \(nameLength.upperBound))"
+
+    /// How long a name may be.
+    public static let nameLength = 1...64
+
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "." || character == "_" || character == "-"
+    }
+
+    /// Whether `name` can name a template file: letters, digits, `.`, `_`, `-`; 1 to 64;
+    /// it starts with a letter or digit.
     public static func isValidName(_ name: String) -> Bool {
-        guard (1...64).contains(name.count), let first = name.first, first.isLetter || first.isNumber else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" } && !name.hasSuffix(".json")
+        guard nameLength.contains(name.count), let first = name.first, first.isLetter || first.isNumber else { return false }
+        return name.allSatisfy(isNameCharacter) && !name.hasSuffix(".json")
+    }
+
+    /// A name offered for a request with this description: its name characters
+    /// (no dots), at most 40 of them; empty when there is no description.
+    public static func suggestedName(from description: String) -> String {
+        String(description.filter { isNameCharacter($0) && $0 != "." }.prefix(40))
     }
 
     /// The path of a template.
@@ -55,7 +72,7 @@ public struct TemplateStore: Sendable {
     /// Saves `json` as `name` (canonical pretty JSON); refuses to replace one unless `overwrite`.
     public func save(_ name: String, json: JSONValue, overwrite: Bool) throws(Failure) {
         guard Self.isValidName(name) else {
-            throw Failure(description: "\"\(name)\" cannot name a template: use letters, digits, '.', '_' or '-' (up to 64)")
+            throw Failure(description: "\"\(name)\" cannot name a template: use \(Self.nameRule)")
         }
         if !overwrite && FileManager.default.fileExists(atPath: path(of: name)) {
             throw Failure(description: "template \"\(name)\" exists")

@@ -16,46 +16,6 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
-/// A dialog over the main screen.
-public enum Dialog: Equatable, Sendable {
-    /// Every key, by place.
-    case help(scroll: Int)
-    /// Every problem of the request; Enter jumps to its field.
-    case problems(selected: Int)
-    /// A file name prompt for saving (F2) or opening (F3).
-    case filePrompt(FilePromptPurpose, LineEditor)
-    /// Asks before overwriting a file.
-    case confirmOverwrite(path: String)
-    /// The voice picker of a leg: filtered by text and gender.
-    case voicePicker(line: Int, filter: String, gender: Gender?, selected: Int)
-    /// The emotion picker of a leg: only its voice's emotions.
-    case emotionPicker(line: Int, selected: Int)
-    /// The whole catalog as a grid (voices down, emotions across) for a leg.
-    case voiceExplorer(line: Int, row: Int, column: Int)
-    /// What F5 would do; Enter or y sends. `repeatOfUnknown` asks a second time.
-    case confirmSend(MakeCallbackRequest, secondAsk: Bool)
-    /// The outcome of a send, until dismissed.
-    case outcome(SentCall)
-    /// A message with a title (no key configured, the log unavailable...).
-    case message(title: String, text: String)
-    /// The call log search prompt.
-    case logSearch(LineEditor)
-    /// One call log entry in full.
-    case logEntry(CallLogEntry, scroll: Int)
-    /// The profile switcher.
-    case profilePicker(selected: Int)
-    /// F6: the name to save the form as a template.
-    case templateName(LineEditor)
-    /// A template by that name exists: overwrite it?
-    case templateExists(String)
-    /// F7: the templates, the selected one previewed.
-    case templatePicker(selected: Int)
-    /// The theme list: moving previews live; `original` is restored on Esc.
-    case themePicker(selected: Int, original: String)
-    /// Offers to save the chosen theme to the config file.
-    case saveTheme(String)
-}
-
 /// A finished send as the outcome dialog shows it.
 public struct SentCall: Equatable, Sendable {
     /// What happened.

@@ -65,4 +65,14 @@ public struct Layout: Equatable, Sendable {
         guard let rect = rect(of: pane, shown: shown) else { return 0 }
         return max(0, rect.height - 2)
     }
+
+    /// The width of the form's labels.
+    public static let formLabelWidth = 19
+
+    /// How wide the TTS text editor is at `size`: the reducer moves between its
+    /// wrapped lines, the form draws them.
+    public static func ttsTextWidth(for size: Size) -> Int {
+        let formWidth = Layout(size).rect(of: .form, shown: .form)?.width ?? size.width
+        return max(4, formWidth - 4 - formLabelWidth - 2)
+    }
 }

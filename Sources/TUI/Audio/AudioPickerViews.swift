@@ -4,7 +4,7 @@ import CallbackCore
 enum PickerViews {
     static func voicePicker(line: Int, filter: String, gender: Gender?, selected: Int, state: AppState,
                             on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
-        let voices = AudioKeys.voices(matching: filter, gender: gender)
+        let voices = AudioCommands.voices(matching: filter, gender: gender)
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 74), height: min(size.height - 2, VoiceCatalog.voices.count + 5), in: size)
         DialogView.frame(rect, title: "Voice for line \(line + 1) · type to filter · Tab: gender · Enter chooses", on: &canvas)

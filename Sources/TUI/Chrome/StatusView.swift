@@ -71,11 +71,11 @@ enum FooterView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         canvas.fill(rect, style: Style(.text, on: .surface))
         var x = rect.x + 1
-        for hint in KeyHelp.footer(for: state) {
-            let need = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.action) + 3
+        for hint in KeyTable.footer(for: state) {
+            let need = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.text) + 3
             guard x + need <= rect.maxX else { break }
             x += canvas.put(hint.keys, x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true))
-            x += canvas.put(" " + hint.action + "  ", x: x, y: rect.y, style: Style(.muted, on: .surface))
+            x += canvas.put(" " + hint.text + "  ", x: x, y: rect.y, style: Style(.muted, on: .surface))
         }
     }
 }

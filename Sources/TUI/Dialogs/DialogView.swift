@@ -1,4 +1,5 @@
 import CallbackCore
+import ExolveClient
 
 /// Dialogs drawn over the main screen. Returns the cursor for a prompt.
 enum DialogView {
@@ -6,13 +7,7 @@ enum DialogView {
         let size = state.size
         switch dialog {
         case .help(let scroll):
-            let lines = helpLines(state)
-            let rect = centered(width: min(size.width - 4, 78), height: min(size.height - 4, lines.count + 2), in: size)
-            frame(rect, title: "Keys · Esc closes", on: &canvas)
-            let inner = rect.inset(1)
-            for (offset, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
-                canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
-            }
+            HelpView.draw(state, scroll: scroll, on: &canvas)
             return nil
         case .problems(let selected):
             let problems = state.validation.problems
@@ -64,7 +59,7 @@ enum DialogView {
             SendViews.message(title: title, text: text, state: state, on: &canvas)
             return nil
         case .logEntry(let entry, let scroll):
-            SendViews.entry(entry, scroll: scroll, state: state, on: &canvas)
+            LogEntryView.draw(entry, scroll: scroll, state: state, on: &canvas)
             return nil
         case .logSearch(let editor):
             let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
@@ -94,7 +89,7 @@ enum DialogView {
             let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
             frame(rect, title: "Save the form as a template (F6)", on: &canvas)
             let inner = rect.inset(1)
-            canvas.put("Template name (letters, digits, . _ -):", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+            canvas.put("Template name (\(TemplateStore.nameRule)):", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
             canvas.put("Enter saves · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .templateExists(let name):
@@ -153,25 +148,6 @@ enum DialogView {
                  width: 72, state: state, on: &canvas)
             return nil
         }
-    }
-
-    static func helpLines(_ state: AppState) -> [(String, Style)] {
-        var sections: [(String, [KeyHelp.Entry])] = [("Everywhere", KeyHelp.global), ("In the form", KeyHelp.form),
-                                                     ("Audio (text-to-speech)", KeyHelp.audio), ("Sending", KeyHelp.sending)]
-        if case .demo = state.target { sections.append(("Demo scenarios: start the description with", KeyHelp.demoScenarios(state))) }
-        sections.append(("Preview and call log", KeyHelp.panes))
-        // The key column is as wide as the longest key label, so no label runs into its text.
-        let keyWidth = sections.flatMap(\.1).map { DisplayWidth.of($0.keys) }.max().map { $0 + 2 } ?? 18
-        var lines: [(String, Style)] = []
-        for (title, entries) in sections {
-            if !lines.isEmpty { lines.append(("", Style(.text, on: .surface))) }
-            lines.append((title, Style(.primary, on: .surface, bold: true)))
-            for entry in entries {
-                let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(entry.keys)))
-                lines.append((entry.keys + pad + entry.action, Style(.text, on: .surface)))
-            }
-        }
-        return lines
     }
 
     /// A titled dialog of styled lines, centred and sized to them.

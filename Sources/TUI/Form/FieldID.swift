@@ -42,6 +42,14 @@ public enum FieldID: Hashable, Sendable, Codable {
         }
     }
 
+    /// The leg and row of a destination field (number or timeout).
+    public var destination: (line: Int, index: Int)? {
+        switch self {
+        case .destinationNumber(let line, let index), .destinationTimeout(let line, let index): return (line, index)
+        default: return nil
+        }
+    }
+
     /// The JSON path this field writes (`line_2.destinations[3].timeout`).
     public var path: String {
         func lineKey(_ line: Int) -> String { "line_\(line + 1)" }

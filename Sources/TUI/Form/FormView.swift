@@ -4,7 +4,7 @@ import Foundation
 /// The request form: sections, fields, destination rows. Returns where the
 /// text cursor goes when a text field has focus.
 enum FormView {
-    static let labelWidth = 19
+    static let labelWidth = Layout.formLabelWidth
 
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         let active = state.pane == .form && state.dialog == nil
@@ -98,13 +98,6 @@ enum FormView {
         case .ttsSpeed: return "\(CanonicalJSON.number(Rules.speed.lowerBound)) … \(CanonicalJSON.number(Rules.speed.upperBound))  ← → step \(CanonicalJSON.number(Rules.speedStep))"
         default: return nil
         }
-    }
-
-    /// The width of the TTS text editor at a terminal size.
-    static func ttsTextWidth(for size: Size) -> Int {
-        let layout = Layout(size)
-        let formWidth = layout.rect(of: .form, shown: .form)?.width ?? size.width
-        return max(4, formWidth - 4 - labelWidth - 2)
     }
 
     static func drawTTSText(_ state: AppState, line: Int, part: Int, x: Int, y: Int, width: Int,

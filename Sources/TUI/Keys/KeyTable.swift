@@ -1,117 +1,222 @@
+/// The one key table. Dispatch (`KeyTable.binding(for:in:)`), the help
+/// overlay and the footer all read it, so they cannot disagree. Order
+/// matters: the first binding in force that takes a key wins, and the footer
+/// lists hints in table order (the place's own keys first, then the screen's).
+public enum KeyTable {
+    /// Every binding.
+    public static let bindings: [KeyBinding] = form + preview + log + screen + dialogs
 
-/// Every key of the app, by place: the help dialog lists them all, the
-/// footer shows the ones that work where the focus is.
-public enum KeyHelp {
-    /// A key and what it does.
-    public typealias Entry = (keys: String, action: String)
+    /// The form's keys.
+    static let form: [KeyBinding] = [
+        KeyBinding(.of(.enter), [.form], when: .onPicker, .openPicker, label: "Enter on Voice / Emotion",
+                   help: "the voice picker (type to filter, Tab for gender) / only the emotions the voice offers",
+                   section: .audio, footer: FooterHint("Enter", "pick", when: .onPicker)),
+        KeyBinding(.of(.enter, .character(" ")), [.form], when: .onButton, .pressButton, label: "Enter on + destination",
+                   help: "add a destination row", section: .form, footer: FooterHint("Enter", "add", when: .onButton)),
+        KeyBinding(.of(.left, .right, .pageUp, .pageDown), [.form], when: .onStepper, .step, label: "← → on Volume/Speed",
+                   help: "step 1 / 0.1 (PgUp PgDn: volume by 10, speed by 1)", section: .audio),
+        KeyBinding(.of(.left, .right, .character(" ")), [.form], when: .onChoice, .cycleChoice, label: "← → on a choice",
+                   help: "change the value (audio: none / recorded / text-to-speech, values kept; voice: an emotion it lacks becomes its default)",
+                   section: .form, footer: FooterHint("←→", "change", when: .onChoice)),
+        KeyBinding(.of(.delete, .backspace), [.form], when: .onChoice, .resetChoice, label: "Del on a choice",
+                   help: "return it to the API's default", section: .form, footer: FooterHint("Del", "default", when: .onChoice)),
+        KeyBinding(.of(.enter), [.form], when: .onPlainChoice, .nextFromChoice, label: "Enter on a choice",
+                   help: "next field", section: .form),
+        KeyBinding(.of(.tab), [.form], .focusNext, label: "Tab", help: "next field", section: .form,
+                   footer: FooterHint("Tab", "next")),
+        KeyBinding(.of(.backTab), [.form], .focusPrevious, label: "Shift-Tab", help: "previous field", section: .form,
+                   footer: FooterHint("S-Tab", "prev", when: .inText)),
+        KeyBinding(.of(.up, .down), [.form], .verticalMove, label: "↑ ↓",
+                   help: "previous / next field (in the TTS text: between wrapped lines first)", section: .form),
+        KeyBinding(.of(.control("n"), .insert), [.form], when: .onDestination, .addRow, label: "Ctrl-N / Insert",
+                   help: "add a destination below (in a destination row; at most 10)", section: .form,
+                   footer: FooterHint("^N", "add row", when: .onDestination)),
+        KeyBinding(.of(.control("d")), [.form], when: .onDestination, .removeRow, label: "Ctrl-D",
+                   help: "remove the destination row", section: .form, footer: FooterHint("^D", "remove", when: .onDestination)),
+        KeyBinding(.of(.altUp, .controlUp), [.form], when: .onDestination, .moveRow(up: true), label: "Alt-↑ / Ctrl-↑",
+                   help: "move the destination row up", section: .form,
+                   footer: FooterHint("Alt-↑↓", "move", when: .onDestination)),
+        KeyBinding(.of(.altDown, .controlDown), [.form], when: .onDestination, .moveRow(up: false), label: "Alt-↓ / Ctrl-↓",
+                   help: "move the destination row down", section: .form),
+        KeyBinding(.of(.control("z")), [.form], .undo, label: "Ctrl-Z",
+                   help: "after r, F7 or F3: bring the previous form back (again swaps once more)", section: .form),
+        KeyBinding(.of(.enter), [.form], when: .inText, .nextFromText, label: "Enter in a text field", help: "next field", section: .form),
+        KeyBinding(.of(.control("f")), [.form], when: .inText, .applyFix, label: "Ctrl-F",
+                   help: "use the suggested fix (a normalized phone number)", section: .form),
+    ] + editing(in: [.form], when: .inText)
 
-    /// Keys that work everywhere.
-    public static let global: [Entry] = [
-        ("F1 / ?", "this help (? outside text fields)"),
-        ("F5", "send: confirm first, then the outcome"),
-        ("F2", "save the request to a JSON file"),
-        ("F3", "open a request file"),
-        ("F4", "the problems list; Enter jumps to a field"),
-        ("F9", "the voice explorer: every voice and emotion as a grid"),
-        ("F8 / Ctrl-T", "next pane (next tab when narrow)"),
-        ("F12 / t", "the theme list, previewed live (t outside text fields)"),
-        ("F11 / p", "switch profile: fills empty fields with its defaults (p outside text fields)"),
-        ("F6", "save the form as a named template"),
-        ("F7", "the templates, previewed; Enter loads one (Ctrl-Z undoes)"),
-        ("Ctrl-Y", "copy the request as a curl command (the key stays $VARIABLE)"),
-        ("F10 / Ctrl-Q", "quit (the form is kept as a draft)"),
+    /// The editing keys of a text field or prompt.
+    static func editing(in scopes: [KeyScope], when: KeyCondition) -> [KeyBinding] {
+        let command: Command = scopes == [.form] ? .edit : .promptEdit
+        return [
+            KeyBinding([.anyCharacter, .anyPaste], scopes, when: when, command, label: "type / paste",
+                       help: "text (a paste is text only; control characters are dropped)", section: .editing),
+            KeyBinding(.of(.left, .right, .home, .end, .control("a"), .control("e")), scopes, when: when, command,
+                       label: "← → Home End", help: "move the cursor (Ctrl-A / Ctrl-E too)", section: .editing),
+            KeyBinding(.of(.controlLeft, .controlRight, .alt("b"), .alt("f")), scopes, when: when, command,
+                       label: "Ctrl-← Ctrl-→", help: "word left / right (Alt-B / Alt-F too)", section: .editing),
+            KeyBinding(.of(.backspace, .delete), scopes, when: when, command, label: "Backspace Del",
+                       help: "delete a character", section: .editing),
+            KeyBinding(.of(.control("u"), .control("k"), .control("w")), scopes, when: when, command, label: "Ctrl-U Ctrl-K Ctrl-W",
+                       help: "delete to the start / to the end / the word before the cursor", section: .editing),
+        ]
+    }
+
+    /// The preview's keys.
+    static let preview: [KeyBinding] = [
+        KeyBinding(.of(.up, .down, .pageUp, .pageDown, .home, .end), [.preview], .scrollPreview, label: "↑ ↓ PgUp PgDn Home End",
+                   help: "scroll the preview", section: .panes, footer: FooterHint("↑↓ PgUp PgDn", "scroll")),
+        KeyBinding(.of(.tab), [.preview], .focusPane(.log), label: "Tab in the preview", help: "to the call log", section: .panes),
+        KeyBinding(.of(.backTab), [.preview], .focusPane(.form), label: "Shift-Tab in the preview", help: "to the form", section: .panes),
     ]
 
-    /// Keys of the form.
-    public static let form: [Entry] = [
-        ("Tab / Shift-Tab", "next / previous field"),
-        ("↑ ↓", "previous / next field"),
-        ("Enter", "next field; activates buttons"),
-        ("← →  Home End", "move the cursor (Ctrl-A / Ctrl-E too)"),
-        ("Ctrl-← Ctrl-→", "word left / right (Alt-B / Alt-F too)"),
-        ("Backspace Del", "delete a character"),
-        ("Ctrl-U / Ctrl-K", "delete to the start / end"),
-        ("Ctrl-W", "delete the word before the cursor"),
-        ("Ctrl-F", "use the suggested fix (a normalized phone number)"),
-        ("← → on a choice", "change the value; Del returns it to the default"),
-        ("Ctrl-N", "add a destination below (in a destination row)"),
-        ("Ctrl-D", "remove the destination row"),
-        ("Alt-↑ Alt-↓", "move the destination row up / down (Ctrl-↑ ↓ too)"),
+    /// The call log panel's keys.
+    static let log: [KeyBinding] = [
+        KeyBinding(.of(.up, .down, .pageUp, .pageDown, .home, .end), [.log], when: .logHasEntries, .logMove,
+                   label: "↑ ↓ PgUp PgDn Home End", help: "move in the call log", section: .panes,
+                   footer: FooterHint("↑↓", "move", when: .logHasEntries)),
+        KeyBinding(.of(.enter), [.log], when: .logHasEntries, .logOpen, label: "Enter in the log",
+                   help: "the entry in full: request as sent, response, status", section: .panes,
+                   footer: FooterHint("Enter", "open", when: .logHasEntries)),
+        KeyBinding(.of(.character("/")), [.log], .logSearch, label: "/ in the log",
+                   help: "search numbers (and their last digits), description, call_id, TTS text", section: .panes,
+                   footer: FooterHint("/", "search")),
+        KeyBinding(.of(.character("o")), [.log], .logCycleOutcome, label: "o in the log",
+                   help: "cycle the outcome filter", section: .panes, footer: FooterHint("o", "outcome")),
+        KeyBinding(.of(.character("r")), [.log], when: .logHasEntries, .logReuse, label: "r in the log",
+                   help: "load the entry's request into the form (Ctrl-Z undoes)", section: .panes,
+                   footer: FooterHint("r", "reuse", when: .logHasEntries)),
+        KeyBinding(.of(.character("e")), [.log], when: .logHasEntries, .logExport, label: "e in the log",
+                   help: "save the entry's request to a file", section: .panes, footer: FooterHint("e", "export", when: .logHasEntries)),
+        KeyBinding(.of(.escape), [.log], .logClearFilter, label: "Esc in the log", help: "clear the search and the filter", section: .panes),
+        KeyBinding(.of(.tab), [.log], .focusPane(.form), label: "Tab in the log", help: "to the form", section: .panes),
+        KeyBinding(.of(.backTab), [.log], .focusPane(.preview), label: "Shift-Tab in the log", help: "to the preview", section: .panes),
     ]
 
-    /// Keys of the audio fields.
-    public static let audio: [Entry] = [
-        ("← → on Audio", "none / recorded / text-to-speech (values are kept)"),
-        ("Enter on Voice", "the voice picker: type to filter, Tab for gender"),
-        ("Enter on Emotion", "only the emotions the voice offers"),
-        ("← → on Voice", "next voice; an emotion it lacks becomes its default"),
-        ("← → on Volume/Speed", "step 1 / 0.1 (PgUp PgDn: volume by 10)"),
-        ("↑ ↓ in Text", "move between wrapped lines"),
+    /// Keys of the main screen, whichever pane has the keyboard.
+    static let screen: [KeyBinding] = [
+        KeyBinding(.of(.function(9)), [.screen], .openExplorer, label: "F9",
+                   help: "the voice explorer: every voice and emotion as a grid", section: .audio,
+                   footer: FooterHint("F9", "voices", when: .onLine)),
+        KeyBinding(.of(.function(8), .control("t")), [.screen], .nextPane, label: "F8 / Ctrl-T",
+                   help: "next pane (next tab when narrow)", section: .everywhere, footer: FooterHint("F8", "next pane", when: .inPreview)),
+        KeyBinding(.of(.function(5)), [.screen], .send, label: "F5", help: "send: check, confirm (Enter or y), then the outcome",
+                   section: .sending, footer: FooterHint("F5", "send")),
+        KeyBinding(.of(.function(2)), [.screen], .saveRequest, label: "F2", help: "save the request to a JSON file",
+                   section: .everywhere, footer: FooterHint("F2", "save")),
+        KeyBinding(.of(.function(3)), [.screen], .openRequest, label: "F3", help: "open a request file",
+                   section: .everywhere, footer: FooterHint("F3", "open")),
+        KeyBinding(.of(.function(4)), [.screen], .openProblems, label: "F4", help: "the problems list; Enter jumps to a field",
+                   section: .everywhere, footer: FooterHint("F4", "problems")),
+        KeyBinding(.of(.function(1)), [.screen], .openHelp, label: "F1", help: "this help", section: .everywhere,
+                   footer: FooterHint("F1", "help")),
+        KeyBinding(.of(.character("?")), [.screen], when: .outsideText, .openHelp, label: "?", help: "this help (outside text fields)",
+                   section: .everywhere),
+        KeyBinding(.of(.function(10), .control("q")), [.screen, .anyDialog], .quit, label: "F10 / Ctrl-Q",
+                   help: "quit (the form is kept as a draft)", section: .everywhere, footer: FooterHint("F10", "quit")),
+        KeyBinding(.of(.function(12)), [.screen], .openThemes, label: "F12", help: "the theme list, previewed live", section: .everywhere),
+        KeyBinding(.of(.character("t")), [.screen], when: .outsideText, .openThemes, label: "t",
+                   help: "the theme list (outside text fields)", section: .everywhere),
+        KeyBinding(.of(.function(11)), [.screen], .openProfiles, label: "F11",
+                   help: "switch profile: fills empty fields with its defaults", section: .everywhere),
+        KeyBinding(.of(.character("p")), [.screen], when: .outsideText, .openProfiles, label: "p",
+                   help: "switch profile (outside text fields)", section: .everywhere),
+        KeyBinding(.of(.function(6)), [.screen], .saveTemplate, label: "F6", help: "save the form as a named template", section: .everywhere),
+        KeyBinding(.of(.function(7)), [.screen], .openTemplates, label: "F7",
+                   help: "the templates, previewed; Enter loads one (Ctrl-Z undoes)", section: .everywhere),
+        KeyBinding(.of(.control("y")), [.screen], .copyCurl, label: "Ctrl-Y",
+                   help: "copy the request as a curl command (the key stays $VARIABLE)", section: .sending),
+        KeyBinding(.of(.alt("1")), [.screen], .showPane(.form), label: "Alt-1 / 1", help: "the form (1 outside text fields)", section: .everywhere),
+        KeyBinding(.of(.alt("2")), [.screen], .showPane(.preview), label: "Alt-2 / 2", help: "the preview (2 outside text fields)", section: .everywhere),
+        KeyBinding(.of(.alt("3")), [.screen], .showPane(.log), label: "Alt-3 / 3", help: "the call log (3 outside text fields)", section: .everywhere),
+        KeyBinding(.of(.character("1")), [.screen], when: .outsideText, .showPane(.form), label: "1", help: "the form", section: .everywhere),
+        KeyBinding(.of(.character("2")), [.screen], when: .outsideText, .showPane(.preview), label: "2", help: "the preview", section: .everywhere),
+        KeyBinding(.of(.character("3")), [.screen], when: .outsideText, .showPane(.log), label: "3", help: "the call log", section: .everywhere),
     ]
 
-    /// Keys of the preview and the log panel.
-    public static let panes: [Entry] = [
-        ("↑ ↓ PgUp PgDn", "scroll the preview / move in the call log"),
-        ("Home End", "top / bottom"),
-        ("/ in the log", "search numbers, description, call_id, TTS text"),
-        ("o in the log", "cycle the outcome filter; Esc clears filters"),
-        ("Enter in the log", "the entry in full: request as sent, response, status"),
-        ("r in the log", "load the entry's request into the form (Ctrl-Z undoes)"),
-        ("e in the log", "save the entry's request to a file"),
-    ]
+    /// A binding of one dialog; its help text is the footer's word unless given.
+    private static func on(_ kind: DialogKind, _ keys: [KeyPattern], when: KeyCondition = .always, _ command: Command,
+                           _ label: String, _ text: String, footer: Bool = true, section: HelpSection = .dialogs) -> KeyBinding {
+        KeyBinding(keys, [.dialog(kind)], when: when, command, label: label, help: text, section: section,
+                   footer: footer ? FooterHint(label, text, when: when) : nil)
+    }
 
-    /// Keys of sending.
-    public static let sending: [Entry] = [
-        ("F5", "check, then confirm: Enter or y sends, Esc cancels"),
-        ("c", "copy the call_id of a placed call (OSC 52)"),
-        ("Ctrl-Z", "after r: bring the previous form back"),
-    ]
+    /// Keys of the dialogs, dialog by dialog, in the order their footers show them.
+    static let dialogs: [KeyBinding] = [
+        on(.help, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", "scroll"),
+        on(.help, .of(.escape, .enter, .function(1), .character("q"), .character("?")), .close, "Esc", "close"),
+        on(.problems, .of(.up, .down), .move, "↑↓", "choose"),
+        on(.problems, .of(.enter), .accept, "Enter", "go to field"),
+        on(.problems, .of(.escape, .function(4)), .close, "Esc", "close"),
+        on(.filePrompt, .of(.enter), .accept, "Enter", "confirm"),
+        on(.filePrompt, .of(.escape), .close, "Esc", "cancel"),
+        on(.confirmOverwrite, .of(.character("y"), .character("Y")), .yes, "y", "overwrite"),
+        on(.confirmOverwrite, .of(.character("n"), .character("N"), .escape), .no, "n / Esc", "cancel"),
+        on(.voicePicker, [.anyCharacter, .anyPaste], .filterType, "type", "filter"),
+        on(.voicePicker, .of(.tab), .cycleGender, "Tab", "gender"),
+        on(.voicePicker, .of(.up, .down), .move, "↑↓", "choose"),
+        on(.voicePicker, .of(.enter), .accept, "Enter", "set"),
+        on(.voicePicker, .of(.escape), .close, "Esc", "cancel"),
+        on(.voicePicker, .of(.backspace), .filterErase, "Backspace", "erase filter", footer: false),
+        on(.emotionPicker, .of(.up, .down), .move, "↑↓", "choose"),
+        on(.emotionPicker, .of(.enter), .accept, "Enter", "set"),
+        on(.emotionPicker, .of(.escape), .close, "Esc", "cancel"),
+        on(.voiceExplorer, .of(.left, .up, .down, .right), .move, "←↑↓→", "move"),
+        on(.voiceExplorer, .of(.enter), .accept, "Enter", "set voice + emotion"),
+        on(.voiceExplorer, .of(.escape, .function(9)), .close, "Esc", "close"),
+        on(.confirmSend, .of(.enter, .character("y"), .character("Y")), when: .firstAsk, .yes, "Enter / y", "send", section: .sending),
+        on(.confirmSend, .of(.character("y"), .character("Y")), when: .secondAsk, .yes, "y", "send again", section: .sending),
+        on(.confirmSend, .of(.escape, .character("n"), .character("N")), .no, "Esc", "cancel", section: .sending),
+        on(.outcome, .of(.character("c"), .character("C")), when: .hasCallID, .copyCallID, "c", "copy call_id", section: .sending),
+        on(.outcome, .of(.enter, .escape, .character(" "), .character("q")), .close, "Enter / Esc", "close", section: .sending),
+        on(.message, .of(.enter, .escape, .character(" ")), .close, "Enter / Esc", "close"),
+        on(.logSearch, .of(.enter), .accept, "Enter", "search"),
+        on(.logSearch, .of(.escape), .close, "Esc", "cancel"),
+        on(.logEntry, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", "scroll"),
+        on(.logEntry, .of(.character("r")), .logReuse, "r", "reuse"),
+        on(.logEntry, .of(.character("e")), .logExport, "e", "export"),
+        on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", "copy call_id"),
+        on(.logEntry, .of(.escape, .enter, .character("q")), .close, "Esc", "close"),
+        on(.themePicker, .of(.up, .down), .move, "↑↓", "preview"),
+        on(.themePicker, .of(.enter), .accept, "Enter", "keep"),
+        on(.themePicker, .of(.escape), .close, "Esc", "revert"),
+        on(.profilePicker, .of(.up, .down), .move, "↑↓", "choose"),
+        on(.profilePicker, .of(.enter), .accept, "Enter", "switch"),
+        on(.profilePicker, .of(.escape), .close, "Esc", "cancel"),
+        on(.templateName, .of(.enter), .accept, "Enter", "save"),
+        on(.templateName, .of(.escape), .close, "Esc", "cancel"),
+        on(.templateExists, .of(.character("y"), .character("Y")), .yes, "y", "replace"),
+        on(.templateExists, .of(.character("n"), .character("N"), .escape), .no, "n", "keep"),
+        on(.templatePicker, .of(.up, .down), .move, "↑↓", "preview"),
+        on(.templatePicker, .of(.enter), .accept, "Enter", "load"),
+        on(.templatePicker, .of(.escape), .close, "Esc", "cancel"),
+        on(.saveTheme, .of(.character("y"), .character("Y")), .yes, "y", "save to config"),
+        on(.saveTheme, .of(.character("n"), .character("N"), .escape, .enter), .no, "n", "this session only"),
+    ] + editing(in: prompts, when: .always)
 
-    /// The stand-in's failure scenarios, by request description (its own catalog).
-    public static func demoScenarios(_ state: AppState) -> [Entry] { state.demoScenarios.map { ($0.tag, $0.effect) } }
+    private static let prompts: [KeyScope] = [.dialog(.filePrompt), .dialog(.logSearch), .dialog(.templateName)]
 
-    /// The footer's hints for the current place.
-    public static func footer(for state: AppState) -> [Entry] {
-        if state.dialog != nil {
-            switch state.dialog! {
-            case .help: return [("↑↓", "scroll"), ("Esc", "close")]
-            case .problems: return [("↑↓", "choose"), ("Enter", "go to field"), ("Esc", "close")]
-            case .filePrompt: return [("Enter", "confirm"), ("Esc", "cancel")]
-            case .confirmOverwrite: return [("y", "overwrite"), ("n / Esc", "cancel")]
-            case .voicePicker: return [("type", "filter"), ("Tab", "gender"), ("↑↓", "choose"), ("Enter", "set"), ("Esc", "cancel")]
-            case .emotionPicker: return [("↑↓", "choose"), ("Enter", "set"), ("Esc", "cancel")]
-            case .voiceExplorer: return [("←↑↓→", "move"), ("Enter", "set voice + emotion"), ("Esc", "close")]
-            case .confirmSend(_, let secondAsk): return secondAsk ? [("y", "send again"), ("Esc", "cancel")] : [("Enter / y", "send"), ("Esc", "cancel")]
-            case .outcome: return [("c", "copy call_id"), ("Enter / Esc", "close")]
-            case .message: return [("Enter / Esc", "close")]
-            case .logSearch: return [("Enter", "search"), ("Esc", "cancel")]
-            case .logEntry: return [("↑↓", "scroll"), ("r", "reuse"), ("e", "export"), ("c", "copy call_id"), ("Esc", "close")]
-            case .themePicker: return [("↑↓", "preview"), ("Enter", "keep"), ("Esc", "revert")]
-            case .profilePicker: return [("↑↓", "choose"), ("Enter", "switch"), ("Esc", "cancel")]
-            case .templateName: return [("Enter", "save"), ("Esc", "cancel")]
-            case .templateExists: return [("y", "replace"), ("n", "keep")]
-            case .templatePicker: return [("↑↓", "preview"), ("Enter", "load"), ("Esc", "cancel")]
-            case .saveTheme: return [("y", "save to config"), ("n", "this session only")]
-            }
-        }
-        let tail: [Entry] = [("F5", "send"), ("F2", "save"), ("F3", "open"), ("F4", "problems"), ("F1", "help"), ("F10", "quit")]
+    /// The scopes in force in `state`.
+    public static func activeScopes(_ state: AppState) -> [KeyScope] {
+        if let dialog = state.dialog { return [.anyDialog, .dialog(dialog.kind)] }
         switch state.pane {
-        case .preview: return [("↑↓ PgUp PgDn", "scroll"), ("F8", "next pane")] + tail
-        case .log: return [("↑↓", "move"), ("Enter", "open"), ("/", "search"), ("o", "outcome"), ("r", "reuse"), ("e", "export"), ("F5", "send")] + tail
-        case .form:
-            var hints: [Entry]
-            switch state.focus.kind {
-            case .choice:
-                hints = [("←→", "change"), ("Del", "default"), ("Tab", "next")]
-                if case .ttsVoice = state.focus { hints.insert(("Enter", "pick"), at: 0) }
-                if case .ttsEmotion = state.focus { hints.insert(("Enter", "pick"), at: 0) }
-            case .button: hints = [("Enter", "add"), ("Tab", "next")]
-            case .text: hints = [("Tab", "next"), ("S-Tab", "prev")]
-            }
-            if case .destinationNumber = state.focus { hints += [("^N", "add row"), ("^D", "remove"), ("Alt-↑↓", "move")] }
-            if case .destinationTimeout = state.focus { hints += [("^N", "add row"), ("^D", "remove"), ("Alt-↑↓", "move")] }
-            if state.focus.line != nil { hints.append(("F9", "voices")) }
-            return hints + tail
+        case .form: return [.screen, .form]
+        case .preview: return [.screen, .preview]
+        case .log: return [.screen, .log]
         }
+    }
+
+    /// The binding that takes `key` in `state`, if any: the first in force.
+    public static func binding(for key: Key, in state: AppState) -> KeyBinding? {
+        bindings.first { $0.takes(key, in: state) }
+    }
+
+    /// The footer's hints for `state`: the place's own first, then the screen's; each once.
+    public static func footer(for state: AppState) -> [FooterHint] {
+        let inForce = bindings.filter { $0.footer != nil && $0.applies(in: state) && $0.footer!.when.holds(in: state) }
+        let own = inForce.filter { !$0.scopes.contains(.screen) }
+        let screen = state.dialog == nil ? inForce.filter { $0.scopes.contains(.screen) } : []
+        var seen: Set<String> = []
+        return (own + screen).compactMap(\.footer).filter { seen.insert($0.keys + "\u{0}" + $0.text).inserted }
     }
 }

@@ -100,30 +100,4 @@ enum SendViews {
         lines.append(("Enter or Esc closes", Style(.accent, on: .surface)))
         DialogView.text(title: title, lines: lines, width: 88, state: state, on: &canvas)
     }
-
-    /// One call log entry, scrollable.
-    static func entry(_ entry: CallLogEntry, scroll: Int, state: AppState, on canvas: inout TextCanvas) {
-        let body = Style(.text, on: .surface)
-        let muted = Style(.muted, on: .surface)
-        let outcome = entry.outcome
-        var lines: [(String, Style)] = [
-            ("outcome   \(outcome.rawValue)", Style(LogPanelView.badgeRole(outcome), bold: true)),
-            ("message   \(entry.message ?? "—")", body),
-            ("call_id   \(entry.callID ?? "—")", body),
-            ("HTTP      \(entry.httpStatus.map(String.init) ?? "—")    latency \(entry.latencyMs.map { "\($0) ms" } ?? "—")", body),
-            ("endpoint  \(entry.endpointHost)    mode \(entry.mode.rawValue)", body),
-            ("created   \(Timestamp.local(entry.createdAt))    finished \(entry.finishedAt.map { Timestamp.local($0) } ?? "—")", body),
-            ("", body),
-            ("Request, as sent:", Style(.primary, on: .surface, bold: true)),
-        ]
-        if let json = entry.requestValue {
-            for line in PreviewDocument(json).lines { lines.append((line.text, Style(.jsonString, on: .surface))) }
-        }
-        lines.append(("", body))
-        lines.append(("Response body:", Style(.primary, on: .surface, bold: true)))
-        let raw = entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)"
-        lines += raw.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWrap.lines(String($0), width: 84) }.map { ($0, muted) }
-        let visible = Array(lines.dropFirst(min(scroll, max(0, lines.count - 1))))
-        DialogView.text(title: "Call log entry \(entry.id ?? 0) · ↑↓ scroll · r reuse · e export · Esc closes", lines: visible, width: 92, state: state, on: &canvas)
-    }
 }

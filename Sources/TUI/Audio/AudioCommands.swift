@@ -2,7 +2,7 @@ import CallbackCore
 
 /// The voice picker, emotion picker and voice explorer, and the audio fields'
 /// own keys (stepping volume and speed, moving through wrapped TTS text).
-enum AudioKeys {
+enum AudioCommands {
     /// The voices a picker shows for a filter text and gender.
     static func voices(matching filter: String, gender: Gender?) -> [Voice] {
         let needle = filter.lowercased()
@@ -41,72 +41,77 @@ enum AudioKeys {
         state.dialog = .voiceExplorer(line: line, row: row, column: column)
     }
 
-    /// Keys while a picker or the explorer is open; returns effects.
-    static func handleDialog(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch state.dialog {
-        case .voicePicker(let line, var filter, var gender, var selected)?:
-            let shown = voices(matching: filter, gender: gender)
-            switch key {
-            case .escape: state.dialog = nil; return []
-            case .up: selected = max(0, selected - 1)
-            case .down: selected = min(max(0, shown.count - 1), selected + 1)
-            case .tab:
-                gender = gender == nil ? .female : (gender == .female ? .male : nil)
-                selected = 0
-            case .backspace:
-                if !filter.isEmpty { filter.removeLast() }
-                selected = 0
-            case .character(let character):
-                filter.append(character)
-                selected = 0
-            case .paste(let text):
-                filter += text
-                selected = 0
-            case .enter:
-                guard let voice = shown[safe: selected] else {
-                    state.status = StatusMessage("no voice matches \"\(filter)\"", .warning)
-                    return []
-                }
-                state.dialog = nil
-                return choose(&state, voice: voice.id, emotion: nil, line: line)
-            default: return []
+    /// A command while the voice picker is open.
+    static func voicePicker(_ command: Command, key: Key, line: Int, filter: String, gender: Gender?, selected: Int,
+                            in state: inout AppState) -> [Effect] {
+        var (filter, gender, selected) = (filter, gender, selected)
+        let shown = voices(matching: filter, gender: gender)
+        switch command {
+        case .close: state.dialog = nil; return []
+        case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
+        case .cycleGender:
+            gender = gender == nil ? .female : (gender == .female ? .male : nil)
+            selected = 0
+        case .filterErase:
+            if !filter.isEmpty { filter.removeLast() }
+            selected = 0
+        case .filterType:
+            if case .character(let character) = key { filter.append(character) }
+            if case .paste(let text) = key { filter += text }
+            selected = 0
+        case .accept:
+            guard let voice = shown[safe: selected] else {
+                state.status = StatusMessage("no voice matches \"\(filter)\"", .warning)
+                return []
             }
-            state.dialog = .voicePicker(line: line, filter: filter, gender: gender, selected: selected)
-        case .emotionPicker(let line, var selected)?:
-            let voice = VoiceCatalog.voice(id: state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
-            let emotions = voice?.emotions ?? []
-            switch key {
-            case .escape: state.dialog = nil; return []
-            case .up: selected = max(0, selected - 1)
-            case .down: selected = min(max(0, emotions.count - 1), selected + 1)
-            case .enter:
-                state.dialog = nil
-                guard let emotion = emotions[safe: selected] else { return [] }
-                state.form.lines[line].audio.tts.emotion = emotion.id
-                state.formChanged()
-                return [.saveDraft(state.form)]
-            default: return []
-            }
-            state.dialog = .emotionPicker(line: line, selected: selected)
-        case .voiceExplorer(let line, var row, var column)?:
-            switch key {
-            case .escape, .function(9): state.dialog = nil; return []
-            case .up: row = max(0, row - 1)
-            case .down: row = min(VoiceCatalog.voices.count - 1, row + 1)
-            case .left: column = max(0, column - 1)
-            case .right: column = min(VoiceCatalog.emotionIDs.count - 1, column + 1)
-            case .enter:
-                let voice = VoiceCatalog.voices[row]
-                let emotion = VoiceCatalog.emotionIDs[column]
-                guard voice.supports(emotion: emotion) else {
-                    state.status = StatusMessage("voice \(voice.id) \(voice.name) does not offer \(VoiceCatalog.emotionNames[emotion]!); pick a marked cell", .warning)
-                    return []
-                }
-                state.dialog = nil
-                return choose(&state, voice: voice.id, emotion: emotion, line: line)
-            default: return []
+            state.dialog = nil
+            return choose(&state, voice: voice.id, emotion: nil, line: line)
+        default: return []
+        }
+        state.dialog = .voicePicker(line: line, filter: filter, gender: gender, selected: selected)
+        return []
+    }
+
+    /// A command while the emotion picker is open.
+    static func emotionPicker(_ command: Command, key: Key, line: Int, selected: Int, in state: inout AppState) -> [Effect] {
+        let voice = VoiceCatalog.voice(id: state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
+        let emotions = voice?.emotions ?? []
+        switch command {
+        case .close: state.dialog = nil
+        case .move:
+            state.dialog = .emotionPicker(line: line, selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: emotions.count))
+        case .accept:
+            state.dialog = nil
+            guard let emotion = emotions[safe: selected] else { return [] }
+            state.form.lines[line].audio.tts.emotion = emotion.id
+            state.formChanged()
+            return [.saveDraft(state.form)]
+        default: break
+        }
+        return []
+    }
+
+    /// A command while the voice explorer is open.
+    static func explorer(_ command: Command, key: Key, line: Int, row: Int, column: Int, in state: inout AppState) -> [Effect] {
+        switch command {
+        case .close: state.dialog = nil
+        case .move:
+            var (row, column) = (row, column)
+            switch ListMove(key) {
+            case .left?, .right?: column = ListNavigation.select(column, ListMove(key)!, count: VoiceCatalog.emotionIDs.count)
+            case let move?: row = ListNavigation.select(row, move, count: VoiceCatalog.voices.count)
+            case nil: break
             }
             state.dialog = .voiceExplorer(line: line, row: row, column: column)
+        case .accept:
+            let voice = VoiceCatalog.voices[row]
+            let emotion = VoiceCatalog.emotionIDs[column]
+            guard voice.supports(emotion: emotion) else {
+                state.status = StatusMessage("voice \(voice.id) \(voice.name) does not offer \(VoiceCatalog.emotionNames[emotion]!); pick a marked cell", .warning)
+                return []
+            }
+            state.dialog = nil
+            return choose(&state, voice: voice.id, emotion: emotion, line: line)
         default: break
         }
         return []

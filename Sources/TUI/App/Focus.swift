@@ -1,0 +1,48 @@
+import CallbackCore
+
+extension AppState {
+    /// Moves the focus to `field`, loading its text into the editor.
+    public mutating func setFocus(_ field: FieldID) {
+        let order = form.focusOrder
+        focus = order.contains(field) ? field : order[0]
+        editor = LineEditor(form.text(of: focus))
+    }
+
+    /// The form field that best shows a problem at `path`.
+    public func field(forProblemAt path: String) -> FieldID {
+        let order = form.focusOrder
+        if let exact = order.first(where: { $0.path == path }) { return exact }
+        if let inside = order.first(where: { $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }) {
+            if path.hasSuffix("destinations"), let button = order.first(where: { $0.path == path && $0.kind == .button }) { return button }
+            return inside
+        }
+        var parent = path
+        while let cut = parent.lastIndex(where: { $0 == "." || $0 == "[" }) {
+            parent = String(parent[..<cut])
+            if let found = order.first(where: { $0.path == parent }) { return found }
+        }
+        return order[0]
+    }
+
+    /// Keeps the focused field and its preview line on screen.
+    mutating func followFocus() {
+        let layout = Layout(size)
+        let formHeight = layout.innerHeight(of: .form, shown: pane == .form ? .form : pane)
+        if formHeight > 0, let row = form.row(of: focus) {
+            if row < formScroll { formScroll = max(0, row - 1) }
+            if row >= formScroll + formHeight { formScroll = row - formHeight + 1 }
+        }
+        formScroll = max(0, min(formScroll, max(0, form.rows.count - formHeight)))
+        let previewHeight = layout.innerHeight(of: .preview, shown: pane)
+        if pane != .preview, previewHeight > 0, let line = preview.line(for: focus.path) {
+            if line < previewScroll { previewScroll = max(0, line - 2) }
+            if line >= previewScroll + previewHeight { previewScroll = line - previewHeight + 3 }
+        }
+        previewScroll = max(0, min(previewScroll, max(0, preview.lines.count - previewHeight)))
+        let logHeight = layout.innerHeight(of: .log, shown: pane)
+        if logHeight > 0 {
+            if log.selected < log.scroll { log.scroll = log.selected }
+            if log.selected >= log.scroll + logHeight { log.scroll = log.selected - logHeight + 1 }
+        }
+    }
+}

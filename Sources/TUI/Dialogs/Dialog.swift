@@ -1,0 +1,98 @@
+import CallbackCore
+import CallLog
+
+/// A dialog over the main screen.
+public enum Dialog: Equatable, Sendable {
+    /// Every key, by place.
+    case help(scroll: Int)
+    /// Every problem of the request; Enter jumps to its field.
+    case problems(selected: Int)
+    /// A file name prompt for saving (F2) or opening (F3).
+    case filePrompt(FilePromptPurpose, LineEditor)
+    /// Asks before overwriting a file.
+    case confirmOverwrite(path: String)
+    /// The voice picker of a leg: filtered by text and gender.
+    case voicePicker(line: Int, filter: String, gender: Gender?, selected: Int)
+    /// The emotion picker of a leg: only its voice's emotions.
+    case emotionPicker(line: Int, selected: Int)
+    /// The whole catalog as a grid (voices down, emotions across) for a leg.
+    case voiceExplorer(line: Int, row: Int, column: Int)
+    /// What F5 would do; Enter or y sends. `repeatOfUnknown` asks a second time.
+    case confirmSend(MakeCallbackRequest, secondAsk: Bool)
+    /// The outcome of a send, until dismissed.
+    case outcome(SentCall)
+    /// A message with a title (no key configured, the log unavailable...).
+    case message(title: String, text: String)
+    /// The call log search prompt.
+    case logSearch(LineEditor)
+    /// One call log entry in full.
+    case logEntry(CallLogEntry, scroll: Int)
+    /// The profile switcher.
+    case profilePicker(selected: Int)
+    /// F6: the name to save the form as a template.
+    case templateName(LineEditor)
+    /// A template by that name exists: overwrite it?
+    case templateExists(String)
+    /// F7: the templates, the selected one previewed.
+    case templatePicker(selected: Int)
+    /// The theme list: moving previews live; `original` is restored on Esc.
+    case themePicker(selected: Int, original: String)
+    /// Offers to save the chosen theme to the config file.
+    case saveTheme(String)
+}
+
+
+/// The kinds of dialog, for the key table's scopes.
+public enum DialogKind: String, CaseIterable, Sendable {
+    case help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
+
+    /// How the help names it.
+    public var title: String {
+        switch self {
+        case .help: return "Help"
+        case .problems: return "Problems"
+        case .filePrompt: return "File name"
+        case .confirmOverwrite: return "Overwrite?"
+        case .voicePicker: return "Voice picker"
+        case .emotionPicker: return "Emotion picker"
+        case .voiceExplorer: return "Voice explorer"
+        case .confirmSend: return "Send confirmation"
+        case .outcome: return "Outcome"
+        case .message: return "Message"
+        case .logSearch: return "Log search"
+        case .logEntry: return "Log entry"
+        case .profilePicker: return "Profiles"
+        case .templateName: return "Template name"
+        case .templateExists: return "Template exists"
+        case .templatePicker: return "Templates"
+        case .themePicker: return "Themes"
+        case .saveTheme: return "Save theme"
+        }
+    }
+}
+
+extension Dialog {
+    /// Which kind of dialog this is.
+    public var kind: DialogKind {
+        switch self {
+        case .help: return .help
+        case .problems: return .problems
+        case .filePrompt: return .filePrompt
+        case .confirmOverwrite: return .confirmOverwrite
+        case .voicePicker: return .voicePicker
+        case .emotionPicker: return .emotionPicker
+        case .voiceExplorer: return .voiceExplorer
+        case .confirmSend: return .confirmSend
+        case .outcome: return .outcome
+        case .message: return .message
+        case .logSearch: return .logSearch
+        case .logEntry: return .logEntry
+        case .profilePicker: return .profilePicker
+        case .templateName: return .templateName
+        case .templateExists: return .templateExists
+        case .templatePicker: return .templatePicker
+        case .themePicker: return .themePicker
+        case .saveTheme: return .saveTheme
+        }
+    }
+}

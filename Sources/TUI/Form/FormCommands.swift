@@ -1,0 +1,159 @@
+import CallbackCore
+import CallLog
+
+/// What the form's keys do (the key table says which key does which).
+enum FormCommands {
+    static func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
+        let field = state.focus
+        switch command {
+        case .focusNext: return move(&state, by: 1)
+        case .focusPrevious: return move(&state, by: -1)
+        case .verticalMove:
+            if let effects = AudioCommands.moveInText(&state, key, width: Layout.ttsTextWidth(for: state.size)) { return effects }
+            return move(&state, by: key == .up ? -1 : 1)
+        case .undo: return undo(&state)
+        case .addRow:
+            guard let (line, index) = field.destination else { return [] }
+            return addDestination(&state, line: line, after: index)
+        case .removeRow:
+            guard let (line, index) = field.destination else { return [] }
+            return removeDestination(&state, line: line, index: index)
+        case .moveRow(let up):
+            guard let (line, index) = field.destination else { return [] }
+            return moveDestination(&state, line: line, index: index, up: up)
+        case .nextFromText, .nextFromChoice: return move(&state, by: 1)
+        case .applyFix: return applySuggestion(&state)
+        case .edit: return edit(&state, key)
+        case .step: return AudioCommands.step(&state, key) ?? []
+        case .cycleChoice: return cycleChoice(&state, field, by: key == .left ? -1 : 1)
+        case .resetChoice:
+            if ChoiceOptions.current(field, in: state.form) == nil { return [] }
+            ChoiceOptions.set(nil, of: field, in: &state.form)
+            state.formChanged()
+            state.status = StatusMessage("\(field.label.lowercased()) returned to the default", .info)
+            return [.saveDraft(state.form)]
+        case .openPicker:
+            if case .ttsVoice(let line) = field { AudioCommands.openVoicePicker(&state, line: line) }
+            if case .ttsEmotion(let line) = field { AudioCommands.openEmotionPicker(&state, line: line) }
+            return []
+        case .pressButton:
+            guard case .addDestination(let line) = field else { return [] }
+            return addDestination(&state, line: line, after: state.form.lines[line].destinations.count - 1)
+        default: return []
+        }
+    }
+
+    /// Ctrl-Z: the form before the last load, reuse or template comes back.
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let previous = state.undoForm else {
+            state.status = StatusMessage("nothing to undo", .info)
+            return []
+        }
+        state.undoForm = state.form
+        state.form = previous
+        state.formChanged()
+        state.setFocus(state.focus)
+        state.status = StatusMessage("the previous form is back (Ctrl-Z again swaps once more)", .success)
+        return [.saveDraft(state.form)]
+    }
+
+    /// An editing key in the focused text field.
+    static func edit(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let field = state.focus
+        guard case .text(let rule) = field.kind else { return [] }
+        var isTTSText = false
+        if case .ttsText = field { isTTSText = true }
+        var editor = state.editor
+        let before = editor.text
+        guard TextKeys.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : nil,
+                             multiline: isTTSText, status: &state.status) else { return [] }
+        state.editor = editor
+        guard editor.text != before else { return [] }
+        state.form.setText(editor.text, of: field)
+        state.formChanged()
+        return [.saveDraft(state.form)]
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        let order = state.form.focusOrder
+        let index = order.firstIndex(of: state.focus) ?? 0
+        state.setFocus(order[(index + delta + order.count) % order.count])
+        return []
+    }
+
+    static func cycleChoice(_ state: inout AppState, _ field: FieldID, by delta: Int) -> [Effect] {
+        let values = ChoiceOptions.values(of: field, in: state.form)
+        guard !values.isEmpty else { return [] }
+        // Unset (the default) and the value it stands for are one stop, not two.
+        let effective = ChoiceOptions.current(field, in: state.form) ?? ChoiceOptions.defaultValue(of: field, in: state.form)
+        let next: Int
+        if let effective, let index = values.firstIndex(of: effective) {
+            next = values[(index + delta + values.count) % values.count]
+        } else {
+            next = delta > 0 ? values[0] : values[values.count - 1]
+        }
+        if case .ttsVoice(let line) = field {
+            state.status = VoiceRules.setVoice(next, line: line, in: &state.form)
+        } else {
+            ChoiceOptions.set(next, of: field, in: &state.form)
+        }
+        state.formChanged()
+        return [.saveDraft(state.form)]
+    }
+
+    static func removeDestination(_ state: inout AppState, line: Int, index: Int) -> [Effect] {
+        var rows = state.form.lines[line].destinations
+        if rows.count == 1 {
+            rows[0] = DestinationForm()
+            state.status = StatusMessage("a leg needs at least one destination: the row was cleared", .info)
+        } else {
+            rows.remove(at: index)
+            state.status = StatusMessage("removed destination \(index + 1) of line \(line + 1)", .info)
+        }
+        state.form.lines[line].destinations = rows
+        state.formChanged()
+        state.setFocus(.destinationNumber(line: line, index: min(index, rows.count - 1)))
+        return [.saveDraft(state.form)]
+    }
+
+    static func moveDestination(_ state: inout AppState, line: Int, index: Int, up: Bool) -> [Effect] {
+        let target = up ? index - 1 : index + 1
+        var rows = state.form.lines[line].destinations
+        guard rows.indices.contains(target) else { return [] }
+        rows.swapAt(index, target)
+        state.form.lines[line].destinations = rows
+        state.formChanged()
+        if case .destinationTimeout = state.focus {
+            state.setFocus(.destinationTimeout(line: line, index: target))
+        } else {
+            state.setFocus(.destinationNumber(line: line, index: target))
+        }
+        state.status = StatusMessage("destination moved to position \(target + 1) of line \(line + 1)", .info)
+        return [.saveDraft(state.form)]
+    }
+
+    static func addDestination(_ state: inout AppState, line: Int, after index: Int) -> [Effect] {
+        let limit = Rules.destinationsPerLine.upperBound
+        guard state.form.lines[line].destinations.count < limit else {
+            state.status = StatusMessage("line \(line + 1) already has \(limit) destinations, the most a leg can ring", .warning)
+            return []
+        }
+        state.form.lines[line].destinations.insert(DestinationForm(), at: index + 1)
+        state.formChanged()
+        state.setFocus(.destinationNumber(line: line, index: index + 1))
+        return [.saveDraft(state.form)]
+    }
+
+    static func applySuggestion(_ state: inout AppState) -> [Effect] {
+        guard let suggestion = state.problems(of: state.focus).compactMap(\.suggestion).first else {
+            state.status = StatusMessage("no fix to apply here", .info)
+            return []
+        }
+        state.form.setText(suggestion, of: state.focus)
+        state.editor = LineEditor(suggestion)
+        state.formChanged()
+        state.status = StatusMessage("now \(suggestion)", .success)
+        return [.saveDraft(state.form)]
+    }
+}
+

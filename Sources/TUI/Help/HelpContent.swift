@@ -1,0 +1,74 @@
+import CallbackCore
+
+/// The help overlay's lines, made from the key table (and the stand-in's
+/// scenarios in demo mode): the reducer counts them to bound the scroll, the
+/// view draws them.
+enum HelpContent {
+    /// The overlay's width at `size`.
+    static func width(for size: Size) -> Int { min(size.width - 4, 78) }
+
+    /// How many lines fit at `size` for a help of `total` lines.
+    static func visibleRows(for size: Size, total: Int) -> Int { max(1, min(size.height - 4, total + 2) - 2) }
+
+    /// Every line, styled.
+    static func lines(_ state: AppState) -> [(String, Style)] {
+        let text = Style(.text, on: .surface)
+        let title = Style(.primary, on: .surface, bold: true)
+        let room = max(20, width(for: state.size) - 4)
+        var sections: [(String, [(String, String)])] = []
+        for section in HelpSection.allCases where section != .dialogs {
+            var seen: Set<String> = []
+            let entries = KeyTable.bindings.filter { $0.section == section }
+                .map { ($0.label, $0.help) }
+                .filter { seen.insert($0.0 + "\u{0}" + $0.1).inserted }
+            sections.append((section.rawValue, entries))
+            if section == .sending, case .demo = state.target, !state.demoScenarios.isEmpty {
+                sections.append(("Demo scenarios: start the description with", state.demoScenarios.map { ($0.tag, $0.effect) }))
+            }
+        }
+        // The key column is as wide as the longest key label (within reason), so no label runs into its text.
+        let keyWidth = min(26, (sections.flatMap(\.1).map { DisplayWidth.of($0.0) }.max() ?? 16) + 2)
+        var lines: [(String, Style)] = []
+        for (heading, entries) in sections where !entries.isEmpty {
+            if !lines.isEmpty { lines.append(("", text)) }
+            lines.append((heading, title))
+            for (keys, action) in entries {
+                let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys)))
+                let wrapped = TextWrap.lines(action, width: max(10, room - max(keyWidth, DisplayWidth.of(keys) + 1)))
+                for (index, part) in wrapped.enumerated() {
+                    lines.append(((index == 0 ? keys + pad : String(repeating: " ", count: max(keyWidth, DisplayWidth.of(keys) + 1))) + part, text))
+                }
+            }
+        }
+        // Dialogs: one paragraph each, from their bindings.
+        lines.append(("", text))
+        lines.append((HelpSection.dialogs.rawValue, title))
+        for kind in DialogKind.allCases {
+            let keys = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }.map { "\($0.label) \($0.help)" }
+            guard !keys.isEmpty else { continue }
+            let paragraph = kind.title + ": " + keys.joined(separator: " · ")
+            for (index, part) in TextWrap.lines(paragraph, width: room - 2).enumerated() {
+                lines.append(((index == 0 ? "" : "  ") + part, index == 0 ? text : text))
+            }
+        }
+        lines.append(("F10 / Ctrl-Q quit from any dialog too.", Style(.muted, on: .surface)))
+        return lines
+    }
+}
+
+/// The help overlay: every key, by place, scrolled within its text.
+enum HelpView {
+    static func draw(_ state: AppState, scroll: Int, on canvas: inout TextCanvas) {
+        let lines = HelpContent.lines(state)
+        let size = state.size
+        let visible = HelpContent.visibleRows(for: size, total: lines.count)
+        let rect = DialogView.centered(width: HelpContent.width(for: size), height: visible + 2, in: size)
+        let top = min(scroll, max(0, lines.count - visible))
+        let position = lines.count > visible ? " · \(top + 1)–\(top + visible)/\(lines.count)" : ""
+        DialogView.frame(rect, title: "Keys\(position) · Esc closes", on: &canvas)
+        let inner = rect.inset(1)
+        for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import CallbackCore
+import ExolveClient
+
+/// The profile switcher and copy as curl.
+enum ProfileCommands {
+    static func open(_ state: inout AppState) {
+        guard !state.profiles.isEmpty else {
+            state.dialog = .message(title: "No profiles", text: """
+            config.toml defines no profiles. Add one per Exolve application, for example:
+
+            [profiles.shop]
+            api_key_env = "EXOLVE_SHOP_KEY"
+            number_code = 74999999999
+            callback_resource_id = 1221
+
+            exocall config path says where the file is; exocall config check checks it.
+            """)
+            return
+        }
+        let index = state.profiles.firstIndex { $0.name == state.profileName } ?? 0
+        state.dialog = .profilePicker(selected: index)
+    }
+
+    /// A command while the profile list is open.
+    static func picker(_ state: inout AppState, _ command: Command, key: Key, selected: Int) -> [Effect] {
+        switch command {
+        case .move: state.dialog = .profilePicker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: state.profiles.count))
+        case .close: state.dialog = nil
+        case .accept:
+            state.dialog = nil
+            guard let profile = state.profiles[safe: selected] else { return [] }
+            state.profileName = profile.name
+            let filled = state.form.applyDefaults(profile.defaults)
+            state.formChanged()
+            state.setFocus(state.focus)
+            state.status = StatusMessage("profile \(profile.name): " + (filled.isEmpty ? "no empty field to fill" : "filled " + filled.joined(separator: ", ")), .success)
+            return [.saveDraft(state.form), .switchProfile(profile.name)]
+        default: break
+        }
+        return []
+    }
+
+    /// Ctrl-Y: the request as a curl command, to the clipboard.
+    static func copyCurl(_ state: inout AppState) -> [Effect] {
+        guard let request = state.validation.request else {
+            state.status = StatusMessage("the request is not valid yet; F4 lists the problems", .warning)
+            return []
+        }
+        guard let endpoint = try? Endpoint(state.endpointURL) else { return [] }
+        let command = CurlCommand.make(endpoint: endpoint, keyVariable: state.keyVariable, body: request.canonicalJSON(.compact))
+        state.status = StatusMessage("curl command copied (OSC 52); the key stays $\(state.keyVariable)", .success)
+        return [.copyToClipboard(command)]
+    }
+}

@@ -1,0 +1,101 @@
+import CallbackCore
+import CallLog
+import ExolveClient
+
+/// F5 and everything after it: confirmation, the send in flight, the outcome.
+enum SendCommands {
+    /// F5 pressed on the main screen.
+    static func start(_ state: inout AppState) -> [Effect] {
+        if state.inFlight != nil {
+            state.status = StatusMessage("a send is already in flight; wait for its outcome", .warning)
+            return []
+        }
+        if case .noKey(let help) = state.availability {
+            state.dialog = .message(title: "No API key: nothing can be sent yet", text: help)
+            return []
+        }
+        guard let request = state.validation.request else {
+            let count = state.validation.problems.count
+            state.dialog = .problems(selected: 0)
+            state.status = StatusMessage("not sent: fix \(count) problem\(count == 1 ? "" : "s") first (Enter jumps to one)", .error)
+            return []
+        }
+        state.dialog = .confirmSend(request, secondAsk: false)
+        return []
+    }
+
+    /// A command while the confirmation is open (the table lets only y send on the second ask).
+    static func confirm(_ state: inout AppState, _ command: Command, request: MakeCallbackRequest, secondAsk: Bool) -> [Effect] {
+        switch command {
+        case .no, .close:
+            state.dialog = nil
+            state.status = StatusMessage("not sent", .info)
+            return []
+        case .yes:
+            if !secondAsk && state.unknownRequests.contains(request.canonicalJSON()) {
+                state.dialog = .confirmSend(request, secondAsk: true)
+                return []
+            }
+            state.dialog = nil
+            state.inFlight = InFlight(startedAt: state.now, request: request)
+            return [.send(request)]
+        default:
+            return []
+        }
+    }
+
+    /// A send finished.
+    static func finished(_ state: inout AppState, _ call: SentCall) -> [Effect] {
+        let request = state.inFlight?.request
+        state.inFlight = nil
+        state.dialog = .outcome(call)
+        let key = request?.canonicalJSON()
+        switch call.result.outcome {
+        case .placed(let callID, _):
+            if let key { state.unknownRequests.remove(key) }
+            state.status = StatusMessage("placed: call_id \(callID) (c copies it)", .success)
+        case .rejected(let status, let message):
+            state.serverProblems = fieldProblems(in: message, state: state)
+            state.status = StatusMessage("rejected (HTTP \(status)): \(message)", .error)
+        case .notSent(let reason):
+            state.status = StatusMessage("not sent: \(reason); safe to send again", .warning)
+        case .unknown(let reason):
+            if let key { state.unknownRequests.insert(key) }
+            state.status = StatusMessage("UNKNOWN: \(reason). The call may have been placed; check before sending again", .error)
+        }
+        return [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
+    }
+
+    /// Fields a rejection message names: a JSON path (`line_1.destinations[0].timeout`)
+    /// or the vendor's Go-style name (`MakeCallbackRequest.Line_1`, `NumberCode`).
+    static func fieldProblems(in message: String, state: AppState) -> [ValidationProblem] {
+        let paths = state.form.focusOrder.map(\.path).sorted { $0.count > $1.count }
+        if let path = paths.first(where: { message.contains($0) }) {
+            return [ValidationProblem(path: path, message: "Exolve refused it: \(message)")]
+        }
+        guard let range = message.range(of: "MakeCallbackRequest.") else { return [] }
+        let name = message[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        var snake = ""
+        for character in name {
+            if character.isUppercase, !snake.isEmpty, snake.last != "_" { snake += "_" }
+            snake += character.lowercased()
+        }
+        let field = state.field(forProblemAt: snake)
+        guard snake.isEmpty == false, field.path.hasPrefix(snake) else { return [] }
+        return [ValidationProblem(path: field.path, message: "Exolve refused \(snake): \(message)")]
+    }
+
+    /// A command while an outcome is shown.
+    static func outcome(_ state: inout AppState, _ command: Command, call: SentCall) -> [Effect] {
+        switch command {
+        case .copyCallID:
+            guard let callID = call.result.outcome.callID else { return [] }
+            state.status = StatusMessage("call_id \(callID) copied to the clipboard (OSC 52)", .success)
+            return [.copyToClipboard(callID)]
+        case .close:
+            state.dialog = nil
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,67 @@
+import CallbackCore
+import ExolveClient
+import Foundation
+
+/// Templates: F6 saves the form under a name, F7 lists them and loads one.
+enum TemplateCommands {
+    /// F6: asks for a name, offering one made from the description.
+    static func askName(_ state: inout AppState) {
+        state.dialog = .templateName(LineEditor(TemplateStore.suggestedName(from: state.form.requestDescription)))
+    }
+
+    /// A command while the name is asked.
+    static func name(_ state: inout AppState, _ command: Command, key: Key, editor: LineEditor) -> [Effect] {
+        var editor = editor
+        switch command {
+        case .close: state.dialog = nil
+        case .accept:
+            let name = editor.text.trimmingCharacters(in: .whitespaces)
+            guard TemplateStore.isValidName(name) else {
+                state.status = StatusMessage("a template name takes \(TemplateStore.nameRule)", .warning)
+                return []
+            }
+            state.dialog = nil
+            return [.saveTemplate(name: name, json: state.form.jsonValue, overwrite: false)]
+        case .promptEdit:
+            if TextKeys.apply(key, to: &editor, rule: .free, status: &state.status) { state.dialog = .templateName(editor) }
+        default: break
+        }
+        return []
+    }
+
+    /// A command while "replace the template?" is asked.
+    static func exists(_ state: inout AppState, _ command: Command, name: String) -> [Effect] {
+        switch command {
+        case .yes:
+            state.dialog = nil
+            return [.saveTemplate(name: name, json: state.form.jsonValue, overwrite: true)]
+        case .no, .close:
+            state.dialog = nil
+            state.status = StatusMessage("template \(name) kept as it was", .info)
+        default: break
+        }
+        return []
+    }
+
+    /// A command while the template list is open.
+    static func picker(_ state: inout AppState, _ command: Command, key: Key, selected: Int) -> [Effect] {
+        switch command {
+        case .move: state.dialog = .templatePicker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: state.templates.count))
+        case .close: state.dialog = nil
+        case .accept:
+            guard let item = state.templates[safe: selected], let json = item.json else { return [] }
+            state.dialog = nil
+            state.undoForm = state.form
+            let (form, ignored) = FormState.loading(json)
+            state.form = form
+            state.formChanged()
+            state.pane = .form
+            state.setFocus(state.form.focusOrder[0])
+            state.status = StatusMessage("template \(item.name) is in the form" + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))
+                                         + "; Ctrl-Z brings your previous form back", .success)
+            return [.saveDraft(state.form)]
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,152 @@
+import CallbackCore
+import CallLog
+import ExolveClient
+import Foundation
+@testable import TUI
+import XCTest
+
+/// The key table is the only way a key does anything: every binding it (and so
+/// the help) lists does something somewhere, and every key that does something
+/// was found in it.
+final class KeyTableTests: XCTestCase {
+    /// Every key worth trying: function keys, navigation, Ctrl and Alt letters, characters, a paste.
+    let universe: [Key] = {
+        var keys: [Key] = (1...12).map(Key.function)
+        keys += [.enter, .tab, .backTab, .escape, .backspace, .delete, .insert, .up, .down, .left, .right, .home, .end,
+                 .pageUp, .pageDown, .controlLeft, .controlRight, .controlUp, .controlDown, .altUp, .altDown, .paste("79")]
+        keys += "abcdefghijklmnopqrstuvwxyz".map(Key.control)
+        keys += "abcdefghijklmnopqrstuvwxyz0123456789".map(Key.alt)
+        keys += "abcdefghijklmnopqrstuvwxyzACNQY0123456789 ?/.-+".map(Key.character)
+        return keys
+    }()
+
+    func entry(_ id: Int64) -> CallLogEntry {
+        let request = MakeCallbackRequest(requestDescription: "entry \(id)", numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                          line1: Line(destinations: [Destination(number: "79990000001")]),
+                                          line2: Line(destinations: [Destination(number: "79990000002")]))
+        var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "h", now: Date(timeIntervalSince1970: 1_000_000 + Double(id)))
+        entry.id = id
+        entry.outcome = .placed
+        entry.callID = "18900\(id)"
+        return entry
+    }
+
+    /// States covering every scope and condition of the table.
+    func places() -> [(String, AppState)] {
+        var places: [(String, AppState)] = []
+        var form = freshState(form: exampleForm())
+        form.undoForm = FormState()
+        for field in form.form.focusOrder {
+            var state = form
+            state.setFocus(field)
+            places.append(("form \(field.path)", state))
+        }
+        var preview = freshState(Size(width: 80, height: 24), form: exampleForm())
+        preview.pane = .preview
+        places.append(("preview", preview))
+        var log = freshState(form: exampleForm())
+        _ = update(&log, .logPageLoaded(entries: (1...30).map(entry), total: MatchCount(value: 30, isAtLeast: false), append: false))
+        log.pane = .log
+        log.log.selected = 3
+        log.log.filter.search = "entry"
+        places.append(("log", log))
+        var emptyLog = freshState()
+        emptyLog.pane = .log
+        places.append(("empty log", emptyLog))
+
+        var base = freshState(Size(width: 120, height: 30), form: exampleForm())
+        base.themeNames = ["default", "light", "monochrome"]
+        base.profiles = [Profile(name: "a", baseURL: nil, apiKeyEnv: "A", apiKeyFile: nil, defaults: .object([])), Profile(name: "b", baseURL: nil, apiKeyEnv: "B", apiKeyFile: nil, defaults: .object([]))]
+        base.templates = [TemplateItem(name: "t1", json: .object([]), problem: nil), TemplateItem(name: "t2", json: .object([]), problem: nil)]
+        let request = base.validation.request!
+        let placed = SentCall(result: SendResult(outcome: .placed(callID: "1", requestID: nil), httpStatus: 200, rawBody: "", latencyMs: 1),
+                              entryID: 1, logWarning: nil)
+        let dialogs: [Dialog] = [
+            .help(scroll: 1), .problems(selected: 0), .filePrompt(.save, LineEditor("a.json")), .confirmOverwrite(path: "a.json"),
+            .voicePicker(line: 0, filter: "", gender: nil, selected: 1), .emotionPicker(line: 0, selected: 0),
+            .voiceExplorer(line: 0, row: 1, column: 1), .confirmSend(request, secondAsk: false), .confirmSend(request, secondAsk: true),
+            .outcome(placed), .message(title: "t", text: "x"), .logSearch(LineEditor("abc")), .logEntry(entry(1), scroll: 1),
+            .profilePicker(selected: 0), .templateName(LineEditor("name")), .templateExists("t1"), .templatePicker(selected: 0),
+            .themePicker(selected: 1, original: "default"), .saveTheme("light"),
+        ]
+        for dialog in dialogs {
+            var state = base
+            if case .problems = dialog { state = freshState() }
+            state.dialog = dialog
+            places.append(("dialog \(dialog.kind)", state))
+        }
+        // Settle each (the reducer keeps focus and selection in view after every action).
+        return places.map { place, state in
+            var settled = state
+            _ = update(&settled, .resize(state.size))
+            return (place, settled)
+        }
+    }
+
+    func testEveryKeyThatDoesSomethingIsInTheTable() {
+        for (place, state) in places() {
+            for key in universe where KeyTable.binding(for: key, in: state) == nil {
+                var after = state
+                let effects = update(&after, .key(key))
+                after.status = state.status // the status line clears on any key of the main screen
+                XCTAssertTrue(after == state, "\(key) in \(place) changed the state but no binding takes it")
+                XCTAssertTrue(effects.isEmpty, "\(key) in \(place) asked for effects but no binding takes it")
+            }
+        }
+    }
+
+    func testEveryBindingDoesSomethingSomewhere() {
+        let places = places()
+        for binding in KeyTable.bindings {
+            var worked = false
+            var tried = 0
+            search: for (_, state) in places where binding.applies(in: state) {
+                for key in universe where binding.keys.contains(where: { $0.matches(key) }) && KeyTable.binding(for: key, in: state)?.label == binding.label {
+                    tried += 1
+                    var after = state
+                    let effects = update(&after, .key(key))
+                    if after != state || !effects.isEmpty { worked = true; break search }
+                }
+            }
+            XCTAssertGreaterThan(tried, 0, "\(binding.label) (\(binding.help)) is never in force in any tested place")
+            XCTAssertTrue(worked, "\(binding.label) (\(binding.help)) did nothing in any place it applies")
+        }
+    }
+
+    func testTheHelpListsEveryBinding() {
+        var state = freshState(Size(width: 200, height: 60))
+        state.demoScenarios = [DemoScenario(tag: "stub:504", effect: "answers 504")]
+        let help = HelpContent.lines(state).map(\.0).joined(separator: "\n")
+        for binding in KeyTable.bindings {
+            XCTAssertTrue(help.contains(binding.label), "the help lacks \(binding.label)")
+        }
+        XCTAssertTrue(help.contains("stub:504"), "demo scenarios come from the state, not the stand-in module")
+    }
+
+    func testTheFooterNamesEachKeyOnceAndOnlyKeysInForce() {
+        for (place, state) in places() {
+            let hints = KeyTable.footer(for: state)
+            let pairs = hints.map { $0.keys + " " + $0.text }
+            XCTAssertEqual(pairs.count, Set(pairs).count, "a duplicate hint in \(place): \(pairs)")
+        }
+        var log = freshState()
+        log.pane = .log
+        XCTAssertEqual(KeyTable.footer(for: log).filter { $0.keys == "F5" }.count, 1)
+        XCTAssertFalse(KeyTable.footer(for: log).contains { $0.keys == "r" }, "no reuse hint without entries")
+    }
+
+    func testTabLabelsWorkAsKeysOutsideTextFieldsOnly() {
+        var state = freshState(Size(width: 80, height: 24))
+        state.pane = .preview
+        state.press(.character("3"))
+        XCTAssertEqual(state.pane, .log)
+        state.press(.character("1"))
+        XCTAssertEqual(state.pane, .form)
+        XCTAssertEqual(state.focus, .requestDescription)
+        state.press(.character("2"))
+        XCTAssertEqual(state.pane, .form, "in a text field 2 is text")
+        XCTAssertEqual(state.form.requestDescription, "2")
+        state.press(.alt("2"))
+        XCTAssertEqual(state.pane, .preview, "Alt-2 works everywhere")
+    }
+}
