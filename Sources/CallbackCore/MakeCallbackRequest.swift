@@ -1,6 +1,8 @@
+private typealias Name = WireSchema.Name
+
 /// The body of `POST /call/v1/MakeCallback`. Optional fields are nil when the
 /// request leaves them out: the request is sent as given, nothing added.
-public struct MakeCallbackRequest: Codable, Equatable, Sendable {
+public struct MakeCallbackRequest: Equatable, Sendable {
     /// Client-side request id, free text.
     public var requestDescription: String?
     /// The Exolve number that places the callback.
@@ -25,14 +27,6 @@ public struct MakeCallbackRequest: Codable, Equatable, Sendable {
         self.line2 = line2
     }
 
-    enum CodingKeys: String, CodingKey {
-        case requestDescription = "request_description"
-        case numberCode = "number_code"
-        case callbackResourceID = "callback_resource_id"
-        case duration
-        case line1 = "line_1"
-        case line2 = "line_2"
-    }
 
     /// Both legs, in order.
     public var lines: [Line] { [line1, line2] }
@@ -40,12 +34,12 @@ public struct MakeCallbackRequest: Codable, Equatable, Sendable {
     /// The request as a JSON value, keys in the spec's order.
     public var jsonValue: JSONValue {
         var members: [JSONValue.Member] = []
-        if let requestDescription { members.append(.init("request_description", .string(requestDescription))) }
-        members.append(.init("number_code", .number(String(numberCode))))
-        members.append(.init("callback_resource_id", .number(String(callbackResourceID))))
-        if let duration { members.append(.init("duration", .number(String(duration)))) }
-        members.append(.init("line_1", line1.jsonValue))
-        members.append(.init("line_2", line2.jsonValue))
+        if let requestDescription { members.append(.init(Name.requestDescription, .string(requestDescription))) }
+        members.append(.init(Name.numberCode, .number(String(numberCode))))
+        members.append(.init(Name.callbackResourceID, .number(String(callbackResourceID))))
+        if let duration { members.append(.init(Name.duration, .number(String(duration)))) }
+        members.append(.init(Name.line1, line1.jsonValue))
+        members.append(.init(Name.line2, line2.jsonValue))
         return .object(members)
     }
 
@@ -56,7 +50,7 @@ public struct MakeCallbackRequest: Codable, Equatable, Sendable {
 }
 
 /// How a leg rings its destinations.
-public enum RingLogic: Int, Codable, Sendable, CaseIterable {
+public enum RingLogic: Int, Sendable, CaseIterable {
     /// One after another (the default).
     case sequential = 1
     /// All at once.
@@ -67,7 +61,7 @@ public enum RingLogic: Int, Codable, Sendable, CaseIterable {
 }
 
 /// One leg of the callback.
-public struct Line: Codable, Equatable, Sendable {
+public struct Line: Equatable, Sendable {
     /// 1..10 subscribers, rung according to `ringLogic`.
     public var destinations: [Destination]
     /// Sequential or parallel (sequential when absent).
@@ -85,25 +79,19 @@ public struct Line: Codable, Equatable, Sendable {
         self.audio = audio
     }
 
-    enum CodingKeys: String, CodingKey {
-        case destinations
-        case ringLogic = "ring_logic"
-        case displayNumber = "display_number"
-        case audio
-    }
 
     /// The leg as a JSON value, keys in the spec's order.
     public var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init("destinations", .array(destinations.map(\.jsonValue)))]
-        if let ringLogic { members.append(.init("ring_logic", .number(String(ringLogic.rawValue)))) }
-        if let displayNumber { members.append(.init("display_number", .string(displayNumber))) }
-        if let audio { members.append(.init("audio", audio.jsonValue)) }
+        var members: [JSONValue.Member] = [.init(Name.destinations, .array(destinations.map(\.jsonValue)))]
+        if let ringLogic { members.append(.init(Name.ringLogic, .number(String(ringLogic.rawValue)))) }
+        if let displayNumber { members.append(.init(Name.displayNumber, .string(displayNumber))) }
+        if let audio { members.append(.init(Name.audio, audio.jsonValue)) }
         return .object(members)
     }
 }
 
 /// A subscriber of a leg.
-public struct Destination: Codable, Equatable, Sendable {
+public struct Destination: Equatable, Sendable {
     /// Digits in international form (`79991234567`) or a SIP URI.
     public var number: String
     /// Max ringing time from call start, seconds (30 when absent).
@@ -117,58 +105,31 @@ public struct Destination: Codable, Equatable, Sendable {
 
     /// The destination as a JSON value.
     public var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init("number", .string(number))]
-        if let timeout { members.append(.init("timeout", .number(String(timeout)))) }
+        var members: [JSONValue.Member] = [.init(Name.number, .string(number))]
+        if let timeout { members.append(.init(Name.timeout, .number(String(timeout)))) }
         return .object(members)
     }
 }
 
 /// The message a leg hears: exactly one of a recording or synthesized speech.
-public enum Audio: Codable, Equatable, Sendable {
+public enum Audio: Equatable, Sendable {
     /// Play the pre-recorded media resource with this id.
     case media(UInt64)
     /// Synthesize this text.
     case tts(TTS)
 
-    enum CodingKeys: String, CodingKey {
-        case mediaResourceID = "media_resource_id"
-        case tts
-    }
-
-    /// Decodes `{"media_resource_id": N}` or `{"tts": {...}}`; both or neither is an error.
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let media = try container.decodeIfPresent(UInt64.self, forKey: .mediaResourceID)
-        let tts = try container.decodeIfPresent(TTS.self, forKey: .tts)
-        switch (media, tts) {
-        case (let id?, nil): self = .media(id)
-        case (nil, let speech?): self = .tts(speech)
-        default:
-            throw DecodingError.dataCorruptedError(forKey: .tts, in: container,
-                                                   debugDescription: "audio takes exactly one of media_resource_id or tts")
-        }
-    }
-
-    /// Encodes the one chosen kind.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        switch self {
-        case .media(let id): try container.encode(id, forKey: .mediaResourceID)
-        case .tts(let speech): try container.encode(speech, forKey: .tts)
-        }
-    }
 
     /// The audio as a JSON value.
     public var jsonValue: JSONValue {
         switch self {
-        case .media(let id): return .object([.init("media_resource_id", .number(String(id)))])
-        case .tts(let speech): return .object([.init("tts", speech.jsonValue)])
+        case .media(let id): return .object([.init(Name.mediaResourceID, .number(String(id)))])
+        case .tts(let speech): return .object([.init(Name.tts, speech.jsonValue)])
         }
     }
 }
 
 /// Text-to-speech settings.
-public struct TTS: Codable, Equatable, Sendable {
+public struct TTS: Equatable, Sendable {
     /// 1..1000 characters to say.
     public var text: String
     /// Voice id from `VoiceCatalog` (1 when absent).
@@ -200,12 +161,12 @@ public struct TTS: Codable, Equatable, Sendable {
 
     /// The TTS object as a JSON value, keys in the spec's order.
     public var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init("text", .string(text))]
-        if let voice { members.append(.init("voice", .number(String(voice)))) }
-        if let lang { members.append(.init("lang", .number(String(lang)))) }
-        if let volume { members.append(.init("volume", .number(String(volume)))) }
-        if let speed { members.append(.init("speed", .number(CanonicalJSON.number(speed)))) }
-        if let emotion { members.append(.init("emotion", .number(String(emotion)))) }
+        var members: [JSONValue.Member] = [.init(Name.text, .string(text))]
+        if let voice { members.append(.init(Name.voice, .number(String(voice)))) }
+        if let lang { members.append(.init(Name.lang, .number(String(lang)))) }
+        if let volume { members.append(.init(Name.volume, .number(String(volume)))) }
+        if let speed { members.append(.init(Name.speed, .number(CanonicalJSON.number(speed)))) }
+        if let emotion { members.append(.init(Name.emotion, .number(String(emotion)))) }
         return .object(members)
     }
 }

@@ -1,3 +1,5 @@
+private typealias Name = WireSchema.Name
+
 /// Checks a MakeCallback request against every rule of the spec and builds the
 /// typed request from it. It reports all problems at once, each with its JSON
 /// path, the rule and the value given. The CLI, the stand-in server and the
@@ -24,14 +26,8 @@ public enum RequestValidator {
         return ValidationResult(problems: walk.problems, request: walk.problems.isEmpty ? request : nil)
     }
 
-    /// The fields each object may hold, in the spec's order.
-    public static let knownFields: [String: [String]] = [
-        "request": ["request_description", "number_code", "callback_resource_id", "duration", "line_1", "line_2"],
-        "line": ["destinations", "ring_logic", "display_number", "audio"],
-        "destination": ["number", "timeout"],
-        "audio": ["media_resource_id", "tts"],
-        "tts": ["text", "voice", "lang", "volume", "speed", "emotion"],
-    ]
+    /// The fields each object may hold, in the spec's order: read from the wire schema.
+    public static let knownFields: [String: [String]] = Dictionary(uniqueKeysWithValues: WireObject.allCases.map { ($0.rawValue, WireSchema.names(of: $0)) })
 }
 
 /// One pass over the document, collecting problems as it goes.
@@ -69,12 +65,12 @@ private struct Walk {
 
     mutating func request(_ json: JSONValue) -> MakeCallbackRequest? {
         guard let fields = members(json, at: "", kind: "request", what: "the request") else { return nil }
-        let description = optionalString(fields["request_description"], at: "request_description")
-        let numberCode = requiredID(fields["number_code"], at: "number_code", what: "the Exolve number that places the call")
-        let resource = requiredID(fields["callback_resource_id"], at: "callback_resource_id", what: "the callback resource id")
-        let duration = fields["duration"].flatMap { integer($0, at: "duration", range: Rules.duration, unit: "seconds") }
-        let line1 = requiredLine(fields["line_1"], at: "line_1")
-        let line2 = requiredLine(fields["line_2"], at: "line_2")
+        let description = optionalString(fields[Name.requestDescription], at: Name.requestDescription)
+        let numberCode = requiredID(fields[Name.numberCode], at: Name.numberCode, what: "the Exolve number that places the call")
+        let resource = requiredID(fields[Name.callbackResourceID], at: Name.callbackResourceID, what: "the callback resource id")
+        let duration = fields[Name.duration].flatMap { integer($0, at: Name.duration, range: Rules.duration, unit: "seconds") }
+        let line1 = requiredLine(fields[Name.line1], at: Name.line1)
+        let line2 = requiredLine(fields[Name.line2], at: Name.line2)
         guard let numberCode, let resource, let line1, let line2 else { return nil }
         return MakeCallbackRequest(requestDescription: description ?? nil, numberCode: numberCode, callbackResourceID: resource,
                                    duration: duration.map { UInt32($0) }, line1: line1, line2: line2)
@@ -87,37 +83,37 @@ private struct Walk {
         }
         guard let fields = members(value, at: path, kind: "line", what: "a leg") else { return nil }
         var destinations: [Destination]? = nil
-        switch fields["destinations"] {
+        switch fields[Name.destinations] {
         case nil:
-            report(join(path, "destinations"), "required: a leg rings 1 to \(Rules.destinationsPerLine.upperBound) destinations")
+            report(join(path, Name.destinations), "required: a leg rings 1 to \(Rules.destinationsPerLine.upperBound) destinations")
         case .array(let items)?:
             if !Rules.destinationsPerLine.contains(items.count) {
-                report(join(path, "destinations"),
+                report(join(path, Name.destinations),
                        "must hold \(Rules.destinationsPerLine.lowerBound) to \(Rules.destinationsPerLine.upperBound) destinations, has \(items.count)")
             }
             let built = items.enumerated().map { destination($1, at: "\(path).destinations[\($0)]") }
             if built.allSatisfy({ $0 != nil }) { destinations = built.map { $0! } }
         case let other?:
-            report(join(path, "destinations"), "must be an array of destinations, got \(other.typeName) \(other.shortDescription)")
+            report(join(path, Name.destinations), "must be an array of destinations, got \(other.typeName) \(other.shortDescription)")
         }
         var ringLogic: RingLogic? = nil
         var ringOK = true
-        if let value = fields["ring_logic"] {
-            if let raw = integer(value, at: join(path, "ring_logic"), range: 1...2, unit: nil,
+        if let value = fields[Name.ringLogic] {
+            if let raw = integer(value, at: join(path, Name.ringLogic), range: 1...2, unit: nil,
                                  rule: "must be 1 (sequential) or 2 (parallel)") {
                 ringLogic = RingLogic(rawValue: Int(raw))
             } else { ringOK = false }
         }
         var display: String? = nil
         var displayOK = true
-        if let value = fields["display_number"] {
-            display = phone(value, at: join(path, "display_number"))
+        if let value = fields[Name.displayNumber] {
+            display = phone(value, at: join(path, Name.displayNumber))
             displayOK = display != nil
         }
         var audio: Audio? = nil
         var audioOK = true
-        if let value = fields["audio"] {
-            audio = self.audio(value, at: join(path, "audio"))
+        if let value = fields[Name.audio] {
+            audio = self.audio(value, at: join(path, Name.audio))
             audioOK = audio != nil
         }
         guard let destinations, ringOK, displayOK, audioOK else { return nil }
@@ -127,15 +123,15 @@ private struct Walk {
     mutating func destination(_ value: JSONValue, at path: String) -> Destination? {
         guard let fields = members(value, at: path, kind: "destination", what: "a destination") else { return nil }
         var number: String? = nil
-        if let value = fields["number"] {
-            number = phone(value, at: join(path, "number"))
+        if let value = fields[Name.number] {
+            number = phone(value, at: join(path, Name.number))
         } else {
-            report(join(path, "number"), "required: the phone number or SIP URI to ring")
+            report(join(path, Name.number), "required: the phone number or SIP URI to ring")
         }
         var timeout: Int64? = nil
         var timeoutOK = true
-        if let value = fields["timeout"] {
-            timeout = integer(value, at: join(path, "timeout"), range: Rules.timeout, unit: "seconds")
+        if let value = fields[Name.timeout] {
+            timeout = integer(value, at: join(path, Name.timeout), range: Rules.timeout, unit: "seconds")
             timeoutOK = timeout != nil
         }
         guard let number, timeoutOK else { return nil }
@@ -143,48 +139,48 @@ private struct Walk {
     }
 
     mutating func audio(_ value: JSONValue, at path: String) -> Audio? {
-        guard let fields = members(value, at: path, kind: "audio", what: "an audio message") else { return nil }
-        switch (fields["media_resource_id"], fields["tts"]) {
+        guard let fields = members(value, at: path, kind: WireObject.audio.rawValue, what: "an audio message") else { return nil }
+        switch (fields[Name.mediaResourceID], fields[Name.tts]) {
         case (nil, nil):
             report(path, "must hold exactly one of media_resource_id or tts; leave audio out for no message")
             return nil
         case (let media?, let speech?):
             report(path, "must hold exactly one of media_resource_id or tts, not both")
-            _ = positiveID(media, at: join(path, "media_resource_id"), what: "the media resource id")
-            _ = tts(speech, at: join(path, "tts"))
+            _ = positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id")
+            _ = tts(speech, at: join(path, Name.tts))
             return nil
         case (let media?, nil):
-            return positiveID(media, at: join(path, "media_resource_id"), what: "the media resource id").map(Audio.media)
+            return positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id").map(Audio.media)
         case (nil, let speech?):
-            return tts(speech, at: join(path, "tts")).map(Audio.tts)
+            return tts(speech, at: join(path, Name.tts)).map(Audio.tts)
         }
     }
 
     mutating func tts(_ value: JSONValue, at path: String) -> TTS? {
-        guard let fields = members(value, at: path, kind: "tts", what: "text-to-speech settings") else { return nil }
+        guard let fields = members(value, at: path, kind: WireObject.tts.rawValue, what: "text-to-speech settings") else { return nil }
         var ok = true
         var text: String? = nil
-        switch fields["text"] {
+        switch fields[Name.text] {
         case nil:
-            report(join(path, "text"), "required: the text to synthesize, \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters")
+            report(join(path, Name.text), "required: the text to synthesize, \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters")
         case .string(let given)?:
             let count = Rules.characterCount(given)
             if Rules.ttsText.contains(count) { text = given } else {
-                report(join(path, "text"), "must be \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters, has \(count)")
+                report(join(path, Name.text), "must be \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters, has \(count)")
             }
         case let other?:
-            report(join(path, "text"), "must be a string, got \(other.typeName) \(other.shortDescription)")
+            report(join(path, Name.text), "must be a string, got \(other.typeName) \(other.shortDescription)")
         }
         var voice: Voice? = nil
         var voiceID: Int? = nil
-        if let given = fields["voice"] {
+        if let given = fields[Name.voice] {
             let ids = VoiceCatalog.voices.map { String($0.id) }.joined(separator: ", ")
-            if let raw = integer(given, at: join(path, "voice"), range: nil, unit: nil, rule: "must be a voice id (\(ids))") {
+            if let raw = integer(given, at: join(path, Name.voice), range: nil, unit: nil, rule: "must be a voice id (\(ids))") {
                 if let found = VoiceCatalog.voice(id: Int(raw)) {
                     voice = found
                     voiceID = found.id
                 } else {
-                    report(join(path, "voice"), "no voice \(raw); voices are \(ids)")
+                    report(join(path, Name.voice), "no voice \(raw); voices are \(ids)")
                     ok = false
                 }
             } else { ok = false }
@@ -192,38 +188,38 @@ private struct Walk {
             voice = VoiceCatalog.voice(id: VoiceCatalog.defaultVoiceID)
         }
         var lang: Int? = nil
-        if let given = fields["lang"] {
+        if let given = fields[Name.lang] {
             let ids = VoiceCatalog.languages.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            if let raw = integer(given, at: join(path, "lang"), range: nil, unit: nil, rule: "must be a language id: \(ids)") {
+            if let raw = integer(given, at: join(path, Name.lang), range: nil, unit: nil, rule: "must be a language id: \(ids)") {
                 if let found = VoiceCatalog.language(id: Int(raw)), voice.map({ $0.languages.contains(found.id) }) ?? true {
                     lang = found.id
                 } else {
-                    report(join(path, "lang"), "no language \(raw); languages are \(ids)")
+                    report(join(path, Name.lang), "no language \(raw); languages are \(ids)")
                     ok = false
                 }
             } else { ok = false }
         }
         var volume: Int64? = nil
-        if let given = fields["volume"] {
-            volume = integer(given, at: join(path, "volume"), range: Rules.volume, unit: nil)
+        if let given = fields[Name.volume] {
+            volume = integer(given, at: join(path, Name.volume), range: Rules.volume, unit: nil)
             if volume == nil { ok = false }
         }
         var speed: Double? = nil
-        if let given = fields["speed"] {
-            speed = decimal(given, at: join(path, "speed"), range: Rules.speed)
+        if let given = fields[Name.speed] {
+            speed = decimal(given, at: join(path, Name.speed), range: Rules.speed)
             if speed == nil { ok = false }
         }
         var emotion: Int? = nil
-        if let given = fields["emotion"] {
+        if let given = fields[Name.emotion] {
             let names = VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNames[$0]!)" }.joined(separator: ", ")
-            if let raw = integer(given, at: join(path, "emotion"), range: nil, unit: nil, rule: "must be an emotion id (\(names))") {
+            if let raw = integer(given, at: join(path, Name.emotion), range: nil, unit: nil, rule: "must be an emotion id (\(names))") {
                 let id = Int(raw)
                 if VoiceCatalog.emotionNames[id] == nil {
-                    report(join(path, "emotion"), "no emotion \(raw); emotions are \(names)")
+                    report(join(path, Name.emotion), "no emotion \(raw); emotions are \(names)")
                     ok = false
                 } else if let voice, !voice.supports(emotion: id) {
                     let offered = voice.emotions.map { "\($0.id) \($0.label)" }.joined(separator: ", ")
-                    report(join(path, "emotion"),
+                    report(join(path, Name.emotion),
                            "voice \(voice.id) (\(voice.name), \(voice.latin)) does not support emotion \(id) (\(VoiceCatalog.emotionNames[id]!)); it supports \(offered)")
                     ok = false
                 } else {

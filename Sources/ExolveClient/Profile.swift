@@ -2,6 +2,8 @@ import CallbackCore
 import Foundation
 import TOMLKit
 
+private typealias Name = WireSchema.Name
+
 /// A named Exolve application in `config.toml`: where requests go, where its
 /// key comes from (never inline), and the defaults its requests start with.
 ///
@@ -68,9 +70,9 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
 /// Reads and checks the profiles part of a config file.
 public enum ProfileReader {
     static let topKeys: Set<String> = ["api_key", "api_key_file", "base_url", "theme", "default_profile", "profiles"]
-    static let profileKeys: Set<String> = ["base_url", "api_key_env", "api_key_file", "number_code", "callback_resource_id",
-                                           "duration", "line_1", "line_2", "api_key"]
-    static let lineKeys: Set<String> = ["display_number", "audio"]
+    static let profileKeys: Set<String> = ["base_url", "api_key_env", "api_key_file", Name.numberCode, Name.callbackResourceID,
+                                           Name.duration, Name.line1, Name.line2, "api_key"]
+    static let lineKeys: Set<String> = [Name.displayNumber, Name.audio]
 
     /// Every profile in the file's text, and every problem found (unknown keys,
     /// bad values, loose key-file permissions), each with its key and line.
@@ -156,10 +158,10 @@ public enum ProfileReader {
                         guard let text = spec[key]?.string else { problem(keyPath, "must be a path in quotes"); continue }
                         profile.apiKeyFile = text
                         checkKeyFile(text, key: keyPath, configPath: configPath, problem: problem)
-                    case "number_code", "callback_resource_id", "duration":
+                    case Name.numberCode, Name.callbackResourceID, Name.duration:
                         guard let number = spec[key]?.int, number > 0 else { problem(keyPath, "must be a positive whole number"); continue }
                         defaults.append(.init(key, .number(String(number))))
-                    case "line_1", "line_2":
+                    case Name.line1, Name.line2:
                         guard let lineTable = spec[key]?.table else { problem(keyPath, "must be a table: [\(keyPath)]"); continue }
                         var members: [JSONValue.Member] = []
                         for lineKey in lineTable.keys.sorted() {
@@ -213,9 +215,9 @@ public enum ProfileReader {
     /// Problems of a profile's defaults by the request's own rules (only for the fields it sets).
     static func checkDefaults(_ profile: Profile) -> [ConfigProblem] {
         var probe = JSONValue.object([
-            .init("number_code", .number("1")), .init("callback_resource_id", .number("1")),
-            .init("line_1", .object([.init("destinations", .array([.object([.init("number", .string("70000000000"))])]))])),
-            .init("line_2", .object([.init("destinations", .array([.object([.init("number", .string("70000000000"))])]))])),
+            .init(Name.numberCode, .number("1")), .init(Name.callbackResourceID, .number("1")),
+            .init(Name.line1, .object([.init(Name.destinations, .array([.object([.init(Name.number, .string("70000000000"))])]))])),
+            .init(Name.line2, .object([.init(Name.destinations, .array([.object([.init(Name.number, .string("70000000000"))])]))])),
         ])
         guard case .object(let members) = profile.defaults else { return [] }
         for member in members {

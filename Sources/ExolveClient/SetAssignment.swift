@@ -4,11 +4,8 @@ import CallbackCore
 /// Numeric fields take a number, every other field a string; a path through
 /// something that does not exist is an error (a typo must not pass silently).
 public enum SetAssignment {
-    /// The request fields whose values are JSON numbers.
-    public static let numericFields: Set<String> = [
-        "number_code", "callback_resource_id", "duration", "ring_logic", "timeout", "media_resource_id",
-        "voice", "lang", "volume", "speed", "emotion",
-    ]
+    /// The request fields whose values are JSON numbers (from the wire schema).
+    public static let numericFields: Set<String> = WireSchema.numericNames
 
     /// Why an assignment could not be applied.
     public struct Failure: Error, Equatable, CustomStringConvertible {

@@ -3,13 +3,45 @@ import TUI
 import XCTest
 
 /// Views rendered on the text canvas, compared with stored snapshots in
-/// `Snapshots/`. Run with EXOCALL_RECORD_SNAPSHOTS=1 to write them anew, then
-/// read the diff before committing.
+/// `Snapshots/`: the characters (`NAME.txt`) and each cell's style (`NAME.styles.txt`,
+/// a letter per cell and a legend), so a colour regression fails as a text one does.
+/// Run with EXOCALL_RECORD_SNAPSHOTS=1 to write them anew, then read the diff before committing.
 final class SnapshotTests: XCTestCase {
     func assertSnapshot(_ state: AppState, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let text = render(state).canvas.text + "\n"
+        let canvas = render(state).canvas
+        compare(canvas.text + "\n", to: "\(name).txt", file: file, line: line)
+        compare(Self.styleMap(canvas), to: "\(name).styles.txt", file: file, line: line)
+    }
+
+    /// Each cell's style as a letter, then which style each letter stands for.
+    static func styleMap(_ canvas: TextCanvas) -> String {
+        let symbols = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var legend: [Style: Character] = [:]
+        var order: [Style] = []
+        var rows: [String] = []
+        for y in 0..<canvas.size.height {
+            var row = ""
+            for x in 0..<canvas.size.width {
+                let style = canvas.cell(x: x, y: y).style
+                if legend[style] == nil {
+                    legend[style] = symbols[min(order.count, symbols.count - 1)]
+                    order.append(style)
+                }
+                row.append(legend[style]!)
+            }
+            rows.append(row)
+        }
+        let key = order.map { style in
+            "\(legend[style]!) = \(style.role.rawValue)" + (style.background.map { " on \($0.rawValue)" } ?? "")
+                + (style.bold ? " bold" : "") + (style.underline ? " underline" : "")
+        }
+        return (rows + [""] + key).joined(separator: "\n") + "\n"
+    }
+
+    func compare(_ text: String, to fileName: String, file: StaticString, line: UInt) {
+        let name = fileName
         let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
-        let path = folder.appendingPathComponent("\(name).txt")
+        let path = folder.appendingPathComponent(fileName)
         if ProcessInfo.processInfo.environment["EXOCALL_RECORD_SNAPSHOTS"] == "1" {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try! text.write(to: path, atomically: true, encoding: .utf8)

@@ -18,13 +18,9 @@ enum PickerViews {
         if voices.isEmpty {
             canvas.put("no voice matches", x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
         }
-        let height = inner.height - 2
-        let top = max(0, selected - height + 1)
-        for (offset, voice) in voices.enumerated().dropFirst(top).prefix(height) {
-            let y = inner.y + 2 + offset - top
-            let chosen = offset == selected
-            let background: Role = chosen ? .selection : .surface
-            if chosen { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+        let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        ListView.draw(count: voices.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
+            let voice = voices[index]
             var x = inner.x + 1
             x += canvas.put(voice.id == current ? "●" : " ", x: x, y: y, style: Style(.accent, on: background))
             x += canvas.put(String(voice.id).leftPadding(3) + "  ", x: x, y: y, style: Style(.muted, on: background))
@@ -45,12 +41,11 @@ enum PickerViews {
         DialogView.frame(rect, title: title, on: &canvas)
         let inner = rect.inset(1)
         canvas.put("Only what this voice offers. * is its default.", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
-        for (offset, emotion) in emotions.enumerated() {
-            let y = inner.y + 1 + offset
-            let chosen = offset == selected
-            if chosen { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+        let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        ListView.draw(count: emotions.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
+            let emotion = emotions[index]
             let mark = emotion.id == voice?.defaultEmotion ? " *" : ""
-            canvas.put("\(emotion.id)  \(emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: chosen ? .selection : .surface, bold: chosen))
+            canvas.put("\(emotion.id)  \(emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: background, bold: chosen))
         }
     }
 

@@ -18,14 +18,11 @@ enum DialogView {
                 canvas.put("No problems: the request is valid.", x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
                 return nil
             }
-            let top = max(0, selected - inner.height + 1)
-            for (offset, problem) in problems.enumerated().dropFirst(top).prefix(inner.height) {
-                let y = inner.y + offset - top
-                let chosen = offset == selected
-                if chosen { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+            ListView.draw(count: problems.count, selected: selected, in: inner, on: &canvas) { index, y, _, background, canvas in
+                let problem = problems[index]
                 let x = inner.x + 1 + canvas.put(problem.path.isEmpty ? "(request)" : problem.path, x: inner.x + 1, y: y,
-                                                 style: Style(.error, on: chosen ? .selection : .surface, bold: true))
-                canvas.put("  " + problem.message, x: x, y: y, style: Style(.text, on: chosen ? .selection : .surface), maxWidth: inner.maxX - x - 1)
+                                                 style: Style(.error, on: background, bold: true))
+                canvas.put("  " + problem.message, x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
             }
             return nil
         case .filePrompt(let purpose, let editor):
@@ -72,13 +69,13 @@ enum DialogView {
             let rect = centered(width: min(size.width - 4, 70), height: min(size.height - 2, state.profiles.count + 5), in: size)
             frame(rect, title: "Profile · Enter switches (fills empty fields only) · Esc", on: &canvas)
             let inner = rect.inset(1)
-            for (offset, profile) in state.profiles.enumerated().prefix(inner.height - 2) {
-                let chosen = offset == selected
-                if chosen { canvas.fill(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+            let list = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2)
+            ListView.draw(count: state.profiles.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
+                let profile = state.profiles[index]
                 let current = profile.name == state.profileName ? " (in use)" : ""
                 let key = profile.apiKeyEnv.map { "key $\($0)" } ?? profile.apiKeyFile.map { "key file \($0)" } ?? "key as configured"
                 let line = "\(chosen ? "▸" : " ") \(profile.name)\(current)  ·  \(profile.baseURL ?? "default endpoint")  ·  \(key)"
-                canvas.put(line, x: inner.x + 1, y: inner.y + offset, style: Style(.text, on: chosen ? .selection : .surface, bold: chosen), maxWidth: inner.width - 2)
+                canvas.put(line, x: inner.x + 1, y: y, style: Style(.text, on: background, bold: chosen), maxWidth: inner.width - 2)
             }
             if let profile = state.profiles[safe: selected] {
                 let defaults = CanonicalJSON.string(profile.defaults, style: .compact)
@@ -105,11 +102,10 @@ enum DialogView {
                 return nil
             }
             let listWidth = min(28, inner.width / 3)
-            for (offset, item) in state.templates.enumerated().prefix(inner.height) {
-                let chosen = offset == selected
-                if chosen { canvas.fill(Rect(x: inner.x, y: inner.y + offset, width: listWidth, height: 1), style: Style(.text, on: .selection)) }
-                canvas.put((chosen ? "▸ " : "  ") + item.name, x: inner.x + 1, y: inner.y + offset,
-                           style: Style(item.json == nil ? .error : .text, on: chosen ? .selection : .surface, bold: chosen), maxWidth: listWidth - 1)
+            ListView.draw(count: state.templates.count, selected: selected, in: inner, on: &canvas, highlightWidth: listWidth) { index, y, chosen, background, canvas in
+                let item = state.templates[index]
+                canvas.put((chosen ? "▸ " : "  ") + item.name, x: inner.x + 1, y: y,
+                           style: Style(item.json == nil ? .error : .text, on: background, bold: chosen), maxWidth: listWidth - 1)
             }
             if let item = state.templates[safe: selected] {
                 let x = inner.x + listWidth + 1
@@ -130,10 +126,9 @@ enum DialogView {
             let rect = centered(width: min(size.width - 4, 50), height: min(size.height - 2, names.count + 4), in: size)
             frame(rect, title: "Theme · ↑↓ preview · Enter keeps · Esc reverts", on: &canvas)
             let inner = rect.inset(1)
-            for (offset, name) in names.enumerated().prefix(inner.height - 1) {
-                let chosen = offset == selected
-                if chosen { canvas.fill(Rect(x: inner.x, y: inner.y + offset, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
-                canvas.put((chosen ? "▸ " : "  ") + name, x: inner.x + 1, y: inner.y + offset, style: Style(.text, on: chosen ? .selection : .surface, bold: chosen))
+            let list = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+            ListView.draw(count: names.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
+                canvas.put((chosen ? "▸ " : "  ") + names[index], x: inner.x + 1, y: y, style: Style(.text, on: background, bold: chosen))
             }
             canvas.put("terminal colours: \(state.colorDepth)", x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
             return nil

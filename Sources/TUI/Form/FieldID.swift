@@ -50,27 +50,29 @@ public enum FieldID: Hashable, Sendable, Codable {
         }
     }
 
-    /// The JSON path this field writes (`line_2.destinations[3].timeout`).
+    /// The JSON path this field writes (`line_2.destinations[3].timeout`), from the wire schema's names.
     public var path: String {
-        func lineKey(_ line: Int) -> String { "line_\(line + 1)" }
+        typealias Name = WireSchema.Name
+        func leg(_ line: Int, _ rest: String...) -> String { ([Name.lines[line]] + rest).joined(separator: ".") }
+        func tts(_ line: Int, _ name: String) -> String { leg(line, Name.audio, Name.tts, name) }
         switch self {
-        case .requestDescription: return "request_description"
-        case .numberCode: return "number_code"
-        case .callbackResourceID: return "callback_resource_id"
-        case .duration: return "duration"
-        case .destinationNumber(let line, let index): return "\(lineKey(line)).destinations[\(index)].number"
-        case .destinationTimeout(let line, let index): return "\(lineKey(line)).destinations[\(index)].timeout"
-        case .addDestination(let line): return "\(lineKey(line)).destinations"
-        case .ringLogic(let line): return "\(lineKey(line)).ring_logic"
-        case .displayNumber(let line): return "\(lineKey(line)).display_number"
-        case .audioKind(let line): return "\(lineKey(line)).audio"
-        case .mediaResourceID(let line): return "\(lineKey(line)).audio.media_resource_id"
-        case .ttsText(let line): return "\(lineKey(line)).audio.tts.text"
-        case .ttsVoice(let line): return "\(lineKey(line)).audio.tts.voice"
-        case .ttsEmotion(let line): return "\(lineKey(line)).audio.tts.emotion"
-        case .ttsLang(let line): return "\(lineKey(line)).audio.tts.lang"
-        case .ttsVolume(let line): return "\(lineKey(line)).audio.tts.volume"
-        case .ttsSpeed(let line): return "\(lineKey(line)).audio.tts.speed"
+        case .requestDescription: return Name.requestDescription
+        case .numberCode: return Name.numberCode
+        case .callbackResourceID: return Name.callbackResourceID
+        case .duration: return Name.duration
+        case .destinationNumber(let line, let index): return leg(line, "\(Name.destinations)[\(index)]", Name.number)
+        case .destinationTimeout(let line, let index): return leg(line, "\(Name.destinations)[\(index)]", Name.timeout)
+        case .addDestination(let line): return leg(line, Name.destinations)
+        case .ringLogic(let line): return leg(line, Name.ringLogic)
+        case .displayNumber(let line): return leg(line, Name.displayNumber)
+        case .audioKind(let line): return leg(line, Name.audio)
+        case .mediaResourceID(let line): return leg(line, Name.audio, Name.mediaResourceID)
+        case .ttsText(let line): return tts(line, Name.text)
+        case .ttsVoice(let line): return tts(line, Name.voice)
+        case .ttsEmotion(let line): return tts(line, Name.emotion)
+        case .ttsLang(let line): return tts(line, Name.lang)
+        case .ttsVolume(let line): return tts(line, Name.volume)
+        case .ttsSpeed(let line): return tts(line, Name.speed)
         }
     }
 

@@ -72,12 +72,10 @@ extension FormState {
         }
     }
 
-    /// Whether a field must be filled for the request to be valid.
+    /// Whether a field must be filled for the request to be valid (the wire schema says).
     public func isRequired(_ field: FieldID) -> Bool {
-        switch field {
-        case .numberCode, .callbackResourceID, .destinationNumber, .mediaResourceID, .ttsText: return true
-        default: return false
-        }
+        guard case .text = field.kind else { return false }
+        return WireSchema.field(at: field.path)?.mustBeFilled ?? false
     }
 }
 

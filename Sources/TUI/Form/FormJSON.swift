@@ -1,5 +1,7 @@
 import CallbackCore
 
+private typealias Name = WireSchema.Name
+
 extension FormState {
     /// The request this form describes, as JSON in the spec's order: the
     /// preview shows it, the validator judges it, and when valid it is what is
@@ -7,11 +9,11 @@ extension FormState {
     /// an empty required field is left out too, so the validator says "required".
     public var jsonValue: JSONValue {
         var members: [JSONValue.Member] = []
-        if !requestDescription.isEmpty { members.append(.init("request_description", .string(requestDescription))) }
-        if let value = Self.integer(numberCode) { members.append(.init("number_code", value)) }
-        if let value = Self.integer(callbackResourceID) { members.append(.init("callback_resource_id", value)) }
-        if let value = Self.integer(duration) { members.append(.init("duration", value)) }
-        for (index, line) in lines.enumerated() { members.append(.init("line_\(index + 1)", line.jsonValue)) }
+        if !requestDescription.isEmpty { members.append(.init(Name.requestDescription, .string(requestDescription))) }
+        if let value = Self.integer(numberCode) { members.append(.init(Name.numberCode, value)) }
+        if let value = Self.integer(callbackResourceID) { members.append(.init(Name.callbackResourceID, value)) }
+        if let value = Self.integer(duration) { members.append(.init(Name.duration, value)) }
+        for (index, line) in lines.enumerated() { members.append(.init(Name.lines[index], line.jsonValue)) }
         return .object(members)
     }
 
@@ -40,15 +42,15 @@ extension FormState {
 extension LineForm {
     /// The leg as JSON.
     var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init("destinations", .array(destinations.map(\.jsonValue)))]
-        if let ringLogic { members.append(.init("ring_logic", .number(String(ringLogic)))) }
-        if !displayNumber.isEmpty { members.append(.init("display_number", .string(displayNumber))) }
+        var members: [JSONValue.Member] = [.init(Name.destinations, .array(destinations.map(\.jsonValue)))]
+        if let ringLogic { members.append(.init(Name.ringLogic, .number(String(ringLogic)))) }
+        if !displayNumber.isEmpty { members.append(.init(Name.displayNumber, .string(displayNumber))) }
         switch audio.kind {
         case .none: break
         case .recorded:
-            members.append(.init("audio", .object([.init("media_resource_id", FormState.integer(audio.mediaResourceID) ?? .string(""))])))
+            members.append(.init(Name.audio, .object([.init(Name.mediaResourceID, FormState.integer(audio.mediaResourceID) ?? .string(""))])))
         case .tts:
-            members.append(.init("audio", .object([.init("tts", audio.tts.jsonValue)])))
+            members.append(.init(Name.audio, .object([.init(Name.tts, audio.tts.jsonValue)])))
         }
         return .object(members)
     }
@@ -58,8 +60,8 @@ extension DestinationForm {
     /// The destination as JSON.
     var jsonValue: JSONValue {
         var members: [JSONValue.Member] = []
-        if !number.isEmpty { members.append(.init("number", .string(number))) }
-        if let value = FormState.integer(timeout) { members.append(.init("timeout", value)) }
+        if !number.isEmpty { members.append(.init(Name.number, .string(number))) }
+        if let value = FormState.integer(timeout) { members.append(.init(Name.timeout, value)) }
         return .object(members)
     }
 }
@@ -67,12 +69,12 @@ extension DestinationForm {
 extension TTSForm {
     /// The TTS settings as JSON.
     var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init("text", .string(text))]
-        if let voice { members.append(.init("voice", .number(String(voice)))) }
-        if let lang { members.append(.init("lang", .number(String(lang)))) }
-        if let value = FormState.integer(volume) { members.append(.init("volume", value)) }
-        if let value = FormState.decimal(speed) { members.append(.init("speed", value)) }
-        if let emotion { members.append(.init("emotion", .number(String(emotion)))) }
+        var members: [JSONValue.Member] = [.init(Name.text, .string(text))]
+        if let voice { members.append(.init(Name.voice, .number(String(voice)))) }
+        if let lang { members.append(.init(Name.lang, .number(String(lang)))) }
+        if let value = FormState.integer(volume) { members.append(.init(Name.volume, value)) }
+        if let value = FormState.decimal(speed) { members.append(.init(Name.speed, value)) }
+        if let emotion { members.append(.init(Name.emotion, .number(String(emotion)))) }
         return .object(members)
     }
 }

@@ -1,5 +1,7 @@
 import CallbackCore
 
+private typealias Name = WireSchema.Name
+
 extension FormState {
     /// A form holding a request read from a file, the call log or a draft.
     /// Values that break the rules are kept as they came (and marked by the
@@ -11,12 +13,12 @@ extension FormState {
         guard case .object(let members) = json else { return (form, ["the document is not a JSON object"]) }
         for member in members {
             switch member.key {
-            case "request_description": form.requestDescription = scalarText(member.value, member.key, &ignored)
-            case "number_code": form.numberCode = scalarText(member.value, member.key, &ignored)
-            case "callback_resource_id": form.callbackResourceID = scalarText(member.value, member.key, &ignored)
-            case "duration": form.duration = scalarText(member.value, member.key, &ignored)
-            case "line_1": form.lines[0] = LineForm.loading(member.value, "line_1", &ignored)
-            case "line_2": form.lines[1] = LineForm.loading(member.value, "line_2", &ignored)
+            case Name.requestDescription: form.requestDescription = scalarText(member.value, member.key, &ignored)
+            case Name.numberCode: form.numberCode = scalarText(member.value, member.key, &ignored)
+            case Name.callbackResourceID: form.callbackResourceID = scalarText(member.value, member.key, &ignored)
+            case Name.duration: form.duration = scalarText(member.value, member.key, &ignored)
+            case Name.line1: form.lines[0] = LineForm.loading(member.value, Name.line1, &ignored)
+            case Name.line2: form.lines[1] = LineForm.loading(member.value, Name.line2, &ignored)
             default: ignored.append(member.key)
             }
         }
@@ -54,24 +56,24 @@ extension LineForm {
         for member in members {
             let here = "\(path).\(member.key)"
             switch member.key {
-            case "destinations":
+            case Name.destinations:
                 guard case .array(let items) = member.value else { ignored.append(here); continue }
                 line.destinations = items.enumerated().map { index, item in
                     var row = DestinationForm()
                     guard case .object(let fields) = item else { ignored.append("\(here)[\(index)]"); return row }
                     for field in fields {
                         switch field.key {
-                        case "number": row.number = FormState.scalarText(field.value, "\(here)[\(index)].number", &ignored)
-                        case "timeout": row.timeout = FormState.scalarText(field.value, "\(here)[\(index)].timeout", &ignored)
+                        case Name.number: row.number = FormState.scalarText(field.value, "\(here)[\(index)].number", &ignored)
+                        case Name.timeout: row.timeout = FormState.scalarText(field.value, "\(here)[\(index)].timeout", &ignored)
                         default: ignored.append("\(here)[\(index)].\(field.key)")
                         }
                     }
                     return row
                 }
                 if line.destinations.isEmpty { line.destinations = [DestinationForm()] }
-            case "ring_logic": line.ringLogic = FormState.choice(member.value, here, &ignored)
-            case "display_number": line.displayNumber = FormState.scalarText(member.value, here, &ignored)
-            case "audio": line.audio = AudioForm.loading(member.value, here, &ignored)
+            case Name.ringLogic: line.ringLogic = FormState.choice(member.value, here, &ignored)
+            case Name.displayNumber: line.displayNumber = FormState.scalarText(member.value, here, &ignored)
+            case Name.audio: line.audio = AudioForm.loading(member.value, here, &ignored)
             default: ignored.append(here)
             }
         }
@@ -89,21 +91,21 @@ extension AudioForm {
         for member in members {
             let here = "\(path).\(member.key)"
             switch member.key {
-            case "media_resource_id":
+            case Name.mediaResourceID:
                 audio.mediaResourceID = FormState.scalarText(member.value, here, &ignored)
                 if audio.kind == .none { audio.kind = .recorded }
-            case "tts":
+            case Name.tts:
                 audio.kind = .tts
                 guard case .object(let fields) = member.value else { ignored.append(here); continue }
                 for field in fields {
                     let fieldPath = "\(here).\(field.key)"
                     switch field.key {
-                    case "text": audio.tts.text = FormState.scalarText(field.value, fieldPath, &ignored)
-                    case "voice": audio.tts.voice = FormState.choice(field.value, fieldPath, &ignored)
-                    case "emotion": audio.tts.emotion = FormState.choice(field.value, fieldPath, &ignored)
-                    case "lang": audio.tts.lang = FormState.choice(field.value, fieldPath, &ignored)
-                    case "volume": audio.tts.volume = FormState.scalarText(field.value, fieldPath, &ignored)
-                    case "speed": audio.tts.speed = FormState.scalarText(field.value, fieldPath, &ignored)
+                    case Name.text: audio.tts.text = FormState.scalarText(field.value, fieldPath, &ignored)
+                    case Name.voice: audio.tts.voice = FormState.choice(field.value, fieldPath, &ignored)
+                    case Name.emotion: audio.tts.emotion = FormState.choice(field.value, fieldPath, &ignored)
+                    case Name.lang: audio.tts.lang = FormState.choice(field.value, fieldPath, &ignored)
+                    case Name.volume: audio.tts.volume = FormState.scalarText(field.value, fieldPath, &ignored)
+                    case Name.speed: audio.tts.speed = FormState.scalarText(field.value, fieldPath, &ignored)
                     default: ignored.append(fieldPath)
                     }
                 }

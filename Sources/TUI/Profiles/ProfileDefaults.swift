@@ -1,5 +1,7 @@
 import CallbackCore
 
+private typealias Name = WireSchema.Name
+
 extension FormState {
     /// Fills the form's empty fields from a profile's defaults (JSON in the
     /// request's shape) and returns what was filled, by field label. A field
@@ -15,16 +17,16 @@ extension FormState {
             }
             filled.append(label)
         }
-        fill(defaults["number_code"], into: \.numberCode, label: "number code")
-        fill(defaults["callback_resource_id"], into: \.callbackResourceID, label: "callback resource")
-        fill(defaults["duration"], into: \.duration, label: "duration")
-        for (index, key) in ["line_1", "line_2"].enumerated() {
+        fill(defaults[Name.numberCode], into: \.numberCode, label: "number code")
+        fill(defaults[Name.callbackResourceID], into: \.callbackResourceID, label: "callback resource")
+        fill(defaults[Name.duration], into: \.duration, label: Name.duration)
+        for (index, key) in [Name.line1, Name.line2].enumerated() {
             guard let line = defaults[key] else { continue }
-            if case .string(let number)? = line["display_number"], lines[index].displayNumber.isEmpty {
+            if case .string(let number)? = line[Name.displayNumber], lines[index].displayNumber.isEmpty {
                 lines[index].displayNumber = number
                 filled.append("line \(index + 1) display number")
             }
-            if let audio = line["audio"], lines[index].audio.kind == .none {
+            if let audio = line[Name.audio], lines[index].audio.kind == .none {
                 var ignored: [String] = []
                 var loaded = AudioForm.loading(audio, key + ".audio", &ignored)
                 // Keep what the operator typed for the other kind.
