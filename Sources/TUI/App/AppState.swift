@@ -1,5 +1,5 @@
-import CallbackCore
 import CallLog
+import CallbackCore
 import ExolveClient
 
 /// The panes of the main screen.
@@ -14,95 +14,6 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .log: return "Call log"
         }
     }
-}
-
-/// A finished send as the outcome dialog shows it.
-public struct SentCall: Equatable, Sendable {
-    /// What happened.
-    public var result: SendResult
-    /// The log entry written for it.
-    public var entryID: Int64?
-    /// Set when the outcome could not be recorded.
-    public var logWarning: String?
-
-    /// Creates a finished send.
-    public init(result: SendResult, entryID: Int64?, logWarning: String?) {
-        self.result = result
-        self.entryID = entryID
-        self.logWarning = logWarning
-    }
-}
-
-/// Whether F5 can send, and if not, why.
-public enum SendAvailability: Equatable, Sendable {
-    /// A client is configured.
-    case ready
-    /// No API key: the message says how to provide one.
-    case noKey(String)
-}
-
-/// A saved template as the picker shows it.
-public struct TemplateItem: Equatable, Sendable {
-    /// Its name.
-    public var name: String
-    /// Its request JSON, or nil when the file is unreadable.
-    public var json: JSONValue?
-    /// Why it could not be read.
-    public var problem: String?
-
-    /// Creates an item.
-    public init(name: String, json: JSONValue?, problem: String?) {
-        self.name = name
-        self.json = json
-        self.problem = problem
-    }
-}
-
-/// The send in progress.
-public struct InFlight: Equatable, Sendable {
-    /// When it started (seconds, the loop's clock).
-    public var startedAt: Double
-    /// The request sent.
-    public var request: MakeCallbackRequest
-}
-
-/// Why a file name is asked for.
-public enum FilePromptPurpose: Equatable, Sendable {
-    /// F2: the form's request.
-    case save
-    /// F3: a request file into the form.
-    case open
-    /// `e` in the call log: a logged request (its exact JSON) to a file.
-    case exportRequest(String)
-}
-
-/// Where requests go, shown in the header.
-public enum SendTarget: Equatable, Sendable {
-    /// The in-process stand-in.
-    case demo(host: String)
-    /// A real endpoint host.
-    case live(host: String)
-}
-
-/// The call log panel's contents (the runtime loads pages into it).
-public struct LogPanelState: Equatable, Sendable {
-    /// Entries loaded so far, newest first.
-    public var entries: [CallLogEntry] = []
-    /// How many entries match in total.
-    public var total: MatchCount? = nil
-    /// Why there is no log, if there is none.
-    public var unavailable: String? = nil
-    /// The selected row.
-    public var selected = 0
-    /// The first row shown.
-    public var scroll = 0
-    /// Whether a page is being read.
-    public var loading = false
-    /// Which entries the panel shows.
-    public var filter = CallLogFilter()
-
-    /// An empty panel.
-    public init() {}
 }
 
 /// Everything the front end shows, as one value. `update` changes it,
@@ -195,35 +106,5 @@ public struct AppState: Equatable, Sendable {
     /// The problems of a field (its path exactly).
     public func problems(of field: FieldID) -> [ValidationProblem] {
         (validation.problems + serverProblems).filter { $0.path == field.path }
-    }
-}
-
-/// A failure the demo stand-in plays when the description starts with its tag.
-public struct DemoScenario: Equatable, Sendable {
-    /// `stub:504` and the like.
-    public var tag: String
-    /// What it does.
-    public var effect: String
-
-    /// Creates a scenario.
-    public init(tag: String, effect: String) {
-        self.tag = tag
-        self.effect = effect
-    }
-}
-
-/// A message in the status line.
-public struct StatusMessage: Equatable, Sendable {
-    /// How it reads.
-    public enum Tone: Equatable, Sendable { case info, success, warning, error }
-    /// The text.
-    public var text: String
-    /// Its colour.
-    public var tone: Tone
-
-    /// Creates a message.
-    public init(_ text: String, _ tone: Tone = .info) {
-        self.text = text
-        self.tone = tone
     }
 }

@@ -1,5 +1,5 @@
-import CallbackCore
 import CallLog
+import CallbackCore
 
 /// The reducer: applies an action to the state and returns the effects to run.
 /// All behaviour of the front end lives here and in the functions it calls,
@@ -65,12 +65,6 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     return effects
 }
 
-/// How many log entries a page holds.
-public enum LogPaging {
-    /// Entries per read.
-    public static let pageSize = 100
-}
-
 private func loadRequest(_ state: inout AppState, path: String, result: FileLoadResult) -> [Effect] {
     switch result {
     case .failure(let reason):
@@ -97,4 +91,3 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
         return [.saveDraft(state.form)]
     }
 }
-

@@ -1,7 +1,7 @@
 import CallbackCore
 
 /// The voice picker, the emotion picker and the voice explorer.
-enum PickerViews {
+enum AudioPickerViews {
     static func voicePicker(line: Int, filter: String, gender: Gender?, selected: Int, state: AppState,
                             on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         let voices = AudioCommands.voices(matching: filter, gender: gender)
@@ -97,9 +97,4 @@ enum PickerViews {
         let legend = "◆ the voice's default   ● offered   · not offered   ✓ line \(line + 1) now"
         canvas.put(legend, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
     }
-}
-
-extension String {
-    /// The string right-aligned in `width` columns.
-    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -81,37 +81,3 @@ enum DialogCommands {
         return []
     }
 }
-
-/// The file name prompt of F2 (save), F3 (open) and `e` (export a logged request).
-enum FilePrompt {
-    static func perform(_ state: inout AppState, _ command: Command, key: Key, purpose: FilePromptPurpose, editor: LineEditor) -> [Effect] {
-        var editor = editor
-        switch command {
-        case .close: state.dialog = nil
-        case .accept:
-            let path = editor.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else {
-                state.status = StatusMessage("type a file name", .warning)
-                return []
-            }
-            state.dialog = nil
-            state.lastFilePath = path
-            switch purpose {
-            case .save:
-                return [.saveFile(path: path, contents: state.preview.text + "\n", overwrite: false)]
-            case .open:
-                return [.loadFile(path: path)]
-            case .exportRequest(let json):
-                let pretty = (try? JSONParser.parse(json)).map { CanonicalJSON.string($0, style: .pretty) } ?? json
-                state.pendingExport = pretty + "\n"
-                return [.saveFile(path: path, contents: pretty + "\n", overwrite: false)]
-            }
-        case .promptEdit:
-            if TextKeys.apply(key, to: &editor, rule: .free, status: &state.status) {
-                state.dialog = .filePrompt(purpose, editor)
-            }
-        default: break
-        }
-        return []
-    }
-}

@@ -65,7 +65,7 @@ enum FormCommands {
         if case .ttsText = field { isTTSText = true }
         var editor = state.editor
         let before = editor.text
-        guard TextKeys.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : nil,
+        guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : nil,
                              multiline: isTTSText, status: &state.status) else { return [] }
         state.editor = editor
         guard editor.text != before else { return [] }

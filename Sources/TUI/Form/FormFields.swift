@@ -78,8 +78,3 @@ extension FormState {
         return WireSchema.field(at: field.path)?.mustBeFilled ?? false
     }
 }
-
-extension Array {
-    /// The element at `index`, or nil when out of range.
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}

@@ -1,5 +1,5 @@
 /// The editing keys of a one-line text field.
-enum TextKeys {
+enum TextEditing {
     /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
     /// A character the field refuses sets `status` and leaves the text as it was.
     static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int? = nil,

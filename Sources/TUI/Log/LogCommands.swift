@@ -81,7 +81,7 @@ enum LogCommands {
             state.log.filter.search = editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
             return reload(&state)
         case .promptEdit:
-            if TextKeys.apply(key, to: &editor, rule: .free, status: &state.status) { state.dialog = .logSearch(editor) }
+            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status) { state.dialog = .logSearch(editor) }
         default: break
         }
         return []

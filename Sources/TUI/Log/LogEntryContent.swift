@@ -1,5 +1,5 @@
-import CallbackCore
 import CallLog
+import CallbackCore
 
 /// The lines of an open call log entry: the view draws them, the reducer
 /// counts them to keep the scroll within the text.
@@ -35,19 +35,5 @@ enum LogEntryContent {
         let raw = entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)"
         lines += raw.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWrap.lines(String($0), width: wrap) }.map { ($0, muted) }
         return lines
-    }
-}
-
-/// One call log entry in full, scrolled within its text; the box keeps its size as it scrolls.
-enum LogEntryView {
-    static func draw(_ entry: CallLogEntry, scroll: Int, state: AppState, on canvas: inout TextCanvas) {
-        let lines = LogEntryContent.lines(entry, width: LogEntryContent.width(for: state.size))
-        let visible = LogEntryContent.visibleRows(for: state.size)
-        let top = min(scroll, max(0, lines.count - visible))
-        var shown = Array(lines.dropFirst(top).prefix(visible))
-        if shown.count < min(visible, lines.count) { shown += Array(repeating: ("", Style(.text, on: .surface)), count: min(visible, lines.count) - shown.count) }
-        let position = lines.count > visible ? " · \(top + 1)–\(top + shown.count)/\(lines.count)" : ""
-        DialogView.text(title: "Call log entry \(entry.id ?? 0)\(position) · ↑↓ scroll · r reuse · e export · Esc closes", lines: shown,
-                        width: 92, state: state, on: &canvas)
     }
 }

@@ -93,11 +93,4 @@ enum SendViews {
         }
     }
 
-    static func message(title: String, text: String, state: AppState, on canvas: inout TextCanvas) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWrap.lines(String($0), width: 80) }
-            .map { ($0, Style(.text, on: .surface)) }
-        lines.append(("", Style(.text, on: .surface)))
-        lines.append(("Enter or Esc closes", Style(.accent, on: .surface)))
-        DialogView.text(title: title, lines: lines, width: 88, state: state, on: &canvas)
-    }
 }

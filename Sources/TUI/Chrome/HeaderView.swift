@@ -1,0 +1,32 @@
+import CallbackCore
+
+/// Row 0: where requests go, and whether the request is valid.
+enum HeaderView {
+    static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
+        canvas.fill(rect, style: Style(.text, on: .surface))
+        let verdict: (String, Style)
+        if state.validation.isValid {
+            verdict = ("✓ valid request ", Style(.success, on: .surface, bold: true))
+        } else {
+            let count = state.validation.problems.count
+            verdict = ("✗ \(count) problem\(count == 1 ? "" : "s") (F4) ", Style(.error, on: .surface, bold: true))
+        }
+        let verdictX = rect.maxX - DisplayWidth.of(verdict.0)
+        canvas.put(verdict.0, x: verdictX, y: rect.y, style: verdict.1)
+        var x = rect.x + canvas.put(" exocall ", x: rect.x, y: rect.y, style: Style(.primary, on: .surface, bold: true))
+        let room = { verdictX - 1 - x }
+        switch state.target {
+        case .demo(let host):
+            x += canvas.put(" DEMO ", x: x, y: rect.y, style: Style(.demoBanner, bold: true), maxWidth: room())
+            x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
+            if state.profileName == nil {
+                x += canvas.put(" (stand-in, no real calls)", x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
+            }
+        case .live(let host):
+            x += canvas.put("→ \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
+        }
+        if let profile = state.profileName, room() > 12 {
+            canvas.put("  profile \(profile)", x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
+        }
+    }
+}

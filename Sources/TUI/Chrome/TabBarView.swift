@@ -1,0 +1,14 @@
+import CallbackCore
+
+/// The tab bar of the narrow layout.
+enum TabBarView {
+    static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
+        var x = rect.x + 1
+        for pane in Pane.allCases {
+            let label = " \(pane.rawValue + 1) \(pane.title) "
+            let style = pane == state.pane ? Style(.focus, bold: true) : Style(.muted)
+            x += canvas.put(label, x: x, y: rect.y, style: style) + 1
+        }
+        canvas.put("F8 next tab", x: max(x + 1, rect.maxX - 12), y: rect.y, style: .muted)
+    }
+}

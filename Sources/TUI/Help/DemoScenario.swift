@@ -1,0 +1,17 @@
+import CallLog
+import CallbackCore
+import ExolveClient
+
+/// A failure the demo stand-in plays when the description starts with its tag.
+public struct DemoScenario: Equatable, Sendable {
+    /// `stub:504` and the like.
+    public var tag: String
+    /// What it does.
+    public var effect: String
+
+    /// Creates a scenario.
+    public init(tag: String, effect: String) {
+        self.tag = tag
+        self.effect = effect
+    }
+}

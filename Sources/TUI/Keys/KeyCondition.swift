@@ -1,0 +1,83 @@
+/// A condition on the state beyond the scope, such as "outside text fields".
+public enum KeyCondition: Equatable, Sendable {
+    case always
+    /// Not typing in a text field (so the key is not text).
+    case outsideText
+    /// A text field of the form has the focus.
+    case inText
+    /// A choice field has the focus.
+    case onChoice
+    /// The voice or emotion field (Enter opens its picker).
+    case onPicker
+    /// A choice other than voice and emotion (Enter moves on).
+    case onPlainChoice
+    /// The add-destination button.
+    case onButton
+    /// A destination row (number or timeout).
+    case onDestination
+    /// Volume or speed (arrows step the value).
+    case onStepper
+    /// The TTS text.
+    case onTTSText
+    /// A field of a leg (the voice explorer edits that leg).
+    case onLine
+    /// The preview pane is shown with the keyboard.
+    case inPreview
+    /// The call log has entries.
+    case logHasEntries
+    /// The first ask of the send confirmation.
+    case firstAsk
+    /// The second ask (a repeat of an unknown outcome).
+    case secondAsk
+    /// There is a call_id to copy.
+    case hasCallID
+
+    /// Whether the condition holds in `state`.
+    public func holds(in state: AppState) -> Bool {
+        let kind = state.focus.kind
+        switch self {
+        case .always: return true
+        case .outsideText: return !KeyCondition.inText.holds(in: state)
+        case .inText:
+            if state.pane != .form { return false }
+            if case .text = kind { return true }
+            return false
+        case .onChoice: return kind == .choice
+        case .onPicker:
+            switch state.focus {
+            case .ttsVoice, .ttsEmotion: return true
+            default: return false
+            }
+        case .onPlainChoice: return kind == .choice && !KeyCondition.onPicker.holds(in: state)
+        case .onButton: return kind == .button
+        case .onDestination:
+            switch state.focus {
+            case .destinationNumber, .destinationTimeout: return true
+            default: return false
+            }
+        case .onStepper:
+            switch state.focus {
+            case .ttsVolume, .ttsSpeed: return true
+            default: return false
+            }
+        case .onTTSText:
+            if case .ttsText = state.focus { return true }
+            return false
+        case .onLine: return state.pane == .form && state.focus.line != nil
+        case .inPreview: return state.pane == .preview
+        case .logHasEntries: return !state.log.entries.isEmpty
+        case .firstAsk:
+            if case .confirmSend(_, false)? = state.dialog { return true }
+            return false
+        case .secondAsk:
+            if case .confirmSend(_, true)? = state.dialog { return true }
+            return false
+        case .hasCallID:
+            switch state.dialog {
+            case .outcome(let call)?: return call.result.outcome.callID != nil
+            case .logEntry(let entry, _)?: return entry.callID != nil
+            default: return false
+            }
+        }
+    }
+}

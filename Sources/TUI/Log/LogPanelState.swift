@@ -1,0 +1,30 @@
+import CallLog
+import CallbackCore
+import ExolveClient
+
+/// The call log panel's contents (the runtime loads pages into it).
+public struct LogPanelState: Equatable, Sendable {
+    /// Entries loaded so far, newest first.
+    public var entries: [CallLogEntry] = []
+    /// How many entries match in total.
+    public var total: MatchCount? = nil
+    /// Why there is no log, if there is none.
+    public var unavailable: String? = nil
+    /// The selected row.
+    public var selected = 0
+    /// The first row shown.
+    public var scroll = 0
+    /// Whether a page is being read.
+    public var loading = false
+    /// Which entries the panel shows.
+    public var filter = CallLogFilter()
+
+    /// An empty panel.
+    public init() {}
+}
+
+/// How many log entries a page holds.
+public enum LogPaging {
+    /// Entries per read.
+    public static let pageSize = 100
+}
