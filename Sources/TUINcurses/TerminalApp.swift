@@ -57,7 +57,9 @@ public final class TerminalApp: @unchecked Sendable {
         raw()
         noecho()
         nonl()
-        keypad(exo_stdscr(), true)
+        // Keys are decoded from the raw characters (InputDecoder), not by terminfo:
+        // a TERM that does not match the terminal must not turn End into "4~".
+        keypad(exo_stdscr(), false)
         nodelay(exo_stdscr(), true)
         set_escdelay(25)
         // COLORS is only known after start_color().
@@ -74,7 +76,7 @@ public final class TerminalApp: @unchecked Sendable {
         FileHandle.standardOutput.write(Data("\u{1B}[?2004h".utf8))
         var themeShown = state.themeName
         var screen = Screen(palette: palette(for: state.themeName) ?? palette(for: "default")!)
-        var decoder = InputDecoder()
+        var decoder = TUI.InputDecoder()
         state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
         _ = update(&state, .resize(state.size))
         screen.present(render(state))
@@ -91,8 +93,9 @@ public final class TerminalApp: @unchecked Sendable {
 
         while !state.quitting {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
-            // Sleep until input or an action (the runtime ticks the spinner while a send is in flight).
-            _ = poll(&fds, 2, -1)
+            // Sleep until input or an action (the runtime ticks the spinner while a send is in flight);
+            // a half-read sequence waits a moment for its rest.
+            _ = poll(&fds, 2, decoder.isWaiting ? 30 : -1)
             if fds[1].revents != 0 {
                 var sink = [UInt8](repeating: 0, count: 64)
                 _ = read(wakePipe[0], &sink, 64)
@@ -108,9 +111,10 @@ public final class TerminalApp: @unchecked Sendable {
                     screen.invalidate()
                     continue
                 }
-                actions += decoder.feed(status: status, value: UInt32(wch)).map(Action.key)
+                guard status != exo_key_code_yes(), let scalar = Unicode.Scalar(UInt32(wch)) else { continue }
+                actions += decoder.feed(scalar).map(Action.key)
             }
-            actions += decoder.flush().map(Action.key)
+            if fds[0].revents == 0 || !decoder.isWaiting { actions += decoder.flush().map(Action.key) }
             actions += inbox.drain()
             guard !actions.isEmpty else { continue }
             // Every action sees the current time (a send records when it started).

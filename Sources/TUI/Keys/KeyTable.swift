@@ -129,9 +129,9 @@ public enum KeyTable {
         KeyBinding(.of(.alt("1")), [.screen], .showPane(.form), label: "Alt-1 / 1", help: "the form (1 outside text fields)", section: .everywhere),
         KeyBinding(.of(.alt("2")), [.screen], .showPane(.preview), label: "Alt-2 / 2", help: "the preview (2 outside text fields)", section: .everywhere),
         KeyBinding(.of(.alt("3")), [.screen], .showPane(.log), label: "Alt-3 / 3", help: "the call log (3 outside text fields)", section: .everywhere),
-        KeyBinding(.of(.character("1")), [.screen], when: .outsideText, .showPane(.form), label: "1", help: "the form", section: .everywhere),
-        KeyBinding(.of(.character("2")), [.screen], when: .outsideText, .showPane(.preview), label: "2", help: "the preview", section: .everywhere),
-        KeyBinding(.of(.character("3")), [.screen], when: .outsideText, .showPane(.log), label: "3", help: "the call log", section: .everywhere),
+        KeyBinding(.of(.character("1")), [.screen], when: .outsideText, .showPane(.form), label: "Alt-1 / 1", help: "the form (1 outside text fields)", section: .everywhere),
+        KeyBinding(.of(.character("2")), [.screen], when: .outsideText, .showPane(.preview), label: "Alt-2 / 2", help: "the preview (2 outside text fields)", section: .everywhere),
+        KeyBinding(.of(.character("3")), [.screen], when: .outsideText, .showPane(.log), label: "Alt-3 / 3", help: "the call log (3 outside text fields)", section: .everywhere),
     ]
 
     /// A binding of one dialog; its help text is the footer's word unless given.

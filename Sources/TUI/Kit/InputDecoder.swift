@@ -1,0 +1,227 @@
+import Foundation
+
+/// Turns the characters a terminal sends into keys, without terminfo: the CSI
+/// and SS3 forms of xterm, tmux/screen, rxvt and the Linux console, with
+/// modifiers, whatever `TERM` claims. A sequence it does not know is dropped
+/// whole, never typed. A bracketed paste is text only: control characters are
+/// dropped, and nothing inside it (an embedded end-of-paste marker included)
+/// can become a key.
+public struct InputDecoder: Sendable {
+    private enum Mode: Sendable {
+        case ground
+        /// After ESC.
+        case escape
+        /// After ESC [ (or ESC O when `ss3`), collecting parameters.
+        case sequence(introducer: Character, parameters: String)
+        /// After ESC [ [ (the Linux console's F1-F5).
+        case linuxFunction
+        /// A runaway sequence: everything up to its final byte is dropped.
+        case discard
+        /// Inside a bracketed paste; `marker` is how much of ESC [ 2 0 1 ~ has been seen.
+        case paste(text: String, marker: String)
+        /// A paste's end marker arrived; what follows in the same burst waits, in case
+        /// it is still the paste (an embedded marker) rather than keys.
+        case pasteEnding(text: String, after: [Unicode.Scalar])
+    }
+
+    private var mode = Mode.ground
+    private static let pasteEnd = "\u{1B}[201~"
+
+    /// A decoder in its ground state.
+    public init() {}
+
+    /// Whether a sequence is half-read: the caller should wait a moment for the
+    /// rest before calling `flush()` (a lone Esc, a split sequence, a paste's tail).
+    public var isWaiting: Bool {
+        if case .ground = mode { return false }
+        return true
+    }
+
+    /// Feeds one character; returns the keys it completes.
+    public mutating func feed(_ scalar: Unicode.Scalar) -> [Key] {
+        switch mode {
+        case .ground:
+            return ground(scalar)
+        case .escape:
+            mode = .ground
+            switch scalar {
+            case "[": mode = .sequence(introducer: "[", parameters: ""); return []
+            case "O": mode = .sequence(introducer: "O", parameters: ""); return []
+            case "\u{1B}": mode = .escape; return [.escape]
+            default:
+                // Alt + a character; Esc then another key (Tab, Enter...) is both.
+                let keys = ground(scalar)
+                if case .character(let character)? = keys.first { return [.alt(character)] }
+                return keys.isEmpty ? [.escape] : [.escape] + keys
+            }
+        case .sequence(let introducer, let parameters):
+            if introducer == "[" && parameters.isEmpty && scalar == "[" {
+                mode = .linuxFunction
+                return []
+            }
+            let value = scalar.value
+            // Parameters and intermediates: digits ; : < = > ? and space..slash, except rxvt's `$` final.
+            if (0x30...0x3F).contains(value) || ((0x20...0x2F).contains(value) && scalar != "$") {
+                guard parameters.count < 32 else { mode = .discard; return [] } // runaway: drop it whole
+                mode = .sequence(introducer: introducer, parameters: parameters + String(scalar))
+                return []
+            }
+            mode = .ground
+            guard (0x40...0x7E).contains(value) || scalar == "$" else { return ground(scalar) }
+            return sequence(introducer: introducer, parameters: parameters, final: Character(scalar))
+        case .discard:
+            if (0x40...0x7E).contains(scalar.value) { mode = .ground }
+            return []
+        case .linuxFunction:
+            mode = .ground
+            switch scalar {
+            case "A"..."E": return [.function(Int(scalar.value - 0x40))]
+            default: return []
+            }
+        case .paste(var text, var marker):
+            let expected = Array(Self.pasteEnd.unicodeScalars)
+            if scalar == expected[marker.unicodeScalars.count] {
+                marker.unicodeScalars.append(scalar)
+                if marker == Self.pasteEnd {
+                    mode = .pasteEnding(text: text, after: [])
+                } else {
+                    mode = .paste(text: text, marker: marker)
+                }
+                return []
+            }
+            // Not the marker after all: what was held is text (its ESC dropped), then this.
+            text += Self.printable(String(marker.unicodeScalars.dropFirst()))
+            marker = ""
+            if scalar == "\u{1B}" {
+                mode = .paste(text: text, marker: "\u{1B}")
+            } else {
+                text += Self.printable(String(scalar))
+                mode = .paste(text: text, marker: "")
+            }
+            return []
+        case .pasteEnding(let text, var after):
+            after.append(scalar)
+            // Another end marker in the same burst: the first was part of the pasted text.
+            if String(String.UnicodeScalarView(after)).hasSuffix(Self.pasteEnd) {
+                let embedded = String(String.UnicodeScalarView(after.dropLast(Self.pasteEnd.unicodeScalars.count)))
+                mode = .pasteEnding(text: text + Self.printable("[201~" + embedded), after: [])
+            } else if after.count > 64 {
+                // Too much to be a paste's tail: the paste ended; decode the rest as keys.
+                return finishPaste(text, after: after)
+            } else {
+                mode = .pasteEnding(text: text, after: after)
+            }
+            return []
+        }
+    }
+
+    /// Input ran dry: a lone Esc is Escape, an unfinished sequence is dropped, a
+    /// finished paste is delivered. A paste still open keeps waiting for its end.
+    public mutating func flush() -> [Key] {
+        switch mode {
+        case .ground, .paste: return []
+        case .escape:
+            mode = .ground
+            return [.escape]
+        case .sequence(let introducer, let parameters):
+            mode = .ground
+            // ESC O alone is Alt-O; anything longer was cut short and is dropped.
+            return introducer == "O" && parameters.isEmpty ? [.alt("O")] : (introducer == "[" && parameters.isEmpty ? [.alt("[")] : [])
+        case .linuxFunction, .discard:
+            mode = .ground
+            return []
+        case .pasteEnding(let text, let after):
+            return finishPaste(text, after: after)
+        }
+    }
+
+    private mutating func finishPaste(_ text: String, after: [Unicode.Scalar]) -> [Key] {
+        mode = .ground
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var keys: [Key] = text.isEmpty ? [] : [.paste(text)]
+        for scalar in after { keys += feed(scalar) }
+        return keys
+    }
+
+    /// A pasted text with its control characters dropped (newlines, carriage
+    /// returns and tabs kept for the field to judge; CR becomes a newline at the end).
+    static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(scalar)
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private mutating func ground(_ scalar: Unicode.Scalar) -> [Key] {
+        switch scalar.value {
+        case 27:
+            mode = .escape
+            return []
+        case 9: return [.tab]
+        case 10, 13: return [.enter]
+        case 8, 127: return [.backspace]
+        case 1...26: return [.control(Character(Unicode.Scalar(scalar.value + 96)!))]
+        case 0...31, 0x80...0x9F: return [] // other control characters type nothing
+        default: return [.character(Character(scalar))]
+        }
+    }
+
+    /// The key a complete sequence stands for; nil (dropped) when unknown.
+    private mutating func sequence(introducer: Character, parameters: String, final: Character) -> [Key] {
+        let fields = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
+        let first = fields.first.flatMap { $0 }
+        // xterm modifiers: 1 + (shift 1, alt 2, ctrl 4).
+        let modifier = fields.count > 1 ? max(0, (fields[1] ?? 1) - 1) : 0
+        let alt = modifier & 2 != 0
+        let control = modifier & 4 != 0
+        func arrow(_ plain: Key, ctrl: Key, altKey: Key) -> [Key] { [control ? ctrl : (alt ? altKey : plain)] }
+        if parameters.hasPrefix("<") || parameters.hasPrefix("?") || parameters.hasPrefix(">") || parameters.hasPrefix("=") {
+            return [] // mouse reports and terminal replies are not keys
+        }
+        switch (introducer, final) {
+        case (_, "A"): return arrow(.up, ctrl: .controlUp, altKey: .altUp)
+        case (_, "B"): return arrow(.down, ctrl: .controlDown, altKey: .altDown)
+        case (_, "C"): return arrow(.right, ctrl: .controlRight, altKey: .controlRight)
+        case (_, "D"): return arrow(.left, ctrl: .controlLeft, altKey: .controlLeft)
+        case (_, "H"): return [.home]
+        case (_, "F"): return [.end]
+        case ("O", "M"): return [.enter]
+        case (_, "P"): return [.function(1)]
+        case (_, "Q"): return [.function(2)]
+        case (_, "R"): return [.function(3)]
+        case (_, "S"): return [.function(4)]
+        case ("[", "Z"): return [.backTab]
+        // rxvt: shifted arrows ESC [ a..d, control arrows ESC O a..d.
+        case ("[", "a"): return [.up]
+        case ("[", "b"): return [.down]
+        case ("[", "c"): return [.right]
+        case ("[", "d"): return [.left]
+        case ("O", "a"): return [.controlUp]
+        case ("O", "b"): return [.controlDown]
+        case ("O", "c"): return [.controlRight]
+        case ("O", "d"): return [.controlLeft]
+        case ("[", "~"), ("[", "^"), ("[", "$"), ("[", "@"):
+            switch first {
+            case 1?, 7?: return [.home]
+            case 2?: return [.insert]
+            case 3?: return [.delete]
+            case 4?, 8?: return [.end]
+            case 5?: return [.pageUp]
+            case 6?: return [.pageDown]
+            case 11?, 12?, 13?, 14?, 15?: return [.function(first! - 10)]
+            case 17?, 18?, 19?, 20?, 21?: return [.function(first! - 11)]
+            case 23?, 24?: return [.function(first! - 12)]
+            case 200?:
+                mode = .paste(text: "", marker: "")
+                return []
+            default: return []
+            }
+        default: return []
+        }
+    }
+}
