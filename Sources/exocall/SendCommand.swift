@@ -16,7 +16,7 @@ struct SendCommand: AsyncParsableCommand {
         The API key comes from the profile's api_key_env / api_key_file (--profile,
         EXOCALL_PROFILE or default_profile), else EXOLVE_API_KEY, else api_key /
         api_key_file in config.toml. The endpoint from --base-url, EXOLVE_BASE_URL,
-        the profile's or the config's base_url (default https://api.exolve.ru).
+        the profile's or the config's base_url (default \(Endpoint.defaultBaseURL)).
 
         Exit codes: 0 placed, 1 usage or configuration error, 2 invalid request,
         3 rejected by Exolve, 4 not sent (safe to send again), 5 unknown (the call MAY
@@ -42,7 +42,7 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Whole seconds to wait for Exolve before the outcome is unknown (1 to 600).", valueName: "SECONDS"))
     var timeout: Int = 30
 
-    @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
+    @Option(help: ArgumentHelp("Send to this base URL instead of \(Endpoint.defaultBaseURL).", valueName: "URL"))
     var baseURL: String?
 
     @OptionGroup var database: DatabaseOption

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExolveClient
 
 /// `exocall [tui]`: the terminal UI, the default command.
 struct TUICommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct TUICommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start with this request file in the form (invalid values are kept and marked).", valueName: "FILE"))
     var load: String?
 
-    @Option(help: ArgumentHelp("Send to this base URL instead of https://api.exolve.ru.", valueName: "URL"))
+    @Option(help: ArgumentHelp("Send to this base URL instead of \(Endpoint.defaultBaseURL).", valueName: "URL"))
     var baseURL: String?
 
     @Option(help: ArgumentHelp("Colour theme: a name (exocall themes list) or a .toml file.", valueName: "NAME|PATH"))
