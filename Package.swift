@@ -43,7 +43,9 @@ let package = Package(
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
         .target(name: "TUIRuntime", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"]),
         .target(name: "CTerminalSignals"),
-        .target(name: "TUINcurses", dependencies: ["TUI", "Theming", "CNcursesw", "CTerminalSignals"]),
+        // Writes to the terminal and pipes that never trap when the other end is gone.
+        .target(name: "Console"),
+        .target(name: "TUINcurses", dependencies: ["TUI", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "ExolveClient",
@@ -53,6 +55,7 @@ let package = Package(
             "TUIRuntime",
             "TUINcurses",
             "Theming",
+            "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),

@@ -126,11 +126,21 @@ public final class CallLogStore: Sendable {
     /// Runs a log write, trying again (up to 5 times, 20 ms apart) when another
     /// process held the database past the busy timeout. Only the log write is
     /// repeated, never a request: this runs before or after the send.
-    private func writeRetrying<T>(_ body: (Database) throws -> T) throws -> T {
+    private func writeRetrying<T>(immediate: Bool = false, _ body: (Database) throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
-                return try database.write(body)
+                guard immediate else { return try database.write(body) }
+                // BEGIN IMMEDIATE: the write lock before the first read, so what was read
+                // (the repeat guard's look at recent attempts) still holds at the insert.
+                return try database.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
+                }
             } catch let error as DatabaseError where attempt < 4 && Self.isTransient(error) {
                 attempt += 1
                 usleep(20_000)
@@ -161,6 +171,49 @@ public final class CallLogStore: Sendable {
         } catch {
             throw Self.classify(error, path: path)
         }
+    }
+
+    /// The attempts within `window` before `now` that count against sending to the leg-2 `numbers`.
+    public func recentAttempts(against numbers: [String], window: RepeatWindow, now: Date = Date()) throws(CallLogError) -> [RecentAttempt] {
+        guard !window.isOff else { return [] }
+        do {
+            return try database.read { db in try Self.attempts(db, against: numbers, window: window, now: now) }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// Writes a `sending` entry unless the repeat guard holds it: in one immediate
+    /// transaction, so two processes sending to the same client at once get one
+    /// entry and one hold. Attempts in `acknowledged` (ids the operator was shown
+    /// and confirmed) do not hold it.
+    public func begin(_ entry: CallLogEntry, guardedBy window: RepeatWindow, leg2 numbers: [String],
+                      acknowledged: Set<Int64> = [], now: Date = Date()) throws(CallLogError) -> GuardedBegin {
+        do {
+            return try writeRetrying(immediate: true) { db in
+                if !window.isOff {
+                    let unseen = try Self.attempts(db, against: numbers, window: window, now: now).filter { !acknowledged.contains($0.entryID) }
+                    if !unseen.isEmpty { return .held(unseen) }
+                }
+                var row = entry
+                row.id = nil
+                row.outcome = .sending
+                try row.insert(db)
+                try Self.indexForSearch(row, db)
+                return .begun(row.id!)
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    private static func attempts(_ db: Database, against numbers: [String], window: RepeatWindow, now: Date) throws -> [RecentAttempt] {
+        let since = Int64(now.timeIntervalSince1970 * 1000) - Int64(window.seconds) * 1000
+        let outcomes = RepeatGuard.counted.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let recent = try CallLogEntry.fetchAll(db, sql: """
+            SELECT * FROM call WHERE created_at >= ? AND outcome IN (\(outcomes)) ORDER BY created_at DESC, id DESC LIMIT 2000
+            """, arguments: [since])
+        return RepeatGuard.attempts(against: numbers, in: recent, now: now)
     }
 
     /// Records the outcome of the send that `begin` returned `id` for.

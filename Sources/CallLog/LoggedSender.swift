@@ -31,6 +31,30 @@ public struct LoggedSender: Sendable {
         public var logWarning: String?
     }
 
+    /// What a guarded send did.
+    public enum Guarded: Sendable {
+        /// Sent (once), with its outcome.
+        case sent(Outcome)
+        /// Held by the repeat guard: nothing was sent, nothing written.
+        case held([RecentAttempt])
+    }
+
+    /// Writes the entry unless the repeat guard holds it (earlier attempts to a
+    /// leg-2 number within `window` that are not `acknowledged`), then sends once
+    /// and records the outcome. Without a log there is nothing to guard with.
+    /// Throws (and sends nothing) only when the entry cannot be written.
+    public func send(_ request: MakeCallbackRequest, window: RepeatWindow, acknowledged: Set<Int64> = []) async throws(CallLogError) -> Guarded {
+        var entryID: Int64? = nil
+        if let store {
+            let entry = CallLogEntry(request: request, mode: mode, endpointHost: client.endpoint.host)
+            switch try store.begin(entry, guardedBy: window, leg2: RepeatGuard.leg2Numbers(request), acknowledged: acknowledged) {
+            case .held(let attempts): return .held(attempts)
+            case .begun(let id): entryID = id
+            }
+        }
+        return .sent(await finish(request, entryID: entryID))
+    }
+
     /// Writes the entry, sends once, records the outcome. Throws (and sends
     /// nothing) only when the entry cannot be written.
     public func send(_ request: MakeCallbackRequest) async throws(CallLogError) -> Outcome {
@@ -38,6 +62,10 @@ public struct LoggedSender: Sendable {
         if let store {
             entryID = try store.begin(CallLogEntry(request: request, mode: mode, endpointHost: client.endpoint.host))
         }
+        return await finish(request, entryID: entryID)
+    }
+
+    private func finish(_ request: MakeCallbackRequest, entryID: Int64?) async -> Outcome {
         let result = await client.makeCallback(request)
         var warning: String? = nil
         if let store, let entryID {

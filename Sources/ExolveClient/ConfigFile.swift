@@ -1,3 +1,4 @@
+import CallbackCore
 import Foundation
 import TOMLKit
 
@@ -12,6 +13,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var baseURL: String?
     /// `theme`: the colour theme by name or path.
     public var theme: String?
+    /// `repeat_window`: how far back the repeat guard looks (`10m`; `0` turns it off).
+    public var repeatWindow: RepeatWindow?
 
     /// An empty configuration.
     public init() {}
@@ -48,6 +51,12 @@ public struct ConfigFile: Sendable, Equatable {
         config.baseURL = try string(table, "base_url", path)
         config.apiKeyFile = try string(table, "api_key_file", path)
         config.theme = try string(table, "theme", path)
+        if let text = try string(table, "repeat_window", path) {
+            guard let window = RepeatWindow(parsing: text) else {
+                throw .badConfigFile(path: path, reason: "repeat_window must be \(RepeatWindow.syntax), got \"\(text)\"")
+            }
+            config.repeatWindow = window
+        }
         if let raw = try string(table, "api_key", path) {
             guard let key = APIKey(raw) else { throw .badConfigFile(path: path, reason: "api_key is empty") }
             try requirePrivate(path)

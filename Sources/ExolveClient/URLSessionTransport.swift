@@ -67,13 +67,14 @@ public struct URLSessionTransport: HTTPTransport {
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
              .clientCertificateRequired:
             return .failedBeforeSending("TLS handshake failed (\(error.localizedDescription))")
-        case .badURL, .unsupportedURL:
-            return .failedBeforeSending("unusable URL")
         case .timedOut:
             return .failedAfterSending("no answer within the timeout")
-        case .networkConnectionLost:
-            return .failedAfterSending("the connection was dropped before an answer came")
-        case .badServerResponse, .cannotParseResponse:
+        case .networkConnectionLost, .badServerResponse:
+            // libcurl's "got nothing": the server closed the connection after taking the request.
+            return .failedAfterSending("the server closed the connection without answering")
+        case .cannotParseResponse, .badURL, .unsupportedURL:
+            // The endpoint's URL is checked before sending, so libcurl's "unsupported
+            // protocol" here means the answer did not start like HTTP.
             return .failedAfterSending("the server's answer was not valid HTTP")
         default:
             return .failedAfterSending(error.localizedDescription)

@@ -1,3 +1,4 @@
+import Console
 import CNcursesw
 import CTerminalSignals
 import Foundation
@@ -73,7 +74,7 @@ public final class TerminalApp: @unchecked Sendable {
             guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
             return Palette(theme: theme, depth: depth)
         }
-        FileHandle.standardOutput.write(Data("\u{1B}[?2004h".utf8))
+        Console.out("\u{1B}[?2004h")
         var themeShown = state.themeName
         var screen = Screen(palette: palette(for: state.themeName) ?? palette(for: "default")!)
         var decoder = TUI.InputDecoder()
@@ -85,7 +86,7 @@ public final class TerminalApp: @unchecked Sendable {
         func perform(_ effect: Effect) {
             if case .copyToClipboard(let text) = effect {
                 let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
-                FileHandle.standardOutput.write(Data(sequence.utf8))
+                Console.out(sequence)
             } else {
                 runEffect(effect)
             }
@@ -132,7 +133,7 @@ public final class TerminalApp: @unchecked Sendable {
     }
 
     private func restore(_ screenPointer: OpaquePointer) {
-        FileHandle.standardOutput.write(Data("\u{1B}[?2004l".utf8))
+        Console.out("\u{1B}[?2004l")
         endwin()
         delscreen(screenPointer)
         exo_restore_signals()

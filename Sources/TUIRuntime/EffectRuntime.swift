@@ -105,11 +105,16 @@ public final class EffectRuntime: Sendable {
     /// Queues one effect; effects are handled in the order they are queued.
     public func run(_ effect: Effect) { mailbox.yield(.effect(effect)) }
 
-    /// Stops watching, waits for the effects already queued, and writes a pending draft.
-    public func shutdown() async {
+    /// Stops watching, waits for the effects already queued (and, when asked, for
+    /// every send in flight to record its outcome), and writes a pending draft.
+    /// Returns the outcomes of the sends it waited for.
+    @discardableResult
+    public func shutdown(waitForSends: Bool = false) async -> [SentCall] {
         mailbox.finish()
         await loop.value
+        let finished = waitForSends ? await worker.waitForSends() : []
         await worker.shutdown()
+        return finished
     }
 
     /// The open call log, if any (for tests).
@@ -140,6 +145,7 @@ private actor Worker {
     var client: ExolveClient?
     var pendingDraft: FormState?
     var draftTask: Task<Void, Never>?
+    var sends: [Task<SentCall?, Never>] = []
     var watcher: Task<Void, Never>?
 
     init(_ environment: EffectRuntime.Environment, deliver: @escaping @Sendable (Action) -> Void) {
@@ -228,8 +234,11 @@ private actor Worker {
             loadLog(filter: filter, limit: limit, after: nil)
         case .loadMoreLog(let filter, let cursor, let limit):
             loadLog(filter: filter, limit: limit, after: cursor)
-        case .send(let request):
-            send(request)
+        case .checkRepeat(let request, let window):
+            let attempts = (try? store?.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)) ?? nil
+            deliver(.repeatChecked(request, attempts ?? []))
+        case .send(let request, let acknowledged, let window):
+            send(request, acknowledged: acknowledged, window: window)
         case .copyToClipboard:
             break // the terminal layer writes OSC 52 itself, between frames
         case .listTemplates:
@@ -265,8 +274,9 @@ private actor Worker {
         }
     }
 
-    /// Writes the entry, sends once, records the outcome; the spinner ticks meanwhile.
-    private func send(_ request: MakeCallbackRequest) {
+    /// Writes the entry (unless the repeat guard holds it), sends once, records the
+    /// outcome; the spinner ticks meanwhile.
+    private func send(_ request: MakeCallbackRequest, acknowledged: Set<Int64>, window: RepeatWindow) {
         guard let client else { return deliver(.sendBlocked("no API key is configured")) }
         // No call goes out unrecorded: without a writable log, nothing is sent.
         guard let store, !store.isReadOnly else {
@@ -281,14 +291,30 @@ private actor Worker {
                 if !Task.isCancelled { deliver(.tick(now: clock.now())) }
             }
         }
-        Task.detached {
+        sends.append(Task.detached {
             defer { ticker.cancel() }
             do {
-                let outcome = try await sender.send(request)
-                deliver(.sendFinished(SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)))
+                switch try await sender.send(request, window: window, acknowledged: acknowledged) {
+                case .sent(let outcome):
+                    let call = SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)
+                    deliver(.sendFinished(call))
+                    return call
+                case .held(let attempts):
+                    deliver(.sendHeld(request, attempts))
+                }
             } catch {
                 deliver(.sendBlocked("\(error)"))
             }
-        }
+            return nil
+        })
+    }
+
+    /// Waits until every send started so far has recorded its outcome.
+    func waitForSends() async -> [SentCall] {
+        let running = sends
+        sends = []
+        var finished: [SentCall] = []
+        for send in running { if let call = await send.value { finished.append(call) } }
+        return finished
     }
 }

@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import ExolveClient
@@ -35,7 +36,7 @@ struct CurlCommandLine: ParsableCommand {
         let result = RequestValidator.validate(bytes: bytes)
         guard let request = result.request else {
             printError("exocall curl: the request is invalid:")
-            FileHandle.standardError.write(Data(ProblemReport.text(result.problems).utf8))
+            Console.error(ProblemReport.text(result.problems))
             throw ExitCode(2)
         }
         let config: ClientConfiguration

@@ -15,6 +15,8 @@ enum SendExit {
     static let notSent: Int32 = 4
     /// unknown: the call may have been placed
     static let unknown: Int32 = 5
+    /// held: a recent attempt to the same number (nothing sent)
+    static let held: Int32 = 6
 
     /// The exit code for an outcome.
     static func code(for outcome: SendOutcome) -> Int32 {

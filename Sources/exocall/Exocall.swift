@@ -1,5 +1,7 @@
 import ArgumentParser
 import CallbackCore
+import Console
+import Foundation
 
 /// The `exocall` command: with no subcommand it opens the terminal UI (`tui`).
 @main
@@ -20,4 +22,24 @@ struct Exocall: AsyncParsableCommand {
                       CurlCommandLine.self, VoicesCommand.self, ThemesCommand.self, ConfigCommand.self, StubServerCommand.self],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Runs the command. A write to a closed pipe or terminal is an error, never a
+    /// signal; a usage error exits 1, as every command documents (not 64).
+    static func main() async {
+        Console.ignoreBrokenPipes()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.error(fullMessage(for: error) + "\n")
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }

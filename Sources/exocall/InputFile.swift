@@ -1,3 +1,4 @@
+import Console
 import Foundation
 
 /// Reads a request file named on the command line; `-` is standard input.
@@ -26,5 +27,5 @@ enum InputFile {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    Console.error(text + "\n")
 }

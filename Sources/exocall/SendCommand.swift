@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import CallLog
@@ -20,7 +21,9 @@ struct SendCommand: AsyncParsableCommand {
 
         Exit codes: 0 placed, 1 usage or configuration error, 2 invalid request,
         3 rejected by Exolve, 4 not sent (safe to send again), 5 unknown (the call MAY
-        have been placed: check before sending again).
+        have been placed: check before sending again), 6 held: the client (a leg-2
+        number) was called within the repeat window (10m by default); nothing was
+        sent. --allow-repeat sends anyway.
 
         A saved template can stand in for the file, with fields changed by path:
           exocall send --template reminder \\
@@ -47,12 +50,22 @@ struct SendCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
-    @Flag(help: "Do not record this send in the call log.")
+    @Flag(help: "Do not record this send in the call log (this also skips the repeat guard).")
     var noLog = false
+
+    @Option(help: ArgumentHelp("How far back to look for an earlier call to the same client: 10m, 90s, 1h, or 0 for off (default: the config's repeat_window, else 10m).",
+                               valueName: "DURATION"))
+    var repeatWindow: String?
+
+    @Flag(help: "Send even when the client was called within the repeat window.")
+    var allowRepeat = false
 
     func validate() throws {
         guard (1...600).contains(timeout) else {
             throw ValidationError("--timeout must be from 1 to 600 seconds, got \(timeout)")
+        }
+        if let repeatWindow, RepeatWindow(parsing: repeatWindow) == nil {
+            throw ValidationError("--repeat-window must be \(RepeatWindow.syntax), got \"\(repeatWindow)\"")
         }
     }
 
@@ -68,14 +81,16 @@ struct SendCommand: AsyncParsableCommand {
         guard let request = validation.request else {
             if json { print(ProblemReport.json(validation.problems)) } else {
                 printError("exocall send: the request is invalid; nothing was sent")
-                FileHandle.standardError.write(Data(ProblemReport.text(validation.problems).utf8))
+                Console.error(ProblemReport.text(validation.problems))
             }
             throw ExitCode(SendExit.invalid)
         }
         let client: ExolveClient
+        let window: RepeatWindow
         do {
             let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
+            window = allowRepeat ? RepeatWindow(seconds: 0) : (repeatWindow.flatMap(RepeatWindow.init(parsing:)) ?? config.file.repeatWindow ?? .standard)
         } catch {
             printError("exocall send: \(error)")
             throw ExitCode(SendExit.usage)
@@ -93,8 +108,13 @@ struct SendCommand: AsyncParsableCommand {
         let sender = LoggedSender(client: client, store: store, mode: .live)
         let outcome: LoggedSender.Outcome
         do {
-            outcome = try await sender.send(request)
-        } catch {
+            switch try await sender.send(request, window: window) {
+            case .sent(let sent): outcome = sent
+            case .held(let attempts):
+                HeldReport.print(attempts, window: window, json: json)
+                throw ExitCode(SendExit.held)
+            }
+        } catch let error as CallLogError {
             printError("exocall send: nothing was sent, because \(error)")
             throw ExitCode(SendExit.usage)
         }
@@ -104,8 +124,31 @@ struct SendCommand: AsyncParsableCommand {
     }
 }
 
+/// How a send held by the repeat guard is printed.
+enum HeldReport {
+    static func print(_ attempts: [RecentAttempt], window: RepeatWindow, json: Bool) {
+        if json {
+            let object = JSONValue.object([.init("outcome", .string("held")), .init("recent", .array(attempts.map(\.jsonValue)))])
+            Swift.print(CanonicalJSON.string(object, style: .compact))
+            return
+        }
+        printError("held: a recent attempt to the same number (within \(window)); nothing was sent")
+        for attempt in attempts { printError("  " + attempt.summary) }
+        if attempts.contains(where: \.mayBeRinging) {
+            printError("An earlier call's outcome is not known: it may be ringing the client now.")
+        }
+        printError("Check it (exocall log show ID), then send again with --allow-repeat if the client must be called again.")
+    }
+}
+
 /// How a send's outcome is printed.
 enum OutcomeReport {
+    /// One line: the outcome, its call_id or message.
+    static func line(_ result: SendResult) -> String {
+        if let callID = result.outcome.callID { return "placed, call_id \(callID)" }
+        return "\(result.outcome.name): \(result.outcome.message)"
+    }
+
     /// Placed: the call_id alone on stdout, details on stderr. Otherwise the message on stderr.
     /// With `json`, one object on stdout.
     static func print(_ result: SendResult, json: Bool) {

@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import ExolveStub
 import Foundation
@@ -30,7 +31,7 @@ struct StubServerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let server = StubServer(host: host, port: port, apiKey: apiKey) { line in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            Console.out(line + "\n")
         }
         let url: String
         do {
@@ -39,7 +40,7 @@ struct StubServerCommand: AsyncParsableCommand {
             printError("exocall stub-server: cannot listen on \(host):\(port): \(error)")
             throw ExitCode(1)
         }
-        FileHandle.standardOutput.write(Data((url + "\n").utf8))
+        Console.out(url + "\n")
         // Serve until interrupted.
         while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
     }

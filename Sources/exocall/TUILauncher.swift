@@ -150,11 +150,11 @@ struct TUILauncher {
         runtime.openLog(path: databasePath)
         let startup: [Effect] = load != nil ? [.saveDraft(form)] : []
 
-        let outcome: Result<Int32, Error> = await withCheckedContinuation { continuation in
+        let outcome: Result<(AppState, Int32), Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 do {
-                    _ = try app.run(runEffect: runtime.run, startup: startup, themes: library, now: clock.now)
-                    continuation.resume(returning: .success(app.caughtSignal))
+                    let final = try app.run(runEffect: runtime.run, startup: startup, themes: library, now: clock.now)
+                    continuation.resume(returning: .success((final, app.caughtSignal)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -162,14 +162,26 @@ struct TUILauncher {
             thread.stackSize = 8 << 20
             thread.start()
         }
-        await runtime.shutdown()
-        await stub?.stop()
+        // The terminal is restored by now. Whatever ended the run, a send in flight
+        // keeps its outcome: a signal (the terminal closed, SIGTERM) waits for it,
+        // bounded by the client's timeout; only "quit now" leaves it, and then the
+        // demo stand-in is not stopped under it (stopping it would answer early).
         switch outcome {
-        case .success(let signal) where signal != 0:
-            throw ExitCode(128 + signal)
-        case .success:
-            return
+        case .success(let (final, signal)):
+            let abandoned = final.inFlight != nil && signal == 0
+            let waited = await runtime.shutdown(waitForSends: !abandoned)
+            if abandoned {
+                printError("exocall: quit while a send was in flight; its log entry reads \"interrupted: may have been placed\"")
+                throw ExitCode(0)
+            }
+            if let sent = waited.last ?? (final.quitAfterSend ? final.lastSent : nil), final.inFlight != nil || final.quitAfterSend {
+                printError("exocall: the last send: " + OutcomeReport.line(sent.result))
+            }
+            await stub?.stop()
+            if signal != 0 { throw ExitCode(128 + signal) }
         case .failure(let error):
+            await runtime.shutdown(waitForSends: true)
+            await stub?.stop()
             printError("exocall: \(error)")
             throw ExitCode(1)
         }

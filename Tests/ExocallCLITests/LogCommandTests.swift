@@ -61,7 +61,7 @@ final class LogCommandTests: XCTestCase {
         for _ in 0..<8 {
             let process = Process()
             process.executableURL = exocallBinary
-            process.arguments = ["send", "--base-url", url, "--db", db, file]
+            process.arguments = ["send", "--allow-repeat", "--base-url", url, "--db", db, file]
             process.environment = ["HOME": home, "EXOLVE_API_KEY": key, "XDG_CONFIG_HOME": home + "/config"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -87,7 +87,7 @@ final class LogCommandTests: XCTestCase {
         let db = home + "/calls.sqlite"
         let env = ["EXOLVE_API_KEY": key]
         for description in ["first", "stub:403", "stub:504"] {
-            _ = try runExocall(["send", "--base-url", url, "--db", db, "-"], environment: env, home: home,
+            _ = try runExocall(["send", "--allow-repeat", "--base-url", url, "--db", db, "-"], environment: env, home: home,
                                stdin: exampleText(description: description))
         }
         let table = try runExocall(["log", "--db", db], home: home)
@@ -108,7 +108,7 @@ final class LogCommandTests: XCTestCase {
         XCTAssertEqual((object["request"] as? [String: Any])?["number_code"] as? Int, 74_999_999_999)
 
         let request = try runExocall(["log", "request", "1", "--db", db], home: home)
-        let replay = try runExocall(["send", "--base-url", url, "--db", db, "-"], environment: env, home: home, stdin: request.stdout)
+        let replay = try runExocall(["send", "--allow-repeat", "--base-url", url, "--db", db, "-"], environment: env, home: home, stdin: request.stdout)
         XCTAssertEqual(replay.status, 0, replay.stderr)
         let sentBodies = await server.received.map(\.body)
         XCTAssertEqual(sentBodies.first, sentBodies.last, "the replay sends the very same bytes")

@@ -15,13 +15,13 @@ final class SendCommandTests: XCTestCase {
             ("stub:drop", 5, "unknown"), ("stub:garbage", 5, "unknown"), ("stub:slow=3", 5, "unknown"),
         ]
         for (description, status, outcome) in cases {
-            let run = try runExocall(["send", "--json", "--timeout", "1", "--base-url", url, "-"],
+            let run = try runExocall(["send", "--allow-repeat", "--json", "--timeout", "1", "--base-url", url, "-"],
                                      environment: ["EXOLVE_API_KEY": key], home: home, stdin: exampleText(description: description))
             XCTAssertEqual(run.status, status, "\(description): \(run.stderr)")
             XCTAssertTrue(run.stdout.contains(#""outcome":"\#(outcome)""#), "\(description): \(run.stdout)")
             XCTAssertFalse(run.stdout.contains(key) || run.stderr.contains(key), "the key leaked for \(description)")
         }
-        let wrongKey = try runExocall(["send", "--base-url", url, "-"], environment: ["EXOLVE_API_KEY": "nope"],
+        let wrongKey = try runExocall(["send", "--allow-repeat", "--base-url", url, "-"], environment: ["EXOLVE_API_KEY": "nope"],
                                       home: home, stdin: exampleText())
         XCTAssertEqual(wrongKey.status, 3)
         XCTAssertTrue(wrongKey.stderr.contains("malformed token"))

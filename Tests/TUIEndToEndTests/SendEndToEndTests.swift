@@ -29,10 +29,17 @@ final class SendEndToEndTests: XCTestCase {
         tmux.keys("Escape")
         tmux.waitFor("the placed entry in the panel") { $0.contains("PLACED") && $0.contains("Call log (1)") }
 
-        // stub:504: unknown.
+        // stub:504: unknown. The same client was just called: the guard lists that call
+        // and asks a second time, which only y answers.
         tmux.keys("C-u")
         tmux.type("stub:504")
-        tmux.keys("F5", "Enter")
+        tmux.keys("F5")
+        tmux.waitFor(text: "This client was called within the last 10m:")
+        tmux.waitFor(text: "placed, call_id \(callID)")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "Send AGAIN?")
+        tmux.keys("Enter")
+        tmux.keys("y")
         tmux.waitFor(text: "OUTCOME UNKNOWN")
         tmux.waitFor(text: "The call MAY have been placed.")
         tmux.keys("Escape")
@@ -40,7 +47,9 @@ final class SendEndToEndTests: XCTestCase {
         // stub:403: rejected.
         tmux.keys("C-u")
         tmux.type("stub:403")
-        tmux.keys("F5", "Enter")
+        tmux.keys("F5")
+        tmux.waitFor(text: "it may be ringing the client right now")
+        tmux.keys("Enter", "y")
         tmux.waitFor(text: "┌─ REJECTED")
         tmux.waitFor(text: "customer not active")
         tmux.keys("Escape")

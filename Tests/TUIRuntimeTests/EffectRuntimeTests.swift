@@ -116,7 +116,7 @@ final class EffectRuntimeTests: XCTestCase {
         let inbox = ActionInbox()
         let client = ExolveClient(endpoint: try Endpoint("http://127.0.0.1:9"), apiKey: APIKey("k")!, timeout: .seconds(1))
         let runtime = EffectRuntime(.init(draft: nil, client: client, mode: .demo), send: inbox.push)
-        runtime.run(.send(request("79991112233")))
+        runtime.run(.send(request("79991112233"), acknowledged: [], window: .standard))
         let blocked = inbox.wait { if case .sendBlocked = $0 { return true } else { return false } }
         guard case .sendBlocked(let reason)? = blocked else { return }
         XCTAssertTrue(reason.contains("call log"), reason)

@@ -67,11 +67,12 @@ final class KeyTableTests: XCTestCase {
             .voiceExplorer(line: 0, row: 1, column: 1), .confirmSend(request, secondAsk: false), .confirmSend(request, secondAsk: true),
             .outcome(placed), .message(title: "t", text: "x"), .logSearch(LineEditor("abc")), .logEntry(entry(1), scroll: 1),
             .profilePicker(selected: 0), .templateName(LineEditor("name")), .templateExists("t1"), .templatePicker(selected: 0),
-            .themePicker(selected: 1, original: "default"), .saveTheme("light"),
+            .themePicker(selected: 1, original: "default"), .saveTheme("light"), .quitWhileSending,
         ]
         for dialog in dialogs {
             var state = base
             if case .problems = dialog { state = freshState() }
+            if dialog == .quitWhileSending { state.inFlight = InFlight(startedAt: 0, request: request) }
             state.dialog = dialog
             places.append(("dialog \(dialog.kind)", state))
         }

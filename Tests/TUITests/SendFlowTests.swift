@@ -13,10 +13,11 @@ final class SendFlowTests: XCTestCase {
 
     func testF5OnAValidRequestAsksFirstThenSendsOnEnter() {
         var state = validState()
-        XCTAssertEqual(state.press(.function(5)), [])
-        guard case .confirmSend(let request, false)? = state.dialog else { return XCTFail() }
-        XCTAssertTrue(render(state).canvas.text.contains("78129999999 → 74959999999"))
-        XCTAssertEqual(state.press(.enter), [.send(request)])
+        guard case .checkRepeat(let request, .standard)? = state.press(.function(5)).first else { return XCTFail("F5 looks up recent calls") }
+        guard case .confirmSend(request, false)? = state.dialog else { return XCTFail() }
+        XCTAssertTrue(render(state).canvas.text.contains("78129999999 (rings 30 s) → 74959999999 (rings 30 s)"))
+        _ = update(&state, .repeatChecked(request, []))
+        XCTAssertEqual(state.press(.enter), [.send(request, acknowledged: [], window: .standard)])
         XCTAssertNil(state.dialog)
         XCTAssertNotNil(state.inFlight)
     }

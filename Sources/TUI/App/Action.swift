@@ -24,6 +24,11 @@ public enum Action: Equatable, Sendable {
     case tick(now: Double)
     /// The terminal's colour depth, as detected at start (shown in the theme list).
     case colorDepthDetected(String)
+    /// The call log's answer: earlier attempts to this request's leg-2 numbers within the window.
+    case repeatChecked(MakeCallbackRequest, [RecentAttempt])
+    /// The repeat guard held a send at the moment of writing its entry: attempts the
+    /// operator had not been shown. Nothing was sent.
+    case sendHeld(MakeCallbackRequest, [RecentAttempt])
     /// A send finished.
     case sendFinished(SentCall)
     /// A send could not start (its log entry could not be written): nothing was sent.
@@ -68,8 +73,11 @@ public enum Effect: Equatable, Sendable {
     case loadLog(filter: CallLogFilter, limit: Int)
     /// Read the page after `cursor`.
     case loadMoreLog(filter: CallLogFilter, after: CallLogCursor, limit: Int)
-    /// Send a request through the call log (written before it leaves).
-    case send(MakeCallbackRequest)
+    /// Look up earlier attempts to the request's leg-2 numbers within `window`.
+    case checkRepeat(MakeCallbackRequest, window: RepeatWindow)
+    /// Send a request through the call log (written before it leaves), unless the
+    /// repeat guard finds attempts within `window` beyond the `acknowledged` ones.
+    case send(MakeCallbackRequest, acknowledged: Set<Int64>, window: RepeatWindow)
     /// Put text on the clipboard (OSC 52).
     case copyToClipboard(String)
     /// Write `theme = "NAME"` to the config file.

@@ -45,12 +45,21 @@ public struct AppState: Equatable, Sendable {
     public var lastFilePath = "request.json"
     /// Set when the app should exit.
     public var quitting = false
+    /// Set when the operator chose to quit once the send in flight has its outcome.
+    public var quitAfterSend = false
+    /// The last send's outcome (the launcher reports it after a quit that waited for it).
+    public var lastSent: SentCall? = nil
     /// Whether F5 can send.
     public var availability: SendAvailability = .ready
     /// The send in flight, if any.
     public var inFlight: InFlight? = nil
     /// The loop's clock, seconds (ticks while something animates).
     public var now: Double = 0
+    /// How far back the repeat guard looks (the config's repeat_window).
+    public var repeatWindow = RepeatWindow.standard
+    /// Earlier attempts to the confirmed request's leg-2 numbers, as the call log
+    /// answered; nil while the log has not answered yet.
+    public var recentAttempts: [RecentAttempt]? = nil
     /// Canonical JSON of requests whose last send had an unknown outcome: sending one again asks twice.
     public var unknownRequests: Set<String> = []
     /// The form before `r` replaced it with a logged request (Ctrl-Z brings it back).

@@ -37,6 +37,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.now = now
     case .colorDepthDetected(let depth):
         state.colorDepth = depth
+    case .repeatChecked(let request, let attempts):
+        if case .confirmSend(request, _)? = state.dialog { state.recentAttempts = attempts }
+    case .sendHeld(let request, let attempts):
+        state.inFlight = nil
+        state.recentAttempts = attempts
+        state.dialog = .confirmSend(request, secondAsk: true)
+        state.status = StatusMessage("held: the client was called \(attempts.count == 1 ? "once" : "\(attempts.count) times") within \(state.repeatWindow); nothing was sent", .warning)
+    case .sendFinished(let call) where state.quitAfterSend:
+        state.inFlight = nil
+        state.lastSent = call
+        state.quitting = true
     case .sendFinished(let call):
         effects = SendCommands.finished(&state, call)
     case .configSaved(let problem):

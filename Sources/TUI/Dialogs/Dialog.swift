@@ -39,12 +39,14 @@ public enum Dialog: Equatable, Sendable {
     case themePicker(selected: Int, original: String)
     /// Offers to save the chosen theme to the config file.
     case saveTheme(String)
+    /// Quit was asked while a send is in flight: wait for its outcome, or quit now.
+    case quitWhileSending
 }
 
 
 /// The kinds of dialog, for the key table's scopes.
 public enum DialogKind: String, CaseIterable, Sendable {
-    case help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
+    case quitWhileSending, help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
 
     /// How the help names it.
     public var title: String {
@@ -67,6 +69,7 @@ public enum DialogKind: String, CaseIterable, Sendable {
         case .templatePicker: return "Templates"
         case .themePicker: return "Themes"
         case .saveTheme: return "Save theme"
+        case .quitWhileSending: return "Quit while sending"
         }
     }
 }
@@ -93,6 +96,7 @@ extension Dialog {
         case .templatePicker: return .templatePicker
         case .themePicker: return .themePicker
         case .saveTheme: return .saveTheme
+        case .quitWhileSending: return .quitWhileSending
         }
     }
 }

@@ -44,6 +44,8 @@ enum DialogCommands {
             }
         case .problems(let selected):
             return problems(&state, command, key: key, selected: selected)
+        case .quitWhileSending:
+            return QuitCommands.answer(&state, command)
         case .filePrompt(let purpose, let editor):
             return FilePrompt.perform(&state, command, key: key, purpose: purpose, editor: editor)
         case .confirmOverwrite(let path):

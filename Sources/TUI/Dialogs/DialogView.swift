@@ -82,6 +82,14 @@ enum DialogView {
         case .saveTheme(let name):
             ThemeViews.save(name, state: state, on: &canvas)
             return nil
+        case .quitWhileSending:
+            DialogView.text(title: "A send is in flight", lines: [
+                ("Its outcome is not known yet.", Style(.warning, on: .surface, bold: true)),
+                ("Enter or w: wait for it (it is recorded and shown), then quit.", Style(.text, on: .surface)),
+                ("q: quit now; its log entry will read \"interrupted: may have been placed\".", Style(.text, on: .surface)),
+                ("Esc: stay.", Style(.muted, on: .surface)),
+            ], width: 76, state: state, on: &canvas, titleRole: .warning)
+            return nil
         case .confirmOverwrite(let path):
             text(title: "File exists", lines: [("\(path) exists.", Style(.warning, on: .surface)),
                                                ("Overwrite it? y / n", Style(.text, on: .surface, bold: true))],

@@ -9,7 +9,8 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// Carries out a command (the key that asked for it, for commands such as
 /// typing or moving, whose key says how).
 func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
-    if let dialog = state.dialog, command != .quit {
+    if command == .quit { return QuitCommands.quit(&state) }
+    if let dialog = state.dialog {
         return DialogCommands.perform(command, key: key, dialog: dialog, in: &state)
     }
     switch command {
@@ -28,7 +29,7 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     case .copyCurl: return ProfileCommands.copyCurl(&state)
     case .nextPane: state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
     case .showPane(let pane), .focusPane(let pane): state.pane = pane
-    case .quit: state.quitting = true
+    case .quit: break // above
     case .focusNext, .focusPrevious, .verticalMove, .undo, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
          .edit, .step, .cycleChoice, .resetChoice, .openPicker, .nextFromChoice, .pressButton:
         return FormCommands.perform(command, key: key, in: &state)

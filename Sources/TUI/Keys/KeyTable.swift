@@ -143,6 +143,9 @@ public enum KeyTable {
 
     /// Keys of the dialogs, dialog by dialog, in the order their footers show them.
     static let dialogs: [KeyBinding] = [
+        on(.quitWhileSending, .of(.enter, .character("w"), .character("W")), .accept, "Enter / w", "wait for the outcome, then quit"),
+        on(.quitWhileSending, .of(.character("q"), .character("Q")), .yes, "q", "quit now (the entry reads interrupted)"),
+        on(.quitWhileSending, .of(.escape), .close, "Esc", "stay"),
         on(.help, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", "scroll"),
         on(.help, .of(.escape, .enter, .function(1), .character("q"), .character("?")), .close, "Esc", "close"),
         on(.problems, .of(.up, .down), .move, "↑↓", "choose"),

@@ -21,7 +21,12 @@ enum SendCommands {
             return []
         }
         state.dialog = .confirmSend(request, secondAsk: false)
-        return []
+        guard !state.repeatWindow.isOff else {
+            state.recentAttempts = []
+            return []
+        }
+        state.recentAttempts = nil
+        return [.checkRepeat(request, window: state.repeatWindow)]
     }
 
     /// A command while the confirmation is open (the table lets only y send on the second ask).
@@ -29,16 +34,19 @@ enum SendCommands {
         switch command {
         case .no, .close:
             state.dialog = nil
-            state.status = StatusMessage("not sent", .info)
+            state.status = StatusMessage("cancelled: you chose not to send; nothing left exocall", .info)
             return []
         case .yes:
-            if !secondAsk && state.unknownRequests.contains(request.canonicalJSON()) {
+            let recent = state.recentAttempts ?? []
+            if !secondAsk && (!recent.isEmpty || state.unknownRequests.contains(request.canonicalJSON())) {
                 state.dialog = .confirmSend(request, secondAsk: true)
                 return []
             }
             state.dialog = nil
             state.inFlight = InFlight(startedAt: state.now, request: request)
-            return [.send(request)]
+            // The guard looks again as the entry is written: an attempt made meanwhile
+            // (by another exocall) holds the send rather than ringing the client twice.
+            return [.send(request, acknowledged: Set(recent.map(\.entryID)), window: state.repeatWindow)]
         default:
             return []
         }
@@ -48,6 +56,7 @@ enum SendCommands {
     static func finished(_ state: inout AppState, _ call: SentCall) -> [Effect] {
         let request = state.inFlight?.request
         state.inFlight = nil
+        state.lastSent = call
         state.dialog = .outcome(call)
         let key = request?.canonicalJSON()
         switch call.result.outcome {

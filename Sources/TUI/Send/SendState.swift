@@ -33,6 +33,12 @@ public struct InFlight: Equatable, Sendable {
     public var startedAt: Double
     /// The request sent.
     public var request: MakeCallbackRequest
+
+    /// Creates a send in flight.
+    public init(startedAt: Double, request: MakeCallbackRequest) {
+        self.startedAt = startedAt
+        self.request = request
+    }
 }
 
 /// Where requests go, shown in the header.

@@ -5,33 +5,62 @@ import ExolveClient
 /// The confirmation before a send, the outcome after it, and plain messages.
 enum SendViews {
     static func confirm(_ request: MakeCallbackRequest, secondAsk: Bool, state: AppState, on canvas: inout TextCanvas) {
-        var lines: [(String, Style)] = []
         let body = Style(.text, on: .surface)
         let muted = Style(.muted, on: .surface)
+        let width = min(state.size.width - 2, 96) - 4
+        var lines: [(String, Style)] = []
+        /// A labelled fact, wrapped under its label so nothing that decides a send is cut.
+        func fact(_ label: String, _ text: String, _ style: Style) {
+            let pad = String(repeating: " ", count: 10)
+            for (index, part) in TextWrap.lines(text, width: max(10, width - 10)).enumerated() {
+                lines.append(((index == 0 ? label.padding(toLength: 10, withPad: " ", startingAt: 0) : pad) + part, style))
+            }
+        }
         switch state.target {
-        case .demo(let host): lines.append(("to        DEMO stand-in at \(host): no real call is placed", Style(.demoBanner, bold: true)))
-        case .live(let host): lines.append(("to        \(host): a REAL call will be placed", Style(.warning, on: .surface, bold: true)))
+        case .demo(let host): fact("to", "DEMO stand-in at \(host): no real call is placed", Style(.demoBanner, bold: true))
+        case .live(let host): fact("to", "\(host): a REAL call will be placed", Style(.warning, on: .surface, bold: true))
         }
         for (index, line) in request.lines.enumerated() {
             let logic = line.ringLogic ?? .sequential
-            let numbers = line.destinations.map(\.number).joined(separator: logic == .sequential ? " → " : ", ")
+            let numbers = line.destinations.map { "\($0.number) (rings \($0.timeout.map { "\($0) s" } ?? "\(Rules.defaultTimeout) s"))" }
+                .joined(separator: logic == .sequential ? " → " : ", ")
             let how = logic == .sequential ? "one after another" : "all at once"
-            lines.append(("line \(index + 1)    \(numbers)", body))
-            lines.append(("          rings \(how)" + (line.ringLogic == nil ? " (default)" : ""), muted))
-            lines.append(("          hears " + audioSummary(line.audio), muted))
+            fact("line \(index + 1)", numbers, body)
+            fact("", "rings \(how)" + (line.ringLogic == nil ? " (default)" : ""), muted)
+            fact("", "hears " + audioSummary(line.audio), muted)
         }
         let duration = request.duration.map { "\($0) s" } ?? "\(Rules.defaultDuration) s (default)"
-        lines.append(("duration  at most \(duration)", body))
-        if let description = request.requestDescription { lines.append(("id        \(description)", muted)) }
+        fact("duration", "at most \(duration)", body)
+        if let description = request.requestDescription { fact("id", description, muted) }
         lines.append(("", body))
+        let recent = state.recentAttempts
+        if recent == nil {
+            lines.append(("Checking the call log for recent calls to these numbers…", muted))
+        } else if let recent, !recent.isEmpty {
+            let bold = Style(.error, on: .surface, bold: true)
+            for part in TextWrap.lines("This client was called within the last \(state.repeatWindow):", width: width) { lines.append((part, bold)) }
+            for attempt in recent {
+                for part in TextWrap.lines("• " + attempt.summary, width: width) { lines.append((part, Style(.error, on: .surface))) }
+            }
+            if recent.contains(where: \.mayBeRinging) {
+                for part in TextWrap.lines("An earlier call's outcome is not known: it may be ringing the client right now.", width: width) {
+                    lines.append((part, bold))
+                }
+            }
+        }
         if secondAsk {
-            lines.append(("This very request was sent before and its outcome is UNKNOWN:", Style(.error, on: .surface, bold: true)))
-            lines.append(("the call may have been placed. Check before ringing anyone twice.", Style(.error, on: .surface)))
-            lines.append(("y sends it again · Esc cancels", Style(.accent, on: .surface, bold: true)))
+            let sameUnknown = state.unknownRequests.contains(request.canonicalJSON())
+            let warning = sameUnknown
+                ? "This very request was sent before and its outcome is UNKNOWN: the call may have been placed."
+                : "Sending now may ring the same person twice."
+            for part in TextWrap.lines(warning + " Check before ringing anyone again.", width: width) {
+                lines.append((part, Style(.error, on: .surface, bold: true)))
+            }
+            lines.append(("y sends it anyway · Esc cancels", Style(.accent, on: .surface, bold: true)))
         } else {
             lines.append(("Enter or y sends · Esc cancels", Style(.accent, on: .surface, bold: true)))
         }
-        DialogView.text(title: secondAsk ? "Send AGAIN?" : "Place this callback?", lines: lines, width: 88, state: state, on: &canvas)
+        DialogView.text(title: secondAsk ? "Send AGAIN?" : "Place this callback?", lines: lines, width: 96, state: state, on: &canvas)
     }
 
     static func audioSummary(_ audio: Audio?) -> String {
@@ -41,8 +70,8 @@ enum SendViews {
         case .tts(let tts)?:
             let voice = VoiceCatalog.voice(id: tts.effectiveVoice)
             let emotion = tts.effectiveEmotion.flatMap { voice?.label(forEmotion: $0) } ?? ""
-            let text = tts.text.count > 40 ? String(tts.text.prefix(40)) + "…" : tts.text
-            return "“\(text)” · voice \(tts.effectiveVoice) \(voice?.name ?? "") \(emotion)"
+            let text = tts.text.count > 60 ? String(tts.text.prefix(60)) + "…" : tts.text
+            return "voice \(tts.effectiveVoice) \(voice?.name ?? "") \(emotion) · “\(text)”"
         }
     }
 

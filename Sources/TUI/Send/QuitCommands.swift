@@ -1,0 +1,35 @@
+/// Quitting never loses an outcome: with a send in flight, the operator is
+/// asked whether to wait for it (the default) or quit now.
+enum QuitCommands {
+    /// F10 / Ctrl-Q / quit from anywhere.
+    static func quit(_ state: inout AppState) -> [Effect] {
+        guard state.inFlight != nil else {
+            state.quitting = true
+            return []
+        }
+        if state.dialog == .quitWhileSending {
+            state.quitting = true // asked twice: quit now
+        } else {
+            state.dialog = .quitWhileSending
+        }
+        return []
+    }
+
+    /// The answer to "a send is in flight: quit?".
+    static func answer(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .accept:
+            state.dialog = nil
+            state.quitAfterSend = true
+            state.status = StatusMessage("quitting as soon as the send has its outcome (it will be recorded and shown)", .info)
+        case .yes:
+            state.dialog = nil
+            state.quitting = true
+        case .close:
+            state.dialog = nil
+            state.status = StatusMessage("still here; the send goes on", .info)
+        default: break
+        }
+        return []
+    }
+}
