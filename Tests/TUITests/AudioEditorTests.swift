@@ -55,7 +55,7 @@ final class AudioEditorTests: XCTestCase {
         state.press(.enter)
         XCTAssertEqual(state.form.lines[0].audio.tts.voice, 15)
         XCTAssertEqual(state.form.lines[0].audio.tts.emotion, 2)
-        XCTAssertEqual(state.status?.text, "voice 15 Маша has no whisper emotion: set to its default, 2 joyful")
+        XCTAssertEqual(state.status?.text, "voice 15 Маша has no whisper emotion: set to its default, 2 joyful (whisper comes back with a voice that has it)")
     }
 
     func testASupportedEmotionIsKeptWhenTheVoiceChanges() {
@@ -166,5 +166,41 @@ final class AudioEditorTests: XCTestCase {
         XCTAssertEqual(state.form.lines[0].audio.tts.emotion, 1)
         XCTAssertTrue(state.problems(of: .ttsEmotion(line: 0)).first?.message.contains("does not support emotion 1") ?? false)
         XCTAssertTrue(render(state).canvas.text.contains("1 neutral, not offered by this voice"))
+    }
+}
+
+/// Stepping the voice never forgets the emotion the operator chose.
+final class VoiceNudgeTests: XCTestCase {
+    func testPassingThroughAVoiceWithoutTheEmotionAndBackRestoresIt() {
+        var form = exampleForm()
+        form.lines[0].audio.tts.voice = 11
+        form.lines[0].audio.tts.emotion = 6 // whisper
+        var state = freshState(form: form)
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.right) // voice 12: no whisper
+        XCTAssertEqual(state.form.lines[0].audio.tts.voice, 12)
+        XCTAssertEqual(state.form.lines[0].audio.tts.emotion, 1)
+        XCTAssertTrue(state.status?.text.contains("whisper comes back") ?? false, "\(String(describing: state.status))")
+        state.press(.left) // back to 11
+        XCTAssertEqual(state.form.lines[0].audio.tts.voice, 11)
+        XCTAssertEqual(state.form.lines[0].audio.tts.emotion, 6, "whisper is restored")
+        XCTAssertTrue(state.status?.text.contains("is back") ?? false)
+        XCTAssertFalse(state.preview.text.contains("preferred"), "the remembered emotion is not sent")
+    }
+
+    func testAnExplicitEmotionChoiceReplacesTheRememberedOne() {
+        var form = exampleForm()
+        form.lines[0].audio.tts.voice = 11
+        form.lines[0].audio.tts.emotion = 6
+        var state = freshState(form: form)
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.right) // 12, neutral; whisper remembered
+        state.focusOn(.ttsEmotion(line: 0))
+        state.press(.right) // joyful, chosen by hand
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.left) // 11 has no joyful: its default; whisper is not resurrected
+        XCTAssertEqual(state.form.lines[0].audio.tts.emotion, 1)
+        state.press(.right) // 12 again: joyful comes back
+        XCTAssertEqual(state.form.lines[0].audio.tts.emotion, 2)
     }
 }

@@ -35,7 +35,7 @@ final class KeyTableTests: XCTestCase {
     func places() -> [(String, AppState)] {
         var places: [(String, AppState)] = []
         var form = freshState(form: exampleForm())
-        form.undoForm = FormState()
+        form.history.record(FormState(), typing: nil)
         for field in form.form.focusOrder {
             var state = form
             state.setFocus(field)

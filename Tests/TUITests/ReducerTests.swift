@@ -303,3 +303,55 @@ final class ProfileDefaultsTests: XCTestCase {
         XCTAssertTrue(command.contains(state.validation.request!.canonicalJSON()))
     }
 }
+
+/// Undo is real: every change is a step back, and redo goes forward again.
+final class UndoTests: XCTestCase {
+    func testTypingInOneFieldIsOneStepAndEachOtherChangeIsItsOwn() {
+        var state = freshState()
+        state.type("abc")
+        state.press(.tab)
+        state.type("7499")
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.numberCode, "")
+        XCTAssertEqual(state.form.requestDescription, "abc")
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.requestDescription, "")
+        state.press(.control("r"), .control("r"))
+        XCTAssertEqual(state.form.requestDescription, "abc")
+        XCTAssertEqual(state.form.numberCode, "7499")
+    }
+
+    func testUndoAfterALoadBringsBackTheFormItReplacedNotAnOlderOne() {
+        var state = freshState()
+        state.type("first")
+        state.press(.tab)
+        state.type("1") // the form F3 will replace: description "first", number code "1"
+        _ = update(&state, .fileLoaded(path: "x.json", result: .text(#"{"request_description":"loaded"}"#)))
+        XCTAssertEqual(state.form.requestDescription, "loaded")
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.requestDescription, "first")
+        XCTAssertEqual(state.form.numberCode, "1")
+        state.press(.control("r"))
+        XCTAssertEqual(state.form.requestDescription, "loaded")
+    }
+
+    func testRowRemovalAndChoicesUndoStepByStep() {
+        var state = freshState(form: exampleForm())
+        state.focusOn(.destinationNumber(line: 0, index: 1))
+        state.press(.control("d"))
+        XCTAssertEqual(state.form.lines[0].destinations.count, 1)
+        state.focusOn(.ringLogic(line: 1))
+        state.press(.right)
+        XCTAssertEqual(state.form.lines[1].ringLogic, 2)
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.lines[1].ringLogic, 1)
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.lines[0].destinations.map(\.number), ["78129999999", "74959999999"])
+        state.press(.control("z"))
+        XCTAssertTrue(state.status?.text.contains("nothing to undo") ?? false)
+        state.focusOn(.requestDescription)
+        state.type("x")
+        state.press(.control("r"))
+        XCTAssertTrue(state.status?.text.contains("nothing to redo") ?? false, "a new change clears what could be redone")
+    }
+}

@@ -1,5 +1,7 @@
 import Foundation
 import TUI
+import CallbackCore
+import ExolveClient
 import XCTest
 
 /// Views rendered on the text canvas, compared with stored snapshots in
@@ -103,5 +105,53 @@ final class SnapshotTests: XCTestCase {
         var state = freshState(Size(width: 120, height: 40))
         state.press(.function(4))
         assertSnapshot(state, named: "problems-120x40")
+    }
+}
+
+/// Nothing is cut without a mark; the texts that decide a send are never cut.
+final class NoSilentCutTests: XCTestCase {
+    func testClippedTextEndsInAnEllipsis() {
+        var canvas = TextCanvas(size: Size(width: 10, height: 1))
+        XCTAssertEqual(canvas.put("79991234567890", x: 0, y: 0, style: .text, maxWidth: 8), 8)
+        XCTAssertEqual(canvas.text, "7999123…")
+        var exact = TextCanvas(size: Size(width: 10, height: 1))
+        exact.put("12345678", x: 0, y: 0, style: .text, maxWidth: 8)
+        XCTAssertEqual(exact.text, "12345678", "text that fits gets no mark")
+        var wide = TextCanvas(size: Size(width: 6, height: 1))
+        wide.put("ЖЖ漢字漢字", x: 0, y: 0, style: .text)
+        XCTAssertEqual(wide.text, "ЖЖ漢…")
+    }
+
+    func testTheFocusedPreviewLineShowsItsWholeValue() {
+        var state = freshState(Size(width: 100, height: 30), form: exampleForm())
+        state.focusOn(.ttsText(line: 0))
+        let text = render(state).canvas.text
+        XCTAssertTrue(text.contains("для бизнеса"), text)
+    }
+
+    func testTheOutcomeGuidanceWrapsAt80Columns() {
+        var state = freshState(Size(width: 80, height: 24), form: exampleForm())
+        state.press(.function(5), .enter)
+        let reason = "Exolve answered 504 Gateway Timeout with an empty body, after the request was written in full"
+        _ = update(&state, .sendFinished(SentCall(result: SendResult(outcome: .unknown(reason: reason), httpStatus: 504, rawBody: "", latencyMs: 3),
+                                                  entryID: 1, logWarning: nil)))
+        let text = render(state).canvas.text.replacingOccurrences(of: "│", with: " ")
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        XCTAssertTrue(words.contains(reason), words)
+        XCTAssertTrue(words.contains("Check (the call log, the Exolve console) before sending again;"))
+    }
+
+    func testTheConfirmationWrapsEveryNumberAndTheVoice() {
+        var form = exampleForm()
+        form.lines[1].destinations = (0..<6).map { DestinationForm(number: "7999000000\($0)", timeout: "45") }
+        form.lines[1].audio.kind = .tts
+        form.lines[1].audio.tts.text = "Здравствуйте"
+        form.lines[1].audio.tts.voice = 11
+        form.lines[1].audio.tts.emotion = 6
+        var state = freshState(Size(width: 80, height: 40), form: form)
+        state.press(.function(5))
+        let text = render(state).canvas.text
+        for index in 0..<6 { XCTAssertTrue(text.contains("7999000000\(index) (rings 45 s)"), text) }
+        XCTAssertTrue(text.contains("voice 11 Марина whisper"), text)
     }
 }

@@ -62,8 +62,8 @@ public struct AppState: Equatable, Sendable {
     public var recentAttempts: [RecentAttempt]? = nil
     /// Canonical JSON of requests whose last send had an unknown outcome: sending one again asks twice.
     public var unknownRequests: Set<String> = []
-    /// The form before `r` replaced it with a logged request (Ctrl-Z brings it back).
-    public var undoForm: FormState? = nil
+    /// Undo and redo of every form change.
+    public var history = FormHistory()
     /// The profiles of config.toml.
     public var profiles: [Profile] = []
     /// The profile in use, if any.

@@ -5,6 +5,19 @@ import CallbackCore
 /// All behaviour of the front end lives here and in the functions it calls,
 /// so it is tested without a terminal.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let before = state.form
+    var typing: FieldID? = nil
+    var historyMove = false
+    if case .key(let key) = action, state.dialog == nil, let command = KeyTable.binding(for: key, in: state)?.command {
+        if command == .edit { typing = state.focus }
+        historyMove = command == .undo || command == .redo
+    }
+    let effects = reduce(&state, action)
+    if state.form != before && !historyMove { state.history.record(before, typing: typing) }
+    return effects
+}
+
+private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     switch action {
     case .resize(let size):

@@ -83,7 +83,7 @@ enum AudioCommands {
         case .accept:
             state.dialog = nil
             guard let emotion = emotions[safe: selected] else { return [] }
-            state.form.lines[line].audio.tts.emotion = emotion.id
+            VoiceRules.setEmotion(emotion.id, line: line, in: &state.form)
             state.formChanged()
             return [.saveDraft(state.form)]
         default: break
@@ -122,7 +122,7 @@ enum AudioCommands {
         state.form.lines[line].audio.kind = .tts
         var message = VoiceRules.setVoice(voice, line: line, in: &state.form)
         if let emotion {
-            state.form.lines[line].audio.tts.emotion = emotion
+            VoiceRules.setEmotion(emotion, line: line, in: &state.form)
             message = nil
         }
         state.formChanged()

@@ -7,13 +7,28 @@ import CallbackCore
 enum VoiceRules {
     /// Sets `voice` on `line` and returns the status message to show, if any.
     static func setVoice(_ voice: Int?, line: Int, in form: inout FormState) -> StatusMessage? {
-        form.lines[line].audio.tts.voice = voice
-        let chosen = VoiceCatalog.voice(id: voice ?? VoiceCatalog.defaultVoiceID)
-        guard let chosen, let emotion = form.lines[line].audio.tts.emotion, !chosen.supports(emotion: emotion) else { return nil }
+        var tts = form.lines[line].audio.tts
+        defer { form.lines[line].audio.tts = tts }
+        tts.voice = voice
+        guard let chosen = VoiceCatalog.voice(id: voice ?? VoiceCatalog.defaultVoiceID) else { return nil }
+        // The emotion the operator chose comes back with a voice that has it.
+        if let preferred = tts.preferredEmotion, chosen.supports(emotion: preferred) {
+            tts.emotion = preferred
+            tts.preferredEmotion = nil
+            return StatusMessage("voice \(chosen.id) \(chosen.name): your emotion \(preferred) \(chosen.label(forEmotion: preferred) ?? "") is back", .info)
+        }
+        guard let emotion = tts.emotion, !chosen.supports(emotion: emotion) else { return nil }
         let old = VoiceCatalog.emotionNames[emotion] ?? String(emotion)
         let new = chosen.label(forEmotion: chosen.defaultEmotion) ?? ""
-        form.lines[line].audio.tts.emotion = chosen.defaultEmotion
-        return StatusMessage("voice \(chosen.id) \(chosen.name) has no \(old) emotion: set to its default, \(chosen.defaultEmotion) \(new)", .warning)
+        if tts.preferredEmotion == nil { tts.preferredEmotion = emotion }
+        tts.emotion = chosen.defaultEmotion
+        return StatusMessage("voice \(chosen.id) \(chosen.name) has no \(old) emotion: set to its default, \(chosen.defaultEmotion) \(new) (\(old) comes back with a voice that has it)", .warning)
+    }
+
+    /// The operator chose an emotion (or the default): it is the one to keep.
+    static func setEmotion(_ emotion: Int?, line: Int, in form: inout FormState) {
+        form.lines[line].audio.tts.emotion = emotion
+        form.lines[line].audio.tts.preferredEmotion = nil
     }
 
     /// How long `text` takes to say at `speed`, in seconds: an estimate from a

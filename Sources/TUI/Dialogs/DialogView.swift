@@ -98,14 +98,29 @@ enum DialogView {
         }
     }
 
-    /// A titled dialog of styled lines, centred and sized to them.
+    /// A titled dialog of styled lines, centred and sized to them. Lines wider than
+    /// the dialog wrap (nothing that decides a send is cut); when the screen is too
+    /// short, the last row says how many lines are hidden.
     static func text(title: String, lines: [(String, Style)], width: Int, state: AppState, on canvas: inout TextCanvas,
                      titleRole: Role = .focus) {
-        let rect = centered(width: min(state.size.width - 2, width), height: min(state.size.height - 2, lines.count + 2), in: state.size)
+        let boxWidth = min(state.size.width - 2, width)
+        let room = max(10, boxWidth - 4)
+        var wrapped: [(String, Style)] = []
+        for (text, style) in lines {
+            let indent = String(text.prefix { $0 == " " })
+            for (index, part) in TextWrap.lines(text, width: room).enumerated() {
+                wrapped.append(((index == 0 || part.hasPrefix(indent) ? "" : indent) + part, style))
+            }
+        }
+        let rect = centered(width: boxWidth, height: min(state.size.height - 2, wrapped.count + 2), in: state.size)
         canvas.fill(rect, style: Style(.text, on: .surface))
         canvas.box(rect, title: title, style: Style(.focus, on: .surface), titleStyle: Style(titleRole, bold: true))
         let inner = rect.inset(1)
-        for (offset, line) in lines.prefix(inner.height).enumerated() {
+        if wrapped.count > inner.height, inner.height > 0 {
+            let hidden = wrapped.count - inner.height + 1
+            wrapped = Array(wrapped.prefix(inner.height - 1)) + [("… \(hidden) more line\(hidden == 1 ? "" : "s"): enlarge the window", Style(.warning, on: .surface, bold: true))]
+        }
+        for (offset, line) in wrapped.prefix(inner.height).enumerated() {
             canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
         }
     }

@@ -45,7 +45,7 @@ public enum ChoiceOptions {
         case .ringLogic(let line): form.lines[line].ringLogic = value
         case .audioKind(let line): form.lines[line].audio.kind = AudioKind.allCases[value ?? 0]
         case .ttsVoice(let line): form.lines[line].audio.tts.voice = value
-        case .ttsEmotion(let line): form.lines[line].audio.tts.emotion = value
+        case .ttsEmotion(let line): VoiceRules.setEmotion(value, line: line, in: &form)
         case .ttsLang(let line): form.lines[line].audio.tts.lang = value
         default: break
         }

@@ -12,6 +12,7 @@ enum FormCommands {
             if let effects = AudioCommands.moveInText(&state, key, width: Layout.ttsTextWidth(for: state.size)) { return effects }
             return move(&state, by: key == .up ? -1 : 1)
         case .undo: return undo(&state)
+        case .redo: return redo(&state)
         case .addRow:
             guard let (line, index) = field.destination else { return [] }
             return addDestination(&state, line: line, after: index)
@@ -43,17 +44,29 @@ enum FormCommands {
         }
     }
 
-    /// Ctrl-Z: the form before the last load, reuse or template comes back.
+    /// Ctrl-Z: the form before the last change comes back.
     static func undo(_ state: inout AppState) -> [Effect] {
-        guard let previous = state.undoForm else {
+        guard let previous = state.history.stepBack(from: state.form) else {
             state.status = StatusMessage("nothing to undo", .info)
             return []
         }
-        state.undoForm = state.form
-        state.form = previous
+        return restore(&state, previous, "undone (Ctrl-R redoes; \(state.history.undo.count) more step\(state.history.undo.count == 1 ? "" : "s") back)")
+    }
+
+    /// Ctrl-R: what Ctrl-Z undid comes back.
+    static func redo(_ state: inout AppState) -> [Effect] {
+        guard let next = state.history.stepForward(from: state.form) else {
+            state.status = StatusMessage("nothing to redo", .info)
+            return []
+        }
+        return restore(&state, next, "redone")
+    }
+
+    private static func restore(_ state: inout AppState, _ form: FormState, _ message: String) -> [Effect] {
+        state.form = form
         state.formChanged()
         state.setFocus(state.focus)
-        state.status = StatusMessage("the previous form is back (Ctrl-Z again swaps once more)", .success)
+        state.status = StatusMessage(message, .success)
         return [.saveDraft(state.form)]
     }
 

@@ -90,6 +90,9 @@ public struct TTSForm: Equatable, Sendable, Codable {
     public var voice: Int?
     /// `emotion`; nil means the voice's default.
     public var emotion: Int?
+    /// The emotion the operator chose that the current voice lacks: it comes back
+    /// when the voice changes to one that has it (not sent).
+    public var preferredEmotion: Int?
     /// `lang`; nil means the default language.
     public var lang: Int?
     /// `volume`; empty means the default.

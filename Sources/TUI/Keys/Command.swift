@@ -26,7 +26,7 @@ public enum Command: Equatable, Sendable {
     case openThemes, openProfiles, saveTemplate, openTemplates, copyCurl
     case nextPane, showPane(Pane), quit
     // The form.
-    case focusNext, focusPrevious, verticalMove, undo
+    case focusNext, focusPrevious, verticalMove, undo, redo
     case addRow, removeRow, moveRow(up: Bool)
     case nextFromText, applyFix, edit, step
     case cycleChoice, resetChoice, openPicker, nextFromChoice, pressButton

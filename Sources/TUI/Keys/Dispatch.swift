@@ -30,7 +30,7 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     case .nextPane: state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
     case .showPane(let pane), .focusPane(let pane): state.pane = pane
     case .quit: break // above
-    case .focusNext, .focusPrevious, .verticalMove, .undo, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
+    case .focusNext, .focusPrevious, .verticalMove, .undo, .redo, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
          .edit, .step, .cycleChoice, .resetChoice, .openPicker, .nextFromChoice, .pressButton:
         return FormCommands.perform(command, key: key, in: &state)
     case .scrollPreview: PreviewCommands.scroll(&state, key)

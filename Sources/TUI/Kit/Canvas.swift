@@ -70,23 +70,32 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
     /// The cell at (x, y).
     public func cell(x: Int, y: Int) -> Cell { cells[y * size.width + x] }
 
-    /// Writes text, clipped; returns columns used.
+    /// Writes text, clipped; returns columns used. Text that does not fit ends
+    /// in `…`, so nothing is ever cut without a mark.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int?) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
+        guard limit > x else { return 0 }
+        func shown(_ character: Character) -> Character {
+            character == "\n" || character == "\t" || character == "\r" ? " " : character
+        }
+        let fits = x + DisplayWidth.of(String(text.map(shown))) <= limit
         var column = x
         for character in text {
-            var shown = character
-            if character == "\n" || character == "\t" || character == "\r" { shown = " " }
-            let width = DisplayWidth.of(shown)
+            let glyph = shown(character)
+            let width = DisplayWidth.of(glyph)
             if width == 0 { continue }
-            if column + width > limit { break }
+            if column + width > (fits ? limit : limit - 1) { break }
             if column >= 0 {
-                cells[y * size.width + column] = Cell(character: shown, style: style)
+                cells[y * size.width + column] = Cell(character: glyph, style: style)
                 if width == 2 { cells[y * size.width + column + 1] = Cell(character: nil, style: style) }
             }
             column += width
+        }
+        if !fits, column >= 0, column < limit {
+            cells[y * size.width + column] = Cell(character: "…", style: style)
+            column += 1
         }
         return max(0, column - x)
     }

@@ -61,7 +61,6 @@ enum LogCommands {
     /// `r`: the entry's request into the form; the current form one Ctrl-Z away.
     static func reuse(_ state: inout AppState, _ entry: CallLogEntry) -> [Effect] {
         guard let json = entry.requestValue else { return [] }
-        state.undoForm = state.form
         state.form = FormState.loading(json).form
         state.formChanged()
         state.dialog = nil

@@ -13,20 +13,66 @@ enum PreviewView {
         let highlighted = state.preview.line(for: state.focus.path)
         let end = min(lines.count, state.previewScroll + inner.height)
         guard state.previewScroll < end else { return }
-        for index in state.previewScroll..<end {
-            let y = inner.y + index - state.previewScroll
+        var y = inner.y
+        for index in state.previewScroll..<lines.count where y < inner.maxY {
             let background: Role? = index == highlighted ? .selection : nil
-            if background != nil { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
+            if index == highlighted {
+                // The focused line shows its whole value, wrapped under itself.
+                let rows = wrapped(lines[index].tokens, width: inner.width - 2)
+                for row in rows where y < inner.maxY {
+                    canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection))
+                    var x = inner.x + 1
+                    for token in row { x += canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: inner.maxX - x) }
+                    y += 1
+                }
+                continue
+            }
             var x = inner.x + 1
             for token in lines[index].tokens {
-                let used = canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: inner.maxX - x)
-                x += used
+                x += canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: inner.maxX - x)
                 if x >= inner.maxX { break }
             }
+            y += 1
         }
         if lines.count > inner.height {
             let shown = "\(state.previewScroll + 1)–\(end)/\(lines.count)"
             canvas.put(" \(shown) ", x: rect.maxX - DisplayWidth.of(shown) - 4, y: rect.maxY - 1, style: .muted)
         }
+    }
+
+    /// Tokens broken into rows of `width` columns; continuation rows are indented
+    /// like the line, plus two.
+    static func wrapped(_ tokens: [PreviewDocument.Token], width: Int) -> [[PreviewDocument.Token]] {
+        guard width > 4 else { return [tokens] }
+        let indent = tokens.first.map { String($0.text.prefix { $0 == " " }) + "  " } ?? "  "
+        var rows: [[PreviewDocument.Token]] = [[]]
+        var used = 0
+        for token in tokens {
+            var rest = Substring(token.text)
+            while !rest.isEmpty {
+                let room = width - used
+                var take = 0
+                var columns = 0
+                for character in rest {
+                    let w = DisplayWidth.of(character)
+                    if columns + w > room { break }
+                    columns += w
+                    take += 1
+                }
+                if take == 0 && used > DisplayWidth.of(indent) {
+                    rows.append([PreviewDocument.Token(text: indent, role: .jsonPunctuation)])
+                    used = DisplayWidth.of(indent)
+                    continue
+                }
+                if take == 0, let first = rest.first { // not even one character fits a fresh row: it goes anyway
+                    take = 1
+                    columns = DisplayWidth.of(first)
+                }
+                rows[rows.count - 1].append(PreviewDocument.Token(text: String(rest.prefix(take)), role: token.role))
+                used += columns
+                rest = rest.dropFirst(take)
+            }
+        }
+        return rows
     }
 }

@@ -90,7 +90,7 @@ enum SendViews {
         case .rejected(let status, let message):
             title = "REJECTED"
             lines.append(("Exolve refused the request (HTTP \(status)); nothing was placed.", Style(.error, on: .surface, bold: true)))
-            lines += TextWrap.lines(message, width: 80).map { ($0, body) }
+            lines.append((message, body))
             if !state.serverProblems.isEmpty { lines.append(("The field it names is marked in the form.", muted)) }
         case .notSent(let reason):
             title = "NOT SENT"
@@ -99,7 +99,7 @@ enum SendViews {
         case .unknown(let reason):
             title = "OUTCOME UNKNOWN"
             lines.append(("The call MAY have been placed.", Style(.error, on: .surface, bold: true)))
-            lines += TextWrap.lines(reason, width: 80).map { ($0, body) }
+            lines.append((reason, body))
             lines.append(("Check (the call log, the Exolve console) before sending again;", body))
             lines.append(("sending this same request again will ask twice.", body))
         }

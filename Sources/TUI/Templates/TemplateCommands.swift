@@ -51,7 +51,6 @@ enum TemplateCommands {
         case .accept:
             guard let item = state.templates[safe: selected], let json = item.json else { return [] }
             state.dialog = nil
-            state.undoForm = state.form
             let (form, ignored) = FormState.loading(json)
             state.form = form
             state.formChanged()
