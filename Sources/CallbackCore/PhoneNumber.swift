@@ -1,40 +1,61 @@
-/// The rule for a destination `number` (and `display_number`), and the helper
-/// that turns what operators type into the form the API wants.
+/// The rule for a destination `number`, and the helper that turns what
+/// operators type into the form the API wants.
 ///
-/// Accepted: digits in international form without `+` (7 to 15 digits, first
-/// not 0) — this also covers numeric SIP IDs — or a `sip:`/`sips:` URI
-/// (`sip:user@host`). An 11-digit number starting with 8 is the Russian
-/// domestic way of writing `7…` and is refused with that form suggested.
+/// An **error** (the API cannot use it): empty, or neither a phone number
+/// (digits, optionally with the usual `+`, spaces, dashes and brackets) nor a
+/// `sip:`/`sips:` URI. A **warning** (sent as written; a fix is offered where
+/// one exists): not the international digits-only form (`+7…`, `8…`, spaces,
+/// dashes, brackets), fewer than 7 or more than 15 digits, 10 digits starting
+/// with 9 (a Russian mobile without its country code), a leading 0, or a SIP URI
+/// without a user part.
 public enum PhoneNumber {
-    /// How many digits an international number has.
+    /// How many digits an international number usually has.
     public static let digitCount: ClosedRange<Int> = 7...15
 
     /// The verdict on one number.
     public enum Check: Equatable, Sendable {
         /// Acceptable as it is.
         case valid
-        /// Not acceptable; `reason` says why, `suggestion` is the normalized form when one exists.
+        /// Sendable, but looks like a mistake; `suggestion` is the fix when one exists.
+        case warning(reason: String, suggestion: String?)
+        /// Not acceptable; `reason` says why.
         case invalid(reason: String, suggestion: String?)
     }
+
+    /// The characters a typed phone number may hold besides digits.
+    static let separators: Set<Character> = ["+", " ", "-", "(", ")", "\u{A0}"]
 
     /// Checks `number` against the rule.
     public static func check(_ number: String) -> Check {
         if number.isEmpty { return .invalid(reason: "must not be empty", suggestion: nil) }
-        if isSIPURI(number) { return .valid }
         let lower = number.lowercased()
         if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") {
+            let rest = number.drop { $0 != ":" }.dropFirst()
+            guard !rest.isEmpty, !rest.contains(where: \.isWhitespace) else {
+                return .invalid(reason: "a SIP URI must look like sip:user@host", suggestion: nil)
+            }
+            let parts = rest.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty { return .valid }
+            if parts.count <= 2, parts.last?.isEmpty == false {
+                return .warning(reason: "a SIP URI without a user part (usually sip:user@host)", suggestion: nil)
+            }
             return .invalid(reason: "a SIP URI must look like sip:user@host", suggestion: nil)
         }
-        if number.allSatisfy(\.isASCIIDigit) {
-            if let domestic = domesticToInternational(number) {
-                return .invalid(reason: "is written the domestic way; use the international form \(domestic)", suggestion: domestic)
-            }
-            return digitsProblem(number).map { .invalid(reason: $0, suggestion: nil) } ?? .valid
+        guard number.contains(where: \.isASCIIDigit), number.allSatisfy({ $0.isASCIIDigit || separators.contains($0) }) else {
+            return .invalid(reason: "must be a phone number (digits; + - ( ) and spaces allowed) or a SIP URI (sip:user@host)", suggestion: nil)
         }
-        if let normalized = normalize(number) {
-            return .invalid(reason: "must be digits only in international form; use \(normalized)", suggestion: normalized)
+        let fix = normalize(number)
+        if !number.allSatisfy(\.isASCIIDigit) {
+            return .warning(reason: "is not in the international digits-only form" + (fix.map { " (\($0))" } ?? ""), suggestion: fix)
         }
-        return .invalid(reason: "must be digits in international form (e.g. 79991234567) or a SIP URI (sip:user@host)", suggestion: nil)
+        if let domestic = domesticToInternational(number) {
+            return .warning(reason: "is written the domestic way; the international form is \(domestic)", suggestion: domestic)
+        }
+        if number.count == 10, number.first == "9" {
+            return .warning(reason: "looks like a Russian mobile without its country code; with it: 7\(number)", suggestion: "7" + number)
+        }
+        if let problem = digitsProblem(number) { return .warning(reason: problem, suggestion: nil) }
+        return .valid
     }
 
     /// Turns a typed number (`+7 (999) 123-45-67`, `8 999 123 45 67`,
@@ -79,12 +100,12 @@ public enum PhoneNumber {
         return "7" + digits.dropFirst()
     }
 
-    /// Why an all-digit string is not an international number, or nil when it is.
+    /// Why an all-digit string does not look like an international number, or nil when it does.
     static func digitsProblem(_ digits: String) -> String? {
         if digits.isEmpty { return "must not be empty" }
-        if digits.first == "0" { return "must start with the country code, not 0" }
+        if digits.first == "0" { return "starts with 0; international numbers start with the country code" }
         if !digitCount.contains(digits.count) {
-            return "must have \(digitCount.lowerBound) to \(digitCount.upperBound) digits, has \(digits.count)"
+            return "is unusually \(digits.count < digitCount.lowerBound ? "short" : "long") for a phone number: \(digits.count) digits (usually \(digitCount.lowerBound) to \(digitCount.upperBound))"
         }
         return nil
     }

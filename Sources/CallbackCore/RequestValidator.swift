@@ -1,9 +1,12 @@
 private typealias Name = WireSchema.Name
 
 /// Checks a MakeCallback request against every rule of the spec and builds the
-/// typed request from it. It reports all problems at once, each with its JSON
-/// path, the rule and the value given. The CLI, the stand-in server and the
-/// TUI form all go through here: no rule is written anywhere else.
+/// request as it goes on the wire. It reports all problems at once, each with
+/// its JSON path, the rule, the value given and its severity: an **error** where
+/// the vendor page (or the type it gives) says the request is wrong, which blocks
+/// the send; a **warning** for anything else that looks like a mistake, which
+/// informs. This is the one place severities are decided. The CLI, the stand-in
+/// server and the TUI form all go through here.
 public enum RequestValidator {
     /// Validates JSON text; a syntax error is one problem naming line and column.
     public static func validate(text: String) -> ValidationResult {
@@ -23,38 +26,58 @@ public enum RequestValidator {
     public static func validate(_ json: JSONValue) -> ValidationResult {
         var walk = Walk()
         let request = walk.request(json)
-        return ValidationResult(problems: walk.problems, request: walk.problems.isEmpty ? request : nil)
+        let blocked = walk.problems.contains(where: \.isError)
+        return ValidationResult(problems: walk.problems, request: blocked ? nil : request)
     }
 
     /// The fields each object may hold, in the spec's order: read from the wire schema.
     public static let knownFields: [String: [String]] = Dictionary(uniqueKeysWithValues: WireObject.allCases.map { ($0.rawValue, WireSchema.names(of: $0)) })
+
+    /// Names longer than this get no "did you mean" (a guess costs time per character).
+    public static let suggestionNameLimit = 64
 }
 
-/// One pass over the document, collecting problems as it goes.
+/// One pass over the document, collecting problems as it goes. Each reader
+/// returns the value as it goes on the wire, or nil when an error blocks it.
 private struct Walk {
     var problems: [ValidationProblem] = []
 
-    mutating func report(_ path: String, _ message: String, suggestion: String? = nil) {
-        problems.append(ValidationProblem(path: path, message: message, suggestion: suggestion))
+    mutating func error(_ path: String, _ message: String, suggestion: String? = nil) {
+        problems.append(ValidationProblem(path: path, message: message, suggestion: suggestion, severity: .error))
+    }
+
+    mutating func warning(_ path: String, _ message: String, suggestion: String? = nil) {
+        problems.append(ValidationProblem(path: path, message: message, suggestion: suggestion, severity: .warning))
+    }
+
+    /// How a value reads in a message: `string "x"`, `number 5`, `null`.
+    func given(_ value: JSONValue) -> String {
+        if case .null = value { return "null" }
+        return "\(value.typeName) \(value.shortDescription)"
     }
 
     /// The members of an object at `path`, with unknown and repeated keys reported.
-    mutating func members(_ value: JSONValue, at path: String, kind: String, what: String) -> [String: JSONValue]? {
+    /// A `null` member of an optional field is a warning and is left out.
+    mutating func members(_ value: JSONValue, at path: String, object: WireObject, what: String) -> [String: JSONValue]? {
         guard case .object(let list) = value else {
-            report(path, "must be a JSON object (\(what)), got \(value.typeName) \(value.shortDescription)")
+            error(path, "must be a JSON object (\(what)), got \(given(value))")
             return nil
         }
-        let known = RequestValidator.knownFields[kind]!
+        let fields = WireSchema.fields(of: object)
+        let known = fields.map(\.name)
         var seen: [String: JSONValue] = [:]
         for member in list {
             let memberPath = join(path, member.key)
             if !known.contains(member.key) {
-                var message = "unknown field"
+                var message = "unknown field, so its value would not apply"
                 if let near = nearest(member.key, in: known) { message += " (did you mean \"\(near)\"?)" }
                 message += "; \(what) takes only " + known.joined(separator: ", ")
-                report(memberPath, message)
+                error(memberPath, message)
             } else if seen[member.key] != nil {
-                report(memberPath, "field given more than once")
+                error(memberPath, "field given more than once")
+            } else if case .null = member.value, fields.first(where: { $0.name == member.key })?.requirement != .required {
+                warning(memberPath, "null: treated as absent (the field is left out)")
+                continue
             }
             seen[member.key] = member.value
         }
@@ -64,128 +87,128 @@ private struct Walk {
     // MARK: - Objects
 
     mutating func request(_ json: JSONValue) -> MakeCallbackRequest? {
-        guard let fields = members(json, at: "", kind: "request", what: "the request") else { return nil }
-        let description = optionalString(fields[Name.requestDescription], at: Name.requestDescription)
+        guard let fields = members(json, at: "", object: .request, what: "the request") else { return nil }
+        let description = fields[Name.requestDescription].map { string($0, at: Name.requestDescription) }
         let numberCode = requiredID(fields[Name.numberCode], at: Name.numberCode, what: "the Exolve number that places the call")
         let resource = requiredID(fields[Name.callbackResourceID], at: Name.callbackResourceID, what: "the callback resource id")
-        let duration = fields[Name.duration].flatMap { integer($0, at: Name.duration, range: Rules.duration, unit: "seconds") }
+        let duration = fields[Name.duration].map { unsigned($0, at: Name.duration, bits: 32, range: Rules.duration, unit: "seconds") }
         let line1 = requiredLine(fields[Name.line1], at: Name.line1)
         let line2 = requiredLine(fields[Name.line2], at: Name.line2)
-        guard let numberCode, let resource, let line1, let line2 else { return nil }
+        guard let numberCode, let resource, let line1, let line2, description != .some(nil), duration != .some(nil) else { return nil }
         return MakeCallbackRequest(requestDescription: description ?? nil, numberCode: numberCode, callbackResourceID: resource,
-                                   duration: duration.map { UInt32($0) }, line1: line1, line2: line2)
+                                   duration: (duration ?? nil).map { UInt32($0) }, line1: line1, line2: line2)
     }
 
     mutating func requiredLine(_ value: JSONValue?, at path: String) -> Line? {
-        guard let value else {
-            report(path, "required: each callback has two legs, line_1 and line_2")
+        guard let value, value != .null else {
+            error(path, "required: each callback has two legs, line_1 and line_2")
             return nil
         }
-        guard let fields = members(value, at: path, kind: "line", what: "a leg") else { return nil }
+        guard let fields = members(value, at: path, object: .line, what: "a leg") else { return nil }
         var destinations: [Destination]? = nil
         switch fields[Name.destinations] {
-        case nil:
-            report(join(path, Name.destinations), "required: a leg rings 1 to \(Rules.destinationsPerLine.upperBound) destinations")
+        case nil, .null?:
+            error(join(path, Name.destinations), "required: a leg rings 1 to \(Rules.destinationsPerLine.upperBound) destinations")
         case .array(let items)?:
             if !Rules.destinationsPerLine.contains(items.count) {
-                report(join(path, Name.destinations),
-                       "must hold \(Rules.destinationsPerLine.lowerBound) to \(Rules.destinationsPerLine.upperBound) destinations, has \(items.count)")
+                error(join(path, Name.destinations),
+                      "must hold \(Rules.destinationsPerLine.lowerBound) to \(Rules.destinationsPerLine.upperBound) destinations, has \(items.count)")
             }
-            let built = items.enumerated().map { destination($1, at: "\(path).destinations[\($0)]") }
+            let built = items.enumerated().map { destination($1, at: "\(path).\(Name.destinations)[\($0)]") }
             if built.allSatisfy({ $0 != nil }) { destinations = built.map { $0! } }
         case let other?:
-            report(join(path, Name.destinations), "must be an array of destinations, got \(other.typeName) \(other.shortDescription)")
+            error(join(path, Name.destinations), "must be an array of destinations, got \(given(other))")
         }
-        var ringLogic: RingLogic? = nil
-        var ringOK = true
+        var ringLogic: RingLogic?? = .some(nil)
         if let value = fields[Name.ringLogic] {
-            if let raw = integer(value, at: join(path, Name.ringLogic), range: 1...2, unit: nil,
-                                 rule: "must be 1 (sequential) or 2 (parallel)") {
-                ringLogic = RingLogic(rawValue: Int(raw))
-            } else { ringOK = false }
+            ringLogic = integer(value, at: join(path, Name.ringLogic), range: 1...2, unit: nil,
+                                rule: "must be 1 (sequential) or 2 (parallel)").map { RingLogic(rawValue: Int($0)) }
         }
-        var display: String? = nil
-        var displayOK = true
-        if let value = fields[Name.displayNumber] {
-            display = phone(value, at: join(path, Name.displayNumber))
-            displayOK = display != nil
+        var display: String?? = .some(nil)
+        if let value = fields[Name.displayNumber] { display = displayNumber(value, at: join(path, Name.displayNumber)) }
+        var audio: Audio?? = .some(nil)
+        if let value = fields[Name.audio] { audio = self.audio(value, at: join(path, Name.audio)) }
+        guard let destinations, let ringLogic, let display, let audio else { return nil }
+        let line = Line(destinations: destinations, ringLogic: ringLogic, displayNumber: display, audio: audio)
+        speechLength(line, at: path)
+        return line
+    }
+
+    /// A warning when the leg's TTS takes longer to say than its longest ring time.
+    mutating func speechLength(_ line: Line, at path: String) {
+        guard case .tts(let tts)? = line.audio else { return }
+        let seconds = Rules.estimatedSpeechSeconds(tts.text, speed: tts.speed ?? Rules.defaultSpeed)
+        let longestRing = line.destinations.map { Int64($0.timeout ?? UInt32(Rules.defaultTimeout)) }.max() ?? Rules.defaultTimeout
+        if seconds > Double(longestRing) {
+            warning("\(path).\(Name.audio).\(Name.tts).\(Name.text)",
+                    "takes about \(Int(seconds.rounded())) s to say (an estimate), longer than this leg rings (at most \(longestRing) s)")
         }
-        var audio: Audio? = nil
-        var audioOK = true
-        if let value = fields[Name.audio] {
-            audio = self.audio(value, at: join(path, Name.audio))
-            audioOK = audio != nil
-        }
-        guard let destinations, ringOK, displayOK, audioOK else { return nil }
-        return Line(destinations: destinations, ringLogic: ringLogic, displayNumber: display, audio: audio)
     }
 
     mutating func destination(_ value: JSONValue, at path: String) -> Destination? {
-        guard let fields = members(value, at: path, kind: "destination", what: "a destination") else { return nil }
+        guard let fields = members(value, at: path, object: .destination, what: "a destination") else { return nil }
         var number: String? = nil
         if let value = fields[Name.number] {
             number = phone(value, at: join(path, Name.number))
         } else {
-            report(join(path, Name.number), "required: the phone number or SIP URI to ring")
+            error(join(path, Name.number), "required: the phone number or SIP URI to ring")
         }
-        var timeout: Int64? = nil
-        var timeoutOK = true
+        var timeout: Int64?? = .some(nil)
         if let value = fields[Name.timeout] {
-            timeout = integer(value, at: join(path, Name.timeout), range: Rules.timeout, unit: "seconds")
-            timeoutOK = timeout != nil
+            timeout = unsigned(value, at: join(path, Name.timeout), bits: 32, range: Rules.timeout, unit: "seconds")
         }
-        guard let number, timeoutOK else { return nil }
+        guard let number, let timeout else { return nil }
         return Destination(number: number, timeout: timeout.map { UInt32($0) })
     }
 
-    mutating func audio(_ value: JSONValue, at path: String) -> Audio? {
-        guard let fields = members(value, at: path, kind: WireObject.audio.rawValue, what: "an audio message") else { return nil }
+    /// The leg's audio; `.some(nil)` when there is none to send (an empty object).
+    mutating func audio(_ value: JSONValue, at path: String) -> Audio?? {
+        guard let fields = members(value, at: path, object: .audio, what: "an audio message") else { return nil }
         switch (fields[Name.mediaResourceID], fields[Name.tts]) {
         case (nil, nil):
-            report(path, "must hold exactly one of media_resource_id or tts; leave audio out for no message")
-            return nil
+            warning(path, "an empty audio object: sent without audio (give media_resource_id or tts for a message)")
+            return .some(nil)
         case (let media?, let speech?):
-            report(path, "must hold exactly one of media_resource_id or tts, not both")
+            error(path, "must hold exactly one of media_resource_id or tts, not both")
             _ = positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id")
             _ = tts(speech, at: join(path, Name.tts))
             return nil
         case (let media?, nil):
-            return positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id").map(Audio.media)
+            return positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id").map { .some(.media($0)) }
         case (nil, let speech?):
-            return tts(speech, at: join(path, Name.tts)).map(Audio.tts)
+            return tts(speech, at: join(path, Name.tts)).map { .some(.tts($0)) }
         }
     }
 
     mutating func tts(_ value: JSONValue, at path: String) -> TTS? {
-        guard let fields = members(value, at: path, kind: WireObject.tts.rawValue, what: "text-to-speech settings") else { return nil }
+        guard let fields = members(value, at: path, object: .tts, what: "text-to-speech settings") else { return nil }
         var ok = true
         var text: String? = nil
         switch fields[Name.text] {
-        case nil:
-            report(join(path, Name.text), "required: the text to synthesize, \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters")
+        case nil, .null?:
+            error(join(path, Name.text), "required: the text to synthesize, \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters")
         case .string(let given)?:
             let count = Rules.characterCount(given)
             if Rules.ttsText.contains(count) { text = given } else {
-                report(join(path, Name.text), "must be \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters, has \(count)")
+                error(join(path, Name.text), "must be \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters, has \(count)")
             }
         case let other?:
-            report(join(path, Name.text), "must be a string, got \(other.typeName) \(other.shortDescription)")
+            error(join(path, Name.text), "must be a string, got \(given(other))")
         }
-        var voice: Voice? = nil
+        var voice: Voice? = VoiceCatalog.voice(id: VoiceCatalog.defaultVoiceID)
         var voiceID: Int? = nil
         if let given = fields[Name.voice] {
             let ids = VoiceCatalog.voices.map { String($0.id) }.joined(separator: ", ")
+            voice = nil
             if let raw = integer(given, at: join(path, Name.voice), range: nil, unit: nil, rule: "must be a voice id (\(ids))") {
                 if let found = VoiceCatalog.voice(id: Int(raw)) {
                     voice = found
                     voiceID = found.id
                 } else {
-                    report(join(path, Name.voice), "no voice \(raw); voices are \(ids)")
+                    error(join(path, Name.voice), "no voice \(raw); voices are \(ids)")
                     ok = false
                 }
             } else { ok = false }
-        } else {
-            voice = VoiceCatalog.voice(id: VoiceCatalog.defaultVoiceID)
         }
         var lang: Int? = nil
         if let given = fields[Name.lang] {
@@ -194,7 +217,7 @@ private struct Walk {
                 if let found = VoiceCatalog.language(id: Int(raw)), voice.map({ $0.languages.contains(found.id) }) ?? true {
                     lang = found.id
                 } else {
-                    report(join(path, Name.lang), "no language \(raw); languages are \(ids)")
+                    error(join(path, Name.lang), "no language \(raw); languages are \(ids)")
                     ok = false
                 }
             } else { ok = false }
@@ -215,12 +238,12 @@ private struct Walk {
             if let raw = integer(given, at: join(path, Name.emotion), range: nil, unit: nil, rule: "must be an emotion id (\(names))") {
                 let id = Int(raw)
                 if VoiceCatalog.emotionNames[id] == nil {
-                    report(join(path, Name.emotion), "no emotion \(raw); emotions are \(names)")
+                    error(join(path, Name.emotion), "no emotion \(raw); emotions are \(names)")
                     ok = false
                 } else if let voice, !voice.supports(emotion: id) {
                     let offered = voice.emotions.map { "\($0.id) \($0.label)" }.joined(separator: ", ")
-                    report(join(path, Name.emotion),
-                           "voice \(voice.id) (\(voice.name), \(voice.latin)) does not support emotion \(id) (\(VoiceCatalog.emotionNames[id]!)); it supports \(offered)")
+                    error(join(path, Name.emotion),
+                          "voice \(voice.id) (\(voice.name), \(voice.latin)) does not support emotion \(id) (\(VoiceCatalog.emotionNames[id]!)); it supports \(offered)")
                     ok = false
                 } else {
                     emotion = id
@@ -233,33 +256,53 @@ private struct Walk {
 
     // MARK: - Scalars
 
-    mutating func optionalString(_ value: JSONValue?, at path: String) -> String?? {
-        guard let value else { return .some(nil) }
+    /// A string field; `.some(nil)` is never returned (a string is a string).
+    mutating func string(_ value: JSONValue, at path: String) -> String? {
         guard case .string(let text) = value else {
-            report(path, "must be a string, got \(value.typeName) \(value.shortDescription)")
+            error(path, "must be a string, got \(given(value))")
             return nil
+        }
+        return text
+    }
+
+    /// A destination number: the value as written (the fix is offered, never applied here).
+    mutating func phone(_ value: JSONValue, at path: String) -> String? {
+        guard case .string(let text) = value else {
+            var message = "must be a string of digits or a SIP URI, got \(given(value))"
+            if case .number(let lexeme) = value { message += " (write it in quotes: \"\(lexeme)\")" }
+            error(path, message)
+            return nil
+        }
+        switch PhoneNumber.check(text) {
+        case .valid: break
+        case .warning(let reason, let suggestion):
+            warning(path, "\(reason), got \(value.shortDescription); it is sent as written", suggestion: suggestion)
+        case .invalid(let reason, let suggestion):
+            error(path, "\(reason), got \(value.shortDescription)", suggestion: suggestion)
+            return nil
+        }
+        return text
+    }
+
+    /// `display_number`: a plain string to the vendor; anything but digits is a warning.
+    mutating func displayNumber(_ value: JSONValue, at path: String) -> String?? {
+        guard case .string(let text) = value else {
+            var message = "must be a string (the caller id to show), got \(given(value))"
+            if case .number(let lexeme) = value { message += " (write it in quotes: \"\(lexeme)\")" }
+            error(path, message)
+            return nil
+        }
+        if text.isEmpty || !text.allSatisfy(\.isASCIIDigit) {
+            let fix = PhoneNumber.normalize(text).flatMap { $0.allSatisfy(\.isASCIIDigit) ? $0 : nil }
+            warning(path, "is not digits (a caller id is usually a number like 74990000001), got \(value.shortDescription); it is sent as written",
+                    suggestion: fix)
         }
         return .some(text)
     }
 
-    mutating func phone(_ value: JSONValue, at path: String) -> String? {
-        guard case .string(let text) = value else {
-            var message = "must be a string of digits or a SIP URI, got \(value.typeName) \(value.shortDescription)"
-            if case .number(let lexeme) = value { message += " (write it in quotes: \"\(lexeme)\")" }
-            report(path, message)
-            return nil
-        }
-        switch PhoneNumber.check(text) {
-        case .valid: return text
-        case .invalid(let reason, let suggestion):
-            report(path, "\(reason), got \(value.shortDescription)", suggestion: suggestion)
-            return nil
-        }
-    }
-
     mutating func requiredID(_ value: JSONValue?, at path: String, what: String) -> UInt64? {
-        guard let value else {
-            report(path, "required: \(what)")
+        guard let value, value != .null else {
+            error(path, "required: \(what)")
             return nil
         }
         return positiveID(value, at: path, what: what)
@@ -268,25 +311,53 @@ private struct Walk {
     /// A uint64 id; 0 is refused because proto3 reads 0 as "not set".
     mutating func positiveID(_ value: JSONValue, at path: String, what: String) -> UInt64? {
         let rule = "must be a positive whole number (\(what), uint64)"
-        guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
-        guard isInteger(lexeme), !lexeme.hasPrefix("-"), let id = UInt64(lexeme), id > 0 else {
-            report(path, "\(rule), got \(lexeme)")
+        guard let digits = wholeNumber(value, at: path, rule: rule) else { return nil }
+        if digits.hasPrefix("-") {
+            error(path, "\(rule): a negative number cannot be an id, got \(digits)")
+            return nil
+        }
+        guard let id = UInt64(digits) else {
+            error(path, "\(rule): past the largest uint64, 18446744073709551615, got \(digits)")
+            return nil
+        }
+        guard id > 0 else {
+            error(path, "\(rule): 0 means \"not set\" to the API, got 0")
             return nil
         }
         return id
+    }
+
+    /// An unsigned whole number of `bits` within `range`; `.some(nil)` never (nil on error).
+    mutating func unsigned(_ value: JSONValue, at path: String, bits: Int, range: ClosedRange<Int64>, unit: String) -> Int64? {
+        let rule = "must be a whole number from \(range.lowerBound) to \(range.upperBound) \(unit)"
+        guard let digits = wholeNumber(value, at: path, rule: rule) else { return nil }
+        if digits.hasPrefix("-") {
+            error(path, "\(rule): a negative number in an unsigned field, got \(digits)")
+            return nil
+        }
+        let maximum = bits == 32 ? "4294967295" : "18446744073709551615"
+        guard let number = UInt64(digits), bits != 32 || number <= UInt64(UInt32.max) else {
+            error(path, "\(rule): past the largest uint\(bits), \(maximum), got \(digits)")
+            return nil
+        }
+        guard number <= UInt64(range.upperBound), range.contains(Int64(number)) else {
+            error(path, "\(rule), got \(digits)")
+            return nil
+        }
+        return Int64(number)
     }
 
     /// A whole number within `range` (when given).
     mutating func integer(_ value: JSONValue, at path: String, range: ClosedRange<Int64>?, unit: String?, rule: String? = nil) -> Int64? {
         let unitText = unit.map { " \($0)" } ?? ""
         let ruleText = rule ?? range.map { "must be a whole number from \($0.lowerBound) to \($0.upperBound)\(unitText)" } ?? "must be a whole number"
-        guard let lexeme = numberLexeme(value, at: path, rule: ruleText) else { return nil }
-        guard isInteger(lexeme), let number = Int64(lexeme) else {
-            report(path, "\(ruleText), got \(lexeme)")
+        guard let digits = wholeNumber(value, at: path, rule: ruleText) else { return nil }
+        guard let number = Int64(digits), number >= Int64(Int32.min), number <= Int64(Int32.max) else {
+            error(path, "\(ruleText): past a 32-bit integer, got \(digits)")
             return nil
         }
         if let range, !range.contains(number) {
-            report(path, "\(ruleText), got \(lexeme)")
+            error(path, "\(ruleText), got \(digits)")
             return nil
         }
         return number
@@ -295,30 +366,51 @@ private struct Walk {
     mutating func decimal(_ value: JSONValue, at path: String, range: ClosedRange<Double>) -> Double? {
         let rule = "must be a number from \(CanonicalJSON.number(range.lowerBound)) to \(CanonicalJSON.number(range.upperBound))"
         guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
-        guard let number = Double(lexeme), range.contains(number) else {
-            report(path, "\(rule), got \(lexeme)")
+        guard let number = Double(lexeme), number.isFinite, range.contains(number) else {
+            error(path, "\(rule), got \(lexeme)")
             return nil
         }
         return number
     }
 
-    /// The lexeme of a JSON number; anything else is reported as a wrong type.
-    mutating func numberLexeme(_ value: JSONValue, at path: String, rule: String) -> String? {
-        if case .number(let lexeme) = value { return lexeme }
-        var message = "\(rule), got \(value.typeName) \(value.shortDescription)"
-        if case .string(let text) = value, !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "-" || $0 == "." }) {
-            message += " (write it without quotes: \(text))"
+    /// The integer a number stands for, as canonical digits (`-12`, `1800`): a
+    /// whole number written with a fraction or exponent (`1800.0`, `1.8e3`) is a
+    /// warning and reads as that number; a real fraction (`1800.5`) is an error.
+    mutating func wholeNumber(_ value: JSONValue, at path: String, rule: String) -> String? {
+        guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
+        guard let digits = NumberLexeme.integerDigits(lexeme) else {
+            error(path, "\(rule): a fraction in a whole-number field, got \(lexeme)")
+            return nil
         }
-        report(path, message)
-        return nil
+        guard digits != NumberLexeme.tooLarge else {
+            error(path, "\(rule): past the largest uint64 (and every whole-number type), got \(lexeme)")
+            return nil
+        }
+        if lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+            warning(path, "a whole number written as \(lexeme): read as \(digits) and sent as \(digits)")
+        }
+        return digits
     }
 
-    func isInteger(_ lexeme: String) -> Bool { !lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
+    /// The lexeme of a JSON number; a number in quotes (`"1221"`, which proto3 JSON
+    /// accepts) is a warning and reads as the number; anything else is a type error.
+    mutating func numberLexeme(_ value: JSONValue, at path: String, rule: String) -> String? {
+        switch value {
+        case .number(let lexeme): return lexeme
+        case .string(let text) where NumberLexeme.isNumber(text):
+            warning(path, "a number in quotes, \"\(text)\": read as \(text) and sent as a plain number")
+            return text
+        default:
+            error(path, "\(rule), got \(given(value))")
+            return nil
+        }
+    }
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The known field closest to a typo, when it is close enough to be a guess.
     func nearest(_ key: String, in known: [String]) -> String? {
+        guard key.count <= RequestValidator.suggestionNameLimit else { return nil }
         let folded = key.lowercased().filter { $0 != "_" && $0 != "-" }
         var best: (String, Int)? = nil
         for candidate in known {
@@ -340,5 +432,76 @@ private struct Walk {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// Reading JSON number lexemes exactly (no floating point on the way).
+enum NumberLexeme {
+    /// Whether `text` is a JSON number (`-12`, `1.5`, `1e3`).
+    static func isNumber(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.first == "-" { rest = rest.dropFirst() }
+        let integer = rest.prefix(while: \.isASCIIDigit)
+        guard !integer.isEmpty, integer == "0" || integer.first != "0" else { return false }
+        rest = rest.dropFirst(integer.count)
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            let fraction = rest.prefix(while: \.isASCIIDigit)
+            guard !fraction.isEmpty else { return false }
+            rest = rest.dropFirst(fraction.count)
+        }
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            let exponent = rest.prefix(while: \.isASCIIDigit)
+            guard !exponent.isEmpty else { return false }
+            rest = rest.dropFirst(exponent.count)
+        }
+        return rest.isEmpty
+    }
+
+    /// What `integerDigits` returns for an exponent past every whole-number type.
+    static let tooLarge = "past every whole-number type"
+
+    /// The integer a number lexeme stands for, as digits with an optional `-`
+    /// and no leading zeros; nil when it has a non-zero fraction. Exponents past
+    /// ±40 digits are left as a (too large) number or a fraction, never expanded.
+    static func integerDigits(_ lexeme: String) -> String? {
+        var rest = Substring(lexeme)
+        let negative = rest.first == "-"
+        if negative { rest = rest.dropFirst() }
+        let integer = rest.prefix(while: \.isASCIIDigit)
+        rest = rest.dropFirst(integer.count)
+        var fraction = Substring("")
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            fraction = rest.prefix(while: \.isASCIIDigit)
+            rest = rest.dropFirst(fraction.count)
+        }
+        var exponent = 0
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            let sign = rest.first == "-" ? -1 : 1
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            let digits = rest.prefix(while: \.isASCIIDigit).drop { $0 == "0" }
+            guard digits.count <= 3, let value = Int(digits.isEmpty ? "0" : String(digits)), value <= 40 else {
+                return sign < 0 ? nil : tooLarge // absurdly large: past every type
+            }
+            exponent = sign * value
+        }
+        var digits = String(integer) + String(fraction)
+        let shift = exponent - fraction.count
+        if shift >= 0 {
+            digits += String(repeating: "0", count: shift)
+        } else {
+            let cut = -shift
+            guard cut <= digits.count else { return digits.allSatisfy { $0 == "0" } ? "0" : nil }
+            let tail = digits.suffix(cut)
+            guard tail.allSatisfy({ $0 == "0" }) else { return nil }
+            digits = String(digits.dropLast(cut))
+        }
+        let stripped = String(digits.drop { $0 == "0" })
+        if stripped.isEmpty { return "0" }
+        return (negative ? "-" : "") + stripped
     }
 }

@@ -109,7 +109,7 @@ public actor StubServer {
         }
         let result = RequestValidator.validate(json)
         guard let request = result.request else {
-            return Self.grpcError(.badRequest, code: 3, Self.vendorMessage(for: result.problems[0]))
+            return Self.grpcError(.badRequest, code: 3, Self.vendorMessage(for: result.errors[0])) // like the real API, only errors refuse
         }
         let answer = JSONValue.object([
             .init("call_id", .string(Self.newCallID())),

@@ -11,7 +11,9 @@ struct SendCommand: AsyncParsableCommand {
         commandName: "send",
         abstract: "Validate a request file and place the callback (once; never retried).",
         discussion: """
-        An invalid request is not sent: its problems are printed and exocall exits 2.
+        A request with an error is not sent: its problems are printed and exocall exits 2.
+        Warnings are printed and the request is sent as the preview shows it (--strict:
+        warnings count as errors).
         When the callback is placed, its call_id is printed on its own line.
 
         The API key comes from the profile's api_key_env / api_key_file (--profile,
@@ -60,6 +62,9 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(help: "Send even when the client was called within the repeat window.")
     var allowRepeat = false
 
+    @Flag(help: "Treat validation warnings as errors: send nothing (exit 2) when there is any.")
+    var strict = false
+
     func validate() throws {
         guard (1...600).contains(timeout) else {
             throw ValidationError("--timeout must be from 1 to 600 seconds, got \(timeout)")
@@ -77,7 +82,8 @@ struct SendCommand: AsyncParsableCommand {
             printError("exocall send: \(failure.message)")
             throw ExitCode(SendExit.usage)
         }
-        let validation = RequestValidator.validate(bytes: bytes)
+        let checked = RequestValidator.validate(bytes: bytes)
+        let validation = strict ? checked.strict() : checked
         guard let request = validation.request else {
             if json { print(ProblemReport.json(validation.problems)) } else {
                 printError("exocall send: the request is invalid; nothing was sent")
@@ -85,6 +91,7 @@ struct SendCommand: AsyncParsableCommand {
             }
             throw ExitCode(SendExit.invalid)
         }
+        if !validation.warnings.isEmpty && !json { Console.error(ProblemReport.text(validation.warnings)) }
         let client: ExolveClient
         let window: RepeatWindow
         do {

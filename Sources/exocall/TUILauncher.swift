@@ -85,8 +85,9 @@ struct TUILauncher {
             do {
                 let loaded = FormState.loading(try JSONParser.parse(text))
                 form = loaded.form
-                notice = StatusMessage("loaded \(load)" + (loaded.ignored.isEmpty ? "" : "; ignored: " + loaded.ignored.joined(separator: ", ")),
-                                       loaded.ignored.isEmpty ? .success : .warning)
+                let validation = RequestValidator.validate(form.jsonValue)
+                notice = StatusMessage("loaded \(load): " + LoadReport.summary(validation, kept: loaded.kept),
+                                       validation.errors.isEmpty ? (validation.warnings.isEmpty ? .success : .warning) : .error)
             } catch {
                 printError("exocall: \(load): \(error.description)")
                 throw ExitCode(2)

@@ -8,9 +8,12 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a MakeCallback request file against every rule of the API.",
         discussion: """
-        Prints OK and exits 0 when the request is valid. Otherwise prints each problem
-        as `PATH: message` (paths are 0-based, like line_2.destinations[3].timeout) and
-        exits 2. Nothing is sent.
+        Each problem is printed as `error: PATH: message` or `warning: PATH: message`
+        (paths are 0-based, like line_2.destinations[3].timeout), with the fix when
+        one is obvious. An error means the API would refuse the request: exit 2. A
+        warning looks like a mistake but the request can still be sent: with only
+        warnings (or none) exocall prints OK and exits 0. --strict treats warnings
+        as errors. Nothing is sent.
 
         Example:
           exocall validate request.json
@@ -21,8 +24,11 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The request JSON file, or - for standard input.", valueName: "FILE"))
     var file: String
 
-    @Flag(help: "Print the problems as a JSON array of {path, message}.")
+    @Flag(help: "Print the problems as a JSON array of {path, message, severity, fix}.")
     var json = false
+
+    @Flag(help: "Treat warnings as errors (exit 2 when there is any problem).")
+    var strict = false
 
     func run() throws {
         let bytes: [UInt8]
@@ -32,13 +38,16 @@ struct ValidateCommand: ParsableCommand {
             printError("exocall validate: \(failure.message)")
             throw ExitCode(2)
         }
-        let result = RequestValidator.validate(bytes: bytes)
+        let checked = RequestValidator.validate(bytes: bytes)
+        let result = strict ? checked.strict() : checked
         if json {
             print(ProblemReport.json(result.problems))
-        } else if result.isValid {
-            print("OK")
         } else {
             print(ProblemReport.text(result.problems), terminator: "")
+            if result.isValid {
+                let count = result.warnings.count
+                print(count == 0 ? "OK" : "OK: sendable, with \(count) warning\(count == 1 ? "" : "s")")
+            }
         }
         if !result.isValid { throw ExitCode(2) }
     }
@@ -46,15 +55,23 @@ struct ValidateCommand: ParsableCommand {
 
 /// How problems are printed by the commands that validate.
 enum ProblemReport {
-    /// One `PATH: message` line per problem.
+    /// One `error: PATH: message` or `warning: PATH: message` line per problem,
+    /// errors first, with the fix on its own line when there is one.
     static func text(_ problems: [ValidationProblem]) -> String {
-        problems.map { ($0.path.isEmpty ? "(request)" : $0.path) + ": " + $0.message + "\n" }.joined()
+        (problems.filter(\.isError) + problems.filter { !$0.isError }).map { problem in
+            var line = "\(problem.severity.rawValue): " + (problem.path.isEmpty ? "(request)" : problem.path) + ": " + problem.message + "\n"
+            if let fix = problem.suggestion { line += "  fix: \(fix)\n" }
+            return line
+        }.joined()
     }
 
-    /// A JSON array of `{"path", "message"}`.
+    /// A JSON array of `{"path", "message", "severity"}` (and `"fix"` when there is one), in document order.
     static func json(_ problems: [ValidationProblem]) -> String {
         let items = problems.map { problem in
-            JSONValue.object([.init("path", .string(problem.path)), .init("message", .string(problem.message))])
+            var members: [JSONValue.Member] = [.init("path", .string(problem.path)), .init("message", .string(problem.message)),
+                                               .init("severity", .string(problem.severity.rawValue))]
+            if let fix = problem.suggestion { members.append(.init("fix", .string(fix))) }
+            return JSONValue.object(members)
         }
         return CanonicalJSON.string(.array(items), style: .compact)
     }

@@ -21,13 +21,15 @@ final class PhoneNumberTests: XCTestCase {
         XCTAssertNotEqual(PhoneNumber.check("1234567890123456"), .valid)
     }
 
-    func testLeadingZeroAndDomesticFormsAreRefused() {
-        guard case .invalid(let reason, nil) = PhoneNumber.check("0991234567") else { return XCTFail() }
+    func testLeadingZeroAndDomesticFormsAreWarnedWithTheirFix() {
+        guard case .warning(let reason, nil) = PhoneNumber.check("0991234567") else { return XCTFail() }
         XCTAssertTrue(reason.contains("country code"))
         XCTAssertEqual(PhoneNumber.check("89991234567"),
-                       .invalid(reason: "is written the domestic way; use the international form 79991234567", suggestion: "79991234567"))
-        guard case .invalid(_, let suggestion) = PhoneNumber.check("+79991234567") else { return XCTFail() }
+                       .warning(reason: "is written the domestic way; the international form is 79991234567", suggestion: "79991234567"))
+        guard case .warning(_, let suggestion) = PhoneNumber.check("+79991234567") else { return XCTFail() }
         XCTAssertEqual(suggestion, "79991234567")
+        XCTAssertEqual(PhoneNumber.check("9031234567"), .warning(reason: "looks like a Russian mobile without its country code; with it: 79031234567",
+                                                                  suggestion: "79031234567"))
     }
 
     func testSIPURIs() {

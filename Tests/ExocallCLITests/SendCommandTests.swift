@@ -75,11 +75,24 @@ final class ValidateCommandTests: XCTestCase {
         let home = scratchFolder(self)
         let bad = exampleText().replacingOccurrences(of: #""number":"78129999999""#, with: #""number":"89991234567""#)
         let text = try runExocall(["validate", "-"], home: home, stdin: bad)
-        XCTAssertEqual(text.status, 2)
-        XCTAssertEqual(text.stdout, "line_1.destinations[0].number: is written the domestic way; use the international form 79991234567, got \"89991234567\"\n")
+        XCTAssertEqual(text.status, 0, "a warning alone does not block")
+        XCTAssertEqual(text.stdout, """
+            warning: line_1.destinations[0].number: is written the domestic way; the international form is 79991234567, got "89991234567"; it is sent as written
+              fix: 79991234567
+            OK: sendable, with 1 warning
+
+            """)
+        let strict = try runExocall(["validate", "--strict", "-"], home: home, stdin: bad)
+        XCTAssertEqual(strict.status, 2)
+        XCTAssertTrue(strict.stdout.hasPrefix("error: line_1.destinations[0].number"), strict.stdout)
         let json = try runExocall(["validate", "--json", "-"], home: home, stdin: bad)
-        XCTAssertEqual(json.status, 2)
+        XCTAssertEqual(json.status, 0)
         XCTAssertTrue(json.stdout.hasPrefix(#"[{"path":"line_1.destinations[0].number","message":"#), json.stdout)
+        XCTAssertTrue(json.stdout.contains(#""severity":"warning","fix":"79991234567"}]"#), json.stdout)
+        let broken = exampleText().replacingOccurrences(of: #""number":"78129999999""#, with: #""number":"call me""#)
+        let error = try runExocall(["validate", "-"], home: home, stdin: broken)
+        XCTAssertEqual(error.status, 2)
+        XCTAssertTrue(error.stdout.hasPrefix("error: line_1.destinations[0].number: must be a phone number"), error.stdout)
     }
 
     func testUnreadableFileExits2WithAMessage() throws {

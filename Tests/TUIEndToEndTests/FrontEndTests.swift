@@ -130,10 +130,10 @@ final class FrontEndTests: XCTestCase {
         try #"{"number_code": 74999999999, "callback_resource_id": 1, "duration": 99, "line_1": {"destinations": [{"number": "89991234567"}]}, "line_2": {"destinations": [{"number": "79990000000"}]}}"#
             .write(toFile: file, atomically: true, encoding: .utf8)
         let tmux = try start("--demo --load \(file)", home: home)
-        tmux.waitFor(text: "✗ 2 problems (F4)")
+        tmux.waitFor(text: "✗ 1 problem (F4)")
         tmux.keys("F4")
-        tmux.waitFor(text: "duration  must be a whole number from 300 to 3600 seconds, got 99")
-        XCTAssertTrue(tmux.lastScreen.contains("line_1.destinations[0].number"))
+        tmux.waitFor(text: "✗ duration  must be a whole number from 300 to 3600 seconds, got 99")
+        XCTAssertTrue(tmux.lastScreen.contains("! line_1 · row 1 (destinations[0].number)  is written the domestic way"), tmux.lastScreen)
     }
 
     /// The first child process of `pid`.

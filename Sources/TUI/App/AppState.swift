@@ -99,7 +99,8 @@ public struct AppState: Equatable, Sendable {
         self.form = form
         let json = form.jsonValue
         validation = RequestValidator.validate(json)
-        preview = PreviewDocument(json)
+        // Exactly what goes on the wire once sendable (1800.0 as 1800, null left out...).
+        preview = PreviewDocument(validation.request?.jsonValue ?? json)
         focus = form.focusOrder[0]
         editor = LineEditor(form.text(of: focus))
     }
@@ -109,7 +110,8 @@ public struct AppState: Equatable, Sendable {
         serverProblems = []
         let json = form.jsonValue
         validation = RequestValidator.validate(json)
-        preview = PreviewDocument(json)
+        // Exactly what goes on the wire once sendable (1800.0 as 1800, null left out...).
+        preview = PreviewDocument(validation.request?.jsonValue ?? json)
     }
 
     /// The problems of a field (its path exactly).

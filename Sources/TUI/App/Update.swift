@@ -102,16 +102,13 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
             state.status = StatusMessage("\(path): \(error.description); the form is unchanged", .error)
             return []
         }
-        let (form, ignored) = FormState.loading(json)
+        let (form, kept) = FormState.loading(json)
         state.form = form
         state.formChanged()
         state.setFocus(state.form.focusOrder[0])
         state.formScroll = 0
-        let problems = state.validation.problems.count
-        var message = "loaded \(path)"
-        message += problems == 0 ? ": valid" : ": \(problems) problem\(problems == 1 ? "" : "s") marked (F4 lists them)"
-        if !ignored.isEmpty { message += "; ignored what the form cannot hold: " + ignored.joined(separator: ", ") }
-        state.status = StatusMessage(message, ignored.isEmpty && problems == 0 ? .success : .warning)
+        state.status = StatusMessage("loaded \(path): " + LoadReport.summary(state.validation, kept: kept),
+                                     state.validation.errors.isEmpty ? (state.validation.warnings.isEmpty ? .success : .warning) : .error)
         return [.saveDraft(state.form)]
     }
 }

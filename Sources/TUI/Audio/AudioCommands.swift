@@ -119,6 +119,7 @@ enum AudioCommands {
 
     /// Sets a voice (and optionally an emotion) on a leg, switching it to TTS.
     static func choose(_ state: inout AppState, voice: Int, emotion: Int?, line: Int) -> [Effect] {
+        state.form.clearRaw(at: FieldID.audioKind(line: line).path)
         state.form.lines[line].audio.kind = .tts
         var message = VoiceRules.setVoice(voice, line: line, in: &state.form)
         if let emotion {

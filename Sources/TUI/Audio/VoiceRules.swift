@@ -7,6 +7,7 @@ import CallbackCore
 enum VoiceRules {
     /// Sets `voice` on `line` and returns the status message to show, if any.
     static func setVoice(_ voice: Int?, line: Int, in form: inout FormState) -> StatusMessage? {
+        form.clearRaw(at: FieldID.ttsVoice(line: line).path)
         var tts = form.lines[line].audio.tts
         defer { form.lines[line].audio.tts = tts }
         tts.voice = voice
@@ -27,13 +28,12 @@ enum VoiceRules {
 
     /// The operator chose an emotion (or the default): it is the one to keep.
     static func setEmotion(_ emotion: Int?, line: Int, in form: inout FormState) {
+        form.clearRaw(at: FieldID.ttsEmotion(line: line).path)
         form.lines[line].audio.tts.emotion = emotion
         form.lines[line].audio.tts.preferredEmotion = nil
     }
 
     /// How long `text` takes to say at `speed`, in seconds: an estimate from a
     /// typical Russian TTS rate of about 14 characters a second at speed 1.0.
-    static func estimatedSeconds(_ text: String, speed: Double) -> Double {
-        Double(Rules.characterCount(text)) / (14.0 * max(speed, Rules.speed.lowerBound))
-    }
+    static func estimatedSeconds(_ text: String, speed: Double) -> Double { Rules.estimatedSpeechSeconds(text, speed: speed) }
 }

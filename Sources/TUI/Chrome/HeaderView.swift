@@ -5,10 +5,13 @@ enum HeaderView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         canvas.fill(rect, style: Style(.text, on: .surface))
         let verdict: (String, Style)
-        if state.validation.isValid {
+        let warnings = state.validation.warnings.count
+        if state.validation.isValid && warnings == 0 {
             verdict = ("✓ valid request ", Style(.success, on: .surface, bold: true))
+        } else if state.validation.isValid {
+            verdict = ("✓ sendable · \(warnings) warning\(warnings == 1 ? "" : "s") (F4) ", Style(.warning, on: .surface, bold: true))
         } else {
-            let count = state.validation.problems.count
+            let count = state.validation.errors.count
             verdict = ("✗ \(count) problem\(count == 1 ? "" : "s") (F4) ", Style(.error, on: .surface, bold: true))
         }
         let verdictX = rect.maxX - DisplayWidth.of(verdict.0)

@@ -34,11 +34,12 @@ enum StatusView {
             }
             return (status.text, Style(role, bold: status.tone != .info))
         }
-        if state.pane == .form, let problem = state.problems(of: state.focus).first {
+        let problems = state.problems(of: state.focus)
+        if state.pane == .form, let problem = problems.first(where: \.isError) ?? problems.first {
             let empty = state.form.text(of: state.focus).isEmpty && state.form.isRequired(state.focus)
-            var text = "\(problem.path): \(problem.message)"
+            var text = "\(problem.severity.rawValue): \(ProblemPath.display(problem.path)): \(problem.message)"
             if let suggestion = problem.suggestion { text = "Ctrl-F → \(suggestion) · " + text }
-            return (text, Style(empty ? .warning : .error))
+            return (text, Style(empty || !problem.isError ? .warning : .error))
         }
         return (hint(for: state.focus), .muted)
     }

@@ -67,7 +67,7 @@ enum DialogCommands {
 
     /// The problems list: choose one, Enter jumps to its field.
     static func problems(_ state: inout AppState, _ command: Command, key: Key, selected: Int) -> [Effect] {
-        let problems = state.validation.problems
+        let problems = state.validation.errorsFirst
         switch command {
         case .move: state.dialog = .problems(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: problems.count))
         case .accept:
@@ -75,9 +75,20 @@ enum DialogCommands {
             if let problem = problems[safe: selected] {
                 state.pane = .form
                 state.setFocus(state.field(forProblemAt: problem.path))
-                state.status = StatusMessage("\(problem.path): \(problem.message)", .error)
+                state.status = StatusMessage("\(problem.severity.rawValue): \(ProblemPath.display(problem.path)): \(problem.message)",
+                                             problem.isError ? .error : .warning)
             }
         case .close: state.dialog = nil
+        case .dropKept:
+            guard let problem = problems[safe: selected], state.form.rawValues[problem.path] != nil else {
+                state.status = StatusMessage("Del drops a value kept as the file wrote it; this problem has none (go to its field to change it)", .info)
+                return []
+            }
+            state.form.rawValues[problem.path] = nil
+            state.formChanged()
+            state.dialog = .problems(selected: min(selected, max(0, state.validation.problems.count - 1)))
+            state.status = StatusMessage("dropped what was kept at \(ProblemPath.display(problem.path)); the form's own value (if any) is used", .success)
+            return [.saveDraft(state.form)]
         default: break
         }
         return []

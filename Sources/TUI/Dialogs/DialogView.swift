@@ -10,9 +10,10 @@ enum DialogView {
             HelpView.draw(state, scroll: scroll, on: &canvas)
             return nil
         case .problems(let selected):
-            let problems = state.validation.problems
+            let problems = state.validation.errorsFirst
             let rect = centered(width: min(size.width - 4, 96), height: min(size.height - 4, max(3, problems.count + 2)), in: size)
-            frame(rect, title: "Problems (\(problems.count)) · Enter goes to the field · Esc closes", on: &canvas)
+            let errors = state.validation.errors.count
+            frame(rect, title: "Problems: \(errors) error\(errors == 1 ? "" : "s"), \(problems.count - errors) warning\(problems.count - errors == 1 ? "" : "s") · Enter goes to the field · Esc closes", on: &canvas)
             let inner = rect.inset(1)
             if problems.isEmpty {
                 canvas.put("No problems: the request is valid.", x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
@@ -20,8 +21,10 @@ enum DialogView {
             }
             ListView.draw(count: problems.count, selected: selected, in: inner, on: &canvas) { index, y, _, background, canvas in
                 let problem = problems[index]
-                let x = inner.x + 1 + canvas.put(problem.path.isEmpty ? "(request)" : problem.path, x: inner.x + 1, y: y,
-                                                 style: Style(.error, on: background, bold: true))
+                let role: Role = problem.isError ? .error : .warning
+                var x = inner.x + 1 + canvas.put(problem.isError ? "✗ " : "! ", x: inner.x + 1, y: y, style: Style(role, on: background, bold: true))
+                x += canvas.put(problem.path.isEmpty ? "(request)" : ProblemPath.display(problem.path), x: x, y: y,
+                                style: Style(role, on: background, bold: true), maxWidth: inner.maxX - x - 1)
                 canvas.put("  " + problem.message, x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
             }
             return nil

@@ -41,6 +41,7 @@ public enum ChoiceOptions {
 
     /// Sets a choice field's raw value.
     public static func set(_ value: Int?, of field: FieldID, in form: inout FormState) {
+        form.clearRaw(at: field.path)
         switch field {
         case .ringLogic(let line): form.lines[line].ringLogic = value
         case .audioKind(let line): form.lines[line].audio.kind = AudioKind.allCases[value ?? 0]

@@ -115,6 +115,7 @@ enum FormCommands {
     }
 
     static func removeDestination(_ state: inout AppState, line: Int, index: Int) -> [Effect] {
+        state.form.clearRaw(under: FieldID.addDestination(line: line).path)
         var rows = state.form.lines[line].destinations
         if rows.count == 1 {
             rows[0] = DestinationForm()
@@ -133,6 +134,7 @@ enum FormCommands {
         let target = up ? index - 1 : index + 1
         var rows = state.form.lines[line].destinations
         guard rows.indices.contains(target) else { return [] }
+        state.form.clearRaw(under: FieldID.addDestination(line: line).path)
         rows.swapAt(index, target)
         state.form.lines[line].destinations = rows
         state.formChanged()
@@ -151,6 +153,7 @@ enum FormCommands {
             state.status = StatusMessage("line \(line + 1) already has \(limit) destinations, the most a leg can ring", .warning)
             return []
         }
+        state.form.clearRaw(under: FieldID.addDestination(line: line).path)
         state.form.lines[line].destinations.insert(DestinationForm(), at: index + 1)
         state.formChanged()
         state.setFocus(.destinationNumber(line: line, index: index + 1))

@@ -45,6 +45,7 @@ extension FormState {
 
     /// Sets the text of a text field.
     public mutating func setText(_ text: String, of field: FieldID) {
+        clearRaw(at: field.path)
         switch field {
         case .requestDescription: requestDescription = text
         case .numberCode: numberCode = text

@@ -7,7 +7,10 @@ extension FormState {
     /// preview shows it, the validator judges it, and when valid it is what is
     /// sent. Empty optional fields are left out (the API applies its default);
     /// an empty required field is left out too, so the validator says "required".
-    public var jsonValue: JSONValue {
+    public var jsonValue: JSONValue { applyingRaw(to: fieldsJSON) }
+
+    /// The request the fields alone describe.
+    var fieldsJSON: JSONValue {
         var members: [JSONValue.Member] = []
         if !requestDescription.isEmpty { members.append(.init(Name.requestDescription, .string(requestDescription))) }
         if let value = Self.integer(numberCode) { members.append(.init(Name.numberCode, value)) }

@@ -3,11 +3,19 @@ import CallbackCore
 private typealias Name = WireSchema.Name
 
 extension FormState {
-    /// A form holding a request read from a file, the call log or a draft.
-    /// Values that break the rules are kept as they came (and marked by the
-    /// validator), never dropped; what the form cannot hold at all (an unknown
-    /// field, an object where a number belongs) is listed in `ignored`.
-    public static func loading(_ json: JSONValue) -> (form: FormState, ignored: [String]) {
+    /// A form holding a request read from a file, the call log or a template.
+    /// Every value is kept as it came: what the fields cannot say as written (a
+    /// number in quotes, `null`, an unknown field, a recording and TTS together)
+    /// is kept as JSON at its path (`kept`), so the form's request says exactly
+    /// what the file says and shows exactly the problems `exocall validate` shows.
+    public static func loading(_ json: JSONValue) -> (form: FormState, kept: [String]) {
+        var (form, _) = fields(json)
+        form.rawValues = rawDifference(json, form.fieldsJSON)
+        return (form, form.rawValues.filter { !$0.value.isEmpty }.keys.sorted())
+    }
+
+    /// The fields read from `json` (what they cannot hold is listed).
+    static func fields(_ json: JSONValue) -> (form: FormState, ignored: [String]) {
         var form = FormState()
         var ignored: [String] = []
         guard case .object(let members) = json else { return (form, ["the document is not a JSON object"]) }

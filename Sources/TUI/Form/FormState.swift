@@ -15,6 +15,8 @@ public struct FormState: Equatable, Sendable, Codable {
     public var duration = ""
     /// `line_1` and `line_2`.
     public var lines: [LineForm] = [LineForm(), LineForm()]
+    /// What a loaded file held that the fields cannot say as written, by JSON path (see `FormRaw`).
+    var raw: [String: String]? = nil
 
     /// An empty form: one empty destination per leg, every default in place.
     public init() {}

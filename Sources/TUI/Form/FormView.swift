@@ -49,12 +49,22 @@ enum FormView {
                           labelWidth: Int = FormView.labelWidth, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         let focused = state.focus == field && state.pane == .form
         let problems = state.problems(of: field)
-        let text = field.kind == .choice || field.kind == .button ? "" : (focused ? state.editor.text : state.form.text(of: field))
-        let hasError = !problems.isEmpty && !(text.isEmpty && state.form.isRequired(field))
+        // A value kept as the file wrote it (a number in quotes, null...) shows as that JSON until edited.
+        var keptValue = state.form.rawValue(at: field.path)
+        if keptValue == nil, case .audioKind = field, state.form.rawValues.keys.contains(where: { FormState.isBelow($0, field.path) }) {
+            keptValue = state.form.jsonValue.value(at: JSONPath(parsing: field.path)!) // the audio object as the file wrote it
+        }
+        let kept = keptValue.map { CanonicalJSON.string($0, style: .compact) }
+        let typed = field.kind == .choice || field.kind == .button ? "" : (focused ? state.editor.text : state.form.text(of: field))
+        let text = (focused ? nil : kept.flatMap { field.kind == .choice || field.kind == .button ? nil : $0 }) ?? typed
+        let marked = !problems.isEmpty && !(text.isEmpty && state.form.isRequired(field))
+        let hasError = marked && problems.contains(where: \.isError)
+        // Warnings are marked in their own colour and sign: they inform, they do not block.
+        let markRole: Role = hasError ? .error : .warning
         let marker = focused ? "▸" : " "
         canvas.put(marker, x: x, y: y, style: focused ? Style(.focus, bold: true) : Style(.text, on: .background))
         canvas.putPadded(label, x: x + 1, y: y, width: labelWidth - 1,
-                         style: focused ? Style(.focus, bold: true) : Style(hasError ? .error : .text, on: .background))
+                         style: focused ? Style(.focus, bold: true) : Style(marked ? markRole : .text, on: .background))
         let valueX = x + labelWidth
         var valueWidth = max(4, width - labelWidth - 2)
         if let range = rangeHint(field) {
@@ -64,7 +74,7 @@ enum FormView {
         var cursor: (x: Int, y: Int)? = nil
         switch field.kind {
         case .text:
-            let box = Style(hasError ? .error : .text, on: focused ? .selection : .surface)
+            let box = Style(marked ? markRole : .text, on: focused ? .selection : .surface)
             canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), style: box)
             if text.isEmpty {
                 if let fallback = state.form.defaultText(of: field) {
@@ -77,17 +87,18 @@ enum FormView {
             canvas.put(visible(text, from: offset), x: valueX, y: y, style: box, maxWidth: valueWidth)
             if focused { cursor = (valueX + state.editor.cursorColumn - offset, y) }
         case .choice:
-            let (label, isDefault) = ChoiceOptions.label(of: ChoiceOptions.current(field, in: state.form), for: field, in: state.form)
+            var (label, isDefault) = ChoiceOptions.label(of: ChoiceOptions.current(field, in: state.form), for: field, in: state.form)
+            if let kept { (label, isDefault) = ("as loaded: \(kept)", false) }
             let shown = "‹ \(label) ›" + (isDefault ? " · default" : "")
-            canvas.put(shown, x: valueX, y: y, style: Style(hasError ? .error : (isDefault ? .muted : .text), on: focused ? .selection : nil), maxWidth: valueWidth)
+            canvas.put(shown, x: valueX, y: y, style: Style(marked ? markRole : (isDefault ? .muted : .text), on: focused ? .selection : nil), maxWidth: valueWidth)
         case .button:
             guard case .addDestination(let line) = field else { break }
             let count = state.form.lines[line].destinations.count
             let full = count >= Rules.destinationsPerLine.upperBound
             let caption = full ? "[ \(count) of \(Rules.destinationsPerLine.upperBound) destinations: full ]" : "[ + add destination ]  \(count) of \(Rules.destinationsPerLine.upperBound)"
-            canvas.put(caption, x: x + 1, y: y, style: Style(hasError ? .error : (full ? .muted : .accent), on: focused ? .selection : nil), maxWidth: width - 1)
+            canvas.put(caption, x: x + 1, y: y, style: Style(marked ? markRole : (full ? .muted : .accent), on: focused ? .selection : nil), maxWidth: width - 1)
         }
-        if hasError { canvas.put("✗", x: valueX + valueWidth + 1, y: y, style: Style(.error, bold: true)) }
+        if marked { canvas.put(hasError ? "✗" : "!", x: valueX + valueWidth + 1, y: y, style: Style(markRole, bold: true)) }
         return cursor
     }
 

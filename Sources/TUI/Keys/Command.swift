@@ -35,5 +35,5 @@ public enum Command: Equatable, Sendable {
     case logSearch, logCycleOutcome, logClearFilter, logMove, logOpen, logReuse, logExport
     // Dialogs.
     case close, accept, yes, no, move
-    case filterType, filterErase, cycleGender, promptEdit, copyCallID
+    case filterType, filterErase, cycleGender, promptEdit, copyCallID, dropKept
 }

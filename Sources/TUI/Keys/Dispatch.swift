@@ -36,7 +36,7 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     case .scrollPreview: PreviewCommands.scroll(&state, key)
     case .logSearch, .logCycleOutcome, .logClearFilter, .logMove, .logOpen, .logReuse, .logExport:
         return LogCommands.perform(command, key: key, in: &state)
-    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .cycleGender, .promptEdit, .copyCallID:
+    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .cycleGender, .promptEdit, .copyCallID, .dropKept:
         break // dialog commands, handled above
     }
     return []

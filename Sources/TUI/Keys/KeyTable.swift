@@ -152,6 +152,7 @@ public enum KeyTable {
         on(.problems, .of(.up, .down), .move, "↑↓", "choose"),
         on(.problems, .of(.enter), .accept, "Enter", "go to field"),
         on(.problems, .of(.escape, .function(4)), .close, "Esc", "close"),
+        on(.problems, .of(.delete), .dropKept, "Del", "drop a value kept as loaded", footer: false),
         on(.filePrompt, .of(.enter), .accept, "Enter", "confirm"),
         on(.filePrompt, .of(.escape), .close, "Esc", "cancel"),
         on(.confirmOverwrite, .of(.character("y"), .character("Y")), .yes, "y", "overwrite"),

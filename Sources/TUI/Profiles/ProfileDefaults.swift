@@ -8,8 +8,10 @@ extension FormState {
     /// the operator already filled is never changed.
     public mutating func applyDefaults(_ defaults: JSONValue) -> [String] {
         var filled: [String] = []
-        func fill(_ value: JSONValue?, into keyPath: WritableKeyPath<FormState, String>, label: String) {
-            guard let value, self[keyPath: keyPath].isEmpty else { return }
+        let kept = rawValues
+        func fill(_ value: JSONValue?, into keyPath: WritableKeyPath<FormState, String>, label: String, path: String) {
+            // A field holding a value kept as loaded is not empty.
+            guard let value, self[keyPath: keyPath].isEmpty, kept[path] == nil else { return }
             switch value {
             case .number(let lexeme): self[keyPath: keyPath] = lexeme
             case .string(let text): self[keyPath: keyPath] = text
@@ -17,16 +19,16 @@ extension FormState {
             }
             filled.append(label)
         }
-        fill(defaults[Name.numberCode], into: \.numberCode, label: "number code")
-        fill(defaults[Name.callbackResourceID], into: \.callbackResourceID, label: "callback resource")
-        fill(defaults[Name.duration], into: \.duration, label: Name.duration)
-        for (index, key) in [Name.line1, Name.line2].enumerated() {
+        fill(defaults[Name.numberCode], into: \.numberCode, label: "number code", path: Name.numberCode)
+        fill(defaults[Name.callbackResourceID], into: \.callbackResourceID, label: "callback resource", path: Name.callbackResourceID)
+        fill(defaults[Name.duration], into: \.duration, label: Name.duration, path: Name.duration)
+        for (index, key) in Name.lines.enumerated() {
             guard let line = defaults[key] else { continue }
-            if case .string(let number)? = line[Name.displayNumber], lines[index].displayNumber.isEmpty {
+            if case .string(let number)? = line[Name.displayNumber], lines[index].displayNumber.isEmpty, kept[FieldID.displayNumber(line: index).path] == nil {
                 lines[index].displayNumber = number
                 filled.append("line \(index + 1) display number")
             }
-            if let audio = line[Name.audio], lines[index].audio.kind == .none {
+            if let audio = line[Name.audio], lines[index].audio.kind == .none, kept[FieldID.audioKind(line: index).path] == nil {
                 var ignored: [String] = []
                 var loaded = AudioForm.loading(audio, key + ".audio", &ignored)
                 // Keep what the operator typed for the other kind.

@@ -32,6 +32,14 @@ enum SendViews {
         let duration = request.duration.map { "\($0) s" } ?? "\(Rules.defaultDuration) s (default)"
         fact("duration", "at most \(duration)", body)
         if let description = request.requestDescription { fact("id", description, muted) }
+        let warnings = state.validation.warnings
+        if !warnings.isEmpty {
+            lines.append(("", body))
+            lines.append(("\(warnings.count) warning\(warnings.count == 1 ? "" : "s") (the request can still be sent):", Style(.warning, on: .surface, bold: true)))
+            for warning in warnings {
+                lines.append(("! \(ProblemPath.display(warning.path)): \(warning.message)", Style(.warning, on: .surface)))
+            }
+        }
         lines.append(("", body))
         let recent = state.recentAttempts
         if recent == nil {

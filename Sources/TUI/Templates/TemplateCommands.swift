@@ -51,12 +51,12 @@ enum TemplateCommands {
         case .accept:
             guard let item = state.templates[safe: selected], let json = item.json else { return [] }
             state.dialog = nil
-            let (form, ignored) = FormState.loading(json)
+            let (form, kept) = FormState.loading(json)
             state.form = form
             state.formChanged()
             state.pane = .form
             state.setFocus(state.form.focusOrder[0])
-            state.status = StatusMessage("template \(item.name) is in the form" + (ignored.isEmpty ? "" : "; ignored: " + ignored.joined(separator: ", "))
+            state.status = StatusMessage("template \(item.name) is in the form: " + LoadReport.summary(state.validation, kept: kept)
                                          + "; Ctrl-Z brings your previous form back", .success)
             return [.saveDraft(state.form)]
         default: break
