@@ -109,3 +109,20 @@ final class InputDecoderTests: XCTestCase {
         }
     }
 }
+
+/// What reaches a field is what the operator typed: no control characters.
+final class TypedTextTests: XCTestCase {
+    func testPastedControlCharactersAreDroppedAndNewlinesBecomeSpacesInOneLineFields() {
+        var state = freshState()
+        state.press(.paste("a\u{07}b\u{1B}[2Jc\r\nd\te\u{85}f"))
+        XCTAssertEqual(state.form.requestDescription, "ab[2Jc d ef")
+        XCTAssertFalse(state.preview.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    func testAPastedControlCharacterCannotTriggerAKey() {
+        var state = freshState()
+        state.press(.paste("\u{11}\u{0D}"))  // Ctrl-Q and Enter as text
+        XCTAssertFalse(state.quitting)
+        XCTAssertEqual(state.focus, .requestDescription, "Enter inside a paste is not a key")
+    }
+}

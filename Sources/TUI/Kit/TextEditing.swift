@@ -1,10 +1,17 @@
 /// The editing keys of a one-line text field.
 enum TextEditing {
+    /// C0 and C1 control characters and DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
     /// A character the field refuses sets `status` and leaves the text as it was.
     static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int? = nil,
                       multiline: Bool = false, status: inout StatusMessage?) -> Bool {
         switch key {
+        case .character(let character) where character.unicodeScalars.contains(where: TextEditing.isControl):
+            return true // a control character types nothing
         case .character(let character):
             if let refusal = rule.refusal(of: character) {
                 status = StatusMessage("\(refusal); \"\(character)\" was not typed", .warning)
@@ -16,8 +23,10 @@ enum TextEditing {
             }
             editor.insert(String(character))
         case .paste(let pasted):
-            let normalized = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            var normalized = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 .replacingOccurrences(of: "\t", with: " ")
+            // Invisible bytes never reach the wire: control characters other than newlines are dropped.
+            normalized.unicodeScalars.removeAll { $0 != "\n" && TextEditing.isControl($0) }
             let oneLine = multiline ? normalized : normalized.replacingOccurrences(of: "\n", with: " ")
             if let bad = oneLine.first(where: { rule.refusal(of: $0) != nil }), let refusal = rule.refusal(of: bad) {
                 status = StatusMessage("\(refusal); the paste was refused (it holds \"\(bad)\")", .warning)
