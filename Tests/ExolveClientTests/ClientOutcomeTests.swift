@@ -125,3 +125,34 @@ final class ClientOutcomeTests: XCTestCase {
         XCTAssertTrue(message.contains("stub:drop"))
     }
 }
+
+/// After the request has left, anything but a proper answer is unknown, never "not sent".
+final class AfterTheRequestTests: XCTestCase {
+    func outcome(_ pieces: [HostileServer.Piece], timeout: Duration = .seconds(3)) async throws -> SendOutcome {
+        let server = try HostileServer { AnySequence(pieces) }
+        defer { server.stop() }
+        let client = ExolveClient(endpoint: try Endpoint(server.url), apiKey: APIKey("k")!, timeout: timeout)
+        let result = await client.makeCallback(exampleRequest)
+        XCTAssertEqual(server.requestCount, 1, "sent once, never retried")
+        return result.outcome
+    }
+
+    func testGarbageAfterTheRequestIsUnknown() async throws {
+        guard case .unknown(let reason) = try await outcome([.text("GARBAGE\r\n\r\n")]) else { return XCTFail("must be unknown") }
+        XCTAssertTrue(reason.contains("not valid HTTP"), reason)
+    }
+
+    func testABadStatusLineIsUnknown() async throws {
+        guard case .unknown = try await outcome([.text("HTTP/1.1 abc\r\n\r\n")]) else { return XCTFail("must be unknown") }
+    }
+
+    func testAConnectionClosedWithoutAnswerIsUnknownAndSaysSo() async throws {
+        guard case .unknown(let reason) = try await outcome([]) else { return XCTFail("must be unknown") }
+        XCTAssertTrue(reason.contains("closed the connection without answering"), reason)
+    }
+
+    func testARefusedConnectionIsNotSent() async throws {
+        let client = ExolveClient(endpoint: try Endpoint("http://127.0.0.1:9"), apiKey: APIKey("k")!, timeout: .seconds(2))
+        guard case .notSent = await client.makeCallback(exampleRequest).outcome else { return XCTFail("nothing left: not sent") }
+    }
+}
