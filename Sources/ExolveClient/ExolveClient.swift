@@ -47,6 +47,11 @@ public struct ExolveClient: Sendable {
         return redacted(Self.classify(result, latencyMs: latency))
     }
 
+    /// Whether `text` can be a call_id: a uint64 written in digits, at most 20 of them.
+    static func looksLikeCallID(_ text: String) -> Bool {
+        (1...20).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// Turns what the transport saw into an outcome.
     static func classify(_ result: TransportResult, latencyMs: Int) -> SendResult {
         switch result {
@@ -54,13 +59,17 @@ public struct ExolveClient: Sendable {
             return SendResult(outcome: .notSent(reason: reason), httpStatus: nil, rawBody: nil, latencyMs: latencyMs)
         case .failedAfterSending(let reason):
             return SendResult(outcome: .unknown(reason: reason), httpStatus: nil, rawBody: nil, latencyMs: latencyMs)
-        case .response(let status, let body):
-            let raw = String(decoding: body.prefix(SendResult.rawBodyLimit), as: UTF8.self)
-            let outcome: SendOutcome
+        case .response(let status, let body, let dropped):
+            var raw = String(decoding: body.prefix(SendResult.rawBodyLimit), as: UTF8.self)
+            if dropped > 0 { raw += "\n[exocall: \(dropped) more bytes of this answer were dropped]" }
+            var outcome: SendOutcome
             switch status {
             case 200..<300:
-                if let response = MakeCallbackResponse.parse(body) {
+                if let response = MakeCallbackResponse.parse(body), Self.looksLikeCallID(response.callID) {
                     outcome = .placed(callID: response.callID, requestID: response.requestID)
+                } else if let response = MakeCallbackResponse.parse(body) {
+                    outcome = .unknown(reason: "Exolve answered HTTP \(status) with a call_id that is not one (digits, at most 20): "
+                                       + TerminalText.escaped(String(response.callID.prefix(40))))
                 } else {
                     outcome = .unknown(reason: "Exolve answered HTTP \(status) without a call_id in the body")
                 }
@@ -71,6 +80,10 @@ public struct ExolveClient: Sendable {
                 outcome = .unknown(reason: "Exolve answered \(HTTPStatusText.name(status))\(detail)")
             default:
                 outcome = .unknown(reason: "unexpected HTTP \(status) from the server")
+            }
+            if dropped > 0, case .placed = outcome {
+                // Exolve's answer is a few dozen bytes: one past the cap is not to be trusted.
+                outcome = .unknown(reason: "Exolve answered HTTP \(status) with a body over \(body.count) bytes (\(dropped) more dropped)")
             }
             return SendResult(outcome: outcome, httpStatus: status, rawBody: raw, latencyMs: latencyMs)
         }

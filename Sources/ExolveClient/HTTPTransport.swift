@@ -28,8 +28,9 @@ public struct TransportRequest: Sendable {
 
 /// What a transport observed.
 public enum TransportResult: Sendable {
-    /// An HTTP answer came back.
-    case response(status: Int, body: [UInt8])
+    /// An HTTP answer came back: its body up to the transport's cap, and how many
+    /// bytes past the cap were counted and dropped.
+    case response(status: Int, body: [UInt8], dropped: Int = 0)
     /// The request failed before any byte of it could have reached the server.
     case failedBeforeSending(String)
     /// The request failed after it may have reached the server (timeout, dropped connection).

@@ -12,12 +12,19 @@ public struct URLSessionTransport: HTTPTransport {
     /// Creates the transport.
     public init() {}
 
-    /// Performs the request once.
+    /// How much of an answer's body is kept; the rest is counted and dropped.
+    public static let bodyCap = 1 << 20
+
+    /// Performs the request once. The timeout bounds the whole exchange, the
+    /// body included: a server that trickles or never ends its answer is cut off
+    /// at the deadline (the outcome is then unknown: the request was sent).
     public func perform(_ request: TransportRequest) async -> TransportResult {
         guard let url = URL(string: request.url) else { return .failedBeforeSending("bad URL \(request.url)") }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = "POST"
         for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
+        // No compressed answers: what arrives is what is counted against the cap.
+        urlRequest.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
         urlRequest.httpBody = Data(request.body)
         // swift-corelibs-foundation hands libcurl whole seconds (0.5 became 0 and timed
         // out at once), so the timeout is rounded up to a whole second, at least 1.
@@ -32,22 +39,21 @@ public struct URLSessionTransport: HTTPTransport {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
-        let delegate = NoRedirects()
-        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
+        let exchange = Exchange(cap: Self.bodyCap)
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
 
         return await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: urlRequest) { data, response, error in
-                if let http = response as? HTTPURLResponse, error == nil {
-                    continuation.resume(returning: .response(status: http.statusCode, body: Array(data ?? Data())))
-                } else if let error = error as? URLError {
-                    continuation.resume(returning: Self.classify(error))
-                } else if let error {
-                    continuation.resume(returning: .failedAfterSending(error.localizedDescription))
-                } else {
-                    continuation.resume(returning: .failedAfterSending("no HTTP response"))
-                }
+            exchange.start(continuation)
+            let task = session.dataTask(with: urlRequest)
+            exchange.task = task
+            // The deadline of the whole exchange, body included.
+            let deadline = Task.detached {
+                try? await Task.sleep(for: .seconds(seconds))
+                exchange.finish(.failedAfterSending("no complete answer within the timeout (\(Int(seconds)) s)"))
+                task.cancel()
             }
+            exchange.onFinish = { deadline.cancel() }
             task.resume()
         }
     }
@@ -82,10 +88,65 @@ public struct URLSessionTransport: HTTPTransport {
     }
 }
 
-/// Refuses every redirect: the 3xx answer itself is returned.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+/// One exchange's answer as it streams in: the status, the body up to the cap
+/// (the rest counted), redirects refused (the 3xx answer itself is returned),
+/// and exactly one result however the exchange ends.
+private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private let cap: Int
+    private var continuation: CheckedContinuation<TransportResult, Never>?
+    private var status: Int?
+    private var body: [UInt8] = []
+    private var dropped = 0
+    private var done = false
+    var task: URLSessionDataTask?
+    var onFinish: (@Sendable () -> Void)?
+
+    init(cap: Int) { self.cap = cap }
+
+    func start(_ continuation: CheckedContinuation<TransportResult, Never>) { lock.withLock { self.continuation = continuation } }
+
+    /// Delivers the result once; later calls do nothing.
+    func finish(_ result: TransportResult) {
+        let resume = lock.withLock { () -> CheckedContinuation<TransportResult, Never>? in
+            guard !done else { return nil }
+            done = true
+            defer { continuation = nil }
+            return continuation
+        }
+        resume?.resume(returning: result)
+        if resume != nil { onFinish?() }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        lock.withLock { status = (response as? HTTPURLResponse)?.statusCode }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock {
+            let room = max(0, cap - body.count)
+            if room > 0 { body += data.prefix(room) }
+            dropped += max(0, data.count - room)
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (status, body, dropped) = lock.withLock { (self.status, self.body, self.dropped) }
+        if let status, error == nil {
+            finish(.response(status: status, body: body, dropped: dropped))
+        } else if let error = error as? URLError {
+            finish(URLSessionTransport.classify(error))
+        } else if let error {
+            finish(.failedAfterSending(error.localizedDescription))
+        } else {
+            finish(.failedAfterSending("no HTTP response"))
+        }
+    }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         completionHandler(nil)
     }
 }

@@ -23,7 +23,7 @@ struct ConfigPathCommand: ParsableCommand {
 
     func run() {
         let environment = ProcessInfo.processInfo.environment
-        print(environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment))
+        say(environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment))
     }
 }
 
@@ -41,11 +41,11 @@ struct ConfigCheckCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let path = file ?? environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else {
-            print("\(path): no config file (every setting has its default)")
+            say("\(path): no config file (every setting has its default)")
             return
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            print("\(path): cannot be read")
+            say("\(path): cannot be read")
             throw ExitCode(2)
         }
         var problems = ProfileReader.read(text, configPath: path, environment: environment).problems
@@ -57,10 +57,10 @@ struct ConfigCheckCommand: ParsableCommand {
         }
         if problems.isEmpty {
             let profiles = ProfileReader.read(text, configPath: path, environment: environment).profiles.map(\.name)
-            print("OK: \(path)" + (profiles.isEmpty ? "" : " (profiles: \(profiles.joined(separator: ", ")))"))
+            say("OK: \(path)" + (profiles.isEmpty ? "" : " (profiles: \(profiles.joined(separator: ", ")))"))
             return
         }
-        for problem in problems { print("\(path): \(problem)") }
+        for problem in problems { say("\(path): \(problem)") }
         throw ExitCode(2)
     }
 }

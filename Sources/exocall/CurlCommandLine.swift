@@ -46,6 +46,6 @@ struct CurlCommandLine: ParsableCommand {
             printError("exocall curl: \(error)")
             throw ExitCode(1)
         }
-        print(CurlCommand.make(endpoint: config.endpoint, keyVariable: config.keyVariable, body: request.canonicalJSON(.compact)))
+        say(CurlCommand.make(endpoint: config.endpoint, keyVariable: config.keyVariable, body: request.canonicalJSON(.compact)))
     }
 }

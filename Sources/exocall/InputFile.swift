@@ -1,3 +1,4 @@
+import CallbackCore
 import Console
 import Foundation
 
@@ -27,5 +28,11 @@ enum InputFile {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    Console.error(text + "\n")
+    Console.error(TerminalText.escaped(text, keepNewlines: true) + "\n")
+}
+
+/// Prints human-readable output on stdout, control characters shown, never obeyed
+/// (machine output, `--json`, is printed as it is: JSON escapes its own).
+func say(_ text: String, terminator: String = "\n") {
+    print(TerminalText.escaped(text, keepNewlines: true), terminator: terminator)
 }

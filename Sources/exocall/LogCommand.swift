@@ -71,7 +71,7 @@ struct LogListCommand: ParsableCommand {
                          LegSummary.text(entry.line1Numbers), LegSummary.text(entry.line2Numbers),
                          LegSummary.clip(entry.requestDescription ?? "", 32), entry.callID ?? ""])
         }
-        print(TextTable.render(rows), terminator: "")
+        say(TextTable.render(rows), terminator: "")
         printError("\(entries.count) of \(total.text) matching entries (\(store.path))")
     }
 }
@@ -126,11 +126,11 @@ struct LogShowCommand: ParsableCommand {
         ]
         if entry.effectiveOutcome() == .unknown { lines.insert(("warning", "the call MAY have been placed; check before sending again"), at: 2) }
         let width = lines.map(\.0.count).max() ?? 0
-        for (label, value) in lines { print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
-        print("\nrequest (as sent):")
+        for (label, value) in lines { say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
+        say("\nrequest (as sent):")
         print(entry.requestValue.map { CanonicalJSON.string($0, style: .pretty) } ?? entry.requestJSON)
-        print("\nresponse body:")
-        print(entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)")
+        say("\nresponse body:")
+        say(entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)")
     }
 }
 
@@ -147,7 +147,7 @@ struct LogRequestCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        print(try LogEntryLookup.find(id, in: database.resolved).requestJSON)
+        print(try LogEntryLookup.find(id, in: database.resolved).requestJSON) // canonical JSON: its own escapes
     }
 }
 

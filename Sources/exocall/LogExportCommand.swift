@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import CallLog
@@ -42,11 +43,15 @@ struct LogExportCommand: ParsableCommand {
             sink = FileHandle.standardOutput
         }
         var buffer = ""
+        var failed: String? = nil
         func flush(force: Bool) {
-            if force || buffer.utf8.count > 1 << 16 {
-                sink.write(Data(buffer.utf8))
-                buffer = ""
+            guard failed == nil, force || buffer.utf8.count > 1 << 16 else { return }
+            if output == nil {
+                if !Console.out(buffer) { failed = "standard output was closed" }
+            } else {
+                do { try sink.write(contentsOf: Data(buffer.utf8)) } catch { failed = "\(error.localizedDescription)" }
             }
+            buffer = ""
         }
         if format == .csv { buffer += CSV.row(CSV.header) }
         var count = 0
@@ -64,6 +69,10 @@ struct LogExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         flush(force: true)
+        if let failed {
+            printError("exocall log export: the export is incomplete: \(failed)")
+            throw ExitCode(1)
+        }
         if output != nil {
             try? sink.close()
             printError("exported \(count) entries to \(output!)")
@@ -71,7 +80,9 @@ struct LogExportCommand: ParsableCommand {
     }
 }
 
-/// RFC 4180 CSV.
+/// RFC 4180 CSV. Cells are safe to open: control characters are shown escaped,
+/// and a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
+/// first) gets a leading `'`.
 enum CSV {
     static let header = ["id", "created_at", "finished_at", "mode", "endpoint", "outcome", "http_status", "call_id",
                          "latency_ms", "request_description", "line_1_numbers", "line_2_numbers", "tts_text", "message", "request"]
@@ -83,8 +94,15 @@ enum CSV {
          entry.ttsText ?? "", entry.effectiveMessage() ?? "", entry.requestJSON]
     }
 
+    /// A cell a spreadsheet will not run and a terminal will not obey.
+    static func neutral(_ field: String) -> String {
+        let shown = TerminalText.escaped(field)
+        guard let first = field.first, "=+-@\t\r".contains(first) else { return shown }
+        return "'" + shown
+    }
+
     static func row(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map(neutral).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"

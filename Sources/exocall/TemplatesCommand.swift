@@ -25,7 +25,7 @@ struct TemplatesListCommand: ParsableCommand {
         let store = TemplateStore(folder: TemplateStore.defaultFolder())
         let names = store.names()
         if names.isEmpty { printError("no templates yet (\(store.folder)); save one with F6 in the UI") }
-        for name in names { print(name) }
+        for name in names { say(name) }
     }
 }
 

@@ -4,6 +4,7 @@ import CallbackCore
 enum TextTable {
     /// Renders rows (the first is the header) with two spaces between columns.
     static func render(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { TerminalText.escaped($0) } } // a cell is one line, shown, never obeyed
         guard let columns = rows.map(\.count).max() else { return "" }
         var widths = Array(repeating: 0, count: columns)
         for row in rows {

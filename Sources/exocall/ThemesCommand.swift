@@ -30,7 +30,7 @@ struct ThemesListCommand: ParsableCommand {
             let usable = (try? library.load(name).get()) != nil
             rows.append([name, entry.origin.rawValue + (usable ? "" : " (has problems: exocall themes check)"), entry.location])
         }
-        print(TextTable.render(rows), terminator: "")
+        say(TextTable.render(rows), terminator: "")
     }
 }
 
@@ -53,9 +53,9 @@ struct ThemesCheckCommand: ParsableCommand {
         library.add(path: file)
         switch library.load(file) {
         case .success(let theme):
-            print("OK: \(theme.title) (\(Role.allCases.count) roles)")
+            say("OK: \(theme.title) (\(Role.allCases.count) roles)")
         case .failure(let problems):
-            print(problems.description)
+            say(problems.description)
             throw ExitCode(2)
         }
     }

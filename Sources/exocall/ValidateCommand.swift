@@ -43,10 +43,10 @@ struct ValidateCommand: ParsableCommand {
         if json {
             print(ProblemReport.json(result.problems))
         } else {
-            print(ProblemReport.text(result.problems), terminator: "")
+            say(ProblemReport.text(result.problems), terminator: "")
             if result.isValid {
                 let count = result.warnings.count
-                print(count == 0 ? "OK" : "OK: sendable, with \(count) warning\(count == 1 ? "" : "s")")
+                say(count == 0 ? "OK" : "OK: sendable, with \(count) warning\(count == 1 ? "" : "s")")
             }
         }
         if !result.isValid { throw ExitCode(2) }

@@ -31,7 +31,7 @@ struct VoicesCommand: ParsableCommand {
                 .joined(separator: ", ")
             rows.append([String(voice.id), voice.name, voice.latin, voice.gender.rawValue, emotions])
         }
-        print(TextTable.render(rows), terminator: "")
+        say(TextTable.render(rows), terminator: "")
     }
 
     static func jsonValue(_ voice: Voice) -> JSONValue {

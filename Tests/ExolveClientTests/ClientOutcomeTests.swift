@@ -111,7 +111,7 @@ final class ClientOutcomeTests: XCTestCase {
             url: endpoint.makeCallbackURL.absoluteString,
             headers: [("Authorization", "Bearer \(testKey)")],
             body: Array(CanonicalJSON.string(body, style: .compact).utf8), timeout: .seconds(5)))
-        guard case .response(400, let bytes) = result else { return XCTFail("\(result)") }
+        guard case .response(400, let bytes, _) = result else { return XCTFail("\(result)") }
         XCTAssertEqual(ErrorBody.message(from: bytes, status: 400),
                        "invalid MakeCallbackRequest.Line_1: embedded message failed validation | caused by: "
                        + "line_1.destinations[0].timeout: must be a whole number from 10 to 600 seconds, got 5")

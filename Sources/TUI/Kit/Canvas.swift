@@ -78,8 +78,10 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
         guard limit > x else { return 0 }
         func shown(_ character: Character) -> Character {
-            character == "\n" || character == "\t" || character == "\r" ? " " : character
+            character == "\n" || character == "\t" ? " " : character
         }
+        // Untrusted text (the log, a server, a file) is shown, never obeyed.
+        let text = TerminalText.escaped(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " "))
         let fits = x + DisplayWidth.of(String(text.map(shown))) <= limit
         var column = x
         for character in text {
