@@ -19,8 +19,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "CallbackCore"),
+        // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
+        .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "ExolveClient", dependencies: [
             "CallbackCore",
+            "SafeTOML",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "ExolveStub", dependencies: [
@@ -36,7 +39,7 @@ let package = Package(
         .executableTarget(name: "theme-embedder"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["theme-embedder"],
                 path: "Sources/EmbedThemesPlugin"),
-        .target(name: "Theming", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+        .target(name: "Theming", dependencies: ["SafeTOML", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "CallLog", "Theming"]),
@@ -60,18 +63,21 @@ let package = Package(
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
-            "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "FlyingFox", package: "FlyingFox"),
+            "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .testTarget(name: "CallLogTests", dependencies: [
             "CallLog", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
+        .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "ExolveClient", "Theming", "TUI", "SafeTOML"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
         .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "TUI", "CallLog", "ExolveClient", "CallbackCore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
+        // A scripted raw HTTP server for hostile-server tests (used by tests only).
+        .target(name: "HostileHTTP"),
         .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallbackCore", "TUI"]),
         .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit", "ExolveStub"]),
-        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog"]),
+        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog", "HostileHTTP"]),
     ]
 )

@@ -63,7 +63,11 @@ int exo_caught_signal(void) { return (int)caught; }
 
 void exo_restore_signals(void) {
     wake = -1;
+    // The terminal is restored; what follows is the way out: saving the draft and
+    // waiting (bounded by its timeout) for a send's outcome. A second SIGHUP (a
+    // closed terminal sends one to the session leader and one to the foreground
+    // group) or SIGTERM must not cut that short. Ctrl-C (SIGINT) still can.
     signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
 }

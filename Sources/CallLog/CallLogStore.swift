@@ -14,9 +14,9 @@ public final class CallLogStore: Sendable {
     public let path: String
     /// Whether this store was opened for reading only.
     public let isReadOnly: Bool
-    private let database: DatabasePool
+    private let database: any DatabaseWriter
 
-    private init(path: String, isReadOnly: Bool, database: DatabasePool) {
+    private init(path: String, isReadOnly: Bool, database: any DatabaseWriter) {
         self.path = path
         self.isReadOnly = isReadOnly
         self.database = database
@@ -72,6 +72,11 @@ public final class CallLogStore: Sendable {
         return store
     }
 
+    /// A path as it goes in a `file:` URI (`%`, `?` and `#` escaped).
+    static func uriEscaped(_ path: String) -> String {
+        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+    }
+
     /// A connection that cannot write, waiting out other processes' locks.
     private static var readOnlyConfiguration: Configuration {
         var config = Configuration()
@@ -90,8 +95,19 @@ public final class CallLogStore: Sendable {
             return CallLogStore(path: path, isReadOnly: true, database: pool)
         } catch let error as CallLogError {
             throw error
-        } catch {
-            throw classify(error, path: path)
+        } catch let first {
+            // A log others own, or on a full disk: SQLite's WAL mode needs to create its
+            // -shm file even to read. Read the file as it stands instead (immutable: no
+            // locks, no side files); it cannot be written through this connection anyway.
+            do {
+                let queue = try DatabaseQueue(path: "file:" + Self.uriEscaped(path) + "?immutable=1", configuration: readOnlyConfiguration)
+                try queue.read { db in try checkSchema(db, path: path, requireCallTable: true) }
+                return CallLogStore(path: path, isReadOnly: true, database: queue)
+            } catch let error as CallLogError {
+                throw error
+            } catch {
+                throw classify(first, path: path)
+            }
         }
     }
 

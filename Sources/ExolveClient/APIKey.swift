@@ -5,10 +5,42 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
     private let secret: String
 
     /// Wraps a key; surrounding whitespace (a trailing newline in a key file) is dropped.
+    /// Nil when nothing is left or a control character remains inside (see `problem(in:)`).
     public init?(_ raw: String) {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return nil }
+        guard !trimmed.isEmpty, APIKey.problem(in: raw) == nil else { return nil }
         secret = trimmed
+    }
+
+    /// Why `raw` cannot be a key (a CR, LF or other control character inside it would
+    /// break the Authorization header, and the request would go out unauthenticated),
+    /// or nil when it can. Never quotes the key.
+    public static func problem(in raw: String) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let bad = trimmed.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
+        let name: String
+        switch bad {
+        case "\r": name = "a carriage return (CR)"
+        case "\n": name = "a line feed (LF)"
+        case "\t": name = "a tab"
+        default: name = "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
+        }
+        return "it contains \(name)"
+    }
+
+    /// Whether `name` can name an environment variable safely in a shell command
+    /// (`[A-Za-z_][A-Za-z0-9_]*`).
+    public static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// The key read from `raw` (an environment variable, the config, a key file), named by
+    /// `source` in messages: nil when there is none, an error when it cannot be used.
+    public static func read(_ raw: String?, source: String) throws(ClientConfigurationError) -> APIKey? {
+        guard let raw else { return nil }
+        if let problem = problem(in: raw) { throw .badKey(source: source, reason: problem) }
+        return APIKey(raw)
     }
 
     /// `Bearer <key>`: the value of the Authorization header.

@@ -50,15 +50,19 @@ public struct ClientConfiguration: Sendable {
         let base = baseURLFlag ?? environment["EXOLVE_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? profile?.baseURL
             ?? file.baseURL ?? Endpoint.defaultBaseURL
         let endpoint = try Endpoint(base)
+        if let profile, let problem = ProfileReader.read(text, configPath: path, environment: environment).problems
+            .first(where: { $0.key == "profiles.\(profile.name).api_key_env" }) {
+            throw .badConfigFile(path: path, reason: "profiles.\(profile.name).api_key_env \(problem.message)")
+        }
         var key: APIKey? = nil
         if let variable = profile?.apiKeyEnv {
-            key = environment[variable].flatMap(APIKey.init)
+            key = try APIKey.read(environment[variable], source: "the environment variable \(variable)")
         } else if let keyFile = profile?.apiKeyFile {
             var holder = ConfigFile()
             holder.apiKeyFile = keyFile
             key = try holder.keyFromFile(configPath: path)
         } else {
-            key = environment[APIKey.environmentVariable].flatMap(APIKey.init)
+            key = try APIKey.read(environment[APIKey.environmentVariable], source: "the environment variable \(APIKey.environmentVariable)")
             if key == nil { key = file.apiKey }
             if key == nil { key = try file.keyFromFile(configPath: path) }
         }

@@ -15,6 +15,10 @@ public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringCo
     case unknownProfile(String, available: [String], configPath: String)
     /// The chosen profile's key source is empty.
     case missingProfileKey(profile: String, source: String)
+    /// The key holds a character no HTTP header can carry (CR, LF, another control character).
+    case badKey(source: String, reason: String)
+    /// A key file reached through a link that others could point elsewhere.
+    case redirectableKeyLink(link: String, folder: String)
 
     /// The message for the operator.
     public var description: String {
@@ -40,6 +44,11 @@ public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringCo
             return "no profile \"\(name)\" in \(path)" + (available.isEmpty ? " (it defines none: add [profiles.\(name)])" : "; profiles are \(available.joined(separator: ", "))")
         case .missingProfileKey(let profile, let source):
             return "profile \(profile) takes its API key from \(source), which is not set"
+        case .badKey(let source, let reason):
+            return "the API key from \(source) cannot be used: \(reason). Nothing was sent; write the key on one line with nothing else"
+        case .redirectableKeyLink(let link, let folder):
+            return "the API key file \(link) is a link in \(folder), a folder others can write to: they could point it at another file. "
+                + "Name the key file itself in api_key_file, or move the link to a folder only you can write (chmod o-w \(folder) if it is yours)"
         }
     }
 }

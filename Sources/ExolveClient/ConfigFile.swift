@@ -1,3 +1,4 @@
+import SafeTOML
 import CallbackCore
 import Foundation
 import TOMLKit
@@ -41,11 +42,9 @@ public struct ConfigFile: Sendable, Equatable {
         }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .badConfigFile(path: path, reason: "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
+            table = try SafeTOML.parse(text)
         } catch {
-            throw .badConfigFile(path: path, reason: "not valid TOML")
+            throw .badConfigFile(path: path, reason: error.description)
         }
         var config = ConfigFile()
         config.baseURL = try string(table, "base_url", path)
@@ -58,7 +57,7 @@ public struct ConfigFile: Sendable, Equatable {
             config.repeatWindow = window
         }
         if let raw = try string(table, "api_key", path) {
-            guard let key = APIKey(raw) else { throw .badConfigFile(path: path, reason: "api_key is empty") }
+            guard let key = try APIKey.read(raw, source: "api_key in \(path)") else { throw .badConfigFile(path: path, reason: "api_key is empty") }
             try requirePrivate(path)
             config.apiKey = key
         }
@@ -75,15 +74,31 @@ public struct ConfigFile: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .unreadableKeyFile(path: path, reason: "cannot be read")
         }
-        guard let key = APIKey(text) else { throw .unreadableKeyFile(path: path, reason: "the file is empty") }
+        guard let key = try APIKey.read(text, source: "the key file \(path)") else { throw .unreadableKeyFile(path: path, reason: "the file is empty") }
         return key
     }
 
-    /// Refuses a file readable or writable by group or others, as ssh does with private keys.
+    /// Refuses a file readable or writable by group or others, as ssh does with private
+    /// keys. Through a link, the file it points to is judged, and the link itself is
+    /// refused in a folder others can write to (they could point it elsewhere).
     static func requirePrivate(_ path: String) throws(ClientConfigurationError) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let mode = (attributes[.posixPermissions] as? NSNumber)?.uint16Value else { return }
-        if mode & 0o077 != 0 { throw .looseKeyFilePermissions(path: path, mode: mode & 0o7777) }
+        var link = stat()
+        if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            var info = stat()
+            // Writable by others and not sticky: anyone can replace the link.
+            if stat(folder, &info) == 0, info.st_mode & S_IWOTH != 0, info.st_mode & S_ISVTX == 0 {
+                throw .redirectableKeyLink(link: path, folder: folder)
+            }
+        }
+        var target = stat()
+        guard stat(path, &target) == 0 else { return } // follows the link
+        let mode = UInt16(target.st_mode & 0o7777)
+        if mode & 0o077 != 0 {
+            // Name the file the link points to: that is the one to chmod.
+            let real = realpath(path, nil).map { pointer in defer { free(pointer) }; return String(cString: pointer) } ?? path
+            throw .looseKeyFilePermissions(path: real, mode: mode)
+        }
     }
 
     private static func string(_ table: TOMLTable, _ key: String, _ path: String) throws(ClientConfigurationError) -> String? {

@@ -1,3 +1,4 @@
+import SafeTOML
 import Foundation
 import TOMLKit
 
@@ -14,7 +15,7 @@ extension ConfigFile {
                 throw .badConfigFile(path: path, reason: "cannot be read")
             }
             do {
-                _ = try TOMLTable(string: existing)
+                _ = try SafeTOML.parse(existing)
             } catch {
                 throw .badConfigFile(path: path, reason: "is not valid TOML, so it was left as it is")
             }

@@ -1,3 +1,4 @@
+import SafeTOML
 import CallbackCore
 import Foundation
 import TOMLKit
@@ -109,11 +110,9 @@ public enum ProfileReader {
 
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return ([], nil, [ConfigProblem(key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")])
+            table = try SafeTOML.parse(text)
         } catch {
-            return ([], nil, [ConfigProblem(key: "", line: nil, message: "not valid TOML")])
+            return ([], nil, [ConfigProblem(key: "", line: error.line, message: "not valid TOML: \(error.message)")])
         }
         for key in table.keys where !topKeys.contains(key) {
             problem(key, "unknown setting; the config takes \(topKeys.sorted().joined(separator: ", "))")
@@ -153,6 +152,10 @@ public enum ProfileReader {
                         profile.baseURL = text
                     case "api_key_env":
                         guard let text = spec[key]?.string, !text.isEmpty else { problem(keyPath, "must name an environment variable"); continue }
+                        guard APIKey.isVariableName(text) else {
+                            problem(keyPath, "must be a plain variable name (letters, digits and _, not starting with a digit), got \"\(TerminalText.escaped(text))\"")
+                            continue
+                        }
                         profile.apiKeyEnv = text
                     case "api_key_file":
                         guard let text = spec[key]?.string else { problem(keyPath, "must be a path in quotes"); continue }

@@ -12,6 +12,9 @@ public struct URLSessionTransport: HTTPTransport {
     /// Creates the transport.
     public init() {}
 
+    /// What a timeout says, whichever clock noticed it first (ours or libcurl's).
+    static let timeoutReason = "no complete answer within the timeout"
+
     /// How much of an answer's body is kept; the rest is counted and dropped.
     public static let bodyCap = 1 << 20
 
@@ -50,7 +53,7 @@ public struct URLSessionTransport: HTTPTransport {
             // The deadline of the whole exchange, body included.
             let deadline = Task.detached {
                 try? await Task.sleep(for: .seconds(seconds))
-                exchange.finish(.failedAfterSending("no complete answer within the timeout (\(Int(seconds)) s)"))
+                exchange.finish(.failedAfterSending(URLSessionTransport.timeoutReason))
                 task.cancel()
             }
             exchange.onFinish = { deadline.cancel() }
@@ -74,7 +77,7 @@ public struct URLSessionTransport: HTTPTransport {
              .clientCertificateRequired:
             return .failedBeforeSending("TLS handshake failed (\(error.localizedDescription))")
         case .timedOut:
-            return .failedAfterSending("no answer within the timeout")
+            return .failedAfterSending(timeoutReason)
         case .networkConnectionLost, .badServerResponse:
             // libcurl's "got nothing": the server closed the connection after taking the request.
             return .failedAfterSending("the server closed the connection without answering")

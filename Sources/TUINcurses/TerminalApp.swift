@@ -102,6 +102,11 @@ public final class TerminalApp: @unchecked Sendable {
                 _ = read(wakePipe[0], &sink, 64)
             }
             if exo_caught_signal() != 0 { break }
+            // The terminal went away (window closed, SSH dropped): leave as on SIGHUP.
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                terminalGone = true
+                break
+            }
             var actions: [Action] = []
             var wch: wint_t = 0
             while true {
@@ -139,8 +144,12 @@ public final class TerminalApp: @unchecked Sendable {
         exo_restore_signals()
     }
 
-    /// The signal that ended the run, if one did (0 otherwise).
-    public var caughtSignal: Int32 { exo_caught_signal() }
+    /// The signal that ended the run, if one did (0 otherwise); a terminal that went
+    /// away counts as SIGHUP.
+    public var caughtSignal: Int32 { terminalGone && exo_caught_signal() == 0 ? SIGHUP : exo_caught_signal() }
+
+    /// Set when the terminal's other end closed under the app.
+    public private(set) var terminalGone = false
 }
 
 /// Actions from other threads, with a pipe to wake the loop.

@@ -1,3 +1,4 @@
+import ExolveClient
 import Foundation
 import TUI
 
@@ -6,13 +7,12 @@ import TUI
 enum Files {
     /// The UTF-8 text of the file at `path` (`~` expanded).
     static func read(_ path: String) -> FileLoadResult {
-        let expanded = (path as NSString).expandingTildeInPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return .failure("no such file") }
-        guard !isDirectory.boolValue else { return .failure("it is a folder") }
-        guard let data = FileManager.default.contents(atPath: expanded) else { return .failure("permission denied") }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure("it is not UTF-8 text") }
-        return .text(text)
+        switch RequestFile.read(path) {
+        case .failure(let failure): return .failure(failure.reason)
+        case .success(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure("it is not UTF-8 text") }
+            return .text(text)
+        }
     }
 
     /// Writes `contents` atomically; refuses an existing file unless `overwrite`.

@@ -1,3 +1,4 @@
+import SafeTOML
 import Foundation
 import TOMLKit
 
@@ -68,11 +69,9 @@ extension ThemeFile {
         }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: error.source.begin.line, message: "not valid TOML: \(error.description)")]))
+            table = try SafeTOML.parse(text)
         } catch {
-            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: nil, message: "not valid TOML")]))
+            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: error.line, message: "not valid TOML: \(error.message)")]))
         }
         var problems: [ThemeProblem] = []
         var file = ThemeFile(name: name, source: source, title: nil, inherits: nil, roles: [:])

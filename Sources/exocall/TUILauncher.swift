@@ -78,9 +78,17 @@ struct TUILauncher {
         var form = FormState()
         var notice: StatusMessage? = nil
         if let load {
-            guard let data = FileManager.default.contents(atPath: load), let text = String(data: data, encoding: .utf8) else {
-                printError("exocall: cannot read \(load)")
+            let text: String
+            switch RequestFile.read(load) {
+            case .failure(let failure):
+                printError("exocall: cannot read \(load): \(failure.reason)")
                 throw ExitCode(2)
+            case .success(let bytes):
+                guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                    printError("exocall: cannot read \(load): it is not UTF-8 text")
+                    throw ExitCode(2)
+                }
+                text = decoded
             }
             do {
                 let loaded = FormState.loading(try JSONParser.parse(text))

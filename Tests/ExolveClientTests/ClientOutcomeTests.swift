@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveClient
 import ExolveStub
+import HostileHTTP
 import XCTest
 
 final class ClientOutcomeTests: XCTestCase {
@@ -88,7 +89,7 @@ final class ClientOutcomeTests: XCTestCase {
         let (server, endpoint) = try await startStub()
         defer { Task { await server.stop() } }
         let result = await client(endpoint, timeout: .seconds(1)).makeCallback(example(description: "stub:slow=3"))
-        XCTAssertEqual(result.outcome, .unknown(reason: "no answer within the timeout"))
+        XCTAssertEqual(result.outcome, .unknown(reason: "no complete answer within the timeout"))
         XCTAssertGreaterThanOrEqual(result.latencyMs, 900, "the client must wait out its timeout")
         XCTAssertLessThan(result.latencyMs, 2900, "the client must not wait for the slow answer")
         let count = await server.received.count

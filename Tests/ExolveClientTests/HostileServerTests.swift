@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveClient
 import Foundation
+import HostileHTTP
 import XCTest
 
 /// Hostile servers on loopback: the timeout bounds the whole exchange, the body

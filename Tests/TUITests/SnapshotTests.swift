@@ -2,6 +2,7 @@ import Foundation
 import TUI
 import CallbackCore
 import ExolveClient
+import CallLog
 import XCTest
 
 /// Views rendered on the text canvas, compared with stored snapshots in
@@ -153,5 +154,26 @@ final class NoSilentCutTests: XCTestCase {
         let text = render(state).canvas.text
         for index in 0..<6 { XCTAssertTrue(text.contains("7999000000\(index) (rings 45 s)"), text) }
         XCTAssertTrue(text.contains("voice 11 Марина whisper"), text)
+    }
+}
+
+/// Text from the log, a server or a file is shown on the screen, never obeyed.
+final class ScreenEscapingTests: XCTestCase {
+    func testALoggedCallIDAndDescriptionShowTheirControlCharactersEscaped() {
+        var state = freshState(Size(width: 200, height: 40))
+        let request = MakeCallbackRequest(requestDescription: "a\u{1B}[2Jb\rPLACED", numberCode: 1, callbackResourceID: 1,
+                                          line1: Line(destinations: [Destination(number: "79990000001")]),
+                                          line2: Line(destinations: [Destination(number: "79990000002")]))
+        var entry = CallLogEntry(request: request, mode: .live, endpointHost: "h\u{07}", now: Date(timeIntervalSince1970: 1_000_000))
+        entry.id = 1
+        entry.outcome = .unknown
+        entry.callID = "\u{1B}]0;TITLE\u{07}"
+        _ = update(&state, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+        state.pane = .log
+        let screen = render(state).canvas
+        XCTAssertNotNil(screen.find("a\\e[2Jb\\rPLACED"), screen.text)
+        XCTAssertFalse(screen.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0 == "\r" })
+        state.press(.enter)
+        XCTAssertNotNil(render(state).canvas.find("\\e]0;TITLE\\u0007"), render(state).canvas.text)
     }
 }

@@ -80,11 +80,11 @@ enum DialogCommands {
             }
         case .close: state.dialog = nil
         case .dropKept:
-            guard let problem = problems[safe: selected], state.form.rawValues[problem.path] != nil else {
+            guard let problem = problems[safe: selected], state.form.rawValue(at: problem.path) != nil else {
                 state.status = StatusMessage("Del drops a value kept as the file wrote it; this problem has none (go to its field to change it)", .info)
                 return []
             }
-            state.form.rawValues[problem.path] = nil
+            _ = state.form.dropRaw(at: problem.path)
             state.formChanged()
             state.dialog = .problems(selected: min(selected, max(0, state.validation.problems.count - 1)))
             state.status = StatusMessage("dropped what was kept at \(ProblemPath.display(problem.path)); the form's own value (if any) is used", .success)

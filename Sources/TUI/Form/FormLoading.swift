@@ -11,7 +11,7 @@ extension FormState {
     public static func loading(_ json: JSONValue) -> (form: FormState, kept: [String]) {
         var (form, _) = fields(json)
         form.rawValues = rawDifference(json, form.fieldsJSON)
-        return (form, form.rawValues.filter { !$0.value.isEmpty }.keys.sorted())
+        return (form, form.rawPaths)
     }
 
     /// The fields read from `json` (what they cannot hold is listed).

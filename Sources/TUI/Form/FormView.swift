@@ -51,7 +51,7 @@ enum FormView {
         let problems = state.problems(of: field)
         // A value kept as the file wrote it (a number in quotes, null...) shows as that JSON until edited.
         var keptValue = state.form.rawValue(at: field.path)
-        if keptValue == nil, case .audioKind = field, state.form.rawValues.keys.contains(where: { FormState.isBelow($0, field.path) }) {
+        if keptValue == nil, case .audioKind = field, state.form.hasRaw(below: field.path) {
             keptValue = state.form.jsonValue.value(at: JSONPath(parsing: field.path)!) // the audio object as the file wrote it
         }
         let kept = keptValue.map { CanonicalJSON.string($0, style: .compact) }

@@ -8,10 +8,10 @@ extension FormState {
     /// the operator already filled is never changed.
     public mutating func applyDefaults(_ defaults: JSONValue) -> [String] {
         var filled: [String] = []
-        let kept = rawValues
+        let form = self
         func fill(_ value: JSONValue?, into keyPath: WritableKeyPath<FormState, String>, label: String, path: String) {
             // A field holding a value kept as loaded is not empty.
-            guard let value, self[keyPath: keyPath].isEmpty, kept[path] == nil else { return }
+            guard let value, self[keyPath: keyPath].isEmpty, form.rawEntry(at: path) == nil else { return }
             switch value {
             case .number(let lexeme): self[keyPath: keyPath] = lexeme
             case .string(let text): self[keyPath: keyPath] = text
@@ -24,11 +24,11 @@ extension FormState {
         fill(defaults[Name.duration], into: \.duration, label: Name.duration, path: Name.duration)
         for (index, key) in Name.lines.enumerated() {
             guard let line = defaults[key] else { continue }
-            if case .string(let number)? = line[Name.displayNumber], lines[index].displayNumber.isEmpty, kept[FieldID.displayNumber(line: index).path] == nil {
+            if case .string(let number)? = line[Name.displayNumber], lines[index].displayNumber.isEmpty, form.rawEntry(at: FieldID.displayNumber(line: index).path) == nil {
                 lines[index].displayNumber = number
                 filled.append("line \(index + 1) display number")
             }
-            if let audio = line[Name.audio], lines[index].audio.kind == .none, kept[FieldID.audioKind(line: index).path] == nil {
+            if let audio = line[Name.audio], lines[index].audio.kind == .none, form.rawEntry(at: FieldID.audioKind(line: index).path) == nil && !form.hasRaw(below: FieldID.audioKind(line: index).path) {
                 var ignored: [String] = []
                 var loaded = AudioForm.loading(audio, key + ".audio", &ignored)
                 // Keep what the operator typed for the other kind.

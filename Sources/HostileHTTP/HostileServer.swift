@@ -6,22 +6,31 @@ import Glibc
 /// A raw TCP server on 127.0.0.1 that reads one HTTP request (headers and its
 /// Content-Length body) and answers with whatever a test scripts, byte for byte,
 /// optionally in timed pieces: garbage, a trickle, an endless chunked body...
-/// Every loop is bounded by count and by `stop()`.
-final class HostileServer: @unchecked Sendable {
+/// Every loop is bounded by count and by `stop()`. For tests only.
+public final class HostileServer: @unchecked Sendable {
     /// One piece of the answer, written after `delay`.
-    struct Piece {
-        var bytes: [UInt8]
-        var delay: TimeInterval = 0
+    public struct Piece: Sendable {
+        /// The bytes.
+        public var bytes: [UInt8]
+        /// How long to wait before writing them.
+        public var delay: TimeInterval = 0
+
+        /// A piece of bytes.
+        public init(bytes: [UInt8], delay: TimeInterval = 0) {
+            self.bytes = bytes
+            self.delay = delay
+        }
     }
 
-    let port: UInt16
+    /// The port it listens on.
+    public let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var stopped = false
     private var requests = 0
 
     /// Starts listening; `answer` is called once per connection for the pieces to write.
-    init(answer: @escaping @Sendable () -> AnySequence<Piece>) throws {
+    public init(answer: @escaping @Sendable () -> AnySequence<Piece>) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -56,15 +65,15 @@ final class HostileServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT`.
-    var url: String { "http://127.0.0.1:\(port)" }
+    public var url: String { "http://127.0.0.1:\(port)" }
 
     /// How many connections were accepted.
-    var requestCount: Int { lock.withLock { requests } }
+    public var requestCount: Int { lock.withLock { requests } }
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
     /// Stops accepting and ends every answer at its next piece.
-    func stop() {
+    public func stop() {
         lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
@@ -88,5 +97,5 @@ final class HostileServer: @unchecked Sendable {
 
 extension HostileServer.Piece {
     /// Text as a piece.
-    static func text(_ text: String, after delay: TimeInterval = 0) -> Self { .init(bytes: Array(text.utf8), delay: delay) }
+    public static func text(_ text: String, after delay: TimeInterval = 0) -> Self { .init(bytes: Array(text.utf8), delay: delay) }
 }

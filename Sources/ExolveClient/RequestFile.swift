@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads a request file (or standard input, `-`) up to a limit: a request is a
+/// few kilobytes, so anything past 16 MiB is refused with a clear message
+/// instead of being read into memory (`validate - < /dev/zero` must end).
+/// `validate`, `send`, `--load` and F3 all read through here.
+public enum RequestFile {
+    /// The most a request file may hold.
+    public static let limit = 16 << 20
+
+    /// The bytes of `path` (`-` for standard input), or why they cannot be read.
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let expanded = (path as NSString).expandingTildeInPath
+        let fd: Int32
+        if path == "-" {
+            fd = 0
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return .failure(.init("no such file")) }
+            if isDirectory.boolValue { return .failure(.init("it is a folder")) }
+            fd = open(expanded, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return .failure(.init(errno == EACCES ? "permission denied" : String(cString: strerror(errno)))) }
+        }
+        defer { if fd != 0 { close(fd) } }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = Glibc.read(fd, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.init(String(cString: strerror(errno))))
+            }
+            if count == 0 { return .success(bytes) }
+            guard bytes.count + count <= limit else {
+                return .failure(.init("it is larger than \(limit >> 20) MiB, far more than any request; nothing was read past that"))
+            }
+            bytes += buffer[0..<count]
+        }
+    }
+
+    /// Why a request file could not be read.
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        /// The reason, for "cannot read PATH: reason".
+        public let reason: String
+        init(_ reason: String) { self.reason = reason }
+        /// The reason.
+        public var description: String { reason }
+    }
+}
