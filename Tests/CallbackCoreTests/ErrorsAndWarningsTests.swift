@@ -1,4 +1,5 @@
 import CallbackCore
+import Foundation
 import XCTest
 
 /// Every row of the spec's "Errors and warnings: what blocks a send" ruling.
@@ -108,5 +109,19 @@ final class ErrorsAndWarningsTests: XCTestCase {
         let strict = result.strict()
         XCTAssertNil(strict.request)
         XCTAssertEqual(strict.problems.map(\.severity), [.error])
+    }
+}
+
+/// A hostile document cannot make validation slow.
+final class ValidationCostTests: XCTestCase {
+    func testAHugeUnknownFieldNameGetsNoGuessAndIsQuick() {
+        let name = String(repeating: "durat", count: 200_000) // 1 MB of near-misses
+        let start = Date()
+        let problems = RequestValidator.validate(example(setting: name, to: .number("1"))).problems
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        let problem = problems.first { $0.path == name }
+        XCTAssertNotNil(problem)
+        XCTAssertFalse(problem?.message.contains("did you mean") ?? true)
+        XCTAssertTrue(RequestValidator.validate(example(setting: "duratoin", to: .number("1"))).problems.contains { $0.message.contains(#"did you mean "duration""#) })
     }
 }
