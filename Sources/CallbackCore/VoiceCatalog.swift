@@ -54,6 +54,11 @@ public enum VoiceCatalog {
         1: "neutral", 2: "joyful", 3: "irritated", 4: "friendly", 5: "strict", 6: "whisper",
     ]
 
+    /// The emotions' Russian names, as the vendor writes them (voice 1 calls 2 «добрая»).
+    public static let emotionNamesRussian: [Int: String] = [
+        1: "нейтральная", 2: "радостная", 3: "раздражённая", 4: "дружелюбная", 5: "строгая", 6: "шёпот",
+    ]
+
     /// Every emotion id that any voice supports, ascending.
     public static let emotionIDs: [Int] = emotionNames.keys.sorted()
 

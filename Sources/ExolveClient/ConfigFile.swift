@@ -16,6 +16,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var theme: String?
     /// `repeat_window`: how far back the repeat guard looks (`10m`; `0` turns it off).
     public var repeatWindow: RepeatWindow?
+    /// `mouse = false` turns the TUI's mouse support off (the terminal then selects text as usual).
+    public var mouse: Bool?
 
     /// An empty configuration.
     public init() {}
@@ -50,6 +52,10 @@ public struct ConfigFile: Sendable, Equatable {
         config.baseURL = try string(table, "base_url", path)
         config.apiKeyFile = try string(table, "api_key_file", path)
         config.theme = try string(table, "theme", path)
+        if let value = table["mouse"] {
+            guard let flag = value.bool else { throw .badConfigFile(path: path, reason: "mouse must be true or false") }
+            config.mouse = flag
+        }
         if let text = try string(table, "repeat_window", path) {
             guard let window = RepeatWindow(parsing: text) else {
                 throw .badConfigFile(path: path, reason: "repeat_window must be \(RepeatWindow.syntax), got \"\(text)\"")

@@ -43,7 +43,10 @@ public final class TerminalApp: @unchecked Sendable {
     /// Themes come from `themes` by the state's `themeName`; without colours (or with
     /// NO_COLOR) the monochrome theme is used whatever was chosen.
     /// `now` is the runtime's clock, read before every batch of actions (as a `.tick`).
-    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary, now: () -> Double) throws -> AppState {
+    /// With `mouse`, clicks and the wheel are reported (SGR mode); without, the terminal selects text as usual.
+    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary, mouse: Bool = true,
+                    now: () -> Double) throws -> AppState {
+        mouseOn = mouse
         guard isatty(0) == 1 else { throw StartError.notATerminal }
         guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
         setlocale(LC_ALL, "")
@@ -74,7 +77,7 @@ public final class TerminalApp: @unchecked Sendable {
             guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
             return Palette(theme: theme, depth: depth)
         }
-        Console.out("\u{1B}[?2004h")
+        Console.out("\u{1B}[?2004h" + (mouseOn ? "\u{1B}[?1000h\u{1B}[?1006h" : ""))
         var themeShown = state.themeName
         var screen = Screen(palette: palette(for: state.themeName) ?? palette(for: "default")!)
         var decoder = TUI.InputDecoder()
@@ -138,7 +141,7 @@ public final class TerminalApp: @unchecked Sendable {
     }
 
     private func restore(_ screenPointer: OpaquePointer) {
-        Console.out("\u{1B}[?2004l")
+        Console.out("\u{1B}[?2004l" + (mouseOn ? "\u{1B}[?1000l\u{1B}[?1006l" : ""))
         endwin()
         delscreen(screenPointer)
         exo_restore_signals()
@@ -147,6 +150,8 @@ public final class TerminalApp: @unchecked Sendable {
     /// The signal that ended the run, if one did (0 otherwise); a terminal that went
     /// away counts as SIGHUP.
     public var caughtSignal: Int32 { terminalGone && exo_caught_signal() == 0 ? SIGHUP : exo_caught_signal() }
+
+    private var mouseOn = true
 
     /// Set when the terminal's other end closed under the app.
     public private(set) var terminalGone = false

@@ -229,7 +229,8 @@ private actor Worker {
         case .loadFile(let path):
             deliver(.fileLoaded(path: path, result: Files.read(path)))
         case .saveFile(let path, let contents, let overwrite):
-            deliver(.fileSaved(path: path, result: Files.write(contents, to: path, overwrite: overwrite)))
+            // Report the full path: "saved to request.json" does not say which folder.
+            deliver(.fileSaved(path: Files.absolute(path), result: Files.write(contents, to: path, overwrite: overwrite)))
         case .loadLog(let filter, let limit):
             loadLog(filter: filter, limit: limit, after: nil)
         case .loadMoreLog(let filter, let cursor, let limit):

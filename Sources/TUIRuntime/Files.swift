@@ -15,6 +15,13 @@ enum Files {
         }
     }
 
+    /// `path` with `~` expanded and made absolute against the working folder.
+    static func absolute(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard !expanded.hasPrefix("/") else { return (expanded as NSString).standardizingPath }
+        return ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
+    }
+
     /// Writes `contents` atomically; refuses an existing file unless `overwrite`.
     static func write(_ contents: String, to path: String, overwrite: Bool) -> FileSaveResult {
         let expanded = (path as NSString).expandingTildeInPath

@@ -162,7 +162,8 @@ struct TUILauncher {
         let outcome: Result<(AppState, Int32), Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 do {
-                    let final = try app.run(runEffect: runtime.run, startup: startup, themes: library, now: clock.now)
+                    let final = try app.run(runEffect: runtime.run, startup: startup, themes: library,
+                                            mouse: config.file.mouse ?? true, now: clock.now)
                     continuation.resume(returning: .success((final, app.caughtSignal)))
                 } catch {
                     continuation.resume(returning: .failure(error))

@@ -53,7 +53,8 @@ final class InputDecoderTests: XCTestCase {
 
     func testUnknownSequencesAreDroppedWholeNeverTyped() {
         XCTAssertEqual(decode("\u{1B}[99~x"), [.character("x")])
-        XCTAssertEqual(decode("\u{1B}[<0;10;5Mx"), [.character("x")], "a mouse report is not text")
+        XCTAssertEqual(decode("\u{1B}[<0;10;5Mx"), [.mouse(MouseEvent(kind: .press, x: 9, y: 4)), .character("x")], "a mouse report is not text")
+        XCTAssertEqual(decode("\u{1B}[<65;3;2M\u{1B}[<32;3;2M"), [.mouse(MouseEvent(kind: .wheelDown, x: 2, y: 1))], "the wheel; motion is dropped")
         XCTAssertEqual(decode("\u{1B}[?1;2cx"), [.character("x")], "a terminal's reply is not text")
         XCTAssertEqual(decode("\u{1B}[12;34;56;78;90X"), [])
         XCTAssertEqual(decode("\u{1B}[4"), [], "a sequence cut short is dropped, not typed as 4")

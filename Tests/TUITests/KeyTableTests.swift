@@ -16,7 +16,8 @@ final class KeyTableTests: XCTestCase {
                  .pageUp, .pageDown, .controlLeft, .controlRight, .controlUp, .controlDown, .altUp, .altDown, .paste("79")]
         keys += "abcdefghijklmnopqrstuvwxyz".map(Key.control)
         keys += "abcdefghijklmnopqrstuvwxyz0123456789".map(Key.alt)
-        keys += "abcdefghijklmnopqrstuvwxyzACNQY0123456789 ?/.-+".map(Key.character)
+        keys += "abcdefghijklmnopqrstuvwxyzACNQY0123456789 ?/.-+=".map(Key.character)
+        keys += [.mouse(MouseEvent(kind: .press, x: 3, y: 4)), .mouse(MouseEvent(kind: .wheelDown, x: 100, y: 10))]
         return keys
     }()
 
@@ -67,7 +68,7 @@ final class KeyTableTests: XCTestCase {
             .voiceExplorer(line: 0, row: 1, column: 1), .confirmSend(request, secondAsk: false), .confirmSend(request, secondAsk: true),
             .outcome(placed), .message(title: "t", text: "x"), .logSearch(LineEditor("abc")), .logEntry(entry(1), scroll: 1),
             .profilePicker(selected: 0), .templateName(LineEditor("name")), .templateExists("t1"), .templatePicker(selected: 0),
-            .themePicker(selected: 1, original: "default"), .saveTheme("light"), .quitWhileSending,
+            .themePicker(selected: 1, original: "default"), .saveTheme("light"), .quitWhileSending, .palette(filter: "se", selected: 0),
         ]
         for dialog in dialogs {
             var state = base

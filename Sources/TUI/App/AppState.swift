@@ -41,6 +41,10 @@ public struct AppState: Equatable, Sendable {
     public var target: SendTarget
     /// The call log panel.
     public var log = LogPanelState()
+    /// The last click (where and when), to tell a double-click.
+    public var lastClick: MouseEvent? = nil
+    /// When the last click came (the loop's clock).
+    public var lastClickAt: Double = -1
     /// The last path used by F2/F3.
     public var lastFilePath = "request.json"
     /// Set when the app should exit.

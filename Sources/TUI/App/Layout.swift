@@ -5,6 +5,10 @@ public struct Layout: Equatable, Sendable {
     public static let minimum = Size(width: 60, height: 20)
     /// From this size on, the panes sit side by side; below it they are tabs.
     public static let split = Size(width: 100, height: 30)
+    /// The widest the form gets: beyond it the columns would stay empty.
+    public static let formWidestUseful = 70
+    /// From this many columns right of the form, preview and log sit side by side.
+    public static let sideBySide = 110
 
     /// How the screen is arranged.
     public enum Mode: Equatable, Sendable {
@@ -34,12 +38,20 @@ public struct Layout: Equatable, Sendable {
         if size.width < Self.minimum.width || size.height < Self.minimum.height {
             mode = .tooSmall
         } else if size.width >= Self.split.width && size.height >= Self.split.height {
-            let formWidth = max(58, size.width * 11 / 20)
+            // The form needs about 60-70 columns; the rest goes to the preview and the log.
+            let formWidth = min(Self.formWidestUseful, max(58, size.width * 11 / 20))
             let right = Rect(x: formWidth, y: body.y, width: size.width - formWidth, height: body.height)
-            let previewHeight = right.height * 3 / 5
-            mode = .split(form: Rect(x: 0, y: body.y, width: formWidth, height: body.height),
-                          preview: Rect(x: right.x, y: right.y, width: right.width, height: previewHeight),
-                          log: Rect(x: right.x, y: right.y + previewHeight, width: right.width, height: right.height - previewHeight))
+            let form = Rect(x: 0, y: body.y, width: formWidth, height: body.height)
+            if right.width >= Self.sideBySide {
+                // Wide: preview and log side by side, each the full height.
+                let previewWidth = max(60, right.width / 2)
+                mode = .split(form: form, preview: Rect(x: right.x, y: right.y, width: previewWidth, height: right.height),
+                              log: Rect(x: right.x + previewWidth, y: right.y, width: right.width - previewWidth, height: right.height))
+            } else {
+                let previewHeight = right.height * 3 / 5
+                mode = .split(form: form, preview: Rect(x: right.x, y: right.y, width: right.width, height: previewHeight),
+                              log: Rect(x: right.x, y: right.y + previewHeight, width: right.width, height: right.height - previewHeight))
+            }
         } else {
             mode = .tabs(bar: Rect(x: 0, y: body.y, width: size.width, height: 1),
                          pane: Rect(x: 0, y: body.y + 1, width: size.width, height: body.height - 1))

@@ -5,12 +5,14 @@ import CallbackCore
 enum AudioCommands {
     /// The voices a picker shows for a filter text and gender.
     static func voices(matching filter: String, gender: Gender?) -> [Voice] {
-        let needle = filter.lowercased()
+        func fold(_ text: String) -> String { text.lowercased().replacingOccurrences(of: "ё", with: "е") }
+        let needle = fold(filter)
         return VoiceCatalog.voices.filter { voice in
             if let gender, voice.gender != gender { return false }
             guard !needle.isEmpty else { return true }
-            let haystack = ([String(voice.id), voice.name, voice.latin] + voice.emotions.map(\.label)).joined(separator: " ").lowercased()
-            return haystack.contains(needle)
+            let russian = voice.emotions.compactMap { VoiceCatalog.emotionNamesRussian[$0.id] } + (voice.id == 1 ? ["добрая"] : [])
+            let haystack = ([String(voice.id), voice.name, voice.latin] + voice.emotions.map(\.label) + russian).joined(separator: " ")
+            return fold(haystack).contains(needle)
         }
     }
 
@@ -54,6 +56,9 @@ enum AudioCommands {
             selected = 0
         case .filterErase:
             if !filter.isEmpty { filter.removeLast() }
+            selected = 0
+        case .filterClear:
+            filter = ""
             selected = 0
         case .filterType:
             if case .character(let character) = key { filter.append(character) }
@@ -99,6 +104,8 @@ enum AudioCommands {
             var (row, column) = (row, column)
             switch ListMove(key) {
             case .left?, .right?: column = ListNavigation.select(column, ListMove(key)!, count: VoiceCatalog.emotionIDs.count)
+            case .home?: column = 0 // rows have ↑↓ PgUp PgDn; Home/End go across the emotions
+            case .end?: column = VoiceCatalog.emotionIDs.count - 1
             case let move?: row = ListNavigation.select(row, move, count: VoiceCatalog.voices.count)
             case nil: break
             }

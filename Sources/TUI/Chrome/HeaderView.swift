@@ -26,7 +26,9 @@ enum HeaderView {
                 x += canvas.put(" (stand-in, no real calls)", x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
             }
         case .live(let host):
-            x += canvas.put("→ \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
+            // Calls placed from here ring real people: as visible as DEMO.
+            x += canvas.put(" LIVE ", x: x, y: rect.y, style: Style(.badgeRejected, bold: true), maxWidth: room())
+            x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
         }
         if let profile = state.profileName, room() > 12 {
             canvas.put("  profile \(profile)", x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())

@@ -41,12 +41,14 @@ public enum Dialog: Equatable, Sendable {
     case saveTheme(String)
     /// Quit was asked while a send is in flight: wait for its outcome, or quit now.
     case quitWhileSending
+    /// The command palette: every action by name.
+    case palette(filter: String, selected: Int)
 }
 
 
 /// The kinds of dialog, for the key table's scopes.
 public enum DialogKind: String, CaseIterable, Sendable {
-    case quitWhileSending, help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
+    case quitWhileSending, palette, help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
 
     /// How the help names it.
     public var title: String {
@@ -70,6 +72,7 @@ public enum DialogKind: String, CaseIterable, Sendable {
         case .themePicker: return "Themes"
         case .saveTheme: return "Save theme"
         case .quitWhileSending: return "Quit while sending"
+        case .palette: return "Command palette"
         }
     }
 }
@@ -97,6 +100,7 @@ extension Dialog {
         case .themePicker: return .themePicker
         case .saveTheme: return .saveTheme
         case .quitWhileSending: return .quitWhileSending
+        case .palette: return .palette
         }
     }
 }

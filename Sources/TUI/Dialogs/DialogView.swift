@@ -85,6 +85,8 @@ enum DialogView {
         case .saveTheme(let name):
             ThemeViews.save(name, state: state, on: &canvas)
             return nil
+        case .palette(let filter, let selected):
+            return PaletteView.draw(state, filter: filter, selected: selected, on: &canvas)
         case .quitWhileSending:
             DialogView.text(title: "A send is in flight", lines: [
                 ("Its outcome is not known yet.", Style(.warning, on: .surface, bold: true)),

@@ -12,6 +12,16 @@ enum FormCommands {
             if let effects = AudioCommands.moveInText(&state, key, width: Layout.ttsTextWidth(for: state.size)) { return effects }
             return move(&state, by: key == .up ? -1 : 1)
         case .undo: return undo(&state)
+        case .nextSection, .previousSection: return jumpSection(&state, forward: command == .nextSection)
+        case .explicitDefault:
+            guard ChoiceOptions.current(field, in: state.form) == nil, let value = ChoiceOptions.defaultValue(of: field, in: state.form) else {
+                state.status = StatusMessage("\(field.label.lowercased()) already holds an explicit value", .info)
+                return []
+            }
+            ChoiceOptions.set(value, of: field, in: &state.form)
+            state.formChanged()
+            state.status = StatusMessage("\(field.label.lowercased()): the default, now sent explicitly", .success)
+            return [.saveDraft(state.form)]
         case .redo: return redo(&state)
         case .addRow:
             guard let (line, index) = field.destination else { return [] }
@@ -42,6 +52,30 @@ enum FormCommands {
             return addDestination(&state, line: line, after: state.form.lines[line].destinations.count - 1)
         default: return []
         }
+    }
+
+    /// PgDn / PgUp: the first field of the next or previous section.
+    static func jumpSection(_ state: inout AppState, forward: Bool) -> [Effect] {
+        let starts: [FieldID] = [.requestDescription, .destinationNumber(line: 0, index: 0), .destinationNumber(line: 1, index: 0)]
+        let current = state.focus.line.map { $0 + 1 } ?? 0
+        let target = forward ? min(starts.count - 1, current + 1) : (state.focus == starts[current] ? max(0, current - 1) : current)
+        state.setFocus(starts[target])
+        return []
+    }
+
+    /// Alt-N: a new request, empty or from the profile's defaults; the old form is one Ctrl-Z away.
+    static func newRequest(_ state: inout AppState) -> [Effect] {
+        var form = FormState()
+        var note = "a new, empty request"
+        if let name = state.profileName, let profile = state.profiles.first(where: { $0.name == name }) {
+            let filled = form.applyDefaults(profile.defaults)
+            if !filled.isEmpty { note = "a new request from profile \(name)'s defaults" }
+        }
+        state.form = form
+        state.formChanged()
+        state.setFocus(state.form.focusOrder[0])
+        state.status = StatusMessage(note + " (Ctrl-Z brings the previous form back)", .success)
+        return [.saveDraft(state.form)]
     }
 
     /// Ctrl-Z: the form before the last change comes back.

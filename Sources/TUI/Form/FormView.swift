@@ -68,7 +68,7 @@ enum FormView {
         let valueX = x + labelWidth
         var valueWidth = max(4, width - labelWidth - 2)
         if let range = rangeHint(field) {
-            valueWidth = min(valueWidth, 8)
+            valueWidth = min(valueWidth, 14) // "-19 · default" fits
             canvas.put(range, x: valueX + valueWidth + 3, y: y, style: .muted, maxWidth: max(0, width - labelWidth - valueWidth - 3))
         }
         var cursor: (x: Int, y: Int)? = nil
@@ -105,8 +105,8 @@ enum FormView {
     /// The range shown beside a stepping field.
     static func rangeHint(_ field: FieldID) -> String? {
         switch field {
-        case .ttsVolume: return "\(Rules.volume.lowerBound) … \(Rules.volume.upperBound)  ← → step 1, PgUp/PgDn 10"
-        case .ttsSpeed: return "\(CanonicalJSON.number(Rules.speed.lowerBound)) … \(CanonicalJSON.number(Rules.speed.upperBound))  ← → step \(CanonicalJSON.number(Rules.speedStep))"
+        case .ttsVolume: return "\(Rules.volume.lowerBound)…\(Rules.volume.upperBound)  ←→ 1, PgUp/Dn 10"
+        case .ttsSpeed: return "\(CanonicalJSON.number(Rules.speed.lowerBound))…\(CanonicalJSON.number(Rules.speed.upperBound))  ←→ \(CanonicalJSON.number(Rules.speedStep))"
         default: return nil
         }
     }
@@ -136,7 +136,9 @@ enum FormView {
         guard wrapped.rows.indices.contains(rowIndex) else { return nil }
         let characters = Array(text)
         let range = wrapped.rows[rowIndex]
-        canvas.put(String(characters[range]), x: x + labelWidth, y: y, style: box, maxWidth: valueWidth)
+        var shown = String(characters[range])
+        if DisplayWidth.of(shown) > valueWidth, shown.last == " " { shown.removeLast() } // a space hangs past the edge
+        canvas.put(shown, x: x + labelWidth, y: y, style: box, maxWidth: valueWidth)
         if part == FormRow.ttsTextRows - 1, wrapped.rows.count > top + FormRow.ttsTextRows {
             canvas.put("…", x: x + labelWidth + valueWidth, y: y, style: .muted)
         }

@@ -5,7 +5,7 @@ import CallbackCore
 /// view draws them.
 enum HelpContent {
     /// The overlay's width at `size`.
-    static func width(for size: Size) -> Int { min(size.width - 4, 78) }
+    static func width(for size: Size) -> Int { min(size.width - 4, max(78, size.width * 3 / 5)) }
 
     /// How many lines fit at `size` for a help of `total` lines.
     static func visibleRows(for size: Size, total: Int) -> Int { max(1, min(size.height - 4, total + 2) - 2) }

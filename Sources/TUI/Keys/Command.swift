@@ -28,12 +28,12 @@ public enum Command: Equatable, Sendable {
     // The form.
     case focusNext, focusPrevious, verticalMove, undo, redo
     case addRow, removeRow, moveRow(up: Bool)
-    case nextFromText, applyFix, edit, step
+    case mouse, nextFromText, applyFix, edit, step, nextSection, previousSection, explicitDefault, newRequest, openPalette
     case cycleChoice, resetChoice, openPicker, nextFromChoice, pressButton
     // The preview and the call log.
     case scrollPreview, focusPane(Pane)
     case logSearch, logCycleOutcome, logClearFilter, logMove, logOpen, logReuse, logExport
     // Dialogs.
     case close, accept, yes, no, move
-    case filterType, filterErase, cycleGender, promptEdit, copyCallID, dropKept
+    case filterType, filterErase, filterClear, cycleGender, promptEdit, copyCallID, dropKept
 }

@@ -30,13 +30,16 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     case .nextPane: state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
     case .showPane(let pane), .focusPane(let pane): state.pane = pane
     case .quit: break // above
-    case .focusNext, .focusPrevious, .verticalMove, .undo, .redo, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
+    case .openPalette: PaletteCommands.open(&state)
+    case .mouse: if case .mouse(let event) = key { return MouseCommands.handle(&state, event) }
+    case .newRequest: return FormCommands.newRequest(&state)
+    case .focusNext, .focusPrevious, .verticalMove, .undo, .redo, .nextSection, .previousSection, .explicitDefault, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
          .edit, .step, .cycleChoice, .resetChoice, .openPicker, .nextFromChoice, .pressButton:
         return FormCommands.perform(command, key: key, in: &state)
     case .scrollPreview: PreviewCommands.scroll(&state, key)
     case .logSearch, .logCycleOutcome, .logClearFilter, .logMove, .logOpen, .logReuse, .logExport:
         return LogCommands.perform(command, key: key, in: &state)
-    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .cycleGender, .promptEdit, .copyCallID, .dropKept:
+    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .cycleGender, .promptEdit, .copyCallID, .dropKept:
         break // dialog commands, handled above
     }
     return []

@@ -6,6 +6,8 @@ public enum KeyPattern: Equatable, Sendable {
     case anyCharacter
     /// Any bracketed paste.
     case anyPaste
+    /// Any mouse report.
+    case anyMouse
 
     /// Whether `key` matches.
     public func matches(_ key: Key) -> Bool {
@@ -13,6 +15,7 @@ public enum KeyPattern: Equatable, Sendable {
         case (.key(let wanted), _): return wanted == key
         case (.anyCharacter, .character): return true
         case (.anyPaste, .paste): return true
+        case (.anyMouse, .mouse): return true
         default: return false
         }
     }

@@ -33,6 +33,9 @@ public struct Rect: Equatable, Sendable {
     /// The rectangle shrunk by `by` cells on every side.
     public func inset(_ by: Int) -> Rect { Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by) }
 
+    /// Whether the cell (x, y) is inside.
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+
     /// The bottom row + 1.
     public var maxY: Int { y + height }
     /// The right column + 1.

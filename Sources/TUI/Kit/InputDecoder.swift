@@ -171,6 +171,21 @@ public struct InputDecoder: Sendable {
         }
     }
 
+    /// An SGR mouse report, `b;x;y` (1-based cells): clicks of the left, middle
+    /// and right buttons and the wheel; motion and modified clicks are dropped.
+    static func mouse(_ parameters: Substring, pressed: Bool) -> [Key] {
+        let fields = parameters.split(separator: ";").compactMap { Int($0) }
+        guard fields.count == 3, fields[1] >= 1, fields[2] >= 1 else { return [] }
+        let (code, x, y) = (fields[0], fields[1] - 1, fields[2] - 1)
+        guard code & 32 == 0 else { return [] } // motion
+        switch code & ~(4 | 8 | 16) {
+        case 0, 1, 2: return [.mouse(MouseEvent(kind: pressed ? .press : .release, button: code & 3, x: x, y: y))]
+        case 64: return [.mouse(MouseEvent(kind: .wheelUp, x: x, y: y))]
+        case 65: return [.mouse(MouseEvent(kind: .wheelDown, x: x, y: y))]
+        default: return []
+        }
+    }
+
     /// The key a complete sequence stands for; nil (dropped) when unknown.
     private mutating func sequence(introducer: Character, parameters: String, final: Character) -> [Key] {
         let fields = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
@@ -180,8 +195,11 @@ public struct InputDecoder: Sendable {
         let alt = modifier & 2 != 0
         let control = modifier & 4 != 0
         func arrow(_ plain: Key, ctrl: Key, altKey: Key) -> [Key] { [control ? ctrl : (alt ? altKey : plain)] }
+        if parameters.hasPrefix("<"), introducer == "[", final == "M" || final == "m" {
+            return Self.mouse(parameters.dropFirst(), pressed: final == "M")
+        }
         if parameters.hasPrefix("<") || parameters.hasPrefix("?") || parameters.hasPrefix(">") || parameters.hasPrefix("=") {
-            return [] // mouse reports and terminal replies are not keys
+            return [] // terminal replies are not keys
         }
         switch (introducer, final) {
         case (_, "A"): return arrow(.up, ctrl: .controlUp, altKey: .altUp)

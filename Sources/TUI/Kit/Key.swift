@@ -16,4 +16,28 @@ public enum Key: Equatable, Sendable {
     case altUp, altDown
     /// Text arriving through bracketed paste, as one piece.
     case paste(String)
+    /// A mouse report (SGR mode).
+    case mouse(MouseEvent)
+}
+
+/// A click or a wheel turn, at a cell (0-based column and row).
+public struct MouseEvent: Equatable, Sendable {
+    /// What happened.
+    public enum Kind: Equatable, Sendable { case press, release, wheelUp, wheelDown }
+    /// What happened.
+    public var kind: Kind
+    /// 0 left, 1 middle, 2 right.
+    public var button: Int
+    /// Column, from 0.
+    public var x: Int
+    /// Row, from 0.
+    public var y: Int
+
+    /// Creates an event.
+    public init(kind: Kind, button: Int = 0, x: Int, y: Int) {
+        self.kind = kind
+        self.button = button
+        self.x = x
+        self.y = y
+    }
 }

@@ -1,33 +1,45 @@
 import CallbackCore
 
-/// Hard wrapping of editor text by display width (and at newlines), with the
-/// mapping between a cursor (character index) and a visual row and column.
+/// Wrapping of editor text by display width at word boundaries (a word longer
+/// than the row is cut), and at newlines, with the mapping between a cursor
+/// (character index) and a visual row and column.
 struct WrappedText {
-    /// Character index ranges of each visual row (newlines excluded).
+    /// Character index ranges of each visual row (newlines excluded; a row keeps its trailing space).
     let rows: [Range<Int>]
 
     init(_ text: String, width: Int) {
+        let characters = Array(text)
+        let width = max(1, width)
         var rows: [Range<Int>] = []
         var start = 0
         var column = 0
+        var lastBreak: Int? = nil // index just after the last space on this row
         var index = 0
-        for character in text {
+        while index < characters.count {
+            let character = characters[index]
             if character == "\n" {
                 rows.append(start..<index)
                 start = index + 1
                 column = 0
-            } else {
-                let w = max(1, DisplayWidth.of(character))
-                if column + w > max(1, width) {
-                    rows.append(start..<index)
-                    start = index
-                    column = 0
-                }
-                column += w
+                lastBreak = nil
+                index += 1
+                continue
             }
+            let w = max(1, DisplayWidth.of(character))
+            if column + w > width && character != " " {
+                // Break after the last space when there is one on the row, else cut the word.
+                let cut = lastBreak.flatMap { $0 > start ? $0 : nil } ?? index
+                rows.append(start..<cut)
+                start = cut
+                column = characters[cut..<index].reduce(0) { $0 + max(1, DisplayWidth.of($1)) }
+                lastBreak = nil
+                continue
+            }
+            column += w
+            if character == " " { lastBreak = index + 1 }
             index += 1
         }
-        rows.append(start..<index)
+        rows.append(start..<characters.count)
         self.rows = rows
     }
 

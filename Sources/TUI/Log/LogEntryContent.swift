@@ -1,3 +1,4 @@
+import Foundation
 import CallLog
 import CallbackCore
 
@@ -16,7 +17,7 @@ enum LogEntryContent {
         let muted = Style(.muted, on: .surface)
         let wrap = max(10, width - 8)
         var lines: [(String, Style)] = [
-            ("outcome   \(entry.outcome.rawValue)", Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
+            ("outcome   \(LogPanelView.badge(entry.outcome).trimmingCharacters(in: .whitespaces).lowercased())", Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
         ]
         lines += TextWrap.lines("message   \(entry.message ?? "—")", width: wrap).map { ($0, body) }
         lines += [

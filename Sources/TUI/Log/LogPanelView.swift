@@ -8,10 +8,10 @@ enum LogPanelView {
         let active = state.pane == .log && state.dialog == nil
         var title = "Call log"
         let filter = state.log.filter
-        if let outcome = filter.outcome { title += " · \(outcome.rawValue)" }
+        if let outcome = filter.outcome { title += " · \(badge(outcome).trimmingCharacters(in: .whitespaces).lowercased())" }
         if let search = filter.search { title += " · “\(search)”" }
         if let total = state.log.total {
-            title += filter == CallLogFilter() ? " (\(total.text))" : " · \(total.text) match"
+            title += filter == CallLogFilter() ? " (\(total.text))" : " · \(total.text) match\(total.value == 1 && !total.isAtLeast ? "" : "es")"
         }
         canvas.box(rect, title: title, style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
         let inner = rect.inset(1)
@@ -28,6 +28,7 @@ enum LogPanelView {
             return
         }
         let end = min(state.log.entries.count, state.log.scroll + inner.height)
+        let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]))
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll
@@ -35,14 +36,18 @@ enum LogPanelView {
             let background: Role? = selected ? .selection : nil
             if selected { canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection)) }
             var x = inner.x + 1
-            x += canvas.put(shortTime(entry.createdAt, now: state.log.entries.first?.createdAt ?? entry.createdAt) + " ", x: x, y: y, style: Style(.muted, on: background))
-            let outcome = entry.outcome
-            x += canvas.put(badge(outcome), x: x, y: y, style: Style(badgeRole(outcome), bold: true))
-            x += 1
-            let legs = "\(first(entry.line1Numbers)) → \(first(entry.line2Numbers))"
-            x += canvas.put(legs + "  ", x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x)
-            let tail = ([entry.requestDescription, entry.callID].compactMap { $0 } + (entry.mode == .demo ? ["(demo)"] : [])).joined(separator: "  ")
-            canvas.put(tail, x: x, y: y, style: Style(.muted, on: background), maxWidth: inner.maxX - x - 1)
+            for column in columns.shown {
+                let width = columns.width(of: column)
+                let text = column.text(entry, newest: state.log.entries.first?.createdAt ?? entry.createdAt)
+                let style: Style
+                switch column {
+                case .outcome: style = Style(badgeRole(entry.outcome), bold: true)
+                case .time, .callID, .demo: style = Style(.muted, on: background)
+                default: style = Style(.text, on: background)
+                }
+                canvas.put(text, x: x, y: y, style: style, maxWidth: width)
+                x += width + 1
+            }
         }
     }
 
@@ -52,7 +57,6 @@ enum LogPanelView {
         return text.prefix(10) == Timestamp.local(now).prefix(10) ? String(text.suffix(8)) : String(text.dropFirst(5).prefix(11))
     }
 
-    static func first(_ numbers: String) -> String { String(numbers.split(separator: " ").first ?? "") }
 
     /// The outcome as a fixed-width badge, so the columns after it line up.
     static func badge(_ outcome: EntryOutcome) -> String {

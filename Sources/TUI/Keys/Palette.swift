@@ -1,0 +1,127 @@
+import CallbackCore
+
+/// The command palette (Ctrl-P): every action of the key table by name, with
+/// its key; type to find, Enter runs it. An action that does not apply where
+/// the focus is (a destination row's, say) is listed, muted, and says where it works.
+enum PaletteCommands {
+    /// One runnable action.
+    struct Item {
+        var binding: KeyBinding
+        /// What it is called: its help text.
+        var name: String { binding.help }
+    }
+
+    /// Commands that need their key or a place to act on are not actions by name.
+    static func isRunnableByName(_ command: Command) -> Bool {
+        switch command {
+        case .mouse, .edit, .promptEdit, .move, .verticalMove, .step, .cycleChoice, .scrollPreview, .logMove, .filterType,
+             .filterErase, .filterClear, .focusNext, .focusPrevious, .nextFromText, .nextFromChoice, .close, .accept, .yes, .no,
+             .openPalette, .focusPane:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Every action, once (a command bound twice is listed with its first keys).
+    static let items: [Item] = {
+        var seen: [Command] = []
+        var result: [Item] = []
+        for binding in KeyTable.bindings
+        where isRunnableByName(binding.command) && !binding.scopes.contains(where: { if case .dialog = $0 { return true } else { return false } }) {
+            if seen.contains(binding.command) { continue }
+            seen.append(binding.command)
+            result.append(Item(binding: binding))
+        }
+        return result
+    }()
+
+    /// The items whose name or keys hold every word of `filter`.
+    static func matching(_ filter: String) -> [Item] {
+        let words = filter.lowercased().split(separator: " ")
+        guard !words.isEmpty else { return items }
+        return items.filter { item in
+            let text = (item.name + " " + item.binding.label).lowercased()
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
+
+    static func open(_ state: inout AppState) {
+        state.dialog = .palette(filter: "", selected: 0)
+    }
+
+    /// A command while the palette is open.
+    static func perform(_ state: inout AppState, _ command: Command, key: Key, filter: String, selected: Int) -> [Effect] {
+        var filter = filter
+        var selected = selected
+        let shown = matching(filter)
+        switch command {
+        case .close: state.dialog = nil; return []
+        case .filterType:
+            if case .character(let character) = key { filter.append(character) }
+            if case .paste(let text) = key { filter += text }
+            selected = 0
+        case .filterErase:
+            if !filter.isEmpty { filter.removeLast() }
+            selected = 0
+        case .filterClear:
+            filter = ""
+            selected = 0
+        case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
+        case .accept:
+            guard let item = shown[safe: selected] else { return [] }
+            state.dialog = nil
+            guard item.binding.applies(in: state), case .key(let key)? = item.binding.keys.first else {
+                state.status = StatusMessage("\(item.binding.label) works \(where_(item.binding)); nothing was done here", .warning)
+                return []
+            }
+            return TUI.perform(item.binding.command, key: key, in: &state)
+        default: return []
+        }
+        state.dialog = .palette(filter: filter, selected: selected)
+        return []
+    }
+
+    /// Where a binding works, for the operator.
+    static func where_(_ binding: KeyBinding) -> String {
+        switch binding.when {
+        case .onDestination: return "on a destination row"
+        case .onChoice, .onPlainChoice: return "on a choice field"
+        case .onPicker: return "on Voice or Emotion"
+        case .inText: return "in a text field"
+        case .logHasEntries: return "in the call log, on an entry"
+        default:
+            if binding.scopes.contains(.log) { return "in the call log" }
+            if binding.scopes.contains(.form) { return "in the form" }
+            return "elsewhere"
+        }
+    }
+}
+
+/// The palette: a filter line, then the actions with their keys.
+enum PaletteView {
+    static func draw(_ state: AppState, filter: String, selected: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        let items = PaletteCommands.matching(filter)
+        let size = state.size
+        let rect = DialogView.centered(width: min(size.width - 4, 90), height: min(size.height - 2, max(6, items.count + 4)), in: size)
+        DialogView.frame(rect, title: "Commands (Ctrl-P) · type to find · Enter runs · Esc closes", on: &canvas)
+        let inner = rect.inset(1)
+        canvas.put("› ", x: inner.x + 1, y: inner.y, style: Style(.accent, on: .surface, bold: true))
+        canvas.put(filter, x: inner.x + 3, y: inner.y, style: Style(.text, on: .selection), maxWidth: inner.width - 4)
+        if items.isEmpty {
+            canvas.put("no action matches", x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
+        }
+        let keyWidth = 22
+        let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        var probe = state
+        probe.dialog = nil
+        ListView.draw(count: items.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
+            let item = items[index]
+            let available = item.binding.applies(in: probe)
+            canvas.put(item.binding.label, x: inner.x + 1, y: y, style: Style(.accent, on: background, bold: true), maxWidth: keyWidth - 1)
+            canvas.put(item.name + (available ? "" : " (\(PaletteCommands.where_(item.binding)))"), x: inner.x + 1 + keyWidth, y: y,
+                       style: Style(available ? .text : .muted, on: background, bold: chosen), maxWidth: inner.width - keyWidth - 2)
+        }
+        return (inner.x + 3 + DisplayWidth.of(filter), inner.y)
+    }
+}

@@ -1,0 +1,72 @@
+import CallbackCore
+import CallLog
+
+/// The call log panel's columns, fitted to its width by priority: time and
+/// outcome always; then the client (leg 2, `+N` for more numbers), the
+/// description (at least 12 characters when there is room), the call_id,
+/// the operator's leg (leg 1) and a demo mark; whatever is left widens the
+/// description, then the call_id.
+struct LogColumns {
+    enum Column: CaseIterable {
+        case time, outcome, leg1, leg2, description, callID, demo
+
+        /// The cell for `entry`.
+        func text(_ entry: CallLogEntry, newest: Int64) -> String {
+            switch self {
+            case .time: return LogPanelView.shortTime(entry.createdAt, now: newest)
+            case .outcome: return LogPanelView.badge(entry.outcome)
+            case .leg1: return LogColumns.numbers(entry.line1Numbers) + " →"
+            case .leg2: return LogColumns.numbers(entry.line2Numbers)
+            case .description: return entry.requestDescription ?? ""
+            case .callID: return entry.callID ?? ""
+            case .demo: return entry.mode == .demo ? "demo" : ""
+            }
+        }
+    }
+
+    /// The columns shown, left to right.
+    private(set) var shown: [Column] = []
+    private var widths: [Column: Int] = [:]
+
+    /// The columns for `width`, sized to what `entries` hold.
+    init(width: Int, entries: [CallLogEntry]) {
+        func widest(_ column: Column, cap: Int) -> Int {
+            min(cap, entries.map { DisplayWidth.of(TerminalText.escaped(column.text($0, newest: $0.createdAt))) }.max() ?? 0)
+        }
+        let time = entries.map { LogPanelView.shortTime($0.createdAt, now: entries.first?.createdAt ?? $0.createdAt).count }.max() ?? 8
+        var room = width
+        var chosen: [Column: Int] = [:]
+        func take(_ column: Column, _ want: Int, minimum: Int = 1) {
+            guard want > 0 else { return }
+            let given = min(want, room - 1)
+            guard given >= minimum else { return }
+            chosen[column] = given
+            room -= given + 1
+        }
+        take(.time, max(8, time))
+        take(.outcome, 10)
+        take(.leg2, widest(.leg2, cap: 18), minimum: 8)
+        take(.description, min(12, widest(.description, cap: 12)), minimum: 6)
+        take(.callID, widest(.callID, cap: 20), minimum: 8)
+        take(.leg1, widest(.leg1, cap: 20), minimum: 10)
+        take(.demo, widest(.demo, cap: 4), minimum: 4)
+        // What is left widens the description, then the call_id.
+        for column in [Column.description, .callID] where chosen[column] != nil && room > 0 {
+            let extra = min(room, max(0, widest(column, cap: 80) - chosen[column]!))
+            chosen[column]! += extra
+            room -= extra
+        }
+        widths = chosen
+        shown = [.time, .outcome, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
+    }
+
+    /// Columns given to `column`.
+    func width(of column: Column) -> Int { widths[column] ?? 0 }
+
+    /// `79599999999 +1`: the first number, and how many more.
+    static func numbers(_ list: String) -> String {
+        let numbers = list.split(separator: " ")
+        guard let first = numbers.first else { return "" }
+        return numbers.count > 1 ? "\(first) +\(numbers.count - 1)" : String(first)
+    }
+}
