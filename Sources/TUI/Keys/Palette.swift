@@ -36,14 +36,26 @@ enum PaletteCommands {
         return result
     }()
 
+    /// The items whose name or keys hold every word of `filter`: those that work
+    /// where the focus is first, and among them names that start with what was typed.
+    static func matching(_ filter: String, in state: AppState) -> [Item] {
+        var here = state
+        here.dialog = nil
+        let found = matching(filter)
+        return found.filter { $0.binding.applies(in: here) } + found.filter { !$0.binding.applies(in: here) }
+    }
+
     /// The items whose name or keys hold every word of `filter`.
     static func matching(_ filter: String) -> [Item] {
         let words = filter.lowercased().split(separator: " ")
         guard !words.isEmpty else { return items }
-        return items.filter { item in
+        let found = items.filter { item in
             let text = (item.name + " " + item.binding.label).lowercased()
             return words.allSatisfy { text.contains($0) }
         }
+        // Names that start with what was typed first ("send: …" before "… send the default …").
+        let first = String(words[0])
+        return found.filter { $0.name.lowercased().hasPrefix(first) } + found.filter { !$0.name.lowercased().hasPrefix(first) }
     }
 
     static func open(_ state: inout AppState) {
@@ -54,7 +66,7 @@ enum PaletteCommands {
     static func perform(_ state: inout AppState, _ command: Command, key: Key, filter: String, selected: Int) -> [Effect] {
         var filter = filter
         var selected = selected
-        let shown = matching(filter)
+        let shown = matching(filter, in: state)
         switch command {
         case .close: state.dialog = nil; return []
         case .filterType:
@@ -101,7 +113,7 @@ enum PaletteCommands {
 /// The palette: a filter line, then the actions with their keys.
 enum PaletteView {
     static func draw(_ state: AppState, filter: String, selected: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
-        let items = PaletteCommands.matching(filter)
+        let items = PaletteCommands.matching(filter, in: state)
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 90), height: min(size.height - 2, max(6, items.count + 4)), in: size)
         DialogView.frame(rect, title: "Commands (Ctrl-P) · type to find · Enter runs · Esc closes", on: &canvas)
