@@ -50,3 +50,47 @@ final class FastPathTests: XCTestCase {
         print("reference callback: \(s.navigation) navigation keys, \(s.typed) typed characters")
     }
 }
+
+final class MovingFastTests: XCTestCase {
+    func testEqualsSendsTheDefaultExplicitly() {
+        var state = freshState()
+        state.focusOn(.ringLogic(line: 0))
+        XCTAssertFalse(state.preview.text.contains("ring_logic"))
+        state.press(.character("="))
+        XCTAssertEqual(state.form.lines[0].ringLogic, 1)
+        XCTAssertTrue(state.preview.text.contains(#""ring_logic": 1"#))
+    }
+
+    func testAltNStartsANewRequestThatCtrlZUndoes() {
+        var state = freshState(form: exampleForm())
+        state.press(.alt("n"))
+        XCTAssertEqual(state.form.numberCode, "")
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.numberCode, "74999999999")
+    }
+
+    func testTheVoiceFilterKnowsRussianEmotionNamesAndCtrlUClearsIt() {
+        var state = freshState(form: exampleForm())
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.enter)
+        state.type("шепот")
+        guard case .voicePicker(_, let filter, _, _)? = state.dialog else { return XCTFail() }
+        XCTAssertEqual(filter, "шепот")
+        XCTAssertTrue(render(state).canvas.text.contains("Марина"), "ё and е match alike")
+        XCTAssertFalse(render(state).canvas.text.contains("Алёна (Alyona)"))
+        state.press(.control("u"))
+        guard case .voicePicker(_, "", _, _)? = state.dialog else { return XCTFail("Ctrl-U clears the filter") }
+    }
+
+    func testPgDnAndPgUpJumpBetweenSections() {
+        var state = freshState()
+        state.press(.pageDown)
+        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 0))
+        state.press(.pageDown)
+        XCTAssertEqual(state.focus, .destinationNumber(line: 1, index: 0))
+        state.press(.tab, .pageUp)
+        XCTAssertEqual(state.focus, .destinationNumber(line: 1, index: 0), "first to its own section's start")
+        state.press(.pageUp)
+        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 0))
+    }
+}
