@@ -505,3 +505,15 @@ enum NumberLexeme {
         return (negative ? "-" : "") + stripped
     }
 }
+
+extension RequestValidator {
+    /// What the account's numbers say about a request, once they are known: a
+    /// `number_code` that is not one of the account's numbers able to place calls
+    /// is a warning (the vendor would refuse it, or ring from an unexpected number).
+    public static func accountWarnings(numberCode: UInt64, outgoing: [String]) -> [ValidationProblem] {
+        guard !outgoing.contains(String(numberCode)) else { return [] }
+        return [ValidationProblem(path: WireSchema.Name.numberCode,
+                                  message: "is not one of the account's \(outgoing.count) numbers that can place calls (Enter on Number code lists them)",
+                                  severity: .warning)]
+    }
+}

@@ -1,3 +1,4 @@
+import CallbackCore
 import Foundation
 
 /// Where MakeCallback requests go: a base URL checked for safety.
@@ -33,7 +34,11 @@ public struct Endpoint: Sendable, Equatable {
     }
 
     /// `{base}/call/v1/MakeCallback`.
-    public var makeCallbackURL: URL { URL(string: baseURL.absoluteString + "/call/v1/MakeCallback")! }
+    public var makeCallbackURL: URL { url(APIPath.makeCallback) }
+
+    /// `{base}` + `path`.
+    public func url(_ path: String) -> URL { URL(string: baseURL.absoluteString + path)! }
+
 
     /// The host requests go to, as shown in the header and the call log.
     public var host: String {

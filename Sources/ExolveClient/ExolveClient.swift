@@ -28,9 +28,18 @@ public struct ExolveClient: Sendable {
 
     /// Sends `request` once and reports the outcome.
     public func makeCallback(_ request: MakeCallbackRequest) async -> SendResult {
-        let body = Array(request.canonicalJSON(.compact).utf8)
-        let exchange = TransportRequest(
-            url: endpoint.makeCallbackURL.absoluteString,
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = await post(APIPath.makeCallback, body: Array(request.canonicalJSON(.compact).utf8))
+        let elapsed = clock.now - start
+        let latency = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return redacted(Self.classify(result, latencyMs: latency))
+    }
+
+    /// POSTs JSON `body` to `path` once, with the key, the JSON headers and the timeout.
+    func post(_ path: String, body: [UInt8]) async -> TransportResult {
+        await transport.perform(TransportRequest(
+            url: endpoint.url(path).absoluteString,
             headers: [
                 ("Authorization", apiKey.authorizationValue),
                 ("Content-Type", "application/json"),
@@ -38,14 +47,11 @@ public struct ExolveClient: Sendable {
                 ("User-Agent", Self.userAgent),
             ],
             body: body,
-            timeout: timeout)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = await transport.perform(exchange)
-        let elapsed = clock.now - start
-        let latency = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        return redacted(Self.classify(result, latencyMs: latency))
+            timeout: timeout))
     }
+
+    /// `text` with the key masked (a server may echo it).
+    func redact(_ text: String) -> String { apiKey.redact(text) }
 
     /// Whether `text` can be a call_id: a uint64 written in digits, at most 20 of them.
     static func looksLikeCallID(_ text: String) -> Bool {

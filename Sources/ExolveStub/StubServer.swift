@@ -85,9 +85,14 @@ public actor StubServer {
     }
 
     private func respond(method: String, path: String, headers: [String: String], body: [UInt8]) async -> HTTPResponse {
-        guard path == "/call/v1/MakeCallback" else { return Self.grpcError(.notFound, code: 5, "Not Found") }
+        guard [APIPath.makeCallback, APIPath.numbers, APIPath.callbackResources].contains(path) else {
+            return Self.grpcError(.notFound, code: 5, "Not Found")
+        }
         guard method == "POST" else { return Self.grpcError(.methodNotAllowed, code: 12, "Method Not Allowed") }
         guard authorized(headers["authorization"]) else { return Self.grpcError(.unauthorized, code: 16, "malformed token") }
+        if path != APIPath.makeCallback {
+            return AccountListing.respond(path: path, body: body, token: String((headers["authorization"] ?? "").dropFirst(7)))
+        }
         guard let json = try? JSONParser.parse(body) else {
             return Self.grpcError(.badRequest, code: 3, "invalid character in request body: not JSON")
         }

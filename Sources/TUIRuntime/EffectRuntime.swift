@@ -235,6 +235,16 @@ private actor Worker {
             loadLog(filter: filter, limit: limit, after: nil)
         case .loadMoreLog(let filter, let cursor, let limit):
             loadLog(filter: filter, limit: limit, after: cursor)
+        case .listAccount:
+            guard let client else { return }
+            let deliver = self.deliver
+            // In the background: the form never waits for the lists.
+            Task.detached {
+                async let numbers = client.listNumbers()
+                async let resources = client.listCallbackResources()
+                deliver(.numbersListed(await numbers))
+                deliver(.callbackResourcesListed(await resources))
+            }
         case .checkRepeat(let request, let window):
             let attempts = (try? store?.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)) ?? nil
             deliver(.repeatChecked(request, attempts ?? []))

@@ -19,7 +19,7 @@ struct Exocall: AsyncParsableCommand {
         """,
         version: ExocallVersion.current,
         subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, TemplatesCommand.self,
-                      CurlCommandLine.self, VoicesCommand.self, ThemesCommand.self, ConfigCommand.self, StubServerCommand.self],
+                      CurlCommandLine.self, NumbersCommand.self, VoicesCommand.self, ThemesCommand.self, ConfigCommand.self, StubServerCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

@@ -121,6 +121,10 @@ struct TUILauncher {
         var state = AppState(size: Size(width: 80, height: 24), target: target, form: form)
         state.status = notice
         state.availability = availability
+        if availability == .ready {
+            state.accountNumbers = .loading
+            state.callbackResources = .loading
+        }
         state.profiles = config.profiles
         state.profileName = config.profile?.name
         state.keyVariable = config.keyVariable
@@ -157,7 +161,8 @@ struct TUILauncher {
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
                                           resolveProfile: resolver, clock: clock), send: app.send)
         runtime.openLog(path: databasePath)
-        let startup: [Effect] = load != nil ? [.saveDraft(form)] : []
+        // The account's numbers and callback resources load in the background; the form never waits.
+        let startup: [Effect] = (load != nil ? [.saveDraft(form)] : []) + (availability == .ready ? [.listAccount] : [])
 
         let outcome: Result<(AppState, Int32), Error> = await withCheckedContinuation { continuation in
             let thread = Thread {

@@ -92,3 +92,28 @@ final class GuardAndSeverityTests: XCTestCase {
         XCTAssertTrue(body.stdout.contains(#""callback_resource_id":1221,"#), "sent as the plain number: \(body.stdout)")
     }
 }
+
+/// `exocall numbers`: the account's numbers, exit codes as send's, nothing logged.
+final class NumbersCommandTests: XCTestCase {
+    func testListsOutgoingNumbersOrAllAndLogsNothing() async throws {
+        let home = scratchFolder(self)
+        let server = StubServer(apiKey: "k")
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let run = try runExocall(["numbers", "--base-url", url], environment: ["EXOLVE_API_KEY": "k"], home: home)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("NUMBER"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("235 of 250 numbers (15 cannot place calls: --all lists them)"), run.stderr)
+        let all = try runExocall(["numbers", "--all", "--json", "--base-url", url], environment: ["EXOLVE_API_KEY": "k"], home: home)
+        let list = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]
+        XCTAssertEqual(list?.count, 250)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: home + "/data/exocall/calls.sqlite"), "listing is not a call: nothing logged")
+        let wrong = try runExocall(["numbers", "--base-url", url], environment: ["EXOLVE_API_KEY": "nope"], home: home)
+        XCTAssertEqual(wrong.status, 3)
+        XCTAssertTrue(wrong.stderr.contains("HTTP 401"), wrong.stderr)
+        let noKey = try runExocall(["numbers", "--base-url", url], home: home)
+        XCTAssertEqual(noKey.status, 1)
+        let refused = try runExocall(["numbers", "--base-url", "http://127.0.0.1:9"], environment: ["EXOLVE_API_KEY": "k"], home: home)
+        XCTAssertEqual(refused.status, 4)
+    }
+}

@@ -67,3 +67,21 @@ final class FluencyEndToEndTests: XCTestCase {
         tmux.waitFor(text: "▸2. Number")
     }
 }
+
+/// The account's numbers in the demo: Enter on Number code lists them.
+final class AccountPickerEndToEndTests: XCTestCase {
+    func testEnterOnNumberCodeListsTypingFiltersEnterFills() throws {
+        let home = scratchHome(self)
+        let tmux = try Tmux(home: home, command: Tmux.reporting("--demo"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "┌─ Request")
+        tmux.keys("Tab", "Enter")
+        tmux.waitFor(text: "Numbers that can place calls")
+        tmux.waitFor(text: "отдел продаж")
+        tmux.type("курьеры 26")
+        tmux.waitFor(text: "79991200026")
+        tmux.keys("Enter")
+        tmux.waitFor(text: #""number_code": 79991200026"#)
+        XCTAssertTrue(tmux.lastScreen.contains("Number code       79991200026"), tmux.lastScreen)
+    }
+}

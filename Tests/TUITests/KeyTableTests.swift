@@ -68,12 +68,16 @@ final class KeyTableTests: XCTestCase {
             .voiceExplorer(line: 0, row: 1, column: 1), .confirmSend(request, secondAsk: false), .confirmSend(request, secondAsk: true),
             .outcome(placed), .message(title: "t", text: "x"), .logSearch(LineEditor("abc")), .logEntry(entry(1), scroll: 1),
             .profilePicker(selected: 0), .templateName(LineEditor("name")), .templateExists("t1"), .templatePicker(selected: 0),
-            .themePicker(selected: 1, original: "default"), .saveTheme("light"), .quitWhileSending, .palette(filter: "se", selected: 0),
+            .themePicker(selected: 1, original: "default"), .saveTheme("light"), .quitWhileSending, .palette(filter: "se", selected: 0), .accountPicker(.numberCode, filter: "7", selected: 0),
         ]
         for dialog in dialogs {
             var state = base
             if case .problems = dialog { state = freshState() }
             if dialog == .quitWhileSending { state.inFlight = InFlight(startedAt: 0, request: request) }
+            if case .accountPicker = dialog {
+                state.accountNumbers = .loaded([AccountNumber(number: "74990000001", outgoingCalls: true),
+                                                AccountNumber(number: "74990000002", outgoingCalls: true)])
+            }
             state.dialog = dialog
             places.append(("dialog \(dialog.kind)", state))
         }

@@ -22,10 +22,12 @@ final class FocusTests: XCTestCase {
         var state = freshState()
         state.press(.down)
         XCTAssertEqual(state.focus, .numberCode)
-        state.press(.enter)
-        XCTAssertEqual(state.focus, .callbackResourceID)
-        state.press(.up)
+        state.press(.up, .enter) // Enter on Number code opens the account's numbers; on Description it moves on
         XCTAssertEqual(state.focus, .numberCode)
+        state.press(.down, .down)
+        XCTAssertEqual(state.focus, .duration)
+        state.press(.up)
+        XCTAssertEqual(state.focus, .callbackResourceID)
     }
 
     func testFocusKeepsTheFormRowVisible() {

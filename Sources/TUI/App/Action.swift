@@ -29,6 +29,10 @@ public enum Action: Equatable, Sendable {
     /// The repeat guard held a send at the moment of writing its entry: attempts the
     /// operator had not been shown. Nothing was sent.
     case sendHeld(MakeCallbackRequest, [RecentAttempt])
+    /// The account's numbers were read (or could not be).
+    case numbersListed(Result<[AccountNumber], ListFailure>)
+    /// The application's callback resources were read (or could not be: the list is undocumented).
+    case callbackResourcesListed(Result<[CallbackResource], ListFailure>)
     /// A send finished.
     case sendFinished(SentCall)
     /// A send could not start (its log entry could not be written): nothing was sent.
@@ -73,6 +77,8 @@ public enum Effect: Equatable, Sendable {
     case loadLog(filter: CallLogFilter, limit: Int)
     /// Read the page after `cursor`.
     case loadMoreLog(filter: CallLogFilter, after: CallLogCursor, limit: Int)
+    /// Read the account's numbers and callback resources (in the background, with the profile's client).
+    case listAccount
     /// Look up earlier attempts to the request's leg-2 numbers within `window`.
     case checkRepeat(MakeCallbackRequest, window: RepeatWindow)
     /// Send a request through the call log (written before it leaves), unless the

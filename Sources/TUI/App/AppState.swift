@@ -41,6 +41,10 @@ public struct AppState: Equatable, Sendable {
     public var target: SendTarget
     /// The call log panel.
     public var log = LogPanelState()
+    /// The account's numbers, as last listed for the profile in use.
+    public var accountNumbers: AccountList<AccountNumber> = .notAsked
+    /// The application's callback resources (an undocumented list).
+    public var callbackResources: AccountList<CallbackResource> = .notAsked
     /// The last click (where and when), to tell a double-click.
     public var lastClick: MouseEvent? = nil
     /// When the last click came (the loop's clock).
@@ -116,6 +120,13 @@ public struct AppState: Equatable, Sendable {
         validation = RequestValidator.validate(json)
         // Exactly what goes on the wire once sendable (1800.0 as 1800, null left out...).
         preview = PreviewDocument(validation.request?.jsonValue ?? json)
+        checkAgainstAccount()
+    }
+
+    /// Adds what the account's numbers say about the request (once they are known).
+    mutating func checkAgainstAccount() {
+        guard case .loaded(let numbers) = accountNumbers, let code = validation.request?.numberCode else { return }
+        validation.problems += RequestValidator.accountWarnings(numberCode: code, outgoing: numbers.filter(\.outgoingCalls).map(\.number))
     }
 
     /// The problems of a field (its path exactly).

@@ -57,6 +57,17 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.recentAttempts = attempts
         state.dialog = .confirmSend(request, secondAsk: true)
         state.status = StatusMessage("held: the client was called \(attempts.count == 1 ? "once" : "\(attempts.count) times") within \(state.repeatWindow); nothing was sent", .warning)
+    case .numbersListed(let result):
+        switch result {
+        case .success(let numbers): state.accountNumbers = .loaded(numbers)
+        case .failure(let failure): state.accountNumbers = .failed("\(failure)")
+        }
+        state.formChanged()
+    case .callbackResourcesListed(let result):
+        switch result {
+        case .success(let resources): state.callbackResources = .loaded(resources)
+        case .failure(let failure): state.callbackResources = .failed("\(failure)")
+        }
     case .sendFinished(let call) where state.quitAfterSend:
         state.inFlight = nil
         state.lastSent = call
@@ -78,6 +89,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .profileApplied(let availability, let host, let endpointURL, let keyVariable):
         state.availability = availability
         state.endpointURL = endpointURL
+        // Another profile, another account: its lists are read anew.
+        state.accountNumbers = availability == .ready ? .loading : .notAsked
+        state.callbackResources = availability == .ready ? .loading : .notAsked
+        effects = availability == .ready ? [.listAccount] : []
         state.keyVariable = keyVariable
         if case .live = state.target { state.target = .live(host: host) }
     case .sendBlocked(let reason):

@@ -43,12 +43,14 @@ public enum Dialog: Equatable, Sendable {
     case quitWhileSending
     /// The command palette: every action by name.
     case palette(filter: String, selected: Int)
+    /// The account's numbers or callback resources for a field; type to filter.
+    case accountPicker(AccountPickerTarget, filter: String, selected: Int)
 }
 
 
 /// The kinds of dialog, for the key table's scopes.
 public enum DialogKind: String, CaseIterable, Sendable {
-    case quitWhileSending, palette, help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
+    case quitWhileSending, palette, accountPicker, help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
 
     /// How the help names it.
     public var title: String {
@@ -73,6 +75,7 @@ public enum DialogKind: String, CaseIterable, Sendable {
         case .saveTheme: return "Save theme"
         case .quitWhileSending: return "Quit while sending"
         case .palette: return "Command palette"
+        case .accountPicker: return "Account numbers"
         }
     }
 }
@@ -101,6 +104,7 @@ extension Dialog {
         case .saveTheme: return .saveTheme
         case .quitWhileSending: return .quitWhileSending
         case .palette: return .palette
+        case .accountPicker: return .accountPicker
         }
     }
 }

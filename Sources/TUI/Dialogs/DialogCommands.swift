@@ -46,6 +46,8 @@ enum DialogCommands {
             return problems(&state, command, key: key, selected: selected)
         case .quitWhileSending:
             return QuitCommands.answer(&state, command)
+        case .accountPicker(let target, let filter, let selected):
+            return AccountPickerCommands.perform(&state, command, key: key, target: target, filter: filter, selected: selected)
         case .palette(let filter, let selected):
             return PaletteCommands.perform(&state, command, key: key, filter: filter, selected: selected)
         case .filePrompt(let purpose, let editor):

@@ -85,6 +85,8 @@ enum DialogView {
         case .saveTheme(let name):
             ThemeViews.save(name, state: state, on: &canvas)
             return nil
+        case .accountPicker(let target, let filter, let selected):
+            return AccountPickerView.draw(state, target: target, filter: filter, selected: selected, on: &canvas)
         case .palette(let filter, let selected):
             return PaletteView.draw(state, filter: filter, selected: selected, on: &canvas)
         case .quitWhileSending:

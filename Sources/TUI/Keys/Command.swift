@@ -28,7 +28,7 @@ public enum Command: Equatable, Sendable {
     // The form.
     case focusNext, focusPrevious, verticalMove, undo, redo
     case addRow, removeRow, moveRow(up: Bool)
-    case mouse, nextFromText, applyFix, edit, step, nextSection, previousSection, explicitDefault, newRequest, openPalette
+    case mouse, openAccountPicker, refreshAccount, nextFromText, applyFix, edit, step, nextSection, previousSection, explicitDefault, newRequest, openPalette
     case cycleChoice, resetChoice, openPicker, nextFromChoice, pressButton
     // The preview and the call log.
     case scrollPreview, focusPane(Pane)

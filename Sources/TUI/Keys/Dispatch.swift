@@ -31,6 +31,8 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     case .showPane(let pane), .focusPane(let pane): state.pane = pane
     case .quit: break // above
     case .openPalette: PaletteCommands.open(&state)
+    case .openAccountPicker: return AccountPickerCommands.open(&state)
+    case .refreshAccount: return AccountPickerCommands.refresh(&state)
     case .mouse: if case .mouse(let event) = key { return MouseCommands.handle(&state, event) }
     case .newRequest: return FormCommands.newRequest(&state)
     case .focusNext, .focusPrevious, .verticalMove, .undo, .redo, .nextSection, .previousSection, .explicitDefault, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,

@@ -19,6 +19,8 @@ public enum KeyCondition: Equatable, Sendable {
     case onStepper
     /// The TTS text.
     case onTTSText
+    /// Number code, a display number or the callback resource (the account's lists pick them).
+    case onAccountField
     /// A field of a leg (the voice explorer edits that leg).
     case onLine
     /// The preview pane is shown with the keyboard.
@@ -64,6 +66,12 @@ public enum KeyCondition: Equatable, Sendable {
             if case .ttsText = state.focus { return true }
             return false
         case .onLine: return state.pane == .form && state.focus.line != nil
+        case .onAccountField:
+            guard state.pane == .form else { return false }
+            switch state.focus {
+            case .numberCode, .displayNumber, .callbackResourceID: return true
+            default: return false
+            }
         case .inPreview: return state.pane == .preview
         case .logHasEntries: return !state.log.entries.isEmpty
         case .firstAsk:

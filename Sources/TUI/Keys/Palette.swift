@@ -14,7 +14,7 @@ enum PaletteCommands {
     /// Commands that need their key or a place to act on are not actions by name.
     static func isRunnableByName(_ command: Command) -> Bool {
         switch command {
-        case .mouse, .edit, .promptEdit, .move, .verticalMove, .step, .cycleChoice, .scrollPreview, .logMove, .filterType,
+        case .mouse, .refreshAccount, .edit, .promptEdit, .move, .verticalMove, .step, .cycleChoice, .scrollPreview, .logMove, .filterType,
              .filterErase, .filterClear, .focusNext, .focusPrevious, .nextFromText, .nextFromChoice, .close, .accept, .yes, .no,
              .openPalette, .focusPane:
             return false

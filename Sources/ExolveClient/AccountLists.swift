@@ -1,0 +1,158 @@
+import CallbackCore
+
+/// One of the account's purchased numbers, as `number/customer/v1/GetList` lists it.
+public struct AccountNumber: Equatable, Sendable {
+    /// The number, digits: MakeCallback's `number_code` and a valid `display_number`.
+    public var number: String
+    /// The owner's note.
+    public var description: String
+    /// `DEF` (mobile), `ABC` (geographic), `KDU` (8-800).
+    public var type: String
+    /// Its region.
+    public var region: String
+    /// Whether it can place calls, and so a callback (`number_code`).
+    public var outgoingCalls: Bool
+
+    /// Creates a number.
+    public init(number: String, description: String = "", type: String = "", region: String = "", outgoingCalls: Bool) {
+        self.number = number
+        self.description = description
+        self.type = type
+        self.region = region
+        self.outgoingCalls = outgoingCalls
+    }
+}
+
+/// A callback resource of the application (from the undocumented `/callback/v1/GetList`).
+public struct CallbackResource: Equatable, Sendable {
+    /// The id, digits: MakeCallback's `callback_resource_id`.
+    public var id: String
+    /// Its name.
+    public var name: String
+
+    /// Creates a resource.
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// Why a list could not be had. Listing is not a call: nothing about it is
+/// logged, and every failure leaves manual entry working.
+public enum ListFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Exolve answered 4xx (401 wrong key, 404 unknown URL...).
+    case rejected(status: Int, message: String)
+    /// Nothing reached Exolve (refused, DNS, TLS).
+    case notReached(String)
+    /// The exchange failed after the request left (timeout, dropped connection).
+    case failed(String)
+    /// An answer that is not the list (not JSON, wrong types, too large, a 5xx).
+    case badAnswer(String)
+
+    /// For the operator.
+    public var description: String {
+        switch self {
+        case .rejected(let status, let message): return "Exolve refused the list (HTTP \(status)): \(message)"
+        case .notReached(let reason): return "the list could not be asked for: \(reason)"
+        case .failed(let reason): return "the list did not arrive: \(reason)"
+        case .badAnswer(let reason): return "the answer was not a list: \(reason)"
+        }
+    }
+}
+
+extension ExolveClient {
+    /// How many numbers a page asks for.
+    public static let numbersPageSize = 100
+    /// The most pages read, whatever `total` says (a bound against a server that never ends).
+    public static let numbersPageLimit = 50
+
+    /// Every number of the account: pages of `limit` from `offset` 0 until `total`
+    /// (or an empty page), each asked once. Fees, options as an object or a list,
+    /// numbers as strings or numbers, unknown fields: all tolerated.
+    public func listNumbers() async -> Result<[AccountNumber], ListFailure> {
+        var numbers: [AccountNumber] = []
+        for page in 0..<Self.numbersPageLimit {
+            let body = JSONValue.object([.init("limit", .number(String(Self.numbersPageSize))),
+                                         .init("offset", .number(String(page * Self.numbersPageSize)))])
+            let answer: JSONValue
+            switch await json(post(APIPath.numbers, body: Array(CanonicalJSON.string(body, style: .compact).utf8))) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let value): answer = value
+            }
+            guard case .array(let items)? = answer["numbers"] ?? .some(.array([])) else {
+                return .failure(.badAnswer("\"numbers\" is not a list"))
+            }
+            for item in items {
+                guard let number = Self.accountNumber(item) else { return .failure(.badAnswer("a number without number_name")) }
+                numbers.append(number)
+            }
+            let total = answer["total"].flatMap(Self.integer) ?? numbers.count
+            if items.isEmpty || numbers.count >= total { break }
+        }
+        return .success(numbers)
+    }
+
+    /// The application's callback resources (undocumented: use as a convenience only).
+    public func listCallbackResources() async -> Result<[CallbackResource], ListFailure> {
+        switch await json(post(APIPath.callbackResources, body: Array("{}".utf8))) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let answer):
+            guard case .array(let items)? = answer["callbacks"] else { return .failure(.badAnswer("no \"callbacks\" list")) }
+            var resources: [CallbackResource] = []
+            for item in items {
+                guard let id = item["callback_resource_id"].flatMap(Self.text), !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                    return .failure(.badAnswer("a callback resource without a numeric callback_resource_id"))
+                }
+                resources.append(CallbackResource(id: id, name: item["callback_name"].flatMap(Self.text) ?? ""))
+            }
+            return .success(resources)
+        }
+    }
+
+    /// The JSON an exchange answered, or why there is none. Texts are kept free of the key.
+    private func json(_ result: TransportResult) -> Result<JSONValue, ListFailure> {
+        switch result {
+        case .failedBeforeSending(let reason): return .failure(.notReached(redact(reason)))
+        case .failedAfterSending(let reason): return .failure(.failed(redact(reason)))
+        case .response(let status, let body, let dropped):
+            guard dropped == 0 else { return .failure(.badAnswer("larger than \(body.count) bytes")) }
+            switch status {
+            case 200..<300:
+                guard let value = try? JSONParser.parse(body), case .object = value else {
+                    return .failure(.badAnswer("not a JSON object"))
+                }
+                return .success(value)
+            case 400..<500:
+                return .failure(.rejected(status: status, message: redact(ErrorBody.message(from: body, status: status))))
+            default:
+                return .failure(.badAnswer("HTTP \(status)"))
+            }
+        }
+    }
+
+    static func accountNumber(_ item: JSONValue) -> AccountNumber? {
+        guard let number = item["number_name"].flatMap(text), !number.isEmpty else { return nil }
+        // number_options: an object, or (as the vendor's table types it) a list of such objects.
+        var options: [JSONValue] = []
+        switch item["number_options"] {
+        case .object?: options = [item["number_options"]!]
+        case .array(let list)?: options = list
+        default: break
+        }
+        let outgoing = options.contains { $0["outgoing_calls"] == .bool(true) }
+        return AccountNumber(number: number, description: item["description"].flatMap(text) ?? "",
+                             type: item["type_name"].flatMap(text) ?? "", region: item["region_name"].flatMap(text) ?? "",
+                             outgoingCalls: outgoing)
+    }
+
+    /// A string, or a number written as one.
+    static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .number(let lexeme): return lexeme
+        default: return nil
+        }
+    }
+
+    static func integer(_ value: JSONValue) -> Int? { text(value).flatMap { Int($0) } }
+}

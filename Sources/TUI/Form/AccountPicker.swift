@@ -1,0 +1,169 @@
+import CallbackCore
+import ExolveClient
+
+/// Which field an account picker fills.
+public enum AccountPickerTarget: Equatable, Sendable {
+    /// `number_code`: only numbers that can place calls.
+    case numberCode
+    /// A leg's `display_number`: any of the account's numbers.
+    case displayNumber(line: Int)
+    /// `callback_resource_id`, from the undocumented list.
+    case callbackResource
+
+    /// The field it fills.
+    var field: FieldID {
+        switch self {
+        case .numberCode: return .numberCode
+        case .displayNumber(let line): return .displayNumber(line: line)
+        case .callbackResource: return .callbackResourceID
+        }
+    }
+}
+
+/// One row of a picker: the value it fills and how it reads.
+struct AccountPickerRow {
+    var value: String
+    var columns: [String]
+}
+
+/// Enter on Number code, a Display number or Callback resource: the account's
+/// lists, filtered by digits or words; choosing fills the field (undoable).
+enum AccountPickerCommands {
+    static func open(_ state: inout AppState) -> [Effect] {
+        let target: AccountPickerTarget
+        switch state.focus {
+        case .numberCode: target = .numberCode
+        case .displayNumber(let line): target = .displayNumber(line: line)
+        case .callbackResourceID:
+            target = .callbackResource
+            if case .failed(let reason) = state.callbackResources {
+                // Undocumented: any failure falls back to typing, quietly.
+                state.status = StatusMessage("type the callback resource id: the application's list (undocumented) is not available (\(reason))", .info)
+                return []
+            }
+        default: return []
+        }
+        state.dialog = .accountPicker(target, filter: "", selected: 0)
+        if state.accountNumbers == .notAsked && state.availability == .ready { return refresh(&state) }
+        return []
+    }
+
+    /// Ctrl-R: read the lists again.
+    static func refresh(_ state: inout AppState) -> [Effect] {
+        guard state.availability == .ready else {
+            state.status = StatusMessage("no API key: the account's lists need one (typing works)", .warning)
+            return []
+        }
+        state.accountNumbers = .loading
+        state.callbackResources = .loading
+        return [.listAccount]
+    }
+
+    /// The rows a picker shows for `filter` (every word must match a column; digits match inside numbers).
+    static func rows(_ state: AppState, target: AccountPickerTarget, filter: String) -> [AccountPickerRow] {
+        var rows: [AccountPickerRow] = []
+        switch target {
+        case .numberCode, .displayNumber:
+            guard case .loaded(let numbers) = state.accountNumbers else { return [] }
+            let usable = target == .numberCode ? numbers.filter(\.outgoingCalls) : numbers
+            rows = usable.map { AccountPickerRow(value: $0.number, columns: [$0.number, $0.type, $0.region, $0.description]) }
+        case .callbackResource:
+            guard case .loaded(let resources) = state.callbackResources else { return [] }
+            rows = resources.map { AccountPickerRow(value: $0.id, columns: [$0.id, $0.name]) }
+        }
+        let words = filter.lowercased().replacingOccurrences(of: "ё", with: "е").split(separator: " ")
+        guard !words.isEmpty else { return rows }
+        return rows.filter { row in
+            let text = row.columns.joined(separator: " ").lowercased().replacingOccurrences(of: "ё", with: "е")
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
+
+    /// A command while a picker is open.
+    static func perform(_ state: inout AppState, _ command: Command, key: Key, target: AccountPickerTarget, filter: String, selected: Int) -> [Effect] {
+        var (filter, selected) = (filter, selected)
+        let shown = rows(state, target: target, filter: filter)
+        switch command {
+        case .close: state.dialog = nil; return []
+        case .refreshAccount: _ = refresh(&state); return [.listAccount]
+        case .filterType:
+            if case .character(let character) = key { filter.append(character) }
+            if case .paste(let text) = key { filter += text }
+            selected = 0
+        case .filterErase:
+            if !filter.isEmpty { filter.removeLast() }
+            selected = 0
+        case .filterClear:
+            filter = ""
+            selected = 0
+        case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
+        case .accept:
+            guard let row = shown[safe: selected] else { return [] }
+            state.dialog = nil
+            state.form.setText(row.value, of: target.field)
+            state.setFocus(target.field)
+            state.formChanged()
+            state.status = StatusMessage("\(target.field.label.lowercased()): \(row.value) (Ctrl-Z undoes)", .success)
+            return [.saveDraft(state.form)]
+        default: return []
+        }
+        state.dialog = .accountPicker(target, filter: filter, selected: selected)
+        return []
+    }
+}
+
+/// The picker: a filter line, then the rows, or why there are none.
+enum AccountPickerView {
+    static func draw(_ state: AppState, target: AccountPickerTarget, filter: String, selected: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        let rows = AccountPickerCommands.rows(state, target: target, filter: filter)
+        let size = state.size
+        let rect = DialogView.centered(width: min(size.width - 4, 100), height: min(size.height - 2, max(8, rows.count + 5)), in: size)
+        let title: String
+        let list: AccountList<Bool>
+        switch target {
+        case .numberCode: title = "Numbers that can place calls · Number code"; list = state.accountNumbers.shape
+        case .displayNumber(let line): title = "The account's numbers · line \(line + 1) display number"; list = state.accountNumbers.shape
+        case .callbackResource: title = "Callback resources (experimental: an undocumented list)"; list = state.callbackResources.shape
+        }
+        DialogView.frame(rect, title: title + " · type to filter · Enter fills · ^R refresh", on: &canvas)
+        let inner = rect.inset(1)
+        canvas.put("Filter: ", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+        canvas.put(filter, x: inner.x + 9, y: inner.y, style: Style(.text, on: .selection), maxWidth: inner.width - 10)
+        let message: String?
+        switch list {
+        case .notAsked: message = "no API key: the account's lists need one. Type the value."
+        case .loading: message = "reading the account's lists… (typing in the field works meanwhile)"
+        case .failed(let reason): message = "could not list them: \(reason). Type the value."
+        case .loaded: message = rows.isEmpty ? "nothing matches \"\(filter)\"" : nil
+        }
+        if let message {
+            for (offset, line) in TextWrap.lines(message, width: inner.width - 2).prefix(max(0, inner.height - 2)).enumerated() {
+                canvas.put(line, x: inner.x + 1, y: inner.y + 2 + offset, style: Style(list == .loading ? .muted : .warning, on: .surface))
+            }
+        }
+        let widths = [14, 5, 24]
+        let area = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        ListView.draw(count: rows.count, selected: selected, in: area, on: &canvas) { index, y, chosen, background, canvas in
+            var x = inner.x + 1
+            for (column, text) in rows[index].columns.enumerated() {
+                let width = column < widths.count && rows[index].columns.count > 2 ? widths[column] : (column == 0 ? 10 : inner.maxX - x - 1)
+                canvas.put(text, x: x, y: y, style: Style(column == 0 ? .text : .muted, on: background, bold: chosen && column == 0),
+                           maxWidth: min(width, inner.maxX - x - 1))
+                x += width + 1
+            }
+        }
+        return (inner.x + 9 + DisplayWidth.of(filter), inner.y)
+    }
+}
+
+extension AccountList {
+    /// The same state without its items (for messages).
+    var shape: AccountList<Bool> {
+        switch self {
+        case .notAsked: return .notAsked
+        case .loading: return .loading
+        case .loaded: return .loaded([])
+        case .failed(let reason): return .failed(reason)
+        }
+    }
+}
