@@ -75,6 +75,35 @@ final class GuardAndSeverityTests: XCTestCase {
         }
     }
 
+    /// Each error row of the ruling, as a one-field change to the spec's example: (what, where, its path).
+    let errors: [(String, String, String)] = [
+        (#""duration":299,"#, #""callback_resource_id":1221,"#, "duration"),
+        (#""duration":1800.5,"#, #""callback_resource_id":1221,"#, "duration"),
+        (#""duration":4294967296,"#, #""callback_resource_id":1221,"#, "duration"),
+        (#""duration":"long","#, #""callback_resource_id":1221,"#, "duration"),
+        (#""duration":{},"#, #""callback_resource_id":1221,"#, "duration"),
+        (#""durration":1800,"#, #""callback_resource_id":1221,"#, "durration"),
+        (#""ringlogic":1,"#, #""ring_logic":1,"#, "line_1.ringlogic"),
+    ]
+
+    func testErrorsExit2WithTheirPath() throws {
+        let home = scratchFolder(self)
+        for (insert, anchor, path) in errors {
+            guard let range = exampleText().range(of: anchor) else { return XCTFail("no \(anchor) in the example") }
+            var text = exampleText()
+            text.replaceSubrange(range, with: anchor + insert)
+            let run = try runExocall(["validate", "-"], home: home, stdin: text)
+            XCTAssertEqual(run.status, 2, "\(insert): \(run.stdout)")
+            XCTAssertTrue(run.stdout.hasPrefix("error: \(path): "), "\(insert): \(run.stdout)")
+        }
+        for (field, value) in [("number_code", "0"), ("callback_resource_id", "-1")] {
+            let text = exampleText().replacingOccurrences(of: #""\#(field)":"#, with: #""\#(field)":\#(value),"x\#(field)":"#)
+            let run = try runExocall(["validate", "-"], home: home, stdin: text)
+            XCTAssertEqual(run.status, 2)
+            XCTAssertTrue(run.stdout.contains("error: \(field): "), run.stdout)
+        }
+    }
+
     func testTheStandInPlacesARequestWithWarningsAndSendStrictSendsNothing() async throws {
         let home = scratchFolder(self)
         let server = StubServer(apiKey: "k")
