@@ -25,12 +25,13 @@ enum AccountListing {
     /// The account's numbers, the same every time.
     static let numbers: [CallbackCore.JSONValue] = (0..<250).map { index in
         let type = index % 10 == 9 ? "KDU" : (index % 3 == 0 ? "ABC" : "DEF")
-        let number: String
+        var number: String
         switch type {
         case "KDU": number = "7800" + String(format: "%07d", 1_000_000 + index)
         case "ABC": number = "7495" + String(format: "%07d", 3_000_000 + index * 7)
         default: number = "7999" + String(format: "%07d", 1_200_000 + index * 13)
         }
+        if index == 0 { number = "74999999999" } // the spec's example number_code is the demo account's
         let outgoing = index % 17 != 5 // a few numbers cannot place calls
         let options = CallbackCore.JSONValue.object([.init("incoming_calls", .bool(true)), .init("outgoing_calls", .bool(outgoing)),
                                         .init("incoming_sms", .bool(type == "DEF")), .init("outgoing_sms", .bool(false))])

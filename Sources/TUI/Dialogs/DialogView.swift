@@ -114,9 +114,11 @@ enum DialogView {
         let room = max(10, boxWidth - 4)
         var wrapped: [(String, Style)] = []
         for (text, style) in lines {
+            // Keep a line's indent on each of its rows (wrapping would drop it).
             let indent = String(text.prefix { $0 == " " })
-            for (index, part) in TextWrap.lines(text, width: room).enumerated() {
-                wrapped.append(((index == 0 || part.hasPrefix(indent) ? "" : indent) + part, style))
+            let body = String(text.dropFirst(indent.count))
+            for part in TextWrap.lines(body, width: max(10, room - indent.count)) {
+                wrapped.append((indent + part, style))
             }
         }
         let rect = centered(width: boxWidth, height: min(state.size.height - 2, wrapped.count + 2), in: state.size)
