@@ -92,7 +92,7 @@ final class FrontEndTests: XCTestCase {
             let tmux = try start()
             tmux.waitFor(text: "┌─ Request")
             let shell = tmux.panePID()
-            let child = childPID(of: shell)
+            let child = childProcess(of: shell)
             XCTAssertGreaterThan(child, 0)
             kill(child, signal)
             tmux.waitFor(text: "[exit:\(status)]")
@@ -134,18 +134,5 @@ final class FrontEndTests: XCTestCase {
         tmux.keys("F4")
         tmux.waitFor(text: "✗ duration  must be a whole number from 300 to 3600 seconds, got 99")
         XCTAssertTrue(tmux.lastScreen.contains("! line_1 · row 1 (destinations[0].number)  is written the domestic way"), tmux.lastScreen)
-    }
-
-    /// The first child process of `pid`.
-    func childPID(of pid: Int32) -> Int32 {
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8),
-               let first = text.split(separator: " ").first, let child = Int32(first) {
-                return child
-            }
-            usleep(20_000)
-        }
-        return 0
     }
 }

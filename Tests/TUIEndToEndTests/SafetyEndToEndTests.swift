@@ -108,7 +108,7 @@ final class SafetyEndToEndTests: XCTestCase {
         tmux.waitFor(text: "Place this callback?")
         tmux.keys("Enter")
         tmux.waitFor(text: "sending to DEMO")
-        let app = childPID(of: tmux.panePID())
+        let app = childProcess(of: tmux.panePID())
         XCTAssertGreaterThan(app, 0)
         kill(app, SIGTERM)
         tmux.waitFor(text: "[exit:143]")
@@ -164,18 +164,5 @@ final class SafetyEndToEndTests: XCTestCase {
         tmux.keys("Left")
         tmux.waitFor(text: "your emotion 6 whisper is back")
         XCTAssertTrue(tmux.lastScreen.contains("‹ 6 whisper ›"), tmux.lastScreen)
-    }
-
-    /// The first child process of `pid`.
-    func childPID(of pid: Int32) -> Int32 {
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8),
-               let first = text.split(separator: " ").first, let child = Int32(first) {
-                return child
-            }
-            usleep(20_000)
-        }
-        return 0
     }
 }

@@ -41,3 +41,16 @@ func scratchHome(_ test: XCTestCase) -> String {
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
 }
+
+/// The first child process of `pid` (the app under the pane's shell), waited for up to 5 s.
+func childProcess(of pid: Int32) -> Int32 {
+    let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline {
+        if let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8),
+           let first = text.split(separator: " ").first, let child = Int32(first) {
+            return child
+        }
+        usleep(20_000)
+    }
+    return 0
+}

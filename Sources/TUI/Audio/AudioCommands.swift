@@ -54,15 +54,8 @@ enum AudioCommands {
         case .cycleGender:
             gender = gender == nil ? .female : (gender == .female ? .male : nil)
             selected = 0
-        case .filterErase:
-            if !filter.isEmpty { filter.removeLast() }
-            selected = 0
-        case .filterClear:
-            filter = ""
-            selected = 0
-        case .filterType:
-            if case .character(let character) = key { filter.append(character) }
-            if case .paste(let text) = key { filter += text }
+        case .filterType, .filterErase, .filterClear:
+            _ = PickerFilter.apply(command, key: key, to: &filter)
             selected = 0
         case .accept:
             guard let voice = shown[safe: selected] else {

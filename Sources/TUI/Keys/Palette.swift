@@ -69,15 +69,8 @@ enum PaletteCommands {
         let shown = matching(filter, in: state)
         switch command {
         case .close: state.dialog = nil; return []
-        case .filterType:
-            if case .character(let character) = key { filter.append(character) }
-            if case .paste(let text) = key { filter += text }
-            selected = 0
-        case .filterErase:
-            if !filter.isEmpty { filter.removeLast() }
-            selected = 0
-        case .filterClear:
-            filter = ""
+        case .filterType, .filterErase, .filterClear:
+            _ = PickerFilter.apply(command, key: key, to: &filter)
             selected = 0
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
         case .accept:
