@@ -94,8 +94,12 @@ public struct KeyBinding: Sendable {
 
     /// Whether this binding is in force in `state` (its scope and condition).
     public func applies(in state: AppState) -> Bool {
-        let active = KeyTable.activeScopes(state)
-        return scopes.contains(where: active.contains) && when.holds(in: state)
+        applies(in: state, scopes: KeyTable.activeScopes(state))
+    }
+
+    /// The same, with the state's active scopes already known (the footer asks for every binding).
+    func applies(in state: AppState, scopes active: [KeyScope]) -> Bool {
+        scopes.contains(where: active.contains) && when.holds(in: state)
     }
 }
 

@@ -248,7 +248,8 @@ public enum KeyTable {
 
     /// The footer's hints for `state`: the place's own first, then the screen's; each once.
     public static func footer(for state: AppState) -> [FooterHint] {
-        let inForce = bindings.filter { $0.footer != nil && $0.applies(in: state) && $0.footer!.when.holds(in: state) }
+        let active = activeScopes(state)
+        let inForce = bindings.filter { $0.footer != nil && $0.applies(in: state, scopes: active) && $0.footer!.when.holds(in: state) }
         let own = inForce.filter { !$0.scopes.contains(.screen) }
         let screen = state.dialog == nil ? inForce.filter { $0.scopes.contains(.screen) } : []
         var seen: Set<String> = []

@@ -77,15 +77,22 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
         guard limit > x else { return 0 }
-        func shown(_ character: Character) -> Character {
-            character == "\n" || character == "\t" ? " " : character
+        // Untrusted text (the log, a server, a file) is shown, never obeyed: newlines and
+        // tabs become spaces, other control characters their escapes. The common case,
+        // plain text, takes no copy.
+        var text = text
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || TerminalText.needsEscape($0) }) {
+            text = TerminalText.escaped(String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
         }
-        // Untrusted text (the log, a server, a file) is shown, never obeyed.
-        let text = TerminalText.escaped(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " "))
-        let fits = x + DisplayWidth.of(String(text.map(shown))) <= limit
+        var fits = true
+        var total = x
+        for character in text {
+            total += DisplayWidth.of(character)
+            if total > limit { fits = false; break }
+        }
         var column = x
         for character in text {
-            let glyph = shown(character)
+            let glyph = character
             let width = DisplayWidth.of(glyph)
             if width == 0 { continue }
             if column + width > (fits ? limit : limit - 1) { break }

@@ -27,13 +27,21 @@ struct LogColumns {
     /// The columns shown, left to right.
     private(set) var shown: [Column] = []
     private var widths: [Column: Int] = [:]
+    /// Each visible entry's cells, made once per frame (formatting a time is not free).
+    private(set) var cells: [[Column: String]] = []
 
-    /// The columns for `width`, sized to what `entries` hold.
-    init(width: Int, entries: [CallLogEntry]) {
-        func widest(_ column: Column, cap: Int) -> Int {
-            min(cap, entries.map { DisplayWidth.of(TerminalText.escaped(column.text($0, newest: $0.createdAt))) }.max() ?? 0)
+    /// The columns for `width`, sized to what `entries` hold; `newest` dates the times.
+    init(width: Int, entries: [CallLogEntry], newest: Int64) {
+        cells = entries.map { entry in
+            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, TerminalText.escaped($0.text(entry, newest: newest))) })
         }
-        let time = entries.map { LogPanelView.shortTime($0.createdAt, now: entries.first?.createdAt ?? $0.createdAt).count }.max() ?? 8
+        var widestCache: [Column: Int] = [:]
+        func widest(_ column: Column, cap: Int) -> Int {
+            let width = widestCache[column] ?? (cells.map { DisplayWidth.of($0[column] ?? "") }.max() ?? 0)
+            widestCache[column] = width
+            return min(cap, width)
+        }
+        let time = widest(.time, cap: 20)
         var room = width
         var chosen: [Column: Int] = [:]
         func take(_ column: Column, _ want: Int, minimum: Int = 1) {
@@ -59,6 +67,9 @@ struct LogColumns {
         widths = chosen
         shown = [.time, .outcome, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
     }
+
+    /// The cell of visible row `row` in `column`.
+    func cell(_ row: Int, _ column: Column) -> String { cells[row][column] ?? "" }
 
     /// Columns given to `column`.
     func width(of column: Column) -> Int { widths[column] ?? 0 }

@@ -28,7 +28,8 @@ enum LogPanelView {
             return
         }
         let end = min(state.log.entries.count, state.log.scroll + inner.height)
-        let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]))
+        let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]),
+                                 newest: state.log.entries.first?.createdAt ?? 0)
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll
@@ -38,7 +39,7 @@ enum LogPanelView {
             var x = inner.x + 1
             for column in columns.shown {
                 let width = columns.width(of: column)
-                let text = column.text(entry, newest: state.log.entries.first?.createdAt ?? entry.createdAt)
+                let text = columns.cell(index - state.log.scroll, column)
                 let style: Style
                 switch column {
                 case .outcome: style = Style(badgeRole(entry.outcome), bold: true)
