@@ -11,6 +11,7 @@ public enum DisplayWidth {
 
     /// Columns taken by one character (grapheme cluster).
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return of(scalar: first)
@@ -22,6 +23,8 @@ public enum DisplayWidth {
         if value == 0 { return 0 }
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
         if value < 0x300 { return 1 }
+        // Cyrillic letters, most of what an operator types, skip the category lookup.
+        if (0x400...0x482).contains(value) || (0x48A...0x52F).contains(value) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -37,6 +37,15 @@ var rows: [Row] = []
 var figures: [String: Any] = [:]
 func fmt(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
+// --render-only: just the in-process frame figures, on --keep-db's database (to profile a change).
+if arguments.contains("--render-only") {
+    let log = LogBench(path: option("--keep-db") ?? scratch + "/big.sqlite", entries: entries)
+    if !FileManager.default.fileExists(atPath: log.path) { _ = try log.generate() }
+    let (frame, keyed) = try log.render(frames: small ? 200 : 2000)
+    print("frame p50 / p99: \(fmt(frame.median, 3)) / \(fmt(frame.p99, 3)) ms; key + frame: \(fmt(keyed.median, 3)) / \(fmt(keyed.p99, 3)) ms")
+    exit(0)
+}
+
 let floor = try Floor.build(in: scratch)
 let terminal = TerminalBench(exocall: exocall, floor: floor, scratch: scratch)
 

@@ -9,4 +9,14 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("é"), 1)
         XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)
     }
+
+    /// The fast paths (ASCII, Cyrillic letters) agree with the general rule at their edges.
+    func testFastPathsKeepControlsAndCombiningMarksNarrow() {
+        XCTAssertEqual(DisplayWidth.of("\u{1B}"), 0)
+        XCTAssertEqual(DisplayWidth.of("\u{7F}"), 0)
+        XCTAssertEqual(DisplayWidth.of("\r\n"), 0)
+        XCTAssertEqual(DisplayWidth.of("ёЁҐґ"), 4)
+        XCTAssertEqual(DisplayWidth.of(scalar: "\u{483}"), 0, "a Cyrillic combining titlo")
+        XCTAssertEqual(DisplayWidth.of("а\u{301}"), 1, "a stressed Cyrillic vowel")
+    }
 }

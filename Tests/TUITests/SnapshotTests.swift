@@ -121,6 +121,13 @@ final class NoSilentCutTests: XCTestCase {
         var wide = TextCanvas(size: Size(width: 6, height: 1))
         wide.put("ЖЖ漢字漢字", x: 0, y: 0, style: .text)
         XCTAssertEqual(wide.text, "ЖЖ漢…")
+        var cyrillic = TextCanvas(size: Size(width: 6, height: 2))
+        cyrillic.put("ЖЖЖЖЖЖ", x: 0, y: 0, style: .text)
+        cyrillic.put("ЖЖЖЖЖЖЖ", x: 0, y: 1, style: .text)
+        XCTAssertEqual(cyrillic.text, "ЖЖЖЖЖЖ\nЖЖЖЖЖ…", "more bytes than columns still fits; one letter more is marked")
+        var control = TextCanvas(size: Size(width: 10, height: 1))
+        control.put("a\u{1B}[2Jb\tc", x: 0, y: 0, style: .text)
+        XCTAssertEqual(control.text, "a\\e[2Jb c", "escape shown, never obeyed; a tab is a space")
     }
 
     func testTheFocusedPreviewLineShowsItsWholeValue() {

@@ -84,11 +84,14 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || TerminalText.needsEscape($0) }) {
             text = TerminalText.escaped(String(text.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
         }
+        // No character is wider than its UTF-8 bytes, so short text fits without measuring.
         var fits = true
-        var total = x
-        for character in text {
-            total += DisplayWidth.of(character)
-            if total > limit { fits = false; break }
+        if text.utf8.count > limit - x {
+            var total = x
+            for character in text {
+                total += DisplayWidth.of(character)
+                if total > limit { fits = false; break }
+            }
         }
         var column = x
         for character in text {

@@ -11,9 +11,9 @@ struct LogColumns {
         case time, outcome, leg1, leg2, description, callID, demo
 
         /// The cell for `entry`.
-        func text(_ entry: CallLogEntry, newest: Int64) -> String {
+        func text(_ entry: CallLogEntry, today: Substring) -> String {
             switch self {
-            case .time: return LogPanelView.shortTime(entry.createdAt, now: newest)
+            case .time: return LogPanelView.shortTime(entry.createdAt, today: today)
             case .outcome: return LogPanelView.badge(entry.outcome)
             case .leg1: return LogColumns.numbers(entry.line1Numbers) + " →"
             case .leg2: return LogColumns.numbers(entry.line2Numbers)
@@ -32,8 +32,9 @@ struct LogColumns {
 
     /// The columns for `width`, sized to what `entries` hold; `newest` dates the times.
     init(width: Int, entries: [CallLogEntry], newest: Int64) {
+        let today = Timestamp.local(newest).prefix(10)
         cells = entries.map { entry in
-            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, TerminalText.escaped($0.text(entry, newest: newest))) })
+            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, TerminalText.escaped($0.text(entry, today: today))) })
         }
         var widestCache: [Column: Int] = [:]
         func widest(_ column: Column, cap: Int) -> Int {

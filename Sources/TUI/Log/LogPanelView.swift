@@ -53,9 +53,10 @@ enum LogPanelView {
     }
 
     /// `21:13:37` for entries of the newest entry's day, `11-23 21:13` for older ones.
-    static func shortTime(_ ms: Int64, now: Int64) -> String {
+    /// `today` is the newest entry's `yyyy-mm-dd` (`Timestamp.local(newest).prefix(10)`), made once per frame.
+    static func shortTime(_ ms: Int64, today: Substring) -> String {
         let text = Timestamp.local(ms)
-        return text.prefix(10) == Timestamp.local(now).prefix(10) ? String(text.suffix(8)) : String(text.dropFirst(5).prefix(11))
+        return text.prefix(10) == today ? String(text.suffix(8)) : String(text.dropFirst(5).prefix(11))
     }
 
 
@@ -69,7 +70,7 @@ enum LogPanelView {
         case .unknown: word = "UNKNOWN"
         case .sending: word = "SENDING"
         }
-        return " " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
+        return " " + word + String(repeating: " ", count: max(0, 8 - word.count)) + " "
     }
 
     static func badgeRole(_ outcome: EntryOutcome) -> Role {
