@@ -1,4 +1,5 @@
 import Foundation
+import TmuxKit
 
 /// Startup and keystroke latency measured as a user feels them: the program in
 /// a pseudo-terminal of 120x40 (no tmux, whose own start hides the gap), timed
@@ -12,82 +13,9 @@ struct PtyBench {
                        "XDG_DATA_HOME=\(home)/data", "XDG_CONFIG_HOME=\(home)/config", "PATH=/usr/bin:/bin"]
     }
 
-    /// A running program on a pty.
-    struct Session {
-        let pid: pid_t
-        let master: Int32
-        let started: ContinuousClock.Instant
-
-        /// Reads until `marker` has arrived (or `timeout`); returns ms from `since`.
-        func wait(for marker: [UInt8], since: ContinuousClock.Instant, timeout: Double = 10) -> Double? {
-            var seen: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-                guard poll(&poller, 1, 20) > 0 else { continue }
-                let count = read(master, &buffer, buffer.count)
-                if count <= 0 { return nil }
-                seen += buffer[0..<count]
-                if seen.count > 1 << 20 { seen.removeFirst(seen.count - 4096) }
-                if seen.firstRange(of: marker) != nil {
-                    let elapsed = ContinuousClock.now - since
-                    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-                }
-            }
-            return nil
-        }
-
-        func write(_ text: String) { _ = text.withCString { Foundation.write(master, $0, strlen($0)) } }
-
-        func end() {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            close(master)
-        }
-    }
-
     /// Starts `argv` on a new 120x40 pty.
-    func spawn(_ argv: [String]) -> Session? {
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        guard master >= 0 else { return nil }
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        guard ioctl(master, 0x4004_5431 /* TIOCSPTLCK */, &unlock) == 0, ioctl(master, 0x8004_5430 /* TIOCGPTN */, &number) == 0 else {
-            close(master)
-            return nil
-        }
-        let slavePath = "/dev/pts/\(number)"
-        let slave = open(slavePath, O_RDWR | O_NOCTTY)
-        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
-        close(slave)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in 0...2 { posix_spawn_file_actions_addopen(&actions, Int32(fd), slavePath, O_RDWR, 0) }
-        posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(0x80 /* POSIX_SPAWN_SETSID */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var cArguments = argv.map { strdup($0) } + [nil]
-        var cEnvironment = environment.map { strdup($0) } + [nil]
-        defer { (cArguments + cEnvironment).forEach { free($0) } }
-        var pid: pid_t = 0
-        let started = ContinuousClock.now
-        guard posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, &cEnvironment) == 0 else {
-            close(master)
-            return nil
-        }
-        return Session(pid: pid, master: master, started: started)
+    func spawn(_ argv: [String]) -> PseudoTerminal? {
+        PseudoTerminal.spawn(argv, environment: environment, rows: 40, columns: 120)
     }
 
     /// Spawn to the first frame's last row (`marker`), `runs` times.
@@ -144,5 +72,39 @@ struct PtyBench {
         guard shell("/usr/bin/env", ["swiftc", "-O", "-static-stdlib", source, "-o", binary]) != nil,
               FileManager.default.isExecutableFile(atPath: binary) else { return nil }
         return binary
+    }
+}
+
+/// What the benchmark does with a program on a pty.
+extension PseudoTerminal {
+    /// Reads until `marker` has arrived (or `timeout`); returns ms from `since`.
+    func wait(for marker: [UInt8], since: ContinuousClock.Instant, timeout: Double = 10) -> Double? {
+        var seen: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 20) > 0 else { continue }
+            let count = read(master, &buffer, buffer.count)
+            if count <= 0 { return nil }
+            seen += buffer[0..<count]
+            if seen.count > 1 << 20 { seen.removeFirst(seen.count - 4096) }
+            if seen.firstRange(of: marker) != nil {
+                let elapsed = ContinuousClock.now - since
+                return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            }
+        }
+        return nil
+    }
+
+    /// Types `text` into the program.
+    func write(_ text: String) { _ = text.withCString { Foundation.write(master, $0, strlen($0)) } }
+
+    /// Kills the program, reaps it and closes the pty.
+    func end() {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
     }
 }
