@@ -55,8 +55,7 @@ enum AudioCommands {
             gender = gender == nil ? .female : (gender == .female ? .male : nil)
             selected = 0
         case .filterType, .filterErase, .filterClear:
-            _ = PickerFilter.apply(command, key: key, to: &filter)
-            selected = 0
+            PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .accept:
             guard let voice = shown[safe: selected] else {
                 state.status = StatusMessage("no voice matches \"\(filter)\"", .warning)

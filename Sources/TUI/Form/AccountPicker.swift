@@ -87,8 +87,7 @@ enum AccountPickerCommands {
         case .close: state.dialog = nil; return []
         case .refreshAccount: _ = refresh(&state); return [.listAccount]
         case .filterType, .filterErase, .filterClear:
-            _ = PickerFilter.apply(command, key: key, to: &filter)
-            selected = 0
+            PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
         case .accept:
             guard let row = shown[safe: selected] else { return [] }

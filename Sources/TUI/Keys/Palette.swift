@@ -70,8 +70,7 @@ enum PaletteCommands {
         switch command {
         case .close: state.dialog = nil; return []
         case .filterType, .filterErase, .filterClear:
-            _ = PickerFilter.apply(command, key: key, to: &filter)
-            selected = 0
+            PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
         case .accept:
             guard let item = shown[safe: selected] else { return [] }

@@ -1,8 +1,9 @@
 /// The filter line of every picker (voices, the account's numbers, the palette):
-/// typing and pasting add, Backspace erases, Ctrl-U clears.
+/// typing and pasting add, Backspace erases, Ctrl-U clears; a changed filter
+/// selects the first row again.
 enum PickerFilter {
-    /// Applies a filter command to `filter`; whether it was one.
-    static func apply(_ command: Command, key: Key, to filter: inout String) -> Bool {
+    /// Applies a filter command (`.filterType`, `.filterErase`, `.filterClear`) to `filter`, and selects the first row.
+    static func apply(_ command: Command, key: Key, to filter: inout String, selected: inout Int) {
         switch command {
         case .filterType:
             if case .character(let character) = key { filter.append(character) }
@@ -12,8 +13,8 @@ enum PickerFilter {
         case .filterClear:
             filter = ""
         default:
-            return false
+            return
         }
-        return true
+        selected = 0
     }
 }
