@@ -22,6 +22,17 @@ final class SafetyEndToEndTests: XCTestCase {
         return tmux
     }
 
+    /// exocall in demo with a valid request sent and in flight: the stand-in answers after `seconds`.
+    func startSending(answeringAfter seconds: Int, home: String) throws -> Tmux {
+        let tmux = try start("--demo --load \(try requestFile(home, description: "stub:slow=\(seconds)"))", home: home)
+        tmux.waitFor(text: "✓ valid request")
+        tmux.keys("F5")
+        tmux.waitFor(text: "Place this callback?")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "sending to DEMO")
+        return tmux
+    }
+
     /// Runs `exocall ARGUMENTS` to the end; returns its exit status and standard output.
     func exocall(_ arguments: [String], home: String, environment: [String: String] = [:]) throws -> (Int32, String) {
         let process = Process()
@@ -70,12 +81,7 @@ final class SafetyEndToEndTests: XCTestCase {
 
     func testQuitWhileSendingWaitsForTheOutcomeByDefault() throws {
         let home = scratchHome(self)
-        let tmux = try start("--demo --load \(try requestFile(home, description: "stub:slow=2"))", home: home)
-        tmux.waitFor(text: "✓ valid request")
-        tmux.keys("F5")
-        tmux.waitFor(text: "Place this callback?")
-        tmux.keys("Enter")
-        tmux.waitFor(text: "sending to DEMO")
+        let tmux = try startSending(answeringAfter: 2, home: home)
         tmux.keys("F10")
         tmux.waitFor(text: "A send is in flight")
         tmux.keys("Enter")
@@ -86,12 +92,7 @@ final class SafetyEndToEndTests: XCTestCase {
 
     func testQuitNowLeavesTheEntryInterruptedNeverPlacedByTheStandIn() throws {
         let home = scratchHome(self)
-        let tmux = try start("--demo --load \(try requestFile(home, description: "stub:slow=3"))", home: home)
-        tmux.waitFor(text: "✓ valid request")
-        tmux.keys("F5")
-        tmux.waitFor(text: "Place this callback?")
-        tmux.keys("Enter")
-        tmux.waitFor(text: "sending to DEMO")
+        let tmux = try startSending(answeringAfter: 3, home: home)
         tmux.keys("C-q")
         tmux.waitFor(text: "A send is in flight")
         tmux.keys("q")
@@ -102,12 +103,7 @@ final class SafetyEndToEndTests: XCTestCase {
 
     func testSIGTERMDuringASendRecordsItsOutcomeBeforeExiting() throws {
         let home = scratchHome(self)
-        let tmux = try start("--demo --load \(try requestFile(home, description: "stub:slow=2"))", home: home)
-        tmux.waitFor(text: "✓ valid request")
-        tmux.keys("F5")
-        tmux.waitFor(text: "Place this callback?")
-        tmux.keys("Enter")
-        tmux.waitFor(text: "sending to DEMO")
+        let tmux = try startSending(answeringAfter: 2, home: home)
         let app = childProcess(of: tmux.panePID())
         XCTAssertGreaterThan(app, 0)
         kill(app, SIGTERM)
