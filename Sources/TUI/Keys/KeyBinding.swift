@@ -87,17 +87,12 @@ public struct KeyBinding: Sendable {
         self.footer = footer
     }
 
-    /// Whether this binding takes `key` in `state`.
-    public func takes(_ key: Key, in state: AppState) -> Bool {
-        applies(in: state) && keys.contains { $0.matches(key) }
-    }
-
     /// Whether this binding is in force in `state` (its scope and condition).
     public func applies(in state: AppState) -> Bool {
         applies(in: state, scopes: KeyTable.activeScopes(state))
     }
 
-    /// The same, with the state's active scopes already known (the footer asks for every binding).
+    /// The same, with the state's active scopes already known (the key lookup and the footer ask for many bindings).
     func applies(in state: AppState, scopes active: [KeyScope]) -> Bool {
         scopes.contains(where: active.contains) && when.holds(in: state)
     }

@@ -243,7 +243,8 @@ public enum KeyTable {
 
     /// The binding that takes `key` in `state`, if any: the first in force.
     public static func binding(for key: Key, in state: AppState) -> KeyBinding? {
-        bindings.first { $0.takes(key, in: state) }
+        let active = activeScopes(state)
+        return bindings.first { $0.keys.contains { $0.matches(key) } && $0.applies(in: state, scopes: active) }
     }
 
     /// The footer's hints for `state`: the place's own first, then the screen's; each once.
