@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .target(name: "CallbackCore"),
@@ -35,6 +37,15 @@ let package = Package(
             "ExolveClient",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The team log: the same store contract on a shared PostgreSQL database.
+        .target(name: "CallLogPostgres", dependencies: [
+            "CallLog",
+            "CallbackCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // A throwaway PostgreSQL cluster in a temporary folder, for tests and the benchmark.
+        .target(name: "TestPostgres"),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .executableTarget(name: "theme-embedder"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["theme-embedder"],
@@ -44,7 +55,7 @@ let package = Package(
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "CallLog", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
-        .target(name: "TUIRuntime", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"]),
+        .target(name: "TUIRuntime", dependencies: ["TUI", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         .target(name: "CTerminalSignals"),
         // Writes to the terminal and pipes that never trap when the other end is gone.
         .target(name: "Console"),
@@ -54,6 +65,7 @@ let package = Package(
             "ExolveClient",
             "ExolveStub",
             "CallLog",
+            "CallLogPostgres",
             "TUI",
             "TUIRuntime",
             "TUINcurses",
@@ -66,18 +78,18 @@ let package = Package(
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .testTarget(name: "CallLogTests", dependencies: [
-            "CallLog", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "CallLog", "CallLogPostgres", "TestPostgres", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "ExolveClient", "Theming", "TUI", "SafeTOML"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "TUI", "CallLog", "ExolveClient", "CallbackCore"]),
+        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "ExolveClient", "CallbackCore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).
         .target(name: "HostileHTTP"),
-        .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallbackCore", "TUI"]),
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit", "ExolveStub"]),
-        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog", "HostileHTTP"]),
+        .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallLogPostgres", "TestPostgres", "CallbackCore", "ExolveClient", "TUI"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit", "ExolveStub", "TestPostgres"]),
+        .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "HostileHTTP"]),
     ]
 )

@@ -1,4 +1,5 @@
 import CallbackCore
+import ExolveClient
 import Foundation
 import GRDB
 
@@ -65,8 +66,15 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
     public var latencyMs: Int?
     /// The exocall version that sent it.
     public var exocallVersion: String
-    /// The process that wrote the entry (to tell an in-flight send from an interrupted one).
+    /// The process that wrote the entry (to tell an in-flight send from an interrupted one on its own machine).
     public var ownerPID: Int32
+    /// Who sent it: the config's `operator`, else `user@host` (nil in entries from before it was recorded).
+    public var operatorName: String?
+    /// The machine the sending process ran on: a pid means something only there.
+    public var senderHost: String?
+    /// When the send's answer is due at the latest (start + timeout + grace), ms since 1970, UTC:
+    /// still `sending` after this, it was interrupted, whichever machine sent it.
+    public var deadlineAt: Int64?
 
     /// The table's name.
     public static let databaseTableName = "call"
@@ -78,13 +86,16 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
         case line1Numbers = "line_1_numbers", line2Numbers = "line_2_numbers", ttsText = "tts_text"
         case httpStatus = "http_status", callID = "call_id", rawResponse = "raw_response", latencyMs = "latency_ms"
         case exocallVersion = "exocall_version", ownerPID = "owner_pid"
+        case operatorName = "operator_name", senderHost = "sender_host", deadlineAt = "deadline_at"
     }
 
     /// Sets the id after an insert.
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// A new `sending` entry for `request`, stamped now.
-    public init(request: MakeCallbackRequest, mode: CallMode, endpointHost: String, now: Date = Date()) {
+    /// A new `sending` entry for `request`, stamped now, by `operatorName` on this
+    /// machine, due back within `timeout` (plus `deadlineGrace`).
+    public init(request: MakeCallbackRequest, mode: CallMode, endpointHost: String, operatorName: String? = Operator.fallback,
+                timeout: Duration = .seconds(60), now: Date = Date()) {
         id = nil
         createdAt = Int64((now.timeIntervalSince1970 * 1000).rounded())
         finishedAt = nil
@@ -102,17 +113,69 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
         outcome = .sending
         exocallVersion = ExocallVersion.current
         ownerPID = ProcessInfo.processInfo.processIdentifier
+        self.operatorName = operatorName
+        senderHost = Operator.host
+        let (seconds, attoseconds) = timeout.components
+        deadlineAt = createdAt + seconds * 1000 + attoseconds / 1_000_000_000_000_000 + Self.deadlineGraceMs
     }
 
-    /// How long a send can take at most (the longest timeout) plus a margin:
-    /// an entry still `sending` after this was interrupted whatever its owner.
+    /// An entry with every column given, as a backend reads it back.
+    public init(id: Int64?, createdAt: Int64, finishedAt: Int64?, mode: CallMode, endpointHost: String, requestJSON: String,
+                requestDescription: String?, line1Numbers: String, line2Numbers: String, ttsText: String?, outcome: EntryOutcome,
+                httpStatus: Int?, callID: String?, message: String?, rawResponse: String?, latencyMs: Int?, exocallVersion: String,
+                ownerPID: Int32, operatorName: String?, senderHost: String?, deadlineAt: Int64?) {
+        self.id = id
+        self.createdAt = createdAt
+        self.finishedAt = finishedAt
+        self.mode = mode
+        self.endpointHost = endpointHost
+        self.requestJSON = requestJSON
+        self.requestDescription = requestDescription
+        self.line1Numbers = line1Numbers
+        self.line2Numbers = line2Numbers
+        self.ttsText = ttsText
+        self.outcome = outcome
+        self.httpStatus = httpStatus
+        self.callID = callID
+        self.message = message
+        self.rawResponse = rawResponse
+        self.latencyMs = latencyMs
+        self.exocallVersion = exocallVersion
+        self.ownerPID = ownerPID
+        self.operatorName = operatorName
+        self.senderHost = senderHost
+        self.deadlineAt = deadlineAt
+    }
+
+    /// The entry with its outcome recorded from `result` at `now`.
+    public func completed(with result: SendResult, now: Date) -> CallLogEntry {
+        var entry = self
+        entry.outcome = EntryOutcome(result.outcome)
+        entry.finishedAt = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        entry.httpStatus = result.httpStatus
+        entry.callID = result.outcome.callID
+        entry.message = result.outcome.message
+        entry.rawResponse = result.rawBody.map { String($0.utf8.prefix(SendResult.rawBodyLimit)) ?? $0 }
+        entry.latencyMs = result.latencyMs
+        return entry
+    }
+
+    /// How long past its timeout a send may still record its outcome (a slow disk,
+    /// a busy database, clocks a little apart between machines).
+    public static let deadlineGraceMs: Int64 = 30_000
+
+    /// How long a send can take at most (the longest timeout) plus a margin: an
+    /// entry without a deadline still `sending` after this was interrupted whatever its owner.
     public static let maxInFlightMs: Int64 = 11 * 60 * 1000
 
-    /// Whether this entry was left `sending` by a process that is gone (crash, kill)
-    /// or for longer than any send can take.
+    /// Whether this entry was left `sending` by a send that can no longer answer: past
+    /// its deadline (on any machine), or its process is gone (on this machine).
+    /// Another machine's send before its deadline is in flight: its pid means nothing here.
     public func isInterrupted(now: Date = Date()) -> Bool {
         guard outcome == .sending else { return false }
-        if Int64(now.timeIntervalSince1970 * 1000) - createdAt > Self.maxInFlightMs { return true }
+        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
+        if nowMs > (deadlineAt ?? createdAt + Self.maxInFlightMs) { return true }
+        if let senderHost, senderHost != Operator.host { return false }
         return !ProcessLiveness.isAlive(ownerPID)
     }
 
@@ -150,6 +213,7 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
             .init("created_at", .string(Timestamp.iso(createdAt))),
             .init("finished_at", text(finishedAt.map(Timestamp.iso))),
             .init("mode", .string(mode.rawValue)),
+            .init("operator", text(operatorName)),
             .init("endpoint", .string(endpointHost)),
             .init("outcome", .string(effectiveOutcome(now: now).rawValue)),
             .init("http_status", int(httpStatus)),
@@ -199,6 +263,33 @@ public enum Timestamp {
                                         from: Date(timeIntervalSince1970: Double(seconds)))
         func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
         return ("\(c.year ?? 0)-\(two(c.month))-\(two(c.day))", "\(two(c.hour)):\(two(c.minute)):\(two(c.second))")
+    }
+}
+
+/// Who is sending, and from which machine.
+public enum Operator {
+    /// This machine's name (`EXOCALL_HOSTNAME` overrides it, for containers whose
+    /// host names are random or shared).
+    public static let host: String = {
+        if let name = ProcessInfo.processInfo.environment["EXOCALL_HOSTNAME"], !name.isEmpty { return name }
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(cString: buffer)
+        return name.isEmpty ? "localhost" : name
+    }()
+
+    /// `user@host` for this process's user.
+    public static let fallback: String = {
+        let environment = ProcessInfo.processInfo.environment
+        var user = environment["USER"] ?? environment["LOGNAME"] ?? ""
+        if user.isEmpty, let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { user = String(cString: name) }
+        return (user.isEmpty ? "uid\(getuid())" : user) + "@" + host
+    }()
+
+    /// The operator to stamp on entries: the config's `operator` when set (and not blank), else `user@host`.
+    public static func name(configured: String?) -> String {
+        let trimmed = configured?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? fallback : trimmed
     }
 }
 

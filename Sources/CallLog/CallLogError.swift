@@ -12,6 +12,10 @@ public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible {
     case readFailed(path: String, detail: String)
     /// No entry has that id.
     case noSuchEntry(Int64)
+    /// The team log's server cannot be reached or refused the connection.
+    case unavailable(location: String, detail: String)
+    /// The location is neither a path nor a PostgreSQL URL exocall can use.
+    case badLocation(location: String, reason: String)
 
     /// The message for the operator.
     public var description: String {
@@ -21,7 +25,7 @@ public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "Move it aside (mv \(path) \(path).damaged) to start a new log, or open it with sqlite3 to recover entries."
         case .newerSchema(let path):
             return "the call log \(path) was written by a newer exocall. exocall leaves it untouched; "
-                + "upgrade exocall, or use another file with --db PATH."
+                + "upgrade exocall, or use another log with --db."
         case .inaccessible(let path, let detail):
             return "cannot open the call log \(path): \(detail). Check its permissions, or use another file with --db PATH."
         case .writeFailed(let path, let detail):
@@ -30,6 +34,11 @@ public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot read the call log \(path): \(detail)"
         case .noSuchEntry(let id):
             return "no call log entry with id \(id)"
+        case .unavailable(let location, let detail):
+            return "the call log \(location) is unavailable (\(detail)). Nothing is sent while it is: "
+                + "every call is written to the log before it leaves."
+        case .badLocation(let location, let reason):
+            return "the call log location \(location) cannot be used: \(reason)"
         }
     }
 }

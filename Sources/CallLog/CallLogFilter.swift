@@ -1,4 +1,6 @@
 import CallbackCore
+import Foundation
+import GRDB
 
 /// Which entries a query returns. Empty fields do not filter.
 public struct CallLogFilter: Equatable, Sendable {
@@ -10,10 +12,14 @@ public struct CallLogFilter: Equatable, Sendable {
     public var until: Int64?
     /// Only entries whose numbers, description, call_id or TTS text match every word.
     public var search: String?
+    /// Only entries sent by this operator (exactly as recorded).
+    public var operatorName: String?
 
     /// Creates a filter.
-    public init(outcome: EntryOutcome? = nil, since: Int64? = nil, until: Int64? = nil, search: String? = nil) {
+    public init(outcome: EntryOutcome? = nil, since: Int64? = nil, until: Int64? = nil, search: String? = nil,
+                operatorName: String? = nil) {
         self.outcome = outcome
+        self.operatorName = operatorName?.isEmpty == false ? operatorName : nil
         self.since = since
         self.until = until
         let trimmed = search?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -63,24 +69,38 @@ public struct MatchCount: Equatable, Sendable {
     }
 }
 
-/// Builds the FTS5 query for what an operator typed: every word must match
-/// some field by prefix; digits also match the end of a number (its reversed
-/// form); a phone number typed with `+`, spaces or dashes is searched normalized.
+/// What an operator typed into a search, as the words every backend matches:
+/// each word must match some field by prefix; a word of digits also matches the
+/// end of a number; a phone number typed with `+`, spaces or dashes is one word,
+/// normalized. Lower-cased, so case never depends on the database's locale.
+public enum SearchTerms {
+    /// The words to match, in order (empty: the search matches nothing).
+    public static func words(_ text: String) -> [String] {
+        if let normalized = PhoneNumber.normalize(text), !normalized.hasPrefix("sip") { return [normalized] }
+        // Split as the indexes tokenize (letters and digits), so every term is one
+        // token and `order-148` finds "order" and "148".
+        return text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The text a backend indexes for an entry's searchable fields, split the same way.
+    public static func document(_ entry: CallLogEntry) -> String {
+        [entry.line1Numbers, entry.line2Numbers, entry.requestDescription, entry.callID, entry.ttsText]
+            .compactMap { $0 }.joined(separator: " ").lowercased()
+            .split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
+    }
+
+    /// Whether a word also matches the end of a number.
+    public static func isDigits(_ word: String) -> Bool { word.allSatisfy { $0.isASCII && $0.isNumber } }
+}
+
+/// The FTS5 form of a search, for the SQLite backend.
 enum SearchQuery {
-    static func fts(_ text: String) -> String? {
-        let words: [String]
-        if let normalized = PhoneNumber.normalize(text), !normalized.hasPrefix("sip") {
-            words = [normalized]
-        } else {
-            // Split as the index's tokenizer does (letters and digits), so every
-            // term is one token and `order-148` finds "order" and "148".
-            words = text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
-        }
-        let clauses = words.map { word -> String in
+    static func fts5(_ text: String) -> String? {
+        let clauses = SearchTerms.words(text).map { word -> String in
             // Quotes and * never get here: they split words.
             let quoted = "\"" + word + "\""
             var clause = "{numbers description call_id tts_text} : \(quoted)*"
-            if word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if SearchTerms.isDigits(word) {
                 clause += " OR numbers_reversed : \"\(String(word.reversed()))\"*"
             }
             return "(\(clause))"
@@ -89,12 +109,9 @@ enum SearchQuery {
     }
 
     /// The search row's columns for an entry, in table order.
-    static func columns(for entry: CallLogEntry) -> [DatabaseValue] {
+    static func fts5Columns(for entry: CallLogEntry) -> [DatabaseValue] {
         let numbers = entry.line1Numbers + " " + entry.line2Numbers
         let reversed = numbers.split(separator: " ").map { String($0.reversed()) }.joined(separator: " ")
         return [numbers, reversed, entry.requestDescription, entry.callID, entry.ttsText].map { $0?.databaseValue ?? .null }
     }
 }
-
-import Foundation
-import GRDB

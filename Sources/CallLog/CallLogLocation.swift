@@ -1,12 +1,15 @@
 import Foundation
 
-/// Where the call log lives: `--db PATH`, else `EXOCALL_DB`, else
-/// `$XDG_DATA_HOME/exocall/calls.sqlite` (`~/.local/share/exocall/calls.sqlite`).
+/// Where the call log lives: `--db`, else `EXOCALL_DB`, else the config's `db`,
+/// else `$XDG_DATA_HOME/exocall/calls.sqlite` (`~/.local/share/exocall/calls.sqlite`).
+/// Each is a SQLite path or a `postgresql://` URL.
 public enum CallLogLocation {
-    /// The path to use.
-    public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// The location to use.
+    public static func resolve(flag: String?, configured: String? = nil,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let flag, !flag.isEmpty { return flag }
         if let env = environment["EXOCALL_DB"], !env.isEmpty { return env }
+        if let configured, !configured.isEmpty { return configured }
         return dataDirectory(environment: environment) + "/calls.sqlite"
     }
 

@@ -59,6 +59,19 @@ enum CallLogSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: operator, sender host, deadline, log id") { db in
+            try db.execute(sql: """
+                -- Who sent it; the machine it was sent from (a pid means something only
+                -- there); when its answer was due at the latest.
+                ALTER TABLE call ADD COLUMN operator_name TEXT;
+                ALTER TABLE call ADD COLUMN sender_host TEXT;
+                ALTER TABLE call ADD COLUMN deadline_at INTEGER;
+                CREATE INDEX call_by_operator_time ON call (operator_name, created_at, id);
+                -- This log's identity, so a copy into a team log (log migrate) is recognised when run again.
+                CREATE TABLE log_identity (id TEXT NOT NULL);
+                INSERT INTO log_identity (id) VALUES (lower(hex(randomblob(16))));
+                """)
+        }
         return migrator
     }
 }

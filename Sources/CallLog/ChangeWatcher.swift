@@ -12,7 +12,7 @@ public final class CallLogChangeWatcher: @unchecked Sendable {
     public init(path: String) throws(CallLogError) {
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(CallLogStore.busyTimeout)
+        config.busyMode = .timeout(SQLiteCallLog.busyTimeout)
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch {

@@ -10,15 +10,23 @@ public struct LoggedSender: Sendable {
     /// The client.
     public let client: ExolveClient
     /// The log; nil only when the operator opted out (`--no-log`).
-    public let store: CallLogStore?
+    public let store: (any CallLogStore)?
     /// live or demo.
     public let mode: CallMode
+    /// Who is sending, stamped on every entry.
+    public let operatorName: String
 
     /// Creates a sender.
-    public init(client: ExolveClient, store: CallLogStore?, mode: CallMode) {
+    public init(client: ExolveClient, store: (any CallLogStore)?, mode: CallMode, operatorName: String = Operator.fallback) {
         self.client = client
         self.store = store
         self.mode = mode
+        self.operatorName = operatorName
+    }
+
+    /// The entry for `request`, due back within the client's timeout.
+    private func entry(for request: MakeCallbackRequest) -> CallLogEntry {
+        CallLogEntry(request: request, mode: mode, endpointHost: client.endpoint.host, operatorName: operatorName, timeout: client.timeout)
     }
 
     /// What a logged send produced.
@@ -46,8 +54,7 @@ public struct LoggedSender: Sendable {
     public func send(_ request: MakeCallbackRequest, window: RepeatWindow, acknowledged: Set<Int64> = []) async throws(CallLogError) -> Guarded {
         var entryID: Int64? = nil
         if let store {
-            let entry = CallLogEntry(request: request, mode: mode, endpointHost: client.endpoint.host)
-            switch try store.begin(entry, guardedBy: window, leg2: RepeatGuard.leg2Numbers(request), acknowledged: acknowledged) {
+            switch try await store.begin(entry(for: request), guardedBy: window, leg2: RepeatGuard.leg2Numbers(request), acknowledged: acknowledged) {
             case .held(let attempts): return .held(attempts)
             case .begun(let id): entryID = id
             }
@@ -60,7 +67,7 @@ public struct LoggedSender: Sendable {
     public func send(_ request: MakeCallbackRequest) async throws(CallLogError) -> Outcome {
         var entryID: Int64? = nil
         if let store {
-            entryID = try store.begin(CallLogEntry(request: request, mode: mode, endpointHost: client.endpoint.host))
+            entryID = try await store.begin(entry(for: request))
         }
         return await finish(request, entryID: entryID)
     }
@@ -70,7 +77,7 @@ public struct LoggedSender: Sendable {
         var warning: String? = nil
         if let store, let entryID {
             do {
-                try store.complete(id: entryID, with: result)
+                try await store.complete(id: entryID, with: result)
             } catch {
                 warning = "the outcome could not be recorded in the call log (entry \(entryID) will read as interrupted): \(error)"
             }

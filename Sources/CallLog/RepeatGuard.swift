@@ -16,9 +16,13 @@ public struct RecentAttempt: Equatable, Sendable {
     public var number: String
     /// Whether it was interrupted (its process is gone): it may have been placed.
     public var interrupted: Bool
+    /// Who sent it (nil in entries from before operators were recorded).
+    public var operatorName: String?
 
     /// Creates an attempt.
-    public init(entryID: Int64, createdAt: Int64, outcome: EntryOutcome, callID: String?, number: String, interrupted: Bool) {
+    public init(entryID: Int64, createdAt: Int64, outcome: EntryOutcome, callID: String?, number: String, interrupted: Bool,
+                operatorName: String? = nil) {
+        self.operatorName = operatorName
         self.entryID = entryID
         self.createdAt = createdAt
         self.outcome = outcome
@@ -30,7 +34,7 @@ public struct RecentAttempt: Equatable, Sendable {
     /// Whether the earlier call may be ringing now or may have been placed unseen.
     public var mayBeRinging: Bool { outcome != .placed }
 
-    /// One line for the operator: when, outcome, call_id, number.
+    /// One line for the operator: when, who, outcome, call_id, number.
     public var summary: String {
         let what: String
         switch outcome {
@@ -39,7 +43,8 @@ public struct RecentAttempt: Equatable, Sendable {
         case .unknown: what = "outcome unknown: may have been placed"
         default: what = outcome.rawValue
         }
-        return "\(Timestamp.local(createdAt))  \(number)  \(what)  (entry \(entryID))"
+        let who = operatorName.map { "  by \($0)" } ?? ""
+        return "\(Timestamp.local(createdAt))\(who)  \(number)  \(what)  (entry \(entryID))"
     }
 
     /// The attempt as JSON, for `send --json`.
@@ -50,6 +55,7 @@ public struct RecentAttempt: Equatable, Sendable {
             .init("outcome", .string(interrupted ? EntryOutcome.unknown.rawValue : outcome.rawValue)),
             .init("call_id", callID.map(JSONValue.string) ?? .null),
             .init("number", .string(number)),
+            .init("operator", operatorName.map(JSONValue.string) ?? .null),
         ])
     }
 }
@@ -97,7 +103,7 @@ public enum RepeatGuard {
             guard let id = entry.id, counted.contains(entry.outcome),
                   let shared = leg2Numbers(of: entry).first(where: { wanted.contains(key($0)) }) else { return nil }
             return RecentAttempt(entryID: id, createdAt: entry.createdAt, outcome: entry.outcome, callID: entry.callID,
-                                 number: shared, interrupted: entry.isInterrupted(now: now))
+                                 number: shared, interrupted: entry.isInterrupted(now: now), operatorName: entry.operatorName)
         }
     }
 }

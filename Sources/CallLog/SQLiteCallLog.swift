@@ -1,0 +1,473 @@
+import CallbackCore
+import ExolveClient
+import Foundation
+import GRDB
+
+/// The call log in one operator's SQLite file (WAL, busy timeout, versioned
+/// schema): the default backend of `CallLogStore`.
+///
+/// It refuses to touch a file it does not understand: a damaged file, a file
+/// that is not a call log, or one from a newer exocall is reported, never
+/// migrated, truncated or replaced.
+public final class SQLiteCallLog: CallLogStore {
+    /// The file's path.
+    public let path: String
+    /// The file's path, as messages name the log.
+    public var location: String { path }
+    /// Whether this store was opened for reading only.
+    public let isReadOnly: Bool
+    private let database: any DatabaseWriter
+
+    private init(path: String, isReadOnly: Bool, database: any DatabaseWriter) {
+        self.path = path
+        self.isReadOnly = isReadOnly
+        self.database = database
+    }
+
+    /// How long a writer waits for another process's transaction before failing.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating if needed) the log for writing, migrating it to the
+    /// current schema, and marks sends left in flight by dead processes as interrupted.
+    public static func open(path: String) throws(CallLogError) -> SQLiteCallLog {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .inaccessible(path: path, detail: "cannot create the folder \(folder)")
+            }
+        }
+        // Processes opening the log at once take turns here: GRDB's migrator reads
+        // which migrations ran before it takes the write lock, so two first runs
+        // would both create the schema. The lock is an flock on the log's folder,
+        // never on the database file: closing any descriptor of the database file
+        // would cancel the POSIX locks SQLite holds on it in this process.
+        let lockFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lockFD >= 0 else { throw .inaccessible(path: path, detail: String(cString: strerror(errno))) }
+        defer { Glibc.close(lockFD) }
+        flock(lockFD, LOCK_EX)
+        defer { flock(lockFD, LOCK_UN) }
+
+        // Inspect an existing file through a read-only connection first: opening the
+        // writer switches the file to WAL, and a file that is not ours must stay untouched.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration)
+                try queue.read { db in
+                    try checkSchema(db, path: path, requireCallTable: false)
+                    // Opening the writer writes (GRDB makes sure of the WAL file): touch
+                    // what every start uses first (the search index, the newest rows), so
+                    // a damaged log is reported before anything writes to it.
+                    if try db.tableExists("call_search") {
+                        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM call_search WHERE call_search MATCH 'x'")
+                        _ = try Int64.fetchAll(db, sql: "SELECT id FROM call ORDER BY created_at DESC, id DESC LIMIT 100")
+                    }
+                    // About to be migrated: make sure the whole file is sound first.
+                    if try !CallLogSchema.migrator.hasCompletedMigrations(db),
+                       let verdict = try String.fetchOne(db, sql: "PRAGMA quick_check(1)"), verdict != "ok" {
+                        throw CallLogError.corrupt(path: path, detail: verdict)
+                    }
+                }
+                try queue.close()
+            } catch {
+                throw classify(error, path: path, reading: true)
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try CallLogSchema.migrator.migrate(pool)
+        } catch {
+            throw classify(error, path: path)
+        }
+        let store = SQLiteCallLog(path: path, isReadOnly: false, database: pool)
+        try store.sweepInterrupted()
+        return store
+    }
+
+    /// A path as it goes in a `file:` URI (`%`, `?` and `#` escaped).
+    static func uriEscaped(_ path: String) -> String {
+        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+    }
+
+    /// A connection that cannot write, waiting out other processes' locks.
+    private static var readOnlyConfiguration: Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        return config
+    }
+
+    /// Opens an existing log for reading only (it works on a read-only file);
+    /// nil when there is no file yet.
+    public static func openForReading(path: String) throws(CallLogError) -> SQLiteCallLog? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            let pool = try DatabasePool(path: path, configuration: readOnlyConfiguration)
+            try pool.read { db in try checkSchema(db, path: path, requireCallTable: true) }
+            return SQLiteCallLog(path: path, isReadOnly: true, database: pool)
+        } catch let error as CallLogError {
+            throw error
+        } catch let first {
+            // A log others own, or on a full disk: SQLite's WAL mode needs to create its
+            // -shm file even to read. Read the file as it stands instead (immutable: no
+            // locks, no side files); it cannot be written through this connection anyway.
+            do {
+                let queue = try DatabaseQueue(path: "file:" + Self.uriEscaped(path) + "?immutable=1", configuration: readOnlyConfiguration)
+                try queue.read { db in try checkSchema(db, path: path, requireCallTable: true) }
+                return SQLiteCallLog(path: path, isReadOnly: true, database: queue)
+            } catch let error as CallLogError {
+                throw error
+            } catch {
+                throw classify(first, path: path)
+            }
+        }
+    }
+
+    /// Refuses a database from a newer exocall, or one that is not a call log.
+    private static func checkSchema(_ db: Database, path: String, requireCallTable: Bool) throws {
+        if try CallLogSchema.migrator.hasBeenSuperseded(db) { throw CallLogError.newerSchema(path: path) }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if !tables.isEmpty && !tables.contains("grdb_migrations") {
+            throw CallLogError.corrupt(path: path, detail: "it is a SQLite database but not an exocall call log")
+        }
+        if requireCallTable, !tables.contains("call") {
+            throw CallLogError.corrupt(path: path, detail: "it has no call table")
+        }
+    }
+
+    private static func classify(_ error: any Error, path: String, reading: Bool = false) -> CallLogError {
+        if let error = error as? CallLogError { return error }
+        guard let error = error as? DatabaseError else { return .inaccessible(path: path, detail: "\(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .corrupt(path: path, detail: error.message ?? "damaged")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return .inaccessible(path: path, detail: error.message ?? "cannot open")
+        default:
+            let detail = error.message ?? "\(error.resultCode)"
+            return reading ? .readFailed(path: path, detail: detail) : .writeFailed(path: path, detail: detail)
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Runs a log write, trying again (up to 5 times, 20 ms apart) when another
+    /// process held the database past the busy timeout. Only the log write is
+    /// repeated, never a request: this runs before or after the send.
+    private func writeRetrying<T>(immediate: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                guard immediate else { return try database.write(body) }
+                // BEGIN IMMEDIATE: the write lock before the first read, so what was read
+                // (the repeat guard's look at recent attempts) still holds at the insert.
+                return try database.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
+                }
+            } catch let error as DatabaseError where attempt < 4 && Self.isTransient(error) {
+                attempt += 1
+                usleep(20_000)
+            }
+        }
+    }
+
+    static func isTransient(_ error: DatabaseError) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+        default: return false
+        }
+    }
+
+    /// Writes a `sending` entry and returns its id. Call before the request leaves:
+    /// if this throws, the request must not be sent.
+    public func begin(_ entry: CallLogEntry) throws(CallLogError) -> Int64 {
+        do {
+            return try writeRetrying { db in
+                // A fresh copy per attempt: a rolled-back insert must not leave its id behind.
+                var row = entry
+                row.id = nil
+                row.outcome = .sending
+                try row.insert(db)
+                try Self.indexForSearch(row, db)
+                return row.id!
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// The attempts within `window` before `now` that count against sending to the leg-2 `numbers`.
+    public func recentAttempts(against numbers: [String], window: RepeatWindow, now: Date = Date()) throws(CallLogError) -> [RecentAttempt] {
+        guard !window.isOff else { return [] }
+        do {
+            return try database.read { db in try Self.attempts(db, against: numbers, window: window, now: now) }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// Writes a `sending` entry unless the repeat guard holds it: in one immediate
+    /// transaction, so two processes sending to the same client at once get one
+    /// entry and one hold. Attempts in `acknowledged` (ids the operator was shown
+    /// and confirmed) do not hold it.
+    public func begin(_ entry: CallLogEntry, guardedBy window: RepeatWindow, leg2 numbers: [String],
+                      acknowledged: Set<Int64> = [], now: Date = Date()) throws(CallLogError) -> GuardedBegin {
+        do {
+            return try writeRetrying(immediate: true) { db in
+                if !window.isOff {
+                    let unseen = try Self.attempts(db, against: numbers, window: window, now: now).filter { !acknowledged.contains($0.entryID) }
+                    if !unseen.isEmpty { return .held(unseen) }
+                }
+                var row = entry
+                row.id = nil
+                row.outcome = .sending
+                try row.insert(db)
+                try Self.indexForSearch(row, db)
+                return .begun(row.id!)
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    private static func attempts(_ db: Database, against numbers: [String], window: RepeatWindow, now: Date) throws -> [RecentAttempt] {
+        let since = Int64(now.timeIntervalSince1970 * 1000) - Int64(window.seconds) * 1000
+        let outcomes = RepeatGuard.counted.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let recent = try CallLogEntry.fetchAll(db, sql: """
+            SELECT * FROM call WHERE created_at >= ? AND outcome IN (\(outcomes)) ORDER BY created_at DESC, id DESC LIMIT 2000
+            """, arguments: [since])
+        return RepeatGuard.attempts(against: numbers, in: recent, now: now)
+    }
+
+    /// Records the outcome of the send that `begin` returned `id` for.
+    public func complete(id: Int64, with result: SendResult, now: Date = Date()) throws(CallLogError) {
+        do {
+            try writeRetrying { db in
+                guard var entry = try CallLogEntry.fetchOne(db, key: id) else { throw CallLogError.noSuchEntry(id) }
+                let before = entry
+                entry = entry.completed(with: result, now: now)
+                try entry.update(db)
+                if entry.callID != before.callID {
+                    try Self.unindex(before, db)
+                    try Self.indexForSearch(entry, db)
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Inserts many finished entries in one transaction (imports, benchmarks).
+    public func bulkInsert(_ entries: [CallLogEntry]) throws(CallLogError) {
+        do {
+            try database.write { db in
+                for var entry in entries {
+                    try entry.insert(db)
+                    try Self.indexForSearch(entry, db)
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Marks entries left `sending` by a process that is gone as unknown/interrupted.
+    func sweepInterrupted(now: Date = Date()) throws(CallLogError) {
+        do {
+            // Look first: most opens find nothing to sweep and need no write lock.
+            let pending = try database.read { db in
+                try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchCount(db)
+            }
+            guard pending > 0 else { return }
+            // A crash left sends in flight: check the file is whole before writing
+            // to it (a damaged index can make finished entries look in flight).
+            let verdict = try database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check(1)") }
+            if let verdict, verdict != "ok" { throw CallLogError.corrupt(path: path, detail: verdict) }
+            try writeRetrying { db in
+                let stale = try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchAll(db)
+                for var entry in stale where entry.isInterrupted(now: now) {
+                    entry.outcome = .unknown
+                    entry.message = CallLogEntry.interruptedMessage
+                    try entry.update(db)
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    private static func indexForSearch(_ entry: CallLogEntry, _ db: Database) throws {
+        let columns = SearchQuery.fts5Columns(for: entry)
+        try db.execute(sql: "INSERT INTO call_search (rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: StatementArguments([entry.id!.databaseValue] + columns))
+    }
+
+    private static func unindex(_ entry: CallLogEntry, _ db: Database) throws {
+        let columns = SearchQuery.fts5Columns(for: entry)
+        try db.execute(sql: "INSERT INTO call_search (call_search, rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                       arguments: StatementArguments([entry.id!.databaseValue] + columns))
+    }
+
+    // MARK: - Reading
+
+    /// One entry by id.
+    public func entry(id: Int64) throws(CallLogError) -> CallLogEntry? {
+        do {
+            return try database.read { db in try CallLogEntry.fetchOne(db, key: id) }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// Up to `limit` entries matching `filter`, newest first, after `cursor`.
+    public func page(_ filter: CallLogFilter, after cursor: CallLogCursor? = nil, limit: Int) throws(CallLogError) -> [CallLogEntry] {
+        do {
+            return try database.read { db in
+                let (sql, arguments) = Self.pageSQL(filter, after: cursor, limit: limit)
+                return try CallLogEntry.fetchAll(db, sql: sql, arguments: arguments)
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// How many entries match, counted up to `cap`.
+    public func count(_ filter: CallLogFilter, cap: Int = 10_000) throws(CallLogError) -> MatchCount {
+        do {
+            return try database.read { db in
+                if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
+                    let sql = filter.outcome == nil ? "SELECT coalesce(sum(n), 0) FROM outcome_count"
+                        : "SELECT coalesce(sum(n), 0) FROM outcome_count WHERE outcome = ?"
+                    let n = try Int.fetchOne(db, sql: sql, arguments: StatementArguments(filter.outcome.map { [$0.rawValue] } ?? [])) ?? 0
+                    return MatchCount(value: n, isAtLeast: false)
+                }
+                // A search alone is counted in the search index, without a row lookup per match.
+                if let search = filter.search, filter.outcome == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
+                    guard let fts = SearchQuery.fts5(search) else { return MatchCount(value: 0, isAtLeast: false) }
+                    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM call_search WHERE call_search MATCH ? LIMIT \(cap + 1))",
+                                             arguments: [fts]) ?? 0
+                    return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
+                }
+                let (inner, arguments) = Self.pageSQL(filter, after: nil, limit: cap + 1, select: "1")
+                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(inner))", arguments: arguments) ?? 0
+                return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// The query behind `page` and `count`. With a search it walks the search
+    /// index newest first; without, the (created_at, id) index, keyset-paged.
+    static func pageSQL(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int,
+                        select: String = "call.*") -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let outcome = filter.outcome {
+            conditions.append("call.outcome = ?")
+            arguments.append(outcome.rawValue)
+        }
+        if let name = filter.operatorName {
+            conditions.append("call.operator_name = ?")
+            arguments.append(name)
+        }
+        if let since = filter.since {
+            conditions.append("call.created_at >= ?")
+            arguments.append(since)
+        }
+        if let until = filter.until {
+            conditions.append("call.created_at < ?")
+            arguments.append(until)
+        }
+        if let search = filter.search {
+            // A search that reduces to nothing matches nothing.
+            guard let fts = SearchQuery.fts5(search) else { return ("SELECT \(select) FROM call WHERE 0", []) }
+            var all = ["call_search MATCH ?"] + conditions
+            arguments.insert(fts, at: 0)
+            if let cursor {
+                all.append("call_search.rowid < ?")
+                arguments.append(cursor.id)
+            }
+            let sql = "SELECT \(select) FROM call_search CROSS JOIN call ON call.id = call_search.rowid WHERE "
+                + all.joined(separator: " AND ") + " ORDER BY call_search.rowid DESC LIMIT \(limit)"
+            return (sql, StatementArguments(arguments))
+        }
+        if let cursor {
+            conditions.append("(call.created_at, call.id) < (?, ?)")
+            arguments.append(cursor.createdAt)
+            arguments.append(cursor.id)
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(select) FROM call\(whereClause) ORDER BY call.created_at DESC, call.id DESC LIMIT \(limit)"
+        return (sql, StatementArguments(arguments))
+    }
+
+    /// A value that changes whenever any process begins or completes a send:
+    /// the newest id and the per-outcome counts. Cheap at any size.
+    public func changeMarker() throws(CallLogError) -> String {
+        do {
+            return try database.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT (SELECT coalesce(max(id), 0) FROM call) || ':' ||
+                           (SELECT coalesce(group_concat(outcome || '=' || n, ','), '') FROM outcome_count)
+                    """) ?? ""
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+}
+
+extension SQLiteCallLog {
+    /// Polls SQLite's `PRAGMA data_version` every `interval` on a connection of its
+    /// own: a commit by any process wakes the stream.
+    public func changes(interval: Duration) -> AsyncStream<Void> {
+        guard let watcher = try? CallLogChangeWatcher(path: path) else { return AsyncStream { $0.finish() } }
+        return AsyncStream { continuation in
+            let task = Task.detached {
+                _ = try? watcher.changed()
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    if Task.isCancelled { break }
+                    if (try? watcher.changed()) == true { continuation.yield() }
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Nothing to do: the file's connections close with the store.
+    public func close() async {}
+
+    /// This log's identity (made once, with its schema), which tells its entries
+    /// apart when they are copied into a team log.
+    public func identity() throws(CallLogError) -> String {
+        do {
+            return try database.read { db in try String.fetchOne(db, sql: "SELECT id FROM log_identity") } ?? path
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+}
+
+extension EntryOutcome {
+    /// The stored outcome of a send's outcome.
+    public init(_ outcome: SendOutcome) {
+        switch outcome {
+        case .placed: self = .placed
+        case .rejected: self = .rejected
+        case .notSent: self = .notSent
+        case .unknown: self = .unknown
+        }
+    }
+}

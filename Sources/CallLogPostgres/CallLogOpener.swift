@@ -1,0 +1,28 @@
+import CallLog
+import Foundation
+
+/// Opens the call log wherever it lives: a path is the SQLite backend, a
+/// `postgresql://` URL the team backend. Every front end opens the log here.
+public enum CallLogOpener {
+    /// Opens (creating if needed) the log for writing.
+    public static func open(_ location: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CallLogError) -> any CallLogStore {
+        if PostgresLocation.isURL(location) {
+            return try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+        }
+        return try SQLiteCallLog.open(path: location)
+    }
+
+    /// Opens the log for reading; nil when a SQLite log has no file yet.
+    public static func openForReading(_ location: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CallLogError) -> (any CallLogStore)? {
+        if PostgresLocation.isURL(location) {
+            return try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+        }
+        return try SQLiteCallLog.openForReading(path: location)
+    }
+
+    /// The location as messages show it: a URL without its password.
+    public static func display(_ location: String) -> String {
+        guard PostgresLocation.isURL(location) else { return location }
+        return (try? PostgresLocation.parse(location, environment: [:]).display) ?? PostgresLocation.redact(location)
+    }
+}

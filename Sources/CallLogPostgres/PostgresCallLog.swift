@@ -1,0 +1,507 @@
+import CallLog
+import CallbackCore
+import ExolveClient
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// The call log on a PostgreSQL database a team shares: every operator sees every
+/// call, and the repeat guard holds across all of them (an advisory lock per
+/// leg-2 number, taken in the transaction that writes the entry). The pool
+/// reconnects by itself; while the server is gone every operation fails within
+/// `operationTimeout` with `.unavailable`, so a send is refused, never left waiting.
+public final class PostgresCallLog: CallLogStore {
+    /// The log's URL without its password.
+    public let location: String
+    /// Always false: a team log is opened for writing.
+    public let isReadOnly = false
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+    private let password: String?
+
+    /// How long one operation may wait for the server before it fails.
+    public static let operationTimeout: Duration = .seconds(5)
+
+    private init(location: PostgresLocation, client: PostgresClient, runner: Task<Void, Never>, logger: Logger) {
+        self.location = location.display
+        self.client = client
+        self.runner = runner
+        self.logger = logger
+        password = location.password
+    }
+
+    deinit { runner.cancel() }
+
+    /// Connects, brings the schema up to date (refusing a newer one) and returns the log.
+    /// One direct connection is tried first: the pool retries a refused connection or a
+    /// wrong password quietly, and the operator must hear the server's own reason at once.
+    public static func open(_ location: PostgresLocation) async throws(CallLogError) -> PostgresCallLog {
+        let tls = try TLSChoice(location)
+        try await probe(location, tls: tls)
+        var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
+                                                         password: location.password, database: location.database, tls: tls.client)
+        configuration.options.connectTimeout = .seconds(3)
+        configuration.options.maximumConnections = 8
+        let quiet = Logger(label: "exocall.calllog", factory: { _ in SwiftLogNoOpLogHandler() })
+        let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
+        let runner = Task { await client.run() }
+        let store = PostgresCallLog(location: location, client: client, runner: runner, logger: quiet)
+        do {
+            try await store.migrate()
+            try await store.sweepInterrupted()
+        } catch {
+            runner.cancel()
+            throw error
+        }
+        return store
+    }
+
+    /// Closes the pool.
+    public func close() async { runner.cancel() }
+
+    /// Opens and closes one connection, failing with the server's reason.
+    private static func probe(_ location: PostgresLocation, tls: TLSChoice) async throws(CallLogError) {
+        let configuration: PostgresConnection.Configuration
+        do {
+            var made = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                        password: location.password, database: location.database, tls: try tls.connection())
+            made.options.connectTimeout = .seconds(3)
+            configuration = made
+        } catch {
+            throw .badLocation(location: location.display, reason: "the TLS settings cannot be used: \(error)")
+        }
+        let quiet = Logger(label: "exocall.calllog", factory: { _ in SwiftLogNoOpLogHandler() })
+        let outcome = await Deadline.race(operationTimeout) {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: quiet)
+            try await connection.close()
+        }
+        switch outcome {
+        case .finished: return
+        case .failed(let error): throw classify(error, location: location.display, password: location.password, reading: false)
+        case .timedOut: throw .unavailable(location: location.display, detail: "no answer from the server within \(operationTimeout.components.seconds) s")
+        }
+    }
+
+    /// TLS as `sslmode` asks, for the pool and for a single connection.
+    private enum TLSChoice {
+        case disable
+        case prefer(TLSConfiguration)
+        case require(TLSConfiguration)
+
+        init(_ location: PostgresLocation) throws(CallLogError) {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if let root = location.sslRootCert {
+                do {
+                    configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(root))
+                } catch {
+                    throw .badLocation(location: location.display, reason: "sslrootcert \(root) cannot be read as PEM certificates")
+                }
+            }
+            switch location.sslMode {
+            case .disable:
+                self = .disable
+            case .allow, .prefer:
+                configuration.certificateVerification = .none
+                self = .prefer(configuration)
+            case .require:
+                configuration.certificateVerification = location.sslRootCert == nil ? .none : .noHostnameVerification
+                self = .require(configuration)
+            case .verifyCA:
+                configuration.certificateVerification = .noHostnameVerification
+                self = .require(configuration)
+            case .verifyFull:
+                configuration.certificateVerification = .fullVerification
+                self = .require(configuration)
+            }
+        }
+
+        var client: PostgresClient.Configuration.TLS {
+            switch self {
+            case .disable: return .disable
+            case .prefer(let configuration): return .prefer(configuration)
+            case .require(let configuration): return .require(configuration)
+            }
+        }
+
+        func connection() throws -> PostgresConnection.Configuration.TLS {
+            switch self {
+            case .disable: return .disable
+            case .prefer(let configuration): return .prefer(try NIOSSLContext(configuration: configuration))
+            case .require(let configuration): return .require(try NIOSSLContext(configuration: configuration))
+            }
+        }
+    }
+
+    // MARK: - Running operations
+
+    /// Runs `body` on a pooled connection, failing with `.unavailable` after the
+    /// timeout (the pool waits for a server that is down; a send must not).
+    private func run<T: Sendable>(reading: Bool = false, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws(CallLogError) -> T {
+        let client = self.client
+        let logger = self.logger
+        let outcome = await Deadline.race(Self.operationTimeout) {
+            try await client.withConnection { connection in try await body(connection, logger) }
+        }
+        switch outcome {
+        case .finished(let value): return value
+        case .failed(let error): throw classify(error, reading: reading)
+        case .timedOut: throw .unavailable(location: location, detail: "no answer from the server within \(Self.operationTimeout.components.seconds) s")
+        }
+    }
+
+    /// Runs `body` in a transaction (committed when it returns, rolled back when it throws).
+    private func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws(CallLogError) -> T {
+        try await run { connection, logger in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let value = try await body(connection, logger)
+                try await connection.query("COMMIT", logger: logger)
+                return value
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    private func classify(_ error: any Error, reading: Bool) -> CallLogError {
+        Self.classify(error, location: location, password: password, reading: reading)
+    }
+
+    /// The operator's reading of a driver error: the server's own message, with the
+    /// password (should a server or library ever echo it) masked.
+    private static func classify(_ error: any Error, location: String, password: String?, reading: Bool) -> CallLogError {
+        if let error = error as? CallLogError { return error }
+        func redacted(_ text: String) -> String {
+            guard let password, password.count >= 3 else { return text }
+            return text.replacingOccurrences(of: password, with: "***")
+        }
+        var detail: String
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] {
+                detail = message
+                if error.serverInfo?[.sqlState] == "42501" { detail += " (the role lacks a privilege: see \"A shared log for a team\" in the README)" }
+            } else if let underlying = error.underlying {
+                detail = "\(underlying)"
+            } else {
+                detail = "\(error.code)"
+            }
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
+                 .sslUnsupported, .failedToAddSSLHandler, .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
+                return .unavailable(location: location, detail: redacted(detail))
+            default:
+                if let state = error.serverInfo?[.sqlState], state.hasPrefix("08") || state.hasPrefix("28") || state.hasPrefix("57") || state == "3D000" {
+                    return .unavailable(location: location, detail: redacted(detail))
+                }
+            }
+        } else {
+            detail = "\(error)"
+        }
+        return reading ? .readFailed(path: location, detail: redacted(detail)) : .writeFailed(path: location, detail: redacted(detail))
+    }
+
+    // MARK: - Schema
+
+    private func migrate() async throws(CallLogError) {
+        let location = self.location
+        try await transaction { connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+            let tables = try await connection.query("""
+                SELECT count(*) FILTER (WHERE table_name = 'exocall_schema'), count(*) FILTER (WHERE table_name = 'call')
+                FROM information_schema.tables WHERE table_schema = current_schema()
+                """, logger: logger)
+            var hasVersions = false, hasCall = false
+            for try await (versions, calls) in tables.decode((Int64, Int64).self) { hasVersions = versions > 0; hasCall = calls > 0 }
+            if hasCall && !hasVersions {
+                throw CallLogError.corrupt(path: location, detail: "the database has a call table that exocall did not make")
+            }
+            if !hasVersions { try await connection.query(PostgresQuery(unsafeSQL: PostgresSchema.versionTable), logger: logger) }
+            var version = 0
+            for try await value in try await connection.query("SELECT coalesce(max(version), 0) FROM exocall_schema", logger: logger).decode(Int.self) {
+                version = value
+            }
+            if version > PostgresSchema.current { throw CallLogError.newerSchema(path: location) }
+            for (index, statements) in PostgresSchema.migrations.enumerated() where index + 1 > version {
+                for sql in statements { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                try await connection.query("INSERT INTO exocall_schema (version) VALUES (\(index + 1))", logger: logger)
+            }
+        }
+    }
+
+    /// Marks sends past their deadline without an outcome as unknown/interrupted, so
+    /// the outcome filters and counts see them as they read. By deadline only: a
+    /// pid means nothing on another machine.
+    private func sweepInterrupted(now: Date = Date()) async throws(CallLogError) {
+        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
+        let fallback = nowMs - CallLogEntry.maxInFlightMs
+        let message = CallLogEntry.interruptedMessage
+        try await run { connection, logger in
+            try await connection.query("""
+                UPDATE call SET outcome = 'unknown', message = \(message)
+                WHERE outcome = 'sending' AND (deadline_at < \(nowMs) OR (deadline_at IS NULL AND created_at < \(fallback)))
+                """, logger: logger)
+        }
+    }
+
+    // MARK: - Writing
+
+    private static let columns = """
+        created_at, finished_at, mode, endpoint_host, request_json, request_description, line_1_numbers, line_2_numbers, \
+        tts_text, outcome, http_status, call_id, message, raw_response, latency_ms, exocall_version, owner_pid, \
+        operator_name, sender_host, deadline_at, origin, search_words
+        """
+
+    /// An INSERT of `entry` returning its id.
+    static func insert(_ entry: CallLogEntry, origin: String? = nil, onConflictIgnore: Bool = false) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: 22)
+        binds.append(entry.createdAt)
+        binds.append(entry.finishedAt)
+        binds.append(entry.mode.rawValue)
+        binds.append(entry.endpointHost)
+        binds.append(entry.requestJSON)
+        binds.append(entry.requestDescription)
+        binds.append(entry.line1Numbers)
+        binds.append(entry.line2Numbers)
+        binds.append(entry.ttsText)
+        binds.append(entry.outcome.rawValue)
+        binds.append(entry.httpStatus)
+        binds.append(entry.callID)
+        binds.append(entry.message)
+        binds.append(entry.rawResponse)
+        binds.append(entry.latencyMs)
+        binds.append(entry.exocallVersion)
+        binds.append(Int(entry.ownerPID))
+        binds.append(entry.operatorName)
+        binds.append(entry.senderHost)
+        binds.append(entry.deadlineAt)
+        binds.append(origin)
+        binds.append(SearchTerms.document(entry))
+        let placeholders = (1...22).map { "$\($0)" }.joined(separator: ", ")
+        let conflict = onConflictIgnore ? " ON CONFLICT (origin) DO NOTHING" : ""
+        return PostgresQuery(unsafeSQL: "INSERT INTO call (\(columns)) VALUES (\(placeholders))\(conflict) RETURNING id", binds: binds)
+    }
+
+    private static func firstID(_ rows: PostgresRowSequence) async throws -> Int64? {
+        for try await id in rows.decode(Int64.self) { return id }
+        return nil
+    }
+
+    /// Writes a `sending` entry and returns its id.
+    public func begin(_ entry: CallLogEntry) async throws(CallLogError) -> Int64 {
+        var row = entry
+        row.outcome = .sending
+        let query = Self.insert(row)
+        return try await run { connection, logger in
+            guard let id = try await Self.firstID(try await connection.query(query, logger: logger)) else { throw CallLogError.writeFailed(path: "", detail: "no id came back") }
+            return id
+        }
+    }
+
+    /// Writes a `sending` entry unless the repeat guard holds it. Each leg-2 number
+    /// is locked (a transaction-scoped advisory lock on its normalized form, in
+    /// sorted order) before recent attempts are read, so two operators sending to
+    /// one client at once are serialised: one writes, the other sees that entry.
+    public func begin(_ entry: CallLogEntry, guardedBy window: RepeatWindow, leg2 numbers: [String],
+                      acknowledged: Set<Int64>, now: Date) async throws(CallLogError) -> GuardedBegin {
+        var row = entry
+        row.outcome = .sending
+        let insert = Self.insert(row)
+        let keys = Set(numbers.map(RepeatGuard.key).filter { !$0.isEmpty }).sorted()
+        return try await transaction { connection, logger in
+            if !window.isOff {
+                for key in keys {
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.guardLockSpace), hashtext(\(key)))", logger: logger)
+                }
+                let unseen = try await Self.attempts(connection, logger, against: numbers, window: window, now: now)
+                    .filter { !acknowledged.contains($0.entryID) }
+                if !unseen.isEmpty { return .held(unseen) }
+            }
+            guard let id = try await Self.firstID(try await connection.query(insert, logger: logger)) else {
+                throw CallLogError.writeFailed(path: "", detail: "no id came back")
+            }
+            return .begun(id)
+        }
+    }
+
+    /// The attempts within `window` before `now` that count against sending to `numbers`.
+    public func recentAttempts(against numbers: [String], window: RepeatWindow, now: Date) async throws(CallLogError) -> [RecentAttempt] {
+        guard !window.isOff else { return [] }
+        return try await run(reading: true) { connection, logger in
+            try await Self.attempts(connection, logger, against: numbers, window: window, now: now)
+        }
+    }
+
+    private static func attempts(_ connection: PostgresConnection, _ logger: Logger, against numbers: [String],
+                                 window: RepeatWindow, now: Date) async throws -> [RecentAttempt] {
+        let since = Int64(now.timeIntervalSince1970 * 1000) - Int64(window.seconds) * 1000
+        let counted = RepeatGuard.counted.map(\.rawValue)
+        let rows = try await connection.query("""
+            SELECT \(unescaped: selectColumns) FROM call WHERE created_at >= \(since) AND outcome = ANY(\(counted))
+            ORDER BY created_at DESC, id DESC LIMIT 2000
+            """, logger: logger)
+        return RepeatGuard.attempts(against: numbers, in: try await entries(rows), now: now)
+    }
+
+    /// Records the outcome of the send that `begin` returned `id` for.
+    public func complete(id: Int64, with result: SendResult, now: Date) async throws(CallLogError) {
+        guard let current = try await entry(id: id) else { throw .noSuchEntry(id) }
+        let done = current.completed(with: result, now: now)
+        let words = SearchTerms.document(done)
+        try await run { connection, logger in
+            try await connection.query("""
+                UPDATE call SET outcome = \(done.outcome.rawValue), finished_at = \(done.finishedAt), http_status = \(done.httpStatus),
+                  call_id = \(done.callID), message = \(done.message), raw_response = \(done.rawResponse),
+                  latency_ms = \(done.latencyMs), search_words = \(words)
+                WHERE id = \(id)
+                """, logger: logger)
+        }
+    }
+
+    /// Inserts finished entries in one transaction.
+    public func bulkInsert(_ entries: [CallLogEntry]) async throws(CallLogError) {
+        let queries = entries.map { Self.insert($0) }
+        try await transaction { connection, logger in
+            for query in queries { try await connection.query(query, logger: logger) }
+        }
+    }
+
+    /// Copies entries from another log, each under its `origin` key: an entry
+    /// copied before is skipped. Returns how many were new.
+    public func importEntries(_ entries: [(entry: CallLogEntry, origin: String)]) async throws(CallLogError) -> Int {
+        let queries = entries.map { Self.insert($0.entry, origin: $0.origin, onConflictIgnore: true) }
+        return try await transaction { connection, logger in
+            var inserted = 0
+            for query in queries where try await Self.firstID(try await connection.query(query, logger: logger)) != nil { inserted += 1 }
+            return inserted
+        }
+    }
+
+    // MARK: - Reading
+
+    static let selectColumns = "id, " + columns.replacingOccurrences(of: ", origin, search_words", with: "")
+
+    private static func entries(_ rows: PostgresRowSequence) async throws -> [CallLogEntry] {
+        var result: [CallLogEntry] = []
+        for try await row in rows {
+            let r = row.makeRandomAccess()
+            guard let mode = CallMode(rawValue: try r[3].decode(String.self)),
+                  let outcome = EntryOutcome(rawValue: try r[10].decode(String.self)) else { continue }
+            result.append(CallLogEntry(
+                id: try r[0].decode(Int64.self), createdAt: try r[1].decode(Int64.self), finishedAt: try r[2].decode(Int64?.self),
+                mode: mode, endpointHost: try r[4].decode(String.self), requestJSON: try r[5].decode(String.self),
+                requestDescription: try r[6].decode(String?.self), line1Numbers: try r[7].decode(String.self),
+                line2Numbers: try r[8].decode(String.self), ttsText: try r[9].decode(String?.self), outcome: outcome,
+                httpStatus: try r[11].decode(Int?.self), callID: try r[12].decode(String?.self), message: try r[13].decode(String?.self),
+                rawResponse: try r[14].decode(String?.self), latencyMs: try r[15].decode(Int?.self),
+                exocallVersion: try r[16].decode(String.self), ownerPID: Int32(truncatingIfNeeded: try r[17].decode(Int.self)),
+                operatorName: try r[18].decode(String?.self), senderHost: try r[19].decode(String?.self),
+                deadlineAt: try r[20].decode(Int64?.self)))
+        }
+        return result
+    }
+
+    /// One entry by id.
+    public func entry(id: Int64) async throws(CallLogError) -> CallLogEntry? {
+        try await run(reading: true) { connection, logger in
+            try await Self.entries(try await connection.query("SELECT \(unescaped: Self.selectColumns) FROM call WHERE id = \(id)", logger: logger)).first
+        }
+    }
+
+    /// Up to `limit` entries matching `filter`, newest first, after `cursor` (keyset on created_at, id).
+    public func page(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int) async throws(CallLogError) -> [CallLogEntry] {
+        guard let query = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns) else { return [] }
+        return try await run(reading: true) { connection, logger in
+            try await Self.entries(try await connection.query(query, logger: logger))
+        }
+    }
+
+    /// How many entries match, counted up to `cap` (exact and free without a filter).
+    public func count(_ filter: CallLogFilter, cap: Int) async throws(CallLogError) -> MatchCount {
+        if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
+            let query: PostgresQuery = filter.outcome.map { "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count WHERE outcome = \($0.rawValue)" }
+                ?? "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count"
+            return try await run(reading: true) { connection, logger in
+                var n: Int64 = 0
+                for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
+                return MatchCount(value: Int(n), isAtLeast: false)
+            }
+        }
+        guard let inner = Self.pageQuery(filter, after: nil, limit: cap + 1, select: "1", ordered: false) else {
+            return MatchCount(value: 0, isAtLeast: false)
+        }
+        let query = PostgresQuery(unsafeSQL: "SELECT count(*) FROM (\(inner.sql)) matched", binds: inner.binds)
+        return try await run(reading: true) { connection, logger in
+            var n: Int64 = 0
+            for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
+            return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: Int(n), isAtLeast: false)
+        }
+    }
+
+    /// The query behind `page` and `count`; nil when the search reduces to nothing (it matches nothing).
+    static func pageQuery(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int, select: String,
+                          ordered: Bool = true) -> PostgresQuery? {
+        var conditions: [String] = []
+        var binds = PostgresBindings()
+        func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+            binds.append(value)
+            return "$\(binds.count)"
+        }
+        if let outcome = filter.outcome { conditions.append("outcome = \(bind(outcome.rawValue))") }
+        if let name = filter.operatorName { conditions.append("operator_name = \(bind(name))") }
+        if let since = filter.since { conditions.append("created_at >= \(bind(since))") }
+        if let until = filter.until { conditions.append("created_at < \(bind(until))") }
+        if let search = filter.search {
+            guard let query = tsquery(search) else { return nil }
+            conditions.append("search @@ to_tsquery('simple', \(bind(query)))")
+        }
+        if let cursor { conditions.append("(created_at, id) < (\(bind(cursor.createdAt)), \(bind(cursor.id)))") }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let order = ordered ? " ORDER BY created_at DESC, id DESC" : ""
+        return PostgresQuery(unsafeSQL: "SELECT \(select) FROM call\(whereClause)\(order) LIMIT \(limit)", binds: binds)
+    }
+
+    /// The search as a tsquery: every word a prefix of some field's word (weight A),
+    /// or for digits also of a reversed number (weight B).
+    static func tsquery(_ text: String) -> String? {
+        let clauses = SearchTerms.words(text).map { word -> String in
+            // Words hold only letters and digits: nothing to escape.
+            let clause = "'\(word)':*A"
+            return SearchTerms.isDigits(word) ? "(\(clause) | '\(String(word.reversed()))':*B)" : clause
+        }
+        return clauses.isEmpty ? nil : clauses.joined(separator: " & ")
+    }
+
+    // MARK: - Changes
+
+    /// Wakes on every change any operator makes (LISTEN/NOTIFY on a connection of
+    /// its own), and once after each reconnection, so nothing missed while the
+    /// server was away stays unseen. `interval` is how long it waits between attempts to reconnect.
+    public func changes(interval: Duration) -> AsyncStream<Void> {
+        let client = self.client
+        return AsyncStream { continuation in
+            let task = Task {
+                var first = true
+                while !Task.isCancelled {
+                    do {
+                        try await client.withConnection { connection in
+                            try await connection.listen(on: PostgresSchema.channel) { notifications in
+                                if !first { continuation.yield() }
+                                first = false
+                                for try await _ in notifications { continuation.yield() }
+                            }
+                        }
+                    } catch {
+                        // The server went away: wait, then listen again.
+                    }
+                    if Task.isCancelled { break }
+                    try? await Task.sleep(for: max(interval, .milliseconds(200)))
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

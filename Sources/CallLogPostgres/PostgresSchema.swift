@@ -1,0 +1,120 @@
+/// The team log's schema, one migration per version, applied in order under an
+/// advisory lock so two operators starting at once migrate once. Never edit a
+/// shipped migration: add a new one. A database at a version this binary does
+/// not know is refused, never altered.
+enum PostgresSchema {
+    /// The lock (one bigint) that serialises migrations.
+    static let migrationLock: Int64 = 0x45_584F_4341_4C4C // "EXOCALL"
+    /// The first key of the two-int advisory locks the repeat guard takes per number.
+    static let guardLockSpace: Int32 = 0x4558_4F47 // "EXOG"
+    /// The channel every change is announced on.
+    static let channel = "exocall_call"
+
+    /// The migrations, version 1 first, each a list of single statements
+    /// (the extended query protocol takes one statement at a time).
+    static let migrations: [[String]] = [
+        [
+            """
+            CREATE TABLE call (
+              id BIGSERIAL PRIMARY KEY,
+              created_at BIGINT NOT NULL,
+              finished_at BIGINT,
+              mode TEXT NOT NULL CHECK (mode IN ('live', 'demo')),
+              endpoint_host TEXT NOT NULL,
+              request_json TEXT NOT NULL,
+              request_description TEXT,
+              line_1_numbers TEXT NOT NULL,
+              line_2_numbers TEXT NOT NULL,
+              tts_text TEXT,
+              outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'placed', 'rejected', 'not_sent', 'unknown')),
+              http_status INTEGER,
+              call_id TEXT,
+              message TEXT,
+              raw_response TEXT,
+              latency_ms INTEGER,
+              exocall_version TEXT NOT NULL,
+              owner_pid INTEGER NOT NULL DEFAULT 0,
+              operator_name TEXT,
+              sender_host TEXT,
+              deadline_at BIGINT,
+              -- Where a copied entry came from (log migrate): copying twice copies nothing twice.
+              origin TEXT UNIQUE,
+              -- The searchable words, split and lower-cased by exocall (so the database's
+              -- locale never matters); numbers reversed so their last digits are a prefix.
+              search_words TEXT NOT NULL DEFAULT '',
+              search TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple', search_words), 'A') ||
+                setweight(to_tsvector('simple', reverse(line_1_numbers || ' ' || line_2_numbers)), 'B')
+              ) STORED
+            )
+            """,
+            """
+            -- Newest first, keyset on (created_at, id); within an outcome; within an operator.
+            CREATE INDEX call_by_time ON call (created_at, id)
+            """,
+            """
+            CREATE INDEX call_by_outcome_time ON call (outcome, created_at, id)
+            """,
+            """
+            CREATE INDEX call_by_operator_time ON call (operator_name, created_at, id)
+            """,
+            """
+            CREATE INDEX call_search ON call USING gin (search)
+            """,
+            """
+
+            -- Counts per outcome, kept per statement, so "N entries" costs nothing at a million.
+            CREATE TABLE outcome_count (outcome TEXT PRIMARY KEY, n BIGINT NOT NULL)
+            """,
+            """
+            CREATE FUNCTION exocall_counted_in() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              INSERT INTO outcome_count (outcome, n) SELECT outcome, count(*) FROM new_rows GROUP BY outcome
+                ON CONFLICT (outcome) DO UPDATE SET n = outcome_count.n + EXCLUDED.n;
+              PERFORM pg_notify('exocall_call', '');
+              RETURN NULL;
+            END $$ SECURITY DEFINER SET search_path FROM CURRENT
+            """,
+            """
+            CREATE FUNCTION exocall_counted_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              UPDATE outcome_count SET n = n - o.c FROM (SELECT outcome, count(*) AS c FROM old_rows GROUP BY outcome) o
+                WHERE outcome_count.outcome = o.outcome;
+              INSERT INTO outcome_count (outcome, n) SELECT outcome, count(*) FROM new_rows GROUP BY outcome
+                ON CONFLICT (outcome) DO UPDATE SET n = outcome_count.n + EXCLUDED.n;
+              PERFORM pg_notify('exocall_call', '');
+              RETURN NULL;
+            END $$ SECURITY DEFINER SET search_path FROM CURRENT
+            """,
+            """
+            CREATE FUNCTION exocall_counted_out() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              UPDATE outcome_count SET n = n - o.c FROM (SELECT outcome, count(*) AS c FROM old_rows GROUP BY outcome) o
+                WHERE outcome_count.outcome = o.outcome;
+              PERFORM pg_notify('exocall_call', '');
+              RETURN NULL;
+            END $$ SECURITY DEFINER SET search_path FROM CURRENT
+            """,
+            """
+            CREATE TRIGGER call_counted_in AFTER INSERT ON call REFERENCING NEW TABLE AS new_rows
+              FOR EACH STATEMENT EXECUTE FUNCTION exocall_counted_in()
+            """,
+            """
+            CREATE TRIGGER call_counted_change AFTER UPDATE ON call REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+              FOR EACH STATEMENT EXECUTE FUNCTION exocall_counted_change()
+            """,
+            """
+            CREATE TRIGGER call_counted_out AFTER DELETE ON call REFERENCING OLD TABLE AS old_rows
+              FOR EACH STATEMENT EXECUTE FUNCTION exocall_counted_out()
+            """,
+        ],
+    ]
+
+    /// The table that records which migrations ran.
+    static let versionTable = """
+        CREATE TABLE IF NOT EXISTS exocall_schema (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+        """
+
+    /// The newest version this binary knows.
+    static var current: Int { migrations.count }
+}
