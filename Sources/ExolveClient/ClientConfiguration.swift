@@ -34,8 +34,7 @@ public struct ClientConfiguration: Sendable {
     public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment,
                                baseURLFlag: String? = nil, timeout: Duration? = nil,
                                configPath: String? = nil, profileFlag: String? = nil) throws(ClientConfigurationError) -> ClientConfiguration {
-        let path = configPath ?? environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ConfigFile.defaultPath(environment: environment)
+        let path = configPath ?? ConfigFile.path(environment: environment)
         let file = try ConfigFile.load(path: path)
         let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
         let (profiles, defaultProfile, _) = ProfileReader.read(text, configPath: path, environment: environment)

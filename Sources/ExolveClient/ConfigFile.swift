@@ -18,6 +18,10 @@ public struct ConfigFile: Sendable, Equatable {
     public var repeatWindow: RepeatWindow?
     /// `mouse = false` turns the TUI's mouse support off (the terminal then selects text as usual).
     public var mouse: Bool?
+    /// `db`: where the call log lives, a SQLite path or a `postgresql://` URL.
+    public var db: String?
+    /// `operator`: the name stamped on every call this operator sends (default `user@host`).
+    public var operatorName: String?
 
     /// An empty configuration.
     public init() {}
@@ -26,6 +30,11 @@ public struct ConfigFile: Sendable, Equatable {
     /// else `~/.config/exocall/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
         configDirectory(environment: environment) + "/config.toml"
+    }
+
+    /// The config file in use: `EXOCALL_CONFIG`, else the default path.
+    public static func path(environment: [String: String]) -> String {
+        environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath(environment: environment)
     }
 
     /// `$XDG_CONFIG_HOME/exocall` or `~/.config/exocall`.
@@ -52,6 +61,11 @@ public struct ConfigFile: Sendable, Equatable {
         config.baseURL = try string(table, "base_url", path)
         config.apiKeyFile = try string(table, "api_key_file", path)
         config.theme = try string(table, "theme", path)
+        config.db = try string(table, "db", path)
+        config.operatorName = try string(table, "operator", path)
+        if let name = config.operatorName, name.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7f } ?? false) }) {
+            throw .badConfigFile(path: path, reason: "operator must be one line of text without control characters")
+        }
         if let value = table["mouse"] {
             guard let flag = value.bool else { throw .badConfigFile(path: path, reason: "mouse must be true or false") }
             config.mouse = flag

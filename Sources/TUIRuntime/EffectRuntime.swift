@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import CallLogPostgres
 import ExolveClient
 import Foundation
 import TUI
@@ -56,12 +57,19 @@ public final class EffectRuntime: Sendable {
         public var watchInterval: Duration
         /// How long a draft change may wait before it is written.
         public var draftInterval: Duration
+        /// Who is sending, stamped on every entry.
+        public var operatorName: String
+        /// How long to wait between attempts to reach a team log that is down.
+        public var reconnectInterval: Duration
 
         /// Creates an environment.
         public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, configPath: String? = nil,
                     templates: TemplateStore = TemplateStore(folder: TemplateStore.defaultFolder()),
                     resolveProfile: ProfileResolver? = nil, clock: RuntimeClock = RuntimeClock(),
-                    watchInterval: Duration = .milliseconds(500), draftInterval: Duration = .milliseconds(150)) {
+                    watchInterval: Duration = .milliseconds(500), draftInterval: Duration = .milliseconds(150),
+                    operatorName: String = Operator.fallback, reconnectInterval: Duration = .seconds(2)) {
+            self.operatorName = operatorName
+            self.reconnectInterval = reconnectInterval
             self.draft = draft
             self.client = client
             self.mode = mode
@@ -99,7 +107,9 @@ public final class EffectRuntime: Sendable {
         case openLog(String)
     }
 
-    /// Opens the call log (in order with the effects) and starts watching it.
+    /// Opens the call log (a path or a `postgresql://` URL, in order with the
+    /// effects) and starts watching it. A team log that cannot be reached is
+    /// reported and tried again until it answers.
     public func openLog(path: String) { mailbox.yield(.openLog(path)) }
 
     /// Queues one effect; effects are handled in the order they are queued.
@@ -118,7 +128,7 @@ public final class EffectRuntime: Sendable {
     }
 
     /// The open call log, if any (for tests).
-    public var callLog: CallLogStore? { get async { await worker.store } }
+    public var callLog: (any CallLogStore)? { get async { await worker.store } }
 }
 
 /// Seconds since the runtime started, shared by the UI loop and the spinner.
@@ -140,13 +150,16 @@ public struct RuntimeClock: Sendable {
 private actor Worker {
     let environment: EffectRuntime.Environment
     let deliver: @Sendable (Action) -> Void
-    var store: CallLogStore?
+    var store: (any CallLogStore)?
     var logProblem: String?
     var client: ExolveClient?
     var pendingDraft: FormState?
     var draftTask: Task<Void, Never>?
     var sends: [Task<SentCall?, Never>] = []
     var watcher: Task<Void, Never>?
+    var reconnecting: Task<Void, Never>?
+    var loads = 0
+    var delivered = 0
 
     init(_ environment: EffectRuntime.Environment, deliver: @escaping @Sendable (Action) -> Void) {
         self.environment = environment
@@ -154,17 +167,20 @@ private actor Worker {
         client = environment.client
     }
 
-    func openLog(path: String) {
+    func openLog(path: String) async {
         do {
-            let opened = try CallLogStore.open(path: path)
-            store = opened
-            loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize, after: nil)
-            watch(path: path)
+            attach(try await CallLogOpener.open(path))
         } catch {
+            if case .unavailable = error {
+                // A team log's server that is down: say so, refuse sends, and keep trying.
+                logProblem = "\(error)"
+                deliver(.logUnavailable("\(error)"))
+                reconnect(path)
+                return
+            }
             // A log that cannot be written can often still be read.
-            if let reader = try? CallLogStore.openForReading(path: path) {
-                store = reader
-                loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize, after: nil)
+            if let reader = (try? await CallLogOpener.openForReading(path)) ?? nil {
+                attach(reader)
                 deliver(.notice(StatusMessage("the call log is read-only here: \(error)", .warning)))
             } else {
                 logProblem = "\(error)"
@@ -173,23 +189,40 @@ private actor Worker {
         }
     }
 
-    /// Polls `PRAGMA data_version` until cancelled: a commit by any process wakes the panel.
-    private func watch(path: String) {
-        guard let watcher = try? CallLogChangeWatcher(path: path) else { return }
-        let interval = environment.watchInterval
+    /// Starts using an open log: the first page, then every change any process makes.
+    private func attach(_ opened: any CallLogStore) {
+        store = opened
+        logProblem = nil
+        loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize, after: nil)
         let deliver = self.deliver
-        self.watcher = Task.detached {
-            _ = try? watcher.changed()
+        let changes = opened.changes(interval: environment.watchInterval)
+        watcher?.cancel()
+        watcher = Task.detached {
+            for await _ in changes { deliver(.logChanged) }
+        }
+    }
+
+    /// Tries to open the log again every `reconnectInterval` until it opens.
+    private func reconnect(_ path: String) {
+        let interval = environment.reconnectInterval
+        let deliver = self.deliver
+        reconnecting?.cancel()
+        reconnecting = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                if Task.isCancelled { break }
-                if (try? watcher.changed()) == true { deliver(.logChanged) }
+                if Task.isCancelled { return }
+                if let opened = try? await CallLogOpener.open(path) {
+                    self.attach(opened)
+                    deliver(.notice(StatusMessage("the call log is back: \(opened.location)", .success)))
+                    return
+                }
             }
         }
     }
 
     func shutdown() async {
         watcher?.cancel()
+        reconnecting?.cancel()
         draftTask?.cancel()
         writePendingDraft()
     }
@@ -199,16 +232,33 @@ private actor Worker {
         if let pendingDraft { try? environment.draft?.save(pendingDraft) }
     }
 
+    /// Loads a page in the background, so a slow or unreachable server never holds
+    /// up the effects behind it; `loads` orders the answers (a stale page never
+    /// replaces a newer one).
     private func loadLog(filter: CallLogFilter, limit: Int, after cursor: CallLogCursor?) {
         guard let store else { return }
-        do {
-            let now = Date()
-            let entries = try (cursor.map { try store.page(filter, after: $0, limit: limit) } ?? store.page(filter, limit: limit))
-                .map { $0.resolvingInterruption(now: now) }
-            deliver(.logPageLoaded(entries: entries, total: try store.count(filter), append: cursor != nil))
-        } catch {
-            deliver(.logUnavailable("\(error)"))
+        loads += 1
+        let ticket = loads
+        let deliver = self.deliver
+        Task.detached {
+            let action: Action
+            do {
+                let entries = try await store.page(filter, after: cursor, limit: limit)
+                let now = Date()
+                action = .logPageLoaded(entries: entries.map { $0.resolvingInterruption(now: now) },
+                                        total: try await store.count(filter), append: cursor != nil)
+            } catch {
+                action = .logUnavailable("\(error)")
+            }
+            await self.deliverLoad(action, ticket: ticket, append: cursor != nil)
         }
+    }
+
+    /// Delivers a load's answer unless a newer load's answer came first.
+    private func deliverLoad(_ action: Action, ticket: Int, append: Bool) {
+        guard ticket > delivered || append else { return }
+        delivered = max(delivered, ticket)
+        deliver(action)
     }
 
     func handle(_ effect: Effect) {
@@ -246,8 +296,12 @@ private actor Worker {
                 deliver(.callbackResourcesListed(await resources))
             }
         case .checkRepeat(let request, let window):
-            let attempts = (try? store?.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)) ?? nil
-            deliver(.repeatChecked(request, attempts ?? []))
+            let store = self.store
+            let deliver = self.deliver
+            Task.detached {
+                let attempts = (try? await store?.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)) ?? nil
+                deliver(.repeatChecked(request, attempts ?? []))
+            }
         case .send(let request, let acknowledged, let window):
             send(request, acknowledged: acknowledged, window: window)
         case .copyToClipboard:
@@ -293,7 +347,7 @@ private actor Worker {
         guard let store, !store.isReadOnly else {
             return deliver(.sendBlocked("the call log cannot record it, so nothing was sent: \(logProblem ?? "the log is read-only")"))
         }
-        let sender = LoggedSender(client: client, store: store, mode: environment.mode)
+        let sender = LoggedSender(client: client, store: store, mode: environment.mode, operatorName: environment.operatorName)
         let deliver = self.deliver
         let clock = environment.clock
         let ticker = Task.detached {

@@ -23,7 +23,7 @@ struct ConfigPathCommand: ParsableCommand {
 
     func run() {
         let environment = ProcessInfo.processInfo.environment
-        say(environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment))
+        say(ConfigFile.path(environment: environment))
     }
 }
 
@@ -39,7 +39,7 @@ struct ConfigCheckCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = file ?? environment["EXOCALL_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ConfigFile.defaultPath(environment: environment)
+        let path = file ?? ConfigFile.path(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else {
             say("\(path): no config file (every setting has its default)")
             return

@@ -4,7 +4,7 @@ import CallLog
 import Foundation
 
 /// `exocall log`: the call history.
-struct LogCommand: ParsableCommand {
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Inspect the call log: every callback exocall tried to place.",
@@ -19,14 +19,16 @@ struct LogCommand: ParsableCommand {
           exocall log show 42
           exocall log request 42 | exocall send -      # place it again
           exocall log export --format csv --output calls.csv
+          exocall log --operator anna --db postgresql://anna@db.example:5432/calls
+          exocall log migrate --to postgresql://owner@db.example:5432/calls
         """,
-        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogExportCommand.self],
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogExportCommand.self, LogMigrateCommand.self],
         defaultSubcommand: LogListCommand.self
     )
 }
 
 /// `exocall log [list]`: a table, newest first.
-struct LogListCommand: ParsableCommand {
+struct LogListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List entries newest first (the default of `exocall log`)."
@@ -45,14 +47,14 @@ struct LogListCommand: ParsableCommand {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1, got \(limit)") }
     }
 
-    func run() throws {
-        guard let store = try LogReader.open(database.resolved) else { return }
+    func run() async throws {
+        guard let store = try await LogReader.open(try database.resolved(command: "log")) else { return }
         let filter = try filters.filter()
         let entries: [CallLogEntry]
         let total: MatchCount
         do {
-            entries = try store.page(filter, limit: limit)
-            total = try store.count(filter)
+            entries = try await store.page(filter, limit: limit)
+            total = try await store.count(filter)
         } catch {
             printError("exocall log: \(error)")
             throw ExitCode(1)
@@ -65,14 +67,15 @@ struct LogListCommand: ParsableCommand {
             printError("no entries match")
             return
         }
-        var rows = [["ID", "TIME", "OUTCOME", "LEG 1", "LEG 2", "DESCRIPTION", "CALL_ID"]]
+        var rows = [["ID", "TIME", "OPERATOR", "OUTCOME", "LEG 1", "LEG 2", "DESCRIPTION", "CALL_ID"]]
         for entry in entries {
-            rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt), entry.effectiveOutcome().rawValue,
+            rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt), LegSummary.clip(entry.operatorName ?? "—", 20),
+                         entry.effectiveOutcome().rawValue,
                          LegSummary.text(entry.line1Numbers), LegSummary.text(entry.line2Numbers),
                          LegSummary.clip(entry.requestDescription ?? "", 32), entry.callID ?? ""])
         }
         say(TextTable.render(rows), terminator: "")
-        printError("\(entries.count) of \(total.text) matching entries (\(store.path))")
+        printError("\(entries.count) of \(total.text) matching entries (\(store.location))")
     }
 }
 
@@ -93,7 +96,7 @@ enum LegSummary {
 }
 
 /// `exocall log show ID`: everything about one entry.
-struct LogShowCommand: ParsableCommand {
+struct LogShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show everything about one entry.")
 
     @OptionGroup var database: DatabaseOption
@@ -104,8 +107,8 @@ struct LogShowCommand: ParsableCommand {
     @Flag(help: "Print the entry as one JSON object.")
     var json = false
 
-    func run() throws {
-        let entry = try LogEntryLookup.find(id, in: database.resolved)
+    func run() async throws {
+        let entry = try await LogEntryLookup.find(id, in: try database.resolved(command: "log show"))
         if json {
             print(CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .pretty))
             return
@@ -120,6 +123,8 @@ struct LogShowCommand: ParsableCommand {
             ("created", "\(Timestamp.local(entry.createdAt)) (\(Timestamp.iso(entry.createdAt)))"),
             ("finished", entry.finishedAt.map { "\(Timestamp.local($0)) (\(Timestamp.iso($0)))" } ?? "—"),
             ("mode", entry.mode.rawValue),
+            ("operator", entry.operatorName ?? "—"),
+            ("sent from", entry.senderHost ?? "—"),
             ("endpoint", entry.endpointHost),
             ("description", entry.requestDescription ?? "—"),
             ("exocall", entry.exocallVersion),
@@ -135,7 +140,7 @@ struct LogShowCommand: ParsableCommand {
 }
 
 /// `exocall log request ID`: exactly the request JSON, to send again.
-struct LogRequestCommand: ParsableCommand {
+struct LogRequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Print exactly the request JSON of an entry (pipe it to `exocall send -` to place it again)."
@@ -146,17 +151,17 @@ struct LogRequestCommand: ParsableCommand {
     @Argument(help: "The entry's id.")
     var id: Int64
 
-    func run() throws {
-        print(try LogEntryLookup.find(id, in: database.resolved).requestJSON) // canonical JSON: its own escapes
+    func run() async throws {
+        print(try await LogEntryLookup.find(id, in: try database.resolved(command: "log request")).requestJSON) // canonical JSON: its own escapes
     }
 }
 
 /// Finds one entry or exits with a message.
 enum LogEntryLookup {
-    static func find(_ id: Int64, in path: String) throws -> CallLogEntry {
-        guard let store = try LogReader.open(path) else { throw ExitCode(1) }
+    static func find(_ id: Int64, in location: String) async throws -> CallLogEntry {
+        guard let store = try await LogReader.open(location) else { throw ExitCode(1) }
         do {
-            guard let entry = try store.entry(id: id) else { throw CallLogError.noSuchEntry(id) }
+            guard let entry = try await store.entry(id: id) else { throw CallLogError.noSuchEntry(id) }
             return entry
         } catch {
             printError("exocall log: \(error)")

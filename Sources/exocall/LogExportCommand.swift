@@ -5,7 +5,7 @@ import CallLog
 import Foundation
 
 /// `exocall log export`: the log as JSON Lines or CSV.
-struct LogExportCommand: ParsableCommand {
+struct LogExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export entries as JSON Lines or CSV (newest first), with the same filters as `exocall log`."
@@ -24,9 +24,9 @@ struct LogExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output (an existing file is not overwritten).", valueName: "FILE"))
     var output: String?
 
-    func run() throws {
+    func run() async throws {
         let filter = try filters.filter()
-        guard let store = try LogReader.open(database.resolved) else { return }
+        guard let store = try await LogReader.open(try database.resolved(command: "log export")) else { return }
         let sink: FileHandle
         if let output {
             guard !FileManager.default.fileExists(atPath: output) else {
@@ -56,7 +56,7 @@ struct LogExportCommand: ParsableCommand {
         if format == .csv { buffer += CSV.row(CSV.header) }
         var count = 0
         do {
-            try store.forEach(filter) { entry in
+            try await store.forEach(filter) { entry in
                 switch format {
                 case .jsonl: buffer += CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .compact) + "\n"
                 case .csv: buffer += CSV.row(CSV.fields(entry))
@@ -84,12 +84,12 @@ struct LogExportCommand: ParsableCommand {
 /// and a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR
 /// first) gets a leading `'`.
 enum CSV {
-    static let header = ["id", "created_at", "finished_at", "mode", "endpoint", "outcome", "http_status", "call_id",
+    static let header = ["id", "created_at", "finished_at", "mode", "operator", "endpoint", "outcome", "http_status", "call_id",
                          "latency_ms", "request_description", "line_1_numbers", "line_2_numbers", "tts_text", "message", "request"]
 
     static func fields(_ entry: CallLogEntry) -> [String] {
         [String(entry.id ?? 0), Timestamp.iso(entry.createdAt), entry.finishedAt.map(Timestamp.iso) ?? "", entry.mode.rawValue,
-         entry.endpointHost, entry.effectiveOutcome().rawValue, entry.httpStatus.map(String.init) ?? "", entry.callID ?? "",
+         entry.operatorName ?? "", entry.endpointHost, entry.effectiveOutcome().rawValue, entry.httpStatus.map(String.init) ?? "", entry.callID ?? "",
          entry.latencyMs.map(String.init) ?? "", entry.requestDescription ?? "", entry.line1Numbers, entry.line2Numbers,
          entry.ttsText ?? "", entry.effectiveMessage() ?? "", entry.requestJSON]
     }

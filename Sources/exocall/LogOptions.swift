@@ -1,15 +1,31 @@
 import ArgumentParser
 import CallLog
+import CallLogPostgres
+import ExolveClient
 import Foundation
 
-/// `--db PATH`: which call log file to use.
+/// `--db PATH|URL`: which call log to use.
 struct DatabaseOption: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
-        "The call log file (default: EXOCALL_DB, else ~/.local/share/exocall/calls.sqlite).", valueName: "PATH"))
+        "The call log: a SQLite file, or a postgresql://user@host:port/dbname URL for a team's shared log "
+            + "(default: EXOCALL_DB, else the config's db, else ~/.local/share/exocall/calls.sqlite).", valueName: "PATH|URL"))
     var path: String?
 
-    /// The resolved path.
-    var resolved: String { CallLogLocation.resolve(flag: path) }
+    /// The log to use: `--db`, else `EXOCALL_DB`, else the config's `db`, else the
+    /// default file. A config that cannot be read is an error here, never a silent
+    /// fall back to a local file (that would take a team's operator out of the shared repeat guard).
+    func resolved(command: String) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let path, !path.isEmpty { return path }
+        if let env = environment["EXOCALL_DB"], !env.isEmpty { return env }
+        do {
+            let config = try ConfigFile.load(path: ConfigFile.path(environment: environment))
+            return CallLogLocation.resolve(flag: nil, configured: config.db, environment: environment)
+        } catch {
+            printError("exocall \(command): \(error)")
+            throw ExitCode(1)
+        }
+    }
 }
 
 /// The filters shared by `log` and `log export`.
@@ -25,6 +41,9 @@ struct LogFilterOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Only entries before this time; a bare date includes that whole day.", valueName: "DATE"))
     var until: String?
+
+    @Option(name: .customLong("operator"), help: ArgumentHelp("Only entries sent by this operator (as the log shows it: anna, or user@host).", valueName: "NAME"))
+    var operatorName: String?
 
     func validate() throws {
         _ = try filter()
@@ -44,7 +63,10 @@ struct LogFilterOptions: ParsableArguments {
         if let sinceMs, let untilMs, sinceMs >= untilMs {
             throw ValidationError("--since must be earlier than --until")
         }
-        return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search)
+        if let operatorName, operatorName.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--operator must name an operator, got \"\(operatorName)\"")
+        }
+        return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search, operatorName: operatorName)
     }
 }
 
@@ -79,10 +101,10 @@ enum DateArgument {
 /// Opens the log for the reading commands, or explains why not.
 enum LogReader {
     /// The store, or nil (after saying so) when there is no log yet.
-    static func open(_ path: String) throws -> CallLogStore? {
+    static func open(_ location: String) async throws -> (any CallLogStore)? {
         do {
-            guard let store = try CallLogStore.openForReading(path: path) else {
-                printError("no calls logged yet (\(path))")
+            guard let store = try await CallLogOpener.openForReading(location) else {
+                printError("no calls logged yet (\(CallLogOpener.display(location)))")
                 return nil
             }
             return store

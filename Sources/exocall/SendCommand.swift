@@ -2,6 +2,7 @@ import Console
 import ArgumentParser
 import CallbackCore
 import CallLog
+import CallLogPostgres
 import ExolveClient
 import Foundation
 
@@ -22,7 +23,8 @@ struct SendCommand: AsyncParsableCommand {
         the profile's or the config's base_url (default \(Endpoint.defaultBaseURL)).
 
         Exit codes: 0 placed, 1 usage or configuration error, 2 invalid request,
-        3 rejected by Exolve, 4 not sent (safe to send again), 5 unknown (the call MAY
+        3 rejected by Exolve, 4 not sent (safe to send again; also when the call log
+        cannot record the send, so nothing left), 5 unknown (the call MAY
         have been placed: check before sending again), 6 held: the client (a leg-2
         number) was called within the repeat window (10m by default); nothing was
         sent. --allow-repeat sends anyway.
@@ -94,25 +96,29 @@ struct SendCommand: AsyncParsableCommand {
         if !validation.warnings.isEmpty && !json { Console.error(ProblemReport.text(validation.warnings)) }
         let client: ExolveClient
         let window: RepeatWindow
+        let operatorName: String
         do {
             let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             window = allowRepeat ? RepeatWindow(seconds: 0) : (repeatWindow.flatMap(RepeatWindow.init(parsing:)) ?? config.file.repeatWindow ?? .standard)
+            operatorName = Operator.name(configured: config.file.operatorName)
         } catch {
             printError("exocall send: \(error)")
             throw ExitCode(SendExit.usage)
         }
-        var store: CallLogStore? = nil
+        var store: (any CallLogStore)? = nil
         if !noLog {
+            let location = try database.resolved(command: "send")
             do {
-                store = try CallLogStore.open(path: database.resolved)
+                store = try await CallLogOpener.open(location)
             } catch {
                 printError("exocall send: nothing was sent, because \(error)")
                 printError("(to send without recording it, add --no-log)")
-                throw ExitCode(SendExit.usage)
+                throw ExitCode(SendExit.notSent)
             }
         }
-        let sender = LoggedSender(client: client, store: store, mode: .live)
+        defer { if let store { Task { await store.close() } } }
+        let sender = LoggedSender(client: client, store: store, mode: .live, operatorName: operatorName)
         let outcome: LoggedSender.Outcome
         do {
             switch try await sender.send(request, window: window) {
@@ -123,7 +129,7 @@ struct SendCommand: AsyncParsableCommand {
             }
         } catch let error as CallLogError {
             printError("exocall send: nothing was sent, because \(error)")
-            throw ExitCode(SendExit.usage)
+            throw ExitCode(SendExit.notSent)
         }
         OutcomeReport.print(outcome.result, json: json)
         if let warning = outcome.logWarning { printError("warning: \(warning)") }

@@ -33,6 +33,6 @@ struct TUICommand: AsyncParsableCommand {
 
     func run() async throws {
         try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
-                              databasePath: database.resolved).run()
+                              databaseFlag: database.path).run()
     }
 }

@@ -17,7 +17,8 @@ struct TUILauncher {
     let baseURL: String?
     let theme: String?
     let profile: String?
-    let databasePath: String
+    /// `--db`, when given (else EXOCALL_DB, the config's db, the default file).
+    let databaseFlag: String?
 
     func run() async throws {
         guard isatty(0) == 1 else {
@@ -159,8 +160,9 @@ struct TUILauncher {
         }
         let clock = RuntimeClock()
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
-                                          resolveProfile: resolver, clock: clock), send: app.send)
-        runtime.openLog(path: databasePath)
+                                          resolveProfile: resolver, clock: clock,
+                                          operatorName: Operator.name(configured: config.file.operatorName)), send: app.send)
+        if ProcessInfo.processInfo.environment["DBG_NOLOG"] == nil { runtime.openLog(path: CallLogLocation.resolve(flag: databaseFlag, configured: config.file.db)) }
         // The account's numbers and callback resources load in the background; the form never waits.
         let startup: [Effect] = (load != nil ? [.saveDraft(form)] : []) + (availability == .ready ? [.listAccount] : [])
 

@@ -4,11 +4,11 @@ import CallLog
 /// The call log panel's columns, fitted to its width by priority: time and
 /// outcome always; then the client (leg 2, `+N` for more numbers), the
 /// description (at least 12 characters when there is room), the call_id,
-/// the operator's leg (leg 1) and a demo mark; whatever is left widens the
+/// who sent it (the operator), the first leg (leg 1) and a demo mark; whatever is left widens the
 /// description, then the call_id.
 struct LogColumns {
     enum Column: CaseIterable {
-        case time, outcome, leg1, leg2, description, callID, demo
+        case time, outcome, leg1, leg2, description, callID, operatorName, demo
 
         /// The cell for `entry`.
         func text(_ entry: CallLogEntry, today: Substring) -> String {
@@ -19,6 +19,7 @@ struct LogColumns {
             case .leg2: return LogColumns.numbers(entry.line2Numbers)
             case .description: return entry.requestDescription ?? ""
             case .callID: return entry.callID ?? ""
+            case .operatorName: return entry.operatorName ?? ""
             case .demo: return entry.mode == .demo ? "demo" : ""
             }
         }
@@ -57,6 +58,7 @@ struct LogColumns {
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
         take(.description, min(12, widest(.description, cap: 12)), minimum: 6)
         take(.callID, widest(.callID, cap: 20), minimum: 8)
+        take(.operatorName, widest(.operatorName, cap: 16), minimum: 4)
         take(.leg1, widest(.leg1, cap: 20), minimum: 10)
         take(.demo, widest(.demo, cap: 4), minimum: 4)
         // What is left widens the description, then the call_id.
@@ -66,7 +68,7 @@ struct LogColumns {
             room -= extra
         }
         widths = chosen
-        shown = [.time, .outcome, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
+        shown = [.time, .outcome, .operatorName, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
     }
 
     /// The cell of visible row `row` in `column`.

@@ -24,6 +24,7 @@ enum LogEntryContent {
             ("call_id   \(entry.callID ?? "—")", body),
             ("HTTP      \(entry.httpStatus.map(String.init) ?? "—")    latency \(entry.latencyMs.map { "\($0) ms" } ?? "—")", body),
             ("endpoint  \(entry.endpointHost)    mode \(entry.mode.rawValue)", body),
+            ("operator  \(entry.operatorName ?? "—")    sent from \(entry.senderHost ?? "—")", body),
             ("created   \(Timestamp.local(entry.createdAt))    finished \(entry.finishedAt.map { Timestamp.local($0) } ?? "—")", body),
             ("", body),
             ("Request, as sent:", Style(.primary, on: .surface, bold: true)),
