@@ -33,13 +33,14 @@ final class LogCommandTests: XCTestCase {
         process.standardError = FileHandle.nullDevice
         try process.run()
         try await waitFor("the request to reach the server") { !(await server.received).isEmpty }
-        let store = try XCTUnwrap(CallLogStore.openForReading(path: db))
-        XCTAssertEqual(try store.page(.all, limit: 5).first?.effectiveOutcome(), .sending, "in flight while its process lives")
+        let store = try XCTUnwrap(SQLiteCallLog.openForReading(path: db))
+        let inFlight = try store.page(.all, after: nil, limit: 5).first
+        XCTAssertEqual(inFlight?.effectiveOutcome(), .sending, "in flight while its process lives")
 
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
 
-        let entry = try XCTUnwrap(store.page(.all, limit: 5).first)
+        let entry = try XCTUnwrap(store.page(.all, after: nil, limit: 5).first)
         XCTAssertEqual(entry.outcome, .sending, "nothing completed it")
         XCTAssertEqual(entry.effectiveOutcome(), .unknown)
         let shown = try runExocall(["log", "--json", "--db", db], home: home)
@@ -72,10 +73,10 @@ final class LogCommandTests: XCTestCase {
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0)
         }
-        let store = try XCTUnwrap(CallLogStore.openForReading(path: db))
-        XCTAssertEqual(try store.count(CallLogFilter(outcome: .placed)).value, 8)
-        XCTAssertEqual(Set(try store.page(.all, limit: 20).compactMap(\.callID)).count, 8)
-        XCTAssertEqual(try store.count(CallLogFilter(search: "78129999999")).value, 8, "the search index holds every entry")
+        let store = try XCTUnwrap(SQLiteCallLog.openForReading(path: db))
+        XCTAssertEqual(try store.count(CallLogFilter(outcome: .placed), cap: 100).value, 8)
+        XCTAssertEqual(Set(try store.page(.all, after: nil, limit: 20).compactMap(\.callID)).count, 8)
+        XCTAssertEqual(try store.count(CallLogFilter(search: "78129999999"), cap: 100).value, 8, "the search index holds every entry")
         }
     }
 
@@ -142,7 +143,7 @@ final class LogCommandTests: XCTestCase {
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: db))
         let blocked = try runExocall(["send", "--base-url", url, "--db", db, "-"], environment: ["EXOLVE_API_KEY": key],
                                      home: home, stdin: exampleText())
-        XCTAssertEqual(blocked.status, 1)
+        XCTAssertEqual(blocked.status, 4, "the log cannot record it: not sent")
         XCTAssertTrue(blocked.stderr.contains("nothing was sent"), blocked.stderr)
         let count = await server.received.count
         XCTAssertEqual(count, 1, "only the --no-log send reached the server")

@@ -55,7 +55,7 @@ final class EffectRuntimeTests: XCTestCase {
 
     func testOpeningTheLogLoadsItsFirstPage() async throws {
         let path = folder() + "/calls.sqlite"
-        let seed = try CallLogStore.open(path: path)
+        let seed = try SQLiteCallLog.open(path: path)
         _ = try seed.begin(CallLogEntry(request: request("79991112233"), mode: .demo, endpointHost: "127.0.0.1:1"))
         let inbox = ActionInbox()
         let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .demo), send: inbox.push)
@@ -69,7 +69,7 @@ final class EffectRuntimeTests: XCTestCase {
 
     func testAnEntryLeftInFlightByAGoneProcessLoadsAsUnknown() async throws {
         let path = folder() + "/calls.sqlite"
-        let seed = try CallLogStore.open(path: path)
+        let seed = try SQLiteCallLog.open(path: path)
         var entry = CallLogEntry(request: request("79991112233"), mode: .demo, endpointHost: "127.0.0.1:1")
         entry.ownerPID = Int32.max - 7 // no such process
         _ = try seed.begin(entry)
@@ -90,7 +90,7 @@ final class EffectRuntimeTests: XCTestCase {
         runtime.openLog(path: path)
         _ = inbox.wait { if case .logPageLoaded = $0 { return true } else { return false } }
         // Another connection (as another exocall process would) commits a send.
-        let other = try CallLogStore.open(path: path)
+        let other = try SQLiteCallLog.open(path: path)
         _ = try other.begin(CallLogEntry(request: request("79995556677"), mode: .demo, endpointHost: "127.0.0.1:1"))
         _ = inbox.wait { $0 == .logChanged }
         await runtime.shutdown()
