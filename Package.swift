@@ -89,7 +89,9 @@ let package = Package(
         // A scripted raw HTTP server for hostile-server tests (used by tests only).
         .target(name: "HostileHTTP"),
         .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallLogPostgres", "TestPostgres", "CallbackCore", "ExolveClient", "TUI"]),
-        .testTarget(name: "TUIEndToEndTests", dependencies: ["exocall", "TmuxKit", "ExolveStub", "TestPostgres"]),
+        .testTarget(name: "TUIEndToEndTests", dependencies: [
+            "exocall", "TmuxKit", "ExolveStub", "TestPostgres", "CallLog", "CallLogPostgres", "ExolveClient", "CallbackCore",
+        ]),
         .testTarget(name: "ExocallCLITests", dependencies: ["exocall", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "HostileHTTP"]),
     ]
 )

@@ -18,7 +18,7 @@ struct LogBench {
     /// Writes `entries` entries in batches (a bulk path, not one send each); returns ms.
     func generate() throws -> Double {
         try? FileManager.default.removeItem(atPath: path)
-        let store = try CallLogStore.open(path: path)
+        let store = try SQLiteCallLog.open(path: path)
         let phrases = ["Здравствуйте, ваш заказ готов", "Ваш курьер будет через 15 минут", "Подтвердите запись на завтра",
                        "Hello, this is a reminder", "Оператор свяжется с вами"]
         let outcomes: [EntryOutcome] = [.placed, .placed, .placed, .placed, .placed, .placed, .placed, .rejected, .unknown, .notSent]
@@ -54,10 +54,14 @@ struct LogBench {
         }
     }
 
-    /// p50 and max of what the panel does for each filter: open it (the first page
-    /// of 100 and the match count, read together) and scroll on (the next page).
-    func queries(runs: Int) throws -> [(String, Stats)] {
-        let store = try CallLogStore.open(path: path)
+    /// p50 and max of what the panel does for each filter on the SQLite log.
+    func queries(runs: Int) async throws -> [(String, Stats)] {
+        try await LogBench.queries(try SQLiteCallLog.open(path: path), runs: runs)
+    }
+
+    /// p50 and max of what the panel does for each filter, on any backend: open it
+    /// (the first page of 100 and the match count, read together) and scroll on (the next page).
+    static func queries(_ store: any CallLogStore, runs: Int) async throws -> [(String, Stats)] {
         let filters: [(String, CallLogFilter)] = [
             ("newest page", CallLogFilter()),
             ("search a number that occurs once", CallLogFilter(search: LogBench.needle)),
@@ -67,17 +71,17 @@ struct LogBench {
         ]
         var results: [(String, Stats)] = []
         for (name, filter) in filters {
-            _ = try store.page(filter, limit: 100) // warm the cache as an open panel has it
+            _ = try await store.page(filter, limit: 100) // warm the cache as an open panel has it
             var opening: [Double] = []
             var scrolling: [Double] = []
             for _ in 0..<runs {
                 var page: [CallLogEntry] = []
-                opening.append(try milliseconds {
-                    page = try store.page(filter, limit: 100)
-                    _ = try store.count(filter)
+                opening.append(try await milliseconds {
+                    page = try await store.page(filter, limit: 100)
+                    _ = try await store.count(filter)
                 })
                 if let last = page.last {
-                    scrolling.append(try milliseconds { _ = try store.page(filter, after: CallLogCursor(after: last), limit: 100) })
+                    scrolling.append(try await milliseconds { _ = try await store.page(filter, after: CallLogCursor(after: last), limit: 100) })
                 }
             }
             results.append((name + ": page + count", Stats(opening)))
@@ -88,7 +92,7 @@ struct LogBench {
 
     /// One full frame at 200x60 with the log panel showing this database, built and drawn in-process.
     func render(frames: Int) throws -> (render: Stats, keyAndRender: Stats) {
-        let store = try CallLogStore.open(path: path)
+        let store = try SQLiteCallLog.open(path: path)
         var state = AppState(size: Size(width: 200, height: 60), target: .live(host: "api.exolve.ru"))
         _ = update(&state, .logPageLoaded(entries: try store.page(.all, limit: 100), total: try store.count(.all), append: false))
         _ = update(&state, .fileLoaded(path: "x", result: .text(#"{"request_description":"bench","number_code":74999999999,"callback_resource_id":1221,"line_1":{"destinations":[{"number":"78129999999"}],"audio":{"tts":{"text":"Здравствуйте","voice":15}}},"line_2":{"destinations":[{"number":"79599999999"}]}}"#)))

@@ -3,8 +3,8 @@ import CallLog
 
 /// The call log panel's columns, fitted to its width by priority: time and
 /// outcome always; then the client (leg 2, `+N` for more numbers), the
-/// description (at least 12 characters when there is room), the call_id,
-/// who sent it (the operator), the first leg (leg 1) and a demo mark; whatever is left widens the
+/// description (at least 12 characters when there is room), who sent it (the
+/// operator: a team shares the log), the call_id, the first leg (leg 1) and a demo mark; whatever is left widens the
 /// description, then the call_id.
 struct LogColumns {
     enum Column: CaseIterable {
@@ -57,8 +57,9 @@ struct LogColumns {
         take(.outcome, 10)
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
         take(.description, min(12, widest(.description, cap: 12)), minimum: 6)
+        let operatorWidth = widest(.operatorName, cap: 12)
+        take(.operatorName, operatorWidth, minimum: min(5, operatorWidth))
         take(.callID, widest(.callID, cap: 20), minimum: 8)
-        take(.operatorName, widest(.operatorName, cap: 16), minimum: 4)
         take(.leg1, widest(.leg1, cap: 20), minimum: 10)
         take(.demo, widest(.demo, cap: 4), minimum: 4)
         // What is left widens the description, then the call_id.

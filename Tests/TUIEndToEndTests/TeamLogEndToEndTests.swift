@@ -1,0 +1,66 @@
+import CallbackCore
+import CallLog
+import CallLogPostgres
+import ExolveClient
+import Foundation
+import TestPostgres
+import TmuxKit
+import XCTest
+
+/// The TUI on a team log: another operator's send appears in the panel by itself,
+/// and a server that is down at start is reported with sends refused.
+final class TeamLogEndToEndTests: XCTestCase {
+    let example = """
+    {"request_description":"team-e2e","number_code":74999999999,"callback_resource_id":1221,
+     "line_1":{"destinations":[{"number":"78129999999"}]},"line_2":{"destinations":[{"number":"79599999999"}]}}
+    """
+
+    private func cluster() throws -> PostgresCluster {
+        do {
+            return try PostgresCluster.shared()
+        } catch {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("PostgreSQL is required under CI: \(error)") }
+            throw XCTSkip("PostgreSQL tests skipped: \(error)")
+        }
+    }
+
+    private func start(db: String, width: Int = 120) throws -> Tmux {
+        let home = scratchHome(self)
+        let file = home + "/example.json"
+        try example.write(toFile: file, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(width: width, height: 40, home: home, command: Tmux.reporting("--demo --db \(db) --load \(file)"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "✓ valid request")
+        return tmux
+    }
+
+    func testAnotherOperatorsSendAppearsInThePanelByItself() async throws {
+        let cluster = try cluster()
+        let url = cluster.url(database: try cluster.createDatabase())
+        // Wide enough for the panel's operator column (narrower, the entry view shows it).
+        let tmux = try start(db: url, width: 160)
+        tmux.waitFor(text: "Call log (0)")
+        let other = try await CallLogOpener.open(url)
+        var request = try XCTUnwrap(RequestValidator.validate(bytes: Array(example.utf8)).request)
+        request.requestDescription = "from-boris-42"
+        let id = try await other.begin(CallLogEntry(request: request, mode: .live, endpointHost: "api.exolve.ru", operatorName: "boris"))
+        try await other.complete(id: id, with: SendResult(outcome: .placed(callID: "1890033117915127808", requestID: nil),
+                                                          httpStatus: 200, rawBody: "{}", latencyMs: 9))
+        tmux.waitFor("boris's send in the panel", timeout: 10) { $0.contains("from-boris") && $0.contains("Call log (1)") }
+        XCTAssertTrue(tmux.lastScreen.contains(" boris "), "the operator is shown: \(tmux.lastScreen)")
+        XCTAssertFalse(tmux.lastScreen.contains(cluster.password), "the database password is never shown")
+        await other.close()
+    }
+
+    func testAServerDownAtStartIsReportedAndSendsAreRefused() throws {
+        _ = try cluster()
+        let tmux = try start(db: "postgresql://anna:pw-never-shown@127.0.0.1:1/calls?sslmode=disable")
+        tmux.waitFor("the log reported unavailable", timeout: 15) { $0.contains("unavailable") }
+        tmux.keys("F5")
+        tmux.waitFor(text: "Place this callback?")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "nothing was sent")
+        XCTAssertFalse(tmux.lastScreen.contains("pw-never-shown"), tmux.lastScreen)
+        XCTAssertFalse(tmux.lastScreen.contains("PLACED"), tmux.lastScreen)
+    }
+}
