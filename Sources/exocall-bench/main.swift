@@ -49,7 +49,7 @@ if arguments.contains("--render-only") {
 
 /// The same log on PostgreSQL (a throwaway cluster), and the time an entry sent by one
 /// process takes to reach another's panel.
-func teamRows() async throws {
+@MainActor func teamRows() async throws {
     guard let team = PostgresBench.start(entries: entries) else { return }
     defer { team.cluster.destroy() }
     let teamGeneration = try await team.generate()
