@@ -1,6 +1,7 @@
 import CallLog
 import CallLogPostgres
 import Foundation
+import PostgresTestSupport
 import TestPostgres
 import XCTest
 
@@ -9,18 +10,6 @@ import XCTest
 enum Backend: String, CaseIterable {
     case sqlite
     case postgres
-
-    /// The shared cluster, or why there is none. Under CI a missing server is a failure, not a skip.
-    static func cluster() throws -> PostgresCluster {
-        do {
-            return try PostgresCluster.shared()
-        } catch {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                XCTFail("PostgreSQL is required under CI: \(error)")
-            }
-            throw XCTSkip("PostgreSQL tests skipped: \(error)")
-        }
-    }
 
     /// The backends available here.
     static var available: [Backend] {
@@ -33,7 +22,7 @@ enum Backend: String, CaseIterable {
         case .sqlite:
             return scratchDatabase(test)
         case .postgres:
-            let cluster = try Backend.cluster()
+            let cluster = try test.requirePostgres()
             let name = try cluster.createDatabase()
             test.addTeardownBlock { _ = try? cluster.sql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
             return cluster.url(database: name)

@@ -3,13 +3,14 @@ import CallLog
 import CallLogPostgres
 import ExolveClient
 import Foundation
+import PostgresTestSupport
 import XCTest
 
 /// The contract every call log backend keeps, run against SQLite and PostgreSQL alike.
 final class CallLogContractTests: XCTestCase {
     func testPostgresServerForTheContract() throws {
         // Says, once and clearly, when the PostgreSQL half of the contract is skipped.
-        _ = try Backend.cluster()
+        _ = try requirePostgres()
     }
 
     func testBeginWritesSendingThenCompleteRecordsTheOutcome() async throws {

@@ -4,6 +4,7 @@ import CallLog
 import ExolveClient
 import Foundation
 import TestPostgres
+import PostgresTestSupport
 import XCTest
 
 /// What only the team log does: its URL and password, its schema versions, the
@@ -51,7 +52,7 @@ final class PostgresCallLogTests: XCTestCase {
     }
 
     func testAWrongPasswordOrNoServerIsUnavailableWithoutThePassword() async throws {
-        let cluster = try Backend.cluster()
+        let cluster = try requirePostgres()
         let started = ContinuousClock.now
         do {
             _ = try await CallLogOpener.open(cluster.url(database: "postgres", password: "not-the-password-42"))
@@ -74,7 +75,7 @@ final class PostgresCallLogTests: XCTestCase {
     }
 
     func testANewerSchemaOrAForeignCallTableIsRefusedAndLeftUntouched() async throws {
-        let cluster = try Backend.cluster()
+        let cluster = try requirePostgres()
         let newer = try cluster.createDatabase()
         let store = try await CallLogOpener.open(cluster.url(database: newer))
         await store.close()
@@ -100,7 +101,7 @@ final class PostgresCallLogTests: XCTestCase {
     }
 
     func testOperatorsPressingF5ForTheSameClientAtOnceGetOneSendAndHolds() async throws {
-        let cluster = try Backend.cluster()
+        let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
         var stores: [any CallLogStore] = []
         for _ in 0..<8 { stores.append(try await CallLogOpener.open(url)) }
@@ -130,7 +131,7 @@ final class PostgresCallLogTests: XCTestCase {
     }
 
     func testALeastPrivilegeRoleCanSendAndReadButNotDelete() async throws {
-        let cluster = try Backend.cluster()
+        let cluster = try requirePostgres()
         let database = try cluster.createDatabase()
         let owner = try await CallLogOpener.open(cluster.url(database: database))
         await owner.close()
@@ -152,7 +153,7 @@ final class PostgresCallLogTests: XCTestCase {
     }
 
     func testTheServerStoppedAndRestartedWhileTheLogIsOpen() async throws {
-        _ = try Backend.cluster() // skips with the reason when PostgreSQL is missing
+        _ = try requirePostgres() // skips with the reason when PostgreSQL is missing
         let cluster = try PostgresCluster.start()
         defer { cluster.destroy() }
         let url = cluster.url(database: "postgres")

@@ -2,6 +2,7 @@ import CallLog
 import CallLogPostgres
 import ExolveStub
 import Foundation
+import PostgresTestSupport
 import TestPostgres
 import XCTest
 
@@ -11,21 +12,18 @@ import XCTest
 final class TeamLogTests: XCTestCase {
     private let key = "team-log-key-5d1c"
 
-    private func cluster() throws -> PostgresCluster {
-        do {
-            return try PostgresCluster.shared()
-        } catch {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("PostgreSQL is required under CI: \(error)") }
-            throw XCTSkip("PostgreSQL tests skipped: \(error)")
-        }
-    }
-
     /// A request to `client` (leg 2) described `description`.
     private func requestText(client: String, description: String) -> String {
         """
         {"request_description":"\(description)","number_code":74999999999,"callback_resource_id":1221,
          "line_1":{"destinations":[{"number":"78129999999"}]},"line_2":{"destinations":[{"number":"\(client)"}]}}
         """
+    }
+
+    /// A scratch home and the stand-in, started (the caller stops it).
+    private func standIn() async throws -> (home: String, server: StubServer, base: String) {
+        let server = StubServer(apiKey: key)
+        return (scratchFolder(self), server, try await server.start())
     }
 
     /// A config file naming the operator, in its own folder.
@@ -36,11 +34,9 @@ final class TeamLogTests: XCTestCase {
     }
 
     func testEightOperatorsSendingAtOnceLoseNothingAndEachEntryNamesItsOperator() async throws {
-        let cluster = try cluster()
+        let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
-        let home = scratchFolder(self)
-        let server = StubServer(apiKey: key)
-        let base = try await server.start()
+        let (home, server, base) = try await standIn()
         defer { Task { await server.stop() } }
         let configs = try (0..<8).map { try config(operator: "op\($0)", home: home) }
         let failures = Failures()
@@ -75,11 +71,9 @@ final class TeamLogTests: XCTestCase {
     }
 
     func testASenderKilledOnAnotherMachineReadsAsInFlightUntilItsDeadlineThenInterrupted() async throws {
-        let cluster = try cluster()
+        let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
-        let home = scratchFolder(self)
-        let server = StubServer(apiKey: key)
-        let base = try await server.start()
+        let (home, server, base) = try await standIn()
         defer { Task { await server.stop() } }
         let process = Process()
         process.executableURL = exocallBinary
@@ -115,12 +109,10 @@ final class TeamLogTests: XCTestCase {
     }
 
     func testMigrateCopiesALocalLogOnceAndKeepsThePasswordOutOfItsOutput() async throws {
-        let cluster = try cluster()
+        let cluster = try requirePostgres()
         let database = try cluster.createDatabase()
         let url = cluster.url(database: database)
-        let home = scratchFolder(self)
-        let server = StubServer(apiKey: key)
-        let base = try await server.start()
+        let (home, server, base) = try await standIn()
         defer { Task { await server.stop() } }
         let local = home + "/calls.sqlite"
         for n in 0..<3 {
@@ -148,10 +140,8 @@ final class TeamLogTests: XCTestCase {
     }
 
     func testSendExitsFourWithNothingSentWhenTheTeamLogIsDown() async throws {
-        _ = try cluster()
-        let home = scratchFolder(self)
-        let server = StubServer(apiKey: key)
-        let base = try await server.start()
+        _ = try requirePostgres()
+        let (home, server, base) = try await standIn()
         defer { Task { await server.stop() } }
         let run = try runExocall(["send", "--base-url", base, "--db", "postgresql://anna:pw-down-9@127.0.0.1:1/calls?sslmode=disable", "-"],
                                  environment: ["EXOLVE_API_KEY": key], home: home, stdin: requestText(client: "79590000009", description: "d"))

@@ -3,6 +3,7 @@ import CallLog
 import CallLogPostgres
 import ExolveClient
 import Foundation
+import PostgresTestSupport
 import TestPostgres
 import TmuxKit
 import XCTest
@@ -15,15 +16,6 @@ final class TeamLogEndToEndTests: XCTestCase {
      "line_1":{"destinations":[{"number":"78129999999"}]},"line_2":{"destinations":[{"number":"79599999999"}]}}
     """
 
-    private func cluster() throws -> PostgresCluster {
-        do {
-            return try PostgresCluster.shared()
-        } catch {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("PostgreSQL is required under CI: \(error)") }
-            throw XCTSkip("PostgreSQL tests skipped: \(error)")
-        }
-    }
-
     private func start(db: String, width: Int = 120) throws -> Tmux {
         let home = scratchHome(self)
         let file = home + "/example.json"
@@ -35,7 +27,7 @@ final class TeamLogEndToEndTests: XCTestCase {
     }
 
     func testAnotherOperatorsSendAppearsInThePanelByItself() async throws {
-        let cluster = try cluster()
+        let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
         // Wide enough for the panel's operator column (narrower, the entry view shows it).
         let tmux = try start(db: url, width: 160)
@@ -53,7 +45,7 @@ final class TeamLogEndToEndTests: XCTestCase {
     }
 
     func testAServerDownAtStartIsReportedAndSendsAreRefused() throws {
-        _ = try cluster()
+        _ = try requirePostgres()
         let tmux = try start(db: "postgresql://anna:pw-never-shown@127.0.0.1:1/calls?sslmode=disable")
         tmux.waitFor("the log reported unavailable", timeout: 15) { $0.contains("unavailable") }
         tmux.keys("F5")
