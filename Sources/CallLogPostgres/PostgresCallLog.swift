@@ -411,14 +411,33 @@ public final class PostgresCallLog: CallLogStore {
     }
 
     /// Up to `limit` entries matching `filter`, newest first, after `cursor` (keyset on created_at, id).
+    ///
+    /// A search is run in two steps, because PostgreSQL cannot tell how many rows a
+    /// prefix matches: first among the newest `searchWindow` rows (a text in many
+    /// entries fills the page there); when that does not fill the page, through the
+    /// search index alone (a number that occurs once is found there at once).
     public func page(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int) async throws(CallLogError) -> [CallLogEntry] {
-        guard let query = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns) else { return [] }
+        guard let plain = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns, plan: .plain) else { return [] }
+        guard filter.search != nil,
+              let windowed = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns, plan: .newest(Self.searchWindow)),
+              let indexed = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns, plan: .searchIndex) else {
+            return try await run(reading: true) { connection, logger in try await Self.entries(try await connection.query(plain, logger: logger)) }
+        }
         return try await run(reading: true) { connection, logger in
-            try await Self.entries(try await connection.query(query, logger: logger))
+            let newest = try await Self.entries(try await connection.query(windowed, logger: logger))
+            if newest.count == limit { return newest }
+            return try await Self.entries(try await connection.query(indexed, logger: logger))
         }
     }
 
+    /// How many of the newest rows a search looks at before it turns to the search index.
+    static let searchWindow = 20_000
+    /// How many of the newest rows a count looks at before it counts through the search index.
+    static let countWindow = 60_000
+
     /// How many entries match, counted up to `cap` (exact and free without a filter).
+    /// A search is counted among the newest `countWindow` rows first (enough to pass
+    /// the cap for a text in many entries), then through the search index.
     public func count(_ filter: CallLogFilter, cap: Int) async throws(CallLogError) -> MatchCount {
         if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
             let query: PostgresQuery = filter.outcome.map { "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count WHERE outcome = \($0.rawValue)" }
@@ -429,20 +448,38 @@ public final class PostgresCallLog: CallLogStore {
                 return MatchCount(value: Int(n), isAtLeast: false)
             }
         }
-        guard let inner = Self.pageQuery(filter, after: nil, limit: cap + 1, select: "1", ordered: false) else {
-            return MatchCount(value: 0, isAtLeast: false)
+        func counting(_ plan: Plan) -> PostgresQuery? {
+            guard let inner = Self.pageQuery(filter, after: nil, limit: cap + 1, select: "1", plan: plan, ordered: false) else { return nil }
+            return PostgresQuery(unsafeSQL: "SELECT count(*) FROM (\(inner.sql)) matched", binds: inner.binds)
         }
-        let query = PostgresQuery(unsafeSQL: "SELECT count(*) FROM (\(inner.sql)) matched", binds: inner.binds)
+        guard let all = counting(filter.search == nil ? .plain : .searchIndex) else { return MatchCount(value: 0, isAtLeast: false) }
+        let windowed = filter.search == nil ? nil : counting(.newest(Self.countWindow))
         return try await run(reading: true) { connection, logger in
-            var n: Int64 = 0
-            for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
+            func number(_ query: PostgresQuery) async throws -> Int64 {
+                var n: Int64 = 0
+                for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
+                return n
+            }
+            if let windowed, try await number(windowed) > cap { return MatchCount(value: cap, isAtLeast: true) }
+            let n = try await number(all)
             return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: Int(n), isAtLeast: false)
         }
     }
 
+    /// How a query finds its rows.
+    enum Plan {
+        /// As the planner likes (no search, or when it does not matter).
+        case plain
+        /// Among the newest N rows that pass the other filters.
+        case newest(Int)
+        /// Through the search index alone (materialised first, so the planner cannot
+        /// walk the time index instead).
+        case searchIndex
+    }
+
     /// The query behind `page` and `count`; nil when the search reduces to nothing (it matches nothing).
     static func pageQuery(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int, select: String,
-                          ordered: Bool = true) -> PostgresQuery? {
+                          plan: Plan = .plain, ordered: Bool = true) -> PostgresQuery? {
         var conditions: [String] = []
         var binds = PostgresBindings()
         func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
@@ -453,14 +490,26 @@ public final class PostgresCallLog: CallLogStore {
         if let name = filter.operatorName { conditions.append("operator_name = \(bind(name))") }
         if let since = filter.since { conditions.append("created_at >= \(bind(since))") }
         if let until = filter.until { conditions.append("created_at < \(bind(until))") }
+        if let cursor { conditions.append("(created_at, id) < (\(bind(cursor.createdAt)), \(bind(cursor.id)))") }
+        var match: String? = nil
         if let search = filter.search {
             guard let query = tsquery(search) else { return nil }
-            conditions.append("search @@ to_tsquery('simple', \(bind(query)))")
+            match = "search @@ to_tsquery('simple', \(bind(query)))"
         }
-        if let cursor { conditions.append("(created_at, id) < (\(bind(cursor.createdAt)), \(bind(cursor.id)))") }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        func clause(_ parts: [String]) -> String { parts.isEmpty ? "" : " WHERE " + parts.joined(separator: " AND ") }
         let order = ordered ? " ORDER BY created_at DESC, id DESC" : ""
-        return PostgresQuery(unsafeSQL: "SELECT \(select) FROM call\(whereClause)\(order) LIMIT \(limit)", binds: binds)
+        let sql: String
+        switch plan {
+        case .newest(let rows) where match != nil:
+            sql = "SELECT \(select) FROM (SELECT * FROM call\(clause(conditions)) ORDER BY created_at DESC, id DESC LIMIT \(rows)) call"
+                + " WHERE \(match!)\(order) LIMIT \(limit)"
+        case .searchIndex where match != nil:
+            sql = "WITH matched AS MATERIALIZED (SELECT id FROM call\(clause(conditions + [match!])))"
+                + " SELECT \(select) FROM call WHERE id IN (SELECT id FROM matched)\(order) LIMIT \(limit)"
+        default:
+            sql = "SELECT \(select) FROM call\(clause(conditions + (match.map { [$0] } ?? [])))\(order) LIMIT \(limit)"
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
     /// The search as a tsquery: every word a prefix of some field's word (weight A),
