@@ -431,13 +431,15 @@ public final class PostgresCallLog: CallLogStore {
     }
 
     /// How many of the newest rows a search looks at before it turns to the search index.
-    static let searchWindow = 20_000
-    /// How many of the newest rows a count looks at before it counts through the search index.
+    static let searchWindow = 2_000
+    /// How many of the newest rows a count looks at when the search is common.
     static let countWindow = 60_000
 
     /// How many entries match, counted up to `cap` (exact and free without a filter).
-    /// A search is counted among the newest `countWindow` rows first (enough to pass
-    /// the cap for a text in many entries), then through the search index.
+    /// A search is first counted among the newest `searchWindow` rows: when that many
+    /// would pass the cap over `countWindow` rows (a text in many entries), those are
+    /// counted; otherwise, and when they do not pass the cap, the
+    /// search index counts (a rare number costs nothing there).
     public func count(_ filter: CallLogFilter, cap: Int) async throws(CallLogError) -> MatchCount {
         if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
             let query: PostgresQuery = filter.outcome.map { "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count WHERE outcome = \($0.rawValue)" }
@@ -453,14 +455,18 @@ public final class PostgresCallLog: CallLogStore {
             return PostgresQuery(unsafeSQL: "SELECT count(*) FROM (\(inner.sql)) matched", binds: inner.binds)
         }
         guard let all = counting(filter.search == nil ? .plain : .searchIndex) else { return MatchCount(value: 0, isAtLeast: false) }
+        let probe = filter.search == nil ? nil : counting(.newest(Self.searchWindow))
         let windowed = filter.search == nil ? nil : counting(.newest(Self.countWindow))
+        let enough = Int64((cap + 1) * Self.searchWindow / Self.countWindow)
         return try await run(reading: true) { connection, logger in
             func number(_ query: PostgresQuery) async throws -> Int64 {
                 var n: Int64 = 0
                 for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
                 return n
             }
-            if let windowed, try await number(windowed) > cap { return MatchCount(value: cap, isAtLeast: true) }
+            if let probe, let windowed, try await number(probe) >= enough, try await number(windowed) > cap {
+                return MatchCount(value: cap, isAtLeast: true)
+            }
             let n = try await number(all)
             return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: Int(n), isAtLeast: false)
         }
@@ -501,11 +507,15 @@ public final class PostgresCallLog: CallLogStore {
         let sql: String
         switch plan {
         case .newest(let rows) where match != nil:
-            sql = "SELECT \(select) FROM (SELECT * FROM call\(clause(conditions)) ORDER BY created_at DESC, id DESC LIMIT \(rows)) call"
+            // Counting needs only the search column.
+            let columns = select == "1" ? "created_at, id, search" : "*"
+            sql = "SELECT \(select) FROM (SELECT \(columns) FROM call\(clause(conditions)) ORDER BY created_at DESC, id DESC LIMIT \(rows)) call"
                 + " WHERE \(match!)\(order) LIMIT \(limit)"
         case .searchIndex where match != nil:
-            sql = "WITH matched AS MATERIALIZED (SELECT id FROM call\(clause(conditions + [match!])))"
-                + " SELECT \(select) FROM call WHERE id IN (SELECT id FROM matched)\(order) LIMIT \(limit)"
+            // The search alone inside (the other filters, the cursor above all, would
+            // tempt the planner back to the time index); the rest outside.
+            sql = "WITH matched AS MATERIALIZED (SELECT id FROM call WHERE \(match!))"
+                + " SELECT \(select) FROM call\(clause(["id IN (SELECT id FROM matched)"] + conditions))\(order) LIMIT \(limit)"
         default:
             sql = "SELECT \(select) FROM call\(clause(conditions + (match.map { [$0] } ?? [])))\(order) LIMIT \(limit)"
         }

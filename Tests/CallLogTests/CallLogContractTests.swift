@@ -101,6 +101,16 @@ final class CallLogContractTests: XCTestCase {
         }
     }
 
+    func testALongTextIsStoredAndSearchable() async throws {
+        try await forEachBackend { backend in
+            let (store, _) = try await backend.open(self)
+            let words = (0..<3000).map { "слово\($0)" }.joined(separator: " ")
+            let id = try await store.begin(CallLogEntry(request: request(description: String(words.prefix(2000)), text: words), mode: .demo, endpointHost: "h"))
+            let found = try await store.page(CallLogFilter(search: "слово2999"), limit: 5).map(\.id)
+            XCTAssertEqual(found, [id], "\(backend): a long text is indexed whole")
+        }
+    }
+
     func testSearchPagesThroughManyMatches() async throws {
         try await forEachBackend { backend in
             let (store, _) = try await backend.open(self)
