@@ -67,45 +67,33 @@ enum PostgresSchema {
             CREATE TABLE outcome_count (outcome TEXT PRIMARY KEY, n BIGINT NOT NULL)
             """,
             """
-            CREATE FUNCTION exocall_counted_in() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION exocall_call_counted() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-              INSERT INTO outcome_count (outcome, n) SELECT outcome, count(*) FROM new_rows GROUP BY outcome
-                ON CONFLICT (outcome) DO UPDATE SET n = outcome_count.n + EXCLUDED.n;
-              PERFORM pg_notify('exocall_call', '');
-              RETURN NULL;
-            END $$ SECURITY DEFINER SET search_path FROM CURRENT
-            """,
-            """
-            CREATE FUNCTION exocall_counted_change() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              UPDATE outcome_count SET n = n - o.c FROM (SELECT outcome, count(*) AS c FROM old_rows GROUP BY outcome) o
-                WHERE outcome_count.outcome = o.outcome;
-              INSERT INTO outcome_count (outcome, n) SELECT outcome, count(*) FROM new_rows GROUP BY outcome
-                ON CONFLICT (outcome) DO UPDATE SET n = outcome_count.n + EXCLUDED.n;
-              PERFORM pg_notify('exocall_call', '');
-              RETURN NULL;
-            END $$ SECURITY DEFINER SET search_path FROM CURRENT
-            """,
-            """
-            CREATE FUNCTION exocall_counted_out() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              UPDATE outcome_count SET n = n - o.c FROM (SELECT outcome, count(*) AS c FROM old_rows GROUP BY outcome) o
-                WHERE outcome_count.outcome = o.outcome;
+              -- One function for the three statement triggers: rows that left an outcome,
+              -- rows that came to one (a transition table is only read where it exists).
+              IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                UPDATE outcome_count SET n = n - o.c FROM (SELECT outcome, count(*) AS c FROM old_rows GROUP BY outcome) o
+                  WHERE outcome_count.outcome = o.outcome;
+              END IF;
+              IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO outcome_count (outcome, n) SELECT outcome, count(*) FROM new_rows GROUP BY outcome
+                  ON CONFLICT (outcome) DO UPDATE SET n = outcome_count.n + EXCLUDED.n;
+              END IF;
               PERFORM pg_notify('exocall_call', '');
               RETURN NULL;
             END $$ SECURITY DEFINER SET search_path FROM CURRENT
             """,
             """
             CREATE TRIGGER call_counted_in AFTER INSERT ON call REFERENCING NEW TABLE AS new_rows
-              FOR EACH STATEMENT EXECUTE FUNCTION exocall_counted_in()
+              FOR EACH STATEMENT EXECUTE FUNCTION exocall_call_counted()
             """,
             """
             CREATE TRIGGER call_counted_change AFTER UPDATE ON call REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-              FOR EACH STATEMENT EXECUTE FUNCTION exocall_counted_change()
+              FOR EACH STATEMENT EXECUTE FUNCTION exocall_call_counted()
             """,
             """
             CREATE TRIGGER call_counted_out AFTER DELETE ON call REFERENCING OLD TABLE AS old_rows
-              FOR EACH STATEMENT EXECUTE FUNCTION exocall_counted_out()
+              FOR EACH STATEMENT EXECUTE FUNCTION exocall_call_counted()
             """,
         ],
     ]
