@@ -28,8 +28,11 @@ final class FluencyEndToEndTests: XCTestCase {
         tmux.keys("Enter")
         tmux.waitFor(text: "┌─ PLACED")
         tmux.keys("Escape")
-        tmux.waitFor("the entry with its description") { $0.contains("PLACED") && $0.contains("reminder-cal") }
-        XCTAssertTrue(tmux.lastScreen.contains("78129999999 +1 →") || tmux.lastScreen.contains("79599999999 +1"), tmux.lastScreen)
+        // The panel's row: the dialog closed, the page loaded (the form also shows the description).
+        tmux.waitFor("the entry with its description") { screen in
+            !screen.contains("┌─ PLACED") && screen.contains("PLACED") && screen.contains("reminder-cal")
+                && (screen.contains("78129999999 +1 →") || screen.contains("79599999999 +1"))
+        }
     }
 
     func testAt200x60TheExamplesPreviewNeedsNoScrolling() throws {
