@@ -4,12 +4,13 @@ import Foundation
 /// else `$XDG_DATA_HOME/exocall/calls.sqlite` (`~/.local/share/exocall/calls.sqlite`).
 /// Each is a SQLite path or a `postgresql://` URL.
 public enum CallLogLocation {
-    /// The location to use.
-    public static func resolve(flag: String?, configured: String? = nil,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// The location to use. `configured` (the config's `db`) is asked for only when
+    /// neither the flag nor the environment decides, so a config is read only when it matters.
+    public static func resolve(flag: String?, configured: () throws -> String?,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) rethrows -> String {
         if let flag, !flag.isEmpty { return flag }
         if let env = environment["EXOCALL_DB"], !env.isEmpty { return env }
-        if let configured, !configured.isEmpty { return configured }
+        if let configured = try configured(), !configured.isEmpty { return configured }
         return dataDirectory(environment: environment) + "/calls.sqlite"
     }
 

@@ -31,9 +31,11 @@ struct LogMigrateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let envDB = environment["EXOCALL_DB"].flatMap { PostgresLocation.isURL($0) ? nil : $0 }
-        let source = CallLogLocation.resolve(flag: path ?? envDB, configured: nil, environment: environment)
+        // The source is a local file: a team URL in EXOCALL_DB is where copies go, not
+        // where they come from (the default file is then the source).
+        var environment = ProcessInfo.processInfo.environment
+        if let db = environment["EXOCALL_DB"], PostgresLocation.isURL(db) { environment["EXOCALL_DB"] = nil }
+        let source = CallLogLocation.resolve(flag: path, configured: { nil }, environment: environment)
         let target: PostgresCallLog
         do {
             target = try await PostgresCallLog.open(try PostgresLocation.parse(to))

@@ -16,11 +16,9 @@ struct DatabaseOption: ParsableArguments {
     /// fall back to a local file (that would take a team's operator out of the shared repeat guard).
     func resolved(command: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        if let path, !path.isEmpty { return path }
-        if let env = environment["EXOCALL_DB"], !env.isEmpty { return env }
         do {
-            let config = try ConfigFile.load(path: ConfigFile.path(environment: environment))
-            return CallLogLocation.resolve(flag: nil, configured: config.db, environment: environment)
+            return try CallLogLocation.resolve(flag: path, configured: { try ConfigFile.load(path: ConfigFile.path(environment: environment)).db },
+                                               environment: environment)
         } catch {
             printError("exocall \(command): \(error)")
             throw ExitCode(1)

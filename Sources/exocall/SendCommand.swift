@@ -97,18 +97,20 @@ struct SendCommand: AsyncParsableCommand {
         let client: ExolveClient
         let window: RepeatWindow
         let operatorName: String
+        let configuredDB: String?
         do {
             let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             window = allowRepeat ? RepeatWindow(seconds: 0) : (repeatWindow.flatMap(RepeatWindow.init(parsing:)) ?? config.file.repeatWindow ?? .standard)
             operatorName = Operator.name(configured: config.file.operatorName)
+            configuredDB = config.file.db
         } catch {
             printError("exocall send: \(error)")
             throw ExitCode(SendExit.usage)
         }
         var store: (any CallLogStore)? = nil
         if !noLog {
-            let location = try database.resolved(command: "send")
+            let location = CallLogLocation.resolve(flag: database.path, configured: { configuredDB })
             do {
                 store = try await CallLogOpener.open(location)
             } catch {

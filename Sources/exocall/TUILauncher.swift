@@ -162,7 +162,7 @@ struct TUILauncher {
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
                                           resolveProfile: resolver, clock: clock,
                                           operatorName: Operator.name(configured: config.file.operatorName)), send: app.send)
-        if ProcessInfo.processInfo.environment["DBG_NOLOG"] == nil { runtime.openLog(path: CallLogLocation.resolve(flag: databaseFlag, configured: config.file.db)) }
+        runtime.openLog(path: CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db }))
         // The account's numbers and callback resources load in the background; the form never waits.
         let startup: [Effect] = (load != nil ? [.saveDraft(form)] : []) + (availability == .ready ? [.listAccount] : [])
 
