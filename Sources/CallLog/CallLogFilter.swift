@@ -77,16 +77,19 @@ public enum SearchTerms {
     /// The words to match, in order (empty: the search matches nothing).
     public static func words(_ text: String) -> [String] {
         if let normalized = PhoneNumber.normalize(text), !normalized.hasPrefix("sip") { return [normalized] }
-        // Split as the indexes tokenize (letters and digits), so every term is one
-        // token and `order-148` finds "order" and "148".
-        return text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        return tokens(text)
     }
 
     /// The text a backend indexes for an entry's searchable fields, split the same way.
     public static func document(_ entry: CallLogEntry) -> String {
-        [entry.line1Numbers, entry.line2Numbers, entry.requestDescription, entry.callID, entry.ttsText]
-            .compactMap { $0 }.joined(separator: " ").lowercased()
-            .split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
+        tokens([entry.line1Numbers, entry.line2Numbers, entry.requestDescription, entry.callID, entry.ttsText]
+            .compactMap { $0 }.joined(separator: " ")).joined(separator: " ")
+    }
+
+    /// Lower-cased runs of letters and digits, as the indexes tokenize, so every term
+    /// is one token and `order-148` finds "order" and "148".
+    private static func tokens(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     /// Whether a word also matches the end of a number.

@@ -289,15 +289,20 @@ public final class PostgresCallLog: CallLogStore {
         return nil
     }
 
-    /// Writes a `sending` entry and returns its id.
-    public func begin(_ entry: CallLogEntry) async throws(CallLogError) -> Int64 {
+    /// Inserts `entry` as `sending` and returns its id.
+    private static func insertSending(_ entry: CallLogEntry, location: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
         var row = entry
         row.outcome = .sending
-        let query = Self.insert(row)
-        return try await run { connection, logger in
-            guard let id = try await Self.firstID(try await connection.query(query, logger: logger)) else { throw CallLogError.writeFailed(path: "", detail: "no id came back") }
-            return id
+        guard let id = try await firstID(try await connection.query(insert(row), logger: logger)) else {
+            throw CallLogError.writeFailed(path: location, detail: "the server gave no id for the new entry")
         }
+        return id
+    }
+
+    /// Writes a `sending` entry and returns its id.
+    public func begin(_ entry: CallLogEntry) async throws(CallLogError) -> Int64 {
+        let location = self.location
+        return try await run { connection, logger in try await Self.insertSending(entry, location: location, connection, logger) }
     }
 
     /// Writes a `sending` entry unless the repeat guard holds it. Each leg-2 number
@@ -306,9 +311,7 @@ public final class PostgresCallLog: CallLogStore {
     /// one client at once are serialised: one writes, the other sees that entry.
     public func begin(_ entry: CallLogEntry, guardedBy window: RepeatWindow, leg2 numbers: [String],
                       acknowledged: Set<Int64>, now: Date) async throws(CallLogError) -> GuardedBegin {
-        var row = entry
-        row.outcome = .sending
-        let insert = Self.insert(row)
+        let location = self.location
         let keys = Set(numbers.map(RepeatGuard.key).filter { !$0.isEmpty }).sorted()
         return try await transaction { connection, logger in
             if !window.isOff {
@@ -319,10 +322,7 @@ public final class PostgresCallLog: CallLogStore {
                     .filter { !acknowledged.contains($0.entryID) }
                 if !unseen.isEmpty { return .held(unseen) }
             }
-            guard let id = try await Self.firstID(try await connection.query(insert, logger: logger)) else {
-                throw CallLogError.writeFailed(path: "", detail: "no id came back")
-            }
-            return .begun(id)
+            return .begun(try await Self.insertSending(entry, location: location, connection, logger))
         }
     }
 
