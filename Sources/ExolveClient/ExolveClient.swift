@@ -16,7 +16,7 @@ public struct ExolveClient: Sendable {
 
     /// Creates a client.
     public init(endpoint: Endpoint, apiKey: APIKey, timeout: Duration = ClientConfiguration.defaultTimeout,
-                transport: any HTTPTransport = URLSessionTransport()) {
+                transport: any HTTPTransport = NIOTransport()) {
         self.endpoint = endpoint
         self.apiKey = apiKey
         self.timeout = timeout

@@ -1,5 +1,5 @@
 /// One HTTP exchange, as the client needs it. The real transport is
-/// `URLSessionTransport`; the protocol keeps the client's rules (outcome
+/// `NIOTransport`; the protocol keeps the client's rules (outcome
 /// classification, redaction, no retry) independent of the HTTP library.
 public protocol HTTPTransport: Sendable {
     /// Performs one request, exactly once, and reports what happened.

@@ -108,7 +108,7 @@ final class ClientOutcomeTests: XCTestCase {
         defer { Task { await server.stop() } }
         var body = exampleRequest.jsonValue
         try body.set(.number("5"), at: JSONPath(parsing: "line_1.destinations[0].timeout")!)
-        let result = await URLSessionTransport().perform(TransportRequest(
+        let result = await NIOTransport().perform(TransportRequest(
             url: endpoint.makeCallbackURL.absoluteString,
             headers: [("Authorization", "Bearer \(testKey)")],
             body: Array(CanonicalJSON.string(body, style: .compact).utf8), timeout: .seconds(5)))
@@ -150,6 +150,16 @@ final class AfterTheRequestTests: XCTestCase {
     func testAConnectionClosedWithoutAnswerIsUnknownAndSaysSo() async throws {
         guard case .unknown(let reason) = try await outcome([]) else { return XCTFail("must be unknown") }
         XCTAssertTrue(reason.contains("closed the connection without answering"), reason)
+    }
+
+    func testAnUnfinishedTLSHandshakeIsNotSentAndSaysWhy() async throws {
+        // A plain-HTTP server asked for TLS never answers the handshake: no request byte is written.
+        let server = try HostileServer { AnySequence([HostileServer.Piece.text("HTTP/1.1 200 OK\r\n\r\n")]) }
+        defer { server.stop() }
+        let url = server.url.replacingOccurrences(of: "http://", with: "https://")
+        let client = ExolveClient(endpoint: try Endpoint(url), apiKey: APIKey("a-long-test-key")!, timeout: .seconds(3))
+        guard case .notSent(let reason) = await client.makeCallback(exampleRequest).outcome else { return XCTFail("nothing left: not sent") }
+        XCTAssertTrue(reason.hasPrefix("TLS handshake not finished"), reason)
     }
 
     func testARefusedConnectionIsNotSent() async throws {
