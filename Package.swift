@@ -38,7 +38,9 @@ let package = Package(
         ]),
         .target(name: "ExolveStub", dependencies: [
             "CallbackCore",
-            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "CallLog", dependencies: [
             "CallbackCore",

@@ -1,5 +1,4 @@
 import CallbackCore
-import FlyingFox
 import Foundation
 
 /// The stand-in's account: 250 numbers across types and regions (a few that
@@ -51,11 +50,11 @@ enum AccountListing {
         ])
     }
 
-    static func respond(path: String, body: [UInt8], token: String) -> HTTPResponse {
+    static func respond(path: String, body: [UInt8], token: String) -> StubResponse {
         switch token {
-        case "stub:garbage": return text(.ok, "<html>upstream glitch")
-        case "stub:500": return text(.internalServerError, #"{"code":13,"message":"internal error"}"#)
-        case "stub:nocallbacks" where path == APIPath.callbackResources: return text(.notFound, "404 page not found")
+        case "stub:garbage": return text(200, "<html>upstream glitch")
+        case "stub:500": return text(500, #"{"code":13,"message":"internal error"}"#)
+        case "stub:nocallbacks" where path == APIPath.callbackResources: return text(404, "404 page not found")
         default: break
         }
         if path == APIPath.callbackResources {
@@ -66,11 +65,11 @@ enum AccountListing {
         }
         switch token {
         case "stub:types": return json(.object([.init("numbers", .string("many")), .init("total", .string("lots"))]))
-        case "stub:huge": return text(.ok, #"{"numbers":[""# + String(repeating: "x", count: 3 << 20) + "\"]}")
+        case "stub:huge": return text(200, #"{"numbers":[""# + String(repeating: "x", count: 3 << 20) + "\"]}")
         default: break
         }
         guard let request = try? JSONParser.parse(body) else {
-            return text(.badRequest, #"{"error": "proto: syntax error (line 1:1): invalid value"}"#)
+            return text(400, #"{"error": "proto: syntax error (line 1:1): invalid value"}"#)
         }
         func integer(_ key: String) -> Int? {
             if case .number(let lexeme)? = request[key] { return Int(lexeme) }
@@ -87,11 +86,11 @@ enum AccountListing {
         return json(.object([.init("numbers", .array(page)), .init("total", .number(String(list.count)))]))
     }
 
-    static func json(_ value: CallbackCore.JSONValue) -> HTTPResponse {
-        HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: Data(CanonicalJSON.string(value, style: .compact).utf8))
+    static func json(_ value: CallbackCore.JSONValue) -> StubResponse {
+        StubResponse(status: 200, contentType: "application/json", body: Array(CanonicalJSON.string(value, style: .compact).utf8))
     }
 
-    static func text(_ status: HTTPStatusCode, _ body: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain"], body: Data(body.utf8))
+    static func text(_ status: Int, _ body: String) -> StubResponse {
+        StubResponse(status: status, contentType: "text/plain", body: Array(body.utf8))
     }
 }

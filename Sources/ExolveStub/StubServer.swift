@@ -1,6 +1,8 @@
 import CallbackCore
-import FlyingFox
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
 /// A local stand-in for the Exolve MakeCallback endpoint, for tests, demos and
 /// first steps without an account. It answers as the spec says: 401 for a
@@ -23,8 +25,7 @@ public actor StubServer {
     private let host: String
     private let port: UInt16
     private let apiKey: String?
-    private var server: HTTPServer?
-    private var runTask: Task<Void, Error>?
+    private var channel: (any Channel)?
     private var log: [Received] = []
     private let onRequest: (@Sendable (String) -> Void)?
 
@@ -40,29 +41,24 @@ public actor StubServer {
 
     /// Starts listening and returns the base URL (`http://127.0.0.1:PORT`).
     public func start() async throws -> String {
-        let server = host.contains(":")
-            ? HTTPServer(address: try .inet6(ip6: host, port: port), timeout: 3600, logger: .disabled)
-            : HTTPServer(address: try .inet(ip4: host, port: port), timeout: 3600, logger: .disabled)
-        await server.appendRoute("*") { [weak self] (request: HTTPRequest) -> HTTPResponse in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return await self.handle(request)
-        }
-        self.server = server
-        runTask = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        guard let bound = await server.listeningAddress else { throw StubError.notListening }
-        switch bound {
-        case .ip4(let ip, let port): return "http://\(ip):\(port)"
-        case .ip6(let ip, let port): return "http://[\(ip)]:\(port)"
-        default: throw StubError.notListening
-        }
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { [weak self] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(StubHTTPHandler(server: self))
+                }
+            }
+            .bind(host: host, port: Int(port)).get()
+        self.channel = channel
+        guard let bound = channel.localAddress, let ip = bound.ipAddress, let port = bound.port else { throw StubError.notListening }
+        return host.contains(":") ? "http://[\(ip)]:\(port)" : "http://\(ip):\(port)"
     }
 
     /// Stops listening.
     public func stop() async {
-        await server?.stop(timeout: 1)
-        runTask?.cancel()
-        server = nil
+        try? await channel?.close()
+        channel = nil
     }
 
     /// Every request received so far, oldest first.
@@ -73,55 +69,50 @@ public actor StubServer {
 
     // MARK: - Handling
 
-    func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let body = Array((try? await request.bodyData) ?? Data())
-        var headers: [String: String] = [:]
-        for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
-        log.append(Received(method: request.method.rawValue, path: request.path, headers: headers, body: body))
-        let response = await respond(method: request.method.rawValue, path: request.path, headers: headers, body: body)
-        let shown = response.statusCode == .switchingProtocols ? "connection dropped" : String(response.statusCode.code)
-        onRequest?("\(request.method.rawValue) \(request.path) -> \(shown)")
+    func handle(method: String, path: String, headers: [String: String], body: [UInt8]) async -> StubResponse {
+        log.append(Received(method: method, path: path, headers: headers, body: body))
+        let response = await respond(method: method, path: path, headers: headers, body: body)
+        onRequest?("\(method) \(path) -> \(response.drop ? "connection dropped" : String(response.status))")
         return response
     }
 
-    private func respond(method: String, path: String, headers: [String: String], body: [UInt8]) async -> HTTPResponse {
+    private func respond(method: String, path: String, headers: [String: String], body: [UInt8]) async -> StubResponse {
         guard [APIPath.makeCallback, APIPath.numbers, APIPath.callbackResources].contains(path) else {
-            return Self.grpcError(.notFound, code: 5, "Not Found")
+            return Self.grpcError(404, code: 5, "Not Found")
         }
-        guard method == "POST" else { return Self.grpcError(.methodNotAllowed, code: 12, "Method Not Allowed") }
-        guard authorized(headers["authorization"]) else { return Self.grpcError(.unauthorized, code: 16, "malformed token") }
+        guard method == "POST" else { return Self.grpcError(405, code: 12, "Method Not Allowed") }
+        guard authorized(headers["authorization"]) else { return Self.grpcError(401, code: 16, "malformed token") }
         if path != APIPath.makeCallback {
             return AccountListing.respond(path: path, body: body, token: String((headers["authorization"] ?? "").dropFirst(7)))
         }
         guard let json = try? JSONParser.parse(body) else {
-            return Self.grpcError(.badRequest, code: 3, "invalid character in request body: not JSON")
+            return Self.grpcError(400, code: 3, "invalid character in request body: not JSON")
         }
         var description: String? = nil
         if case .string(let text)? = json["request_description"] { description = text }
         switch StubScenario.parse(description) {
         case .failure(let unknown)?:
             let known = StubScenario.catalog.map(\.tag).joined(separator: ", ")
-            return Self.grpcError(.badRequest, code: 3, "unknown stub scenario \"stub:\(unknown.tag)\"; known: \(known)")
-        case .success(.forbidden)?: return Self.grpcError(.forbidden, code: 7, "customer not active")
-        case .success(.gatewayTimeout)?: return HTTPResponse(statusCode: .gatewayTimeout)
-        case .success(.internalError)?: return Self.grpcError(.internalServerError, code: 13, "internal error")
+            return Self.grpcError(400, code: 3, "unknown stub scenario \"stub:\(unknown.tag)\"; known: \(known)")
+        case .success(.forbidden)?: return Self.grpcError(403, code: 7, "customer not active")
+        case .success(.gatewayTimeout)?: return StubResponse(status: 504, contentType: nil, body: [])
+        case .success(.internalError)?: return Self.grpcError(500, code: 13, "internal error")
         case .success(.garbage)?:
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html"], body: Data("<html>502 upstream glitch".utf8))
-        case .success(.drop)?: return HTTPResponse(webSocket: DropConnection())
+            return StubResponse(status: 200, contentType: "text/html", body: Array("<html>502 upstream glitch".utf8))
+        case .success(.drop)?: return StubResponse(status: 0, contentType: nil, body: [], drop: true)
         case .success(.slow(let seconds))?:
             try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
         case nil: break
         }
         let result = RequestValidator.validate(json)
         guard let request = result.request else {
-            return Self.grpcError(.badRequest, code: 3, Self.vendorMessage(for: result.errors[0])) // like the real API, only errors refuse
+            return Self.grpcError(400, code: 3, Self.vendorMessage(for: result.errors[0])) // like the real API, only errors refuse
         }
         let answer = JSONValue.object([
             .init("call_id", .string(Self.newCallID())),
             .init("request_id", .string(request.requestDescription ?? "")),
         ])
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"],
-                            body: Data(CanonicalJSON.string(answer, style: .compact).utf8))
+        return StubResponse(status: 200, contentType: "application/json", body: Array(CanonicalJSON.string(answer, style: .compact).utf8))
     }
 
     private func authorized(_ header: String?) -> Bool {
@@ -151,19 +142,70 @@ public actor StubServer {
         return "invalid MakeCallbackRequest.\(goName): embedded message failed validation | caused by: \(problem.path): \(problem.message)"
     }
 
-    static func grpcError(_ status: HTTPStatusCode, code: Int, _ message: String) -> HTTPResponse {
+    static func grpcError(_ status: Int, code: Int, _ message: String) -> StubResponse {
         let body = JSONValue.object([.init("code", .number(String(code))), .init("message", .string(message)), .init("details", .array([]))])
-        return HTTPResponse(statusCode: status, headers: [.contentType: "application/json"],
-                            body: Data(CanonicalJSON.string(body, style: .compact).utf8))
+        return StubResponse(status: status, contentType: "application/json", body: Array(CanonicalJSON.string(body, style: .compact).utf8))
     }
 }
 
-/// Closes the connection without writing a byte. FlyingFox asks a WebSocket
-/// handler for its frames before it writes the response header, so throwing
-/// here makes the server close the socket with nothing sent: a true drop.
-struct DropConnection: WSHandler {
-    struct Dropped: Error {}
-    func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
-        throw Dropped()
+/// One answer of the stand-in: a status, a content type and a body, or a dropped connection.
+struct StubResponse: Sendable {
+    /// The HTTP status.
+    var status: Int
+    /// The Content-Type header, if any.
+    var contentType: String?
+    /// The body bytes.
+    var body: [UInt8]
+    /// Close the connection without writing a byte (the `stub:drop` scenario).
+    var drop = false
+}
+
+/// Collects one request's head and body, asks the server, writes the answer and closes.
+private final class StubHTTPHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private weak var server: StubServer?
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+
+    init(server: StubServer?) { self.server = server }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let request):
+            head = request
+            body = []
+        case .body(let bytes):
+            body += bytes.readableBytesView
+        case .end:
+            guard let head else { return }
+            var headers: [String: String] = [:]
+            for (name, value) in head.headers { headers[name.lowercased()] = value }
+            let path = String(head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            let (server, method, body) = (self.server, head.method.rawValue, self.body)
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.makeFutureWithTask {
+                await server?.handle(method: method, path: path, headers: headers, body: body)
+                    ?? StubResponse(status: 503, contentType: nil, body: [])
+            }.whenSuccess { response in
+                Self.write(response, to: bound.value, keepAlive: head.isKeepAlive)
+            }
+        }
+    }
+
+    private static func write(_ response: StubResponse, to context: ChannelHandlerContext, keepAlive: Bool) {
+        guard !response.drop else { return context.close(promise: nil) }
+        var headers = HTTPHeaders()
+        if let type = response.contentType { headers.add(name: "Content-Type", value: type) }
+        headers.add(name: "Content-Length", value: String(response.body.count))
+        if !keepAlive { headers.add(name: "Connection", value: "close") }
+        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        let handler = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
+        context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+        context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in
+            if !keepAlive { handler.value.close(promise: nil) }
+        }
     }
 }
