@@ -84,6 +84,10 @@ let package = Package(
             "Theming",
             "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // The Swift runtime and Foundation linked in: the dynamic loader then maps 8
+            // libraries instead of 24, most of a fast start (BENCHMARKS.md, issue #19).
+            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"]),
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
@@ -101,11 +105,13 @@ let package = Package(
         // A scripted raw HTTP server for hostile-server tests (used by tests only).
         .target(name: "HostileHTTP"),
         .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallLogPostgres", "TestPostgres", "CallbackCore", "ExolveClient", "TUI"]),
+        // The two suites that drive the exocall binary find it beside the test bundle; they do
+        // not depend on its target, whose static-runtime linker flags would reach the test bundle.
         .testTarget(name: "TUIEndToEndTests", dependencies: [
-            "exocall", "TmuxKit", "ExolveStub", "TestPostgres", "PostgresTestSupport", "CallLog", "CallLogPostgres", "ExolveClient", "CallbackCore",
+            "TmuxKit", "ExolveStub", "TestPostgres", "PostgresTestSupport", "CallLog", "CallLogPostgres", "ExolveClient", "CallbackCore",
         ]),
         .testTarget(name: "ExocallCLITests", dependencies: [
-            "exocall", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
+            "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
         ]),
     ]
 )
