@@ -23,10 +23,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "CallbackCore"),
+        // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
+        .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
         .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "ExolveClient", dependencies: [
             "CallbackCore",
+            "ProcessEnvironment",
             "SafeTOML",
             .product(name: "TOMLKit", package: "TOMLKit"),
             // The HTTP client: linked in, started on the first request, no libcurl.
@@ -44,12 +47,14 @@ let package = Package(
         ]),
         .target(name: "CallLog", dependencies: [
             "CallbackCore",
+            "ProcessEnvironment",
             "ExolveClient",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The team log: the same store contract on a shared PostgreSQL database.
         .target(name: "CallLogPostgres", dependencies: [
             "CallLog",
+            "ProcessEnvironment",
             "CallbackCore",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -62,18 +67,19 @@ let package = Package(
         .executableTarget(name: "theme-embedder"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["theme-embedder"],
                 path: "Sources/EmbedThemesPlugin"),
-        .target(name: "Theming", dependencies: ["SafeTOML", .product(name: "TOMLKit", package: "TOMLKit")],
+        .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "CallLog", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
-        .target(name: "TUIRuntime", dependencies: ["TUI", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
+        .target(name: "TUIRuntime", dependencies: ["TUI", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         .target(name: "CTerminalSignals"),
         // Writes to the terminal and pipes that never trap when the other end is gone.
         .target(name: "Console"),
-        .target(name: "TUINcurses", dependencies: ["TUI", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
+        .target(name: "TUINcurses", dependencies: ["TUI", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
+            "ProcessEnvironment",
             "ExolveClient",
             "ExolveStub",
             "CallLog",
@@ -87,11 +93,11 @@ let package = Package(
         ], linkerSettings: [
             // The Swift runtime and Foundation linked in: the dynamic loader then maps 8
             // libraries instead of 24, most of a fast start (BENCHMARKS.md, issue #19).
-            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"]),
+            .unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-Xlinker", "--no-export-dynamic", "-Xclang-linker", "-no-pie"]),
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
-            "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", .product(name: "FlyingFox", package: "FlyingFox"),
+            "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .testTarget(name: "CallLogTests", dependencies: [
             "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),

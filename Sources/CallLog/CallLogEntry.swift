@@ -2,6 +2,7 @@ import CallbackCore
 import ExolveClient
 import Foundation
 import GRDB
+import ProcessEnvironment
 
 /// Whether a send went to the real Exolve or to the in-process stand-in.
 public enum CallMode: String, Codable, Sendable, CaseIterable {
@@ -112,7 +113,7 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
         ttsText = texts.isEmpty ? nil : texts.joined(separator: "\n")
         outcome = .sending
         exocallVersion = ExocallVersion.current
-        ownerPID = ProcessInfo.processInfo.processIdentifier
+        ownerPID = getpid()
         self.operatorName = operatorName
         senderHost = Operator.host
         let (seconds, attoseconds) = timeout.components
@@ -271,7 +272,7 @@ public enum Operator {
     /// This machine's name (`EXOCALL_HOSTNAME` overrides it, for containers whose
     /// host names are random or shared).
     public static let host: String = {
-        if let name = ProcessInfo.processInfo.environment["EXOCALL_HOSTNAME"], !name.isEmpty { return name }
+        if let name = ProcessEnvironment.variables["EXOCALL_HOSTNAME"], !name.isEmpty { return name }
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
         let name = String(cString: buffer)
@@ -280,7 +281,7 @@ public enum Operator {
 
     /// `user@host` for this process's user.
     public static let fallback: String = {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         var user = environment["USER"] ?? environment["LOGNAME"] ?? ""
         if user.isEmpty, let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { user = String(cString: name) }
         return (user.isEmpty ? "uid\(getuid())" : user) + "@" + host

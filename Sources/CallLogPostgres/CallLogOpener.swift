@@ -1,11 +1,12 @@
 import CallLog
 import Foundation
+import ProcessEnvironment
 
 /// Opens the call log wherever it lives: a path is the SQLite backend, a
 /// `postgresql://` URL the team backend. Every front end opens the log here.
 public enum CallLogOpener {
     /// Opens (creating if needed) the log for writing.
-    public static func open(_ location: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CallLogError) -> any CallLogStore {
+    public static func open(_ location: String, environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> any CallLogStore {
         if PostgresLocation.isURL(location) {
             return try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
         }
@@ -13,7 +14,7 @@ public enum CallLogOpener {
     }
 
     /// Opens the log for reading; nil when a SQLite log has no file yet.
-    public static func openForReading(_ location: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws(CallLogError) -> (any CallLogStore)? {
+    public static func openForReading(_ location: String, environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> (any CallLogStore)? {
         if PostgresLocation.isURL(location) {
             return try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
         }

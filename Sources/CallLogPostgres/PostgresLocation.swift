@@ -1,5 +1,6 @@
 import CallLog
 import Foundation
+import ProcessEnvironment
 
 /// A team log's address: `postgresql://user@host:port/dbname?sslmode=...`.
 /// The password comes from the URL, else `PGPASSWORD`, else `PGPASSFILE` or
@@ -49,7 +50,7 @@ public struct PostgresLocation: Sendable, Equatable {
     }
 
     /// What a URL's text says, or why it cannot be used (the message never repeats a password).
-    public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CallLogError) -> PostgresLocation {
+    public static func parse(_ text: String, environment: [String: String] = ProcessEnvironment.variables) throws(CallLogError) -> PostgresLocation {
         guard isURL(text), let components = URLComponents(string: text) else {
             throw .badLocation(location: redact(text), reason: "expected postgresql://user@host:port/dbname?sslmode=...")
         }
@@ -102,7 +103,7 @@ enum PasswordFile {
         if let explicit = environment["PGPASSFILE"], !explicit.isEmpty {
             path = explicit
         } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            let home = ProcessEnvironment.home(environment)
             path = home + "/.pgpass"
         }
         var info = stat()

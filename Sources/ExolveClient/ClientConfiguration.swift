@@ -1,4 +1,5 @@
 import Foundation
+import ProcessEnvironment
 
 /// Everything the client needs to send, resolved from flags, environment and
 /// the config file, in that order of precedence.
@@ -31,7 +32,7 @@ public struct ClientConfiguration: Sendable {
     /// default. The key comes from the profile's `api_key_env`/`api_key_file`
     /// when a profile is chosen (so switching profiles never sends with another
     /// application's key), else `EXOLVE_API_KEY`, then `api_key`, then `api_key_file`.
-    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func resolve(environment: [String: String] = ProcessEnvironment.variables,
                                baseURLFlag: String? = nil, timeout: Duration? = nil,
                                configPath: String? = nil, profileFlag: String? = nil) throws(ClientConfigurationError) -> ClientConfiguration {
         let path = configPath ?? ConfigFile.path(environment: environment)

@@ -2,6 +2,7 @@ import SafeTOML
 import CallbackCore
 import Foundation
 import TOMLKit
+import ProcessEnvironment
 
 /// The settings exocall reads from `config.toml`. Only what the client needs
 /// today; profiles and themes add to it.
@@ -40,7 +41,7 @@ public struct ConfigFile: Sendable, Equatable {
     /// `$XDG_CONFIG_HOME/exocall` or `~/.config/exocall`.
     public static func configDirectory(environment: [String: String]) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/exocall" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = ProcessEnvironment.home(environment)
         return home + "/.config/exocall"
     }
 
@@ -87,7 +88,7 @@ public struct ConfigFile: Sendable, Equatable {
     /// Reads the key from `api_key_file` (a path relative to the config's folder is allowed).
     public func keyFromFile(configPath: String) throws(ClientConfigurationError) -> APIKey? {
         guard var path = apiKeyFile else { return nil }
-        if path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst() }
+        if path.hasPrefix("~/") { path = ProcessEnvironment.home() + path.dropFirst() }
         if !path.hasPrefix("/") { path = (configPath as NSString).deletingLastPathComponent + "/" + path }
         guard FileManager.default.fileExists(atPath: path) else { throw .unreadableKeyFile(path: path, reason: "no such file") }
         try ConfigFile.requirePrivate(path)

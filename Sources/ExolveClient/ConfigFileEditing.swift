@@ -1,6 +1,7 @@
 import SafeTOML
 import Foundation
 import TOMLKit
+import ProcessEnvironment
 
 extension ConfigFile {
     /// Sets a top-level string setting (`theme = "solarized-dark"`) in the file at
@@ -36,7 +37,7 @@ extension ConfigFile {
         if !output.hasSuffix("\n") { output += "\n" }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(output.utf8), attributes: [.posixPermissions: mode]),
               rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -2,6 +2,7 @@ import SafeTOML
 import CallbackCore
 import Foundation
 import TOMLKit
+import ProcessEnvironment
 
 private typealias Name = WireSchema.Name
 
@@ -237,7 +238,7 @@ public enum ProfileReader {
 
     static func checkKeyFile(_ path: String, key: String, configPath: String, problem: (String, String) -> Void) {
         var full = path
-        if full.hasPrefix("~/") { full = NSHomeDirectory() + full.dropFirst() }
+        if full.hasPrefix("~/") { full = ProcessEnvironment.home() + full.dropFirst() }
         if !full.hasPrefix("/") { full = (configPath as NSString).deletingLastPathComponent + "/" + full }
         guard FileManager.default.fileExists(atPath: full) else { return problem(key, "the key file \(full) does not exist") }
         do {

@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import ProcessEnvironment
 
 /// Saved requests ("templates"): canonical request JSON files under
 /// `$XDG_DATA_HOME/exocall/templates/NAME.json`. A template may be incomplete
@@ -9,9 +10,9 @@ public struct TemplateStore: Sendable {
     public let folder: String
 
     /// `$XDG_DATA_HOME/exocall/templates`, else `~/.local/share/exocall/templates`.
-    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultFolder(environment: [String: String] = ProcessEnvironment.variables) -> String {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/exocall/templates" }
-        return (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share/exocall/templates"
+        return (ProcessEnvironment.home(environment)) + "/.local/share/exocall/templates"
     }
 
     /// A store in `folder`.

@@ -4,6 +4,7 @@ import CTerminalSignals
 import Foundation
 import Theming
 import TUI
+import ProcessEnvironment
 
 /// Runs the front end on a real terminal: sets ncurses up, feeds keys and
 /// effect results to the reducer, draws each new state, and restores the
@@ -44,11 +45,14 @@ public final class TerminalApp: @unchecked Sendable {
     /// NO_COLOR) the monochrome theme is used whatever was chosen.
     /// `now` is the runtime's clock, read before every batch of actions (as a `.tick`).
     /// With `mouse`, clicks and the wheel are reported (SGR mode); without, the terminal selects text as usual.
-    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary, mouse: Bool = true,
-                    now: () -> Double) throws -> AppState {
+    /// `loaded` is the state's theme when the caller has already loaded it (it is then not parsed twice).
+    /// `afterFirstFrame` runs once the first frame is on the screen: slow starts (the call log,
+    /// the demo stand-in) go there and report back as actions.
+    public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary, loaded: Theme? = nil,
+                    mouse: Bool = true, now: () -> Double, afterFirstFrame: () -> Void = {}) throws -> AppState {
         mouseOn = mouse
         guard isatty(0) == 1 else { throw StartError.notATerminal }
-        guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else { throw StartError.noTerm }
+        guard let term = ProcessEnvironment.variables["TERM"], !term.isEmpty else { throw StartError.noTerm }
         setlocale(LC_ALL, "")
         guard let screenPointer = exo_newterm_stdio() else { throw StartError.cannotInitialize(term) }
         set_term(screenPointer)
@@ -71,9 +75,12 @@ public final class TerminalApp: @unchecked Sendable {
             start_color()
             use_default_colors()
         }
-        let depth = ColorDepth.detect(colors: has_colors() ? Int(exo_colors()) : 0, environment: ProcessInfo.processInfo.environment)
+        let depth = ColorDepth.detect(colors: has_colors() ? Int(exo_colors()) : 0, environment: ProcessEnvironment.variables)
         _ = update(&state, .colorDepthDetected("\(depth)"))
         func palette(for name: String) -> Palette? {
+            if let loaded, depth != .monochrome, name == state.themeName, name == loaded.name {
+                return Palette(theme: loaded, depth: depth)
+            }
             guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
             return Palette(theme: theme, depth: depth)
         }
@@ -84,6 +91,7 @@ public final class TerminalApp: @unchecked Sendable {
         state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
         _ = update(&state, .resize(state.size))
         screen.present(render(state))
+        afterFirstFrame()
         for effect in startup { runEffect(effect) }
         // Effects the terminal itself performs (between frames, on this thread).
         func perform(_ effect: Effect) {

@@ -1,5 +1,6 @@
 import Foundation
 import TUI
+import ProcessEnvironment
 
 /// The form as a draft on disk, so nothing typed is lost to a quit, a crash
 /// or a kill: written (atomically) as the operator edits, read at start.
@@ -8,9 +9,9 @@ public struct DraftStore: Sendable {
     public let path: String
 
     /// `$XDG_STATE_HOME/exocall/draft.json`, else `~/.local/state/exocall/draft.json`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(environment: [String: String] = ProcessEnvironment.variables) -> String {
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/exocall/draft.json" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = ProcessEnvironment.home(environment)
         return home + "/.local/state/exocall/draft.json"
     }
 
@@ -49,7 +50,7 @@ public struct DraftStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(form)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown)
         }

@@ -97,6 +97,7 @@ public final class EffectRuntime: Sendable {
                 switch job {
                 case .effect(let effect): await worker.handle(effect)
                 case .openLog(let path): await worker.openLog(path: path)
+                case .startDemo(let start): await worker.startDemo(start)
                 }
             }
         }
@@ -105,7 +106,13 @@ public final class EffectRuntime: Sendable {
     private enum Job: Sendable {
         case effect(Effect)
         case openLog(String)
+        case startDemo(@Sendable () async throws -> ExolveClient)
     }
+
+    /// Starts the demo stand-in with `start` (which returns the client that talks to it),
+    /// in order with the effects: a send queued meanwhile waits for it. The UI hears
+    /// `.profileApplied` (ready, with the stand-in's URL), or why it could not start.
+    public func startDemo(_ start: @escaping @Sendable () async throws -> ExolveClient) { mailbox.yield(.startDemo(start)) }
 
     /// Opens the call log (a path or a `postgresql://` URL, in order with the
     /// effects) and starts watching it. A team log that cannot be reached is
@@ -165,6 +172,18 @@ private actor Worker {
         self.environment = environment
         self.deliver = deliver
         client = environment.client
+    }
+
+    func startDemo(_ start: @Sendable () async throws -> ExolveClient) async {
+        do {
+            let started = try await start()
+            client = started
+            deliver(.profileApplied(.ready, host: started.endpoint.host, endpointURL: started.endpoint.baseURL.absoluteString,
+                                    keyVariable: APIKey.environmentVariable))
+        } catch {
+            deliver(.profileApplied(.noKey("the demo stand-in could not start: \(error)"), host: "127.0.0.1", endpointURL: "",
+                                    keyVariable: APIKey.environmentVariable))
+        }
     }
 
     func openLog(path: String) async {
@@ -324,6 +343,11 @@ private actor Worker {
                 deliver(.templateSaved(name: name, result: exists ? .exists : .failure("\(error)")))
             }
         case .switchProfile(let name):
+            // In demo mode requests keep going to the stand-in, whatever the profile.
+            if environment.mode == .demo, let client {
+                return deliver(.profileApplied(.ready, host: client.endpoint.host, endpointURL: client.endpoint.baseURL.absoluteString,
+                                               keyVariable: APIKey.environmentVariable))
+            }
             guard let resolve = environment.resolveProfile else { return }
             let resolved = resolve(name)
             client = resolved.client

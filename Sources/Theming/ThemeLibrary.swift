@@ -1,4 +1,5 @@
 import Foundation
+import ProcessEnvironment
 
 /// Where a theme comes from.
 public enum ThemeOrigin: String, Sendable {
@@ -51,9 +52,9 @@ public struct ThemeLibrary: Sendable {
     }
 
     /// `$XDG_CONFIG_HOME/exocall/themes` or `~/.config/exocall/themes`.
-    public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func userFolder(environment: [String: String] = ProcessEnvironment.variables) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/exocall/themes" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/exocall/themes"
+        return ProcessEnvironment.home(environment) + "/.config/exocall/themes"
     }
 
     /// The theme's names, sorted, `default` first.

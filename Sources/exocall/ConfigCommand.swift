@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExolveClient
 import Foundation
+import ProcessEnvironment
 
 /// `exocall config`: where the config file is, and whether it is right.
 struct ConfigCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct ConfigPathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the config file's path (it may not exist yet).")
 
     func run() {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         say(ConfigFile.path(environment: environment))
     }
 }
@@ -38,7 +39,7 @@ struct ConfigCheckCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let path = file ?? ConfigFile.path(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else {
             say("\(path): no config file (every setting has its default)")

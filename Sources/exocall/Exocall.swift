@@ -2,6 +2,7 @@ import ArgumentParser
 import CallbackCore
 import Console
 import Foundation
+import ProcessEnvironment
 
 /// The `exocall` command: with no subcommand it opens the terminal UI (`tui`).
 @main
@@ -28,6 +29,11 @@ struct Exocall: AsyncParsableCommand {
     static func main() async {
         Console.ignoreBrokenPipes()
         do {
+            // The everyday start skips the argument parser, whose first use costs ~2 ms of
+            // protocol-conformance lookups in a binary this size (BENCHMARKS.md, issue #19).
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments == ["--version"] { _ = Console.out(ExocallVersion.current + "\n"); return }
+            if let plain = TUICommand.plainStart(arguments) { return try await plain.run() }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

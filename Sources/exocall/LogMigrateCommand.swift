@@ -2,6 +2,7 @@ import ArgumentParser
 import CallLog
 import CallLogPostgres
 import Foundation
+import ProcessEnvironment
 
 /// `exocall log migrate --to URL`: copies a local SQLite log into a team's PostgreSQL log.
 struct LogMigrateCommand: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct LogMigrateCommand: AsyncParsableCommand {
     func run() async throws {
         // The source is a local file: a team URL in EXOCALL_DB is where copies go, not
         // where they come from (the default file is then the source).
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.variables
         if let db = environment["EXOCALL_DB"], PostgresLocation.isURL(db) { environment["EXOCALL_DB"] = nil }
         let source = CallLogLocation.resolve(flag: path, configured: { nil }, environment: environment)
         let target: PostgresCallLog

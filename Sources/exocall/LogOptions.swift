@@ -3,6 +3,7 @@ import CallLog
 import CallLogPostgres
 import ExolveClient
 import Foundation
+import ProcessEnvironment
 
 /// `--db PATH|URL`: which call log to use.
 struct DatabaseOption: ParsableArguments {
@@ -15,7 +16,7 @@ struct DatabaseOption: ParsableArguments {
     /// default file. A config that cannot be read is an error here, never a silent
     /// fall back to a local file (that would take a team's operator out of the shared repeat guard).
     func resolved(command: String) throws -> String {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         do {
             return try CallLogLocation.resolve(flag: path, configured: { try ConfigFile.load(path: ConfigFile.path(environment: environment)).db },
                                                environment: environment)

@@ -35,4 +35,17 @@ struct TUICommand: AsyncParsableCommand {
         try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
                               databaseFlag: database.path).run()
     }
+
+    /// `exocall` and `exocall --demo`, recognised without the argument parser (they take
+    /// no option values, so there is nothing to parse): the launcher they would get from
+    /// `run()`, every option at its default. Nil for anything else, which the parser handles.
+    static func plainStart(_ arguments: [String]) -> TUILauncher? {
+        let demo: Bool
+        switch arguments {
+        case []: demo = false
+        case ["--demo"]: demo = true
+        default: return nil
+        }
+        return TUILauncher(demo: demo, load: nil, baseURL: nil, theme: nil, profile: nil, databaseFlag: nil)
+    }
 }

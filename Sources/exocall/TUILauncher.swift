@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallbackCore
 import CallLog
+import Console
 import ExolveClient
 import ExolveStub
 import Foundation
@@ -37,8 +38,10 @@ struct TUILauncher {
         let themes = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
         let themeName = theme ?? config.file.theme ?? "default"
         var themeKey = themeName
+        let loadedTheme: Theme
         switch themes.load(themeName) {
         case .success(let loaded):
+            loadedTheme = loaded
             if themeName.contains("/") || themeName.hasSuffix(".toml") { themeKey = loaded.name }
         case .failure(let problems):
             printError("exocall: the theme \"\(themeName)\" cannot be used:\n\(problems)")
@@ -49,23 +52,15 @@ struct TUILauncher {
         let library = withFile
 
         var stub: StubServer? = nil
+        let demoKey = "demo-" + UUID().uuidString
         let target: SendTarget
         var client: ExolveClient? = nil
         var availability = SendAvailability.ready
         if demo {
             // The stand-in runs in this process; the real client talks to it over loopback.
-            let demoKey = "demo-" + UUID().uuidString
-            let server = StubServer(apiKey: demoKey)
-            do {
-                let url = try await server.start()
-                let endpoint = try Endpoint(url)
-                target = .demo(host: endpoint.host)
-                client = ExolveClient(endpoint: endpoint, apiKey: APIKey(demoKey)!, timeout: config.timeout)
-            } catch {
-                printError("exocall: cannot start the demo server: \(error)")
-                throw ExitCode(1)
-            }
-            stub = server
+            // It starts after the first frame (see afterFirstFrame below).
+            stub = StubServer(apiKey: demoKey)
+            target = .demo(host: "127.0.0.1")
         } else {
             target = .live(host: config.endpoint.host)
             do {
@@ -137,12 +132,7 @@ struct TUILauncher {
         // Switching profiles rebuilds the client from the profile's endpoint and key
         // (in demo mode requests keep going to the stand-in).
         let baseURLFlag = baseURL
-        let demoClient = demo ? client : nil
         let resolver: EffectRuntime.ProfileResolver = { name in
-            if let demoClient {
-                return .init(client: demoClient, availability: .ready, host: demoClient.endpoint.host,
-                             endpointURL: demoClient.endpoint.baseURL.absoluteString, keyVariable: APIKey.environmentVariable)
-            }
             do {
                 let resolved = try ClientConfiguration.resolve(baseURLFlag: baseURLFlag, profileFlag: name)
                 let key = resolved.profile.map(\.keyVariable) ?? APIKey.environmentVariable
@@ -162,15 +152,26 @@ struct TUILauncher {
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
                                           resolveProfile: resolver, clock: clock,
                                           operatorName: Operator.name(configured: config.file.operatorName)), send: app.send)
-        runtime.openLog(path: CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db }))
+        let logPath = CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db })
+        let timeout = config.timeout
         // The account's numbers and callback resources load in the background; the form never waits.
-        let startup: [Effect] = (load != nil ? [.saveDraft(form)] : []) + (availability == .ready ? [.listAccount] : [])
+        // (In demo mode they are listed once the stand-in is up.)
+        let startup: [Effect] = (load != nil ? [.saveDraft(form)] : []) + (availability == .ready && !demo ? [.listAccount] : [])
+        // What is slow to start comes after the first frame and reports back as actions.
+        let afterFirstFrame: @Sendable () -> Void = { [stub] in
+            runtime.openLog(path: logPath)
+            if let stub {
+                runtime.startDemo {
+                    ExolveClient(endpoint: try Endpoint(try await stub.start()), apiKey: APIKey(demoKey)!, timeout: timeout)
+                }
+            }
+        }
 
         let outcome: Result<(AppState, Int32), Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 do {
-                    let final = try app.run(runEffect: runtime.run, startup: startup, themes: library,
-                                            mouse: config.file.mouse ?? true, now: clock.now)
+                    let final = try app.run(runEffect: runtime.run, startup: startup, themes: library, loaded: loadedTheme,
+                                            mouse: config.file.mouse ?? true, now: clock.now, afterFirstFrame: afterFirstFrame)
                     continuation.resume(returning: .success((final, app.caughtSignal)))
                 } catch {
                     continuation.resume(returning: .failure(error))
