@@ -23,12 +23,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "CallbackCore"),
+        // The one message catalog, in English and Russian, with the plural rule and the language choice.
+        .target(name: "Localization"),
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
         .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "ExolveClient", dependencies: [
             "CallbackCore",
+            "Localization",
             "ProcessEnvironment",
             "SafeTOML",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -70,7 +73,7 @@ let package = Package(
         .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
-        .target(name: "TUI", dependencies: ["CallbackCore", "ExolveClient", "CallLog", "Theming"]),
+        .target(name: "TUI", dependencies: ["CallbackCore", "Localization", "ExolveClient", "CallLog", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
         .target(name: "TUIRuntime", dependencies: ["TUI", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         .target(name: "CTerminalSignals"),
@@ -79,6 +82,7 @@ let package = Package(
         .target(name: "TUINcurses", dependencies: ["TUI", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
+            "Localization",
             "ProcessEnvironment",
             "ExolveClient",
             "ExolveStub",
@@ -105,6 +109,7 @@ let package = Package(
             ]),
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),

@@ -59,6 +59,15 @@ public enum VoiceCatalog {
         1: "нейтральная", 2: "радостная", 3: "раздражённая", 4: "дружелюбная", 5: "строгая", 6: "шёпот",
     ]
 
+    /// Where a voice's own Russian label differs from the generic name (the vendor's table).
+    static let russianLabels: [Int: [Int: String]] = [1: [2: "добрая"]]
+
+    /// `voice`'s Russian label for emotion `id` («добрая» for voice 1's 2), nil when the voice lacks it.
+    public static func russianLabel(of voice: Voice, emotion id: Int) -> String? {
+        guard voice.supports(emotion: id) else { return nil }
+        return russianLabels[voice.id]?[id] ?? emotionNamesRussian[id]
+    }
+
     /// Every emotion id that any voice supports, ascending.
     public static let emotionIDs: [Int] = emotionNames.keys.sorted()
 

@@ -3,6 +3,8 @@ import CallbackCore
 import Foundation
 import TOMLKit
 import ProcessEnvironment
+import Localization
+import Localization
 
 /// The settings exocall reads from `config.toml`. Only what the client needs
 /// today; profiles and themes add to it.
@@ -23,6 +25,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var db: String?
     /// `operator`: the name stamped on every call this operator sends (default `user@host`).
     public var operatorName: String?
+    /// `ui_language`: "ru" or "en", the language of the interface (else the locale decides).
+    public var uiLanguage: UILanguage?
 
     /// An empty configuration.
     public init() {}
@@ -66,6 +70,12 @@ public struct ConfigFile: Sendable, Equatable {
         config.operatorName = try string(table, "operator", path)
         if let name = config.operatorName, name.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7f } ?? false) }) {
             throw .badConfigFile(path: path, reason: "operator must be one line of text without control characters")
+        }
+        if let code = try string(table, "ui_language", path) {
+            guard let language = UILanguage(code: code) else {
+                throw .badConfigFile(path: path, reason: "ui_language must be \"ru\" or \"en\", got \"\(code)\"")
+            }
+            config.uiLanguage = language
         }
         if let value = table["mouse"] {
             guard let flag = value.bool else { throw .badConfigFile(path: path, reason: "mouse must be true or false") }

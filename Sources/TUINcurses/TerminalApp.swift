@@ -53,7 +53,10 @@ public final class TerminalApp: @unchecked Sendable {
         mouseOn = mouse
         guard isatty(0) == 1 else { throw StartError.notATerminal }
         guard let term = ProcessEnvironment.variables["TERM"], !term.isEmpty else { throw StartError.noTerm }
-        setlocale(LC_ALL, "")
+        // A locale the system lacks (ru_RU.UTF-8 not generated) would leave curses in ASCII:
+        // the terminal is UTF-8 all the same, so C.UTF-8 stands in (the language is read
+        // from the variables themselves, see UILanguage.resolve).
+        if setlocale(LC_ALL, "") == nil { _ = setlocale(LC_ALL, "C.UTF-8") }
         guard let screenPointer = exo_newterm_stdio() else { throw StartError.cannotInitialize(term) }
         set_term(screenPointer)
         pipe(&wakePipe)

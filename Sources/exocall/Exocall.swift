@@ -17,6 +17,9 @@ struct Exocall: AsyncParsableCommand {
 
         The platform rings leg 1 (say an operator), then leg 2 (a client), plays
         each an optional message (a recording or text-to-speech), and bridges them.
+
+        Every command takes --lang ru|en: the language of messages and screens
+        (else ui_language in config.toml, else LC_ALL / LC_MESSAGES / LANG).
         """,
         version: ExocallVersion.current,
         subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, TemplatesCommand.self,
@@ -31,10 +34,16 @@ struct Exocall: AsyncParsableCommand {
         do {
             // The everyday start skips the argument parser, whose first use costs ~2 ms of
             // protocol-conformance lookups in a binary this size (BENCHMARKS.md, issue #19).
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let arguments: [String]
+            do {
+                arguments = try LanguageOption.extract(Array(CommandLine.arguments.dropFirst()))
+            } catch {
+                _ = Console.error("exocall: \(error)\n")
+                Foundation.exit(1)
+            }
             if arguments == ["--version"] { _ = Console.out(ExocallVersion.current + "\n"); return }
             if let plain = TUICommand.plainStart(arguments) { return try await plain.run() }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

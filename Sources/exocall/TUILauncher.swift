@@ -9,6 +9,7 @@ import TUI
 import Theming
 import TUINcurses
 import TUIRuntime
+import Localization
 
 /// Prepares and runs the terminal UI: configuration, demo server, the
 /// starting form (a loaded file or the saved draft), the call log.
@@ -126,6 +127,7 @@ struct TUILauncher {
         state.keyVariable = config.keyVariable
         state.endpointURL = client?.endpoint.baseURL.absoluteString ?? config.endpoint.baseURL.absoluteString
         state.themeName = themeKey
+        state.language = LanguageOption.resolve(configured: config.file.uiLanguage)
         state.themeNames = library.names
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         let app = TerminalApp(state: state)

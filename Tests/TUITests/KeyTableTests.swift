@@ -132,7 +132,7 @@ final class KeyTableTests: XCTestCase {
     func testTheFooterNamesEachKeyOnceAndOnlyKeysInForce() {
         for (place, state) in places() {
             let hints = KeyTable.footer(for: state)
-            let pairs = hints.map { $0.keys + " " + $0.text }
+            let pairs = hints.map { $0.keys + " " + $0.text.rawValue }
             XCTAssertEqual(pairs.count, Set(pairs).count, "a duplicate hint in \(place): \(pairs)")
         }
         var log = freshState()

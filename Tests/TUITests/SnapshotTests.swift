@@ -102,6 +102,31 @@ final class SnapshotTests: XCTestCase {
         XCTAssertTrue(text.contains("whisper"), "every emotion column is on screen at 80 columns")
         assertSnapshot(state, named: "voice-explorer-80x24")
     }
+    // The same screens in Russian: labels are longer, and every screen still fits.
+    func russian(_ state: AppState) -> AppState {
+        var state = state
+        state.language = .ru
+        return state
+    }
+    func testRussianExampleAt120x40() { assertSnapshot(russian(exampleState(Size(width: 120, height: 40))), named: "ru-example-120x40") }
+    func testRussianExampleAt80x24() { assertSnapshot(russian(exampleState(Size(width: 80, height: 24))), named: "ru-example-80x24") }
+    func testRussianEmptyFormAt120x40() { assertSnapshot(russian(freshState(Size(width: 120, height: 40))), named: "ru-empty-120x40") }
+    func testRussianEmptyFormAt80x24() { assertSnapshot(russian(freshState(Size(width: 80, height: 24))), named: "ru-empty-80x24") }
+    func testRussianEmptyFormAt60x20() { assertSnapshot(russian(freshState(Size(width: 60, height: 20))), named: "ru-empty-60x20") }
+    func testRussianPreviewTabAt80x24() {
+        var state = russian(exampleState(Size(width: 80, height: 24)))
+        state.press(.function(8))
+        assertSnapshot(state, named: "ru-preview-tab-80x24")
+    }
+    func testAltLSwitchesTheLanguageLive() {
+        var state = freshState(Size(width: 120, height: 40))
+        state.press(.alt("l"))
+        XCTAssertEqual(state.language, .ru)
+        XCTAssertTrue(render(state).canvas.text.contains("Журнал звонков"))
+        state.press(.alt("l"))
+        XCTAssertEqual(state.language, .en)
+        XCTAssertTrue(render(state).canvas.text.contains("Call log"))
+    }
     func testProblemsDialog() {
         var state = freshState(Size(width: 120, height: 40))
         state.press(.function(4))

@@ -1,17 +1,18 @@
 import CallLog
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// The panes of the main screen.
 public enum Pane: Int, CaseIterable, Sendable {
     case form, preview, log
 
-    /// The tab title.
-    public var title: String {
+    /// The tab title in `language`.
+    public func title(in language: UILanguage) -> String {
         switch self {
-        case .form: return "Form"
-        case .preview: return "Preview"
-        case .log: return "Call log"
+        case .form: return language(.paneForm)
+        case .preview: return language(.panePreview)
+        case .log: return language(.paneLog)
         }
     }
 }
@@ -21,6 +22,8 @@ public enum Pane: Int, CaseIterable, Sendable {
 public struct AppState: Equatable, Sendable {
     /// The terminal size.
     public var size: Size
+    /// The language of every human-facing word on screen (Alt-L switches it).
+    public var language: UILanguage = .en
     /// The request being built.
     public var form = FormState()
     /// The focused field of the form.

@@ -7,7 +7,7 @@ enum MouseCommands {
     static func handle(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         let layout = Layout(state.size)
         if case .tabs(let bar, _) = layout.mode, event.y == bar.y, event.kind == .press {
-            if let pane = TabBarView.pane(at: event.x, in: bar) { state.pane = pane }
+            if let pane = TabBarView.pane(at: event.x, in: bar, language: state.language) { state.pane = pane }
             return []
         }
         guard let pane = Pane.allCases.first(where: { layout.rect(of: $0, shown: state.pane)?.contains(x: event.x, y: event.y) ?? false }),

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// Row 0: where requests go, and whether the request is valid.
 enum HeaderView {
@@ -6,13 +7,13 @@ enum HeaderView {
         canvas.fill(rect, style: Style(.text, on: .surface))
         let verdict: (String, Style)
         let warnings = state.validation.warnings.count
+        let say = state.language
         if state.validation.isValid && warnings == 0 {
-            verdict = ("✓ valid request ", Style(.success, on: .surface, bold: true))
+            verdict = (say(.headerValid) + " ", Style(.success, on: .surface, bold: true))
         } else if state.validation.isValid {
-            verdict = ("✓ sendable · \(warnings) warning\(warnings == 1 ? "" : "s") (F4) ", Style(.warning, on: .surface, bold: true))
+            verdict = (say(.headerSendableWarnings, ["count": "\(warnings)"]) + " ", Style(.warning, on: .surface, bold: true))
         } else {
-            let count = state.validation.errors.count
-            verdict = ("✗ \(count) problem\(count == 1 ? "" : "s") (F4) ", Style(.error, on: .surface, bold: true))
+            verdict = (say(.headerProblems, ["count": "\(state.validation.errors.count)"]) + " ", Style(.error, on: .surface, bold: true))
         }
         let verdictX = rect.maxX - DisplayWidth.of(verdict.0)
         canvas.put(verdict.0, x: verdictX, y: rect.y, style: verdict.1)
@@ -20,18 +21,18 @@ enum HeaderView {
         let room = { verdictX - 1 - x }
         switch state.target {
         case .demo(let host):
-            x += canvas.put(" DEMO ", x: x, y: rect.y, style: Style(.demoBanner, bold: true), maxWidth: room())
+            x += canvas.put(" " + say(.headerDemo) + " ", x: x, y: rect.y, style: Style(.demoBanner, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
             if state.profileName == nil {
-                x += canvas.put(" (stand-in, no real calls)", x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
+                x += canvas.put(" " + say(.headerStandIn), x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
             }
         case .live(let host):
             // Calls placed from here ring real people: as visible as DEMO.
-            x += canvas.put(" LIVE ", x: x, y: rect.y, style: Style(.badgeRejected, bold: true), maxWidth: room())
+            x += canvas.put(" " + say(.headerLive) + " ", x: x, y: rect.y, style: Style(.badgeRejected, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
         }
         if let profile = state.profileName, room() > 12 {
-            canvas.put("  profile \(profile)", x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
+            canvas.put("  " + say(.headerProfile, ["name": profile]), x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
         }
     }
 }

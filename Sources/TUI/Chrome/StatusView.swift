@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// The status line: the latest message, else the focused field's problem,
 /// else what the field is for.
@@ -41,28 +42,33 @@ enum StatusView {
             if let suggestion = problem.suggestion { text = "Ctrl-F → \(suggestion) · " + text }
             return (text, Style(empty || !problem.isError ? .warning : .error))
         }
-        return (hint(for: state.focus), .muted)
+        return (hint(for: state.focus, in: state.language), .muted)
     }
 
-    static func hint(for field: FieldID) -> String {
+    static func hint(for field: FieldID, in language: UILanguage = .en) -> String {
+        func range<T>(_ phrase: Phrase, _ bounds: ClosedRange<T>, _ fallback: Any? = nil) -> String {
+            var arguments = ["min": "\(bounds.lowerBound)", "max": "\(bounds.upperBound)"]
+            if let fallback { arguments["default"] = "\(fallback)" }
+            return language(phrase, arguments)
+        }
         switch field {
-        case .requestDescription: return "Your own id for this request, free text (optional). stub:504 etc. try failures on the stand-in."
-        case .numberCode: return "The Exolve number that places the callback, e.g. 74999999999 (required)."
-        case .callbackResourceID: return "The id of the callback resource created in your Exolve application (required)."
-        case .duration: return "Max length of the bridged call: \(Rules.duration.lowerBound)–\(Rules.duration.upperBound) s. Empty: the API's default \(Rules.defaultDuration)."
-        case .destinationNumber: return "International digits (79991234567) or a SIP URI (sip:user@host)."
-        case .destinationTimeout: return "How long this destination rings: \(Rules.timeout.lowerBound)–\(Rules.timeout.upperBound) s. Empty: \(Rules.defaultTimeout)."
-        case .addDestination: return "A leg rings \(Rules.destinationsPerLine.lowerBound) to \(Rules.destinationsPerLine.upperBound) destinations."
-        case .ringLogic: return "Sequential rings destinations one after another; parallel rings them all at once."
-        case .displayNumber: return "The caller id this leg's subscribers see (optional)."
-        case .audioKind: return "What this leg hears before bridging: nothing, a recording, or synthesized speech."
-        case .mediaResourceID: return "The id of a media resource uploaded to your application."
-        case .ttsText: return "\(Rules.ttsText.lowerBound)–\(Rules.ttsText.upperBound) characters to say."
-        case .ttsVoice: return "The voice; the emotion list follows it."
-        case .ttsEmotion: return "Only the emotions this voice supports are offered."
-        case .ttsLang: return "The language of the text; the voice catalog lists the languages offered."
-        case .ttsVolume: return "Gain \(Rules.volume.lowerBound)…\(Rules.volume.upperBound) (0 loudest). Empty: \(Rules.defaultVolume)."
-        case .ttsSpeed: return "Speech rate \(Rules.speed.lowerBound)…\(Rules.speed.upperBound). Empty: \(Rules.defaultSpeed)."
+        case .requestDescription: return language(.hintDescription)
+        case .numberCode: return language(.hintNumberCode)
+        case .callbackResourceID: return language(.hintCallbackResource)
+        case .duration: return range(.hintDuration, Rules.duration, Rules.defaultDuration)
+        case .destinationNumber: return language(.hintNumber)
+        case .destinationTimeout: return range(.hintTimeout, Rules.timeout, Rules.defaultTimeout)
+        case .addDestination: return range(.hintAddDestination, Rules.destinationsPerLine)
+        case .ringLogic: return language(.hintRingLogic)
+        case .displayNumber: return language(.hintDisplayNumber)
+        case .audioKind: return language(.hintAudio)
+        case .mediaResourceID: return language(.hintMediaResource)
+        case .ttsText: return range(.hintText, Rules.ttsText)
+        case .ttsVoice: return language(.hintVoice)
+        case .ttsEmotion: return language(.hintEmotion)
+        case .ttsLang: return language(.hintLanguage)
+        case .ttsVolume: return range(.hintVolume, Rules.volume, Rules.defaultVolume)
+        case .ttsSpeed: return range(.hintSpeed, Rules.speed, Rules.defaultSpeed)
         }
     }
 }

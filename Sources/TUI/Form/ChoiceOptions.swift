@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// The values a choice field offers, and how it shows its current value.
 public enum ChoiceOptions {
@@ -53,25 +54,39 @@ public enum ChoiceOptions {
     }
 
     /// How a value reads, and whether it is the API's default.
-    public static func label(of value: Int?, for field: FieldID, in form: FormState) -> (text: String, isDefault: Bool) {
+    public static func label(of value: Int?, for field: FieldID, in form: FormState,
+                             language: UILanguage = .en) -> (text: String, isDefault: Bool) {
+        let russian = language == .ru
         switch field {
         case .ringLogic:
-            guard let value else { return ("sequential", true) }
-            return (RingLogic(rawValue: value)?.name ?? "\(value) (not a ring logic)", false)
+            guard let value else { return (language(.choiceSequential), true) }
+            switch RingLogic(rawValue: value) {
+            case .sequential?: return (language(.choiceSequential), false)
+            case .parallel?: return (language(.choiceParallel), false)
+            case nil: return ("\(value) (not a ring logic)", false)
+            }
         case .audioKind:
-            return (AudioKind.allCases[value ?? 0].label, false)
+            switch AudioKind.allCases[value ?? 0] {
+            case .none: return (language(.choiceNone), false)
+            case .recorded: return (language(.choiceRecorded), false)
+            case .tts: return (language(.choiceTTS), false)
+            }
         case .ttsVoice:
             let voice = VoiceCatalog.voice(id: value ?? VoiceCatalog.defaultVoiceID)
-            let name = voice.map { "\($0.id) \($0.name) (\($0.latin), \($0.gender.rawValue))" } ?? "\(value ?? 0) (no such voice)"
+            let name = voice.map {
+                russian ? "\($0.id) \($0.name) (\($0.gender == .female ? "Ж" : "М"))" : "\($0.id) \($0.name) (\($0.latin), \($0.gender.rawValue))"
+            } ?? "\(value ?? 0) (no such voice)"
             return (name, value == nil)
         case .ttsEmotion(let line):
             let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
             let id = value ?? voice?.defaultEmotion ?? 1
-            let label = voice?.label(forEmotion: id) ?? VoiceCatalog.emotionNames[id].map { "\($0), not offered by this voice" } ?? "no such emotion"
+            let offered = russian ? voice.flatMap { VoiceCatalog.russianLabel(of: $0, emotion: id) } : voice?.label(forEmotion: id)
+            let label = offered ?? VoiceCatalog.emotionNames[id].map { "\($0), not offered by this voice" } ?? "no such emotion"
             return ("\(id) \(label)", value == nil)
         case .ttsLang:
             let id = value ?? VoiceCatalog.languages.first?.id ?? 1
-            return ("\(id) " + (VoiceCatalog.language(id: id)?.name ?? "(no such language)"), value == nil)
+            let name = id == 1 && russian ? language(.choiceRussian) : VoiceCatalog.language(id: id)?.name
+            return ("\(id) " + (name ?? "(no such language)"), value == nil)
         default: return ("", false)
         }
     }

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// Every focusable place of the form. Lines are 0-based (0 is `line_1`).
 public enum FieldID: Hashable, Sendable, Codable {
@@ -76,26 +77,29 @@ public enum FieldID: Hashable, Sendable, Codable {
         }
     }
 
-    /// The label shown beside the field.
-    public var label: String {
+    /// The label shown beside the field, in English.
+    public var label: String { label(in: .en) }
+
+    /// The label shown beside the field, in `language`.
+    public func label(in language: UILanguage) -> String {
         switch self {
-        case .requestDescription: return "Description"
-        case .numberCode: return "Number code"
-        case .callbackResourceID: return "Callback resource"
-        case .duration: return "Duration, s"
-        case .destinationNumber(_, let index): return "\(index + 1). Number"
-        case .destinationTimeout: return "Timeout, s"
+        case .requestDescription: return language(.fieldDescription)
+        case .numberCode: return language(.fieldNumberCode)
+        case .callbackResourceID: return language(.fieldCallbackResource)
+        case .duration: return language(.fieldDuration)
+        case .destinationNumber(_, let index): return language(.fieldNumber, ["index": "\(index + 1)"])
+        case .destinationTimeout: return language(.fieldTimeout)
         case .addDestination: return ""
-        case .ringLogic: return "Ring logic"
-        case .displayNumber: return "Display number"
-        case .audioKind: return "Audio"
-        case .mediaResourceID: return "Media resource"
-        case .ttsText: return "Text"
-        case .ttsVoice: return "Voice"
-        case .ttsEmotion: return "Emotion"
-        case .ttsLang: return "Language"
-        case .ttsVolume: return "Volume"
-        case .ttsSpeed: return "Speed"
+        case .ringLogic: return language(.fieldRingLogic)
+        case .displayNumber: return language(.fieldDisplayNumber)
+        case .audioKind: return language(.fieldAudio)
+        case .mediaResourceID: return language(.fieldMediaResource)
+        case .ttsText: return language(.fieldText)
+        case .ttsVoice: return language(.fieldVoice)
+        case .ttsEmotion: return language(.fieldEmotion)
+        case .ttsLang: return language(.fieldLanguage)
+        case .ttsVolume: return language(.fieldVolume)
+        case .ttsSpeed: return language(.fieldSpeed)
         }
     }
 }

@@ -1,8 +1,10 @@
+import Localization
+
 /// The rows the form draws, top to bottom. Several fields may share a row
 /// (a destination's number and timeout).
 public enum FormRow: Equatable, Sendable {
     /// A section heading.
-    case section(String)
+    case section(Phrase)
     /// One field on its own row.
     case field(FieldID)
     /// A destination: number and timeout.
@@ -33,11 +35,11 @@ extension FormRow {
 extension FormState {
     /// The form's rows.
     public var rows: [FormRow] {
-        var rows: [FormRow] = [.section("General"), .field(.requestDescription), .field(.numberCode),
+        var rows: [FormRow] = [.section(.formGeneral), .field(.requestDescription), .field(.numberCode),
                                .field(.callbackResourceID), .field(.duration)]
         for (line, leg) in lines.enumerated() {
             rows.append(.blank)
-            rows.append(.section("Line \(line + 1) · " + (line == 0 ? "rung first (e.g. the operator)" : "rung second (e.g. the client)")))
+            rows.append(.section(line == 0 ? .formLineFirst : .formLineSecond))
             for index in leg.destinations.indices { rows.append(.destination(line: line, index: index)) }
             rows.append(.field(.addDestination(line: line)))
             rows.append(.field(.ringLogic(line: line)))

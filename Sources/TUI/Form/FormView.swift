@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// The request form: sections, fields, destination rows. Returns where the
 /// text cursor goes when a text field has focus.
@@ -8,7 +9,7 @@ enum FormView {
 
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         let active = state.pane == .form && state.dialog == nil
-        canvas.box(rect, title: "Request", style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
+        canvas.box(rect, title: state.language(.formTitle), style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
         let inner = rect.inset(1)
         let rows = state.form.rows
         var cursor: (x: Int, y: Int)? = nil
@@ -21,9 +22,9 @@ enum FormView {
             switch rows[index] {
             case .blank: break
             case .section(let title):
-                canvas.put(title, x: x, y: y, style: Style(.primary, bold: true), maxWidth: width)
+                canvas.put(state.language(title), x: x, y: y, style: Style(.primary, bold: true), maxWidth: width)
             case .field(let field):
-                if let at = drawField(field, state: state, x: x, y: y, width: width, label: field.label, on: &canvas) { cursor = at }
+                if let at = drawField(field, state: state, x: x, y: y, width: width, label: field.label(in: state.language), on: &canvas) { cursor = at }
             case .ttsText(let line, let part):
                 if let at = drawTTSText(state, line: line, part: part, x: x, y: y, width: width, on: &canvas) { cursor = at }
             case .ttsInfo(let line):
@@ -32,9 +33,9 @@ enum FormView {
                 let numberWidth = max(14, width - 26)
                 let number = FieldID.destinationNumber(line: line, index: index)
                 let timeout = FieldID.destinationTimeout(line: line, index: index)
-                if let at = drawField(number, state: state, x: x, y: y, width: numberWidth, label: number.label, on: &canvas) { cursor = at }
+                if let at = drawField(number, state: state, x: x, y: y, width: numberWidth, label: number.label(in: state.language), on: &canvas) { cursor = at }
                 if let at = drawField(timeout, state: state, x: x + numberWidth + 1, y: y, width: width - numberWidth - 1,
-                                      label: "timeout", labelWidth: 9, on: &canvas) { cursor = at }
+                                      label: state.language(.formTimeout), labelWidth: 9, on: &canvas) { cursor = at }
             }
         }
         if rows.count > inner.height {
@@ -78,24 +79,26 @@ enum FormView {
             canvas.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), style: box)
             if text.isEmpty {
                 if let fallback = state.form.defaultText(of: field) {
-                    canvas.put("\(fallback) · default", x: valueX, y: y, style: Style(.muted, on: focused ? .selection : .surface), maxWidth: valueWidth)
+                    canvas.put(state.language(.formValueDefault, ["value": fallback]), x: valueX, y: y, style: Style(.muted, on: focused ? .selection : .surface), maxWidth: valueWidth)
                 } else if state.form.isRequired(field) {
-                    canvas.put("required", x: valueX, y: y, style: Style(.muted, on: focused ? .selection : .surface), maxWidth: valueWidth)
+                    canvas.put(state.language(.formRequired), x: valueX, y: y, style: Style(.muted, on: focused ? .selection : .surface), maxWidth: valueWidth)
                 }
             }
             let offset = focused ? max(0, state.editor.cursorColumn - (valueWidth - 1)) : 0
             canvas.put(visible(text, from: offset), x: valueX, y: y, style: box, maxWidth: valueWidth)
             if focused { cursor = (valueX + state.editor.cursorColumn - offset, y) }
         case .choice:
-            var (label, isDefault) = ChoiceOptions.label(of: ChoiceOptions.current(field, in: state.form), for: field, in: state.form)
-            if let kept { (label, isDefault) = ("as loaded: \(kept)", false) }
-            let shown = "‹ \(label) ›" + (isDefault ? " · default" : "")
+            var (label, isDefault) = ChoiceOptions.label(of: ChoiceOptions.current(field, in: state.form), for: field, in: state.form,
+                                                         language: state.language)
+            if let kept { (label, isDefault) = (state.language(.formAsLoaded, ["value": kept]), false) }
+            let shown = isDefault ? state.language(.formValueDefault, ["value": "‹ \(label) ›"]) : "‹ \(label) ›"
             canvas.put(shown, x: valueX, y: y, style: Style(marked ? markRole : (isDefault ? .muted : .text), on: focused ? .selection : nil), maxWidth: valueWidth)
         case .button:
             guard case .addDestination(let line) = field else { break }
             let count = state.form.lines[line].destinations.count
             let full = count >= Rules.destinationsPerLine.upperBound
-            let caption = full ? "[ \(count) of \(Rules.destinationsPerLine.upperBound) destinations: full ]" : "[ + add destination ]  \(count) of \(Rules.destinationsPerLine.upperBound)"
+            let numbers = ["count": "\(count)", "max": "\(Rules.destinationsPerLine.upperBound)"]
+            let caption = state.language(full ? .formDestinationsFull : .formAddDestination, numbers)
             canvas.put(caption, x: x + 1, y: y, style: Style(marked ? markRole : (full ? .muted : .accent), on: focused ? .selection : nil), maxWidth: width - 1)
         }
         if marked { canvas.put(hasError ? "✗" : "!", x: valueX + valueWidth + 1, y: y, style: Style(markRole, bold: true)) }
@@ -120,13 +123,13 @@ enum FormView {
         let hasError = !state.problems(of: field).isEmpty && !text.isEmpty
         if part == 0 {
             canvas.put(focused ? "▸" : " ", x: x, y: y, style: focused ? Style(.focus, bold: true) : Style(.text, on: .background))
-            canvas.putPadded(field.label, x: x + 1, y: y, width: labelWidth - 1,
+            canvas.putPadded(field.label(in: state.language), x: x + 1, y: y, width: labelWidth - 1,
                              style: focused ? Style(.focus, bold: true) : Style(hasError ? .error : .text, on: .background))
         }
         let box = Style(hasError ? .error : .text, on: focused ? .selection : .surface)
         canvas.fill(Rect(x: x + labelWidth, y: y, width: valueWidth, height: 1), style: box)
         if text.isEmpty {
-            if part == 0 { canvas.put("required: what this leg hears", x: x + labelWidth, y: y, style: Style(.muted, on: focused ? .selection : .surface)) }
+            if part == 0 { canvas.put(state.language(.formTTSRequired), x: x + labelWidth, y: y, style: Style(.muted, on: focused ? .selection : .surface)) }
             return focused && part == 0 ? (x + labelWidth, y) : nil
         }
         let wrapped = WrappedText(text, width: valueWidth)
@@ -158,8 +161,9 @@ enum FormView {
         let over = count > Rules.ttsText.upperBound
         let parts: [(String, Style)] = [
             ("\(count)/\(Rules.ttsText.upperBound)", Style(over ? .error : .muted, bold: over)),
-            (String(format: "  ≈%.1f s to say (est.)", seconds), Style(tooLong ? .warning : .muted)),
-            (tooLong ? "  longer than the \(longestRing) s it rings!" : "  rings ≤\(longestRing) s", Style(tooLong ? .warning : .muted, bold: tooLong)),
+            ("  " + state.language(.formSecondsToSay, ["seconds": String(format: "%.1f", seconds)]), Style(tooLong ? .warning : .muted)),
+            ("  " + state.language(tooLong ? .formLongerThanRing : .formRingsAtMost, ["seconds": "\(longestRing)"]),
+             Style(tooLong ? .warning : .muted, bold: tooLong)),
         ]
         var column = x
         for (text, style) in parts {

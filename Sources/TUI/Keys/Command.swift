@@ -24,7 +24,7 @@ public enum Command: Equatable, Sendable {
     // The main screen.
     case openHelp, saveRequest, openRequest, openProblems, openExplorer, send
     case openThemes, openProfiles, saveTemplate, openTemplates, copyCurl
-    case nextPane, showPane(Pane), quit
+    case nextPane, showPane(Pane), quit, switchLanguage
     // The form.
     case focusNext, focusPrevious, verticalMove, undo, redo
     case addRow, removeRow, moveRow(up: Bool)

@@ -1,3 +1,5 @@
+import Localization
+
 /// A key through the key table: the binding in force that takes it decides
 /// the command; a key no binding takes does nothing.
 func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -30,6 +32,9 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     case .nextPane: state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
     case .showPane(let pane), .focusPane(let pane): state.pane = pane
     case .quit: break // above
+    case .switchLanguage:
+        state.language = state.language == .en ? .ru : .en
+        state.status = StatusMessage(state.language(.languageSwitched), .info)
     case .openPalette: PaletteCommands.open(&state)
     case .openAccountPicker: return AccountPickerCommands.open(&state)
     case .refreshAccount: return AccountPickerCommands.refresh(&state)

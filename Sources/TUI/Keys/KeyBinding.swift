@@ -1,3 +1,5 @@
+import Localization
+
 /// What a binding matches: one key, or any typed character, or any paste.
 public enum KeyPattern: Equatable, Sendable {
     /// Exactly this key.
@@ -41,13 +43,13 @@ public enum KeyScope: Hashable, Sendable {
 public struct FooterHint: Equatable, Sendable {
     /// The keys as the footer shows them.
     public var keys: String
-    /// What they do, in a word or two.
-    public var text: String
+    /// What they do, in a word or two (in the operator's language when drawn).
+    public var text: Phrase
     /// When the footer shows it (the binding may work more widely).
     public var when: KeyCondition
 
     /// Creates a hint.
-    public init(_ keys: String, _ text: String, when: KeyCondition = .always) {
+    public init(_ keys: String, _ text: Phrase, when: KeyCondition = .always) {
         self.keys = keys
         self.text = text
         self.when = when

@@ -1,17 +1,23 @@
 import CallbackCore
 import Foundation
 import CallLog
+import Localization
 
 /// The call log panel: newest first, with an outcome badge per entry.
 enum LogPanelView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let active = state.pane == .log && state.dialog == nil
-        var title = "Call log"
+        let say = state.language
+        var title = say(.logTitle)
         let filter = state.log.filter
         if let outcome = filter.outcome { title += " · \(badge(outcome).trimmingCharacters(in: .whitespaces).lowercased())" }
         if let search = filter.search { title += " · “\(search)”" }
         if let total = state.log.total {
-            title += filter == CallLogFilter() ? " (\(total.text))" : " · \(total.text) match\(total.value == 1 && !total.isAtLeast ? "" : "es")"
+            if filter == CallLogFilter() {
+                title = say(.logTitleCount, ["count": total.text])
+            } else {
+                title += " · " + say(.logMatches, ["shown": total.text, "count": "\(total.value)"])
+            }
         }
         canvas.box(rect, title: title, style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
         let inner = rect.inset(1)
@@ -21,9 +27,9 @@ enum LogPanelView {
         }
         if state.log.entries.isEmpty {
             let text: String
-            if state.log.loading { text = "reading the call log…" }
-            else if state.log.filter != CallLogFilter() { text = "No entry matches. Esc (here) clears the filter." }
-            else { text = "No calls logged yet. Press F5 to send the form's request; every send (here or with exocall send) appears in this panel, newest first." }
+            if state.log.loading { text = say(.logReading) }
+            else if state.log.filter != CallLogFilter() { text = say(.logNoMatch) }
+            else { text = say(.logEmpty) }
             wrap(text, in: inner, style: .muted, on: &canvas)
             return
         }

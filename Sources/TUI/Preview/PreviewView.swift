@@ -1,11 +1,12 @@
 import CallbackCore
+import Localization
 
 /// The JSON preview: exactly the bytes that would be sent, coloured, with
 /// the focused field's line highlighted.
 enum PreviewView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let active = state.pane == .preview && state.dialog == nil
-        let title = state.validation.isValid ? "Preview · exactly what is sent" : "Preview · not sendable yet"
+        let title = state.language(state.validation.isValid ? .previewExact : .previewNotSendable)
         canvas.box(rect, title: title, style: Style(active ? .primary : .border, on: .background),
                    titleStyle: Style(state.validation.isValid ? .success : .warning, bold: true))
         let inner = rect.inset(1)

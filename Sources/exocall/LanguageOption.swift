@@ -1,0 +1,49 @@
+import Localization
+import ProcessEnvironment
+
+/// `--lang ru|en`, which every command takes: taken out of the arguments before
+/// they are parsed, so it works before or after a subcommand's name.
+enum LanguageOption {
+    /// The `--lang` given, if any (set once, at start, before any command runs).
+    nonisolated(unsafe) static var flag: UILanguage?
+
+    /// `arguments` without `--lang X` / `--lang=X`; the value is kept in `flag`.
+    /// An unknown value is a usage error naming it.
+    static func extract(_ arguments: [String]) throws(LanguageOptionError) -> [String] {
+        var rest: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { rest += arguments[index...]; break }
+            var value: String?
+            if argument == "--lang" {
+                guard index + 1 < arguments.count else { throw LanguageOptionError(value: nil) }
+                value = arguments[index + 1]
+                index += 2
+            } else if argument.hasPrefix("--lang=") {
+                value = String(argument.dropFirst(7))
+                index += 1
+            } else {
+                rest.append(argument)
+                index += 1
+                continue
+            }
+            guard let code = value, let language = UILanguage(code: code) else { throw LanguageOptionError(value: value) }
+            flag = language
+        }
+        return rest
+    }
+
+    /// The language of this run: `--lang`, else the config's `ui_language`, else the locale.
+    static func resolve(configured: UILanguage?) -> UILanguage {
+        UILanguage.resolve(flag: flag, configured: configured, environment: ProcessEnvironment.variables)
+    }
+}
+
+/// A `--lang` without a known value.
+struct LanguageOptionError: Error, CustomStringConvertible {
+    let value: String?
+    var description: String {
+        "--lang takes ru or en" + (value.map { ", got \"\($0)\"" } ?? ", got nothing")
+    }
+}

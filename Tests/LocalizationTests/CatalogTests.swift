@@ -1,0 +1,59 @@
+import Localization
+import XCTest
+
+/// The catalog is complete in both languages and its translations agree with the
+/// English on their placeholders; the plural rule and the language choice.
+final class CatalogTests: XCTestCase {
+    func testEveryPhraseHasBothTranslations() {
+        for language in UILanguage.allCases {
+            let table = Catalog.table(language)
+            let missing = Phrase.allCases.filter { (table[$0] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            XCTAssertEqual(missing.map(\.rawValue), [], "\(language) lacks these phrases")
+            XCTAssertEqual(table.count, Phrase.allCases.count)
+        }
+    }
+
+    func testTranslationsKeepTheEnglishPlaceholdersAndTheirLanguagesPluralForms() {
+        for phrase in Phrase.allCases {
+            let english = Template(Catalog.table(.en)[phrase] ?? "")
+            let russian = Template(Catalog.table(.ru)[phrase] ?? "")
+            XCTAssertEqual(english.placeholders, russian.placeholders, "\(phrase.rawValue): placeholders differ")
+            XCTAssertTrue(english.pluralForms.allSatisfy { $0 == Plural.formCount(in: .en) }, "\(phrase.rawValue): English takes 2 forms")
+            XCTAssertTrue(russian.pluralForms.allSatisfy { $0 == Plural.formCount(in: .ru) }, "\(phrase.rawValue): Russian takes 3 forms")
+            XCTAssertEqual(english.pluralForms.count, russian.pluralForms.count, "\(phrase.rawValue): plurals differ")
+        }
+    }
+
+    func testTheRussianPluralRule() {
+        let template = Template("{n} {n|звонок|звонка|звонков}")
+        let cases: [(Int, String)] = [(0, "0 звонков"), (1, "1 звонок"), (2, "2 звонка"), (4, "4 звонка"), (5, "5 звонков"),
+                                      (11, "11 звонков"), (12, "12 звонков"), (14, "14 звонков"), (21, "21 звонок"),
+                                      (22, "22 звонка"), (25, "25 звонков"), (101, "101 звонок"), (111, "111 звонков"), (1_000_002, "1000002 звонка")]
+        for (count, expected) in cases {
+            XCTAssertEqual(template.render(["n": "\(count)"], language: .ru), expected)
+        }
+        XCTAssertEqual(Template("{n} {n|call|calls}").render(["n": "1"], language: .en), "1 call")
+        XCTAssertEqual(Template("{n} {n|call|calls}").render(["n": "0"], language: .en), "0 calls")
+        XCTAssertEqual(UILanguage.ru(.headerProblems, ["count": "3"]), "✗ 3 ошибки (F4)")
+        XCTAssertEqual(UILanguage.en(.headerProblems, ["count": "1"]), "✗ 1 problem (F4)")
+    }
+
+    func testAMissingArgumentShowsItsPlaceholderRatherThanCrashing() {
+        XCTAssertEqual(UILanguage.en(.headerProfile), "profile {name}")
+    }
+
+    func testTheLanguageIsTheFlagThenTheConfigThenTheLocaleVariables() {
+        let russianLocale = ["LANG": "ru_RU.UTF-8"]
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: russianLocale), .ru)
+        XCTAssertEqual(UILanguage.resolve(flag: .en, configured: .ru, environment: russianLocale), .en)
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: .en, environment: russianLocale), .en)
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: ["LC_ALL": "en_US.UTF-8", "LANG": "ru_RU.UTF-8"]), .en)
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: ["LC_MESSAGES": "ru_RU", "LANG": "C.UTF-8"]), .ru)
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: ["LC_ALL": "", "LANG": "ru"]), .ru, "empty is unset")
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: ["LANG": "C"]), .en)
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: ["LANG": "rus_XX"]), .en, "unknown is English")
+        XCTAssertEqual(UILanguage.resolve(flag: nil, configured: nil, environment: [:]), .en)
+        XCTAssertEqual(UILanguage(code: "RU"), .ru)
+        XCTAssertNil(UILanguage(code: "de"))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import TmuxKit
+import XCTest
+
+/// The interface in Russian, chosen by the locale variables (even where the ru_RU
+/// locale is not generated), and back in English with --lang en.
+final class RussianEndToEndTests: XCTestCase {
+    func start(_ arguments: String, environment: [String: String], width: Int = 120, height: Int = 40) throws -> Tmux {
+        let tmux = try Tmux(width: width, height: height, home: scratchHome(self), environment: environment,
+                            command: Tmux.reporting(arguments))
+        addTeardownBlock { tmux.close() }
+        return tmux
+    }
+
+    /// Latin words on the screen's chrome (header, tab bar, footer) that are not key names
+    /// or the program's and API's own names.
+    func englishWords(in lines: [String]) -> [String] {
+        let allowed: Set<String> = ["exocall", "F", "Tab", "S", "Alt", "Ctrl", "Esc", "Enter", "Del", "PgUp", "PgDn", "N", "D", "Exolve", "SIP", "URI", "sip", "user", "host"]
+        return lines.flatMap { line in
+            line.split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init).filter { !allowed.contains($0) }
+        }
+    }
+
+    func testARussianLocaleGivesARussianScreenAndLangEnGivesItBack() throws {
+        let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let tmux = try start("--demo", environment: russian)
+        tmux.waitFor("the Russian screen") { $0.contains("┌─ Запрос") && $0.contains("Журнал звонков") && $0.contains("F5 отправить") }
+        let lines = tmux.lastScreen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let chrome = [lines.first ?? "", lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? ""]
+        XCTAssertTrue(chrome[0].contains("ДЕМО") && chrome[0].contains("ошиб"), chrome[0])
+        XCTAssertEqual(englishWords(in: chrome), [], "English words in the header or footer:\n\(chrome.joined(separator: "\n"))")
+        XCTAssertTrue(tmux.lastScreen.contains("Плечо 1"), tmux.lastScreen)
+
+        // Alt-L switches live.
+        tmux.keys("M-l")
+        tmux.waitFor(text: "┌─ Request")
+        tmux.waitFor(text: "F5 send")
+
+        let english = try start("--demo --lang en", environment: russian)
+        english.waitFor("the English screen") { $0.contains("┌─ Request") && $0.contains("F5 send") && $0.contains("DEMO") }
+    }
+
+    func testTheConfigsUILanguageBeatsTheLocale() throws {
+        let home = scratchHome(self)
+        try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
+        try "ui_language = \"ru\"\n".write(toFile: home + "/config/exocall/config.toml", atomically: true, encoding: .utf8)
+        let tmux = try Tmux(width: 80, height: 24, home: home, command: Tmux.reporting("--demo"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor("the Russian screen at 80x24") { $0.contains("┌─ Запрос") && $0.contains("1 Форма") }
+    }
+}
