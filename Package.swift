@@ -22,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
-        .target(name: "CallbackCore"),
+        .target(name: "CallbackCore", dependencies: ["Localization"]),
         // The one message catalog, in English and Russian, with the plural rule and the language choice.
         .target(name: "Localization"),
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
@@ -108,7 +108,7 @@ let package = Package(
                 "-lswiftSynchronization", "-Xlinker", "--no-export-dynamic", "-Xclang-linker", "-no-pie",
             ]),
         ]),
-        .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore"]),
+        .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),

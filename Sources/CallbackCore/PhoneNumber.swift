@@ -1,3 +1,5 @@
+import Localization
+
 /// The rule for a destination `number`, and the helper that turns what
 /// operators type into the form the API wants.
 ///
@@ -17,9 +19,9 @@ public enum PhoneNumber {
         /// Acceptable as it is.
         case valid
         /// Sendable, but looks like a mistake; `suggestion` is the fix when one exists.
-        case warning(reason: String, suggestion: String?)
+        case warning(reason: Localized, suggestion: String?)
         /// Not acceptable; `reason` says why.
-        case invalid(reason: String, suggestion: String?)
+        case invalid(reason: Localized, suggestion: String?)
     }
 
     /// The characters a typed phone number may hold besides digits.
@@ -27,32 +29,33 @@ public enum PhoneNumber {
 
     /// Checks `number` against the rule.
     public static func check(_ number: String) -> Check {
-        if number.isEmpty { return .invalid(reason: "must not be empty", suggestion: nil) }
+        if number.isEmpty { return .invalid(reason: .phrase(.phoneEmpty), suggestion: nil) }
         let lower = number.lowercased()
         if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") {
             let rest = number.drop { $0 != ":" }.dropFirst()
             guard !rest.isEmpty, !rest.contains(where: \.isWhitespace) else {
-                return .invalid(reason: "a SIP URI must look like sip:user@host", suggestion: nil)
+                return .invalid(reason: .phrase(.phoneSIPShape), suggestion: nil)
             }
             let parts = rest.split(separator: "@", omittingEmptySubsequences: false)
             if parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty { return .valid }
             if parts.count <= 2, parts.last?.isEmpty == false {
-                return .warning(reason: "a SIP URI without a user part (usually sip:user@host)", suggestion: nil)
+                return .warning(reason: .phrase(.phoneSIPNoUser), suggestion: nil)
             }
-            return .invalid(reason: "a SIP URI must look like sip:user@host", suggestion: nil)
+            return .invalid(reason: .phrase(.phoneSIPShape), suggestion: nil)
         }
         guard number.contains(where: \.isASCIIDigit), number.allSatisfy({ $0.isASCIIDigit || separators.contains($0) }) else {
-            return .invalid(reason: "must be a phone number (digits; + - ( ) and spaces allowed) or a SIP URI (sip:user@host)", suggestion: nil)
+            return .invalid(reason: .phrase(.phoneNotANumber), suggestion: nil)
         }
         let fix = normalize(number)
         if !number.allSatisfy(\.isASCIIDigit) {
-            return .warning(reason: "is not in the international digits-only form" + (fix.map { " (\($0))" } ?? ""), suggestion: fix)
+            return .warning(reason: fix.map { .phrase(.phoneNotInternationalFix, ["fix": .verbatim($0)]) } ?? .phrase(.phoneNotInternational),
+                            suggestion: fix)
         }
         if let domestic = domesticToInternational(number) {
-            return .warning(reason: "is written the domestic way; the international form is \(domestic)", suggestion: domestic)
+            return .warning(reason: .phrase(.phoneDomestic, ["fix": .verbatim(domestic)]), suggestion: domestic)
         }
         if number.count == 10, number.first == "9" {
-            return .warning(reason: "looks like a Russian mobile without its country code; with it: 7\(number)", suggestion: "7" + number)
+            return .warning(reason: .phrase(.phoneNoCountryCode, ["fix": .verbatim("7" + number)]), suggestion: "7" + number)
         }
         if let problem = digitsProblem(number) { return .warning(reason: problem, suggestion: nil) }
         return .valid
@@ -101,11 +104,12 @@ public enum PhoneNumber {
     }
 
     /// Why an all-digit string does not look like an international number, or nil when it does.
-    static func digitsProblem(_ digits: String) -> String? {
-        if digits.isEmpty { return "must not be empty" }
-        if digits.first == "0" { return "starts with 0; international numbers start with the country code" }
+    static func digitsProblem(_ digits: String) -> Localized? {
+        if digits.isEmpty { return .phrase(.phoneEmpty) }
+        if digits.first == "0" { return .phrase(.phoneLeadingZero) }
         if !digitCount.contains(digits.count) {
-            return "is unusually \(digits.count < digitCount.lowerBound ? "short" : "long") for a phone number: \(digits.count) digits (usually \(digitCount.lowerBound) to \(digitCount.upperBound))"
+            return .phrase(digits.count < digitCount.lowerBound ? .phoneShort : .phoneLong,
+                           ["count": "\(digits.count)", "min": "\(digitCount.lowerBound)", "max": "\(digitCount.upperBound)"])
         }
         return nil
     }

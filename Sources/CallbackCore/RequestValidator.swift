@@ -1,3 +1,5 @@
+import Localization
+
 private typealias Name = WireSchema.Name
 
 /// Checks a MakeCallback request against every rule of the spec and builds the
@@ -42,25 +44,36 @@ public enum RequestValidator {
 private struct Walk {
     var problems: [ValidationProblem] = []
 
-    mutating func error(_ path: String, _ message: String, suggestion: String? = nil) {
-        problems.append(ValidationProblem(path: path, message: message, suggestion: suggestion, severity: .error))
+    mutating func error(_ path: String, _ text: Localized, suggestion: String? = nil) {
+        problems.append(ValidationProblem(path: path, text: text, suggestion: suggestion, severity: .error))
     }
 
-    mutating func warning(_ path: String, _ message: String, suggestion: String? = nil) {
-        problems.append(ValidationProblem(path: path, message: message, suggestion: suggestion, severity: .warning))
+    mutating func warning(_ path: String, _ text: Localized, suggestion: String? = nil) {
+        problems.append(ValidationProblem(path: path, text: text, suggestion: suggestion, severity: .warning))
     }
+
+    /// `phrase` with `arguments`.
+    func say(_ phrase: Phrase, _ arguments: [String: Localized] = [:]) -> Localized { .phrase(phrase, arguments) }
 
     /// How a value reads in a message: `string "x"`, `number 5`, `null`.
-    func given(_ value: JSONValue) -> String {
-        if case .null = value { return "null" }
-        return "\(value.typeName) \(value.shortDescription)"
+    func given(_ value: JSONValue) -> Localized {
+        let type: Phrase
+        switch value {
+        case .null: return say(.typeNull)
+        case .object: type = .typeObject
+        case .array: type = .typeArray
+        case .string: type = .typeString
+        case .number: type = .typeNumber
+        case .bool: type = .typeBoolean
+        }
+        return say(.vGiven, ["type": say(type), "value": .verbatim(value.shortDescription)])
     }
 
     /// The members of an object at `path`, with unknown and repeated keys reported.
     /// A `null` member of an optional field is a warning and is left out.
-    mutating func members(_ value: JSONValue, at path: String, object: WireObject, what: String) -> [String: JSONValue]? {
+    mutating func members(_ value: JSONValue, at path: String, object: WireObject, what: Phrase) -> [String: JSONValue]? {
         guard case .object(let list) = value else {
-            error(path, "must be a JSON object (\(what)), got \(given(value))")
+            error(path, say(.vMustBeObject, ["what": say(what), "given": given(value)]))
             return nil
         }
         let fields = WireSchema.fields(of: object)
@@ -69,14 +82,16 @@ private struct Walk {
         for member in list {
             let memberPath = join(path, member.key)
             if !known.contains(member.key) {
-                var message = "unknown field, so its value would not apply"
-                if let near = nearest(member.key, in: known) { message += " (did you mean \"\(near)\"?)" }
-                message += "; \(what) takes only " + known.joined(separator: ", ")
-                error(memberPath, message)
+                let list: [String: Localized] = ["what": say(what), "fields": .verbatim(known.joined(separator: ", "))]
+                if let near = nearest(member.key, in: known) {
+                    error(memberPath, say(.vUnknownFieldNear, list.merging(["near": .verbatim(near)]) { $1 }))
+                } else {
+                    error(memberPath, say(.vUnknownField, list))
+                }
             } else if seen[member.key] != nil {
-                error(memberPath, "field given more than once")
+                error(memberPath, say(.vRepeated))
             } else if case .null = member.value, fields.first(where: { $0.name == member.key })?.requirement != .required {
-                warning(memberPath, "null: treated as absent (the field is left out)")
+                warning(memberPath, say(.vNullAbsent))
                 continue
             }
             seen[member.key] = member.value
@@ -87,11 +102,11 @@ private struct Walk {
     // MARK: - Objects
 
     mutating func request(_ json: JSONValue) -> MakeCallbackRequest? {
-        guard let fields = members(json, at: "", object: .request, what: "the request") else { return nil }
+        guard let fields = members(json, at: "", object: .request, what: .vWhatRequest) else { return nil }
         let description = fields[Name.requestDescription].map { string($0, at: Name.requestDescription) }
-        let numberCode = requiredID(fields[Name.numberCode], at: Name.numberCode, what: "the Exolve number that places the call")
-        let resource = requiredID(fields[Name.callbackResourceID], at: Name.callbackResourceID, what: "the callback resource id")
-        let duration = fields[Name.duration].map { unsigned($0, at: Name.duration, bits: 32, range: Rules.duration, unit: "seconds") }
+        let numberCode = requiredID(fields[Name.numberCode], at: Name.numberCode, what: .vWhatNumberCode)
+        let resource = requiredID(fields[Name.callbackResourceID], at: Name.callbackResourceID, what: .vWhatResource)
+        let duration = fields[Name.duration].map { unsigned($0, at: Name.duration, bits: 32, range: Rules.duration) }
         let line1 = requiredLine(fields[Name.line1], at: Name.line1)
         let line2 = requiredLine(fields[Name.line2], at: Name.line2)
         guard let numberCode, let resource, let line1, let line2, description != .some(nil), duration != .some(nil) else { return nil }
@@ -101,28 +116,28 @@ private struct Walk {
 
     mutating func requiredLine(_ value: JSONValue?, at path: String) -> Line? {
         guard let value, value != .null else {
-            error(path, "required: each callback has two legs, line_1 and line_2")
+            error(path, say(.vRequiredLine))
             return nil
         }
-        guard let fields = members(value, at: path, object: .line, what: "a leg") else { return nil }
+        guard let fields = members(value, at: path, object: .line, what: .vWhatLeg) else { return nil }
         var destinations: [Destination]? = nil
         switch fields[Name.destinations] {
         case nil, .null?:
-            error(join(path, Name.destinations), "required: a leg rings 1 to \(Rules.destinationsPerLine.upperBound) destinations")
+            error(join(path, Name.destinations), say(.vRequiredDestinations, ["max": "\(Rules.destinationsPerLine.upperBound)"]))
         case .array(let items)?:
             if !Rules.destinationsPerLine.contains(items.count) {
-                error(join(path, Name.destinations),
-                      "must hold \(Rules.destinationsPerLine.lowerBound) to \(Rules.destinationsPerLine.upperBound) destinations, has \(items.count)")
+                error(join(path, Name.destinations), say(.vDestinationsCount, ["min": "\(Rules.destinationsPerLine.lowerBound)",
+                                                                               "max": "\(Rules.destinationsPerLine.upperBound)", "count": "\(items.count)"]))
             }
             let built = items.enumerated().map { destination($1, at: "\(path).\(Name.destinations)[\($0)]") }
             if built.allSatisfy({ $0 != nil }) { destinations = built.map { $0! } }
         case let other?:
-            error(join(path, Name.destinations), "must be an array of destinations, got \(given(other))")
+            error(join(path, Name.destinations), say(.vDestinationsArray, ["given": given(other)]))
         }
         var ringLogic: RingLogic?? = .some(nil)
         if let value = fields[Name.ringLogic] {
-            ringLogic = integer(value, at: join(path, Name.ringLogic), range: 1...2, unit: nil,
-                                rule: "must be 1 (sequential) or 2 (parallel)").map { RingLogic(rawValue: Int($0)) }
+            ringLogic = integer(value, at: join(path, Name.ringLogic), range: 1...2,
+                                rule: say(.vRuleRingLogic)).map { RingLogic(rawValue: Int($0)) }
         }
         var display: String?? = .some(nil)
         if let value = fields[Name.displayNumber] { display = displayNumber(value, at: join(path, Name.displayNumber)) }
@@ -141,21 +156,21 @@ private struct Walk {
         let longestRing = line.destinations.map { Int64($0.timeout ?? UInt32(Rules.defaultTimeout)) }.max() ?? Rules.defaultTimeout
         if seconds > Double(longestRing) {
             warning("\(path).\(Name.audio).\(Name.tts).\(Name.text)",
-                    "takes about \(Int(seconds.rounded())) s to say (an estimate), longer than this leg rings (at most \(longestRing) s)")
+                    say(.vSpeechLonger, ["seconds": "\(Int(seconds.rounded()))", "ring": "\(longestRing)"]))
         }
     }
 
     mutating func destination(_ value: JSONValue, at path: String) -> Destination? {
-        guard let fields = members(value, at: path, object: .destination, what: "a destination") else { return nil }
+        guard let fields = members(value, at: path, object: .destination, what: .vWhatDestination) else { return nil }
         var number: String? = nil
         if let value = fields[Name.number] {
             number = phone(value, at: join(path, Name.number))
         } else {
-            error(join(path, Name.number), "required: the phone number or SIP URI to ring")
+            error(join(path, Name.number), say(.vRequiredNumber))
         }
         var timeout: Int64?? = .some(nil)
         if let value = fields[Name.timeout] {
-            timeout = unsigned(value, at: join(path, Name.timeout), bits: 32, range: Rules.timeout, unit: "seconds")
+            timeout = unsigned(value, at: join(path, Name.timeout), bits: 32, range: Rules.timeout)
         }
         guard let number, let timeout else { return nil }
         return Destination(number: number, timeout: timeout.map { UInt32($0) })
@@ -163,68 +178,70 @@ private struct Walk {
 
     /// The leg's audio; `.some(nil)` when there is none to send (an empty object).
     mutating func audio(_ value: JSONValue, at path: String) -> Audio?? {
-        guard let fields = members(value, at: path, object: .audio, what: "an audio message") else { return nil }
+        guard let fields = members(value, at: path, object: .audio, what: .vWhatAudio) else { return nil }
         switch (fields[Name.mediaResourceID], fields[Name.tts]) {
         case (nil, nil):
-            warning(path, "an empty audio object: sent without audio (give media_resource_id or tts for a message)")
+            warning(path, say(.vEmptyAudio))
             return .some(nil)
         case (let media?, let speech?):
-            error(path, "must hold exactly one of media_resource_id or tts, not both")
-            _ = positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id")
+            error(path, say(.vAudioBoth))
+            _ = positiveID(media, at: join(path, Name.mediaResourceID), what: .vWhatMedia)
             _ = tts(speech, at: join(path, Name.tts))
             return nil
         case (let media?, nil):
-            return positiveID(media, at: join(path, Name.mediaResourceID), what: "the media resource id").map { .some(.media($0)) }
+            return positiveID(media, at: join(path, Name.mediaResourceID), what: .vWhatMedia).map { .some(.media($0)) }
         case (nil, let speech?):
             return tts(speech, at: join(path, Name.tts)).map { .some(.tts($0)) }
         }
     }
 
     mutating func tts(_ value: JSONValue, at path: String) -> TTS? {
-        guard let fields = members(value, at: path, object: .tts, what: "text-to-speech settings") else { return nil }
+        guard let fields = members(value, at: path, object: .tts, what: .vWhatTTS) else { return nil }
         var ok = true
         var text: String? = nil
         switch fields[Name.text] {
         case nil, .null?:
-            error(join(path, Name.text), "required: the text to synthesize, \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters")
+            error(join(path, Name.text), say(.vRequiredText, ["min": "\(Rules.ttsText.lowerBound)", "max": "\(Rules.ttsText.upperBound)"]))
         case .string(let given)?:
             let count = Rules.characterCount(given)
             if Rules.ttsText.contains(count) { text = given } else {
-                error(join(path, Name.text), "must be \(Rules.ttsText.lowerBound) to \(Rules.ttsText.upperBound) characters, has \(count)")
+                error(join(path, Name.text), say(.vTextLength, ["min": "\(Rules.ttsText.lowerBound)", "max": "\(Rules.ttsText.upperBound)",
+                                                                "count": "\(count)"]))
             }
         case let other?:
-            error(join(path, Name.text), "must be a string, got \(given(other))")
+            error(join(path, Name.text), say(.vMustBeString, ["given": given(other)]))
         }
         var voice: Voice? = VoiceCatalog.voice(id: VoiceCatalog.defaultVoiceID)
         var voiceID: Int? = nil
         if let given = fields[Name.voice] {
             let ids = VoiceCatalog.voices.map { String($0.id) }.joined(separator: ", ")
             voice = nil
-            if let raw = integer(given, at: join(path, Name.voice), range: nil, unit: nil, rule: "must be a voice id (\(ids))") {
+            if let raw = integer(given, at: join(path, Name.voice), range: nil, rule: say(.vRuleVoiceID, ["ids": .verbatim(ids)])) {
                 if let found = VoiceCatalog.voice(id: Int(raw)) {
                     voice = found
                     voiceID = found.id
                 } else {
-                    error(join(path, Name.voice), "no voice \(raw); voices are \(ids)")
+                    error(join(path, Name.voice), say(.vNoVoice, ["value": "\(raw)", "ids": .verbatim(ids)]))
                     ok = false
                 }
             } else { ok = false }
         }
         var lang: Int? = nil
         if let given = fields[Name.lang] {
-            let ids = VoiceCatalog.languages.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            if let raw = integer(given, at: join(path, Name.lang), range: nil, unit: nil, rule: "must be a language id: \(ids)") {
+            let ids = Localized.named(en: VoiceCatalog.languages.map { "\($0.id) (\($0.name))" }.joined(separator: ", "),
+                                      ru: VoiceCatalog.languages.map { "\($0.id) (\($0.id == 1 ? "русский" : $0.name))" }.joined(separator: ", "))
+            if let raw = integer(given, at: join(path, Name.lang), range: nil, rule: say(.vRuleLanguageID, ["ids": ids])) {
                 if let found = VoiceCatalog.language(id: Int(raw)), voice.map({ $0.languages.contains(found.id) }) ?? true {
                     lang = found.id
                 } else {
-                    error(join(path, Name.lang), "no language \(raw); languages are \(ids)")
+                    error(join(path, Name.lang), say(.vNoLanguage, ["value": "\(raw)", "ids": ids]))
                     ok = false
                 }
             } else { ok = false }
         }
         var volume: Int64? = nil
         if let given = fields[Name.volume] {
-            volume = integer(given, at: join(path, Name.volume), range: Rules.volume, unit: nil)
+            volume = integer(given, at: join(path, Name.volume), range: Rules.volume)
             if volume == nil { ok = false }
         }
         var speed: Double? = nil
@@ -234,16 +251,22 @@ private struct Walk {
         }
         var emotion: Int? = nil
         if let given = fields[Name.emotion] {
-            let names = VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNames[$0]!)" }.joined(separator: ", ")
-            if let raw = integer(given, at: join(path, Name.emotion), range: nil, unit: nil, rule: "must be an emotion id (\(names))") {
+            let names = Localized.named(
+                en: VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNames[$0]!)" }.joined(separator: ", "),
+                ru: VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNamesRussian[$0]!)" }.joined(separator: ", "))
+            if let raw = integer(given, at: join(path, Name.emotion), range: nil, rule: say(.vRuleEmotionID, ["names": names])) {
                 let id = Int(raw)
                 if VoiceCatalog.emotionNames[id] == nil {
-                    error(join(path, Name.emotion), "no emotion \(raw); emotions are \(names)")
+                    error(join(path, Name.emotion), say(.vNoEmotion, ["value": "\(raw)", "names": names]))
                     ok = false
                 } else if let voice, !voice.supports(emotion: id) {
-                    let offered = voice.emotions.map { "\($0.id) \($0.label)" }.joined(separator: ", ")
-                    error(join(path, Name.emotion),
-                          "voice \(voice.id) (\(voice.name), \(voice.latin)) does not support emotion \(id) (\(VoiceCatalog.emotionNames[id]!)); it supports \(offered)")
+                    let offered = Localized.named(
+                        en: voice.emotions.map { "\($0.id) \($0.label)" }.joined(separator: ", "),
+                        ru: voice.emotions.map { "\($0.id) \(VoiceCatalog.russianLabel(of: voice, emotion: $0.id) ?? $0.label)" }.joined(separator: ", "))
+                    error(join(path, Name.emotion), say(.vVoiceLacksEmotion, [
+                        "voice": "\(voice.id)", "name": .verbatim(voice.name), "latin": .verbatim(voice.latin), "emotion": "\(id)",
+                        "emotionName": .named(en: VoiceCatalog.emotionNames[id]!, ru: VoiceCatalog.emotionNamesRussian[id]!), "offered": offered,
+                    ]))
                     ok = false
                 } else {
                     emotion = id
@@ -259,7 +282,7 @@ private struct Walk {
     /// A string field; `.some(nil)` is never returned (a string is a string).
     mutating func string(_ value: JSONValue, at path: String) -> String? {
         guard case .string(let text) = value else {
-            error(path, "must be a string, got \(given(value))")
+            error(path, say(.vMustBeString, ["given": given(value)]))
             return nil
         }
         return text
@@ -268,17 +291,19 @@ private struct Walk {
     /// A destination number: the value as written (the fix is offered, never applied here).
     mutating func phone(_ value: JSONValue, at path: String) -> String? {
         guard case .string(let text) = value else {
-            var message = "must be a string of digits or a SIP URI, got \(given(value))"
-            if case .number(let lexeme) = value { message += " (write it in quotes: \"\(lexeme)\")" }
-            error(path, message)
+            if case .number(let lexeme) = value {
+                error(path, say(.vPhoneTypeQuoted, ["given": given(value), "lexeme": .verbatim(lexeme)]))
+            } else {
+                error(path, say(.vPhoneType, ["given": given(value)]))
+            }
             return nil
         }
         switch PhoneNumber.check(text) {
         case .valid: break
         case .warning(let reason, let suggestion):
-            warning(path, "\(reason), got \(value.shortDescription); it is sent as written", suggestion: suggestion)
+            warning(path, say(.vPhoneWarning, ["reason": reason, "value": .verbatim(value.shortDescription)]), suggestion: suggestion)
         case .invalid(let reason, let suggestion):
-            error(path, "\(reason), got \(value.shortDescription)", suggestion: suggestion)
+            error(path, say(.vPhoneError, ["reason": reason, "value": .verbatim(value.shortDescription)]), suggestion: suggestion)
             return nil
         }
         return text
@@ -287,87 +312,89 @@ private struct Walk {
     /// `display_number`: a plain string to the vendor; anything but digits is a warning.
     mutating func displayNumber(_ value: JSONValue, at path: String) -> String?? {
         guard case .string(let text) = value else {
-            var message = "must be a string (the caller id to show), got \(given(value))"
-            if case .number(let lexeme) = value { message += " (write it in quotes: \"\(lexeme)\")" }
-            error(path, message)
+            if case .number(let lexeme) = value {
+                error(path, say(.vDisplayTypeQuoted, ["given": given(value), "lexeme": .verbatim(lexeme)]))
+            } else {
+                error(path, say(.vDisplayType, ["given": given(value)]))
+            }
             return nil
         }
         if text.isEmpty || !text.allSatisfy(\.isASCIIDigit) {
             let fix = PhoneNumber.normalize(text).flatMap { $0.allSatisfy(\.isASCIIDigit) ? $0 : nil }
-            warning(path, "is not digits (a caller id is usually a number like 74990000001), got \(value.shortDescription); it is sent as written",
-                    suggestion: fix)
+            warning(path, say(.vDisplayNotDigits, ["value": .verbatim(value.shortDescription)]), suggestion: fix)
         }
         return .some(text)
     }
 
-    mutating func requiredID(_ value: JSONValue?, at path: String, what: String) -> UInt64? {
+    mutating func requiredID(_ value: JSONValue?, at path: String, what: Phrase) -> UInt64? {
         guard let value, value != .null else {
-            error(path, "required: \(what)")
+            error(path, say(.vRequired, ["what": say(what)]))
             return nil
         }
         return positiveID(value, at: path, what: what)
     }
 
     /// A uint64 id; 0 is refused because proto3 reads 0 as "not set".
-    mutating func positiveID(_ value: JSONValue, at path: String, what: String) -> UInt64? {
-        let rule = "must be a positive whole number (\(what), uint64)"
+    mutating func positiveID(_ value: JSONValue, at path: String, what: Phrase) -> UInt64? {
+        let rule = say(.vRulePositiveID, ["what": say(what)])
         guard let digits = wholeNumber(value, at: path, rule: rule) else { return nil }
         if digits.hasPrefix("-") {
-            error(path, "\(rule): a negative number cannot be an id, got \(digits)")
+            error(path, say(.vRuleNegativeID, ["rule": rule, "value": .verbatim(digits)]))
             return nil
         }
         guard let id = UInt64(digits) else {
-            error(path, "\(rule): past the largest uint64, 18446744073709551615, got \(digits)")
+            error(path, say(.vRulePastUInt64, ["rule": rule, "value": .verbatim(digits)]))
             return nil
         }
         guard id > 0 else {
-            error(path, "\(rule): 0 means \"not set\" to the API, got 0")
+            error(path, say(.vRuleZeroID, ["rule": rule]))
             return nil
         }
         return id
     }
 
     /// An unsigned whole number of `bits` within `range`; `.some(nil)` never (nil on error).
-    mutating func unsigned(_ value: JSONValue, at path: String, bits: Int, range: ClosedRange<Int64>, unit: String) -> Int64? {
-        let rule = "must be a whole number from \(range.lowerBound) to \(range.upperBound) \(unit)"
+    /// An unsigned whole number of seconds, of `bits`, within `range`.
+    mutating func unsigned(_ value: JSONValue, at path: String, bits: Int, range: ClosedRange<Int64>) -> Int64? {
+        let rule = say(.vRuleWholeRangeSeconds, ["min": "\(range.lowerBound)", "max": "\(range.upperBound)"])
         guard let digits = wholeNumber(value, at: path, rule: rule) else { return nil }
         if digits.hasPrefix("-") {
-            error(path, "\(rule): a negative number in an unsigned field, got \(digits)")
+            error(path, say(.vRuleNegativeUnsigned, ["rule": rule, "value": .verbatim(digits)]))
             return nil
         }
         let maximum = bits == 32 ? "4294967295" : "18446744073709551615"
         guard let number = UInt64(digits), bits != 32 || number <= UInt64(UInt32.max) else {
-            error(path, "\(rule): past the largest uint\(bits), \(maximum), got \(digits)")
+            error(path, say(.vRulePastUnsigned, ["rule": rule, "bits": "\(bits)", "maximum": .verbatim(maximum), "value": .verbatim(digits)]))
             return nil
         }
         guard number <= UInt64(range.upperBound), range.contains(Int64(number)) else {
-            error(path, "\(rule), got \(digits)")
+            error(path, say(.vRuleGot, ["rule": rule, "value": .verbatim(digits)]))
             return nil
         }
         return Int64(number)
     }
 
     /// A whole number within `range` (when given).
-    mutating func integer(_ value: JSONValue, at path: String, range: ClosedRange<Int64>?, unit: String?, rule: String? = nil) -> Int64? {
-        let unitText = unit.map { " \($0)" } ?? ""
-        let ruleText = rule ?? range.map { "must be a whole number from \($0.lowerBound) to \($0.upperBound)\(unitText)" } ?? "must be a whole number"
+    mutating func integer(_ value: JSONValue, at path: String, range: ClosedRange<Int64>?, rule: Localized? = nil) -> Int64? {
+        let ruleText = rule ?? range.map { say(.vRuleWholeRange, ["min": "\($0.lowerBound)", "max": "\($0.upperBound)"]) } ?? say(.vRuleWhole)
         guard let digits = wholeNumber(value, at: path, rule: ruleText) else { return nil }
         guard let number = Int64(digits), number >= Int64(Int32.min), number <= Int64(Int32.max) else {
-            error(path, "\(ruleText): past a 32-bit integer, got \(digits)")
+            error(path, say(.vRulePast32, ["rule": ruleText, "value": .verbatim(digits)]))
             return nil
         }
         if let range, !range.contains(number) {
-            error(path, "\(ruleText), got \(digits)")
+            error(path, say(.vRuleGot, ["rule": ruleText, "value": .verbatim(digits)]))
             return nil
         }
         return number
     }
 
     mutating func decimal(_ value: JSONValue, at path: String, range: ClosedRange<Double>) -> Double? {
-        let rule = "must be a number from \(CanonicalJSON.number(range.lowerBound)) to \(CanonicalJSON.number(range.upperBound))"
+        let rule = say(.vRuleNumberRange, ["min": .verbatim(CanonicalJSON.number(range.lowerBound)),
+                                           "max": .verbatim(CanonicalJSON.number(range.upperBound))])
         guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
         guard let number = Double(lexeme), number.isFinite, range.contains(number) else {
-            error(path, "\(rule), got \(lexeme)")
+            error(path, say(.vRuleGot, ["rule": rule, "value": .verbatim(lexeme)]))
             return nil
         }
         return number
@@ -376,32 +403,32 @@ private struct Walk {
     /// The integer a number stands for, as canonical digits (`-12`, `1800`): a
     /// whole number written with a fraction or exponent (`1800.0`, `1.8e3`) is a
     /// warning and reads as that number; a real fraction (`1800.5`) is an error.
-    mutating func wholeNumber(_ value: JSONValue, at path: String, rule: String) -> String? {
+    mutating func wholeNumber(_ value: JSONValue, at path: String, rule: Localized) -> String? {
         guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
         guard let digits = NumberLexeme.integerDigits(lexeme) else {
-            error(path, "\(rule): a fraction in a whole-number field, got \(lexeme)")
+            error(path, say(.vRuleFraction, ["rule": rule, "value": .verbatim(lexeme)]))
             return nil
         }
         guard digits != NumberLexeme.tooLarge else {
-            error(path, "\(rule): past the largest uint64 (and every whole-number type), got \(lexeme)")
+            error(path, say(.vRuleTooLarge, ["rule": rule, "value": .verbatim(lexeme)]))
             return nil
         }
         if lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
-            warning(path, "a whole number written as \(lexeme): read as \(digits) and sent as \(digits)")
+            warning(path, say(.vWholeAsFraction, ["lexeme": .verbatim(lexeme), "digits": .verbatim(digits)]))
         }
         return digits
     }
 
     /// The lexeme of a JSON number; a number in quotes (`"1221"`, which proto3 JSON
     /// accepts) is a warning and reads as the number; anything else is a type error.
-    mutating func numberLexeme(_ value: JSONValue, at path: String, rule: String) -> String? {
+    mutating func numberLexeme(_ value: JSONValue, at path: String, rule: Localized) -> String? {
         switch value {
         case .number(let lexeme): return lexeme
         case .string(let text) where NumberLexeme.isNumber(text):
-            warning(path, "a number in quotes, \"\(text)\": read as \(text) and sent as a plain number")
+            warning(path, say(.vNumberInQuotes, ["text": .verbatim(text)]))
             return text
         default:
-            error(path, "\(rule), got \(given(value))")
+            error(path, say(.vRuleGot, ["rule": rule, "value": given(value)]))
             return nil
         }
     }

@@ -1,3 +1,5 @@
+import Localization
+
 /// How much a problem matters: an error blocks sending; a warning informs (the
 /// request can still be sent). Decided in one place, `RequestValidator`, as the
 /// spec's "Errors and warnings" ruling lists them.
@@ -10,8 +12,10 @@ public struct ValidationProblem: Equatable, Sendable, CustomStringConvertible {
     /// Where: a JSON path with 0-based indexes (`line_2.destinations[3].timeout`);
     /// empty for the document as a whole.
     public var path: String
-    /// What is wrong: the rule and the value given.
+    /// What is wrong: the rule and the value given (in English, as `--json` and the stand-in give it).
     public var message: String
+    /// The same, to be shown in the operator's language (nil: only the English `message` exists).
+    public var text: Localized?
     /// A value that would fix it, when one is obvious (a normalized phone number).
     public var suggestion: String?
     /// Whether it blocks sending.
@@ -24,6 +28,15 @@ public struct ValidationProblem: Equatable, Sendable, CustomStringConvertible {
         self.suggestion = suggestion
         self.severity = severity
     }
+
+    /// A problem whose message comes from the catalog.
+    public init(path: String, text: Localized, suggestion: String? = nil, severity: Severity = .error) {
+        self.init(path: path, message: text.text(.en), suggestion: suggestion, severity: severity)
+        self.text = text
+    }
+
+    /// What is wrong, in `language`.
+    public func message(in language: UILanguage) -> String { text?.text(language) ?? message }
 
     /// Whether it blocks sending.
     public var isError: Bool { severity == .error }

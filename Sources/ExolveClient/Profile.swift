@@ -3,6 +3,7 @@ import CallbackCore
 import Foundation
 import TOMLKit
 import ProcessEnvironment
+import Localization
 
 private typealias Name = WireSchema.Name
 
@@ -71,7 +72,7 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
 
 /// Reads and checks the profiles part of a config file.
 public enum ProfileReader {
-    static let topKeys: Set<String> = ["api_key", "api_key_file", "base_url", "theme", "default_profile", "profiles", "repeat_window", "mouse", "db", "operator"]
+    static let topKeys: Set<String> = ["api_key", "api_key_file", "base_url", "theme", "default_profile", "profiles", "repeat_window", "mouse", "db", "operator", "ui_language"]
     static let profileKeys: Set<String> = ["base_url", "api_key_env", "api_key_file", Name.numberCode, Name.callbackResourceID,
                                            Name.duration, Name.line1, Name.line2, "api_key"]
     static let lineKeys: Set<String> = [Name.displayNumber, Name.audio]
@@ -120,6 +121,9 @@ public enum ProfileReader {
         }
         for key in ["api_key", "api_key_file", "base_url", "theme", "default_profile"] where table[key] != nil && table[key]?.string == nil {
             problem(key, "must be a string in quotes")
+        }
+        if let language = table["ui_language"], language.string.flatMap(UILanguage.init(code:)) == nil {
+            problem("ui_language", "must be \"ru\" or \"en\", got " + (language.string.map { "\"\($0)\"" } ?? "a value that is not a string"))
         }
         if let base = table["base_url"]?.string, (try? Endpoint(base)) == nil { problem("base_url", "\"\(base)\" cannot be used: https, or http to a loopback host") }
         if let file = table["api_key_file"]?.string { checkKeyFile(file, key: "api_key_file", configPath: configPath, problem: problem) }

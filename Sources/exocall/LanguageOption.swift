@@ -1,4 +1,5 @@
 import Localization
+import ExolveClient
 import ProcessEnvironment
 
 /// `--lang ru|en`, which every command takes: taken out of the arguments before
@@ -37,6 +38,14 @@ enum LanguageOption {
     /// The language of this run: `--lang`, else the config's `ui_language`, else the locale.
     static func resolve(configured: UILanguage?) -> UILanguage {
         UILanguage.resolve(flag: flag, configured: configured, environment: ProcessEnvironment.variables)
+    }
+
+    /// The language of a command's messages. A config that cannot be read does not stop a
+    /// command that needs no config (its own commands report it); the locale decides then.
+    static func current() -> UILanguage {
+        if let flag { return flag }
+        let configured = (try? ConfigFile.load(path: ConfigFile.path(environment: ProcessEnvironment.variables)))?.uiLanguage
+        return resolve(configured: configured)
     }
 }
 

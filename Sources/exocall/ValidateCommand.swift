@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallbackCore
 import Foundation
+import Localization
 
 /// `exocall validate FILE`: checks a request against every rule of the API.
 struct ValidateCommand: ParsableCommand {
@@ -43,10 +44,11 @@ struct ValidateCommand: ParsableCommand {
         if json {
             print(ProblemReport.json(result.problems))
         } else {
-            say(ProblemReport.text(result.problems), terminator: "")
+            let language = LanguageOption.current()
+            say(ProblemReport.text(result.problems, language: language), terminator: "")
             if result.isValid {
                 let count = result.warnings.count
-                say(count == 0 ? "OK" : "OK: sendable, with \(count) warning\(count == 1 ? "" : "s")")
+                say(count == 0 ? language(.validateOK) : language(.validateOKWarnings, ["count": "\(count)"]))
             }
         }
         if !result.isValid { throw ExitCode(2) }
@@ -57,10 +59,15 @@ struct ValidateCommand: ParsableCommand {
 enum ProblemReport {
     /// One `error: PATH: message` or `warning: PATH: message` line per problem,
     /// errors first, with the fix on its own line when there is one.
-    static func text(_ problems: [ValidationProblem]) -> String {
+    /// In `language` (the paths and the fixes are the same in every language).
+    static func text(_ problems: [ValidationProblem], language: UILanguage = LanguageOption.current()) -> String {
         (problems.filter(\.isError) + problems.filter { !$0.isError }).map { problem in
-            var line = "\(problem.severity.rawValue): " + (problem.path.isEmpty ? "(request)" : problem.path) + ": " + problem.message + "\n"
-            if let fix = problem.suggestion { line += "  fix: \(fix)\n" }
+            var line = language(.problemLine, [
+                "severity": language(problem.isError ? .problemError : .problemWarning),
+                "path": problem.path.isEmpty ? language(.problemWholeRequest) : problem.path,
+                "message": problem.message(in: language),
+            ]) + "\n"
+            if let fix = problem.suggestion { line += "  " + language(.problemFix, ["suggestion": fix]) + "\n" }
             return line
         }.joined()
     }

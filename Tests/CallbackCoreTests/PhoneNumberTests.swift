@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 import XCTest
 
 final class PhoneNumberTests: XCTestCase {
@@ -23,13 +24,14 @@ final class PhoneNumberTests: XCTestCase {
 
     func testLeadingZeroAndDomesticFormsAreWarnedWithTheirFix() {
         guard case .warning(let reason, nil) = PhoneNumber.check("0991234567") else { return XCTFail() }
-        XCTAssertTrue(reason.contains("country code"))
-        XCTAssertEqual(PhoneNumber.check("89991234567"),
-                       .warning(reason: "is written the domestic way; the international form is 79991234567", suggestion: "79991234567"))
+        XCTAssertTrue(reason.text(.en).contains("country code"))
+        guard case .warning(let domestic, "79991234567") = PhoneNumber.check("89991234567") else { return XCTFail() }
+        XCTAssertEqual(domestic.text(.en), "is written the domestic way; the international form is 79991234567")
+        XCTAssertEqual(domestic.text(.ru), "записан по-внутрироссийски; в международном формате: 79991234567")
         guard case .warning(_, let suggestion) = PhoneNumber.check("+79991234567") else { return XCTFail() }
         XCTAssertEqual(suggestion, "79991234567")
-        XCTAssertEqual(PhoneNumber.check("9031234567"), .warning(reason: "looks like a Russian mobile without its country code; with it: 79031234567",
-                                                                  suggestion: "79031234567"))
+        guard case .warning(let mobile, "79031234567") = PhoneNumber.check("9031234567") else { return XCTFail() }
+        XCTAssertEqual(mobile.text(.en), "looks like a Russian mobile without its country code; with it: 79031234567")
     }
 
     func testSIPURIs() {

@@ -118,6 +118,17 @@ final class SnapshotTests: XCTestCase {
         state.press(.function(8))
         assertSnapshot(state, named: "ru-preview-tab-80x24")
     }
+    func testRussianConfirmationAt80x24() {
+        var state = russian(exampleState(Size(width: 80, height: 24)))
+        state.press(.function(5))
+        state.recentAttempts = []
+        assertSnapshot(state, named: "ru-confirm-80x24")
+    }
+    func testRussianProblemsAt80x24() {
+        var state = russian(freshState(Size(width: 80, height: 24)))
+        state.press(.function(4))
+        assertSnapshot(state, named: "ru-problems-80x24")
+    }
     func testAltLSwitchesTheLanguageLive() {
         var state = freshState(Size(width: 120, height: 40))
         state.press(.alt("l"))

@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// Commands while a dialog is open, handed to the dialog's own feature.
 enum DialogCommands {
@@ -79,7 +80,10 @@ enum DialogCommands {
             if let problem = problems[safe: selected] {
                 state.pane = .form
                 state.setFocus(state.field(forProblemAt: problem.path))
-                state.status = StatusMessage("\(problem.severity.rawValue): \(ProblemPath.display(problem.path)): \(problem.message)",
+                state.status = StatusMessage(state.language(.problemLine, [
+                    "severity": state.language(problem.isError ? .problemError : .problemWarning),
+                    "path": ProblemPath.display(problem.path, in: state.language), "message": problem.message(in: state.language),
+                ]),
                                              problem.isError ? .error : .warning)
             }
         case .close: state.dialog = nil
@@ -91,7 +95,7 @@ enum DialogCommands {
             _ = state.form.dropRaw(at: problem.path)
             state.formChanged()
             state.dialog = .problems(selected: min(selected, max(0, state.validation.problems.count - 1)))
-            state.status = StatusMessage("dropped what was kept at \(ProblemPath.display(problem.path)); the form's own value (if any) is used", .success)
+            state.status = StatusMessage("dropped what was kept at \(ProblemPath.display(problem.path, in: state.language)); the form's own value (if any) is used", .success)
             return [.saveDraft(state.form)]
         default: break
         }

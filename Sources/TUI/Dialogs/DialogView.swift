@@ -1,5 +1,6 @@
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// Dialogs drawn over the main screen. Returns the cursor for a prompt.
 enum DialogView {
@@ -13,19 +14,19 @@ enum DialogView {
             let problems = state.validation.errorsFirst
             let rect = centered(width: min(size.width - 4, 96), height: min(size.height - 4, max(3, problems.count + 2)), in: size)
             let errors = state.validation.errors.count
-            frame(rect, title: "Problems: \(errors) error\(errors == 1 ? "" : "s"), \(problems.count - errors) warning\(problems.count - errors == 1 ? "" : "s") · Enter goes to the field · Esc closes", on: &canvas)
+            frame(rect, title: state.language(.problemsTitle, ["errors": "\(errors)", "warnings": "\(problems.count - errors)"]), on: &canvas)
             let inner = rect.inset(1)
             if problems.isEmpty {
-                canvas.put("No problems: the request is valid.", x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
+                canvas.put(state.language(.problemsNone), x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
                 return nil
             }
             ListView.draw(count: problems.count, selected: selected, in: inner, on: &canvas) { index, y, _, background, canvas in
                 let problem = problems[index]
                 let role: Role = problem.isError ? .error : .warning
                 var x = inner.x + 1 + canvas.put(problem.isError ? "✗ " : "! ", x: inner.x + 1, y: y, style: Style(role, on: background, bold: true))
-                x += canvas.put(problem.path.isEmpty ? "(request)" : ProblemPath.display(problem.path), x: x, y: y,
+                x += canvas.put(problem.path.isEmpty ? state.language(.problemWholeRequest) : ProblemPath.display(problem.path, in: state.language), x: x, y: y,
                                 style: Style(role, on: background, bold: true), maxWidth: inner.maxX - x - 1)
-                canvas.put("  " + problem.message, x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
+                canvas.put("  " + problem.message(in: state.language), x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
             }
             return nil
         case .filePrompt(let purpose, let editor):

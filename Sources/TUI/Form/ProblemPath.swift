@@ -1,13 +1,15 @@
+import Localization
+
 /// A problem's JSON path as the operator sees the form: destination rows are
 /// numbered from 1 on screen and from 0 in JSON, so both are shown
 /// (`line_1 · row 2 (destinations[1].number)`).
 public enum ProblemPath {
     /// The path with the row the form shows, where it names a destination.
-    public static func display(_ path: String) -> String {
+    public static func display(_ path: String, in language: UILanguage = .en) -> String {
         guard let open = path.range(of: ".destinations["), let close = path[open.upperBound...].firstIndex(of: "]"),
               let index = Int(path[open.upperBound..<close]) else { return path }
         let leg = path[..<open.lowerBound]
         let rest = path[path.index(after: close)...]
-        return "\(leg) · row \(index + 1) (destinations[\(index)]\(rest))"
+        return language(.problemRowPath, ["leg": String(leg), "row": "\(index + 1)", "path": "destinations[\(index)]\(rest)"])
     }
 }

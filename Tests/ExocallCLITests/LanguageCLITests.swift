@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+
+/// `exocall validate` speaks the operator's language; its JSON and exit codes do not change.
+final class LanguageCLITests: XCTestCase {
+    let bad = #"{"number_code": "abc", "callback_resource_id": 0, "duration": 5, "line_1": {"destinations": [{"number": "89991234567", "timeout": 5}]}, "extra": 1}"#
+
+    func testValidateIsRussianUnderARussianLocaleWithTheSameJSONAndExitCode() throws {
+        let home = scratchFolder(self)
+        let russian = ["LANG": "ru_RU.UTF-8"]
+        let text = try runExocall(["validate", "-"], environment: russian, home: home, stdin: bad)
+        XCTAssertEqual(text.status, 2)
+        XCTAssertTrue(text.stdout.contains("ошибка: duration: должно быть целым числом от 300 до 3600 секунд, получено: 5"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("предупреждение: line_1.destinations[0].number:"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("  исправление: 79991234567"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("error:") || text.stdout.contains("must be"), "no English left:\n\(text.stdout)")
+
+        let english = try runExocall(["validate", "-"], home: home, stdin: bad)
+        XCTAssertTrue(english.stdout.contains("error: duration: must be a whole number from 300 to 3600 seconds, got 5"), english.stdout)
+
+        let jsonRussian = try runExocall(["validate", "-", "--json"], environment: russian, home: home, stdin: bad)
+        let jsonEnglish = try runExocall(["validate", "-", "--json"], home: home, stdin: bad)
+        XCTAssertEqual(jsonRussian.stdout, jsonEnglish.stdout, "machine output does not change with the language")
+        XCTAssertEqual(jsonRussian.status, jsonEnglish.status)
+    }
+
+    func testLangBeatsTheConfigWhichBeatsTheLocale() throws {
+        let home = scratchFolder(self)
+        try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
+        try "ui_language = \"ru\"\n".write(toFile: home + "/config/exocall/config.toml", atomically: true, encoding: .utf8)
+        let fromConfig = try runExocall(["validate", "-"], environment: ["LANG": "en_US.UTF-8"], home: home, stdin: "{}")
+        XCTAssertTrue(fromConfig.stdout.contains("ошибка: number_code: обязательно:"), fromConfig.stdout)
+        let fromFlag = try runExocall(["--lang", "en", "validate", "-"], home: home, stdin: "{}")
+        XCTAssertTrue(fromFlag.stdout.contains("error: number_code: required:"), fromFlag.stdout)
+        let afterCommand = try runExocall(["validate", "-", "--lang=en"], home: home, stdin: "{}")
+        XCTAssertTrue(afterCommand.stdout.contains("error: number_code: required:"), afterCommand.stdout)
+        let valid = try runExocall(["validate", "-"], environment: ["LANG": "ru_RU.UTF-8"], home: scratchFolder(self), stdin: exampleText())
+        XCTAssertEqual(valid.stdout, "ОК\n")
+    }
+
+    func testAnUnknownLangOrUILanguageIsRefusedNamingIt() throws {
+        let home = scratchFolder(self)
+        let flag = try runExocall(["--lang", "de", "validate", "-"], home: home, stdin: "{}")
+        XCTAssertEqual(flag.status, 1)
+        XCTAssertTrue(flag.stderr.contains("--lang takes ru or en, got \"de\""), flag.stderr)
+        try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
+        try "ui_language = \"fr\"\n".write(toFile: home + "/config/exocall/config.toml", atomically: true, encoding: .utf8)
+        let check = try runExocall(["config", "check"], home: home)
+        XCTAssertNotEqual(check.status, 0)
+        XCTAssertTrue((check.stdout + check.stderr).contains("ui_language: must be \"ru\" or \"en\", got \"fr\""), check.stdout + check.stderr)
+    }
+}
