@@ -118,7 +118,7 @@ let package = Package(
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "ExolveClient", "Theming", "TUI", "SafeTOML"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
         .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "CallbackCore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),

@@ -3,6 +3,7 @@ import CallLog
 import ExolveClient
 import Foundation
 @testable import TUI
+import Localization
 import XCTest
 
 /// The key table is the only way a key does anything: every binding it (and so
@@ -122,17 +123,21 @@ final class KeyTableTests: XCTestCase {
     func testTheHelpListsEveryBinding() {
         var state = freshState(Size(width: 200, height: 60))
         state.demoScenarios = [DemoScenario(tag: "stub:504", effect: "answers 504")]
-        let help = HelpContent.lines(state).map(\.0).joined(separator: "\n")
-        for binding in KeyTable.bindings {
-            XCTAssertTrue(help.contains(binding.label), "the help lacks \(binding.label)")
+        for language in UILanguage.allCases {
+            state.language = language
+            let help = HelpContent.lines(state).map(\.0).joined(separator: "\n")
+            for binding in KeyTable.bindings {
+                XCTAssertTrue(help.contains(binding.label.text(language)), "the \(language) help lacks \(binding.label.text(language))")
+                XCTAssertTrue(help.contains(String(binding.help.text(language).prefix(12))), "the \(language) help lacks \(binding.help.text(language))")
+            }
         }
-        XCTAssertTrue(help.contains("stub:504"), "demo scenarios come from the state, not the stand-in module")
+        XCTAssertTrue(HelpContent.lines(state).map(\.0).joined().contains("stub:504"), "demo scenarios come from the state, not the stand-in module")
     }
 
     func testTheFooterNamesEachKeyOnceAndOnlyKeysInForce() {
         for (place, state) in places() {
             let hints = KeyTable.footer(for: state)
-            let pairs = hints.map { $0.keys + " " + $0.text.rawValue }
+            let pairs = hints.map { $0.keys.text(.en) + " " + $0.text.rawValue }
             XCTAssertEqual(pairs.count, Set(pairs).count, "a duplicate hint in \(place): \(pairs)")
         }
         var log = freshState()

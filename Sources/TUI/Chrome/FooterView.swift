@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// The footer: the keys that work where the focus is.
 enum FooterView {
@@ -8,9 +9,10 @@ enum FooterView {
         var x = rect.x + 1
         for hint in KeyTable.footer(for: state) {
             let text = state.language(hint.text)
-            let need = DisplayWidth.of(hint.keys) + DisplayWidth.of(text) + 3
+            let keys = hint.keys.text(state.language)
+            let need = DisplayWidth.of(keys) + DisplayWidth.of(text) + 3
             guard x + need <= rect.maxX else { break }
-            x += canvas.put(hint.keys, x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true))
+            x += canvas.put(keys, x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true))
             x += canvas.put(" " + text + "  ", x: x, y: rect.y, style: Style(.muted, on: .surface))
         }
     }

@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import Localization
 
 /// A dialog over the main screen.
 public enum Dialog: Equatable, Sendable {
@@ -52,30 +53,33 @@ public enum Dialog: Equatable, Sendable {
 public enum DialogKind: String, CaseIterable, Sendable {
     case quitWhileSending, palette, accountPicker, help, problems, filePrompt, confirmOverwrite, voicePicker, emotionPicker, voiceExplorer, confirmSend, outcome, message, logSearch, logEntry, profilePicker, templateName, templateExists, templatePicker, themePicker, saveTheme
 
-    /// How the help names it.
-    public var title: String {
+    /// How the help names it, in English.
+    public var title: String { title(in: .en) }
+
+    /// How the help names it, in `language`.
+    public func title(in language: UILanguage) -> String {
         switch self {
-        case .help: return "Help"
-        case .problems: return "Problems"
-        case .filePrompt: return "File name"
-        case .confirmOverwrite: return "Overwrite?"
-        case .voicePicker: return "Voice picker"
-        case .emotionPicker: return "Emotion picker"
-        case .voiceExplorer: return "Voice explorer"
-        case .confirmSend: return "Send confirmation"
-        case .outcome: return "Outcome"
-        case .message: return "Message"
-        case .logSearch: return "Log search"
-        case .logEntry: return "Log entry"
-        case .profilePicker: return "Profiles"
-        case .templateName: return "Template name"
-        case .templateExists: return "Template exists"
-        case .templatePicker: return "Templates"
-        case .themePicker: return "Themes"
-        case .saveTheme: return "Save theme"
-        case .quitWhileSending: return "Quit while sending"
-        case .palette: return "Command palette"
-        case .accountPicker: return "Account numbers"
+        case .help: return language(.dialogHelp)
+        case .problems: return language(.dialogProblems)
+        case .filePrompt: return language(.dialogFilePrompt)
+        case .confirmOverwrite: return language(.dialogConfirmOverwrite)
+        case .voicePicker: return language(.dialogVoicePicker)
+        case .emotionPicker: return language(.dialogEmotionPicker)
+        case .voiceExplorer: return language(.dialogVoiceExplorer)
+        case .confirmSend: return language(.dialogConfirmSend)
+        case .outcome: return language(.dialogOutcome)
+        case .message: return language(.dialogMessage)
+        case .logSearch: return language(.dialogLogSearch)
+        case .logEntry: return language(.dialogLogEntry)
+        case .profilePicker: return language(.dialogProfilePicker)
+        case .templateName: return language(.dialogTemplateName)
+        case .templateExists: return language(.dialogTemplateExists)
+        case .templatePicker: return language(.dialogTemplatePicker)
+        case .themePicker: return language(.dialogThemePicker)
+        case .saveTheme: return language(.dialogSaveTheme)
+        case .quitWhileSending: return language(.dialogQuitWhileSending)
+        case .palette: return language(.dialogPalette)
+        case .accountPicker: return language(.dialogAccountPicker)
         }
     }
 }

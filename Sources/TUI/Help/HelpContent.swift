@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// The help overlay's lines, made from the key table (and the stand-in's
 /// scenarios in demo mode): the reducer counts them to bound the scroll, the
@@ -19,11 +20,11 @@ enum HelpContent {
         for section in HelpSection.allCases where section != .dialogs {
             var seen: Set<String> = []
             let entries = KeyTable.bindings.filter { $0.section == section }
-                .map { ($0.label, $0.help) }
+                .map { ($0.label.text(state.language), $0.help.text(state.language)) }
                 .filter { seen.insert($0.0 + "\u{0}" + $0.1).inserted }
-            sections.append((section.rawValue, entries))
+            sections.append((state.language(section.phrase), entries))
             if section == .sending, case .demo = state.target, !state.demoScenarios.isEmpty {
-                sections.append(("Demo scenarios: start the description with", state.demoScenarios.map { ($0.tag, $0.effect) }))
+                sections.append((state.language(.helpDemoScenarios), state.demoScenarios.map { ($0.tag, $0.effect) }))
             }
         }
         // The key column is as wide as the longest key label (within reason), so no label runs into its text.
@@ -42,16 +43,17 @@ enum HelpContent {
         }
         // Dialogs: one paragraph each, from their bindings.
         lines.append(("", text))
-        lines.append((HelpSection.dialogs.rawValue, title))
+        lines.append((state.language(HelpSection.dialogs.phrase), title))
         for kind in DialogKind.allCases {
-            let keys = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }.map { "\($0.label) \($0.help)" }
+            let keys = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }
+                .map { "\($0.label.text(state.language)) \($0.help.text(state.language))" }
             guard !keys.isEmpty else { continue }
-            let paragraph = kind.title + ": " + keys.joined(separator: " · ")
+            let paragraph = kind.title(in: state.language) + ": " + keys.joined(separator: " · ")
             for (index, part) in TextWrap.lines(paragraph, width: room - 2).enumerated() {
                 lines.append(((index == 0 ? "" : "  ") + part, index == 0 ? text : text))
             }
         }
-        lines.append(("F10 / Ctrl-Q quit from any dialog too.", Style(.muted, on: .surface)))
+        lines.append((state.language(.helpQuitFromDialogs), Style(.muted, on: .surface)))
         return lines
     }
 }

@@ -42,14 +42,14 @@ public enum KeyScope: Hashable, Sendable {
 /// A key's short form for the footer (`^N add row`).
 public struct FooterHint: Equatable, Sendable {
     /// The keys as the footer shows them.
-    public var keys: String
+    public var keys: Localized
     /// What they do, in a word or two (in the operator's language when drawn).
     public var text: Phrase
     /// When the footer shows it (the binding may work more widely).
     public var when: KeyCondition
 
     /// Creates a hint.
-    public init(_ keys: String, _ text: Phrase, when: KeyCondition = .always) {
+    public init(_ keys: Localized, _ text: Phrase, when: KeyCondition = .always) {
         self.keys = keys
         self.text = text
         self.when = when
@@ -67,10 +67,10 @@ public struct KeyBinding: Sendable {
     public var when: KeyCondition
     /// What it does.
     public var command: Command
-    /// The keys as the help lists them (`F1 / ?`).
-    public var label: String
+    /// The keys as the help lists them (`F1 / ?`; words in it are translated).
+    public var label: Localized
     /// What the help says it does.
-    public var help: String
+    public var help: Localized
     /// Where the help lists it.
     public var section: HelpSection
     /// Its footer hint, if it has one.
@@ -78,7 +78,7 @@ public struct KeyBinding: Sendable {
 
     /// Creates a binding.
     public init(_ keys: [KeyPattern], _ scopes: [KeyScope], when: KeyCondition = .always, _ command: Command,
-                label: String, help: String, section: HelpSection, footer: FooterHint? = nil) {
+                label: Localized, help: Localized, section: HelpSection, footer: FooterHint? = nil) {
         self.keys = keys
         self.scopes = scopes
         self.when = when

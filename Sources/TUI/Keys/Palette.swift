@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// The command palette (Ctrl-P): every action of the key table by name, with
 /// its key; type to find, Enter runs it. An action that does not apply where
@@ -7,8 +8,8 @@ enum PaletteCommands {
     /// One runnable action.
     struct Item {
         var binding: KeyBinding
-        /// What it is called: its help text.
-        var name: String { binding.help }
+        /// What it is called: its help text, in `language`.
+        func name(_ language: UILanguage) -> String { binding.help.text(language) }
     }
 
     /// Commands that need their key or a place to act on are not actions by name.
@@ -41,21 +42,22 @@ enum PaletteCommands {
     static func matching(_ filter: String, in state: AppState) -> [Item] {
         var here = state
         here.dialog = nil
-        let found = matching(filter)
+        let found = matching(filter, language: state.language)
         return found.filter { $0.binding.applies(in: here) } + found.filter { !$0.binding.applies(in: here) }
     }
 
-    /// The items whose name or keys hold every word of `filter`.
-    static func matching(_ filter: String) -> [Item] {
+    /// The items whose name or keys (in `language`, or in English) hold every word of `filter`.
+    static func matching(_ filter: String, language: UILanguage = .en) -> [Item] {
         let words = filter.lowercased().split(separator: " ")
         guard !words.isEmpty else { return items }
         let found = items.filter { item in
-            let text = (item.name + " " + item.binding.label).lowercased()
+            let text = [item.name(language), item.binding.label.text(language), item.name(.en), item.binding.label.text(.en)]
+                .joined(separator: " ").lowercased()
             return words.allSatisfy { text.contains($0) }
         }
         // Names that start with what was typed first ("send: …" before "… send the default …").
         let first = String(words[0])
-        return found.filter { $0.name.lowercased().hasPrefix(first) } + found.filter { !$0.name.lowercased().hasPrefix(first) }
+        return found.filter { $0.name(language).lowercased().hasPrefix(first) } + found.filter { !$0.name(language).lowercased().hasPrefix(first) }
     }
 
     static func open(_ state: inout AppState) {
@@ -76,7 +78,7 @@ enum PaletteCommands {
             guard let item = shown[safe: selected] else { return [] }
             state.dialog = nil
             guard item.binding.applies(in: state), case .key(let key)? = item.binding.keys.first else {
-                state.status = StatusMessage("\(item.binding.label) works \(where_(item.binding)); nothing was done here", .warning)
+                state.status = StatusMessage("\(item.binding.label.text(state.language)) works \(where_(item.binding)); nothing was done here", .warning)
                 return []
             }
             return TUI.perform(item.binding.command, key: key, in: &state)
@@ -122,8 +124,8 @@ enum PaletteView {
         ListView.draw(count: items.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
             let item = items[index]
             let available = item.binding.applies(in: probe)
-            canvas.put(item.binding.label, x: inner.x + 1, y: y, style: Style(.accent, on: background, bold: true), maxWidth: keyWidth - 1)
-            canvas.put(item.name + (available ? "" : " (\(PaletteCommands.where_(item.binding)))"), x: inner.x + 1 + keyWidth, y: y,
+            canvas.put(item.binding.label.text(state.language), x: inner.x + 1, y: y, style: Style(.accent, on: background, bold: true), maxWidth: keyWidth - 1)
+            canvas.put(item.name(state.language) + (available ? "" : " (\(PaletteCommands.where_(item.binding)))"), x: inner.x + 1 + keyWidth, y: y,
                        style: Style(available ? .text : .muted, on: background, bold: chosen), maxWidth: inner.width - keyWidth - 2)
         }
         return (inner.x + 3 + DisplayWidth.of(filter), inner.y)
