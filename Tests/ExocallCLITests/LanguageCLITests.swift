@@ -40,7 +40,7 @@ final class LanguageCLITests: XCTestCase {
 
     func testAnUnknownLangOrUILanguageIsRefusedNamingIt() throws {
         let home = scratchFolder(self)
-        let flag = try runExocall(["--lang", "de", "validate", "-"], home: home, stdin: "{}")
+        let flag = try runExocall(["--lang", "de", "validate", "/dev/null"], home: home)
         XCTAssertEqual(flag.status, 1)
         XCTAssertTrue(flag.stderr.contains("--lang takes ru or en, got \"de\""), flag.stderr)
         try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
