@@ -48,4 +48,25 @@ final class RussianEndToEndTests: XCTestCase {
         addTeardownBlock { tmux.close() }
         tmux.waitFor("the Russian screen at 80x24") { $0.contains("┌─ Запрос") && $0.contains("1 Форма") }
     }
+
+    func testAnOperatorSendsInRussianFromF5ToTheOutcome() throws {
+        let home = scratchHome(self)
+        let example = home + "/example.json"
+        try """
+        {"request_description":"первый","number_code":74999999999,"callback_resource_id":1221,
+         "line_1":{"destinations":[{"number":"78129999999"}]},
+         "line_2":{"destinations":[{"number":"79599999999"}],"audio":{"tts":{"text":"Здравствуйте","voice":1,"emotion":2}}}}
+        """.write(toFile: example, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(home: home, environment: ["LANG": "ru_RU.UTF-8", "LC_ALL": ""],
+                            command: Tmux.reporting("--demo --load \(example)"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "✓ запрос корректен")
+        tmux.keys("F5")
+        tmux.waitFor("the Russian confirmation") { $0.contains("Создать обратный звонок?") && $0.contains("голос 1 Алёна добрая") }
+        tmux.keys("Enter")
+        tmux.waitFor("the Russian outcome") { $0.contains("┌─ ЗВОНОК СОЗДАН") && $0.contains("Обратный звонок создаётся.") }
+        XCTAssertTrue(tmux.lastScreen.contains("звонок создан: call_id"), tmux.lastScreen)
+        tmux.keys("Escape")
+        tmux.waitFor(text: "Журнал звонков (1)")
+    }
 }

@@ -1,5 +1,6 @@
 import CallLog
 import CallbackCore
+import Localization
 
 /// The reducer: applies an action to the state and returns the effects to run.
 /// All behaviour of the front end lives here and in the functions it calls,
@@ -56,7 +57,9 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.inFlight = nil
         state.recentAttempts = attempts
         state.dialog = .confirmSend(request, secondAsk: true)
-        state.status = StatusMessage("held: the client was called \(attempts.count == 1 ? "once" : "\(attempts.count) times") within \(state.repeatWindow); nothing was sent", .warning)
+        let window = "\(state.repeatWindow)"
+        state.status = StatusMessage(attempts.count == 1 ? state.language(.sendHeldOnce, ["window": window])
+                                         : state.language(.sendHeldTimes, ["count": "\(attempts.count)", "window": window]), .warning)
     case .numbersListed(let result):
         switch result {
         case .success(let numbers): state.accountNumbers = .loaded(numbers)
@@ -97,8 +100,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .live = state.target { state.target = .live(host: host) }
     case .sendBlocked(let reason):
         state.inFlight = nil
-        state.dialog = .message(title: "Not sent", text: reason)
-        state.status = StatusMessage("not sent: the call log could not record it", .error)
+        state.dialog = .message(title: state.language(.notSentTitle), text: reason)
+        state.status = StatusMessage(state.language(.logCouldNotRecord), .error)
     }
     state.followFocus()
     return effects

@@ -38,7 +38,7 @@ enum FilePrompt {
                 return [.saveFile(path: path, contents: pretty + "\n", overwrite: false)]
             }
         case .promptEdit:
-            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status) {
+            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status, language: state.language) {
                 state.dialog = .filePrompt(purpose, editor)
             }
         default: break

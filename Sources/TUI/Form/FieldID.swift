@@ -80,6 +80,11 @@ public enum FieldID: Hashable, Sendable, Codable {
     /// The label shown beside the field, in English.
     public var label: String { label(in: .en) }
 
+    /// How the status line names the field: lower-case in English ("ring logic"), as labelled in Russian.
+    public func statusName(in language: UILanguage) -> String {
+        language == .en ? label.lowercased() : label(in: language)
+    }
+
     /// The label shown beside the field, in `language`.
     public func label(in language: UILanguage) -> String {
         switch self {
@@ -129,12 +134,12 @@ public enum TextRule: Equatable, Sendable {
 
     /// Whether `character` may be typed into such a field; nil when it may,
     /// else the message for the status line.
-    public func refusal(of character: Character) -> String? {
+    public func refusal(of character: Character) -> Phrase? {
         switch self {
         case .free, .phone: return nil
-        case .digits: return character.isASCII && character.isNumber ? nil : "this field takes digits only"
-        case .signedDigits: return (character.isASCII && character.isNumber) || character == "-" ? nil : "this field takes a whole number (digits, minus)"
-        case .decimal: return (character.isASCII && character.isNumber) || character == "." || character == "," ? nil : "this field takes a number like 1.1"
+        case .digits: return character.isASCII && character.isNumber ? nil : .refuseDigits
+        case .signedDigits: return (character.isASCII && character.isNumber) || character == "-" ? nil : .refuseWholeNumber
+        case .decimal: return (character.isASCII && character.isNumber) || character == "." || character == "," ? nil : .refuseDecimal
         }
     }
 }

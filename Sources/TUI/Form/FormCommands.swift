@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import Localization
 
 /// What the form's keys do (the key table says which key does which).
 enum FormCommands {
@@ -15,12 +16,12 @@ enum FormCommands {
         case .nextSection, .previousSection: return jumpSection(&state, forward: command == .nextSection)
         case .explicitDefault:
             guard ChoiceOptions.current(field, in: state.form) == nil, let value = ChoiceOptions.defaultValue(of: field, in: state.form) else {
-                state.status = StatusMessage("\(field.label.lowercased()) already holds an explicit value", .info)
+                state.status = StatusMessage(state.language(.explicitAlready, ["field": field.statusName(in: state.language)]), .info)
                 return []
             }
             ChoiceOptions.set(value, of: field, in: &state.form)
             state.formChanged()
-            state.status = StatusMessage("\(field.label.lowercased()): the default, now sent explicitly", .success)
+            state.status = StatusMessage(state.language(.explicitDefault, ["field": field.statusName(in: state.language)]), .success)
             return [.saveDraft(state.form)]
         case .redo: return redo(&state)
         case .addRow:
@@ -41,7 +42,7 @@ enum FormCommands {
             if ChoiceOptions.current(field, in: state.form) == nil { return [] }
             ChoiceOptions.set(nil, of: field, in: &state.form)
             state.formChanged()
-            state.status = StatusMessage("\(field.label.lowercased()) returned to the default", .info)
+            state.status = StatusMessage(state.language(.returnedDefault, ["field": field.statusName(in: state.language)]), .info)
             return [.saveDraft(state.form)]
         case .openPicker:
             if case .ttsVoice(let line) = field { AudioCommands.openVoicePicker(&state, line: line) }
@@ -81,7 +82,7 @@ enum FormCommands {
     /// Ctrl-Z: the form before the last change comes back.
     static func undo(_ state: inout AppState) -> [Effect] {
         guard let previous = state.history.stepBack(from: state.form) else {
-            state.status = StatusMessage("nothing to undo", .info)
+            state.status = StatusMessage(state.language(.nothingToUndo), .info)
             return []
         }
         return restore(&state, previous, "undone (Ctrl-R redoes; \(state.history.undo.count) more step\(state.history.undo.count == 1 ? "" : "s") back)")
@@ -90,7 +91,7 @@ enum FormCommands {
     /// Ctrl-R: what Ctrl-Z undid comes back.
     static func redo(_ state: inout AppState) -> [Effect] {
         guard let next = state.history.stepForward(from: state.form) else {
-            state.status = StatusMessage("nothing to redo", .info)
+            state.status = StatusMessage(state.language(.nothingToRedo), .info)
             return []
         }
         return restore(&state, next, "redone")
@@ -113,7 +114,7 @@ enum FormCommands {
         var editor = state.editor
         let before = editor.text
         guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : nil,
-                             multiline: isTTSText, status: &state.status) else { return [] }
+                             multiline: isTTSText, status: &state.status, language: state.language) else { return [] }
         state.editor = editor
         guard editor.text != before else { return [] }
         state.form.setText(editor.text, of: field)
@@ -153,10 +154,10 @@ enum FormCommands {
         var rows = state.form.lines[line].destinations
         if rows.count == 1 {
             rows[0] = DestinationForm()
-            state.status = StatusMessage("a leg needs at least one destination: the row was cleared", .info)
+            state.status = StatusMessage(state.language(.rowCleared), .info)
         } else {
             rows.remove(at: index)
-            state.status = StatusMessage("removed destination \(index + 1) of line \(line + 1)", .info)
+            state.status = StatusMessage(state.language(.rowRemoved, ["index": "\(index + 1)", "line": "\(line + 1)"]), .info)
         }
         state.form.lines[line].destinations = rows
         state.formChanged()
@@ -177,14 +178,14 @@ enum FormCommands {
         } else {
             state.setFocus(.destinationNumber(line: line, index: target))
         }
-        state.status = StatusMessage("destination moved to position \(target + 1) of line \(line + 1)", .info)
+        state.status = StatusMessage(state.language(.rowMoved, ["position": "\(target + 1)", "line": "\(line + 1)"]), .info)
         return [.saveDraft(state.form)]
     }
 
     static func addDestination(_ state: inout AppState, line: Int, after index: Int) -> [Effect] {
         let limit = Rules.destinationsPerLine.upperBound
         guard state.form.lines[line].destinations.count < limit else {
-            state.status = StatusMessage("line \(line + 1) already has \(limit) destinations, the most a leg can ring", .warning)
+            state.status = StatusMessage(state.language(.rowsFull, ["line": "\(line + 1)", "limit": "\(limit)"]), .warning)
             return []
         }
         state.form.clearRaw(under: FieldID.addDestination(line: line).path)
@@ -196,13 +197,13 @@ enum FormCommands {
 
     static func applySuggestion(_ state: inout AppState) -> [Effect] {
         guard let suggestion = state.problems(of: state.focus).compactMap(\.suggestion).first else {
-            state.status = StatusMessage("no fix to apply here", .info)
+            state.status = StatusMessage(state.language(.noFix), .info)
             return []
         }
         state.form.setText(suggestion, of: state.focus)
         state.editor = LineEditor(suggestion)
         state.formChanged()
-        state.status = StatusMessage("now \(suggestion)", .success)
+        state.status = StatusMessage(state.language(.fixApplied, ["value": suggestion]), .success)
         return [.saveDraft(state.form)]
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 /// The editing keys of a one-line text field.
 enum TextEditing {
     /// C0 and C1 control characters and DEL.
@@ -8,17 +10,17 @@ enum TextEditing {
     /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
     /// A character the field refuses sets `status` and leaves the text as it was.
     static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int? = nil,
-                      multiline: Bool = false, status: inout StatusMessage?) -> Bool {
+                      multiline: Bool = false, status: inout StatusMessage?, language: UILanguage = .en) -> Bool {
         switch key {
         case .character(let character) where character.unicodeScalars.contains(where: TextEditing.isControl):
             return true // a control character types nothing
         case .character(let character):
             if let refusal = rule.refusal(of: character) {
-                status = StatusMessage("\(refusal); \"\(character)\" was not typed", .warning)
+                status = StatusMessage(language(.typedRefused, ["refusal": language(refusal), "character": String(character)]), .warning)
                 return true
             }
             if let limit, Rules.characterCount(editor.text) + Rules.characterCount(String(character)) > limit {
-                status = StatusMessage("the text is at its limit of \(limit) characters; nothing was typed", .warning)
+                status = StatusMessage(language(.typedAtLimit, ["limit": "\(limit)"]), .warning)
                 return true
             }
             editor.insert(String(character))
@@ -29,11 +31,12 @@ enum TextEditing {
             normalized.unicodeScalars.removeAll { $0 != "\n" && TextEditing.isControl($0) }
             let oneLine = multiline ? normalized : normalized.replacingOccurrences(of: "\n", with: " ")
             if let bad = oneLine.first(where: { rule.refusal(of: $0) != nil }), let refusal = rule.refusal(of: bad) {
-                status = StatusMessage("\(refusal); the paste was refused (it holds \"\(bad)\")", .warning)
+                status = StatusMessage(language(.pasteRefused, ["refusal": language(refusal), "bad": String(bad)]), .warning)
                 return true
             }
             if let limit, Rules.characterCount(editor.text) + Rules.characterCount(oneLine) > limit {
-                status = StatusMessage("the paste would make \(Rules.characterCount(editor.text) + Rules.characterCount(oneLine)) characters, over the limit of \(limit): nothing was pasted, nothing cut", .warning)
+                let count = Rules.characterCount(editor.text) + Rules.characterCount(oneLine)
+                status = StatusMessage(language(.pasteOverLimit, ["count": "\(count)", "limit": "\(limit)"]), .warning)
                 return true
             }
             editor.insert(oneLine)

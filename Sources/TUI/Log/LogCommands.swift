@@ -1,6 +1,7 @@
 import Foundation
 import CallbackCore
 import CallLog
+import Localization
 
 /// What the call log panel's keys do.
 enum LogCommands {
@@ -17,7 +18,7 @@ enum LogCommands {
         case .logClearFilter:
             guard state.log.filter != CallLogFilter() else { return [] }
             state.log.filter = CallLogFilter()
-            state.status = StatusMessage("call log filter cleared", .info)
+            state.status = StatusMessage(state.language(.logFilterCleared), .info)
             return reload(&state)
         default: break
         }
@@ -66,7 +67,7 @@ enum LogCommands {
         state.dialog = nil
         state.pane = .form
         state.setFocus(state.form.focusOrder[0])
-        state.status = StatusMessage("entry \(entry.id ?? 0)'s request is in the form; Ctrl-Z brings your previous form back", .success)
+        state.status = StatusMessage(state.language(.logReused, ["id": "\(entry.id ?? 0)"]), .success)
         return [.saveDraft(state.form)]
     }
 
@@ -80,7 +81,7 @@ enum LogCommands {
             state.log.filter.search = editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
             return reload(&state)
         case .promptEdit:
-            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status) { state.dialog = .logSearch(editor) }
+            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status, language: state.language) { state.dialog = .logSearch(editor) }
         default: break
         }
         return []

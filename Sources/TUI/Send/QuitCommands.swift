@@ -1,3 +1,5 @@
+import Localization
+
 /// Quitting never loses an outcome: with a send in flight, the operator is
 /// asked whether to wait for it (the default) or quit now.
 enum QuitCommands {
@@ -21,13 +23,13 @@ enum QuitCommands {
         case .accept:
             state.dialog = nil
             state.quitAfterSend = true
-            state.status = StatusMessage("quitting as soon as the send has its outcome (it will be recorded and shown)", .info)
+            state.status = StatusMessage(state.language(.quitAfterSend), .info)
         case .yes:
             state.dialog = nil
             state.quitting = true
         case .close:
             state.dialog = nil
-            state.status = StatusMessage("still here; the send goes on", .info)
+            state.status = StatusMessage(state.language(.quitStay), .info)
         default: break
         }
         return []

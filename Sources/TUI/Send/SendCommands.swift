@@ -1,23 +1,24 @@
 import CallbackCore
 import CallLog
 import ExolveClient
+import Localization
 
 /// F5 and everything after it: confirmation, the send in flight, the outcome.
 enum SendCommands {
     /// F5 pressed on the main screen.
     static func start(_ state: inout AppState) -> [Effect] {
         if state.inFlight != nil {
-            state.status = StatusMessage("a send is already in flight; wait for its outcome", .warning)
+            state.status = StatusMessage(state.language(.sendInFlight), .warning)
             return []
         }
         if case .noKey(let help) = state.availability {
-            state.dialog = .message(title: "No API key: nothing can be sent yet", text: help)
+            state.dialog = .message(title: state.language(.noKeyTitle), text: help)
             return []
         }
         guard let request = state.validation.request else {
             let count = state.validation.problems.count
             state.dialog = .problems(selected: 0)
-            state.status = StatusMessage("not sent: fix \(count) problem\(count == 1 ? "" : "s") first (Enter jumps to one)", .error)
+            state.status = StatusMessage(state.language(.sendFixFirst, ["count": "\(count)"]), .error)
             return []
         }
         state.dialog = .confirmSend(request, secondAsk: false)
@@ -34,7 +35,7 @@ enum SendCommands {
         switch command {
         case .no, .close:
             state.dialog = nil
-            state.status = StatusMessage("cancelled: you chose not to send; nothing left exocall", .info)
+            state.status = StatusMessage(state.language(.sendCancelled), .info)
             return []
         case .yes:
             let recent = state.recentAttempts ?? []
@@ -62,15 +63,15 @@ enum SendCommands {
         switch call.result.outcome {
         case .placed(let callID, _):
             if let key { state.unknownRequests.remove(key) }
-            state.status = StatusMessage("placed: call_id \(callID) (c copies it)", .success)
+            state.status = StatusMessage(state.language(.sendPlaced, ["callID": callID]), .success)
         case .rejected(let status, let message):
             state.serverProblems = fieldProblems(in: message, state: state)
-            state.status = StatusMessage("rejected (HTTP \(status)): \(message)", .error)
+            state.status = StatusMessage(state.language(.sendRejected, ["status": "\(status)", "message": message]), .error)
         case .notSent(let reason):
-            state.status = StatusMessage("not sent: \(reason); safe to send again", .warning)
+            state.status = StatusMessage(state.language(.sendNotSent, ["reason": reason]), .warning)
         case .unknown(let reason):
             if let key { state.unknownRequests.insert(key) }
-            state.status = StatusMessage("UNKNOWN: \(reason). The call may have been placed; check before sending again", .error)
+            state.status = StatusMessage(state.language(.sendUnknown, ["reason": reason]), .error)
         }
         return [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
     }
@@ -99,7 +100,7 @@ enum SendCommands {
         switch command {
         case .copyCallID:
             guard let callID = call.result.outcome.callID else { return [] }
-            state.status = StatusMessage("call_id \(callID) copied to the clipboard (OSC 52)", .success)
+            state.status = StatusMessage(state.language(.callIDCopied, ["callID": callID]), .success)
             return [.copyToClipboard(callID)]
         case .close:
             state.dialog = nil

@@ -23,7 +23,7 @@ enum TemplateCommands {
             state.dialog = nil
             return [.saveTemplate(name: name, json: state.form.jsonValue, overwrite: false)]
         case .promptEdit:
-            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status) { state.dialog = .templateName(editor) }
+            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status, language: state.language) { state.dialog = .templateName(editor) }
         default: break
         }
         return []
