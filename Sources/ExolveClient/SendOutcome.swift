@@ -1,3 +1,5 @@
+import Localization
+
 /// What happened to one MakeCallback request. Each case says whether the call
 /// may have been placed, so the operator knows whether sending again is safe.
 public enum SendOutcome: Equatable, Sendable {
@@ -27,14 +29,16 @@ public enum SendOutcome: Equatable, Sendable {
         return nil
     }
 
-    /// One sentence for the operator.
-    public var message: String {
+    /// One sentence for the operator, in English (as `--json` and the log give it).
+    public var message: String { message(in: .en) }
+
+    /// One sentence for the operator, in `language`.
+    public func message(in language: UILanguage) -> String {
         switch self {
-        case .placed(let callID, _): return "placed: call_id \(callID)"
-        case .rejected(let status, let message): return "rejected by Exolve (HTTP \(status)): \(message)"
-        case .notSent(let reason): return "not sent: \(reason). Nothing reached Exolve; it is safe to send again."
-        case .unknown(let reason):
-            return "outcome unknown: \(reason). The call MAY have been placed; check before sending again."
+        case .placed(let callID, _): return language(.outcomeMsgPlaced, ["callID": callID])
+        case .rejected(let status, let message): return language(.outcomeMsgRejected, ["status": "\(status)", "message": message])
+        case .notSent(let reason): return language(.outcomeMsgNotSent, ["reason": reason])
+        case .unknown(let reason): return language(.outcomeMsgUnknown, ["reason": reason])
         }
     }
 }

@@ -430,4 +430,26 @@ public enum Phrase: String, CaseIterable, Sendable {
     case returnedDefault = "status.returnedDefault"
     case logFilterCleared = "status.logFilterCleared"
     case logReused = "status.logReused"
+
+    // The call log's badges, and the screen that is too small.
+    case badgePlaced = "log.badgePlaced"
+    case badgeRejected = "log.badgeRejected"
+    case badgeNotSent = "log.badgeNotSent"
+    case badgeUnknown = "log.badgeUnknown"
+    case badgeSending = "log.badgeSending"
+    case logDemoMark = "log.logDemoMark"
+    case tooSmall = "log.tooSmall"
+    case tooSmallNeed = "log.tooSmallNeed"
+    case tooSmallHint = "log.tooSmallHint"
+
+    // `exocall send`.
+    case cliPlacedIn = "cli.cliPlacedIn"
+    case outcomeMsgPlaced = "cli.outcomeMsgPlaced"
+    case outcomeMsgRejected = "cli.outcomeMsgRejected"
+    case outcomeMsgNotSent = "cli.outcomeMsgNotSent"
+    case outcomeMsgUnknown = "cli.outcomeMsgUnknown"
+    case cliInvalid = "cli.cliInvalid"
+    case cliHeld = "cli.cliHeld"
+    case cliMayBeRinging = "cli.cliMayBeRinging"
+    case cliHeldCheck = "cli.cliHeldCheck"
 }

@@ -5,6 +5,7 @@ import CallLog
 import CallLogPostgres
 import ExolveClient
 import Foundation
+import Localization
 
 /// `exocall send FILE`: validates a request and places it, once.
 struct SendCommand: AsyncParsableCommand {
@@ -88,7 +89,7 @@ struct SendCommand: AsyncParsableCommand {
         let validation = strict ? checked.strict() : checked
         guard let request = validation.request else {
             if json { print(ProblemReport.json(validation.problems)) } else {
-                printError("exocall send: the request is invalid; nothing was sent")
+                printError(LanguageOption.current()(.cliInvalid))
                 Console.error(ProblemReport.text(validation.problems))
             }
             throw ExitCode(SendExit.invalid)
@@ -147,12 +148,11 @@ enum HeldReport {
             Swift.print(CanonicalJSON.string(object, style: .compact))
             return
         }
-        printError("held: a recent attempt to the same number (within \(window)); nothing was sent")
+        let say = LanguageOption.current()
+        printError(say(.cliHeld, ["window": "\(window)"]))
         for attempt in attempts { printError("  " + attempt.summary) }
-        if attempts.contains(where: \.mayBeRinging) {
-            printError("An earlier call's outcome is not known: it may be ringing the client now.")
-        }
-        printError("Check it (exocall log show ID), then send again with --allow-repeat if the client must be called again.")
+        if attempts.contains(where: \.mayBeRinging) { printError(say(.cliMayBeRinging)) }
+        printError(say(.cliHeldCheck))
     }
 }
 
@@ -179,9 +179,9 @@ enum OutcomeReport {
         }
         if let callID = result.outcome.callID {
             Swift.print(callID)
-            printError("placed in \(result.latencyMs) ms")
+            printError(LanguageOption.current()(.cliPlacedIn, ["ms": "\(result.latencyMs)"]))
         } else {
-            printError(result.outcome.message)
+            printError(result.outcome.message(in: LanguageOption.current()))
         }
     }
 }

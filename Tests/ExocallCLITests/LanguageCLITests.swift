@@ -1,3 +1,4 @@
+import ExolveStub
 import Foundation
 import XCTest
 
@@ -48,5 +49,24 @@ final class LanguageCLITests: XCTestCase {
         let check = try runExocall(["config", "check"], home: home)
         XCTAssertNotEqual(check.status, 0)
         XCTAssertTrue((check.stdout + check.stderr).contains("ui_language: must be \"ru\" or \"en\", got \"fr\""), check.stdout + check.stderr)
+    }
+
+    func testSendSpeaksRussianOnStderrAndKeepsStdoutAndJSON() async throws {
+        let home = scratchFolder(self)
+        let server = StubServer(apiKey: "k-ru")
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let environment = ["EXOLVE_API_KEY": "k-ru", "LANG": "ru_RU.UTF-8"]
+        let placed = try runExocall(["send", "--base-url", url, "-"], environment: environment, home: home, stdin: exampleText(description: "ru-1"))
+        XCTAssertEqual(placed.status, 0, placed.stderr)
+        XCTAssertEqual(placed.stdout.split(separator: "\n").first?.count, 19, "the call_id alone, whatever the language")
+        XCTAssertTrue(placed.stderr.hasPrefix("звонок создан за "), placed.stderr)
+        let rejected = try runExocall(["send", "--base-url", url, "-", "--allow-repeat"], environment: environment, home: home,
+                                      stdin: exampleText(description: "stub:403"))
+        XCTAssertEqual(rejected.status, 3)
+        XCTAssertTrue(rejected.stderr.contains("Exolve отклонил запрос (HTTP 403)"), rejected.stderr)
+        let json = try runExocall(["send", "--base-url", url, "-", "--json", "--allow-repeat"], environment: environment, home: home,
+                                  stdin: exampleText(description: "stub:403"))
+        XCTAssertTrue(json.stdout.contains(#""message":"rejected by Exolve (HTTP 403)"#), json.stdout)
     }
 }

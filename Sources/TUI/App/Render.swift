@@ -20,7 +20,7 @@ public func render(_ state: AppState) -> Frame {
     var cursor: (x: Int, y: Int)? = nil
     switch layout.mode {
     case .tooSmall:
-        TooSmallView.draw(state.size, on: &canvas)
+        TooSmallView.draw(state.size, language: state.language, on: &canvas)
         return Frame(canvas: canvas, cursor: nil)
     case .split(let form, let preview, let log):
         cursor = FormView.draw(state, in: form, on: &canvas)

@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import Localization
 
 /// The call log panel's columns, fitted to its width by priority: time and
 /// outcome always; then the client (leg 2, `+N` for more numbers), the
@@ -11,16 +12,16 @@ struct LogColumns {
         case time, outcome, leg1, leg2, description, callID, operatorName, demo
 
         /// The cell for `entry`.
-        func text(_ entry: CallLogEntry, today: Substring) -> String {
+        func text(_ entry: CallLogEntry, today: Substring, language: UILanguage) -> String {
             switch self {
             case .time: return LogPanelView.shortTime(entry.createdAt, today: today)
-            case .outcome: return LogPanelView.badge(entry.outcome)
+            case .outcome: return LogPanelView.badge(entry.outcome, language: language)
             case .leg1: return LogColumns.numbers(entry.line1Numbers) + " →"
             case .leg2: return LogColumns.numbers(entry.line2Numbers)
             case .description: return entry.requestDescription ?? ""
             case .callID: return entry.callID ?? ""
             case .operatorName: return entry.operatorName ?? ""
-            case .demo: return entry.mode == .demo ? "demo" : ""
+            case .demo: return entry.mode == .demo ? language(.logDemoMark) : ""
             }
         }
     }
@@ -32,10 +33,10 @@ struct LogColumns {
     private(set) var cells: [[Column: String]] = []
 
     /// The columns for `width`, sized to what `entries` hold; `newest` dates the times.
-    init(width: Int, entries: [CallLogEntry], newest: Int64) {
+    init(width: Int, entries: [CallLogEntry], newest: Int64, language: UILanguage = .en) {
         let today = Timestamp.local(newest).prefix(10)
         cells = entries.map { entry in
-            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, TerminalText.escaped($0.text(entry, today: today))) })
+            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, TerminalText.escaped($0.text(entry, today: today, language: language))) })
         }
         var widestCache: [Column: Int] = [:]
         func widest(_ column: Column, cap: Int) -> Int {

@@ -1,6 +1,7 @@
 import Foundation
 import CallLog
 import CallbackCore
+import Localization
 
 /// The lines of an open call log entry: the view draws them, the reducer
 /// counts them to keep the scroll within the text.

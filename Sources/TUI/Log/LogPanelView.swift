@@ -10,7 +10,7 @@ enum LogPanelView {
         let say = state.language
         var title = say(.logTitle)
         let filter = state.log.filter
-        if let outcome = filter.outcome { title += " · \(badge(outcome).trimmingCharacters(in: .whitespaces).lowercased())" }
+        if let outcome = filter.outcome { title += " · \(badge(outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased())" }
         if let search = filter.search { title += " · “\(search)”" }
         if let total = state.log.total {
             if filter == CallLogFilter() {
@@ -35,7 +35,7 @@ enum LogPanelView {
         }
         let end = min(state.log.entries.count, state.log.scroll + inner.height)
         let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]),
-                                 newest: state.log.entries.first?.createdAt ?? 0)
+                                 newest: state.log.entries.first?.createdAt ?? 0, language: state.language)
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll
@@ -67,14 +67,14 @@ enum LogPanelView {
 
 
     /// The outcome as a fixed-width badge, so the columns after it line up.
-    static func badge(_ outcome: EntryOutcome) -> String {
+    static func badge(_ outcome: EntryOutcome, language: UILanguage = .en) -> String {
         let word: String
         switch outcome {
-        case .placed: word = "PLACED"
-        case .rejected: word = "REJECTED"
-        case .notSent: word = "NOT SENT"
-        case .unknown: word = "UNKNOWN"
-        case .sending: word = "SENDING"
+        case .placed: word = language(.badgePlaced)
+        case .rejected: word = language(.badgeRejected)
+        case .notSent: word = language(.badgeNotSent)
+        case .unknown: word = language(.badgeUnknown)
+        case .sending: word = language(.badgeSending)
         }
         return " " + word + String(repeating: " ", count: max(0, 8 - word.count)) + " "
     }
