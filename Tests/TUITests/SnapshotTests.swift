@@ -129,6 +129,21 @@ final class SnapshotTests: XCTestCase {
         state.press(.function(4))
         assertSnapshot(state, named: "ru-problems-80x24")
     }
+    func testRussianVoicePickerEmotionPickerAndExplorer() {
+        var state = russian(freshState(Size(width: 120, height: 40), form: exampleForm()))
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.enter)
+        assertSnapshot(state, named: "ru-voice-picker-120x40")
+        XCTAssertTrue(render(state).canvas.text.contains("нейтральная*, добрая"), "voice 1's emotion 2 is «добрая»")
+        state.press(.escape)
+        state.focusOn(.ttsEmotion(line: 0))
+        state.press(.enter)
+        XCTAssertTrue(render(state).canvas.text.contains("2  добрая"), render(state).canvas.text)
+        state.press(.escape)
+        state.focusOn(.ttsVoice(line: 0))
+        state.press(.function(9))
+        assertSnapshot(state, named: "ru-voice-explorer-120x40")
+    }
     func testAltLSwitchesTheLanguageLive() {
         var state = freshState(Size(width: 120, height: 40))
         state.press(.alt("l"))

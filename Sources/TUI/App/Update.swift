@@ -29,9 +29,9 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         effects = loadRequest(&state, path: path, result: result)
     case .fileSaved(let path, let result):
         switch result {
-        case .saved: state.status = StatusMessage("saved the request to \(path)", .success)
+        case .saved: state.status = StatusMessage(state.language(.savedRequest, ["path": path]), .success)
         case .exists: state.dialog = .confirmOverwrite(path: path)
-        case .failure(let reason): state.status = StatusMessage("could not save \(path): \(reason)", .error)
+        case .failure(let reason): state.status = StatusMessage(state.language(.couldNotSave, ["path": path, "reason": reason]), .error)
         }
     case .logPageLoaded(let entries, let total, let append):
         state.log.loading = false
@@ -110,7 +110,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func loadRequest(_ state: inout AppState, path: String, result: FileLoadResult) -> [Effect] {
     switch result {
     case .failure(let reason):
-        state.status = StatusMessage("could not open \(path): \(reason)", .error)
+        state.status = StatusMessage(state.language(.couldNotOpen, ["path": path, "reason": reason]), .error)
         return []
     case .text(let text):
         let json: JSONValue

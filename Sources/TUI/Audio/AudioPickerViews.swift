@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// The voice picker, the emotion picker and the voice explorer.
 enum AudioPickerViews {
@@ -7,16 +8,19 @@ enum AudioPickerViews {
         let voices = AudioCommands.voices(matching: filter, gender: gender)
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 74), height: min(size.height - 2, VoiceCatalog.voices.count + 5), in: size)
-        DialogView.frame(rect, title: "Voice for line \(line + 1) · type to filter · Tab: gender · Enter chooses", on: &canvas)
+        let say = state.language
+        DialogView.frame(rect, title: say(.voicePickerTitle, ["line": "\(line + 1)"]), on: &canvas)
         let inner = rect.inset(1)
-        let genderText = gender.map { $0 == .female ? "female" : "male" } ?? "all"
-        canvas.put("Filter: ", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
-        let filterX = inner.x + 9
+        let genderText = say(gender.map { $0 == .female ? .genderFemale : .genderMale } ?? .genderAll)
+        let filterLabel = say(.voiceFilter)
+        canvas.put(filterLabel, x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+        let filterX = inner.x + 1 + DisplayWidth.of(filterLabel)
         canvas.put(filter, x: filterX, y: inner.y, style: Style(.text, on: .selection))
-        canvas.put("gender: \(genderText)", x: inner.maxX - 16, y: inner.y, style: Style(.accent, on: .surface))
+        let genderShown = say(.voiceGender, ["gender": genderText])
+        canvas.put(genderShown, x: inner.maxX - max(16, DisplayWidth.of(genderShown) + 2), y: inner.y, style: Style(.accent, on: .surface))
         let current = state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID
         if voices.isEmpty {
-            canvas.put("no voice matches", x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
+            canvas.put(say(.noVoiceMatches), x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
         }
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         ListView.draw(count: voices.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
@@ -25,8 +29,9 @@ enum AudioPickerViews {
             x += canvas.put(voice.id == current ? "●" : " ", x: x, y: y, style: Style(.accent, on: background))
             x += canvas.put(String(voice.id).leftPadding(3) + "  ", x: x, y: y, style: Style(.muted, on: background))
             x += canvas.put((voice.name + " (" + voice.latin + ")").padding(toLength: 24, withPad: " ", startingAt: 0), x: x, y: y, style: Style(.text, on: background, bold: chosen))
-            x += canvas.put(voice.gender.rawValue + "  ", x: x, y: y, style: Style(.muted, on: background))
-            let emotions = voice.emotions.map { $0.label + ($0.id == voice.defaultEmotion ? "*" : "") }.joined(separator: ", ")
+            x += canvas.put(AudioPickerViews.gender(voice, say) + "  ", x: x, y: y, style: Style(.muted, on: background))
+            let emotions = voice.emotions.map { AudioPickerViews.label(voice, $0, say) + ($0.id == voice.defaultEmotion ? "*" : "") }
+                .joined(separator: ", ")
             canvas.put(emotions, x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
         }
         return (filterX + DisplayWidth.of(filter), inner.y)
@@ -37,15 +42,16 @@ enum AudioPickerViews {
         let voice = VoiceCatalog.voice(id: tts.voice ?? VoiceCatalog.defaultVoiceID)
         let emotions = voice?.emotions ?? []
         let rect = DialogView.centered(width: min(state.size.width - 4, 56), height: emotions.count + 4, in: state.size)
-        let title = voice.map { "Emotions of \($0.id) \($0.name) (\($0.latin))" } ?? "Emotions"
+        let say = state.language
+        let title = voice.map { say(.emotionsOf, ["voice": "\($0.id) \($0.name) (\($0.latin))"]) } ?? say(.emotionsTitle)
         DialogView.frame(rect, title: title, on: &canvas)
         let inner = rect.inset(1)
-        canvas.put("Only what this voice offers. * is its default.", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+        canvas.put(say(.emotionsOnly), x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         ListView.draw(count: emotions.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
             let emotion = emotions[index]
             let mark = emotion.id == voice?.defaultEmotion ? " *" : ""
-            canvas.put("\(emotion.id)  \(emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: background, bold: chosen))
+            canvas.put("\(emotion.id)  \(voice.map { AudioPickerViews.label($0, emotion, say) } ?? emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: background, bold: chosen))
         }
     }
 
@@ -59,11 +65,13 @@ enum AudioPickerViews {
         let cell = max(6, min(11, (width - nameWidth - 4) / emotions.count))
         let wide = cell >= 11
         let rect = DialogView.centered(width: width, height: min(state.size.height - 2, voices.count + 6), in: state.size)
-        DialogView.frame(rect, title: "Voice explorer · line \(line + 1) · arrows move · Enter sets voice and emotion", on: &canvas)
+        let say = state.language
+        DialogView.frame(rect, title: say(.explorerTitle, ["line": "\(line + 1)"]), on: &canvas)
         let inner = rect.inset(1)
         var x = inner.x + 1 + nameWidth
         for id in emotions {
-            canvas.put(String(VoiceCatalog.emotionNames[id]!.prefix(cell - 1)), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
+            let name = say == .ru ? VoiceCatalog.emotionNamesRussian[id]! : VoiceCatalog.emotionNames[id]!
+            canvas.put(String(name.prefix(cell - 1)), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
             x += cell
         }
         let tts = state.form.lines[line].audio.tts
@@ -73,15 +81,17 @@ enum AudioPickerViews {
         let top = max(0, row - height + 1)
         for (index, voice) in voices.enumerated().dropFirst(top).prefix(height) {
             let y = inner.y + 1 + index - top
-            let label = "\(String(voice.id).leftPadding(2)) \(voice.name) (\(voice.latin)) \(voice.gender.rawValue)"
+            let label = "\(String(voice.id).leftPadding(2)) \(voice.name) (\(voice.latin)) \(AudioPickerViews.gender(voice, say))"
             canvas.put(label, x: inner.x + 1, y: y, style: Style(voice.id == currentVoice ? .accent : .text, on: .surface, bold: index == row), maxWidth: nameWidth - 1)
             var cx = inner.x + 1 + nameWidth
             for (columnIndex, id) in emotions.enumerated() {
                 let mark: String
                 let role: Role
-                if voice.defaultEmotion == id { mark = wide ? "◆ default" : "◆"; role = .success }
+                if voice.defaultEmotion == id { mark = wide ? "◆ " + say(.explorerDefault) : "◆"; role = .success }
                 else if voice.supports(emotion: id) {
-                    let own = voice.label(forEmotion: id) == VoiceCatalog.emotionNames[id] ? "" : voice.label(forEmotion: id)!
+                    let generic = say == .ru ? VoiceCatalog.emotionNamesRussian[id] : VoiceCatalog.emotionNames[id]
+                    let labelled = say == .ru ? VoiceCatalog.russianLabel(of: voice, emotion: id) : voice.label(forEmotion: id)
+                    let own = labelled == generic ? "" : labelled ?? ""
                     mark = "● " + (wide ? own : String(own.prefix(cell - 3)))
                     role = .text
                 }
@@ -94,7 +104,17 @@ enum AudioPickerViews {
                 cx += cell
             }
         }
-        let legend = "◆ the voice's default   ● offered   · not offered   ✓ line \(line + 1) now"
+        let legend = say(.explorerLegend, ["line": "\(line + 1)"])
         canvas.put(legend, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
+    }
+
+    /// The vendor's gender mark: F / M, Ж / М.
+    static func gender(_ voice: Voice, _ language: UILanguage) -> String {
+        language == .ru ? (voice.gender == .female ? "Ж" : "М") : voice.gender.rawValue
+    }
+
+    /// The voice's own name for an emotion, as the vendor writes it in `language` (voice 1's 2: kind, «добрая»).
+    static func label(_ voice: Voice, _ emotion: Emotion, _ language: UILanguage) -> String {
+        language == .ru ? VoiceCatalog.russianLabel(of: voice, emotion: emotion.id) ?? emotion.label : emotion.label
     }
 }

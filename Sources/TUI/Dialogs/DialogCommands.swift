@@ -63,7 +63,7 @@ enum DialogCommands {
             case .no, .close:
                 state.dialog = nil
                 state.pendingExport = nil
-                state.status = StatusMessage("not saved", .info)
+                state.status = StatusMessage(state.language(.notSaved), .info)
             default: break
             }
         }

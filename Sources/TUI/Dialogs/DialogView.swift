@@ -33,14 +33,14 @@ enum DialogView {
             let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
             let title: String
             switch purpose {
-            case .save: title = "Save the request (F2)"
-            case .open: title = "Open a request file (F3)"
-            case .exportRequest: title = "Save the logged request (e)"
+            case .save: title = state.language(.promptSaveTitle)
+            case .open: title = state.language(.promptOpenTitle)
+            case .exportRequest: title = state.language(.promptExportTitle)
             }
             frame(rect, title: title, on: &canvas)
             let inner = rect.inset(1)
-            canvas.put(purpose == .open ? "Open file:" : "Save to file:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
-            canvas.put("Enter confirms · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+            canvas.put(state.language(purpose == .open ? .promptOpenFile : .promptSaveFile), x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+            canvas.put(state.language(.promptKeys), x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .voicePicker(let line, let filter, let gender, let selected):
             return AudioPickerViews.voicePicker(line: line, filter: filter, gender: gender, selected: selected, state: state, on: &canvas)
@@ -64,10 +64,10 @@ enum DialogView {
             return nil
         case .logSearch(let editor):
             let rect = centered(width: min(size.width - 4, 72), height: 5, in: size)
-            frame(rect, title: "Search the call log", on: &canvas)
+            frame(rect, title: state.language(.searchTitle), on: &canvas)
             let inner = rect.inset(1)
-            canvas.put("Numbers (also their last digits), description, call_id, TTS text:", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface), maxWidth: inner.width - 2)
-            canvas.put("Enter searches (empty: everything) · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+            canvas.put(state.language(.searchWhat), x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface), maxWidth: inner.width - 2)
+            canvas.put(state.language(.searchKeys), x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
             return input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         case .profilePicker(let selected):
             ProfilePickerView.draw(state, selected: selected, on: &canvas)
@@ -91,16 +91,16 @@ enum DialogView {
         case .palette(let filter, let selected):
             return PaletteView.draw(state, filter: filter, selected: selected, on: &canvas)
         case .quitWhileSending:
-            DialogView.text(title: "A send is in flight", lines: [
-                ("Its outcome is not known yet.", Style(.warning, on: .surface, bold: true)),
-                ("Enter or w: wait for it (it is recorded and shown), then quit.", Style(.text, on: .surface)),
-                ("q: quit now; its log entry will read \"interrupted: may have been placed\".", Style(.text, on: .surface)),
-                ("Esc: stay.", Style(.muted, on: .surface)),
+            DialogView.text(title: state.language(.quitSendingTitle), lines: [
+                (state.language(.quitSendingUnknown), Style(.warning, on: .surface, bold: true)),
+                (state.language(.quitSendingWait), Style(.text, on: .surface)),
+                (state.language(.quitSendingNow), Style(.text, on: .surface)),
+                (state.language(.quitSendingStay), Style(.muted, on: .surface)),
             ], width: 76, state: state, on: &canvas, titleRole: .warning)
             return nil
         case .confirmOverwrite(let path):
-            text(title: "File exists", lines: [("\(path) exists.", Style(.warning, on: .surface)),
-                                               ("Overwrite it? y / n", Style(.text, on: .surface, bold: true))],
+            text(title: state.language(.overwriteTitle), lines: [(state.language(.overwriteExists, ["path": path]), Style(.warning, on: .surface)),
+                                               (state.language(.overwriteAsk), Style(.text, on: .surface, bold: true))],
                  width: 72, state: state, on: &canvas)
             return nil
         }

@@ -2,6 +2,7 @@ import CallLog
 import CallbackCore
 import ExolveClient
 import Foundation
+import Localization
 
 /// Why a file name is asked for.
 public enum FilePromptPurpose: Equatable, Sendable {
@@ -22,7 +23,7 @@ enum FilePrompt {
         case .accept:
             let path = editor.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else {
-                state.status = StatusMessage("type a file name", .warning)
+                state.status = StatusMessage(state.language(.typeAFileName), .warning)
                 return []
             }
             state.dialog = nil
