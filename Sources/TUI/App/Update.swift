@@ -78,16 +78,16 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .sendFinished(let call):
         effects = SendCommands.finished(&state, call)
     case .configSaved(let problem):
-        state.status = problem.map { StatusMessage("the theme was not saved: \($0)", .error) }
-            ?? StatusMessage("theme \(state.themeName) saved to the config file", .success)
+        state.status = problem.map { StatusMessage(state.language(.themeNotSaved, ["reason": $0]), .error) }
+            ?? StatusMessage(state.language(.themeSaved, ["name": state.themeName]), .success)
     case .templatesListed(let items):
         state.templates = items
         if case .templatePicker(let selected)? = state.dialog { state.dialog = .templatePicker(selected: min(selected, max(0, items.count - 1))) }
     case .templateSaved(let name, let result):
         switch result {
-        case .saved: state.status = StatusMessage("saved the form as template \(name) (F7 lists templates)", .success)
+        case .saved: state.status = StatusMessage(state.language(.templateSaved, ["name": name]), .success)
         case .exists: state.dialog = .templateExists(name)
-        case .failure(let reason): state.status = StatusMessage("template not saved: \(reason)", .error)
+        case .failure(let reason): state.status = StatusMessage(state.language(.templateNotSaved, ["reason": reason]), .error)
         }
     case .profileApplied(let availability, let host, let endpointURL, let keyVariable):
         state.availability = availability

@@ -1,20 +1,12 @@
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// The profile switcher and copy as curl.
 enum ProfileCommands {
     static func open(_ state: inout AppState) {
         guard !state.profiles.isEmpty else {
-            state.dialog = .message(title: "No profiles", text: """
-            config.toml defines no profiles. Add one per Exolve application, for example:
-
-            [profiles.shop]
-            api_key_env = "EXOLVE_SHOP_KEY"
-            number_code = 74999999999
-            callback_resource_id = 1221
-
-            exocall config path says where the file is; exocall config check checks it.
-            """)
+            state.dialog = .message(title: state.language(.noProfilesTitle), text: state.language(.noProfilesText))
             return
         }
         let index = state.profiles.firstIndex { $0.name == state.profileName } ?? 0
@@ -43,12 +35,12 @@ enum ProfileCommands {
     /// Ctrl-Y: the request as a curl command, to the clipboard.
     static func copyCurl(_ state: inout AppState) -> [Effect] {
         guard let request = state.validation.request else {
-            state.status = StatusMessage("the request is not valid yet; F4 lists the problems", .warning)
+            state.status = StatusMessage(state.language(.profileNotValid), .warning)
             return []
         }
         guard let endpoint = try? Endpoint(state.endpointURL) else { return [] }
         let command = CurlCommand.make(endpoint: endpoint, keyVariable: state.keyVariable, body: request.canonicalJSON(.compact))
-        state.status = StatusMessage("curl command copied (OSC 52); the key stays $\(state.keyVariable)", .success)
+        state.status = StatusMessage(state.language(.curlCopied, ["variable": state.keyVariable]), .success)
         return [.copyToClipboard(command)]
     }
 }

@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveClient
 import Foundation
+import Localization
 
 /// Templates: F6 saves the form under a name, F7 lists them and loads one.
 enum TemplateCommands {
@@ -17,7 +18,7 @@ enum TemplateCommands {
         case .accept:
             let name = editor.text.trimmingCharacters(in: .whitespaces)
             guard TemplateStore.isValidName(name) else {
-                state.status = StatusMessage("a template name takes \(TemplateStore.nameRule)", .warning)
+                state.status = StatusMessage(state.language(.templateNameRule, ["rule": TemplateStore.nameRule]), .warning)
                 return []
             }
             state.dialog = nil
@@ -37,7 +38,7 @@ enum TemplateCommands {
             return [.saveTemplate(name: name, json: state.form.jsonValue, overwrite: true)]
         case .no, .close:
             state.dialog = nil
-            state.status = StatusMessage("template \(name) kept as it was", .info)
+            state.status = StatusMessage(state.language(.templateKept, ["name": name]), .info)
         default: break
         }
         return []

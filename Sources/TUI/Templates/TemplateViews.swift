@@ -1,30 +1,31 @@
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// F6's name prompt, the "replace it?" question and F7's list with a live preview.
 enum TemplateViews {
     static func name(_ editor: LineEditor, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int) {
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 72), height: 5, in: size)
-        DialogView.frame(rect, title: "Save the form as a template (F6)", on: &canvas)
+        DialogView.frame(rect, title: state.language(.templateSaveTitle), on: &canvas)
         let inner = rect.inset(1)
-        canvas.put("Template name (\(TemplateStore.nameRule)):", x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
-        canvas.put("Enter saves · Esc cancels", x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+        canvas.put(state.language(.templateNamePrompt, ["rule": TemplateStore.nameRule]), x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+        canvas.put(state.language(.templateSaveKeys), x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
         return DialogView.input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
     }
 
     static func exists(_ name: String, state: AppState, on canvas: inout TextCanvas) {
-        DialogView.text(title: "Template exists", lines: [("Template \(name) exists. Replace it? y / n", Style(.warning, on: .surface, bold: true))],
+        DialogView.text(title: state.language(.templateExistsTitle), lines: [(state.language(.templateReplaceAsk, ["name": name]), Style(.warning, on: .surface, bold: true))],
              width: 60, state: state, on: &canvas)
     }
 
     static func picker(_ state: AppState, selected: Int, on canvas: inout TextCanvas) {
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 110), height: max(8, size.height - 6), in: size)
-        DialogView.frame(rect, title: "Templates (F7) · ↑↓ preview · Enter loads into the form · Esc", on: &canvas)
+        DialogView.frame(rect, title: state.language(.templatesTitle), on: &canvas)
         let inner = rect.inset(1)
         if state.templates.isEmpty {
-            canvas.put("No templates yet: F6 saves the form as one.", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+            canvas.put(state.language(.templatesNone), x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
             return
         }
         let listWidth = min(28, inner.width / 3)
@@ -43,7 +44,7 @@ enum TemplateViews {
                     }
                 }
             } else {
-                canvas.put(item.problem ?? "unreadable", x: x, y: inner.y, style: Style(.error, on: .surface), maxWidth: inner.maxX - x)
+                canvas.put(item.problem ?? state.language(.templateUnreadable), x: x, y: inner.y, style: Style(.error, on: .surface), maxWidth: inner.maxX - x)
             }
         }
     }

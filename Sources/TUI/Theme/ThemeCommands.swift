@@ -1,3 +1,5 @@
+import Localization
+
 /// The theme list: moving through it previews each theme live; Enter keeps
 /// it for the session and offers to save it; Esc goes back to the original.
 enum ThemeCommands {
@@ -18,7 +20,7 @@ enum ThemeCommands {
             state.dialog = nil
         case .accept:
             state.dialog = state.themeName == original ? nil : .saveTheme(state.themeName)
-            if state.dialog == nil { state.status = StatusMessage("theme \(state.themeName) kept", .info) }
+            if state.dialog == nil { state.status = StatusMessage(state.language(.themeKept, ["name": state.themeName]), .info) }
         default: break
         }
         return []
@@ -32,7 +34,7 @@ enum ThemeCommands {
             return [.saveThemeToConfig(name)]
         case .no, .close:
             state.dialog = nil
-            state.status = StatusMessage("theme \(name) for this session only", .info)
+            state.status = StatusMessage(state.language(.themeSessionOnly, ["name": name]), .info)
         default: break
         }
         return []
