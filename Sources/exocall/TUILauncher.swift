@@ -71,6 +71,7 @@ struct TUILauncher {
             }
         }
 
+        let language = LanguageOption.resolve(configured: config.file.uiLanguage)
         let drafts = DraftStore(path: DraftStore.defaultPath())
         var form = FormState()
         var notice: StatusMessage? = nil
@@ -91,7 +92,7 @@ struct TUILauncher {
                 let loaded = FormState.loading(try JSONParser.parse(text))
                 form = loaded.form
                 let validation = RequestValidator.validate(form.jsonValue)
-                notice = StatusMessage("loaded \(load): " + LoadReport.summary(validation, kept: loaded.kept),
+                notice = StatusMessage(language(.loadedFile, ["path": load, "summary": LoadReport.summary(validation, kept: loaded.kept, language: language)]),
                                        validation.errors.isEmpty ? (validation.warnings.isEmpty ? .success : .warning) : .error)
             } catch {
                 printError("exocall: \(load): \(error.description)")
@@ -102,7 +103,7 @@ struct TUILauncher {
             case .none: break
             case .draft(let saved, let savedAt):
                 form = saved
-                notice = StatusMessage("restored your draft from \(Timestamp.local(Int64(savedAt.timeIntervalSince1970 * 1000))) (it is saved as you type)", .info)
+                notice = StatusMessage(language(.restoredDraft, ["time": Timestamp.local(Int64(savedAt.timeIntervalSince1970 * 1000))]), .info)
             case .unreadable(let reason, let movedTo):
                 notice = StatusMessage("the saved draft could not be read (\(reason))" + (movedTo.map { "; it was kept as \($0)" } ?? ""), .warning)
             }
@@ -127,7 +128,7 @@ struct TUILauncher {
         state.keyVariable = config.keyVariable
         state.endpointURL = client?.endpoint.baseURL.absoluteString ?? config.endpoint.baseURL.absoluteString
         state.themeName = themeKey
-        state.language = LanguageOption.resolve(configured: config.file.uiLanguage)
+        state.language = language
         state.themeNames = library.names
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         let app = TerminalApp(state: state)

@@ -125,7 +125,7 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
         state.formChanged()
         state.setFocus(state.form.focusOrder[0])
         state.formScroll = 0
-        state.status = StatusMessage("loaded \(path): " + LoadReport.summary(state.validation, kept: kept),
+        state.status = StatusMessage(state.language(.loadedFile, ["path": path, "summary": LoadReport.summary(state.validation, kept: kept, language: state.language)]),
                                      state.validation.errors.isEmpty ? (state.validation.warnings.isEmpty ? .success : .warning) : .error)
         return [.saveDraft(state.form)]
     }

@@ -1,5 +1,6 @@
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// Which field an account picker fills.
 public enum AccountPickerTarget: Equatable, Sendable {
@@ -38,7 +39,7 @@ enum AccountPickerCommands {
             target = .callbackResource
             if case .failed(let reason) = state.callbackResources {
                 // Undocumented: any failure falls back to typing, quietly.
-                state.status = StatusMessage("type the callback resource id: the application's list (undocumented) is not available (\(reason))", .info)
+                state.status = StatusMessage(state.language(.accountResourceUnavailable, ["reason": reason]), .info)
                 return []
             }
         default: return []
@@ -51,7 +52,7 @@ enum AccountPickerCommands {
     /// Ctrl-R: read the lists again.
     static func refresh(_ state: inout AppState) -> [Effect] {
         guard state.availability == .ready else {
-            state.status = StatusMessage("no API key: the account's lists need one (typing works)", .warning)
+            state.status = StatusMessage(state.language(.accountNoKey), .warning)
             return []
         }
         state.accountNumbers = .loading
@@ -95,7 +96,7 @@ enum AccountPickerCommands {
             state.form.setText(row.value, of: target.field)
             state.setFocus(target.field)
             state.formChanged()
-            state.status = StatusMessage("\(target.field.label.lowercased()): \(row.value) (Ctrl-Z undoes)", .success)
+            state.status = StatusMessage(state.language(.accountFilled, ["field": target.field.statusName(in: state.language), "value": row.value]), .success)
             return [.saveDraft(state.form)]
         default: return []
         }
@@ -113,20 +114,20 @@ enum AccountPickerView {
         let title: String
         let list: AccountList<Bool>
         switch target {
-        case .numberCode: title = "Numbers that can place calls · Number code"; list = state.accountNumbers.shape
-        case .displayNumber(let line): title = "The account's numbers · line \(line + 1) display number"; list = state.accountNumbers.shape
-        case .callbackResource: title = "Callback resources (experimental: an undocumented list)"; list = state.callbackResources.shape
+        case .numberCode: title = state.language(.accountNumbersTitle); list = state.accountNumbers.shape
+        case .displayNumber(let line): title = state.language(.accountDisplayTitle, ["line": "\(line + 1)"]); list = state.accountNumbers.shape
+        case .callbackResource: title = state.language(.accountResourcesTitle); list = state.callbackResources.shape
         }
-        DialogView.frame(rect, title: title + " · type to filter · Enter fills · ^R refresh", on: &canvas)
+        DialogView.frame(rect, title: state.language(.accountTitleKeys, ["title": title]), on: &canvas)
         let inner = rect.inset(1)
-        canvas.put("Filter: ", x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
+        canvas.put(state.language(.voiceFilter), x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface))
         canvas.put(filter, x: inner.x + 9, y: inner.y, style: Style(.text, on: .selection), maxWidth: inner.width - 10)
         let message: String?
         switch list {
-        case .notAsked: message = "no API key: the account's lists need one. Type the value."
-        case .loading: message = "reading the account's lists… (typing in the field works meanwhile)"
-        case .failed(let reason): message = "could not list them: \(reason). Type the value."
-        case .loaded: message = rows.isEmpty ? "nothing matches \"\(filter)\"" : nil
+        case .notAsked: message = state.language(.accountNotAsked)
+        case .loading: message = state.language(.accountLoading)
+        case .failed(let reason): message = state.language(.accountFailed, ["reason": reason])
+        case .loaded: message = rows.isEmpty ? state.language(.accountNoMatch, ["filter": filter]) : nil
         }
         if let message {
             for (offset, line) in TextWrap.lines(message, width: inner.width - 2).prefix(max(0, inner.height - 2)).enumerated() {

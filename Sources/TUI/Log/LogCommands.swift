@@ -92,7 +92,7 @@ enum LogCommands {
         switch command {
         case .close: state.dialog = nil
         case .move:
-            let total = LogEntryContent.lines(entry, width: LogEntryContent.width(for: state.size)).count
+            let total = LogEntryContent.lines(entry, width: LogEntryContent.width(for: state.size), language: state.language).count
             let visible = LogEntryContent.visibleRows(for: state.size)
             state.dialog = .logEntry(entry, scroll: ListNavigation.scroll(scroll, ListMove(key) ?? .down, total: total, visible: visible))
         case .logReuse: return reuse(&state, entry)

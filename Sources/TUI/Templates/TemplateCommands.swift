@@ -57,8 +57,9 @@ enum TemplateCommands {
             state.formChanged()
             state.pane = .form
             state.setFocus(state.form.focusOrder[0])
-            state.status = StatusMessage("template \(item.name) is in the form: " + LoadReport.summary(state.validation, kept: kept)
-                                         + "; Ctrl-Z brings your previous form back", .success)
+            state.status = StatusMessage(state.language(.templateLoaded, [
+                "name": item.name, "summary": LoadReport.summary(state.validation, kept: kept, language: state.language),
+            ]), .success)
             return [.saveDraft(state.form)]
         default: break
         }
