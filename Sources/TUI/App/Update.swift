@@ -117,7 +117,7 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
         do {
             json = try JSONParser.parse(text)
         } catch {
-            state.status = StatusMessage("\(path): \(error.description); the form is unchanged", .error)
+            state.status = StatusMessage(state.language(.loadFailed, ["path": path, "error": error.description]), .error)
             return []
         }
         let (form, kept) = FormState.loading(json)

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// The voice picker, emotion picker and voice explorer, and the audio fields'
 /// own keys (stepping volume and speed, moving through wrapped TTS text).
@@ -58,7 +59,7 @@ enum AudioCommands {
             PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .accept:
             guard let voice = shown[safe: selected] else {
-                state.status = StatusMessage("no voice matches \"\(filter)\"", .warning)
+                state.status = StatusMessage(state.language(.noVoiceMatchesFilter, ["filter": filter]), .warning)
                 return []
             }
             state.dialog = nil
@@ -106,7 +107,10 @@ enum AudioCommands {
             let voice = VoiceCatalog.voices[row]
             let emotion = VoiceCatalog.emotionIDs[column]
             guard voice.supports(emotion: emotion) else {
-                state.status = StatusMessage("voice \(voice.id) \(voice.name) does not offer \(VoiceCatalog.emotionNames[emotion]!); pick a marked cell", .warning)
+                state.status = StatusMessage(state.language(.voiceDoesNotOffer, [
+                    "voice": "\(voice.id) \(voice.name)",
+                    "emotion": (state.language == .ru ? VoiceCatalog.emotionNamesRussian : VoiceCatalog.emotionNames)[emotion]!,
+                ]), .warning)
                 return []
             }
             state.dialog = nil
@@ -120,7 +124,7 @@ enum AudioCommands {
     static func choose(_ state: inout AppState, voice: Int, emotion: Int?, line: Int) -> [Effect] {
         state.form.clearRaw(at: FieldID.audioKind(line: line).path)
         state.form.lines[line].audio.kind = .tts
-        var message = VoiceRules.setVoice(voice, line: line, in: &state.form)
+        var message = VoiceRules.setVoice(voice, line: line, in: &state.form, language: state.language)
         if let emotion {
             VoiceRules.setEmotion(emotion, line: line, in: &state.form)
             message = nil
@@ -128,7 +132,10 @@ enum AudioCommands {
         state.formChanged()
         let chosen = VoiceCatalog.voice(id: voice)!
         let emotionID = state.form.lines[line].audio.tts.emotion ?? chosen.defaultEmotion
-        state.status = message ?? StatusMessage("line \(line + 1): voice \(chosen.id) \(chosen.name), emotion \(emotionID) \(chosen.label(forEmotion: emotionID) ?? "")", .success)
+        state.status = message ?? StatusMessage(state.language(.voiceChosen, [
+            "line": "\(line + 1)", "voice": "\(chosen.id) \(chosen.name)",
+            "emotion": "\(emotionID) \(VoiceRules.emotionName(chosen, emotionID, state.language))",
+        ]), .success)
         state.setFocus(.ttsVoice(line: line))
         return [.saveDraft(state.form)]
     }

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// What changing a leg's voice does to its emotion, in one place for the
 /// choice field, the voice picker and the voice explorer: a supported emotion
@@ -6,7 +7,7 @@ import CallbackCore
 /// operator is told.
 enum VoiceRules {
     /// Sets `voice` on `line` and returns the status message to show, if any.
-    static func setVoice(_ voice: Int?, line: Int, in form: inout FormState) -> StatusMessage? {
+    static func setVoice(_ voice: Int?, line: Int, in form: inout FormState, language: UILanguage = .en) -> StatusMessage? {
         form.clearRaw(at: FieldID.ttsVoice(line: line).path)
         var tts = form.lines[line].audio.tts
         defer { form.lines[line].audio.tts = tts }
@@ -16,14 +17,22 @@ enum VoiceRules {
         if let preferred = tts.preferredEmotion, chosen.supports(emotion: preferred) {
             tts.emotion = preferred
             tts.preferredEmotion = nil
-            return StatusMessage("voice \(chosen.id) \(chosen.name): your emotion \(preferred) \(chosen.label(forEmotion: preferred) ?? "") is back", .info)
+            return StatusMessage(language(.voiceEmotionBack, ["voice": "\(chosen.id) \(chosen.name)",
+                                                              "emotion": "\(preferred) \(emotionName(chosen, preferred, language))"]), .info)
         }
         guard let emotion = tts.emotion, !chosen.supports(emotion: emotion) else { return nil }
-        let old = VoiceCatalog.emotionNames[emotion] ?? String(emotion)
-        let new = chosen.label(forEmotion: chosen.defaultEmotion) ?? ""
+        let names = language == .ru ? VoiceCatalog.emotionNamesRussian : VoiceCatalog.emotionNames
+        let old = names[emotion] ?? String(emotion)
+        let new = emotionName(chosen, chosen.defaultEmotion, language)
         if tts.preferredEmotion == nil { tts.preferredEmotion = emotion }
         tts.emotion = chosen.defaultEmotion
-        return StatusMessage("voice \(chosen.id) \(chosen.name) has no \(old) emotion: set to its default, \(chosen.defaultEmotion) \(new) (\(old) comes back with a voice that has it)", .warning)
+        return StatusMessage(language(.voiceLacksEmotion, ["voice": "\(chosen.id) \(chosen.name)", "old": old,
+                                                           "new": "\(chosen.defaultEmotion) \(new)"]), .warning)
+    }
+
+    /// `voice`'s own name for emotion `id` in `language` (voice 1's 2: kind, «добрая»).
+    static func emotionName(_ voice: Voice, _ id: Int, _ language: UILanguage) -> String {
+        (language == .ru ? VoiceCatalog.russianLabel(of: voice, emotion: id) : voice.label(forEmotion: id)) ?? ""
     }
 
     /// The operator chose an emotion (or the default): it is the one to keep.

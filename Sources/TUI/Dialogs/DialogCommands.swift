@@ -89,13 +89,13 @@ enum DialogCommands {
         case .close: state.dialog = nil
         case .dropKept:
             guard let problem = problems[safe: selected], state.form.rawValue(at: problem.path) != nil else {
-                state.status = StatusMessage("Del drops a value kept as the file wrote it; this problem has none (go to its field to change it)", .info)
+                state.status = StatusMessage(state.language(.dropKeptNone), .info)
                 return []
             }
             _ = state.form.dropRaw(at: problem.path)
             state.formChanged()
             state.dialog = .problems(selected: min(selected, max(0, state.validation.problems.count - 1)))
-            state.status = StatusMessage("dropped what was kept at \(ProblemPath.display(problem.path, in: state.language)); the form's own value (if any) is used", .success)
+            state.status = StatusMessage(state.language(.dropKeptDone, ["path": ProblemPath.display(problem.path, in: state.language)]), .success)
             return [.saveDraft(state.form)]
         default: break
         }

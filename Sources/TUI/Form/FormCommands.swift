@@ -141,7 +141,7 @@ enum FormCommands {
             next = delta > 0 ? values[0] : values[values.count - 1]
         }
         if case .ttsVoice(let line) = field {
-            state.status = VoiceRules.setVoice(next, line: line, in: &state.form)
+            state.status = VoiceRules.setVoice(next, line: line, in: &state.form, language: state.language)
         } else {
             ChoiceOptions.set(next, of: field, in: &state.form)
         }

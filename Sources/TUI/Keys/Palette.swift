@@ -78,7 +78,9 @@ enum PaletteCommands {
             guard let item = shown[safe: selected] else { return [] }
             state.dialog = nil
             guard item.binding.applies(in: state), case .key(let key)? = item.binding.keys.first else {
-                state.status = StatusMessage("\(item.binding.label.text(state.language)) works \(where_(item.binding)); nothing was done here", .warning)
+                state.status = StatusMessage(state.language(.paletteWorksElsewhere, [
+                    "key": item.binding.label.text(state.language), "place": state.language(where_(item.binding)),
+                ]), .warning)
                 return []
             }
             return TUI.perform(item.binding.command, key: key, in: &state)
@@ -89,17 +91,17 @@ enum PaletteCommands {
     }
 
     /// Where a binding works, for the operator.
-    static func where_(_ binding: KeyBinding) -> String {
+    static func where_(_ binding: KeyBinding) -> Phrase {
         switch binding.when {
-        case .onDestination: return "on a destination row"
-        case .onChoice, .onPlainChoice: return "on a choice field"
-        case .onPicker: return "on Voice or Emotion"
-        case .inText: return "in a text field"
-        case .logHasEntries: return "in the call log, on an entry"
+        case .onDestination: return .placeDestination
+        case .onChoice, .onPlainChoice: return .placeChoice
+        case .onPicker: return .placePicker
+        case .inText: return .placeText
+        case .logHasEntries: return .placeLogEntry
         default:
-            if binding.scopes.contains(.log) { return "in the call log" }
-            if binding.scopes.contains(.form) { return "in the form" }
-            return "elsewhere"
+            if binding.scopes.contains(.log) { return .placeLog }
+            if binding.scopes.contains(.form) { return .placeForm }
+            return .placeElsewhere
         }
     }
 }
@@ -110,12 +112,12 @@ enum PaletteView {
         let items = PaletteCommands.matching(filter, in: state)
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 90), height: min(size.height - 2, max(6, items.count + 4)), in: size)
-        DialogView.frame(rect, title: "Commands (Ctrl-P) · type to find · Enter runs · Esc closes", on: &canvas)
+        DialogView.frame(rect, title: state.language(.paletteTitle), on: &canvas)
         let inner = rect.inset(1)
         canvas.put("› ", x: inner.x + 1, y: inner.y, style: Style(.accent, on: .surface, bold: true))
         canvas.put(filter, x: inner.x + 3, y: inner.y, style: Style(.text, on: .selection), maxWidth: inner.width - 4)
         if items.isEmpty {
-            canvas.put("no action matches", x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
+            canvas.put(state.language(.paletteNoMatch), x: inner.x + 1, y: inner.y + 2, style: Style(.warning, on: .surface))
         }
         let keyWidth = 22
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
@@ -125,7 +127,7 @@ enum PaletteView {
             let item = items[index]
             let available = item.binding.applies(in: probe)
             canvas.put(item.binding.label.text(state.language), x: inner.x + 1, y: y, style: Style(.accent, on: background, bold: true), maxWidth: keyWidth - 1)
-            canvas.put(item.name(state.language) + (available ? "" : " (\(PaletteCommands.where_(item.binding)))"), x: inner.x + 1 + keyWidth, y: y,
+            canvas.put(item.name(state.language) + (available ? "" : " (\(state.language(PaletteCommands.where_(item.binding))))"), x: inner.x + 1 + keyWidth, y: y,
                        style: Style(available ? .text : .muted, on: background, bold: chosen), maxWidth: inner.width - keyWidth - 2)
         }
         return (inner.x + 3 + DisplayWidth.of(filter), inner.y)

@@ -25,7 +25,8 @@ enum ProfileCommands {
             let filled = state.form.applyDefaults(profile.defaults)
             state.formChanged()
             state.setFocus(state.focus)
-            state.status = StatusMessage("profile \(profile.name): " + (filled.isEmpty ? "no empty field to fill" : "filled " + filled.joined(separator: ", ")), .success)
+            state.status = StatusMessage(filled.isEmpty ? state.language(.profileNothingToFill, ["name": profile.name])
+                                         : state.language(.profileFilled, ["name": profile.name, "fields": filled.joined(separator: ", ")]), .success)
             return [.saveDraft(state.form), .switchProfile(profile.name)]
         default: break
         }
