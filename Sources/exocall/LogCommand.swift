@@ -2,6 +2,7 @@ import ArgumentParser
 import CallbackCore
 import CallLog
 import Foundation
+import Localization
 
 /// `exocall log`: the call history.
 struct LogCommand: AsyncParsableCommand {
@@ -63,19 +64,21 @@ struct LogListCommand: AsyncParsableCommand {
             for entry in entries { print(CanonicalJSON.string(entry.jsonValue(includeRaw: false), style: .compact)) }
             return
         }
+        let tr = LanguageOption.current()
         if entries.isEmpty {
-            printError("no entries match")
+            printError(tr(.logNoEntries))
             return
         }
-        var rows = [["ID", "TIME", "OPERATOR", "OUTCOME", "LEG 1", "LEG 2", "DESCRIPTION", "CALL_ID"]]
+        var rows = [[Phrase.logHeaderID, .logHeaderTime, .logHeaderOperator, .logHeaderOutcome, .logHeaderLeg1, .logHeaderLeg2,
+                     .logHeaderDescription, .logHeaderCallID].map { tr($0) }]
         for entry in entries {
             rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt), LegSummary.clip(entry.operatorName ?? "—", 20),
-                         entry.effectiveOutcome().rawValue,
+                         tr(OutcomeWord.phrase(entry.effectiveOutcome())),
                          LegSummary.text(entry.line1Numbers), LegSummary.text(entry.line2Numbers),
                          LegSummary.clip(entry.requestDescription ?? "", 32), entry.callID ?? ""])
         }
         say(TextTable.render(rows), terminator: "")
-        printError("\(entries.count) of \(total.text) matching entries (\(store.location))")
+        printError(tr(.logCountFooter, ["shown": "\(entries.count)", "total": total.text, "count": "\(total.value)", "location": store.location]))
     }
 }
 
@@ -113,29 +116,30 @@ struct LogShowCommand: AsyncParsableCommand {
             print(CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .pretty))
             return
         }
+        let tr = LanguageOption.current()
         var lines: [(String, String)] = [
-            ("id", String(id)),
-            ("outcome", entry.effectiveOutcome().rawValue),
-            ("message", entry.effectiveMessage() ?? ""),
-            ("call_id", entry.callID ?? "—"),
-            ("http status", entry.httpStatus.map(String.init) ?? "—"),
-            ("latency", entry.latencyMs.map { "\($0) ms" } ?? "—"),
-            ("created", "\(Timestamp.local(entry.createdAt)) (\(Timestamp.iso(entry.createdAt)))"),
-            ("finished", entry.finishedAt.map { "\(Timestamp.local($0)) (\(Timestamp.iso($0)))" } ?? "—"),
-            ("mode", entry.mode.rawValue),
-            ("operator", entry.operatorName ?? "—"),
-            ("sent from", entry.senderHost ?? "—"),
-            ("endpoint", entry.endpointHost),
-            ("description", entry.requestDescription ?? "—"),
-            ("exocall", entry.exocallVersion),
+            (tr(.showID), String(id)),
+            (tr(.showOutcome), tr(OutcomeWord.phrase(entry.effectiveOutcome()))),
+            (tr(.showMessage), entry.effectiveMessage() ?? ""),
+            (tr(.showCallID), entry.callID ?? "—"),
+            (tr(.showHTTP), entry.httpStatus.map(String.init) ?? "—"),
+            (tr(.showLatency), entry.latencyMs.map { tr(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"),
+            (tr(.showCreated), "\(Timestamp.local(entry.createdAt)) (\(Timestamp.iso(entry.createdAt)))"),
+            (tr(.showFinished), entry.finishedAt.map { "\(Timestamp.local($0)) (\(Timestamp.iso($0)))" } ?? "—"),
+            (tr(.showMode), entry.mode.rawValue),
+            (tr(.showOperator), entry.operatorName ?? "—"),
+            (tr(.showSentFrom), entry.senderHost ?? "—"),
+            (tr(.showEndpoint), entry.endpointHost),
+            (tr(.showDescription), entry.requestDescription ?? "—"),
+            (tr(.showExocall), entry.exocallVersion),
         ]
-        if entry.effectiveOutcome() == .unknown { lines.insert(("warning", "the call MAY have been placed; check before sending again"), at: 2) }
+        if entry.effectiveOutcome() == .unknown { lines.insert((tr(.showWarning), tr(.showMayHaveBeenPlaced)), at: 2) }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines { say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
-        say("\nrequest (as sent):")
+        say("\n" + tr(.showRequest))
         print(entry.requestValue.map { CanonicalJSON.string($0, style: .pretty) } ?? entry.requestJSON)
-        say("\nresponse body:")
-        say(entry.rawResponse.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no response)")
+        say("\n" + tr(.showResponse))
+        say(entry.rawResponse.map { $0.isEmpty ? tr(.entryEmpty) : $0 } ?? tr(.entryNoResponse))
     }
 }
 
