@@ -56,11 +56,25 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
     public var key: String
     /// 1-based line, when found.
     public var line: Int?
-    /// What is wrong.
+    /// What is wrong (in English).
     public var message: String
+    /// The same from the catalog, for the operator's language (nil: only `message` exists).
+    public var text: Localized?
 
     /// `line L: key: message`.
-    public var description: String { (line.map { "line \($0): " } ?? "") + (key.isEmpty ? "" : "\(key): ") + message }
+    public var description: String { description(in: .en) }
+
+    /// `line L: key: message` in `language`.
+    public func description(in language: UILanguage) -> String {
+        let rest = (key.isEmpty ? "" : "\(key): ") + (text?.text(language) ?? message)
+        return line.map { language(.cfgLine, ["line": "\($0)", "rest": rest]) } ?? rest
+    }
+
+    /// A problem whose message comes from the catalog.
+    public init(key: String, line: Int?, text: Localized) {
+        self.init(key: key, line: line, message: text.text(.en))
+        self.text = text
+    }
 
     /// Creates a problem.
     public init(key: String, line: Int?, message: String) {
@@ -108,36 +122,36 @@ public enum ProfileReader {
             }
             return nil
         }
-        func problem(_ key: String, _ message: String) { problems.append(ConfigProblem(key: key, line: nearestLine(key), message: message)) }
+        func problem(_ key: String, _ text: Localized) { problems.append(ConfigProblem(key: key, line: nearestLine(key), text: text)) }
 
         let table: TOMLTable
         do {
             table = try SafeTOML.parse(text)
         } catch {
-            return ([], nil, [ConfigProblem(key: "", line: error.line, message: "not valid TOML: \(error.message)")])
+            return ([], nil, [ConfigProblem(key: "", line: error.line, text: .phrase(.cfgNotTOML, ["reason": .verbatim(error.message)]))])
         }
         for key in table.keys where !topKeys.contains(key) {
-            problem(key, "unknown setting; the config takes \(topKeys.sorted().joined(separator: ", "))")
+            problem(key, .phrase(.cfgUnknownTop, ["keys": .verbatim(topKeys.sorted().joined(separator: ", "))]))
         }
         for key in ["api_key", "api_key_file", "base_url", "theme", "default_profile"] where table[key] != nil && table[key]?.string == nil {
-            problem(key, "must be a string in quotes")
+            problem(key, .phrase(.cfgStringInQuotes))
         }
         if let language = table["ui_language"], language.string.flatMap(UILanguage.init(code:)) == nil {
-            problem("ui_language", "must be \"ru\" or \"en\", got " + (language.string.map { "\"\($0)\"" } ?? "a value that is not a string"))
+            problem("ui_language", .phrase(.cfgUILanguage, ["value": language.string.map { .verbatim("\"\($0)\"") } ?? .phrase(.cfgNotAString)]))
         }
-        if let base = table["base_url"]?.string, (try? Endpoint(base)) == nil { problem("base_url", "\"\(base)\" cannot be used: https, or http to a loopback host") }
+        if let base = table["base_url"]?.string, (try? Endpoint(base)) == nil { problem("base_url", .phrase(.cfgBadURL, ["url": .verbatim(base)])) }
         if let file = table["api_key_file"]?.string { checkKeyFile(file, key: "api_key_file", configPath: configPath, problem: problem) }
 
         var profiles: [Profile] = []
         if let value = table["profiles"] {
             guard let profilesTable = value.table else {
-                problem("profiles", "must be tables: [profiles.NAME]")
+                problem("profiles", .phrase(.cfgProfilesTables))
                 return (profiles, table["default_profile"]?.string, problems)
             }
             for name in profilesTable.keys.sorted() {
                 let path = "profiles.\(name)"
                 guard let spec = profilesTable[name]?.table else {
-                    problem(path, "must be a table: [\(path)]")
+                    problem(path, .phrase(.cfgMustBeTable, ["path": .verbatim(path)]))
                     continue
                 }
                 var profile = Profile(name: name, baseURL: nil, apiKeyEnv: nil, apiKeyFile: nil, defaults: .object([]))
@@ -145,43 +159,43 @@ public enum ProfileReader {
                 for key in spec.keys.sorted() {
                     let keyPath = "\(path).\(key)"
                     guard profileKeys.contains(key) else {
-                        problem(keyPath, "unknown setting; a profile takes \(profileKeys.subtracting(["api_key"]).sorted().joined(separator: ", "))")
+                        problem(keyPath, .phrase(.cfgUnknownProfileKey, ["keys": .verbatim(profileKeys.subtracting(["api_key"]).sorted().joined(separator: ", "))]))
                         continue
                     }
                     switch key {
                     case "api_key":
-                        problem(keyPath, "a profile never holds its key inline: use api_key_env = \"VAR\" or api_key_file = \"PATH\"")
+                        problem(keyPath, .phrase(.cfgKeyInline))
                     case "base_url":
-                        guard let text = spec[key]?.string else { problem(keyPath, "must be a string in quotes"); continue }
-                        if (try? Endpoint(text)) == nil { problem(keyPath, "\"\(text)\" cannot be used: https, or http to a loopback host") }
+                        guard let text = spec[key]?.string else { problem(keyPath, .phrase(.cfgStringInQuotes)); continue }
+                        if (try? Endpoint(text)) == nil { problem(keyPath, .phrase(.cfgBadURL, ["url": .verbatim(text)])) }
                         profile.baseURL = text
                     case "api_key_env":
-                        guard let text = spec[key]?.string, !text.isEmpty else { problem(keyPath, "must name an environment variable"); continue }
+                        guard let text = spec[key]?.string, !text.isEmpty else { problem(keyPath, .phrase(.cfgNameVariable)); continue }
                         guard APIKey.isVariableName(text) else {
-                            problem(keyPath, "must be a plain variable name (letters, digits and _, not starting with a digit), got \"\(TerminalText.escaped(text))\"")
+                            problem(keyPath, .phrase(.cfgPlainVariable, ["value": .verbatim(TerminalText.escaped(text))]))
                             continue
                         }
                         profile.apiKeyEnv = text
                     case "api_key_file":
-                        guard let text = spec[key]?.string else { problem(keyPath, "must be a path in quotes"); continue }
+                        guard let text = spec[key]?.string else { problem(keyPath, .phrase(.cfgPathInQuotes)); continue }
                         profile.apiKeyFile = text
                         checkKeyFile(text, key: keyPath, configPath: configPath, problem: problem)
                     case Name.numberCode, Name.callbackResourceID, Name.duration:
-                        guard let number = spec[key]?.int, number > 0 else { problem(keyPath, "must be a positive whole number"); continue }
+                        guard let number = spec[key]?.int, number > 0 else { problem(keyPath, .phrase(.cfgPositiveNumber)); continue }
                         defaults.append(.init(key, .number(String(number))))
                     case Name.line1, Name.line2:
-                        guard let lineTable = spec[key]?.table else { problem(keyPath, "must be a table: [\(keyPath)]"); continue }
+                        guard let lineTable = spec[key]?.table else { problem(keyPath, .phrase(.cfgMustBeTable, ["path": .verbatim(keyPath)])); continue }
                         var members: [JSONValue.Member] = []
                         for lineKey in lineTable.keys.sorted() {
                             let linePath = "\(keyPath).\(lineKey)"
-                            guard lineKeys.contains(lineKey) else { problem(linePath, "unknown setting; a line's defaults are display_number and audio"); continue }
+                            guard lineKeys.contains(lineKey) else { problem(linePath, .phrase(.cfgUnknownLineKey)); continue }
                             if lineKey == "display_number" {
-                                guard let text = lineTable[lineKey]?.string else { problem(linePath, "must be a string in quotes"); continue }
+                                guard let text = lineTable[lineKey]?.string else { problem(linePath, .phrase(.cfgStringInQuotes)); continue }
                                 members.append(.init(lineKey, .string(text)))
                             } else if let json = lineTable[lineKey].flatMap(jsonValue) {
                                 members.append(.init(lineKey, json))
                             } else {
-                                problem(linePath, "must be { media_resource_id = N } or { tts = { text = \"...\" } }")
+                                problem(linePath, .phrase(.cfgAudioShape))
                             }
                         }
                         defaults.append(.init(key, .object(members)))
@@ -189,17 +203,17 @@ public enum ProfileReader {
                     }
                 }
                 if profile.apiKeyEnv != nil && profile.apiKeyFile != nil {
-                    problem("\(path).api_key_file", "give api_key_env or api_key_file, not both")
+                    problem("\(path).api_key_file", .phrase(.cfgKeyEnvOrFile))
                 }
                 profile.defaults = .object(defaults)
                 // Check the defaults by the request rules, as a request with them would be checked.
-                problems += checkDefaults(profile).map { ConfigProblem(key: $0.key, line: nearestLine($0.key), message: $0.message) }
+                problems += checkDefaults(profile).map { var found = $0; found.line = nearestLine($0.key); return found }
                 profiles.append(profile)
             }
         }
         let defaultProfile = table["default_profile"]?.string
         if let defaultProfile, !profiles.contains(where: { $0.name == defaultProfile }) {
-            problem("default_profile", "no profile named \"\(defaultProfile)\"; profiles are \(profiles.map(\.name).joined(separator: ", "))")
+            problem("default_profile", .phrase(.cfgNoProfile, ["name": .verbatim(defaultProfile), "names": .verbatim(profiles.map(\.name).joined(separator: ", "))]))
         }
         return (profiles, defaultProfile, problems.sorted { ($0.line ?? Int.max, $0.key) < ($1.line ?? Int.max, $1.key) })
     }
@@ -236,19 +250,21 @@ public enum ProfileReader {
             }
         }
         return RequestValidator.validate(probe).problems.map {
-            ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: nil, message: $0.message)
+            var found = ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: nil, message: $0.message)
+            found.text = $0.text
+            return found
         }
     }
 
-    static func checkKeyFile(_ path: String, key: String, configPath: String, problem: (String, String) -> Void) {
+    static func checkKeyFile(_ path: String, key: String, configPath: String, problem: (String, Localized) -> Void) {
         var full = path
         if full.hasPrefix("~/") { full = ProcessEnvironment.home() + full.dropFirst() }
         if !full.hasPrefix("/") { full = (configPath as NSString).deletingLastPathComponent + "/" + full }
-        guard FileManager.default.fileExists(atPath: full) else { return problem(key, "the key file \(full) does not exist") }
+        guard FileManager.default.fileExists(atPath: full) else { return problem(key, .phrase(.cfgKeyFileMissing, ["path": .verbatim(full)])) }
         do {
             try ConfigFile.requirePrivate(full)
         } catch {
-            problem(key, "\(error)")
+            problem(key, .verbatim("\(error)"))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ExolveClient
 import Foundation
 import ProcessEnvironment
+import Localization
 
 /// `exocall config`: where the config file is, and whether it is right.
 struct ConfigCommand: ParsableCommand {
@@ -41,12 +42,13 @@ struct ConfigCheckCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessEnvironment.variables
         let path = file ?? ConfigFile.path(environment: environment)
+        let tr = LanguageOption.current()
         guard FileManager.default.fileExists(atPath: path) else {
-            say("\(path): no config file (every setting has its default)")
+            say(tr(.cfgNoFile, ["path": path]))
             return
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            say("\(path): cannot be read")
+            say(tr(.cfgCannotRead, ["path": path]))
             throw ExitCode(2)
         }
         var problems = ProfileReader.read(text, configPath: path, environment: environment).problems
@@ -58,10 +60,10 @@ struct ConfigCheckCommand: ParsableCommand {
         }
         if problems.isEmpty {
             let profiles = ProfileReader.read(text, configPath: path, environment: environment).profiles.map(\.name)
-            say("OK: \(path)" + (profiles.isEmpty ? "" : " (profiles: \(profiles.joined(separator: ", ")))"))
+            say(profiles.isEmpty ? tr(.cfgOK, ["path": path]) : tr(.cfgOKProfiles, ["path": path, "names": profiles.joined(separator: ", ")]))
             return
         }
-        for problem in problems { say("\(path): \(problem)") }
+        for problem in problems { say("\(path): \(problem.description(in: tr))") }
         throw ExitCode(2)
     }
 }

@@ -4,6 +4,7 @@ import CallLogPostgres
 import ExolveClient
 import Foundation
 import ProcessEnvironment
+import Localization
 
 /// `--db PATH|URL`: which call log to use.
 struct DatabaseOption: ParsableArguments {
@@ -103,7 +104,7 @@ enum LogReader {
     static func open(_ location: String) async throws -> (any CallLogStore)? {
         do {
             guard let store = try await CallLogOpener.openForReading(location) else {
-                printError("no calls logged yet (\(CallLogOpener.display(location)))")
+                printError(LanguageOption.current()(.logNoCallsYet, ["location": CallLogOpener.display(location)]))
                 return nil
             }
             return store

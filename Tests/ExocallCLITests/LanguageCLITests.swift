@@ -69,4 +69,16 @@ final class LanguageCLITests: XCTestCase {
                                   stdin: exampleText(description: "stub:403"))
         XCTAssertTrue(json.stdout.contains(#""message":"rejected by Exolve (HTTP 403)"#), json.stdout)
     }
+
+    func testConfigCheckAndLogSpeakRussian() throws {
+        let home = scratchFolder(self)
+        try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
+        try "theme = 5\n[profiles.shop]\nduration = 5\n".write(toFile: home + "/config/exocall/config.toml", atomically: true, encoding: .utf8)
+        let check = try runExocall(["config", "check"], environment: ["LANG": "ru_RU.UTF-8"], home: home)
+        XCTAssertEqual(check.status, 2)
+        XCTAssertTrue(check.stdout.contains("строка 1: theme: должно быть строкой в кавычках"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("profiles.shop.duration: должно быть целым числом от 300 до 3600 секунд, получено: 5"), check.stdout)
+        let empty = try runExocall(["log"], environment: ["LANG": "ru_RU.UTF-8"], home: scratchFolder(self))
+        XCTAssertTrue(empty.stderr.contains("в журнале пока нет звонков"), empty.stderr)
+    }
 }
