@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "theme-embedder"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["theme-embedder"],
                 path: "Sources/EmbedThemesPlugin"),
-        .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", .product(name: "TOMLKit", package: "TOMLKit")],
+        .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "Localization", "ExolveClient", "CallLog", "Theming"]),

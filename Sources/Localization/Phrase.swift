@@ -644,4 +644,23 @@ public enum Phrase: String, CaseIterable, Sendable {
     case cfgCannotRead = "config.cfgCannotRead"
     case cfgOK = "config.cfgOK"
     case cfgOKProfiles = "config.cfgOKProfiles"
+
+    // `exocall themes check`.
+    case themeMustBeString = "themes.themeMustBeString"
+    case themeNameInQuotes = "themes.themeNameInQuotes"
+    case themeRolesTable = "themes.themeRolesTable"
+    case themeUnknownRole = "themes.themeUnknownRole"
+    case themeRoleShape = "themes.themeRoleShape"
+    case themeMustBeColour = "themes.themeMustBeColour"
+    case themeBadColour = "themes.themeBadColour"
+    case themeAttrsList = "themes.themeAttrsList"
+    case themeUnknownAttribute = "themes.themeUnknownAttribute"
+    case themeUnknownField = "themes.themeUnknownField"
+    case themeUnknownKey = "themes.themeUnknownKey"
+    case themeCannotRead = "themes.themeCannotRead"
+    case themeNoSuchTheme = "themes.themeNoSuchTheme"
+    case themeInheritsNothing = "themes.themeInheritsNothing"
+    case themeInheritanceLoop = "themes.themeInheritanceLoop"
+    case themeRoleMissing = "themes.themeRoleMissing"
+    case themeOK = "themes.themeOK"
 }

@@ -1,6 +1,7 @@
 import SafeTOML
 import Foundation
 import TOMLKit
+import Localization
 
 /// A theme file as written, before inheritance is resolved.
 public struct ThemeFile: Equatable, Sendable {
@@ -24,16 +25,35 @@ public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible 
     public var key: String
     /// 1-based line, when known.
     public var line: Int?
-    /// What is wrong.
+    /// What is wrong, in English.
     public var message: String
+    /// The same from the catalog, for the operator's language.
+    public var text: Localized?
+
+    /// A problem with its English message.
+    public init(file: String, key: String, line: Int?, message: String) {
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = message
+    }
+
+    /// A problem whose message comes from the catalog.
+    public init(file: String, key: String, line: Int?, text: Localized) {
+        self.init(file: file, key: key, line: line, message: text.text(.en))
+        self.text = text
+    }
 
     /// `file:line: key: message`.
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// `file:line: key: message` in `language`.
+    public func description(in language: UILanguage) -> String {
         var out = file
         if let line { out += ":\(line)" }
         out += ": "
         if !key.isEmpty { out += "\(key): " }
-        return out + message
+        return out + (text?.text(language) ?? message)
     }
 }
 
@@ -44,7 +64,9 @@ public struct ThemeProblems: Error, Equatable, Sendable, CustomStringConvertible
     /// Wraps problems.
     public init(_ problems: [ThemeProblem]) { self.problems = problems }
     /// One problem per line.
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    public var description: String { description(in: .en) }
+    /// One problem per line, in `language`.
+    public func description(in language: UILanguage) -> String { problems.map { $0.description(in: language) }.joined(separator: "\n") }
 }
 
 extension ThemeFile {
@@ -71,7 +93,7 @@ extension ThemeFile {
         do {
             table = try SafeTOML.parse(text)
         } catch {
-            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: error.line, message: "not valid TOML: \(error.message)")]))
+            return .failure(ThemeProblems([ThemeProblem(file: source, key: "", line: error.line, text: .phrase(.cfgNotTOML, ["reason": .verbatim(error.message)]))]))
         }
         var problems: [ThemeProblem] = []
         var file = ThemeFile(name: name, source: source, title: nil, inherits: nil, roles: [:])
@@ -79,25 +101,25 @@ extension ThemeFile {
             switch key {
             case "title", "name":
                 if let value = table[key]?.string { file.title = value }
-                else { problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "must be a string")) }
+                else { problems.append(ThemeProblem(file: source, key: key, line: line(of: key), text: .phrase(.themeMustBeString))) }
             case "inherits":
                 if let value = table[key]?.string { file.inherits = value }
-                else { problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "must be a theme name in quotes")) }
+                else { problems.append(ThemeProblem(file: source, key: key, line: line(of: key), text: .phrase(.themeNameInQuotes))) }
             case "roles":
                 guard let roles = table[key]?.table else {
-                    problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "must be a table of roles"))
+                    problems.append(ThemeProblem(file: source, key: key, line: line(of: key), text: .phrase(.themeRolesTable)))
                     continue
                 }
                 for roleName in roles.keys {
                     guard let role = Role(rawValue: roleName) else {
                         let known = Role.allCases.map(\.rawValue).joined(separator: ", ")
                         problems.append(ThemeProblem(file: source, key: "roles.\(roleName)", line: line(of: roleName),
-                                                     message: "unknown role; roles are \(known)"))
+                                                     text: .phrase(.themeUnknownRole, ["roles": .verbatim(known)])))
                         continue
                     }
                     guard let spec = roles[roleName]?.table else {
                         problems.append(ThemeProblem(file: source, key: "roles.\(roleName)", line: line(of: roleName),
-                                                     message: "must be a table like { fg = \"#ffffff\", bg = \"default\", attrs = [\"bold\"] }"))
+                                                     text: .phrase(.themeRoleShape)))
                         continue
                     }
                     var look = RoleLook()
@@ -106,38 +128,38 @@ extension ThemeFile {
                         switch field {
                         case "fg", "bg":
                             guard let raw = spec[field]?.string ?? spec[field]?.int.map(String.init) else {
-                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "must be a colour"))
+                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), text: .phrase(.themeMustBeColour)))
                                 continue
                             }
                             guard let color = ThemeColor(parsing: raw) else {
                                 problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName),
-                                                             message: "bad colour \"\(raw)\": use #rrggbb, 0-255, an ANSI name (red, bright_blue...) or default"))
+                                                             text: .phrase(.themeBadColour, ["value": .verbatim(raw)])))
                                 continue
                             }
                             if field == "fg" { look.fg = color } else { look.bg = color }
                         case "attrs":
                             guard let array = spec[field]?.array else {
-                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "must be a list like [\"bold\", \"underline\"]"))
+                                problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), text: .phrase(.themeAttrsList)))
                                 continue
                             }
                             var attributes: Set<TextAttribute> = []
                             for item in array {
                                 guard let text = item.string, let attribute = TextAttribute(rawValue: text) else {
                                     let names = TextAttribute.allCases.map(\.rawValue).joined(separator: ", ")
-                                    problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "unknown attribute; attributes are \(names)"))
+                                    problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), text: .phrase(.themeUnknownAttribute, ["names": .verbatim(names)])))
                                     continue
                                 }
                                 attributes.insert(attribute)
                             }
                             look.attributes = attributes
                         default:
-                            problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), message: "unknown field; a role takes fg, bg and attrs"))
+                            problems.append(ThemeProblem(file: source, key: path, line: line(of: roleName), text: .phrase(.themeUnknownField)))
                         }
                     }
                     file.roles[role] = look
                 }
             default:
-                problems.append(ThemeProblem(file: source, key: key, line: line(of: key), message: "unknown key; a theme takes title, inherits and [roles]"))
+                problems.append(ThemeProblem(file: source, key: key, line: line(of: key), text: .phrase(.themeUnknownKey)))
             }
         }
         return problems.isEmpty ? .success(file) : .failure(ThemeProblems(problems.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) }))

@@ -1,5 +1,6 @@
 import Foundation
 import ProcessEnvironment
+import Localization
 
 /// Where a theme comes from.
 public enum ThemeOrigin: String, Sendable {
@@ -66,21 +67,21 @@ public struct ThemeLibrary: Sendable {
         var name = nameOrPath
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
             guard let text = try? String(contentsOfFile: nameOrPath, encoding: .utf8) else {
-                return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, message: "cannot be read")]))
+                return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, text: .phrase(.themeCannotRead))]))
             }
             name = ((nameOrPath as NSString).lastPathComponent as NSString).deletingPathExtension
             library.entries["file:" + name] = ThemeEntry(name: name, origin: .file, location: nameOrPath, text: text)
             return library.resolve(key: "file:" + name, chain: [])
         }
         guard entries[name] != nil else {
-            return .failure(ThemeProblems([ThemeProblem(file: name, key: "", line: nil, message: "no theme by that name; themes are \(names.joined(separator: ", "))")]))
+            return .failure(ThemeProblems([ThemeProblem(file: name, key: "", line: nil, text: .phrase(.themeNoSuchTheme, ["names": .verbatim(names.joined(separator: ", "))]))]))
         }
         return library.resolve(key: name, chain: [])
     }
 
     private func resolve(key: String, chain: [String]) -> Result<Theme, ThemeProblems> {
         guard let entry = entries[key] else {
-            return .failure(ThemeProblems([ThemeProblem(file: chain.last ?? key, key: "inherits", line: nil, message: "inherits \"\(key)\", which is no theme")]))
+            return .failure(ThemeProblems([ThemeProblem(file: chain.last ?? key, key: "inherits", line: nil, text: .phrase(.themeInheritsNothing, ["name": .verbatim(key)]))]))
         }
         let file: ThemeFile
         switch ThemeFile.parse(entry.text, name: entry.name, source: entry.location) {
@@ -92,7 +93,7 @@ public struct ThemeLibrary: Sendable {
             if parent == entry.name && entry.origin == .user { parent = "bundled:" + parent } // a user "default" may build on the bundled one
             if chain.contains(parent) || parent == key {
                 return .failure(ThemeProblems([ThemeProblem(file: entry.location, key: "inherits", line: nil,
-                                                            message: "inheritance loop: " + (chain + [key, parent]).joined(separator: " → "))]))
+                                                            text: .phrase(.themeInheritanceLoop, ["chain": .verbatim((chain + [key, parent]).joined(separator: " → "))]))]))
             }
             var lookup = self
             if parent.hasPrefix("bundled:"), let text = BundledThemes.files[String(parent.dropFirst(8))] {
@@ -109,7 +110,7 @@ public struct ThemeLibrary: Sendable {
             let look = looks[role]
             if look?.fg == nil || look?.bg == nil || look?.attributes == nil {
                 problems.append(ThemeProblem(file: entry.location, key: "roles.\(role.rawValue)", line: nil,
-                                             message: "missing (set fg, bg and attrs, or add inherits = \"default\")"))
+                                             text: .phrase(.themeRoleMissing)))
             }
         }
         if !problems.isEmpty { return .failure(ThemeProblems(problems)) }

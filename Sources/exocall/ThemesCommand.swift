@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Theming
+import Localization
 
 /// `exocall themes`: the colour themes.
 struct ThemesCommand: ParsableCommand {
@@ -53,9 +54,9 @@ struct ThemesCheckCommand: ParsableCommand {
         library.add(path: file)
         switch library.load(file) {
         case .success(let theme):
-            say("OK: \(theme.title) (\(Role.allCases.count) roles)")
+            say(LanguageOption.current()(.themeOK, ["title": theme.title, "count": "\(Role.allCases.count)"]))
         case .failure(let problems):
-            say(problems.description)
+            say(problems.description(in: LanguageOption.current()))
             throw ExitCode(2)
         }
     }
