@@ -1,14 +1,29 @@
+import Localization
+
 /// A JSON syntax error, with the 1-based line and column where it was found.
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based line of the offending character.
     public var line: Int
     /// 1-based column (in characters) of the offending character.
     public var column: Int
-    /// What was wrong there.
+    /// What was wrong there (in English).
     public var reason: String
+    /// The same, for the operator's language.
+    public var text: Localized
+
+    /// Creates an error; `text` is the reason from the catalog.
+    public init(line: Int, column: Int, text: Localized) {
+        self.line = line
+        self.column = column
+        self.text = text
+        reason = text.text(.en)
+    }
 
     /// "malformed JSON at line L, column C: reason".
-    public var description: String { "malformed JSON at line \(line), column \(column): \(reason)" }
+    public var description: String { message.text(.en) }
+
+    /// The whole message, to be shown in the operator's language.
+    public var message: Localized { .phrase(.jsonMalformed, ["line": "\(line)", "column": "\(column)", "reason": text]) }
 }
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes that yields `JSONValue`.
@@ -26,7 +41,7 @@ public enum JSONParser {
         reader.skipWhitespace()
         let value = try reader.parseValue(depth: 0)
         reader.skipWhitespace()
-        if reader.index < bytes.count { throw reader.error("unexpected \(reader.describeCurrent()) after the end of the document") }
+        if reader.index < bytes.count { throw reader.error(.phrase(.jsonAfterEnd, ["found": reader.describeCurrent()])) }
         return value
     }
 
@@ -42,7 +57,7 @@ public enum JSONParser {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         }
 
-        func error(_ reason: String, at position: Int? = nil) -> JSONSyntaxError {
+        func error(_ reason: Localized, at position: Int? = nil) -> JSONSyntaxError {
             let end = min(position ?? index, bytes.count)
             var line = 1
             var column = 1
@@ -57,14 +72,14 @@ public enum JSONParser {
                 }
                 i += 1
             }
-            return JSONSyntaxError(line: line, column: column, reason: reason)
+            return JSONSyntaxError(line: line, column: column, text: reason)
         }
 
-        func describeCurrent() -> String {
-            guard index < bytes.count else { return "end of input" }
+        func describeCurrent() -> Localized {
+            guard index < bytes.count else { return .phrase(.jsonEndOfInput) }
             let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-            return "byte 0x" + hexDigits(UInt32(byte), width: 2)
+            if byte >= 0x20 && byte < 0x7F { return .verbatim("'\(Character(Unicode.Scalar(byte)))'") }
+            return .phrase(.jsonByte, ["hex": .verbatim(hexDigits(UInt32(byte), width: 2))])
         }
 
         mutating func skipWhitespace() {
@@ -77,8 +92,8 @@ public enum JSONParser {
         }
 
         mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-            guard depth < JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
-            guard index < bytes.count else { throw error("expected a value, found end of input") }
+            guard depth < JSONParser.maxDepth else { throw error(.phrase(.jsonTooDeep, ["max": "\(JSONParser.maxDepth)"])) }
+            guard index < bytes.count else { throw error(.phrase(.jsonExpectedValueEnd)) }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try parseObject(depth: depth)
             case UInt8(ascii: "["): return try parseArray(depth: depth)
@@ -87,14 +102,14 @@ public enum JSONParser {
             case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
             case UInt8(ascii: "n"): try expectWord("null"); return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-            default: throw error("expected a value, found \(describeCurrent())")
+            default: throw error(.phrase(.jsonExpectedValue, ["found": describeCurrent()]))
             }
         }
 
         mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
             let expected = Array(word.utf8)
             guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
-                throw error("expected a value, found \(describeCurrent())")
+                throw error(.phrase(.jsonExpectedValue, ["found": describeCurrent()]))
             }
             index += expected.count
         }
@@ -110,22 +125,22 @@ public enum JSONParser {
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    throw error("expected a quoted key, found \(describeCurrent())")
+                    throw error(.phrase(.jsonExpectedKey, ["found": describeCurrent()]))
                 }
                 let key = try parseString()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                    throw error("expected ':' after key \"\(key)\", found \(describeCurrent())")
+                    throw error(.phrase(.jsonExpectedColon, ["key": .verbatim(key), "found": describeCurrent()]))
                 }
                 index += 1
                 skipWhitespace()
                 let value = try parseValue(depth: depth + 1)
                 members.append(.init(key, value))
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unterminated object: expected ',' or '}'") }
+                guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedObject)) }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-                throw error("expected ',' or '}' in object, found \(describeCurrent())")
+                throw error(.phrase(.jsonObjectSeparator, ["found": describeCurrent()]))
             }
         }
 
@@ -141,32 +156,32 @@ public enum JSONParser {
                 skipWhitespace()
                 items.append(try parseValue(depth: depth + 1))
                 skipWhitespace()
-                guard index < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
+                guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedArray)) }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-                throw error("expected ',' or ']' in array, found \(describeCurrent())")
+                throw error(.phrase(.jsonArraySeparator, ["found": describeCurrent()]))
             }
         }
 
         mutating func parseNumber() throws(JSONSyntaxError) -> String {
             let start = index
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in number") }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error(.phrase(.jsonDigit)) }
             if bytes[index] == UInt8(ascii: "0") {
                 index += 1
-                if index < bytes.count, isDigit(bytes[index]) { throw error("numbers must not have leading zeros") }
+                if index < bytes.count, isDigit(bytes[index]) { throw error(.phrase(.jsonLeadingZeros)) }
             } else {
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
-                guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit after the decimal point") }
+                guard index < bytes.count, isDigit(bytes[index]) else { throw error(.phrase(.jsonDigitAfterPoint)) }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
                 if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-                guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in the exponent") }
+                guard index < bytes.count, isDigit(bytes[index]) else { throw error(.phrase(.jsonDigitInExponent)) }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
             return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -186,18 +201,18 @@ public enum JSONParser {
                 return true
             }
             while true {
-                guard index < bytes.count else { throw error("unterminated string", at: open) }
+                guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedString), at: open) }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    guard flush(self, index, into: &scalars) else { throw error("invalid UTF-8 in string", at: runStart) }
+                    guard flush(self, index, into: &scalars) else { throw error(.phrase(.jsonInvalidUTF8), at: runStart) }
                     index += 1
                     return String(scalars)
                 }
-                if byte < 0x20 { throw error("control character in string (escape it as \\u\(hexDigits(UInt32(byte), width: 4)))") }
+                if byte < 0x20 { throw error(.phrase(.jsonControlCharacter, ["hex": .verbatim(hexDigits(UInt32(byte), width: 4))])) }
                 if byte != UInt8(ascii: "\\") { index += 1; continue }
-                guard flush(self, index, into: &scalars) else { throw error("invalid UTF-8 in string", at: runStart) }
+                guard flush(self, index, into: &scalars) else { throw error(.phrase(.jsonInvalidUTF8), at: runStart) }
                 index += 1
-                guard index < bytes.count else { throw error("unterminated string", at: open) }
+                guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedString), at: open) }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
@@ -213,28 +228,28 @@ public enum JSONParser {
                     let unit = try parseHex4()
                     if (0xD800...0xDBFF).contains(unit) {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw error("lone high surrogate \\u\(String(unit, radix: 16, uppercase: true)) in string")
+                            throw error(.phrase(.jsonLoneHigh, ["unit": .verbatim(String(unit, radix: 16, uppercase: true))]))
                         }
                         index += 2
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate in string") }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error(.phrase(.jsonInvalidLow)) }
                         let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                         scalars.append(Unicode.Scalar(value)!)
                     } else if (0xDC00...0xDFFF).contains(unit) {
-                        throw error("lone low surrogate in string")
+                        throw error(.phrase(.jsonLoneLow))
                     } else {
                         scalars.append(Unicode.Scalar(unit)!)
                     }
                 default:
                     index -= 1
-                    throw error("invalid escape \\\(describeCurrent()) in string")
+                    throw error(.phrase(.jsonInvalidEscape, ["found": describeCurrent()]))
                 }
                 runStart = index
             }
         }
 
         mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw error("expected 4 hex digits after \\u") }
+            guard index + 4 <= bytes.count else { throw error(.phrase(.jsonHex4)) }
             var value: UInt32 = 0
             for _ in 0..<4 {
                 let byte = bytes[index]
@@ -243,7 +258,7 @@ public enum JSONParser {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
                 case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
                 case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-                default: throw error("expected 4 hex digits after \\u")
+                default: throw error(.phrase(.jsonHex4))
                 }
                 value = value * 16 + digit
                 index += 1

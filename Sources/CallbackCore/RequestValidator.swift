@@ -20,7 +20,7 @@ public enum RequestValidator {
         do {
             return validate(try JSONParser.parse(bytes))
         } catch {
-            return ValidationResult(problems: [ValidationProblem(path: "", message: error.description)], request: nil)
+            return ValidationResult(problems: [ValidationProblem(path: "", text: error.message)], request: nil)
         }
     }
 

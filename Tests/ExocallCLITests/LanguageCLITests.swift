@@ -81,4 +81,11 @@ final class LanguageCLITests: XCTestCase {
         let empty = try runExocall(["log"], environment: ["LANG": "ru_RU.UTF-8"], home: scratchFolder(self))
         XCTAssertTrue(empty.stderr.contains("в журнале пока нет звонков"), empty.stderr)
     }
+
+    func testABrokenJSONFileIsReportedInRussian() throws {
+        let broken = "{\"number_code\": 7499,\n  \"line_1\": [1, 2,]\n}"
+        let run = try runExocall(["validate", "-"], environment: ["LANG": "ru_RU.UTF-8"], home: scratchFolder(self), stdin: broken)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "ошибка: (запрос): испорченный JSON в строке 2, столбце 19: ожидалось значение, найдено ']'\n")
+    }
 }

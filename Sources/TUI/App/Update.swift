@@ -117,7 +117,7 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
         do {
             json = try JSONParser.parse(text)
         } catch {
-            state.status = StatusMessage(state.language(.loadFailed, ["path": path, "error": error.description]), .error)
+            state.status = StatusMessage(state.language(.loadFailed, ["path": path, "error": error.message.text(state.language)]), .error)
             return []
         }
         let (form, kept) = FormState.loading(json)
