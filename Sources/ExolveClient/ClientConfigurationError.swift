@@ -1,3 +1,5 @@
+import Localization
+
 /// Why exocall cannot talk to Exolve yet: a configuration problem, told so the
 /// operator can fix it. No case ever carries the API key.
 public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -20,35 +22,31 @@ public enum ClientConfigurationError: Error, Equatable, Sendable, CustomStringCo
     /// A key file reached through a link that others could point elsewhere.
     case redirectableKeyLink(link: String, folder: String)
 
-    /// The message for the operator.
-    public var description: String {
+    /// The message for the operator, in English.
+    public var description: String { description(in: .en) }
+
+    /// The message for the operator, in `language`.
+    public func description(in language: UILanguage) -> String {
         switch self {
         case .missingAPIKey(let configPath):
-            return """
-            no Exolve API key. Provide one in any of three ways:
-              1. the environment: export \(APIKey.environmentVariable)=...
-              2. the config file \(configPath): api_key = "..." (then chmod 600 it)
-              3. a key file named in that config: api_key_file = "/path/to/key" (chmod 600)
-            or try exocall with no account at all: exocall --demo, or exocall stub-server
-            """
+            return language(.keyMissing, ["variable": APIKey.environmentVariable, "path": configPath])
         case .looseKeyFilePermissions(let path, let mode):
-            return "\(path) holds an API key but is readable by group or others (mode \(String(mode, radix: 8, uppercase: false).leftPadded(to: 4))); "
-                + "fix it with: chmod 600 \(path)"
+            return language(.keyLoosePermissions, ["path": path, "mode": String(mode, radix: 8, uppercase: false).leftPadded(to: 4)])
         case .badConfigFile(let path, let reason):
-            return "config file \(path): \(reason)"
+            return language(.keyBadConfig, ["path": path, "reason": reason])
         case .unreadableKeyFile(let path, let reason):
-            return "API key file \(path): \(reason)"
+            return language(.keyUnreadableFile, ["path": path, "reason": reason])
         case .badBaseURL(let url, let reason):
-            return "base URL \"\(url)\" cannot be used: \(reason)"
+            return language(.keyBadBaseURL, ["url": url, "reason": reason])
         case .unknownProfile(let name, let available, let path):
-            return "no profile \"\(name)\" in \(path)" + (available.isEmpty ? " (it defines none: add [profiles.\(name)])" : "; profiles are \(available.joined(separator: ", "))")
+            return available.isEmpty ? language(.keyUnknownProfileNone, ["name": name, "path": path])
+                : language(.keyUnknownProfile, ["name": name, "path": path, "names": available.joined(separator: ", ")])
         case .missingProfileKey(let profile, let source):
-            return "profile \(profile) takes its API key from \(source), which is not set"
+            return language(.keyMissingProfileKey, ["profile": profile, "source": source])
         case .badKey(let source, let reason):
-            return "the API key from \(source) cannot be used: \(reason). Nothing was sent; write the key on one line with nothing else"
+            return language(.keyBadKey, ["source": source, "reason": reason])
         case .redirectableKeyLink(let link, let folder):
-            return "the API key file \(link) is a link in \(folder), a folder others can write to: they could point it at another file. "
-                + "Name the key file itself in api_key_file, or move the link to a folder only you can write (chmod o-w \(folder) if it is yours)"
+            return language(.keyRedirectableLink, ["link": link, "folder": folder])
         }
     }
 }

@@ -650,5 +650,16 @@ extension Catalog {
         .jsonLoneLow: "lone low surrogate in string",
         .jsonInvalidEscape: "invalid escape \\{found} in string",
         .jsonHex4: "expected 4 hex digits after \\u",
+        .keyMissing: "no Exolve API key. Provide one in any of three ways:\n  1. the environment: export {variable}=...\n  2. the config file {path}: api_key = \"...\" (then chmod 600 it)\n  3. a key file named in that config: api_key_file = \"/path/to/key\" (chmod 600)\nor try exocall with no account at all: exocall --demo, or exocall stub-server",
+        .keyLoosePermissions: "{path} holds an API key but is readable by group or others (mode {mode}); fix it with: chmod 600 {path}",
+        .keyBadConfig: "config file {path}: {reason}",
+        .keyUnreadableFile: "API key file {path}: {reason}",
+        .keyBadBaseURL: "base URL \"{url}\" cannot be used: {reason}",
+        .keyUnknownProfileNone: "no profile \"{name}\" in {path} (it defines none: add [profiles.{name}])",
+        .keyUnknownProfile: "no profile \"{name}\" in {path}; profiles are {names}",
+        .keyMissingProfileKey: "profile {profile} takes its API key from {source}, which is not set",
+        .keyBadKey: "the API key from {source} cannot be used: {reason}. Nothing was sent; write the key on one line with nothing else",
+        .keyRedirectableLink: "the API key file {link} is a link in {folder}, a folder others can write to: they could point it at another file. Name the key file itself in api_key_file, or move the link to a folder only you can write (chmod o-w {folder} if it is yours)",
+        .keyPreviewNeedsNone: "{reason}\n\nBuilding and previewing requests need no key: carry on, and send when one is set.",
     ]
 }

@@ -690,4 +690,17 @@ public enum Phrase: String, CaseIterable, Sendable {
     case jsonLoneLow = "json.jsonLoneLow"
     case jsonInvalidEscape = "json.jsonInvalidEscape"
     case jsonHex4 = "json.jsonHex4"
+
+    // Configuration problems that stop a send.
+    case keyMissing = "key.keyMissing"
+    case keyLoosePermissions = "key.keyLoosePermissions"
+    case keyBadConfig = "key.keyBadConfig"
+    case keyUnreadableFile = "key.keyUnreadableFile"
+    case keyBadBaseURL = "key.keyBadBaseURL"
+    case keyUnknownProfileNone = "key.keyUnknownProfileNone"
+    case keyUnknownProfile = "key.keyUnknownProfile"
+    case keyMissingProfileKey = "key.keyMissingProfileKey"
+    case keyBadKey = "key.keyBadKey"
+    case keyRedirectableLink = "key.keyRedirectableLink"
+    case keyPreviewNeedsNone = "key.keyPreviewNeedsNone"
 }

@@ -650,5 +650,16 @@ extension Catalog {
         .jsonLoneLow: "одинокий младший суррогат в строке",
         .jsonInvalidEscape: "неверная экранировка \\{found} в строке",
         .jsonHex4: "после \\u ожидались 4 шестнадцатеричные цифры",
+        .keyMissing: "нет ключа API Exolve. Его можно задать тремя способами:\n  1. в окружении: export {variable}=...\n  2. в файле конфигурации {path}: api_key = \"...\" (и chmod 600)\n  3. файлом ключа, указанным в конфигурации: api_key_file = \"/path/to/key\" (chmod 600)\nили попробуйте exocall без аккаунта: exocall --demo или exocall stub-server",
+        .keyLoosePermissions: "в {path} лежит ключ API, но его могут читать группа или другие (права {mode}); исправьте: chmod 600 {path}",
+        .keyBadConfig: "файл конфигурации {path}: {reason}",
+        .keyUnreadableFile: "файл ключа API {path}: {reason}",
+        .keyBadBaseURL: "базовый адрес \"{url}\" не подходит: {reason}",
+        .keyUnknownProfileNone: "профиля \"{name}\" нет в {path} (там нет ни одного: добавьте [profiles.{name}])",
+        .keyUnknownProfile: "профиля \"{name}\" нет в {path}; есть профили {names}",
+        .keyMissingProfileKey: "профиль {profile} берёт ключ API из {source}, а там пусто",
+        .keyBadKey: "ключ API из {source} не подходит: {reason}. Ничего не отправлено; запишите ключ одной строкой и больше ничего",
+        .keyRedirectableLink: "файл ключа API {link} — ссылка в папке {folder}, куда могут писать другие: они могут направить её на другой файл. Укажите в api_key_file сам файл ключа или перенесите ссылку в папку, куда пишете только вы (chmod o-w {folder}, если папка ваша)",
+        .keyPreviewNeedsNone: "{reason}\n\nСобирать и просматривать запросы можно без ключа: продолжайте, а отправите, когда он будет задан.",
     ]
 }

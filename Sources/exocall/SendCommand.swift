@@ -106,7 +106,7 @@ struct SendCommand: AsyncParsableCommand {
             operatorName = Operator.name(configured: config.file.operatorName)
             configuredDB = config.file.db
         } catch {
-            printError("exocall send: \(error)")
+            printError("exocall send: " + ((error as? ClientConfigurationError)?.description(in: LanguageOption.current()) ?? "\(error)"))
             throw ExitCode(SendExit.usage)
         }
         var store: (any CallLogStore)? = nil

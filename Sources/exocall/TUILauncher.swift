@@ -34,6 +34,7 @@ struct TUILauncher {
             printError("exocall: \(error)")
             throw ExitCode(1)
         }
+        let language = LanguageOption.resolve(configured: config.file.uiLanguage)
         // The theme: --theme, else the config's theme, else default. A theme with any
         // problem stops the start with each problem listed, rather than half-applying.
         let themes = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
@@ -67,11 +68,11 @@ struct TUILauncher {
             do {
                 client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             } catch {
-                availability = .noKey("\(error)\n\nBuilding and previewing requests need no key: carry on, and send when one is set.")
+                let reason = (error as? ClientConfigurationError)?.description(in: language) ?? "\(error)"
+                availability = .noKey(language(.keyPreviewNeedsNone, ["reason": reason]))
             }
         }
 
-        let language = LanguageOption.resolve(configured: config.file.uiLanguage)
         let drafts = DraftStore(path: DraftStore.defaultPath())
         var form = FormState()
         var notice: StatusMessage? = nil
