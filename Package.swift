@@ -75,7 +75,7 @@ let package = Package(
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "Localization", "ExolveClient", "CallLog", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
-        .target(name: "TUIRuntime", dependencies: ["TUI", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
+        .target(name: "TUIRuntime", dependencies: ["TUI", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         .target(name: "CTerminalSignals"),
         // Writes to the terminal and pipes that never trap when the other end is gone.
         .target(name: "Console"),
@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "ExolveClient", "Theming", "TUI", "SafeTOML"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "CallbackCore"]),
+        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "CallbackCore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).

@@ -661,5 +661,11 @@ extension Catalog {
         .keyBadKey: "the API key from {source} cannot be used: {reason}. Nothing was sent; write the key on one line with nothing else",
         .keyRedirectableLink: "the API key file {link} is a link in {folder}, a folder others can write to: they could point it at another file. Name the key file itself in api_key_file, or move the link to a folder only you can write (chmod o-w {folder} if it is yours)",
         .keyPreviewNeedsNone: "{reason}\n\nBuilding and previewing requests need no key: carry on, and send when one is set.",
+        .demoCouldNotStart: "the demo stand-in could not start: {reason}",
+        .logReadOnly: "the call log is read-only here: {reason}",
+        .logBack: "the call log is back: {location}",
+        .blockedNoKey: "no API key is configured",
+        .blockedLog: "the call log cannot record it, so nothing was sent: {reason}",
+        .blockedLogReadOnly: "the log is read-only",
     ]
 }

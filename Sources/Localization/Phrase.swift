@@ -703,4 +703,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case keyBadKey = "key.keyBadKey"
     case keyRedirectableLink = "key.keyRedirectableLink"
     case keyPreviewNeedsNone = "key.keyPreviewNeedsNone"
+
+    // What the runtime reports.
+    case demoCouldNotStart = "runtime.demoCouldNotStart"
+    case logReadOnly = "runtime.logReadOnly"
+    case logBack = "runtime.logBack"
+    case blockedNoKey = "runtime.blockedNoKey"
+    case blockedLog = "runtime.blockedLog"
+    case blockedLogReadOnly = "runtime.blockedLogReadOnly"
 }

@@ -4,6 +4,7 @@ import CallLogPostgres
 import ExolveClient
 import Foundation
 import TUI
+import Localization
 
 /// Runs the reducer's effects and reports back with actions. Every effect goes
 /// through one mailbox, handled in order by one actor: a send made while the
@@ -181,7 +182,7 @@ private actor Worker {
             deliver(.profileApplied(.ready, host: started.endpoint.host, endpointURL: started.endpoint.baseURL.absoluteString,
                                     keyVariable: APIKey.environmentVariable))
         } catch {
-            deliver(.profileApplied(.noKey("the demo stand-in could not start: \(error)"), host: "127.0.0.1", endpointURL: "",
+            deliver(.profileApplied(.noKey(UILanguage.en(.demoCouldNotStart, ["reason": "\(error)"])), host: "127.0.0.1", endpointURL: "",
                                     keyVariable: APIKey.environmentVariable))
         }
     }
@@ -200,7 +201,7 @@ private actor Worker {
             // A log that cannot be written can often still be read.
             if let reader = (try? await CallLogOpener.openForReading(path)) ?? nil {
                 attach(reader)
-                deliver(.notice(StatusMessage("the call log is read-only here: \(error)", .warning)))
+                deliver(.notice(StatusMessage(.phrase(.logReadOnly, ["reason": .verbatim("\(error)")]), .warning)))
             } else {
                 logProblem = "\(error)"
                 deliver(.logUnavailable("\(error)"))
@@ -232,7 +233,7 @@ private actor Worker {
                 if Task.isCancelled { return }
                 if let opened = try? await CallLogOpener.open(path) {
                     self.attach(opened)
-                    deliver(.notice(StatusMessage("the call log is back: \(opened.location)", .success)))
+                    deliver(.notice(StatusMessage(.phrase(.logBack, ["location": .verbatim(opened.location)]), .success)))
                     return
                 }
             }
@@ -366,10 +367,10 @@ private actor Worker {
     /// Writes the entry (unless the repeat guard holds it), sends once, records the
     /// outcome; the spinner ticks meanwhile.
     private func send(_ request: MakeCallbackRequest, acknowledged: Set<Int64>, window: RepeatWindow) {
-        guard let client else { return deliver(.sendBlocked("no API key is configured")) }
+        guard let client else { return deliver(.sendBlocked(.phrase(.blockedNoKey))) }
         // No call goes out unrecorded: without a writable log, nothing is sent.
         guard let store, !store.isReadOnly else {
-            return deliver(.sendBlocked("the call log cannot record it, so nothing was sent: \(logProblem ?? "the log is read-only")"))
+            return deliver(.sendBlocked(.phrase(.blockedLog, ["reason": logProblem.map { .verbatim($0) } ?? .phrase(.blockedLogReadOnly)])))
         }
         let sender = LoggedSender(client: client, store: store, mode: environment.mode, operatorName: environment.operatorName)
         let deliver = self.deliver
@@ -392,7 +393,7 @@ private actor Worker {
                     deliver(.sendHeld(request, attempts))
                 }
             } catch {
-                deliver(.sendBlocked("\(error)"))
+                deliver(.sendBlocked(.verbatim("\(error)")))
             }
             return nil
         })

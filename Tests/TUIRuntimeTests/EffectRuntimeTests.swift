@@ -4,6 +4,7 @@ import ExolveClient
 import Foundation
 import TUI
 import TUIRuntime
+import Localization
 import XCTest
 
 /// Collects the actions a runtime delivers, from any thread.
@@ -119,7 +120,8 @@ final class EffectRuntimeTests: XCTestCase {
         runtime.run(.send(request("79991112233"), acknowledged: [], window: .standard))
         let blocked = inbox.wait { if case .sendBlocked = $0 { return true } else { return false } }
         guard case .sendBlocked(let reason)? = blocked else { return }
-        XCTAssertTrue(reason.contains("call log"), reason)
+        XCTAssertTrue(reason.text(.en).contains("call log"), reason.text(.en))
+        XCTAssertTrue(reason.text(.ru).contains("журнал звонков"), reason.text(.ru))
         await runtime.shutdown()
     }
 

@@ -1,6 +1,7 @@
 import CallbackCore
 import CallLog
 import ExolveClient
+import Localization
 
 /// Everything that can happen to the app: keys, resizes, and the results of effects.
 public enum Action: Equatable, Sendable {
@@ -36,7 +37,7 @@ public enum Action: Equatable, Sendable {
     /// A send finished.
     case sendFinished(SentCall)
     /// A send could not start (its log entry could not be written): nothing was sent.
-    case sendBlocked(String)
+    case sendBlocked(Localized)
     /// The config file was (or could not be) updated.
     case configSaved(String?)
     /// The templates were listed (for the picker).

@@ -100,7 +100,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .live = state.target { state.target = .live(host: host) }
     case .sendBlocked(let reason):
         state.inFlight = nil
-        state.dialog = .message(title: state.language(.notSentTitle), text: reason)
+        state.dialog = .message(title: state.language(.notSentTitle), text: reason.text(state.language))
         state.status = StatusMessage(state.language(.logCouldNotRecord), .error)
     }
     state.followFocus()

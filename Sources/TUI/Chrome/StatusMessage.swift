@@ -1,13 +1,16 @@
 import CallLog
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// A message in the status line.
 public struct StatusMessage: Equatable, Sendable {
     /// How it reads.
     public enum Tone: Equatable, Sendable { case info, success, warning, error }
-    /// The text.
+    /// The text, in English.
     public var text: String
+    /// The same from the catalog, drawn in the operator's language (a message from the runtime, which does not know it).
+    public var localized: Localized?
     /// Its colour.
     public var tone: Tone
 
@@ -16,4 +19,13 @@ public struct StatusMessage: Equatable, Sendable {
         self.text = text
         self.tone = tone
     }
+
+    /// Creates a message from the catalog.
+    public init(_ localized: Localized, _ tone: Tone = .info) {
+        self.init(localized.text(.en), tone)
+        self.localized = localized
+    }
+
+    /// The text in `language`.
+    public func text(in language: UILanguage) -> String { localized?.text(language) ?? text }
 }

@@ -33,7 +33,7 @@ enum StatusView {
             case .warning: role = .warning
             case .error: role = .error
             }
-            return (status.text, Style(role, bold: status.tone != .info))
+            return (status.text(in: state.language), Style(role, bold: status.tone != .info))
         }
         let problems = state.problems(of: state.focus)
         if state.pane == .form, let problem = problems.first(where: \.isError) ?? problems.first {
