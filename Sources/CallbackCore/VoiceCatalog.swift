@@ -68,6 +68,17 @@ public enum VoiceCatalog {
         return russianLabels[voice.id]?[id] ?? emotionNamesRussian[id]
     }
 
+    /// `voice`'s label for emotion `id` as the vendor writes it, in Russian («добрая») or
+    /// English ("kind"); nil when the voice lacks the emotion.
+    public static func label(of voice: Voice, emotion id: Int, russian: Bool) -> String? {
+        russian ? russianLabel(of: voice, emotion: id) : voice.label(forEmotion: id)
+    }
+
+    /// The vendor's mark for `gender`: F / M, or Ж / М in Russian.
+    public static func genderMark(_ gender: Gender, russian: Bool) -> String {
+        russian ? (gender == .female ? "Ж" : "М") : gender.rawValue
+    }
+
     /// Every emotion id that any voice supports, ascending.
     public static let emotionIDs: [Int] = emotionNames.keys.sorted()
 

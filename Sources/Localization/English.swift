@@ -667,5 +667,9 @@ extension Catalog {
         .blockedNoKey: "no API key is configured",
         .blockedLog: "the call log cannot record it, so nothing was sent: {reason}",
         .blockedLogReadOnly: "the log is read-only",
+        .voicesHeaderName: "NAME",
+        .voicesHeaderLatin: "LATIN",
+        .voicesHeaderGender: "GENDER",
+        .voicesHeaderEmotions: "EMOTIONS (* default)",
     ]
 }

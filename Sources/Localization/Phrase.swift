@@ -711,4 +711,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case blockedNoKey = "runtime.blockedNoKey"
     case blockedLog = "runtime.blockedLog"
     case blockedLogReadOnly = "runtime.blockedLogReadOnly"
+
+    // `exocall voices`.
+    case voicesHeaderName = "voices.voicesHeaderName"
+    case voicesHeaderLatin = "voices.voicesHeaderLatin"
+    case voicesHeaderGender = "voices.voicesHeaderGender"
+    case voicesHeaderEmotions = "voices.voicesHeaderEmotions"
 }

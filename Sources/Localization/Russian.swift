@@ -667,5 +667,9 @@ extension Catalog {
         .blockedNoKey: "ключ API не задан",
         .blockedLog: "журнал звонков не может это записать, поэтому ничего не отправлено: {reason}",
         .blockedLogReadOnly: "журнал только для чтения",
+        .voicesHeaderName: "ИМЯ",
+        .voicesHeaderLatin: "ЛАТИНИЦЕЙ",
+        .voicesHeaderGender: "ПОЛ",
+        .voicesHeaderEmotions: "ЭМОЦИИ (* по умолчанию)",
     ]
 }

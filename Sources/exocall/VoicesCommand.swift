@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallbackCore
+import Localization
 
 /// `exocall voices`: the TTS voice catalog.
 struct VoicesCommand: ParsableCommand {
@@ -24,12 +25,14 @@ struct VoicesCommand: ParsableCommand {
             print(CanonicalJSON.string(.array(VoiceCatalog.voices.map(Self.jsonValue)), style: .pretty))
             return
         }
-        var rows = [["ID", "NAME", "LATIN", "GENDER", "EMOTIONS (* default)"]]
+        let tr = LanguageOption.current()
+        let russian = tr == .ru
+        var rows = [["ID", tr(.voicesHeaderName), tr(.voicesHeaderLatin), tr(.voicesHeaderGender), tr(.voicesHeaderEmotions)]]
         for voice in VoiceCatalog.voices {
             let emotions = voice.emotions
-                .map { "\($0.id) \($0.label)" + ($0.id == voice.defaultEmotion ? "*" : "") }
+                .map { "\($0.id) \(VoiceCatalog.label(of: voice, emotion: $0.id, russian: russian) ?? $0.label)" + ($0.id == voice.defaultEmotion ? "*" : "") }
                 .joined(separator: ", ")
-            rows.append([String(voice.id), voice.name, voice.latin, voice.gender.rawValue, emotions])
+            rows.append([String(voice.id), voice.name, voice.latin, VoiceCatalog.genderMark(voice.gender, russian: russian), emotions])
         }
         say(TextTable.render(rows), terminator: "")
     }

@@ -90,7 +90,7 @@ enum AudioPickerViews {
                 if voice.defaultEmotion == id { mark = wide ? "◆ " + say(.explorerDefault) : "◆"; role = .success }
                 else if voice.supports(emotion: id) {
                     let generic = say == .ru ? VoiceCatalog.emotionNamesRussian[id] : VoiceCatalog.emotionNames[id]
-                    let labelled = say == .ru ? VoiceCatalog.russianLabel(of: voice, emotion: id) : voice.label(forEmotion: id)
+                    let labelled = VoiceCatalog.label(of: voice, emotion: id, russian: say == .ru)
                     let own = labelled == generic ? "" : labelled ?? ""
                     mark = "● " + (wide ? own : String(own.prefix(cell - 3)))
                     role = .text
@@ -110,11 +110,11 @@ enum AudioPickerViews {
 
     /// The vendor's gender mark: F / M, Ж / М.
     static func gender(_ voice: Voice, _ language: UILanguage) -> String {
-        language == .ru ? (voice.gender == .female ? "Ж" : "М") : voice.gender.rawValue
+        VoiceCatalog.genderMark(voice.gender, russian: language == .ru)
     }
 
     /// The voice's own name for an emotion, as the vendor writes it in `language` (voice 1's 2: kind, «добрая»).
     static func label(_ voice: Voice, _ emotion: Emotion, _ language: UILanguage) -> String {
-        language == .ru ? VoiceCatalog.russianLabel(of: voice, emotion: emotion.id) ?? emotion.label : emotion.label
+        VoiceCatalog.label(of: voice, emotion: emotion.id, russian: language == .ru) ?? emotion.label
     }
 }

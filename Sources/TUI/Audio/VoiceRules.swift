@@ -32,7 +32,7 @@ enum VoiceRules {
 
     /// `voice`'s own name for emotion `id` in `language` (voice 1's 2: kind, «добрая»).
     static func emotionName(_ voice: Voice, _ id: Int, _ language: UILanguage) -> String {
-        (language == .ru ? VoiceCatalog.russianLabel(of: voice, emotion: id) : voice.label(forEmotion: id)) ?? ""
+        VoiceCatalog.label(of: voice, emotion: id, russian: language == .ru) ?? ""
     }
 
     /// The operator chose an emotion (or the default): it is the one to keep.

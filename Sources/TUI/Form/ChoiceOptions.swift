@@ -74,13 +74,13 @@ public enum ChoiceOptions {
         case .ttsVoice:
             let voice = VoiceCatalog.voice(id: value ?? VoiceCatalog.defaultVoiceID)
             let name = voice.map {
-                russian ? "\($0.id) \($0.name) (\($0.gender == .female ? "Ж" : "М"))" : "\($0.id) \($0.name) (\($0.latin), \($0.gender.rawValue))"
+                russian ? "\($0.id) \($0.name) (\(VoiceCatalog.genderMark($0.gender, russian: true)))" : "\($0.id) \($0.name) (\($0.latin), \($0.gender.rawValue))"
             } ?? "\(value ?? 0) (no such voice)"
             return (name, value == nil)
         case .ttsEmotion(let line):
             let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
             let id = value ?? voice?.defaultEmotion ?? 1
-            let offered = russian ? voice.flatMap { VoiceCatalog.russianLabel(of: $0, emotion: id) } : voice?.label(forEmotion: id)
+            let offered = voice.flatMap { VoiceCatalog.label(of: $0, emotion: id, russian: russian) }
             let label = offered ?? VoiceCatalog.emotionNames[id].map { "\($0), not offered by this voice" } ?? "no such emotion"
             return ("\(id) \(label)", value == nil)
         case .ttsLang:

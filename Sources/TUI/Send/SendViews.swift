@@ -80,7 +80,7 @@ enum SendViews {
         case .tts(let tts)?:
             let voice = VoiceCatalog.voice(id: tts.effectiveVoice)
             let emotion = tts.effectiveEmotion.flatMap { id in
-                voice.flatMap { language == .ru ? VoiceCatalog.russianLabel(of: $0, emotion: id) : $0.label(forEmotion: id) }
+                voice.flatMap { VoiceCatalog.label(of: $0, emotion: id, russian: language == .ru) }
             } ?? ""
             let text = tts.text.count > 60 ? String(tts.text.prefix(60)) + "…" : tts.text
             return language(.audioVoice, ["voice": "\(tts.effectiveVoice)", "name": voice?.name ?? "", "emotion": emotion, "text": text])
