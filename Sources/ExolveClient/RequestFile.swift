@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Reads a request file (or standard input, `-`) up to a limit: a request is a
 /// few kilobytes, so anything past 16 MiB is refused with a clear message
@@ -16,10 +17,10 @@ public enum RequestFile {
             fd = 0
         } else {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return .failure(.init("no such file")) }
-            if isDirectory.boolValue { return .failure(.init("it is a folder")) }
+            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return .failure(.init(.phrase(.fileNoSuch))) }
+            if isDirectory.boolValue { return .failure(.init(.phrase(.fileIsFolder))) }
             fd = open(expanded, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return .failure(.init(errno == EACCES ? "permission denied" : String(cString: strerror(errno)))) }
+            guard fd >= 0 else { return .failure(.init(errno == EACCES ? .phrase(.filePermission) : .verbatim(String(cString: strerror(errno))))) }
         }
         defer { if fd != 0 { close(fd) } }
         var bytes: [UInt8] = []
@@ -28,11 +29,11 @@ public enum RequestFile {
             let count = Glibc.read(fd, &buffer, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.init(String(cString: strerror(errno))))
+                return .failure(.init(.verbatim(String(cString: strerror(errno)))))
             }
             if count == 0 { return .success(bytes) }
             guard bytes.count + count <= limit else {
-                return .failure(.init("it is larger than \(limit >> 20) MiB, far more than any request; nothing was read past that"))
+                return .failure(.init(.phrase(.fileTooLarge, ["limit": "\(limit >> 20)"])))
             }
             bytes += buffer[0..<count]
         }
@@ -42,7 +43,12 @@ public enum RequestFile {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         /// The reason, for "cannot read PATH: reason".
         public let reason: String
-        init(_ reason: String) { self.reason = reason }
+        /// The same, for the operator's language.
+        public let text: Localized
+        init(_ text: Localized) {
+            self.text = text
+            reason = text.text(.en)
+        }
         /// The reason.
         public var description: String { reason }
     }

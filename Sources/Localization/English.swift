@@ -671,5 +671,11 @@ extension Catalog {
         .voicesHeaderLatin: "LATIN",
         .voicesHeaderGender: "GENDER",
         .voicesHeaderEmotions: "EMOTIONS (* default)",
+        .fileNoSuch: "no such file",
+        .fileIsFolder: "it is a folder",
+        .filePermission: "permission denied",
+        .fileTooLarge: "it is larger than {limit} MiB, far more than any request; nothing was read past that",
+        .fileCannotRead: "cannot read {path}: {reason}",
+        .fileStandardInput: "standard input",
     ]
 }

@@ -717,4 +717,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case voicesHeaderLatin = "voices.voicesHeaderLatin"
     case voicesHeaderGender = "voices.voicesHeaderGender"
     case voicesHeaderEmotions = "voices.voicesHeaderEmotions"
+
+    // Reading a request file.
+    case fileNoSuch = "file.fileNoSuch"
+    case fileIsFolder = "file.fileIsFolder"
+    case filePermission = "file.filePermission"
+    case fileTooLarge = "file.fileTooLarge"
+    case fileCannotRead = "file.fileCannotRead"
+    case fileStandardInput = "file.fileStandardInput"
 }

@@ -671,5 +671,11 @@ extension Catalog {
         .voicesHeaderLatin: "ЛАТИНИЦЕЙ",
         .voicesHeaderGender: "ПОЛ",
         .voicesHeaderEmotions: "ЭМОЦИИ (* по умолчанию)",
+        .fileNoSuch: "такого файла нет",
+        .fileIsFolder: "это папка",
+        .filePermission: "нет прав доступа",
+        .fileTooLarge: "он больше {limit} МиБ — намного больше любого запроса; дальше ничего не читалось",
+        .fileCannotRead: "не удалось прочитать {path}: {reason}",
+        .fileStandardInput: "стандартный ввод",
     ]
 }

@@ -2,12 +2,16 @@ import CallbackCore
 import Console
 import ExolveClient
 import Foundation
+import Localization
 
 /// Reads a request file named on the command line; `-` is standard input.
 enum InputFile {
     /// The bytes of `path`, or an operator-grade reason it could not be read.
     static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        RequestFile.read(path).mapError { ReadFailure(message: "cannot read \(path == "-" ? "standard input" : path): \($0.reason)") }
+        let language = LanguageOption.current()
+        return RequestFile.read(path).mapError {
+            ReadFailure(message: language(.fileCannotRead, ["path": path == "-" ? language(.fileStandardInput) : path, "reason": $0.text.text(language)]))
+        }
     }
 
     /// Why a file could not be read.
