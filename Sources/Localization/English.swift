@@ -677,5 +677,16 @@ extension Catalog {
         .fileTooLarge: "it is larger than {limit} MiB, far more than any request; nothing was read past that",
         .fileCannotRead: "cannot read {path}: {reason}",
         .fileStandardInput: "standard input",
+        .numbersNumber: "NUMBER",
+        .numbersType: "TYPE",
+        .numbersRegion: "REGION",
+        .numbersCallsOut: "CALLS OUT",
+        .numbersDescription: "DESCRIPTION",
+        .yes: "yes",
+        .no: "no",
+        .numbersShown: "{shown} of {total} {total|number|numbers}",
+        .numbersShownHidden: "{shown} of {total} {total|number|numbers} ({hidden} cannot place calls: --all lists them)",
+        .templatesNoneCLI: "no templates yet ({folder}); save one with F6 in the UI",
+        .templateDeleted: "deleted template {name}",
     ]
 }

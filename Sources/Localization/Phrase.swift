@@ -725,4 +725,17 @@ public enum Phrase: String, CaseIterable, Sendable {
     case fileTooLarge = "file.fileTooLarge"
     case fileCannotRead = "file.fileCannotRead"
     case fileStandardInput = "file.fileStandardInput"
+
+    // `exocall numbers` and `exocall templates`.
+    case numbersNumber = "lists.numbersNumber"
+    case numbersType = "lists.numbersType"
+    case numbersRegion = "lists.numbersRegion"
+    case numbersCallsOut = "lists.numbersCallsOut"
+    case numbersDescription = "lists.numbersDescription"
+    case yes = "lists.yes"
+    case no = "lists.no"
+    case numbersShown = "lists.numbersShown"
+    case numbersShownHidden = "lists.numbersShownHidden"
+    case templatesNoneCLI = "lists.templatesNoneCLI"
+    case templateDeleted = "lists.templateDeleted"
 }

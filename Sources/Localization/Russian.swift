@@ -677,5 +677,16 @@ extension Catalog {
         .fileTooLarge: "он больше {limit} МиБ — намного больше любого запроса; дальше ничего не читалось",
         .fileCannotRead: "не удалось прочитать {path}: {reason}",
         .fileStandardInput: "стандартный ввод",
+        .numbersNumber: "НОМЕР",
+        .numbersType: "ТИП",
+        .numbersRegion: "РЕГИОН",
+        .numbersCallsOut: "ИСХОДЯЩИЕ",
+        .numbersDescription: "ОПИСАНИЕ",
+        .yes: "да",
+        .no: "нет",
+        .numbersShown: "{shown} из {total} {total|номера|номеров|номеров}",
+        .numbersShownHidden: "{shown} из {total} {total|номера|номеров|номеров} ({hidden} не могут звонить: --all покажет их)",
+        .templatesNoneCLI: "шаблонов пока нет ({folder}); сохраните шаблон по F6 в интерфейсе",
+        .templateDeleted: "шаблон {name} удалён",
     ]
 }

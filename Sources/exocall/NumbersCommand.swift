@@ -2,6 +2,7 @@ import ArgumentParser
 import CallbackCore
 import ExolveClient
 import Foundation
+import Localization
 
 /// `exocall numbers`: the account's numbers, from `number/customer/v1/GetList`.
 struct NumbersCommand: AsyncParsableCommand {
@@ -65,11 +66,13 @@ struct NumbersCommand: AsyncParsableCommand {
                 print(CanonicalJSON.string(.array(items), style: .compact))
                 return
             }
-            let rows = [["NUMBER", "TYPE", "REGION", "CALLS OUT", "DESCRIPTION"]]
-                + shown.map { [$0.number, $0.type, $0.region, $0.outgoingCalls ? "yes" : "no", $0.description] }
+            let tr = LanguageOption.current()
+            let rows = [[Phrase.numbersNumber, .numbersType, .numbersRegion, .numbersCallsOut, .numbersDescription].map { tr($0) }]
+                + shown.map { [$0.number, $0.type, $0.region, tr($0.outgoingCalls ? .yes : .no), $0.description] }
             say(TextTable.render(rows), terminator: "")
             let hidden = numbers.count - shown.count
-            printError("\(shown.count) of \(numbers.count) numbers" + (hidden > 0 ? " (\(hidden) cannot place calls: --all lists them)" : ""))
+            let counts = ["shown": "\(shown.count)", "total": "\(numbers.count)", "hidden": "\(hidden)"]
+            printError(hidden > 0 ? tr(.numbersShownHidden, counts) : tr(.numbersShown, counts))
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CallbackCore
 import ExolveClient
 import Foundation
+import Localization
 
 /// `exocall templates`: saved requests.
 struct TemplatesCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct TemplatesListCommand: ParsableCommand {
     func run() {
         let store = TemplateStore(folder: TemplateStore.defaultFolder())
         let names = store.names()
-        if names.isEmpty { printError("no templates yet (\(store.folder)); save one with F6 in the UI") }
+        if names.isEmpty { printError(LanguageOption.current()(.templatesNoneCLI, ["folder": store.folder])) }
         for name in names { say(name) }
     }
 }
@@ -54,7 +55,7 @@ struct TemplatesDeleteCommand: ParsableCommand {
     func run() throws {
         do {
             try TemplateStore(folder: TemplateStore.defaultFolder()).delete(name)
-            printError("deleted template \(name)")
+            printError(LanguageOption.current()(.templateDeleted, ["name": name]))
         } catch {
             printError("exocall templates delete: \(error)")
             throw ExitCode(1)
