@@ -44,6 +44,7 @@ let package = Package(
         ]),
         .target(name: "ExolveStub", dependencies: [
             "CallbackCore",
+            "Localization",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

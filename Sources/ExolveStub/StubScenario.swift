@@ -1,3 +1,5 @@
+import Localization
+
 /// Failures the stand-in server produces on purpose, chosen by a request whose
 /// `request_description` starts with `stub:`. They let operators and tests see
 /// every outcome without a real account.
@@ -16,13 +18,13 @@ public enum StubScenario: Equatable, Sendable {
     case garbage
 
     /// Every scenario with what it shows, for help screens and the README.
-    public static let catalog: [(tag: String, effect: String)] = [
-        ("stub:403", "rejected: 403 customer not active"),
-        ("stub:504", "unknown: 504 Gateway Timeout, empty body"),
-        ("stub:500", "unknown: 500 Internal Server Error"),
-        ("stub:slow=SECONDS", "answers SECONDS late (try it with a shorter --timeout: unknown)"),
-        ("stub:drop", "unknown: the connection closes after the request is read"),
-        ("stub:garbage", "unknown: 200 with a body that is not JSON"),
+    public static let catalog: [(tag: String, effect: Localized)] = [
+        ("stub:403", .phrase(.stub403)),
+        ("stub:504", .phrase(.stub504)),
+        ("stub:500", .phrase(.stub500)),
+        ("stub:slow=SECONDS", .phrase(.stubSlow)),
+        ("stub:drop", .phrase(.stubDrop)),
+        ("stub:garbage", .phrase(.stubGarbage)),
     ]
 
     /// The scenario a description asks for; `.failure` for an unknown `stub:` tag,

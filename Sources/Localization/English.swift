@@ -688,5 +688,11 @@ extension Catalog {
         .numbersShownHidden: "{shown} of {total} {total|number|numbers} ({hidden} cannot place calls: --all lists them)",
         .templatesNoneCLI: "no templates yet ({folder}); save one with F6 in the UI",
         .templateDeleted: "deleted template {name}",
+        .stub403: "rejected: 403 customer not active",
+        .stub504: "unknown: 504 Gateway Timeout, empty body",
+        .stub500: "unknown: 500 Internal Server Error",
+        .stubSlow: "answers SECONDS late (try it with a shorter --timeout: unknown)",
+        .stubDrop: "unknown: the connection closes after the request is read",
+        .stubGarbage: "unknown: 200 with a body that is not JSON",
     ]
 }

@@ -738,4 +738,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case numbersShownHidden = "lists.numbersShownHidden"
     case templatesNoneCLI = "lists.templatesNoneCLI"
     case templateDeleted = "lists.templateDeleted"
+
+    // The demo stand-in's scenarios.
+    case stub403 = "stub.stub403"
+    case stub504 = "stub.stub504"
+    case stub500 = "stub.stub500"
+    case stubSlow = "stub.stubSlow"
+    case stubDrop = "stub.stubDrop"
+    case stubGarbage = "stub.stubGarbage"
 }

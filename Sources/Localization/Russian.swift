@@ -688,5 +688,11 @@ extension Catalog {
         .numbersShownHidden: "{shown} из {total} {total|номера|номеров|номеров} ({hidden} не могут звонить: --all покажет их)",
         .templatesNoneCLI: "шаблонов пока нет ({folder}); сохраните шаблон по F6 в интерфейсе",
         .templateDeleted: "шаблон {name} удалён",
+        .stub403: "отклонён: 403 customer not active",
+        .stub504: "неизвестно: 504 Gateway Timeout, пустое тело",
+        .stub500: "неизвестно: 500 Internal Server Error",
+        .stubSlow: "отвечает через SECONDS секунд (с коротким --timeout: неизвестно)",
+        .stubDrop: "неизвестно: соединение закрывается после чтения запроса",
+        .stubGarbage: "неизвестно: 200 с телом не в JSON",
     ]
 }

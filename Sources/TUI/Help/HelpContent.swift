@@ -24,7 +24,7 @@ enum HelpContent {
                 .filter { seen.insert($0.0 + "\u{0}" + $0.1).inserted }
             sections.append((state.language(section.phrase), entries))
             if section == .sending, case .demo = state.target, !state.demoScenarios.isEmpty {
-                sections.append((state.language(.helpDemoScenarios), state.demoScenarios.map { ($0.tag, $0.effect) }))
+                sections.append((state.language(.helpDemoScenarios), state.demoScenarios.map { ($0.tag, $0.effect.text(state.language)) }))
             }
         }
         // The key column is as wide as the longest key label (within reason), so no label runs into its text.
