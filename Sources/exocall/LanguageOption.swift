@@ -42,11 +42,15 @@ enum LanguageOption {
 
     /// The language of a command's messages. A config that cannot be read does not stop a
     /// command that needs no config (its own commands report it); the locale decides then.
-    static func current() -> UILanguage {
+    static func current() -> UILanguage { ofThisRun }
+
+    /// Decided once, on first use (after `extract` has read `--lang`): the config file is
+    /// read at most once however many messages a command prints.
+    private static let ofThisRun: UILanguage = {
         if let flag { return flag }
         let configured = (try? ConfigFile.load(path: ConfigFile.path(environment: ProcessEnvironment.variables)))?.uiLanguage
         return resolve(configured: configured)
-    }
+    }()
 }
 
 /// A `--lang` without a known value.
