@@ -222,7 +222,7 @@ extension Catalog {
         .phoneLeadingZero: "starts with 0; international numbers start with the country code",
         .phoneShort: "is unusually short for a phone number: {count} {count|digit|digits} (usually {min} to {max})",
         .phoneLong: "is unusually long for a phone number: {count} {count|digit|digits} (usually {min} to {max})",
-        .statusProblemWithFix: "Ctrl-F → {suggestion} · {severity}: {path}: {message}",
+        .statusProblemWithFix: "Ctrl-F → {suggestion} · {problem}",
         .problemsTitle: "Problems: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} · Enter goes to the field · Esc closes",
         .problemsNone: "No problems: the request is valid.",
         .confirmTitle: "Place this callback?",

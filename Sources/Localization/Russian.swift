@@ -222,7 +222,7 @@ extension Catalog {
         .phoneLeadingZero: "начинается с 0; международные номера начинаются с кода страны",
         .phoneShort: "необычно короткий для номера телефона: {count} {count|цифра|цифры|цифр} (обычно от {min} до {max})",
         .phoneLong: "необычно длинный для номера телефона: {count} {count|цифра|цифры|цифр} (обычно от {min} до {max})",
-        .statusProblemWithFix: "Ctrl-F → {suggestion} · {severity}: {path}: {message}",
+        .statusProblemWithFix: "Ctrl-F → {suggestion} · {problem}",
         .problemsTitle: "Ошибки: {errors} {errors|ошибка|ошибки|ошибок}, {warnings} {warnings|предупреждение|предупреждения|предупреждений} · Enter — к полю · Esc — закрыть",
         .problemsNone: "Ошибок нет: запрос корректен.",
         .confirmTitle: "Создать обратный звонок?",

@@ -38,13 +38,8 @@ enum StatusView {
         let problems = state.problems(of: state.focus)
         if state.pane == .form, let problem = problems.first(where: \.isError) ?? problems.first {
             let empty = state.form.text(of: state.focus).isEmpty && state.form.isRequired(state.focus)
-            var parts = ["severity": state.language(problem.isError ? .problemError : .problemWarning),
-                         "path": ProblemPath.display(problem.path, in: state.language), "message": problem.message(in: state.language)]
-            var text = state.language(.problemLine, parts)
-            if let suggestion = problem.suggestion {
-                parts["suggestion"] = suggestion
-                text = state.language(.statusProblemWithFix, parts)
-            }
+            var text = ProblemPath.line(problem, in: state.language)
+            if let suggestion = problem.suggestion { text = state.language(.statusProblemWithFix, ["suggestion": suggestion, "problem": text]) }
             return (text, Style(empty || !problem.isError ? .warning : .error))
         }
         return (hint(for: state.focus, in: state.language), .muted)

@@ -80,11 +80,7 @@ enum DialogCommands {
             if let problem = problems[safe: selected] {
                 state.pane = .form
                 state.setFocus(state.field(forProblemAt: problem.path))
-                state.status = StatusMessage(state.language(.problemLine, [
-                    "severity": state.language(problem.isError ? .problemError : .problemWarning),
-                    "path": ProblemPath.display(problem.path, in: state.language), "message": problem.message(in: state.language),
-                ]),
-                                             problem.isError ? .error : .warning)
+                state.status = StatusMessage(ProblemPath.line(problem, in: state.language), problem.isError ? .error : .warning)
             }
         case .close: state.dialog = nil
         case .dropKept:

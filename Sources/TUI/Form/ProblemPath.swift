@@ -1,3 +1,4 @@
+import CallbackCore
 import Localization
 
 /// A problem's JSON path as the operator sees the form: destination rows are
@@ -11,5 +12,11 @@ public enum ProblemPath {
         let leg = path[..<open.lowerBound]
         let rest = path[path.index(after: close)...]
         return language(.problemRowPath, ["leg": String(leg), "row": "\(index + 1)", "path": "destinations[\(index)]\(rest)"])
+    }
+
+    /// `error: line_1 · row 2 (…): message`, as the status line shows a problem, in `language`.
+    public static func line(_ problem: ValidationProblem, in language: UILanguage) -> String {
+        language(.problemLine, ["severity": language(problem.isError ? .problemError : .problemWarning),
+                                "path": display(problem.path, in: language), "message": problem.message(in: language)])
     }
 }
