@@ -68,6 +68,11 @@ public enum VoiceCatalog {
         return russianLabels[voice.id]?[id] ?? emotionNamesRussian[id]
     }
 
+    /// The generic name of emotion `id`, in Russian («радостная») or English ("joyful"); nil for no such emotion.
+    public static func emotionName(_ id: Int, russian: Bool) -> String? {
+        russian ? emotionNamesRussian[id] : emotionNames[id]
+    }
+
     /// `voice`'s label for emotion `id` as the vendor writes it, in Russian («добрая») or
     /// English ("kind"); nil when the voice lacks the emotion.
     public static func label(of voice: Voice, emotion id: Int, russian: Bool) -> String? {

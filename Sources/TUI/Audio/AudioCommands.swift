@@ -11,7 +11,8 @@ enum AudioCommands {
         return VoiceCatalog.voices.filter { voice in
             if let gender, voice.gender != gender { return false }
             guard !needle.isEmpty else { return true }
-            let russian = voice.emotions.compactMap { VoiceCatalog.emotionNamesRussian[$0.id] } + (voice.id == 1 ? ["добрая"] : [])
+            let russian = voice.emotions.flatMap { [VoiceCatalog.emotionName($0.id, russian: true), VoiceCatalog.russianLabel(of: voice, emotion: $0.id)] }
+                .compactMap { $0 }
             let haystack = ([String(voice.id), voice.name, voice.latin] + voice.emotions.map(\.label) + russian).joined(separator: " ")
             return fold(haystack).contains(needle)
         }
@@ -109,7 +110,7 @@ enum AudioCommands {
             guard voice.supports(emotion: emotion) else {
                 state.status = StatusMessage(state.language(.voiceDoesNotOffer, [
                     "voice": "\(voice.id) \(voice.name)",
-                    "emotion": (state.language == .ru ? VoiceCatalog.emotionNamesRussian : VoiceCatalog.emotionNames)[emotion]!,
+                    "emotion": VoiceCatalog.emotionName(emotion, russian: state.language == .ru)!,
                 ]), .warning)
                 return []
             }

@@ -29,8 +29,8 @@ enum AudioPickerViews {
             x += canvas.put(voice.id == current ? "●" : " ", x: x, y: y, style: Style(.accent, on: background))
             x += canvas.put(String(voice.id).leftPadding(3) + "  ", x: x, y: y, style: Style(.muted, on: background))
             x += canvas.put((voice.name + " (" + voice.latin + ")").padding(toLength: 24, withPad: " ", startingAt: 0), x: x, y: y, style: Style(.text, on: background, bold: chosen))
-            x += canvas.put(AudioPickerViews.gender(voice, say) + "  ", x: x, y: y, style: Style(.muted, on: background))
-            let emotions = voice.emotions.map { AudioPickerViews.label(voice, $0, say) + ($0.id == voice.defaultEmotion ? "*" : "") }
+            x += canvas.put(VoiceCatalog.genderMark(voice.gender, russian: say == .ru) + "  ", x: x, y: y, style: Style(.muted, on: background))
+            let emotions = voice.emotions.map { VoiceRules.emotionName(voice, $0.id, say) + ($0.id == voice.defaultEmotion ? "*" : "") }
                 .joined(separator: ", ")
             canvas.put(emotions, x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
         }
@@ -51,7 +51,7 @@ enum AudioPickerViews {
         ListView.draw(count: emotions.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
             let emotion = emotions[index]
             let mark = emotion.id == voice?.defaultEmotion ? " *" : ""
-            canvas.put("\(emotion.id)  \(voice.map { AudioPickerViews.label($0, emotion, say) } ?? emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: background, bold: chosen))
+            canvas.put("\(emotion.id)  \(voice.map { VoiceRules.emotionName($0, emotion.id, say) } ?? emotion.label)\(mark)", x: inner.x + 2, y: y, style: Style(.text, on: background, bold: chosen))
         }
     }
 
@@ -70,7 +70,7 @@ enum AudioPickerViews {
         let inner = rect.inset(1)
         var x = inner.x + 1 + nameWidth
         for id in emotions {
-            let name = say == .ru ? VoiceCatalog.emotionNamesRussian[id]! : VoiceCatalog.emotionNames[id]!
+            let name = VoiceCatalog.emotionName(id, russian: say == .ru)!
             canvas.put(String(name.prefix(cell - 1)), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
             x += cell
         }
@@ -81,7 +81,7 @@ enum AudioPickerViews {
         let top = max(0, row - height + 1)
         for (index, voice) in voices.enumerated().dropFirst(top).prefix(height) {
             let y = inner.y + 1 + index - top
-            let label = "\(String(voice.id).leftPadding(2)) \(voice.name) (\(voice.latin)) \(AudioPickerViews.gender(voice, say))"
+            let label = "\(String(voice.id).leftPadding(2)) \(voice.name) (\(voice.latin)) \(VoiceCatalog.genderMark(voice.gender, russian: say == .ru))"
             canvas.put(label, x: inner.x + 1, y: y, style: Style(voice.id == currentVoice ? .accent : .text, on: .surface, bold: index == row), maxWidth: nameWidth - 1)
             var cx = inner.x + 1 + nameWidth
             for (columnIndex, id) in emotions.enumerated() {
@@ -89,7 +89,7 @@ enum AudioPickerViews {
                 let role: Role
                 if voice.defaultEmotion == id { mark = wide ? "◆ " + say(.explorerDefault) : "◆"; role = .success }
                 else if voice.supports(emotion: id) {
-                    let generic = say == .ru ? VoiceCatalog.emotionNamesRussian[id] : VoiceCatalog.emotionNames[id]
+                    let generic = VoiceCatalog.emotionName(id, russian: say == .ru)
                     let labelled = VoiceCatalog.label(of: voice, emotion: id, russian: say == .ru)
                     let own = labelled == generic ? "" : labelled ?? ""
                     mark = "● " + (wide ? own : String(own.prefix(cell - 3)))
@@ -106,15 +106,5 @@ enum AudioPickerViews {
         }
         let legend = say(.explorerLegend, ["line": "\(line + 1)"])
         canvas.put(legend, x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
-    }
-
-    /// The vendor's gender mark: F / M, Ж / М.
-    static func gender(_ voice: Voice, _ language: UILanguage) -> String {
-        VoiceCatalog.genderMark(voice.gender, russian: language == .ru)
-    }
-
-    /// The voice's own name for an emotion, as the vendor writes it in `language` (voice 1's 2: kind, «добрая»).
-    static func label(_ voice: Voice, _ emotion: Emotion, _ language: UILanguage) -> String {
-        VoiceCatalog.label(of: voice, emotion: emotion.id, russian: language == .ru) ?? emotion.label
     }
 }

@@ -21,8 +21,7 @@ enum VoiceRules {
                                                               "emotion": "\(preferred) \(emotionName(chosen, preferred, language))"]), .info)
         }
         guard let emotion = tts.emotion, !chosen.supports(emotion: emotion) else { return nil }
-        let names = language == .ru ? VoiceCatalog.emotionNamesRussian : VoiceCatalog.emotionNames
-        let old = names[emotion] ?? String(emotion)
+        let old = VoiceCatalog.emotionName(emotion, russian: language == .ru) ?? String(emotion)
         let new = emotionName(chosen, chosen.defaultEmotion, language)
         if tts.preferredEmotion == nil { tts.preferredEmotion = emotion }
         tts.emotion = chosen.defaultEmotion
