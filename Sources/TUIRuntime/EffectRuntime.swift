@@ -179,12 +179,17 @@ private actor Worker {
         do {
             let started = try await start()
             client = started
-            deliver(.profileApplied(.ready, host: started.endpoint.host, endpointURL: started.endpoint.baseURL.absoluteString,
-                                    keyVariable: APIKey.environmentVariable))
+            deliver(Self.standIn(started))
         } catch {
             deliver(.profileApplied(.noKey(UILanguage.en(.demoCouldNotStart, ["reason": "\(error)"])), host: "127.0.0.1", endpointURL: "",
                                     keyVariable: APIKey.environmentVariable))
         }
+    }
+
+    /// The demo's client, as the UI hears it: ready, the stand-in's host and URL.
+    static func standIn(_ client: ExolveClient) -> Action {
+        .profileApplied(.ready, host: client.endpoint.host, endpointURL: client.endpoint.baseURL.absoluteString,
+                        keyVariable: APIKey.environmentVariable)
     }
 
     func openLog(path: String) async {
@@ -345,10 +350,7 @@ private actor Worker {
             }
         case .switchProfile(let name):
             // In demo mode requests keep going to the stand-in, whatever the profile.
-            if environment.mode == .demo, let client {
-                return deliver(.profileApplied(.ready, host: client.endpoint.host, endpointURL: client.endpoint.baseURL.absoluteString,
-                                               keyVariable: APIKey.environmentVariable))
-            }
+            if environment.mode == .demo, let client { return deliver(Self.standIn(client)) }
             guard let resolve = environment.resolveProfile else { return }
             let resolved = resolve(name)
             client = resolved.client
