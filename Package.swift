@@ -51,6 +51,7 @@ let package = Package(
         ]),
         .target(name: "CallLog", dependencies: [
             "CallbackCore",
+            "Localization",
             "ProcessEnvironment",
             "ExolveClient",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -58,6 +59,7 @@ let package = Package(
         // The team log: the same store contract on a shared PostgreSQL database.
         .target(name: "CallLogPostgres", dependencies: [
             "CallLog",
+            "Localization",
             "ProcessEnvironment",
             "CallbackCore",
             .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -80,7 +82,7 @@ let package = Package(
         .target(name: "CTerminalSignals"),
         // Writes to the terminal and pipes that never trap when the other end is gone.
         .target(name: "Console"),
-        .target(name: "TUINcurses", dependencies: ["TUI", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
+        .target(name: "TUINcurses", dependencies: ["TUI", "Localization", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "Localization",

@@ -1,44 +1,40 @@
+import Localization
+
 /// Why the call log could not be used, told with the file's path and what to do.
-public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible {
+/// A `detail` is what SQLite, PostgreSQL or the system said (verbatim), or
+/// exocall's own finding (from the catalog).
+public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible, OperatorFacingError {
     /// The file is not a SQLite database, or is damaged.
-    case corrupt(path: String, detail: String)
+    case corrupt(path: String, detail: Localized)
     /// The file was written by a newer exocall (unknown schema versions).
     case newerSchema(path: String)
     /// The file or its folder cannot be read or written.
-    case inaccessible(path: String, detail: String)
+    case inaccessible(path: String, detail: Localized)
     /// A write failed (disk full, locked for too long...).
-    case writeFailed(path: String, detail: String)
+    case writeFailed(path: String, detail: Localized)
     /// A query failed.
-    case readFailed(path: String, detail: String)
+    case readFailed(path: String, detail: Localized)
     /// No entry has that id.
     case noSuchEntry(Int64)
     /// The team log's server cannot be reached or refused the connection.
-    case unavailable(location: String, detail: String)
+    case unavailable(location: String, detail: Localized)
     /// The location is neither a path nor a PostgreSQL URL exocall can use.
-    case badLocation(location: String, reason: String)
+    case badLocation(location: String, reason: Localized)
 
-    /// The message for the operator.
-    public var description: String {
+    /// The message for the operator, in English.
+    public var description: String { text.text(.en) }
+
+    /// The message for the operator, in either language.
+    public var text: Localized {
         switch self {
-        case .corrupt(let path, let detail):
-            return "the call log \(path) is damaged or not a call log (\(detail)). exocall leaves it untouched. "
-                + "Move it aside (mv \(path) \(path).damaged) to start a new log, or open it with sqlite3 to recover entries."
-        case .newerSchema(let path):
-            return "the call log \(path) was written by a newer exocall. exocall leaves it untouched; "
-                + "upgrade exocall, or use another log with --db."
-        case .inaccessible(let path, let detail):
-            return "cannot open the call log \(path): \(detail). Check its permissions, or use another file with --db PATH."
-        case .writeFailed(let path, let detail):
-            return "cannot write to the call log \(path): \(detail)"
-        case .readFailed(let path, let detail):
-            return "cannot read the call log \(path): \(detail)"
-        case .noSuchEntry(let id):
-            return "no call log entry with id \(id)"
-        case .unavailable(let location, let detail):
-            return "the call log \(location) is unavailable (\(detail)). Nothing is sent while it is: "
-                + "every call is written to the log before it leaves."
-        case .badLocation(let location, let reason):
-            return "the call log location \(location) cannot be used: \(reason)"
+        case .corrupt(let path, let detail): return .phrase(.logErrCorrupt, ["path": .verbatim(path), "detail": detail])
+        case .newerSchema(let path): return .phrase(.logErrNewer, ["path": .verbatim(path)])
+        case .inaccessible(let path, let detail): return .phrase(.logErrInaccessible, ["path": .verbatim(path), "detail": detail])
+        case .writeFailed(let path, let detail): return .phrase(.logErrWrite, ["path": .verbatim(path), "detail": detail])
+        case .readFailed(let path, let detail): return .phrase(.logErrRead, ["path": .verbatim(path), "detail": detail])
+        case .noSuchEntry(let id): return .phrase(.logErrNoEntry, ["id": "\(id)"])
+        case .unavailable(let location, let detail): return .phrase(.logErrUnavailable, ["location": .verbatim(location), "detail": detail])
+        case .badLocation(let location, let reason): return .phrase(.logErrBadLocation, ["location": .verbatim(location), "reason": reason])
         }
     }
 }

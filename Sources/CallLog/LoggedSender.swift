@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveClient
 import Foundation
+import Localization
 
 /// Sends through the client with the call log's rule: the entry is written
 /// before the request leaves, and completed with the outcome. If the entry
@@ -36,7 +37,7 @@ public struct LoggedSender: Sendable {
         /// The log entry's id (nil without a log).
         public var entryID: Int64?
         /// Set when the outcome could not be recorded (the call was still sent).
-        public var logWarning: String?
+        public var logWarning: Localized?
     }
 
     /// What a guarded send did.
@@ -74,12 +75,12 @@ public struct LoggedSender: Sendable {
 
     private func finish(_ request: MakeCallbackRequest, entryID: Int64?) async -> Outcome {
         let result = await client.makeCallback(request)
-        var warning: String? = nil
+        var warning: Localized? = nil
         if let store, let entryID {
             do {
                 try await store.complete(id: entryID, with: result)
             } catch {
-                warning = "the outcome could not be recorded in the call log (entry \(entryID) will read as interrupted): \(error)"
+                warning = .phrase(.logWarningNotRecorded, ["id": "\(entryID)", "reason": .error(error)])
             }
         }
         return Outcome(result: result, entryID: entryID, logWarning: warning)

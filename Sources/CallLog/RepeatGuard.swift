@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// An earlier attempt, within the window, that rang (or may have rung) a
 /// leg-2 number of the request about to be sent.
@@ -35,16 +36,19 @@ public struct RecentAttempt: Equatable, Sendable {
     public var mayBeRinging: Bool { outcome != .placed }
 
     /// One line for the operator: when, who, outcome, call_id, number.
-    public var summary: String {
-        let what: String
+    public var summary: Localized {
+        let what: Localized
         switch outcome {
-        case .placed: what = "placed, call_id \(callID ?? "?")"
-        case .sending: what = interrupted ? "interrupted: may have been placed" : "still in flight"
-        case .unknown: what = "outcome unknown: may have been placed"
-        default: what = outcome.rawValue
+        case .placed: what = .phrase(.attemptPlaced, ["callID": .verbatim(callID ?? "?")])
+        case .sending: what = .phrase(interrupted ? .attemptInterrupted : .attemptInFlight)
+        case .unknown: what = .phrase(.attemptUnknown)
+        default: what = .verbatim(outcome.rawValue)
         }
-        let who = operatorName.map { "  by \($0)" } ?? ""
-        return "\(Timestamp.local(createdAt))\(who)  \(number)  \(what)  (entry \(entryID))"
+        var parts: [String: Localized] = ["time": .verbatim(Timestamp.local(createdAt)), "number": .verbatim(number),
+                                          "what": what, "id": "\(entryID)"]
+        guard let operatorName else { return .phrase(.attemptLine, parts) }
+        parts["who"] = .verbatim(operatorName)
+        return .phrase(.attemptLineBy, parts)
     }
 
     /// The attempt as JSON, for `send --json`.

@@ -2,6 +2,7 @@ import CallbackCore
 import ExolveClient
 import Foundation
 import GRDB
+import Localization
 
 /// The call log in one operator's SQLite file (WAL, busy timeout, versioned
 /// schema): the default backend of `CallLogStore`.
@@ -35,7 +36,7 @@ public final class SQLiteCallLog: CallLogStore {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw .inaccessible(path: path, detail: "cannot create the folder \(folder)")
+                throw .inaccessible(path: path, detail: .phrase(.logErrNoFolder, ["folder": .verbatim(folder)]))
             }
         }
         // Processes opening the log at once take turns here: GRDB's migrator reads
@@ -44,7 +45,7 @@ public final class SQLiteCallLog: CallLogStore {
         // never on the database file: closing any descriptor of the database file
         // would cancel the POSIX locks SQLite holds on it in this process.
         let lockFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard lockFD >= 0 else { throw .inaccessible(path: path, detail: String(cString: strerror(errno))) }
+        guard lockFD >= 0 else { throw .inaccessible(path: path, detail: .verbatim(String(cString: strerror(errno)))) }
         defer { Glibc.close(lockFD) }
         flock(lockFD, LOCK_EX)
         defer { flock(lockFD, LOCK_UN) }
@@ -66,7 +67,7 @@ public final class SQLiteCallLog: CallLogStore {
                     // About to be migrated: make sure the whole file is sound first.
                     if try !CallLogSchema.migrator.hasCompletedMigrations(db),
                        let verdict = try String.fetchOne(db, sql: "PRAGMA quick_check(1)"), verdict != "ok" {
-                        throw CallLogError.corrupt(path: path, detail: verdict)
+                        throw CallLogError.corrupt(path: path, detail: .verbatim(verdict))
                     }
                 }
                 try queue.close()
@@ -132,10 +133,10 @@ public final class SQLiteCallLog: CallLogStore {
         if try CallLogSchema.migrator.hasBeenSuperseded(db) { throw CallLogError.newerSchema(path: path) }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         if !tables.isEmpty && !tables.contains("grdb_migrations") {
-            throw CallLogError.corrupt(path: path, detail: "it is a SQLite database but not an exocall call log")
+            throw CallLogError.corrupt(path: path, detail: .phrase(.logErrNotExocall))
         }
         if requireCallTable, !tables.contains("call") {
-            throw CallLogError.corrupt(path: path, detail: "it has no call table")
+            throw CallLogError.corrupt(path: path, detail: .phrase(.logErrNoCallTable))
         }
     }
 
@@ -144,11 +145,11 @@ public final class SQLiteCallLog: CallLogStore {
         guard let error = error as? DatabaseError else { return .inaccessible(path: path, detail: "\(error)") }
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return .corrupt(path: path, detail: error.message ?? "damaged")
+            return .corrupt(path: path, detail: .verbatim(error.message ?? "damaged"))
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            return .inaccessible(path: path, detail: error.message ?? "cannot open")
+            return .inaccessible(path: path, detail: .verbatim(error.message ?? "cannot open"))
         default:
-            let detail = error.message ?? "\(error.resultCode)"
+            let detail = Localized.verbatim(error.message ?? "\(error.resultCode)")
             return reading ? .readFailed(path: path, detail: detail) : .writeFailed(path: path, detail: detail)
         }
     }
@@ -291,7 +292,7 @@ public final class SQLiteCallLog: CallLogStore {
             // A crash left sends in flight: check the file is whole before writing
             // to it (a damaged index can make finished entries look in flight).
             let verdict = try database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check(1)") }
-            if let verdict, verdict != "ok" { throw CallLogError.corrupt(path: path, detail: verdict) }
+            if let verdict, verdict != "ok" { throw CallLogError.corrupt(path: path, detail: .verbatim(verdict)) }
             try writeRetrying { db in
                 let stale = try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchAll(db)
                 for var entry in stale where entry.isInterrupted(now: now) {

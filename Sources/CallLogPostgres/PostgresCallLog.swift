@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import NIOSSL
 import PostgresNIO
+import Localization
 
 /// The call log on a PostgreSQL database a team shares: every operator sees every
 /// call, and the repeat guard holds across all of them (an advisory lock per
@@ -70,7 +71,7 @@ public final class PostgresCallLog: CallLogStore {
             made.options.connectTimeout = .seconds(3)
             configuration = made
         } catch {
-            throw .badLocation(location: location.display, reason: "the TLS settings cannot be used: \(error)")
+            throw .badLocation(location: location.display, reason: .phrase(.pgTLSSettings, ["error": .verbatim("\(error)")]))
         }
         let quiet = Logger(label: "exocall.calllog", factory: { _ in SwiftLogNoOpLogHandler() })
         let outcome = await Deadline.race(operationTimeout) {
@@ -96,7 +97,7 @@ public final class PostgresCallLog: CallLogStore {
                 do {
                     configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(root))
                 } catch {
-                    throw .badLocation(location: location.display, reason: "sslrootcert \(root) cannot be read as PEM certificates")
+                    throw .badLocation(location: location.display, reason: .phrase(.pgRootCert, ["path": .verbatim(root)]))
                 }
             }
             switch location.sslMode {
@@ -178,29 +179,31 @@ public final class PostgresCallLog: CallLogStore {
             guard let password, password.count >= 3 else { return text }
             return text.replacingOccurrences(of: password, with: "***")
         }
-        var detail: String
+        var detail: Localized
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
-                detail = message
-                if error.serverInfo?[.sqlState] == "42501" { detail += " (the role lacks a privilege: see \"A shared log for a team\" in the README)" }
+                detail = .verbatim(redacted(message))
+                if error.serverInfo?[.sqlState] == "42501" {
+                    detail = .phrase(.pgServerSaid, ["message": detail, "hint": .phrase(.logErrPrivilege)])
+                }
             } else if let underlying = error.underlying {
-                detail = "\(underlying)"
+                detail = .verbatim(redacted("\(underlying)"))
             } else {
-                detail = "\(error.code)"
+                detail = .verbatim(redacted("\(error.code)"))
             }
             switch error.code {
             case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
                  .sslUnsupported, .failedToAddSSLHandler, .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
-                return .unavailable(location: location, detail: redacted(detail))
+                return .unavailable(location: location, detail: detail)
             default:
                 if let state = error.serverInfo?[.sqlState], state.hasPrefix("08") || state.hasPrefix("28") || state.hasPrefix("57") || state == "3D000" {
-                    return .unavailable(location: location, detail: redacted(detail))
+                    return .unavailable(location: location, detail: detail)
                 }
             }
         } else {
-            detail = "\(error)"
+            detail = .verbatim(redacted("\(error)"))
         }
-        return reading ? .readFailed(path: location, detail: redacted(detail)) : .writeFailed(path: location, detail: redacted(detail))
+        return reading ? .readFailed(path: location, detail: detail) : .writeFailed(path: location, detail: detail)
     }
 
     // MARK: - Schema
@@ -216,7 +219,7 @@ public final class PostgresCallLog: CallLogStore {
             var hasVersions = false, hasCall = false
             for try await (versions, calls) in tables.decode((Int64, Int64).self) { hasVersions = versions > 0; hasCall = calls > 0 }
             if hasCall && !hasVersions {
-                throw CallLogError.corrupt(path: location, detail: "the database has a call table that exocall did not make")
+                throw CallLogError.corrupt(path: location, detail: .phrase(.logErrForeignTable))
             }
             if !hasVersions { try await connection.query(PostgresQuery(unsafeSQL: PostgresSchema.versionTable), logger: logger) }
             var version = 0
@@ -294,7 +297,7 @@ public final class PostgresCallLog: CallLogStore {
         var row = entry
         row.outcome = .sending
         guard let id = try await firstID(try await connection.query(insert(row), logger: logger)) else {
-            throw CallLogError.writeFailed(path: location, detail: "the server gave no id for the new entry")
+            throw CallLogError.writeFailed(path: location, detail: .phrase(.logErrNoID))
         }
         return id
     }

@@ -1,6 +1,7 @@
 import CallLog
 import Foundation
 import ProcessEnvironment
+import Localization
 
 /// A team log's address: `postgresql://user@host:port/dbname?sslmode=...`.
 /// The password comes from the URL, else `PGPASSWORD`, else `PGPASSFILE` or
@@ -52,31 +53,31 @@ public struct PostgresLocation: Sendable, Equatable {
     /// What a URL's text says, or why it cannot be used (the message never repeats a password).
     public static func parse(_ text: String, environment: [String: String] = ProcessEnvironment.variables) throws(CallLogError) -> PostgresLocation {
         guard isURL(text), let components = URLComponents(string: text) else {
-            throw .badLocation(location: redact(text), reason: "expected postgresql://user@host:port/dbname?sslmode=...")
+            throw .badLocation(location: redact(text), reason: .phrase(.pgExpectedURL))
         }
         let shown = redact(text)
         guard let host = components.host, !host.isEmpty else {
-            throw .badLocation(location: shown, reason: "the URL names no host")
+            throw .badLocation(location: shown, reason: .phrase(.pgNoHost))
         }
         let user = components.user ?? environment["PGUSER"] ?? environment["USER"] ?? ""
-        guard !user.isEmpty else { throw .badLocation(location: shown, reason: "the URL names no user (postgresql://USER@host/dbname)") }
+        guard !user.isEmpty else { throw .badLocation(location: shown, reason: .phrase(.pgNoUser)) }
         var database = components.path
         if database.hasPrefix("/") { database.removeFirst() }
         if database.isEmpty { database = user }
-        guard !database.contains("/") else { throw .badLocation(location: shown, reason: "the database name \"\(database)\" contains /") }
+        guard !database.contains("/") else { throw .badLocation(location: shown, reason: .phrase(.pgSlashInName, ["name": .verbatim(database)])) }
         var location = PostgresLocation(user: user, host: host, port: components.port ?? 5432, database: database,
                                         sslMode: .prefer, sslRootCert: nil, password: components.password)
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
                 guard let mode = item.value.flatMap(SSLMode.init(rawValue:)) else {
-                    throw .badLocation(location: shown, reason: "sslmode must be one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(item.value ?? "")\"")
+                    throw .badLocation(location: shown, reason: .phrase(.pgSSLMode, ["modes": .verbatim(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")), "value": .verbatim(item.value ?? "")]))
                 }
                 location.sslMode = mode
             case "sslrootcert":
                 location.sslRootCert = item.value
             default:
-                throw .badLocation(location: shown, reason: "unknown parameter \"\(item.name)\" (exocall understands sslmode and sslrootcert)")
+                throw .badLocation(location: shown, reason: .phrase(.pgUnknownParameter, ["name": .verbatim(item.name)]))
             }
         }
         if location.password == nil {

@@ -1,3 +1,5 @@
+import Localization
+
 /// A path into a JSON document in the notation problems are reported in:
 /// `line_2.destinations[3].timeout` (keys joined by dots, 0-based indexes).
 public struct JSONPath: Equatable, Hashable, Sendable, CustomStringConvertible {
@@ -56,13 +58,15 @@ public struct JSONPath: Equatable, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a value could not be set at a path.
-public struct JSONPathError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct JSONPathError: Error, Equatable, Sendable, CustomStringConvertible, OperatorFacingError {
     /// The path asked for.
     public var path: String
     /// What stood in the way.
-    public var reason: String
+    public var reason: Localized
+    /// `path: reason`, in English.
+    public var description: String { text.text(.en) }
     /// `path: reason`.
-    public var description: String { "\(path): \(reason)" }
+    public var text: Localized { .phrase(.pathError, ["path": .verbatim(path), "reason": reason]) }
 }
 
 extension JSONValue {
@@ -97,6 +101,7 @@ extension JSONValue {
         }
         let rest = components.dropFirst()
         let here = JSONPath(Array(whole.components[..<components.startIndex]))
+        let place: Localized = here.components.isEmpty ? .phrase(.pathTheRequest) : .verbatim(here.description)
         switch (first, self) {
         case (.key(let key), .object(var members)):
             if let position = members.lastIndex(where: { $0.key == key }) {
@@ -108,7 +113,7 @@ extension JSONValue {
             } else if rest.isEmpty {
                 if let newValue { members.append(.init(key, newValue)) }
             } else {
-                throw JSONPathError(path: whole.description, reason: "there is no \"\(key)\" in \(here.components.isEmpty ? "the request" : here.description)")
+                throw JSONPathError(path: whole.description, reason: .phrase(.pathNoKey, ["key": .verbatim(key), "place": place]))
             }
             self = .object(members)
         case (.index(let index), .array(var items)):
@@ -117,13 +122,13 @@ extension JSONValue {
             } else if index == items.count && rest.isEmpty, let newValue {
                 items.append(newValue)
             } else {
-                throw JSONPathError(path: whole.description, reason: "\(here) has \(items.count) elements, so index \(index) does not exist")
+                throw JSONPathError(path: whole.description, reason: .phrase(.pathNoIndex, ["place": place, "count": "\(items.count)", "index": "\(index)"]))
             }
             self = .array(items)
         case (.key, _):
-            throw JSONPathError(path: whole.description, reason: "\(here.components.isEmpty ? "the request" : here.description) is \(typeName), not an object")
+            throw JSONPathError(path: whole.description, reason: .phrase(.pathNotObject, ["place": place, "type": typeLabel]))
         case (.index, _):
-            throw JSONPathError(path: whole.description, reason: "\(here.components.isEmpty ? "the request" : here.description) is \(typeName), not an array")
+            throw JSONPathError(path: whole.description, reason: .phrase(.pathNotArray, ["place": place, "type": typeLabel]))
         }
     }
 }

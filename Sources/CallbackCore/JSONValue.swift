@@ -1,3 +1,5 @@
+import Localization
+
 /// A JSON document as parsed, keeping what `Foundation.JSONSerialization` loses:
 /// the order of object keys, the exact text of each number (so a uint64 above
 /// 2^53 survives), and where each value stood in the source (for messages).
@@ -34,15 +36,15 @@ public indirect enum JSONValue: Equatable, Sendable {
         return members.last(where: { $0.key == key })?.value
     }
 
-    /// A short name of this value's JSON type, for messages ("string", "number"...).
-    public var typeName: String {
+    /// The name of the value's JSON type in the operator's language.
+    public var typeLabel: Localized {
         switch self {
-        case .object: return "object"
-        case .array: return "array"
-        case .string: return "string"
-        case .number: return "number"
-        case .bool: return "boolean"
-        case .null: return "null"
+        case .object: return .phrase(.typeObject)
+        case .array: return .phrase(.typeArray)
+        case .string: return .phrase(.typeString)
+        case .number: return .phrase(.typeNumber)
+        case .bool: return .phrase(.typeBoolean)
+        case .null: return .phrase(.typeNull)
         }
     }
 

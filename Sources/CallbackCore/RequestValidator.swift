@@ -57,16 +57,8 @@ private struct Walk {
 
     /// How a value reads in a message: `string "x"`, `number 5`, `null`.
     func given(_ value: JSONValue) -> Localized {
-        let type: Phrase
-        switch value {
-        case .null: return say(.typeNull)
-        case .object: type = .typeObject
-        case .array: type = .typeArray
-        case .string: type = .typeString
-        case .number: type = .typeNumber
-        case .bool: type = .typeBoolean
-        }
-        return say(.vGiven, ["type": say(type), "value": .verbatim(value.shortDescription)])
+        if case .null = value { return value.typeLabel }
+        return say(.vGiven, ["type": value.typeLabel, "value": .verbatim(value.shortDescription)])
     }
 
     /// The members of an object at `path`, with unknown and repeated keys reported.

@@ -1,3 +1,5 @@
+import Localization
+
 /// An Exolve application API key. It prints as a mask wherever it is
 /// interpolated, so no message, log line or dump can show it by accident;
 /// only `authorizationValue` reveals it, for the one header that needs it.
@@ -15,17 +17,17 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
     /// Why `raw` cannot be a key (a CR, LF or other control character inside it would
     /// break the Authorization header, and the request would go out unauthenticated),
     /// or nil when it can. Never quotes the key.
-    public static func problem(in raw: String) -> String? {
+    public static func problem(in raw: String) -> Localized? {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let bad = trimmed.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
-        let name: String
+        let name: Localized
         switch bad {
-        case "\r": name = "a carriage return (CR)"
-        case "\n": name = "a line feed (LF)"
-        case "\t": name = "a tab"
-        default: name = "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
+        case "\r": name = .phrase(.keyCarriageReturn)
+        case "\n": name = .phrase(.keyLineFeed)
+        case "\t": name = .phrase(.keyTab)
+        default: name = .phrase(.keyControlCharacter, ["code": .verbatim(String(bad.value, radix: 16, uppercase: true))])
         }
-        return "it contains \(name)"
+        return .phrase(.keyContains, ["what": name])
     }
 
     /// Whether `name` can name an environment variable safely in a shell command
@@ -37,7 +39,7 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
 
     /// The key read from `raw` (an environment variable, the config, a key file), named by
     /// `source` in messages: nil when there is none, an error when it cannot be used.
-    public static func read(_ raw: String?, source: String) throws(ClientConfigurationError) -> APIKey? {
+    public static func read(_ raw: String?, source: Localized) throws(ClientConfigurationError) -> APIKey? {
         guard let raw else { return nil }
         if let problem = problem(in: raw) { throw .badKey(source: source, reason: problem) }
         return APIKey(raw)

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// One of the account's purchased numbers, as `number/customer/v1/GetList` lists it.
 public struct AccountNumber: Equatable, Sendable {
@@ -39,23 +40,26 @@ public struct CallbackResource: Equatable, Sendable {
 
 /// Why a list could not be had. Listing is not a call: nothing about it is
 /// logged, and every failure leaves manual entry working.
-public enum ListFailure: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ListFailure: Error, Equatable, Sendable, CustomStringConvertible, OperatorFacingError {
     /// Exolve answered 4xx (401 wrong key, 404 unknown URL...).
     case rejected(status: Int, message: String)
     /// Nothing reached Exolve (refused, DNS, TLS).
-    case notReached(String)
+    case notReached(Localized)
     /// The exchange failed after the request left (timeout, dropped connection).
-    case failed(String)
+    case failed(Localized)
     /// An answer that is not the list (not JSON, wrong types, too large, a 5xx).
-    case badAnswer(String)
+    case badAnswer(Localized)
 
-    /// For the operator.
-    public var description: String {
+    /// For the operator, in English.
+    public var description: String { text.text(.en) }
+
+    /// For the operator, in either language.
+    public var text: Localized {
         switch self {
-        case .rejected(let status, let message): return "Exolve refused the list (HTTP \(status)): \(message)"
-        case .notReached(let reason): return "the list could not be asked for: \(reason)"
-        case .failed(let reason): return "the list did not arrive: \(reason)"
-        case .badAnswer(let reason): return "the answer was not a list: \(reason)"
+        case .rejected(let status, let message): return .phrase(.listRefused, ["status": "\(status)", "message": .verbatim(message)])
+        case .notReached(let reason): return .phrase(.listNotAsked, ["reason": reason])
+        case .failed(let reason): return .phrase(.listNotArrived, ["reason": reason])
+        case .badAnswer(let reason): return .phrase(.listNotAList, ["reason": reason])
         }
     }
 }
@@ -80,10 +84,10 @@ extension ExolveClient {
             case .success(let value): answer = value
             }
             guard case .array(let items)? = answer["numbers"] ?? .some(.array([])) else {
-                return .failure(.badAnswer("\"numbers\" is not a list"))
+                return .failure(.badAnswer(.phrase(.listNumbersNotList)))
             }
             for item in items {
-                guard let number = Self.accountNumber(item) else { return .failure(.badAnswer("a number without number_name")) }
+                guard let number = Self.accountNumber(item) else { return .failure(.badAnswer(.phrase(.listNumberWithoutName))) }
                 numbers.append(number)
             }
             let total = answer["total"].flatMap(Self.integer) ?? numbers.count
@@ -97,11 +101,11 @@ extension ExolveClient {
         switch await json(post(APIPath.callbackResources, body: Array("{}".utf8))) {
         case .failure(let failure): return .failure(failure)
         case .success(let answer):
-            guard case .array(let items)? = answer["callbacks"] else { return .failure(.badAnswer("no \"callbacks\" list")) }
+            guard case .array(let items)? = answer["callbacks"] else { return .failure(.badAnswer(.phrase(.listNoCallbacks))) }
             var resources: [CallbackResource] = []
             for item in items {
                 guard let id = item["callback_resource_id"].flatMap(Self.text), !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                    return .failure(.badAnswer("a callback resource without a numeric callback_resource_id"))
+                    return .failure(.badAnswer(.phrase(.listResourceWithoutID)))
                 }
                 resources.append(CallbackResource(id: id, name: item["callback_name"].flatMap(Self.text) ?? ""))
             }
@@ -112,14 +116,14 @@ extension ExolveClient {
     /// The JSON an exchange answered, or why there is none. Texts are kept free of the key.
     private func json(_ result: TransportResult) -> Result<JSONValue, ListFailure> {
         switch result {
-        case .failedBeforeSending(let reason): return .failure(.notReached(redact(reason)))
-        case .failedAfterSending(let reason): return .failure(.failed(redact(reason)))
+        case .failedBeforeSending(let reason): return .failure(.notReached(reason.mappingOutsideText(redact)))
+        case .failedAfterSending(let reason): return .failure(.failed(reason.mappingOutsideText(redact)))
         case .response(let status, let body, let dropped):
-            guard dropped == 0 else { return .failure(.badAnswer("larger than \(body.count) bytes")) }
+            guard dropped == 0 else { return .failure(.badAnswer(.phrase(.listTooLarge, ["size": "\(body.count)"]))) }
             switch status {
             case 200..<300:
                 guard let value = try? JSONParser.parse(body), case .object = value else {
-                    return .failure(.badAnswer("not a JSON object"))
+                    return .failure(.badAnswer(.phrase(.listNotObject)))
                 }
                 return .success(value)
             case 400..<500:

@@ -1,5 +1,6 @@
 import Foundation
 import ProcessEnvironment
+import Localization
 
 /// Everything the client needs to send, resolved from flags, environment and
 /// the config file, in that order of precedence.
@@ -52,17 +53,17 @@ public struct ClientConfiguration: Sendable {
         let endpoint = try Endpoint(base)
         if let profile, let problem = ProfileReader.read(text, configPath: path, environment: environment).problems
             .first(where: { $0.key == "profiles.\(profile.name).api_key_env" }) {
-            throw .badConfigFile(path: path, reason: "profiles.\(profile.name).api_key_env \(problem.message)")
+            throw .badSetting(path: path, key: problem.key, problem: problem.text ?? .verbatim(problem.message))
         }
         var key: APIKey? = nil
         if let variable = profile?.apiKeyEnv {
-            key = try APIKey.read(environment[variable], source: "the environment variable \(variable)")
+            key = try APIKey.read(environment[variable], source: .phrase(.keySourceVariable, ["name": .verbatim(variable)]))
         } else if let keyFile = profile?.apiKeyFile {
             var holder = ConfigFile()
             holder.apiKeyFile = keyFile
             key = try holder.keyFromFile(configPath: path)
         } else {
-            key = try APIKey.read(environment[APIKey.environmentVariable], source: "the environment variable \(APIKey.environmentVariable)")
+            key = try APIKey.read(environment[APIKey.environmentVariable], source: .phrase(.keySourceVariable, ["name": .verbatim(APIKey.environmentVariable)]))
             if key == nil { key = file.apiKey }
             if key == nil { key = try file.keyFromFile(configPath: path) }
         }
@@ -75,8 +76,8 @@ public struct ClientConfiguration: Sendable {
     /// The key, or the error that tells the operator how to provide one.
     public func requireKey() throws(ClientConfigurationError) -> APIKey {
         if apiKey == nil, let profile, profile.apiKeyEnv != nil || profile.apiKeyFile != nil {
-            throw .missingProfileKey(profile: profile.name, source: profile.apiKeyEnv.map { "the environment variable \($0)" }
-                                     ?? "the file \(profile.apiKeyFile ?? "")")
+            throw .missingProfileKey(profile: profile.name, source: profile.apiKeyEnv.map { .phrase(.keySourceVariable, ["name": .verbatim($0)]) }
+                                     ?? .phrase(.keySourceFile, ["path": .verbatim(profile.apiKeyFile ?? "")]))
         }
         guard let apiKey else { throw .missingAPIKey(configPath: configPath) }
         return apiKey

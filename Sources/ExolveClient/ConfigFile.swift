@@ -54,13 +54,13 @@ public struct ConfigFile: Sendable, Equatable {
     public static func load(path: String) throws(ClientConfigurationError) -> ConfigFile {
         guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .badConfigFile(path: path, reason: "cannot be read as UTF-8 text")
+            throw .badConfigFile(path: path, reason: .phrase(.cfgNotUTF8))
         }
         let table: TOMLTable
         do {
             table = try SafeTOML.parse(text)
         } catch {
-            throw .badConfigFile(path: path, reason: error.description)
+            throw .badConfigFile(path: path, reason: .phrase(.cfgNotTOML, ["reason": .verbatim(error.description)]))
         }
         var config = ConfigFile()
         config.baseURL = try string(table, "base_url", path)
@@ -69,26 +69,28 @@ public struct ConfigFile: Sendable, Equatable {
         config.db = try string(table, "db", path)
         config.operatorName = try string(table, "operator", path)
         if let name = config.operatorName, name.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7f } ?? false) }) {
-            throw .badConfigFile(path: path, reason: "operator must be one line of text without control characters")
+            throw .badSetting(path: path, key: "operator", problem: .phrase(.cfgOneLine))
         }
         if let code = try string(table, "ui_language", path) {
             guard let language = UILanguage(code: code) else {
-                throw .badConfigFile(path: path, reason: "ui_language must be \"ru\" or \"en\", got \"\(code)\"")
+                throw .badSetting(path: path, key: "ui_language", problem: .phrase(.cfgUILanguage, ["value": "\"\(code)\""]))
             }
             config.uiLanguage = language
         }
         if let value = table["mouse"] {
-            guard let flag = value.bool else { throw .badConfigFile(path: path, reason: "mouse must be true or false") }
+            guard let flag = value.bool else { throw .badSetting(path: path, key: "mouse", problem: .phrase(.cfgTrueOrFalse)) }
             config.mouse = flag
         }
         if let text = try string(table, "repeat_window", path) {
             guard let window = RepeatWindow(parsing: text) else {
-                throw .badConfigFile(path: path, reason: "repeat_window must be \(RepeatWindow.syntax), got \"\(text)\"")
+                throw .badSetting(path: path, key: "repeat_window", problem: .phrase(.cfgRepeatWindow, ["value": .verbatim(text)]))
             }
             config.repeatWindow = window
         }
         if let raw = try string(table, "api_key", path) {
-            guard let key = try APIKey.read(raw, source: "api_key in \(path)") else { throw .badConfigFile(path: path, reason: "api_key is empty") }
+            guard let key = try APIKey.read(raw, source: .phrase(.keySourceConfig, ["path": .verbatim(path)])) else {
+                throw .badSetting(path: path, key: "api_key", problem: .phrase(.cfgEmptyKey))
+            }
             try requirePrivate(path)
             config.apiKey = key
         }
@@ -100,12 +102,14 @@ public struct ConfigFile: Sendable, Equatable {
         guard var path = apiKeyFile else { return nil }
         if path.hasPrefix("~/") { path = ProcessEnvironment.home() + path.dropFirst() }
         if !path.hasPrefix("/") { path = (configPath as NSString).deletingLastPathComponent + "/" + path }
-        guard FileManager.default.fileExists(atPath: path) else { throw .unreadableKeyFile(path: path, reason: "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadableKeyFile(path: path, reason: .phrase(.keyFileMissing)) }
         try ConfigFile.requirePrivate(path)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadableKeyFile(path: path, reason: "cannot be read")
+            throw .unreadableKeyFile(path: path, reason: .phrase(.cfgUnreadable))
         }
-        guard let key = try APIKey.read(text, source: "the key file \(path)") else { throw .unreadableKeyFile(path: path, reason: "the file is empty") }
+        guard let key = try APIKey.read(text, source: .phrase(.keySourceKeyFile, ["path": .verbatim(path)])) else {
+            throw .unreadableKeyFile(path: path, reason: .phrase(.keyFileEmpty))
+        }
         return key
     }
 
@@ -135,7 +139,7 @@ public struct ConfigFile: Sendable, Equatable {
     private static func string(_ table: TOMLTable, _ key: String, _ path: String) throws(ClientConfigurationError) -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else {
-            throw .badConfigFile(path: path, reason: "\(key) must be a quoted string")
+            throw .badSetting(path: path, key: key, problem: .phrase(.cfgStringInQuotes))
         }
         return text
     }

@@ -2,6 +2,7 @@ import SafeTOML
 import Foundation
 import TOMLKit
 import ProcessEnvironment
+import Localization
 
 extension ConfigFile {
     /// Sets a top-level string setting (`theme = "solarized-dark"`) in the file at
@@ -13,12 +14,12 @@ extension ConfigFile {
         var mode: Int = 0o600
         if FileManager.default.fileExists(atPath: path) {
             guard let data = FileManager.default.contents(atPath: path), let existing = String(data: data, encoding: .utf8) else {
-                throw .badConfigFile(path: path, reason: "cannot be read")
+                throw .badConfigFile(path: path, reason: .phrase(.cfgUnreadable))
             }
             do {
                 _ = try SafeTOML.parse(existing)
             } catch {
-                throw .badConfigFile(path: path, reason: "is not valid TOML, so it was left as it is")
+                throw .badConfigFile(path: path, reason: .phrase(.cfgLeftAsItIs))
             }
             text = existing
             mode = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
@@ -41,7 +42,7 @@ extension ConfigFile {
         guard FileManager.default.createFile(atPath: temporary, contents: Data(output.utf8), attributes: [.posixPermissions: mode]),
               rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw .badConfigFile(path: path, reason: "cannot be written")
+            throw .badConfigFile(path: path, reason: .phrase(.cfgUnwritable))
         }
     }
 }

@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// Where MakeCallback requests go: a base URL checked for safety.
 /// `https` always; plain `http` only to a loopback host (the stand-in server),
@@ -16,19 +17,19 @@ public struct Endpoint: Sendable, Equatable {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-            throw .badBaseURL(text, "it is not an absolute URL like https://api.exolve.ru")
+            throw .badBaseURL(text, .phrase(.urlNotAbsolute))
         }
         switch scheme {
         case "https": break
         case "http":
             guard Endpoint.isLoopback(host) else {
-                throw .badBaseURL(text, "plain http is allowed only to a loopback host (127.0.0.1, localhost, ::1); use https")
+                throw .badBaseURL(text, .phrase(.urlPlainHTTP))
             }
         default:
-            throw .badBaseURL(text, "the scheme must be https (or http to a loopback host)")
+            throw .badBaseURL(text, .phrase(.urlScheme))
         }
         if url.query != nil || url.fragment != nil {
-            throw .badBaseURL(text, "a base URL takes no query or fragment")
+            throw .badBaseURL(text, .phrase(.urlQuery))
         }
         baseURL = url
     }

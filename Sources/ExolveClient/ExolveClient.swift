@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 /// Places callbacks through MakeCallback. It sends each request exactly once
 /// (never retrying: a retry can ring a real person twice), as the canonical
@@ -74,22 +75,23 @@ public struct ExolveClient: Sendable {
                 if let response = MakeCallbackResponse.parse(body), Self.looksLikeCallID(response.callID) {
                     outcome = .placed(callID: response.callID, requestID: response.requestID)
                 } else if let response = MakeCallbackResponse.parse(body) {
-                    outcome = .unknown(reason: "Exolve answered HTTP \(status) with a call_id that is not one (digits, at most 20): "
-                                       + TerminalText.escaped(String(response.callID.prefix(40))))
+                    outcome = .unknown(reason: .phrase(.answerBadCallID, ["status": "\(status)",
+                        "callID": .verbatim(TerminalText.escaped(String(response.callID.prefix(40))))]))
                 } else {
-                    outcome = .unknown(reason: "Exolve answered HTTP \(status) without a call_id in the body")
+                    outcome = .unknown(reason: .phrase(.answerNoCallID, ["status": "\(status)"]))
                 }
             case 400..<500:
                 outcome = .rejected(status: status, message: ErrorBody.message(from: body, status: status))
             case 500..<600:
-                let detail = ErrorBody.detail(from: body).map { ": \($0)" } ?? " with an empty body"
-                outcome = .unknown(reason: "Exolve answered \(HTTPStatusText.name(status))\(detail)")
+                let name = Localized.verbatim(HTTPStatusText.name(status))
+                outcome = .unknown(reason: ErrorBody.detail(from: body).map { .phrase(.answerServerError, ["status": name, "detail": .verbatim($0)]) }
+                                   ?? .phrase(.answerServerErrorEmpty, ["status": name]))
             default:
-                outcome = .unknown(reason: "unexpected HTTP \(status) from the server")
+                outcome = .unknown(reason: .phrase(.answerUnexpected, ["status": "\(status)"]))
             }
             if dropped > 0, case .placed = outcome {
                 // Exolve's answer is a few dozen bytes: one past the cap is not to be trusted.
-                outcome = .unknown(reason: "Exolve answered HTTP \(status) with a body over \(body.count) bytes (\(dropped) more dropped)")
+                outcome = .unknown(reason: .phrase(.answerTooLarge, ["status": "\(status)", "size": "\(body.count)", "dropped": "\(dropped)"]))
             }
             return SendResult(outcome: outcome, httpStatus: status, rawBody: raw, latencyMs: latencyMs)
         }
@@ -105,9 +107,9 @@ public struct ExolveClient: Sendable {
         case .rejected(let status, let message):
             copy.outcome = .rejected(status: status, message: apiKey.redact(message))
         case .notSent(let reason):
-            copy.outcome = .notSent(reason: apiKey.redact(reason))
+            copy.outcome = .notSent(reason: reason.mappingOutsideText(apiKey.redact))
         case .unknown(let reason):
-            copy.outcome = .unknown(reason: apiKey.redact(reason))
+            copy.outcome = .unknown(reason: reason.mappingOutsideText(apiKey.redact))
         }
         return copy
     }

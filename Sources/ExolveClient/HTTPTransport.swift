@@ -1,3 +1,5 @@
+import Localization
+
 /// One HTTP exchange, as the client needs it. The real transport is
 /// `NIOTransport`; the protocol keeps the client's rules (outcome
 /// classification, redaction, no retry) independent of the HTTP library.
@@ -32,7 +34,7 @@ public enum TransportResult: Sendable {
     /// bytes past the cap were counted and dropped.
     case response(status: Int, body: [UInt8], dropped: Int = 0)
     /// The request failed before any byte of it could have reached the server.
-    case failedBeforeSending(String)
+    case failedBeforeSending(Localized)
     /// The request failed after it may have reached the server (timeout, dropped connection).
-    case failedAfterSending(String)
+    case failedAfterSending(Localized)
 }

@@ -4,6 +4,7 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import NIOTLS
+import Localization
 
 /// `HTTPTransport` over SwiftNIO, HTTP/1.1 and BoringSSL, all linked into the
 /// binary: nothing of it is loaded or started until the first request (the event
@@ -17,7 +18,7 @@ public struct NIOTransport: HTTPTransport {
     public init() {}
 
     /// What a timeout after the request left says.
-    static let timeoutReason = "no complete answer within the timeout"
+    static let timeoutReason = Localized.phrase(.transportNoAnswerInTime)
 
     /// How much of an answer's body is kept; the rest is counted and dropped.
     public static let bodyCap = 1 << 20
@@ -32,7 +33,7 @@ public struct NIOTransport: HTTPTransport {
     /// at the deadline (the outcome is then unknown: the request was sent).
     public func perform(_ request: TransportRequest) async -> TransportResult {
         guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else { return .failedBeforeSending("bad URL \(request.url)") }
+              let host = url.host, !host.isEmpty else { return .failedBeforeSending(.phrase(.transportBadURL, ["url": .verbatim(request.url)])) }
         let secure = scheme == "https"
         let port = url.port ?? (secure ? 443 : 80)
         var target = url.path.isEmpty ? "/" : url.path
@@ -50,7 +51,7 @@ public struct NIOTransport: HTTPTransport {
         if secure {
             switch Self.tls {
             case .success(let built): context = built
-            case .failure(let error): return .failedBeforeSending("TLS could not be set up (\(error))")
+            case .failure(let error): return .failedBeforeSending(.phrase(.transportTLSSetup, ["error": .verbatim("\(error)")]))
             }
         }
         let exchange = Exchange(cap: Self.bodyCap)
@@ -64,9 +65,8 @@ public struct NIOTransport: HTTPTransport {
                 if exchange.hasWritten {
                     exchange.finish(.failedAfterSending(Self.timeoutReason))
                 } else {
-                    exchange.finish(.failedBeforeSending(exchange.channel == nil
-                        ? "no connection to the server within the timeout"
-                        : "TLS handshake not finished within the timeout"))
+                    exchange.finish(.failedBeforeSending(.phrase(exchange.channel == nil
+                        ? .transportNoConnectionInTime : .transportHandshakeInTime)))
                 }
                 exchange.channel?.close(promise: nil)
             }
@@ -97,24 +97,24 @@ public struct NIOTransport: HTTPTransport {
     }
 
     /// Why a connection could not be made, in an operator's words.
-    static func connectReason(_ error: any Error) -> String {
+    static func connectReason(_ error: any Error) -> Localized {
         if let error = error as? NIOConnectionError {
             if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
-                return "host not found (DNS)"
+                return .phrase(.transportHostNotFound)
             }
             if let first = error.connectionErrors.first { return connectReason(first.error) }
-            return "could not connect"
+            return .phrase(.transportCouldNotConnect)
         }
         if let error = error as? IOError {
             switch error.errnoCode {
-            case ECONNREFUSED: return "connection refused"
-            case ENETUNREACH, EHOSTUNREACH: return "no route to the server"
-            default: return "could not connect (\(error.description))"
+            case ECONNREFUSED: return .phrase(.transportRefused)
+            case ENETUNREACH, EHOSTUNREACH: return .phrase(.transportNoRoute)
+            default: return .phrase(.transportCouldNotConnectBecause, ["error": .verbatim(error.description)])
             }
         }
-        if case ChannelError.connectTimeout = error { return "no connection to the server within the timeout" }
+        if case ChannelError.connectTimeout = error { return .phrase(.transportNoConnectionInTime) }
         if isTLS(error) { return tlsReason(error) }
-        return "could not connect (\(error))"
+        return .phrase(.transportCouldNotConnectBecause, ["error": .verbatim("\(error)")])
     }
 
     /// Whether `error` came from TLS.
@@ -123,13 +123,13 @@ public struct NIOTransport: HTTPTransport {
     }
 
     /// A TLS failure in an operator's words (BoringSSL's own text names source files).
-    static func tlsReason(_ error: any Error) -> String {
+    static func tlsReason(_ error: any Error) -> Localized {
         let text = String(describing: error)
         if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
-            return "TLS handshake failed: the server's certificate is not trusted"
+            return .phrase(.transportUntrusted)
         }
-        if text.contains("WRONG_VERSION_NUMBER") { return "TLS handshake failed: the server does not speak TLS" }
-        return "TLS handshake failed"
+        if text.contains("WRONG_VERSION_NUMBER") { return .phrase(.transportNotTLS) }
+        return .phrase(.transportHandshakeFailed)
     }
 
     /// Whether `host` is an IPv4 or IPv6 literal (these are not sent as a TLS server name).
@@ -184,20 +184,19 @@ private final class Exchange: @unchecked Sendable {
     /// The answer ended: deliver what arrived.
     func answered() {
         let (status, body, dropped) = lock.withLock { (self.status, self.body, self.dropped) }
-        guard let status else { return finish(.failedAfterSending("the server's answer was not valid HTTP")) }
+        guard let status else { return finish(.failedAfterSending(.phrase(.transportNotHTTP))) }
         finish(.response(status: status, body: body, dropped: dropped))
     }
 
     /// The exchange failed with `reason`: not sent if no byte of the request was handed over.
-    func failed(_ reason: String) {
+    func failed(_ reason: Localized) {
         finish(hasWritten ? .failedAfterSending(reason) : .failedBeforeSending(reason))
     }
 
     /// The connection closed before the answer ended.
     func closed() {
         let answering = lock.withLock { status != nil }
-        failed(answering ? "the server closed the connection before its answer was complete"
-                         : "the server closed the connection without answering")
+        failed(.phrase(answering ? .transportClosedMidAnswer : .transportClosedSilently))
     }
 
     /// Delivers the result once; later calls do nothing.
@@ -266,11 +265,11 @@ private final class ExchangeHandler: ChannelInboundHandler, @unchecked Sendable 
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if error is HTTPParserError {
-            exchange.failed("the server's answer was not valid HTTP")
+            exchange.failed(.phrase(.transportNotHTTP))
         } else if !exchange.hasWritten, NIOTransport.isTLS(error) {
             exchange.failed(NIOTransport.tlsReason(error))
         } else {
-            exchange.failed("the connection failed (\(error))")
+            exchange.failed(.phrase(.transportConnectionFailed, ["error": .verbatim("\(error)")]))
         }
         context.close(promise: nil)
     }

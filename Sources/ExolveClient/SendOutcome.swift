@@ -8,10 +8,10 @@ public enum SendOutcome: Equatable, Sendable {
     /// The API answered 4xx: nothing was placed. `message` is read from the body.
     case rejected(status: Int, message: String)
     /// Nothing reached the server (connection refused, DNS, TLS): safe to send again.
-    case notSent(reason: String)
+    case notSent(reason: Localized)
     /// The request may have reached Exolve (timeout, 5xx, dropped connection,
     /// an answer without a call_id): the call may have been placed.
-    case unknown(reason: String)
+    case unknown(reason: Localized)
 
     /// The name used in JSON output and in the call log: placed, rejected, not_sent, unknown.
     public var name: String {
@@ -37,8 +37,8 @@ public enum SendOutcome: Equatable, Sendable {
         switch self {
         case .placed(let callID, _): return language(.outcomeMsgPlaced, ["callID": callID])
         case .rejected(let status, let message): return language(.outcomeMsgRejected, ["status": "\(status)", "message": message])
-        case .notSent(let reason): return language(.outcomeMsgNotSent, ["reason": reason])
-        case .unknown(let reason): return language(.outcomeMsgUnknown, ["reason": reason])
+        case .notSent(let reason): return language(.outcomeMsgNotSent, ["reason": reason.text(language)])
+        case .unknown(let reason): return language(.outcomeMsgUnknown, ["reason": reason.text(language)])
         }
     }
 }

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 /// `--set PATH=VALUE`: changes one field of a request by its JSON path.
 /// Numeric fields take a number, every other field a string; a path through
@@ -8,25 +9,27 @@ public enum SetAssignment {
     public static let numericFields: Set<String> = WireSchema.numericNames
 
     /// Why an assignment could not be applied.
-    public struct Failure: Error, Equatable, CustomStringConvertible {
+    public struct Failure: Error, Equatable, CustomStringConvertible, OperatorFacingError {
         /// The message.
-        public var description: String
+        public var text: Localized
+        /// The message in English.
+        public var description: String { text.text(.en) }
     }
 
     /// Applies `assignment` (`line_2.destinations[0].number=79991234567`) to `json`.
     public static func apply(_ assignment: String, to json: inout JSONValue) throws(Failure) {
         guard let equals = assignment.firstIndex(of: "=") else {
-            throw Failure(description: "--set \(assignment): expected PATH=VALUE, like line_2.destinations[0].number=79991234567")
+            throw Failure(text: .phrase(.setNoEquals, ["assignment": .verbatim(assignment)]))
         }
         let pathText = String(assignment[..<equals])
         let raw = String(assignment[assignment.index(after: equals)...])
         guard let path = JSONPath(parsing: pathText) else {
-            throw Failure(description: "--set \(assignment): \"\(pathText)\" is not a path (keys joined by dots, 0-based [indexes])")
+            throw Failure(text: .phrase(.setNotAPath, ["assignment": .verbatim(assignment), "path": .verbatim(pathText)]))
         }
         let value: JSONValue
         if case .key(let last)? = path.components.last, numericFields.contains(last) {
             guard case .number? = try? JSONParser.parse(raw) else {
-                throw Failure(description: "--set \(assignment): \(pathText) takes a number, got \"\(raw)\"")
+                throw Failure(text: .phrase(.setTakesNumber, ["assignment": .verbatim(assignment), "path": .verbatim(pathText), "value": .verbatim(raw)]))
             }
             value = .number(raw)
         } else {
@@ -35,7 +38,7 @@ public enum SetAssignment {
         do {
             try json.set(value, at: path)
         } catch {
-            throw Failure(description: "--set \(assignment): \(error.reason)")
+            throw Failure(text: .phrase(.setFailed, ["assignment": .verbatim(assignment), "reason": error.reason]))
         }
     }
 }

@@ -1,6 +1,7 @@
 import CallbackCore
 import Foundation
 import ProcessEnvironment
+import Localization
 
 /// Saved requests ("templates"): canonical request JSON files under
 /// `$XDG_DATA_HOME/exocall/templates/NAME.json`. A template may be incomplete
@@ -19,13 +20,15 @@ public struct TemplateStore: Sendable {
     public init(folder: String) { self.folder = folder }
 
     /// Why a template operation failed.
-    public struct Failure: Error, Equatable, CustomStringConvertible {
+    public struct Failure: Error, Equatable, CustomStringConvertible, OperatorFacingError {
         /// The message.
-        public var description: String
+        public var text: Localized
+        /// The message in English.
+        public var description: String { text.text(.en) }
     }
 
     /// The template-name rule, as messages state it.
-    public static let nameRule = "letters, digits, '.', '_' or '-' (up to \(nameLength.upperBound))"
+    public static let nameRule = Localized.phrase(.tplNameRule, ["max": "\(nameLength.upperBound)"])
 
     /// How long a name may be.
     public static let nameLength = 1...64
@@ -58,41 +61,42 @@ public struct TemplateStore: Sendable {
 
     /// A template's request JSON.
     public func load(_ name: String) throws(Failure) -> JSONValue {
-        guard Self.isValidName(name) else { throw Failure(description: "\"\(name)\" is not a template name") }
+        guard Self.isValidName(name) else { throw Failure(text: .phrase(.tplNotAName, ["name": .verbatim(name)])) }
         guard let data = FileManager.default.contents(atPath: path(of: name)) else {
             let known = names()
-            throw Failure(description: "no template \"\(name)\"" + (known.isEmpty ? " (none saved yet)" : "; templates are \(known.joined(separator: ", "))"))
+            throw Failure(text: known.isEmpty ? .phrase(.tplNoneNoneSaved, ["name": .verbatim(name)])
+                          : .phrase(.tplNone, ["name": .verbatim(name), "names": .verbatim(known.joined(separator: ", "))]))
         }
         do {
             return try JSONParser.parse(Array(data))
         } catch {
-            throw Failure(description: "template \(path(of: name)): \(error.description)")
+            throw Failure(text: .phrase(.tplUnreadable, ["path": .verbatim(path(of: name)), "reason": error.message]))
         }
     }
 
     /// Saves `json` as `name` (canonical pretty JSON); refuses to replace one unless `overwrite`.
     public func save(_ name: String, json: JSONValue, overwrite: Bool) throws(Failure) {
         guard Self.isValidName(name) else {
-            throw Failure(description: "\"\(name)\" cannot name a template: use \(Self.nameRule)")
+            throw Failure(text: .phrase(.tplBadName, ["name": .verbatim(name), "rule": Self.nameRule]))
         }
         if !overwrite && FileManager.default.fileExists(atPath: path(of: name)) {
-            throw Failure(description: "template \"\(name)\" exists")
+            throw Failure(text: .phrase(.tplExists, ["name": .verbatim(name)]))
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data((CanonicalJSON.string(json, style: .pretty) + "\n").utf8).write(to: URL(fileURLWithPath: path(of: name)), options: .atomic)
         } catch {
-            throw Failure(description: "cannot write \(path(of: name)): \(error.localizedDescription)")
+            throw Failure(text: .phrase(.tplCannotWrite, ["path": .verbatim(path(of: name)), "reason": .verbatim(error.localizedDescription)]))
         }
     }
 
     /// Deletes a template.
     public func delete(_ name: String) throws(Failure) {
         guard Self.isValidName(name), FileManager.default.fileExists(atPath: path(of: name)) else {
-            throw Failure(description: "no template \"\(name)\"")
+            throw Failure(text: .phrase(.tplNoneBare, ["name": .verbatim(name)]))
         }
         do { try FileManager.default.removeItem(atPath: path(of: name)) } catch {
-            throw Failure(description: "cannot delete \(path(of: name)): \(error.localizedDescription)")
+            throw Failure(text: .phrase(.tplCannotDelete, ["path": .verbatim(path(of: name)), "reason": .verbatim(error.localizedDescription)]))
         }
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 import Theming
 import TUI
 import ProcessEnvironment
+import Localization
 
 /// Runs the front end on a real terminal: sets ncurses up, feeds keys and
 /// effect results to the reducer, draws each new state, and restores the
@@ -12,17 +13,20 @@ import ProcessEnvironment
 /// It is driven from one thread (its loop); other threads only `send`.
 public final class TerminalApp: @unchecked Sendable {
     /// Why the terminal could not be used.
-    public enum StartError: Error, CustomStringConvertible {
+    public enum StartError: Error, CustomStringConvertible, OperatorFacingError {
         case notATerminal
         case noTerm
         case cannotInitialize(String)
 
+        /// The message for the operator, in English.
+        public var description: String { text.text(.en) }
+
         /// The message for the operator.
-        public var description: String {
+        public var text: Localized {
             switch self {
-            case .notATerminal: return "the TUI needs a terminal: standard input is not one (use a subcommand such as `exocall send` in scripts)"
-            case .noTerm: return "TERM is not set, so the terminal's capabilities are unknown (try TERM=xterm-256color)"
-            case .cannotInitialize(let term): return "cannot initialize the terminal \"\(term)\" (is its terminfo installed?)"
+            case .notATerminal: return .phrase(.startNotATerminal)
+            case .noTerm: return .phrase(.startNoTerm)
+            case .cannotInitialize(let term): return .phrase(.startCannotInitialize, ["term": .verbatim(term)])
             }
         }
     }

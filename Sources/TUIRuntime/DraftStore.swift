@@ -1,6 +1,7 @@
 import Foundation
 import TUI
 import ProcessEnvironment
+import Localization
 
 /// The form as a draft on disk, so nothing typed is lost to a quit, a crash
 /// or a kill: written (atomically) as the operator edits, read at start.
@@ -25,7 +26,7 @@ public struct DraftStore: Sendable {
         /// A draft and when it was saved.
         case draft(FormState, savedAt: Date)
         /// The file was unreadable; it was moved to `movedTo` (never overwritten).
-        case unreadable(reason: String, movedTo: String?)
+        case unreadable(reason: Localized, movedTo: String?)
     }
 
     /// Reads the draft.
@@ -39,7 +40,7 @@ public struct DraftStore: Sendable {
         } catch {
             let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
             let moved = (try? FileManager.default.moveItem(atPath: path, toPath: aside)) != nil
-            return .unreadable(reason: "it is not a draft exocall can read", movedTo: moved ? aside : nil)
+            return .unreadable(reason: .phrase(.draftNotADraft), movedTo: moved ? aside : nil)
         }
     }
 

@@ -159,7 +159,7 @@ private actor Worker {
     let environment: EffectRuntime.Environment
     let deliver: @Sendable (Action) -> Void
     var store: (any CallLogStore)?
-    var logProblem: String?
+    var logProblem: Localized?
     var client: ExolveClient?
     var pendingDraft: FormState?
     var draftTask: Task<Void, Never>?
@@ -181,7 +181,7 @@ private actor Worker {
             client = started
             deliver(Self.standIn(started))
         } catch {
-            deliver(.profileApplied(.noKey(UILanguage.en(.demoCouldNotStart, ["reason": "\(error)"])), host: "127.0.0.1", endpointURL: "",
+            deliver(.profileApplied(.noKey(.phrase(.demoCouldNotStart, ["reason": .error(error)])), host: "127.0.0.1", endpointURL: "",
                                     keyVariable: APIKey.environmentVariable))
         }
     }
@@ -198,18 +198,18 @@ private actor Worker {
         } catch {
             if case .unavailable = error {
                 // A team log's server that is down: say so, refuse sends, and keep trying.
-                logProblem = "\(error)"
-                deliver(.logUnavailable("\(error)"))
+                logProblem = error.text
+                deliver(.logUnavailable(error.text))
                 reconnect(path)
                 return
             }
             // A log that cannot be written can often still be read.
             if let reader = (try? await CallLogOpener.openForReading(path)) ?? nil {
                 attach(reader)
-                deliver(.notice(StatusMessage(.phrase(.logReadOnly, ["reason": .verbatim("\(error)")]), .warning)))
+                deliver(.notice(StatusMessage(.phrase(.logReadOnly, ["reason": error.text]), .warning)))
             } else {
-                logProblem = "\(error)"
-                deliver(.logUnavailable("\(error)"))
+                logProblem = error.text
+                deliver(.logUnavailable(error.text))
             }
         }
     }
@@ -273,7 +273,7 @@ private actor Worker {
                 action = .logPageLoaded(entries: entries.map { $0.resolvingInterruption(now: now) },
                                         total: try await store.count(filter), append: cursor != nil)
             } catch {
-                action = .logUnavailable("\(error)")
+                action = .logUnavailable(.error(error))
             }
             await self.deliverLoad(action, ticket: ticket, append: cursor != nil)
         }
@@ -335,7 +335,7 @@ private actor Worker {
             let templates = environment.templates
             let items = templates.names().map { name -> TemplateItem in
                 do { return TemplateItem(name: name, json: try templates.load(name), problem: nil) } catch {
-                    return TemplateItem(name: name, json: nil, problem: "\(error)")
+                    return TemplateItem(name: name, json: nil, problem: .error(error))
                 }
             }
             deliver(.templatesListed(items))
@@ -346,7 +346,7 @@ private actor Worker {
                 deliver(.templateSaved(name: name, result: .saved))
             } catch {
                 let exists = !overwrite && FileManager.default.fileExists(atPath: templates.path(of: name))
-                deliver(.templateSaved(name: name, result: exists ? .exists : .failure("\(error)")))
+                deliver(.templateSaved(name: name, result: exists ? .exists : .failure(.error(error))))
             }
         case .switchProfile(let name):
             // In demo mode requests keep going to the stand-in, whatever the profile.
@@ -356,12 +356,12 @@ private actor Worker {
             client = resolved.client
             deliver(.profileApplied(resolved.availability, host: resolved.host, endpointURL: resolved.endpointURL, keyVariable: resolved.keyVariable))
         case .saveThemeToConfig(let name):
-            guard let configPath = environment.configPath else { return deliver(.configSaved("no config file path")) }
+            guard let configPath = environment.configPath else { return deliver(.configSaved(.phrase(.configNoPath))) }
             do {
                 try ConfigFile.setString("theme", to: name, at: configPath)
                 deliver(.configSaved(nil))
             } catch {
-                deliver(.configSaved("\(error)"))
+                deliver(.configSaved(.error(error)))
             }
         }
     }
@@ -372,7 +372,7 @@ private actor Worker {
         guard let client else { return deliver(.sendBlocked(.phrase(.blockedNoKey))) }
         // No call goes out unrecorded: without a writable log, nothing is sent.
         guard let store, !store.isReadOnly else {
-            return deliver(.sendBlocked(.phrase(.blockedLog, ["reason": logProblem.map { .verbatim($0) } ?? .phrase(.blockedLogReadOnly)])))
+            return deliver(.sendBlocked(.phrase(.blockedLog, ["reason": logProblem ?? .phrase(.blockedLogReadOnly)])))
         }
         let sender = LoggedSender(client: client, store: store, mode: environment.mode, operatorName: environment.operatorName)
         let deliver = self.deliver
@@ -395,7 +395,7 @@ private actor Worker {
                     deliver(.sendHeld(request, attempts))
                 }
             } catch {
-                deliver(.sendBlocked(.verbatim("\(error)")))
+                deliver(.sendBlocked(.error(error)))
             }
             return nil
         })

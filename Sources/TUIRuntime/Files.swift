@@ -1,6 +1,7 @@
 import ExolveClient
 import Foundation
 import TUI
+import Localization
 
 /// Reading and writing the files the operator names (F2, F3, `e`), with
 /// operator-grade reasons when it cannot be done.
@@ -8,9 +9,9 @@ enum Files {
     /// The UTF-8 text of the file at `path` (`~` expanded).
     static func read(_ path: String) -> FileLoadResult {
         switch RequestFile.read(path) {
-        case .failure(let failure): return .failure(failure.reason)
+        case .failure(let failure): return .failure(failure.text)
         case .success(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure("it is not UTF-8 text") }
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.phrase(.fileNotUTF8)) }
             return .text(text)
         }
     }
@@ -30,7 +31,7 @@ enum Files {
             try Data(contents.utf8).write(to: URL(fileURLWithPath: expanded), options: .atomic)
             return .saved
         } catch {
-            return .failure((error as NSError).localizedDescription)
+            return .failure(.verbatim((error as NSError).localizedDescription))
         }
     }
 }

@@ -55,8 +55,14 @@ struct ConfigCheckCommand: ParsableCommand {
         do {
             _ = try ConfigFile.load(path: path)
         } catch {
-            // A TOML syntax error is already among the problems; the rest (a loose key file) are not.
-            if case .badConfigFile = error {} else { problems.insert(ConfigProblem(key: "", line: nil, message: error.description), at: 0) }
+            // A TOML syntax error, and a setting the profile reader checks too, are already
+            // among the problems; the rest (mouse, repeat_window, a loose key file) are not.
+            switch error {
+            case .badConfigFile: break
+            case .badSetting(_, let key, let problem):
+                if !problems.contains(where: { $0.key == key }) { problems.insert(ConfigProblem(key: key, line: nil, text: problem), at: 0) }
+            default: problems.insert(ConfigProblem(key: "", line: nil, text: .verbatim(error.description(in: tr))), at: 0)
+            }
         }
         if problems.isEmpty {
             let profiles = ProfileReader.read(text, configPath: path, environment: environment).profiles.map(\.name)

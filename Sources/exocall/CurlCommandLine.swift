@@ -1,5 +1,6 @@
 import Console
 import ArgumentParser
+import Localization
 import CallbackCore
 import ExolveClient
 import Foundation
@@ -35,7 +36,7 @@ struct CurlCommandLine: ParsableCommand {
         }
         let result = RequestValidator.validate(bytes: bytes)
         guard let request = result.request else {
-            printError("exocall curl: the request is invalid:")
+            printError("exocall curl: " + LanguageOption.current()(.curlInvalid))
             Console.error(ProblemReport.text(result.problems))
             throw ExitCode(2)
         }
@@ -43,7 +44,7 @@ struct CurlCommandLine: ParsableCommand {
         do {
             config = try ClientConfiguration.resolve(baseURLFlag: baseURL, profileFlag: profileOption.profile)
         } catch {
-            printError("exocall curl: \(error)")
+            printError("exocall curl: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         say(CurlCommand.make(endpoint: config.endpoint, keyVariable: config.keyVariable, body: request.canonicalJSON(.compact)))

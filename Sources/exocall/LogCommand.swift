@@ -57,7 +57,7 @@ struct LogListCommand: AsyncParsableCommand {
             entries = try await store.page(filter, limit: limit)
             total = try await store.count(filter)
         } catch {
-            printError("exocall log: \(error)")
+            printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         if json {
@@ -168,7 +168,7 @@ enum LogEntryLookup {
             guard let entry = try await store.entry(id: id) else { throw CallLogError.noSuchEntry(id) }
             return entry
         } catch {
-            printError("exocall log: \(error)")
+            printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }

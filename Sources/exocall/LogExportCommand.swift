@@ -1,5 +1,6 @@
 import Console
 import ArgumentParser
+import Localization
 import CallbackCore
 import CallLog
 import Foundation
@@ -30,12 +31,12 @@ struct LogExportCommand: AsyncParsableCommand {
         let sink: FileHandle
         if let output {
             guard !FileManager.default.fileExists(atPath: output) else {
-                printError("exocall log export: \(output) already exists; choose another name or remove it first")
+                printError("exocall log export: " + LanguageOption.current()(.exportExists, ["path": output]))
                 throw ExitCode(1)
             }
             guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
                   let handle = FileHandle(forWritingAtPath: output) else {
-                printError("exocall log export: cannot create \(output)")
+                printError("exocall log export: " + LanguageOption.current()(.exportCannotCreate, ["path": output]))
                 throw ExitCode(1)
             }
             sink = handle
@@ -47,7 +48,7 @@ struct LogExportCommand: AsyncParsableCommand {
         func flush(force: Bool) {
             guard failed == nil, force || buffer.utf8.count > 1 << 16 else { return }
             if output == nil {
-                if !Console.out(buffer) { failed = "standard output was closed" }
+                if !Console.out(buffer) { failed = LanguageOption.current()(.exportStdoutClosed) }
             } else {
                 do { try sink.write(contentsOf: Data(buffer.utf8)) } catch { failed = "\(error.localizedDescription)" }
             }
@@ -65,17 +66,17 @@ struct LogExportCommand: AsyncParsableCommand {
                 flush(force: false)
             }
         } catch {
-            printError("exocall log export: \(error)")
+            printError("exocall log export: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         flush(force: true)
         if let failed {
-            printError("exocall log export: the export is incomplete: \(failed)")
+            printError("exocall log export: " + LanguageOption.current()(.exportIncomplete, ["reason": failed]))
             throw ExitCode(1)
         }
         if output != nil {
             try? sink.close()
-            printError("exported \(count) entries to \(output!)")
+            printError(LanguageOption.current()(.exportDone, ["count": "\(count)", "path": output!]))
         }
     }
 }

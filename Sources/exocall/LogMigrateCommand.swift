@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import CallLog
 import CallLogPostgres
 import Foundation
@@ -41,7 +42,7 @@ struct LogMigrateCommand: AsyncParsableCommand {
         do {
             target = try await PostgresCallLog.open(try PostgresLocation.parse(to))
         } catch {
-            printError("exocall log migrate: \(error)")
+            printError("exocall log migrate: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         defer { Task { await target.close() } }
@@ -49,11 +50,11 @@ struct LogMigrateCommand: AsyncParsableCommand {
         do {
             local = try SQLiteCallLog.openForReading(path: source)
         } catch {
-            printError("exocall log migrate: \(error)")
+            printError("exocall log migrate: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         guard let local else {
-            printError("the team log \(target.location) is ready; there is no local log to copy (\(source))")
+            printError(LanguageOption.current()(.migrateNothingLocal, ["location": target.location, "source": source]))
             return
         }
         do {
@@ -77,10 +78,10 @@ struct LogMigrateCommand: AsyncParsableCommand {
                 guard page.count == 500, let last = page.last else { break }
                 cursor = CallLogCursor(after: last)
             }
-            say("copied \(copied) of \(seen) entries from \(source) to \(target.location)"
-                + (copied < seen ? " (\(seen - copied) were copied before)" : ""))
+            let counts = ["copied": "\(copied)", "seen": "\(seen)", "source": source, "location": target.location, "before": "\(seen - copied)"]
+            say(LanguageOption.current()(copied < seen ? .migrateCopiedSome : .migrateCopied, counts))
         } catch {
-            printError("exocall log migrate: \(error)")
+            printError("exocall log migrate: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }

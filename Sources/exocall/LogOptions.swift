@@ -22,7 +22,7 @@ struct DatabaseOption: ParsableArguments {
             return try CallLogLocation.resolve(flag: path, configured: { try ConfigFile.load(path: ConfigFile.path(environment: environment)).db },
                                                environment: environment)
         } catch {
-            printError("exocall \(command): \(error)")
+            printError("exocall \(command): " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }
@@ -109,7 +109,7 @@ enum LogReader {
             }
             return store
         } catch {
-            printError("exocall log: \(error)")
+            printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }

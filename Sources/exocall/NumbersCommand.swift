@@ -44,12 +44,12 @@ struct NumbersCommand: AsyncParsableCommand {
             let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
         } catch {
-            printError("exocall numbers: \(error)")
+            printError("exocall numbers: " + LanguageOption.current().describe(error))
             throw ExitCode(SendExit.usage)
         }
         switch await client.listNumbers() {
         case .failure(let failure):
-            printError("exocall numbers: \(failure)")
+            printError("exocall numbers: " + failure.text.text(LanguageOption.current()))
             switch failure {
             case .rejected: throw ExitCode(SendExit.rejected)
             case .notReached: throw ExitCode(SendExit.notSent)

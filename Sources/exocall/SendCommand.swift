@@ -106,7 +106,7 @@ struct SendCommand: AsyncParsableCommand {
             operatorName = Operator.name(configured: config.file.operatorName)
             configuredDB = config.file.db
         } catch {
-            printError("exocall send: " + ((error as? ClientConfigurationError)?.description(in: LanguageOption.current()) ?? "\(error)"))
+            printError("exocall send: " + LanguageOption.current().describe(error))
             throw ExitCode(SendExit.usage)
         }
         var store: (any CallLogStore)? = nil
@@ -115,8 +115,9 @@ struct SendCommand: AsyncParsableCommand {
             do {
                 store = try await CallLogOpener.open(location)
             } catch {
-                printError("exocall send: nothing was sent, because \(error)")
-                printError("(to send without recording it, add --no-log)")
+                let say = LanguageOption.current()
+                printError("exocall send: " + say(.cliNothingSentBecause, ["reason": say.describe(error)]))
+                printError(say(.cliAddNoLog))
                 throw ExitCode(SendExit.notSent)
             }
         }
@@ -131,11 +132,15 @@ struct SendCommand: AsyncParsableCommand {
                 throw ExitCode(SendExit.held)
             }
         } catch let error as CallLogError {
-            printError("exocall send: nothing was sent, because \(error)")
+            let say = LanguageOption.current()
+            printError("exocall send: " + say(.cliNothingSentBecause, ["reason": say.describe(error)]))
             throw ExitCode(SendExit.notSent)
         }
         OutcomeReport.print(outcome.result, json: json)
-        if let warning = outcome.logWarning { printError("warning: \(warning)") }
+        if let warning = outcome.logWarning {
+            let say = LanguageOption.current()
+            printError(say(.cliWarning, ["text": warning.text(say)]))
+        }
         throw ExitCode(SendExit.code(for: outcome.result.outcome))
     }
 }
@@ -150,7 +155,7 @@ enum HeldReport {
         }
         let say = LanguageOption.current()
         printError(say(.cliHeld, ["window": "\(window)"]))
-        for attempt in attempts { printError("  " + attempt.summary) }
+        for attempt in attempts { printError("  " + attempt.summary.text(say)) }
         if attempts.contains(where: \.mayBeRinging) { printError(say(.cliMayBeRinging)) }
         printError(say(.cliHeldCheck))
     }
@@ -159,9 +164,8 @@ enum HeldReport {
 /// How a send's outcome is printed.
 enum OutcomeReport {
     /// One line: the outcome, its call_id or message.
-    static func line(_ result: SendResult) -> String {
-        if let callID = result.outcome.callID { return "placed, call_id \(callID)" }
-        return "\(result.outcome.name): \(result.outcome.message)"
+    static func line(_ result: SendResult, in language: UILanguage) -> String {
+        result.outcome.message(in: language)
     }
 
     /// Placed: the call_id alone on stdout, details on stderr. Otherwise the message on stderr.

@@ -2,6 +2,7 @@ import Console
 import ArgumentParser
 import ExolveStub
 import Foundation
+import Localization
 
 /// `exocall stub-server`: a local stand-in for the Exolve endpoint.
 struct StubServerCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct StubServerCommand: AsyncParsableCommand {
         do {
             url = try await server.start()
         } catch {
-            printError("exocall stub-server: cannot listen on \(host):\(port): \(error)")
+            printError("exocall stub-server: " + LanguageOption.current()(.stubCannotListen, ["address": "\(host):\(port)", "reason": "\(error)"]))
             throw ExitCode(1)
         }
         Console.out(url + "\n")

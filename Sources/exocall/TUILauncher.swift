@@ -24,14 +24,14 @@ struct TUILauncher {
 
     func run() async throws {
         guard isatty(0) == 1 else {
-            printError("exocall: \(TerminalApp.StartError.notATerminal)")
+            printError("exocall: " + LanguageOption.current().describe(TerminalApp.StartError.notATerminal))
             throw ExitCode(1)
         }
         let config: ClientConfiguration
         do {
             config = try ClientConfiguration.resolve(baseURLFlag: baseURL, profileFlag: profile)
         } catch {
-            printError("exocall: \(error)")
+            printError("exocall: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         let language = LanguageOption.resolve(configured: config.file.uiLanguage)
@@ -46,7 +46,7 @@ struct TUILauncher {
             loadedTheme = loaded
             if themeName.contains("/") || themeName.hasSuffix(".toml") { themeKey = loaded.name }
         case .failure(let problems):
-            printError("exocall: the theme \"\(themeName)\" cannot be used:\n\(problems)")
+            printError("exocall: " + language(.cliThemeUnusable, ["name": themeName, "problems": problems.description(in: language)]))
             throw ExitCode(2)
         }
         var withFile = themes
@@ -68,8 +68,7 @@ struct TUILauncher {
             do {
                 client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             } catch {
-                let reason = (error as? ClientConfigurationError)?.description(in: language) ?? "\(error)"
-                availability = .noKey(language(.keyPreviewNeedsNone, ["reason": reason]))
+                availability = .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)]))
             }
         }
 
@@ -80,11 +79,11 @@ struct TUILauncher {
             let text: String
             switch RequestFile.read(load) {
             case .failure(let failure):
-                printError("exocall: cannot read \(load): \(failure.reason)")
+                printError("exocall: " + language(.fileCannotRead, ["path": load, "reason": failure.text.text(language)]))
                 throw ExitCode(2)
             case .success(let bytes):
                 guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                    printError("exocall: cannot read \(load): it is not UTF-8 text")
+                    printError("exocall: " + language(.fileCannotRead, ["path": load, "reason": language(.fileNotUTF8)]))
                     throw ExitCode(2)
                 }
                 text = decoded
@@ -96,7 +95,7 @@ struct TUILauncher {
                 notice = StatusMessage(language(.loadedFile, ["path": load, "summary": LoadReport.summary(validation, kept: loaded.kept, language: language)]),
                                        validation.errors.isEmpty ? (validation.warnings.isEmpty ? .success : .warning) : .error)
             } catch {
-                printError("exocall: \(load): \(error.description)")
+                printError("exocall: " + language(.cliPathProblem, ["path": load, "message": error.message.text(language)]))
                 throw ExitCode(2)
             }
         } else {
@@ -106,7 +105,8 @@ struct TUILauncher {
                 form = saved
                 notice = StatusMessage(language(.restoredDraft, ["time": Timestamp.local(Int64(savedAt.timeIntervalSince1970 * 1000))]), .info)
             case .unreadable(let reason, let movedTo):
-                notice = StatusMessage("the saved draft could not be read (\(reason))" + (movedTo.map { "; it was kept as \($0)" } ?? ""), .warning)
+                notice = StatusMessage(movedTo.map { .phrase(.draftUnreadableKept, ["reason": reason, "path": .verbatim($0)]) }
+                                       ?? .phrase(.draftUnreadable, ["reason": reason]), .warning)
             }
         }
 
@@ -114,7 +114,7 @@ struct TUILauncher {
         if let defaults = config.profile?.defaults {
             let filled = form.applyDefaults(defaults)
             if !filled.isEmpty && notice == nil {
-                notice = StatusMessage("profile \(config.profile!.name): filled " + filled.joined(separator: ", "), .info)
+                notice = StatusMessage(.phrase(.profileFilled, ["name": .verbatim(config.profile!.name), "fields": .list(filled)]), .info)
             }
         }
         var state = AppState(size: Size(width: 80, height: 24), target: target, form: form)
@@ -145,10 +145,10 @@ struct TUILauncher {
                     let client = ExolveClient(endpoint: resolved.endpoint, apiKey: try resolved.requireKey(), timeout: resolved.timeout)
                     return .init(client: client, availability: .ready, host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
                 } catch {
-                    return .init(client: nil, availability: .noKey("\(error)"), host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
+                    return .init(client: nil, availability: .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)])), host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
                 }
             } catch {
-                return .init(client: nil, availability: .noKey("\(error)"), host: "?", endpointURL: Endpoint.defaultBaseURL,
+                return .init(client: nil, availability: .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)])), host: "?", endpointURL: Endpoint.defaultBaseURL,
                              keyVariable: APIKey.environmentVariable)
             }
         }
@@ -193,18 +193,18 @@ struct TUILauncher {
             let abandoned = final.inFlight != nil && signal == 0
             let waited = await runtime.shutdown(waitForSends: !abandoned)
             if abandoned {
-                printError("exocall: quit while a send was in flight; its log entry reads \"interrupted: may have been placed\"")
+                printError("exocall: " + language(.cliQuitInFlight))
                 throw ExitCode(0)
             }
             if let sent = waited.last ?? (final.quitAfterSend ? final.lastSent : nil), final.inFlight != nil || final.quitAfterSend {
-                printError("exocall: the last send: " + OutcomeReport.line(sent.result))
+                printError("exocall: " + language(.cliLastSend, ["line": OutcomeReport.line(sent.result, in: language)]))
             }
             await stub?.stop()
             if signal != 0 { throw ExitCode(128 + signal) }
         case .failure(let error):
             await runtime.shutdown(waitForSends: true)
             await stub?.stop()
-            printError("exocall: \(error)")
+            printError("exocall: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }

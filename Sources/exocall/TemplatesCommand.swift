@@ -40,7 +40,7 @@ struct TemplatesShowCommand: ParsableCommand {
         do {
             print(CanonicalJSON.string(try TemplateStore(folder: TemplateStore.defaultFolder()).load(name), style: .pretty))
         } catch {
-            printError("exocall templates show: \(error)")
+            printError("exocall templates show: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }
@@ -57,7 +57,7 @@ struct TemplatesDeleteCommand: ParsableCommand {
             try TemplateStore(folder: TemplateStore.defaultFolder()).delete(name)
             printError(LanguageOption.current()(.templateDeleted, ["name": name]))
         } catch {
-            printError("exocall templates delete: \(error)")
+            printError("exocall templates delete: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
     }

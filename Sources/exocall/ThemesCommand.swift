@@ -48,7 +48,7 @@ struct ThemesCheckCommand: ParsableCommand {
     func run() throws {
         var library = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
         guard FileManager.default.isReadableFile(atPath: file) else {
-            printError("exocall themes check: cannot read \(file)")
+            printError("exocall themes check: " + LanguageOption.current()(.themesCannotRead, ["path": file]))
             throw ExitCode(2)
         }
         library.add(path: file)

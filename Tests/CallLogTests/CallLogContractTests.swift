@@ -169,7 +169,8 @@ final class CallLogContractTests: XCTestCase {
             guard case .held(let attempts) = held else { return XCTFail("\(backend): the same client written differently must be held") }
             XCTAssertEqual(attempts.map(\.entryID), [id])
             XCTAssertEqual(attempts.first?.operatorName, "anna")
-            XCTAssertTrue(attempts.first?.summary.contains("by anna") ?? false, attempts.first?.summary ?? "")
+            let summary = attempts.first?.summary.text(.en) ?? ""
+            XCTAssertTrue(summary.contains("by anna"), summary)
             guard case .begun = try await other.begin(second, guardedBy: .standard, leg2: ["89590000000"], acknowledged: [id], now: now) else {
                 return XCTFail("\(backend): an acknowledged attempt does not hold")
             }

@@ -89,3 +89,63 @@ final class LanguageCLITests: XCTestCase {
         XCTAssertEqual(run.stdout, "ошибка: (запрос): испорченный JSON в строке 2, столбце 19: ожидалось значение, найдено ']'\n")
     }
 }
+
+/// What the network, the call log and the configuration say reaches a Russian
+/// operator in Russian; the machine output stays English.
+final class LanguageErrorTests: XCTestCase {
+    func testAConnectionRefusedIsExplainedInRussianAndTheJSONStaysEnglish() throws {
+        let home = scratchFolder(self)
+        let environment = ["EXOLVE_API_KEY": "k-ru", "LANG": "ru_RU.UTF-8"]
+        // Port 1 on loopback: nothing listens there.
+        let run = try runExocall(["send", "--base-url", "http://127.0.0.1:1", "--no-log", "-"], environment: environment, home: home,
+                                 stdin: exampleText(description: "ru-refused"))
+        XCTAssertEqual(run.status, 4)
+        XCTAssertEqual(run.stderr, "не отправлено: сервер отказал в соединении. До Exolve ничего не дошло; можно спокойно отправить снова.\n")
+        let json = try runExocall(["send", "--base-url", "http://127.0.0.1:1", "--no-log", "--json", "-"], environment: environment, home: home,
+                                  stdin: exampleText(description: "ru-refused"))
+        XCTAssertTrue(json.stdout.contains(#""message":"not sent: connection refused. "#), json.stdout)
+    }
+
+    func testADamagedCallLogIsReportedInRussianAndNothingIsSent() throws {
+        let home = scratchFolder(self)
+        let damaged = home + "/damaged.sqlite"
+        try "this is not a database".write(toFile: damaged, atomically: true, encoding: .utf8)
+        let run = try runExocall(["send", "--base-url", "http://127.0.0.1:1", "--db", damaged, "-"],
+                                 environment: ["EXOLVE_API_KEY": "k-ru", "LANG": "ru_RU.UTF-8"], home: home, stdin: exampleText())
+        XCTAssertEqual(run.status, 4)
+        XCTAssertTrue(run.stderr.contains("ничего не отправлено, потому что журнал звонков \(damaged) повреждён"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("(чтобы отправить без записи в журнал, добавьте --no-log)"), run.stderr)
+        XCTAssertEqual(try String(contentsOfFile: damaged, encoding: .utf8), "this is not a database", "a damaged log is never overwritten")
+        let log = try runExocall(["log", "--db", damaged], environment: ["LANG": "ru_RU.UTF-8"], home: home)
+        XCTAssertNotEqual(log.status, 0)
+        XCTAssertTrue(log.stderr.contains("exocall его не трогает"), log.stderr)
+    }
+
+    func testConfigurationErrorsSpeakRussian() throws {
+        let home = scratchFolder(self)
+        try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
+        let config = home + "/config/exocall/config.toml"
+        try "base_url = \"http://example.com\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let send = try runExocall(["send", "-"], environment: ["EXOLVE_API_KEY": "k", "LANG": "ru_RU.UTF-8"], home: home, stdin: exampleText())
+        XCTAssertEqual(send.stderr, "exocall send: базовый адрес \"http://example.com\" не подходит: простой http разрешён только на локальный адрес (127.0.0.1, localhost, ::1); используйте https\n")
+        try FileManager.default.removeItem(atPath: config)
+        let tab = try runExocall(["send", "-"], environment: ["EXOLVE_API_KEY": "ab\tc", "LANG": "ru_RU.UTF-8"], home: home, stdin: exampleText())
+        XCTAssertTrue(tab.stderr.contains("ключ API из переменной окружения EXOLVE_API_KEY не подходит: в нём есть табуляция"), tab.stderr)
+        XCTAssertFalse(tab.stderr.contains("ab\tc"), "the key never appears")
+    }
+
+    func testConfigCheckReportsASettingOnlyTheLoaderChecks() throws {
+        // mouse and repeat_window were checked when the config was loaded, and
+        // config check said OK: it listed only the profile reader's problems.
+        let home = scratchFolder(self)
+        let file = home + "/c.toml"
+        try "mouse = \"yes\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let english = try runExocall(["config", "check", "--file", file], home: home)
+        XCTAssertEqual(english.status, 2)
+        XCTAssertEqual(english.stdout, "\(file): mouse: must be true or false\n")
+        try "repeat_window = \"soon\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let russian = try runExocall(["config", "check", "--file", file], environment: ["LANG": "ru_RU.UTF-8"], home: home)
+        XCTAssertEqual(russian.status, 2)
+        XCTAssertTrue(russian.stdout.contains("repeat_window: должно быть длительностью вроде 10m, 90s или 1h, либо 0, чтобы выключить защиту; указано \"soon\""), russian.stdout)
+    }
+}

@@ -3,6 +3,7 @@ import ExolveClient
 import ExolveStub
 import HostileHTTP
 import XCTest
+import Localization
 
 /// The account's numbers and callback resources, over loopback.
 final class AccountListTests: XCTestCase {
@@ -51,12 +52,13 @@ final class AccountListTests: XCTestCase {
         defer { Task { await open.stop() } }
         let garbage = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("stub:garbage")!)
         let garbageResult = await garbage.listNumbers()
-        XCTAssertEqual(garbageResult, .failure(.badAnswer("not a JSON object")))
+        XCTAssertEqual(garbageResult, .failure(.badAnswer(.phrase(.listNotObject))))
         let types = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("stub:types")!)
         let typesResult = await types.listNumbers()
-        XCTAssertEqual(typesResult, .failure(.badAnswer("\"numbers\" is not a list")))
+        XCTAssertEqual(typesResult, .failure(.badAnswer(.phrase(.listNumbersNotList))))
         let huge = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("stub:huge")!)
-        guard case .failure(.badAnswer(let reason)) = await huge.listNumbers() else { return XCTFail("a huge body is not a list") }
+        guard case .failure(.badAnswer(let found)) = await huge.listNumbers() else { return XCTFail("a huge body is not a list") }
+        let reason = found.text(.en)
         XCTAssertTrue(reason.contains("larger than"))
         let noCallbacks = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("stub:nocallbacks")!)
         guard case .failure(.rejected(404, _)) = await noCallbacks.listCallbackResources() else { return XCTFail("404") }

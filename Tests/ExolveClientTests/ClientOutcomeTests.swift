@@ -3,6 +3,7 @@ import ExolveClient
 import ExolveStub
 import HostileHTTP
 import XCTest
+import Localization
 
 final class ClientOutcomeTests: XCTestCase {
     func testPlacedSendsExactlyTheCanonicalBytesAndHeaders() async throws {
@@ -56,7 +57,8 @@ final class ClientOutcomeTests: XCTestCase {
         let (server, endpoint) = try await startStub()
         defer { Task { await server.stop() } }
         let result = await client(endpoint).makeCallback(example(description: "stub:500"))
-        XCTAssertEqual(result.outcome, .unknown(reason: "Exolve answered 500 Internal Server Error: internal error"))
+        XCTAssertEqual(result.outcome, .unknown(reason: .phrase(.answerServerError, ["status": "500 Internal Server Error", "detail": "internal error"])))
+        XCTAssertEqual(result.outcome.message, "outcome unknown: Exolve answered 500 Internal Server Error: internal error. The call MAY have been placed; check before sending again.")
     }
 
     func testDroppedConnectionIsUnknownAndNotRetried() async throws {
@@ -73,7 +75,7 @@ final class ClientOutcomeTests: XCTestCase {
         let (server, endpoint) = try await startStub()
         defer { Task { await server.stop() } }
         let result = await client(endpoint).makeCallback(example(description: "stub:garbage"))
-        XCTAssertEqual(result.outcome, .unknown(reason: "Exolve answered HTTP 200 without a call_id in the body"))
+        XCTAssertEqual(result.outcome, .unknown(reason: .phrase(.answerNoCallID, ["status": "200"])))
         XCTAssertEqual(result.rawBody, "<html>502 upstream glitch")
     }
 
@@ -89,7 +91,7 @@ final class ClientOutcomeTests: XCTestCase {
         let (server, endpoint) = try await startStub()
         defer { Task { await server.stop() } }
         let result = await client(endpoint, timeout: .seconds(1)).makeCallback(example(description: "stub:slow=3"))
-        XCTAssertEqual(result.outcome, .unknown(reason: "no complete answer within the timeout"))
+        XCTAssertEqual(result.outcome, .unknown(reason: .phrase(.transportNoAnswerInTime)))
         XCTAssertGreaterThanOrEqual(result.latencyMs, 900, "the client must wait out its timeout")
         XCTAssertLessThan(result.latencyMs, 2900, "the client must not wait for the slow answer")
         let count = await server.received.count
@@ -99,7 +101,8 @@ final class ClientOutcomeTests: XCTestCase {
     func testRefusedConnectionIsNotSent() async throws {
         let endpoint = try Endpoint("http://127.0.0.1:\(closedPort())")
         let result = await client(endpoint).makeCallback(exampleRequest)
-        XCTAssertEqual(result.outcome, .notSent(reason: "connection refused"))
+        XCTAssertEqual(result.outcome, .notSent(reason: .phrase(.transportRefused)))
+        XCTAssertTrue(result.outcome.message(in: .ru).hasPrefix("не отправлено: сервер отказал в соединении."), result.outcome.message(in: .ru))
         XCTAssertTrue(result.outcome.message.contains("safe to send again"))
     }
 
@@ -139,7 +142,8 @@ final class AfterTheRequestTests: XCTestCase {
     }
 
     func testGarbageAfterTheRequestIsUnknown() async throws {
-        guard case .unknown(let reason) = try await outcome([.text("GARBAGE\r\n\r\n")]) else { return XCTFail("must be unknown") }
+        guard case .unknown(let found) = try await outcome([.text("GARBAGE\r\n\r\n")]) else { return XCTFail("must be unknown") }
+        let reason = found.text(.en)
         XCTAssertTrue(reason.contains("not valid HTTP"), reason)
     }
 
@@ -148,7 +152,8 @@ final class AfterTheRequestTests: XCTestCase {
     }
 
     func testAConnectionClosedWithoutAnswerIsUnknownAndSaysSo() async throws {
-        guard case .unknown(let reason) = try await outcome([]) else { return XCTFail("must be unknown") }
+        guard case .unknown(let found) = try await outcome([]) else { return XCTFail("must be unknown") }
+        let reason = found.text(.en)
         XCTAssertTrue(reason.contains("closed the connection without answering"), reason)
     }
 
@@ -158,7 +163,8 @@ final class AfterTheRequestTests: XCTestCase {
         defer { server.stop() }
         let url = server.url.replacingOccurrences(of: "http://", with: "https://")
         let client = ExolveClient(endpoint: try Endpoint(url), apiKey: APIKey("a-long-test-key")!, timeout: .seconds(3))
-        guard case .notSent(let reason) = await client.makeCallback(exampleRequest).outcome else { return XCTFail("nothing left: not sent") }
+        guard case .notSent(let found) = await client.makeCallback(exampleRequest).outcome else { return XCTFail("nothing left: not sent") }
+        let reason = found.text(.en)
         XCTAssertTrue(reason.hasPrefix("TLS handshake not finished"), reason)
     }
 

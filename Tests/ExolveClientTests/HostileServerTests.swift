@@ -3,6 +3,7 @@ import ExolveClient
 import Foundation
 import HostileHTTP
 import XCTest
+import Localization
 
 /// Hostile servers on loopback: the timeout bounds the whole exchange, the body
 /// is capped, and what comes back can neither pass as placed nor act on a terminal.
@@ -27,7 +28,8 @@ final class HostileServerTests: XCTestCase {
         }
         defer { server.stop() }
         let (result, elapsed) = try await send(to: server)
-        guard case .unknown(let reason) = result.outcome else { return XCTFail("\(result.outcome)") }
+        guard case .unknown(let found) = result.outcome else { return XCTFail("\(result.outcome)") }
+        let reason = found.text(.en)
         XCTAssertTrue(reason.contains("within the timeout"), reason)
         XCTAssertLessThan(elapsed, 5, "bounded by --timeout 2, not by the server")
     }
@@ -84,7 +86,8 @@ final class HostileServerTests: XCTestCase {
         }
         defer { server.stop() }
         let (result, _) = try await send(to: server)
-        guard case .unknown(let reason) = result.outcome else { return XCTFail("\(result.outcome)") }
+        guard case .unknown(let found) = result.outcome else { return XCTFail("\(result.outcome)") }
+        let reason = found.text(.en)
         XCTAssertTrue(reason.contains("not one"), reason)
         XCTAssertFalse(reason.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "shown, never obeyed: \(reason)")
         XCTAssertTrue(reason.contains("\\e]52"), reason)

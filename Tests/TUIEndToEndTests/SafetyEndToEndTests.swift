@@ -86,7 +86,7 @@ final class SafetyEndToEndTests: XCTestCase {
         tmux.waitFor(text: "A send is in flight")
         tmux.keys("Enter")
         tmux.waitFor(text: "[exit:0]")
-        XCTAssertTrue(tmux.lastScreen.contains("exocall: the last send: placed, call_id"), tmux.lastScreen)
+        XCTAssertTrue(tmux.lastScreen.contains("exocall: the last send: placed: call_id"), tmux.lastScreen)
         XCTAssertEqual(try loggedOutcomes(home), ["placed"])
     }
 

@@ -2,6 +2,7 @@ import CallbackCore
 import TUI
 import ExolveClient
 import XCTest
+import Localization
 
 final class FocusTests: XCTestCase {
     func testTabWalksEveryFieldInOrderAndWraps() {
@@ -278,7 +279,8 @@ final class ProfileDefaultsTests: XCTestCase {
         XCTAssertEqual(form.lines[0].audio.mediaResourceID, "9", "line 1 already had audio")
         XCTAssertEqual(form.lines[1].audio.kind, .tts)
         XCTAssertEqual(form.lines[1].audio.tts.voice, 15)
-        XCTAssertEqual(filled, ["callback resource", "duration", "line 1 display number", "line 2 audio"])
+        XCTAssertEqual(filled.map { $0.text(.en) }, ["callback resource", "duration", "line 1 display number", "line 2 audio"])
+        XCTAssertEqual(Localized.list(filled).text(.ru), "ресурс обратного звонка, длительность, плечо 1: показываемый номер, плечо 2: аудио")
         XCTAssertEqual(form.applyDefaults(defaults), [], "applying again fills nothing")
     }
 

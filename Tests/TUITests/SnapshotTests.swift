@@ -192,7 +192,7 @@ final class NoSilentCutTests: XCTestCase {
         var state = freshState(Size(width: 80, height: 24), form: exampleForm())
         state.press(.function(5), .enter)
         let reason = "Exolve answered 504 Gateway Timeout with an empty body, after the request was written in full"
-        _ = update(&state, .sendFinished(SentCall(result: SendResult(outcome: .unknown(reason: reason), httpStatus: 504, rawBody: "", latencyMs: 3),
+        _ = update(&state, .sendFinished(SentCall(result: SendResult(outcome: .unknown(reason: .verbatim(reason)), httpStatus: 504, rawBody: "", latencyMs: 3),
                                                   entryID: 1, logWarning: nil)))
         let text = render(state).canvas.text.replacingOccurrences(of: "│", with: " ")
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

@@ -16,7 +16,7 @@ public enum Action: Equatable, Sendable {
     /// A page of the call log arrived.
     case logPageLoaded(entries: [CallLogEntry], total: MatchCount, append: Bool)
     /// The call log could not be read.
-    case logUnavailable(String)
+    case logUnavailable(Localized)
     /// Another process (or this one) changed the call log.
     case logChanged
     /// A note to show in the status line (draft restored, etc.).
@@ -39,7 +39,7 @@ public enum Action: Equatable, Sendable {
     /// A send could not start (its log entry could not be written): nothing was sent.
     case sendBlocked(Localized)
     /// The config file was (or could not be) updated.
-    case configSaved(String?)
+    case configSaved(Localized?)
     /// The templates were listed (for the picker).
     case templatesListed([TemplateItem])
     /// A template was saved (nil), exists (refused), or failed.
@@ -53,7 +53,7 @@ public enum FileLoadResult: Equatable, Sendable {
     /// The file's text.
     case text(String)
     /// Why it could not be read.
-    case failure(String)
+    case failure(Localized)
 }
 
 /// The result of writing a file.
@@ -63,7 +63,7 @@ public enum FileSaveResult: Equatable, Sendable {
     /// The file exists and overwriting was not asked for.
     case exists
     /// Why it could not be written.
-    case failure(String)
+    case failure(Localized)
 }
 
 /// Work for the runtime: I/O the reducer asks for; results come back as actions.

@@ -31,7 +31,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch result {
         case .saved: state.status = StatusMessage(state.language(.savedRequest, ["path": path]), .success)
         case .exists: state.dialog = .confirmOverwrite(path: path)
-        case .failure(let reason): state.status = StatusMessage(state.language(.couldNotSave, ["path": path, "reason": reason]), .error)
+        case .failure(let reason): state.status = StatusMessage(state.language(.couldNotSave, ["path": path, "reason": reason.text(state.language)]), .error)
         }
     case .logPageLoaded(let entries, let total, let append):
         state.log.loading = false
@@ -63,13 +63,13 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .numbersListed(let result):
         switch result {
         case .success(let numbers): state.accountNumbers = .loaded(numbers)
-        case .failure(let failure): state.accountNumbers = .failed("\(failure)")
+        case .failure(let failure): state.accountNumbers = .failed(failure.text)
         }
         state.formChanged()
     case .callbackResourcesListed(let result):
         switch result {
         case .success(let resources): state.callbackResources = .loaded(resources)
-        case .failure(let failure): state.callbackResources = .failed("\(failure)")
+        case .failure(let failure): state.callbackResources = .failed(failure.text)
         }
     case .sendFinished(let call) where state.quitAfterSend:
         state.inFlight = nil
@@ -78,7 +78,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .sendFinished(let call):
         effects = SendCommands.finished(&state, call)
     case .configSaved(let problem):
-        state.status = problem.map { StatusMessage(state.language(.themeNotSaved, ["reason": $0]), .error) }
+        state.status = problem.map { StatusMessage(state.language(.themeNotSaved, ["reason": $0.text(state.language)]), .error) }
             ?? StatusMessage(state.language(.themeSaved, ["name": state.themeName]), .success)
     case .templatesListed(let items):
         state.templates = items
@@ -87,7 +87,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch result {
         case .saved: state.status = StatusMessage(state.language(.templateSaved, ["name": name]), .success)
         case .exists: state.dialog = .templateExists(name)
-        case .failure(let reason): state.status = StatusMessage(state.language(.templateNotSaved, ["reason": reason]), .error)
+        case .failure(let reason): state.status = StatusMessage(state.language(.templateNotSaved, ["reason": reason.text(state.language)]), .error)
         }
     case .profileApplied(let availability, let host, let endpointURL, let keyVariable):
         state.availability = availability
@@ -110,7 +110,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func loadRequest(_ state: inout AppState, path: String, result: FileLoadResult) -> [Effect] {
     switch result {
     case .failure(let reason):
-        state.status = StatusMessage(state.language(.couldNotOpen, ["path": path, "reason": reason]), .error)
+        state.status = StatusMessage(state.language(.couldNotOpen, ["path": path, "reason": reason.text(state.language)]), .error)
         return []
     case .text(let text):
         let json: JSONValue

@@ -1,3 +1,5 @@
+import Localization
+
 /// A list the account knows (its numbers, its callback resources), as the form has it.
 public enum AccountList<Item: Equatable & Sendable>: Equatable, Sendable {
     /// Not asked for (no key, or not yet).
@@ -7,5 +9,5 @@ public enum AccountList<Item: Equatable & Sendable>: Equatable, Sendable {
     /// Read.
     case loaded([Item])
     /// Could not be read, and why (manual entry always works).
-    case failed(String)
+    case failed(Localized)
 }

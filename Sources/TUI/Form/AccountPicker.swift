@@ -39,7 +39,7 @@ enum AccountPickerCommands {
             target = .callbackResource
             if case .failed(let reason) = state.callbackResources {
                 // Undocumented: any failure falls back to typing, quietly.
-                state.status = StatusMessage(state.language(.accountResourceUnavailable, ["reason": reason]), .info)
+                state.status = StatusMessage(state.language(.accountResourceUnavailable, ["reason": reason.text(state.language)]), .info)
                 return []
             }
         default: return []
@@ -126,7 +126,7 @@ enum AccountPickerView {
         switch list {
         case .notAsked: message = state.language(.accountNotAsked)
         case .loading: message = state.language(.accountLoading)
-        case .failed(let reason): message = state.language(.accountFailed, ["reason": reason])
+        case .failed(let reason): message = state.language(.accountFailed, ["reason": reason.text(state.language)])
         case .loaded: message = rows.isEmpty ? state.language(.accountNoMatch, ["filter": filter]) : nil
         }
         if let message {

@@ -1,6 +1,7 @@
 import CallLog
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// The call log panel's contents (the runtime loads pages into it).
 public struct LogPanelState: Equatable, Sendable {
@@ -9,7 +10,7 @@ public struct LogPanelState: Equatable, Sendable {
     /// How many entries match in total.
     public var total: MatchCount? = nil
     /// Why there is no log, if there is none.
-    public var unavailable: String? = nil
+    public var unavailable: Localized? = nil
     /// The selected row.
     public var selected = 0
     /// The first row shown.

@@ -22,7 +22,7 @@ enum LogPanelView {
         canvas.box(rect, title: title, style: Style(active ? .primary : .border, on: .background), titleStyle: Style(active ? .primary : .text, on: .background, bold: true))
         let inner = rect.inset(1)
         if let reason = state.log.unavailable {
-            wrap(reason, in: inner, style: Style(.warning), on: &canvas)
+            wrap(reason.text(state.language), in: inner, style: Style(.warning), on: &canvas)
             return
         }
         if state.log.entries.isEmpty {

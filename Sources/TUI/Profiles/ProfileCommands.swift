@@ -26,7 +26,7 @@ enum ProfileCommands {
             state.formChanged()
             state.setFocus(state.focus)
             state.status = StatusMessage(filled.isEmpty ? state.language(.profileNothingToFill, ["name": profile.name])
-                                         : state.language(.profileFilled, ["name": profile.name, "fields": filled.joined(separator: ", ")]), .success)
+                                         : state.language(.profileFilled, ["name": profile.name, "fields": Localized.list(filled).text(state.language)]), .success)
             return [.saveDraft(state.form), .switchProfile(profile.name)]
         default: break
         }

@@ -1,4 +1,5 @@
 import CallbackCore
+import Localization
 
 private typealias Name = WireSchema.Name
 
@@ -6,10 +7,10 @@ extension FormState {
     /// Fills the form's empty fields from a profile's defaults (JSON in the
     /// request's shape) and returns what was filled, by field label. A field
     /// the operator already filled is never changed.
-    public mutating func applyDefaults(_ defaults: JSONValue) -> [String] {
-        var filled: [String] = []
+    public mutating func applyDefaults(_ defaults: JSONValue) -> [Localized] {
+        var filled: [Localized] = []
         let form = self
-        func fill(_ value: JSONValue?, into keyPath: WritableKeyPath<FormState, String>, label: String, path: String) {
+        func fill(_ value: JSONValue?, into keyPath: WritableKeyPath<FormState, String>, label: Localized, path: String) {
             // A field holding a value kept as loaded is not empty.
             guard let value, self[keyPath: keyPath].isEmpty, form.rawEntry(at: path) == nil else { return }
             switch value {
@@ -19,14 +20,14 @@ extension FormState {
             }
             filled.append(label)
         }
-        fill(defaults[Name.numberCode], into: \.numberCode, label: "number code", path: Name.numberCode)
-        fill(defaults[Name.callbackResourceID], into: \.callbackResourceID, label: "callback resource", path: Name.callbackResourceID)
-        fill(defaults[Name.duration], into: \.duration, label: Name.duration, path: Name.duration)
+        fill(defaults[Name.numberCode], into: \.numberCode, label: .phrase(.filledNumberCode), path: Name.numberCode)
+        fill(defaults[Name.callbackResourceID], into: \.callbackResourceID, label: .phrase(.filledCallbackResource), path: Name.callbackResourceID)
+        fill(defaults[Name.duration], into: \.duration, label: .phrase(.filledDuration), path: Name.duration)
         for (index, key) in Name.lines.enumerated() {
             guard let line = defaults[key] else { continue }
             if case .string(let number)? = line[Name.displayNumber], lines[index].displayNumber.isEmpty, form.rawEntry(at: FieldID.displayNumber(line: index).path) == nil {
                 lines[index].displayNumber = number
-                filled.append("line \(index + 1) display number")
+                filled.append(.phrase(.filledLineDisplay, ["line": "\(index + 1)"]))
             }
             if let audio = line[Name.audio], lines[index].audio.kind == .none, form.rawEntry(at: FieldID.audioKind(line: index).path) == nil && !form.hasRaw(below: FieldID.audioKind(line: index).path) {
                 var ignored: [String] = []
@@ -35,7 +36,7 @@ extension FormState {
                 if loaded.kind != .recorded { loaded.mediaResourceID = lines[index].audio.mediaResourceID }
                 if loaded.kind != .tts { loaded.tts = lines[index].audio.tts }
                 lines[index].audio = loaded
-                filled.append("line \(index + 1) audio")
+                filled.append(.phrase(.filledLineAudio, ["line": "\(index + 1)"]))
             }
         }
         return filled

@@ -12,7 +12,7 @@ enum SendCommands {
             return []
         }
         if case .noKey(let help) = state.availability {
-            state.dialog = .message(title: state.language(.noKeyTitle), text: help)
+            state.dialog = .message(title: state.language(.noKeyTitle), text: help.text(state.language))
             return []
         }
         guard let request = state.validation.request else {
@@ -68,10 +68,10 @@ enum SendCommands {
             state.serverProblems = fieldProblems(in: message, state: state)
             state.status = StatusMessage(state.language(.sendRejected, ["status": "\(status)", "message": message]), .error)
         case .notSent(let reason):
-            state.status = StatusMessage(state.language(.sendNotSent, ["reason": reason]), .warning)
+            state.status = StatusMessage(state.language(.sendNotSent, ["reason": reason.text(state.language)]), .warning)
         case .unknown(let reason):
             if let key { state.unknownRequests.insert(key) }
-            state.status = StatusMessage(state.language(.sendUnknown, ["reason": reason]), .error)
+            state.status = StatusMessage(state.language(.sendUnknown, ["reason": reason.text(state.language)]), .error)
         }
         return [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
     }

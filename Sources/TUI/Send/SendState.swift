@@ -1,6 +1,7 @@
 import CallLog
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// A finished send as the outcome dialog shows it.
 public struct SentCall: Equatable, Sendable {
@@ -9,10 +10,10 @@ public struct SentCall: Equatable, Sendable {
     /// The log entry written for it.
     public var entryID: Int64?
     /// Set when the outcome could not be recorded.
-    public var logWarning: String?
+    public var logWarning: Localized?
 
     /// Creates a finished send.
-    public init(result: SendResult, entryID: Int64?, logWarning: String?) {
+    public init(result: SendResult, entryID: Int64?, logWarning: Localized?) {
         self.result = result
         self.entryID = entryID
         self.logWarning = logWarning
@@ -24,7 +25,7 @@ public enum SendAvailability: Equatable, Sendable {
     /// A client is configured.
     case ready
     /// No API key: the message says how to provide one.
-    case noKey(String)
+    case noKey(Localized)
 }
 
 /// The send in progress.

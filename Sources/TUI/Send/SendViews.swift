@@ -53,7 +53,7 @@ enum SendViews {
             let bold = Style(.error, on: .surface, bold: true)
             for part in TextWrap.lines(say(.confirmCalledWithin, ["window": "\(state.repeatWindow)"]), width: width) { lines.append((part, bold)) }
             for attempt in recent {
-                for part in TextWrap.lines("• " + attempt.summary, width: width) { lines.append((part, Style(.error, on: .surface))) }
+                for part in TextWrap.lines("• " + attempt.summary.text(state.language), width: width) { lines.append((part, Style(.error, on: .surface))) }
             }
             if recent.contains(where: \.mayBeRinging) {
                 for part in TextWrap.lines(say(.confirmMayBeRinging), width: width) {
@@ -107,12 +107,12 @@ enum SendViews {
             if !state.serverProblems.isEmpty { lines.append((say(.outcomeFieldMarked), muted)) }
         case .notSent(let reason):
             title = say(.outcomeNotSentTitle)
-            lines.append((say(.outcomeNotSent, ["reason": reason]), Style(.warning, on: .surface, bold: true)))
+            lines.append((say(.outcomeNotSent, ["reason": reason.text(state.language)]), Style(.warning, on: .surface, bold: true)))
             lines.append((say(.outcomeSafe), body))
         case .unknown(let reason):
             title = say(.outcomeUnknownTitle)
             lines.append((say(.outcomeMayHave), Style(.error, on: .surface, bold: true)))
-            lines.append((reason, body))
+            lines.append((reason.text(state.language), body))
             lines.append((say(.outcomeCheck), body))
             lines.append((say(.outcomeAsksTwice), body))
         }
@@ -121,7 +121,7 @@ enum SendViews {
         if let status = call.result.httpStatus { facts.insert("HTTP \(status)", at: 0) }
         if let entry = call.entryID { facts.append(say(.outcomeLogEntry, ["id": "\(entry)"])) }
         lines.append((facts.joined(separator: " · "), muted))
-        if let warning = call.logWarning { lines.append((warning, Style(.warning, on: .surface))) }
+        if let warning = call.logWarning { lines.append((warning.text(state.language), Style(.warning, on: .surface))) }
         lines.append((say(.outcomeClose), Style(.accent, on: .surface)))
         DialogView.text(title: title, lines: lines, width: 88, state: state, on: &canvas, titleRole: role(call.result.outcome))
     }

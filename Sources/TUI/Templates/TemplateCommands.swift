@@ -18,7 +18,7 @@ enum TemplateCommands {
         case .accept:
             let name = editor.text.trimmingCharacters(in: .whitespaces)
             guard TemplateStore.isValidName(name) else {
-                state.status = StatusMessage(state.language(.templateNameRule, ["rule": TemplateStore.nameRule]), .warning)
+                state.status = StatusMessage(state.language(.templateNameRule, ["rule": TemplateStore.nameRule.text(state.language)]), .warning)
                 return []
             }
             state.dialog = nil

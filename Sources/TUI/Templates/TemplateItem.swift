@@ -1,6 +1,7 @@
 import CallLog
 import CallbackCore
 import ExolveClient
+import Localization
 
 /// A saved template as the picker shows it.
 public struct TemplateItem: Equatable, Sendable {
@@ -9,10 +10,10 @@ public struct TemplateItem: Equatable, Sendable {
     /// Its request JSON, or nil when the file is unreadable.
     public var json: JSONValue?
     /// Why it could not be read.
-    public var problem: String?
+    public var problem: Localized?
 
     /// Creates an item.
-    public init(name: String, json: JSONValue?, problem: String?) {
+    public init(name: String, json: JSONValue?, problem: Localized?) {
         self.name = name
         self.json = json
         self.problem = problem

@@ -9,7 +9,7 @@ enum TemplateViews {
         let rect = DialogView.centered(width: min(size.width - 4, 72), height: 5, in: size)
         DialogView.frame(rect, title: state.language(.templateSaveTitle), on: &canvas)
         let inner = rect.inset(1)
-        canvas.put(state.language(.templateNamePrompt, ["rule": TemplateStore.nameRule]), x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
+        canvas.put(state.language(.templateNamePrompt, ["rule": TemplateStore.nameRule.text(state.language)]), x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface))
         canvas.put(state.language(.templateSaveKeys), x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
         return DialogView.input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
     }
@@ -44,7 +44,7 @@ enum TemplateViews {
                     }
                 }
             } else {
-                canvas.put(item.problem ?? state.language(.templateUnreadable), x: x, y: inner.y, style: Style(.error, on: .surface), maxWidth: inner.maxX - x)
+                canvas.put(item.problem?.text(state.language) ?? state.language(.templateUnreadable), x: x, y: inner.y, style: Style(.error, on: .surface), maxWidth: inner.maxX - x)
             }
         }
     }
