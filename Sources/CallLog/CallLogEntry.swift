@@ -3,6 +3,7 @@ import ExolveClient
 import Foundation
 import GRDB
 import ProcessEnvironment
+import Localization
 
 /// Whether a send went to the real Exolve or to the in-process stand-in.
 public enum CallMode: String, Codable, Sendable, CaseIterable {
@@ -199,8 +200,11 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
         return resolved
     }
 
-    /// The reason given to an interrupted send.
-    public static let interruptedMessage = "interrupted: exocall stopped while this request was in flight; the call MAY have been placed"
+    /// The reason given to an interrupted send (stored in English, like every message).
+    public static let interruptedMessage = Catalog.text(.entryInterruptedMessage, .en)
+
+    /// The stored message, to be shown in whichever language the operator reads.
+    public var messageText: Localized? { message.map(SendOutcome.readMessage) }
 
     /// The request as a JSON value (nil if the stored text is not JSON, which exocall never writes).
     public var requestValue: JSONValue? { try? JSONParser.parse(requestJSON) }

@@ -81,7 +81,7 @@ public final class PostgresCallLog: CallLogStore {
         switch outcome {
         case .finished: return
         case .failed(let error): throw classify(error, location: location.display, password: location.password, reading: false)
-        case .timedOut: throw .unavailable(location: location.display, detail: "no answer from the server within \(operationTimeout.components.seconds) s")
+        case .timedOut: throw .unavailable(location: location.display, detail: .phrase(.pgNoAnswerInTime, ["seconds": "\(operationTimeout.components.seconds)"]))
         }
     }
 
@@ -148,7 +148,7 @@ public final class PostgresCallLog: CallLogStore {
         switch outcome {
         case .finished(let value): return value
         case .failed(let error): throw classify(error, reading: reading)
-        case .timedOut: throw .unavailable(location: location, detail: "no answer from the server within \(Self.operationTimeout.components.seconds) s")
+        case .timedOut: throw .unavailable(location: location, detail: .phrase(.pgNoAnswerInTime, ["seconds": "\(Self.operationTimeout.components.seconds)"]))
         }
     }
 

@@ -1,3 +1,5 @@
+import Localization
+
 /// How far back the repeat guard looks for earlier calls to the same client.
 public struct RepeatWindow: Equatable, Sendable, CustomStringConvertible {
     /// Seconds; 0 turns the guard off.
@@ -37,6 +39,6 @@ public struct RepeatWindow: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// What the setting accepts, for messages.
-    public static let syntax = "a duration like 10m, 90s or 1h, or 0 to turn the guard off"
+    public static let syntax = Localized.phrase(.repeatWindowSyntax)
 }
 

@@ -532,7 +532,7 @@ extension RequestValidator {
     public static func accountWarnings(numberCode: UInt64, outgoing: [String]) -> [ValidationProblem] {
         guard !outgoing.contains(String(numberCode)) else { return [] }
         return [ValidationProblem(path: WireSchema.Name.numberCode,
-                                  message: "is not one of the account's \(outgoing.count) numbers that can place calls (Enter on Number code lists them)",
+                                  text: .phrase(.vNotAnAccountNumber, ["count": "\(outgoing.count)"]),
                                   severity: .warning)]
     }
 }

@@ -83,7 +83,7 @@ public struct ConfigFile: Sendable, Equatable {
         }
         if let text = try string(table, "repeat_window", path) {
             guard let window = RepeatWindow(parsing: text) else {
-                throw .badSetting(path: path, key: "repeat_window", problem: .phrase(.cfgRepeatWindow, ["value": .verbatim(text)]))
+                throw .badSetting(path: path, key: "repeat_window", problem: .phrase(.cfgRepeatWindow, ["syntax": RepeatWindow.syntax, "value": .verbatim(text)]))
             }
             config.repeatWindow = window
         }

@@ -32,6 +32,23 @@ public enum SendOutcome: Equatable, Sendable {
     /// One sentence for the operator, in English (as `--json` and the log give it).
     public var message: String { message(in: .en) }
 
+    /// A message as the log stores it (in English, the same for every operator of
+    /// a team log) read back into its phrase, to be shown in any language; a text
+    /// exocall did not write this way stays as it is.
+    public static func readMessage(_ english: String) -> Localized {
+        Catalog.recognize(english, among: [.outcomeMsgPlaced, .outcomeMsgRejected, .outcomeMsgNotSent, .outcomeMsgUnknown,
+                                           .entryInterruptedMessage], nested: reasons)
+    }
+
+    /// Every phrase a not-sent or unknown outcome gives as its reason.
+    static let reasons: [Phrase] = [
+        .transportBadURL, .transportTLSSetup, .transportNoAnswerInTime, .transportNoConnectionInTime, .transportHandshakeInTime,
+        .transportHostNotFound, .transportCouldNotConnect, .transportCouldNotConnectBecause, .transportRefused, .transportNoRoute,
+        .transportUntrusted, .transportNotTLS, .transportHandshakeFailed, .transportNotHTTP, .transportClosedMidAnswer,
+        .transportClosedSilently, .transportConnectionFailed, .answerBadCallID, .answerNoCallID, .answerServerError,
+        .answerServerErrorEmpty, .answerUnexpected, .answerTooLarge,
+    ]
+
     /// One sentence for the operator, in `language`.
     public func message(in language: UILanguage) -> String {
         switch self {

@@ -898,4 +898,44 @@ public enum Phrase: String, CaseIterable, Sendable {
     case curlInvalid = "curl.invalid"
     case stubCannotListen = "stub.cannotListen"
     case themesCannotRead = "themes.cannotRead"
+
+    // A call log entry left in flight.
+    case entryInterruptedMessage = "log.interruptedMessage"
+
+    // The status line, dialogs, pickers and lists.
+    case sendingStatus = "status.sending"
+    case sendingDemoHost = "status.sendingDemoHost"
+    case dialogMoreLines = "dialog.moreLines"
+    case serverRefusedField = "send.serverRefusedField"
+    case choiceNoSuchVoice = "choice.noSuchVoice"
+    case choiceNotOffered = "choice.notOffered"
+    case choiceNoSuchEmotion = "choice.noSuchEmotion"
+    case choiceNoSuchLanguage = "choice.noSuchLanguage"
+    case newRequestEmpty = "form.newRequestEmpty"
+    case newRequestFromProfile = "form.newRequestFromProfile"
+    case vNotAnAccountNumber = "validate.notAnAccountNumber"
+    case themesName = "themes.name"
+    case themesOrigin = "themes.origin"
+    case themesFile = "themes.file"
+    case themesBundled = "themes.bundled"
+    case themesUser = "themes.user"
+    case themesFromFile = "themes.fromFile"
+    case themesHasProblems = "themes.hasProblems"
+    case pgNoAnswerInTime = "postgres.noAnswerInTime"
+
+    // Options refused before anything runs.
+    case optLimit = "option.limit"
+    case optTo = "option.to"
+    case optDBNotURL = "option.dbNotURL"
+    case optFileOrTemplateNotBoth = "option.fileOrTemplateNotBoth"
+    case optFileOrTemplate = "option.fileOrTemplate"
+    case optTimeout = "option.timeout"
+    case optRepeatWindow = "option.repeatWindow"
+    case optOutcome = "option.outcome"
+    case optSinceUntil = "option.sinceUntil"
+    case optOperator = "option.operator"
+    case optDate = "option.date"
+
+    // The repeat window.
+    case repeatWindowSyntax = "repeatWindow.syntax"
 }

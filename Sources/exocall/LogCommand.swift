@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallbackCore
 import CallLog
+import ExolveClient
 import Foundation
 import Localization
 
@@ -45,7 +46,7 @@ struct LogListCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1, got \(limit)") }
+        guard limit > 0 else { throw ValidationError(LanguageOption.current()(.optLimit, ["value": "\(limit)"])) }
     }
 
     func run() async throws {
@@ -120,7 +121,7 @@ struct LogShowCommand: AsyncParsableCommand {
         var lines: [(String, String)] = [
             (tr(.showID), String(id)),
             (tr(.showOutcome), tr(OutcomeWord.phrase(entry.effectiveOutcome()))),
-            (tr(.showMessage), entry.effectiveMessage() ?? ""),
+            (tr(.showMessage), entry.effectiveMessage().map { SendOutcome.readMessage($0).text(tr) } ?? ""),
             (tr(.showCallID), entry.callID ?? "—"),
             (tr(.showHTTP), entry.httpStatus.map(String.init) ?? "—"),
             (tr(.showLatency), entry.latencyMs.map { tr(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"),

@@ -28,8 +28,8 @@ struct LogMigrateCommand: AsyncParsableCommand {
     var to: String
 
     func validate() throws {
-        guard PostgresLocation.isURL(to) else { throw ValidationError("--to must be a postgresql:// URL, got \"\(CallLogOpener.display(to))\"") }
-        if let path, PostgresLocation.isURL(path) { throw ValidationError("--db must be a SQLite file to copy from, got a URL") }
+        guard PostgresLocation.isURL(to) else { throw ValidationError(LanguageOption.current()(.optTo, ["value": CallLogOpener.display(to)])) }
+        if let path, PostgresLocation.isURL(path) { throw ValidationError(LanguageOption.current()(.optDBNotURL)) }
     }
 
     func run() async throws {

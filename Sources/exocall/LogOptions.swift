@@ -54,17 +54,17 @@ struct LogFilterOptions: ParsableArguments {
         var outcomeValue: EntryOutcome? = nil
         if let outcome {
             guard let parsed = EntryOutcome(rawValue: outcome) else {
-                throw ValidationError("--outcome must be one of \(EntryOutcome.filterable.map(\.rawValue).joined(separator: ", ")), got \"\(outcome)\"")
+                throw ValidationError(LanguageOption.current()(.optOutcome, ["values": EntryOutcome.filterable.map(\.rawValue).joined(separator: ", "), "value": outcome]))
             }
             outcomeValue = parsed
         }
         let sinceMs = try since.map { try DateArgument.parse($0, option: "--since", endOfDay: false) }
         let untilMs = try until.map { try DateArgument.parse($0, option: "--until", endOfDay: true) }
         if let sinceMs, let untilMs, sinceMs >= untilMs {
-            throw ValidationError("--since must be earlier than --until")
+            throw ValidationError(LanguageOption.current()(.optSinceUntil))
         }
         if let operatorName, operatorName.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--operator must name an operator, got \"\(operatorName)\"")
+            throw ValidationError(LanguageOption.current()(.optOperator, ["value": operatorName]))
         }
         return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search, operatorName: operatorName)
     }
@@ -94,7 +94,7 @@ enum DateArgument {
             let day = endOfDay ? calendar.date(byAdding: .day, value: 1, to: date)! : date
             return Int64(day.timeIntervalSince1970 * 1000)
         }
-        throw ValidationError("\(option) must be a date like 2026-11-24 or 2026-11-24T09:30 (optionally with a zone, 2026-11-24T09:30:00Z), got \"\(text)\"")
+        throw ValidationError(LanguageOption.current()(.optDate, ["option": option, "value": text]))
     }
 }
 

@@ -35,7 +35,7 @@ struct NumbersCommand: AsyncParsableCommand {
     var baseURL: String?
 
     func validate() throws {
-        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 600 seconds, got \(timeout)") }
+        guard (1...600).contains(timeout) else { throw ValidationError(LanguageOption.current()(.optTimeout, ["value": "\(timeout)"])) }
     }
 
     func run() async throws {

@@ -70,10 +70,10 @@ struct SendCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...600).contains(timeout) else {
-            throw ValidationError("--timeout must be from 1 to 600 seconds, got \(timeout)")
+            throw ValidationError(LanguageOption.current()(.optTimeout, ["value": "\(timeout)"]))
         }
         if let repeatWindow, RepeatWindow(parsing: repeatWindow) == nil {
-            throw ValidationError("--repeat-window must be \(RepeatWindow.syntax), got \"\(repeatWindow)\"")
+            throw ValidationError(LanguageOption.current()(.optRepeatWindow, ["syntax": RepeatWindow.syntax.text(LanguageOption.current()), "value": repeatWindow]))
         }
     }
 

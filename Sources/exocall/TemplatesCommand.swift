@@ -76,8 +76,8 @@ struct RequestSource: ParsableArguments {
     var assignments: [String] = []
 
     func validate() throws {
-        if file != nil && template != nil { throw ValidationError("give a FILE or --template NAME, not both") }
-        if file == nil && template == nil { throw ValidationError("give a request FILE (- for standard input) or --template NAME") }
+        if file != nil && template != nil { throw ValidationError(LanguageOption.current()(.optFileOrTemplateNotBoth)) }
+        if file == nil && template == nil { throw ValidationError(LanguageOption.current()(.optFileOrTemplate)) }
     }
 
     /// The request's bytes after templates and --set are applied, or a message for the operator.

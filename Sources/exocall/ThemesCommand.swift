@@ -25,11 +25,18 @@ struct ThemesListCommand: ParsableCommand {
 
     func run() {
         let library = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
-        var rows = [["NAME", "ORIGIN", "FILE"]]
+        let tr = LanguageOption.current()
+        var rows = [[tr(.themesName), tr(.themesOrigin), tr(.themesFile)]]
         for name in library.names {
             guard let entry = library.entries[name] else { continue }
             let usable = (try? library.load(name).get()) != nil
-            rows.append([name, entry.origin.rawValue + (usable ? "" : " (has problems: exocall themes check)"), entry.location])
+            let origin: String
+            switch entry.origin {
+            case .bundled: origin = tr(.themesBundled)
+            case .user: origin = tr(.themesUser)
+            case .file: origin = tr(.themesFromFile)
+            }
+            rows.append([name, usable ? origin : tr(.themesHasProblems, ["origin": origin]), entry.location])
         }
         say(TextTable.render(rows), terminator: "")
     }

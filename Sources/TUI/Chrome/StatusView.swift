@@ -19,10 +19,10 @@ enum StatusView {
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             let host: String
             switch state.target {
-            case .demo(let h): host = "DEMO \(h)"
+            case .demo(let h): host = state.language(.sendingDemoHost, ["host": h])
             case .live(let h): host = h
             }
-            return (String(format: "%@ sending to %@ … %.1f s (the UI stays usable; F5 waits for this one)", String(frame), host, elapsed),
+            return (state.language(.sendingStatus, ["frame": String(frame), "host": host, "seconds": String(format: "%.1f", elapsed)]),
                     Style(.accent, bold: true))
         }
         if let status = state.status {

@@ -128,7 +128,7 @@ enum DialogView {
         let inner = rect.inset(1)
         if wrapped.count > inner.height, inner.height > 0 {
             let hidden = wrapped.count - inner.height + 1
-            wrapped = Array(wrapped.prefix(inner.height - 1)) + [("… \(hidden) more line\(hidden == 1 ? "" : "s"): enlarge the window", Style(.warning, on: .surface, bold: true))]
+            wrapped = Array(wrapped.prefix(inner.height - 1)) + [(state.language(.dialogMoreLines, ["count": "\(hidden)"]), Style(.warning, on: .surface, bold: true))]
         }
         for (offset, line) in wrapped.prefix(inner.height).enumerated() {
             canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)

@@ -75,18 +75,18 @@ public enum ChoiceOptions {
             let voice = VoiceCatalog.voice(id: value ?? VoiceCatalog.defaultVoiceID)
             let name = voice.map {
                 russian ? "\($0.id) \($0.name) (\(VoiceCatalog.genderMark($0.gender, russian: true)))" : "\($0.id) \($0.name) (\($0.latin), \($0.gender.rawValue))"
-            } ?? "\(value ?? 0) (no such voice)"
+            } ?? language(.choiceNoSuchVoice, ["id": "\(value ?? 0)"])
             return (name, value == nil)
         case .ttsEmotion(let line):
             let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
             let id = value ?? voice?.defaultEmotion ?? 1
             let offered = voice.flatMap { VoiceCatalog.label(of: $0, emotion: id, russian: russian) }
-            let label = offered ?? VoiceCatalog.emotionNames[id].map { "\($0), not offered by this voice" } ?? "no such emotion"
+            let label = offered ?? VoiceCatalog.emotionName(id, russian: russian).map { language(.choiceNotOffered, ["name": $0]) } ?? language(.choiceNoSuchEmotion)
             return ("\(id) \(label)", value == nil)
         case .ttsLang:
             let id = value ?? VoiceCatalog.languages.first?.id ?? 1
             let name = id == 1 && russian ? language(.choiceRussian) : VoiceCatalog.language(id: id)?.name
-            return ("\(id) " + (name ?? "(no such language)"), value == nil)
+            return ("\(id) " + (name ?? language(.choiceNoSuchLanguage)), value == nil)
         default: return ("", false)
         }
     }

@@ -67,15 +67,15 @@ enum FormCommands {
     /// Alt-N: a new request, empty or from the profile's defaults; the old form is one Ctrl-Z away.
     static func newRequest(_ state: inout AppState) -> [Effect] {
         var form = FormState()
-        var note = "a new, empty request"
+        var note = state.language(.newRequestEmpty)
         if let name = state.profileName, let profile = state.profiles.first(where: { $0.name == name }) {
             let filled = form.applyDefaults(profile.defaults)
-            if !filled.isEmpty { note = "a new request from profile \(name)'s defaults" }
+            if !filled.isEmpty { note = state.language(.newRequestFromProfile, ["name": name]) }
         }
         state.form = form
         state.formChanged()
         state.setFocus(state.form.focusOrder[0])
-        state.status = StatusMessage(note + " (Ctrl-Z brings the previous form back)", .success)
+        state.status = StatusMessage(note, .success)
         return [.saveDraft(state.form)]
     }
 

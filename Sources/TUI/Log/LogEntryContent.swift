@@ -20,7 +20,7 @@ enum LogEntryContent {
         var lines: [(String, Style)] = [
             (say(.entryOutcome, ["outcome": LogPanelView.badge(entry.outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased()]), Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
         ]
-        lines += TextWrap.lines(say(.entryMessage, ["message": entry.message ?? "—"]), width: wrap).map { ($0, body) }
+        lines += TextWrap.lines(say(.entryMessage, ["message": entry.messageText?.text(say) ?? "—"]), width: wrap).map { ($0, body) }
         lines += [
             ("call_id   \(entry.callID ?? "—")", body),
             (say(.entryHTTP, ["status": entry.httpStatus.map(String.init) ?? "—",

@@ -81,7 +81,7 @@ enum SendCommands {
     static func fieldProblems(in message: String, state: AppState) -> [ValidationProblem] {
         let paths = state.form.focusOrder.map(\.path).sorted { $0.count > $1.count }
         if let path = paths.first(where: { message.contains($0) }) {
-            return [ValidationProblem(path: path, message: "Exolve refused it: \(message)")]
+            return [ValidationProblem(path: path, text: .phrase(.serverRefusedField, ["message": .verbatim(message)]))]
         }
         guard let range = message.range(of: "MakeCallbackRequest.") else { return [] }
         let name = message[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
