@@ -7,6 +7,9 @@ import Localization
 
 /// Whether a send went to the real Exolve or to the in-process stand-in.
 public enum CallMode: String, Codable, Sendable, CaseIterable {
+    /// The mode's name for the operator (the raw value is what is stored and exported).
+    public var label: Localized { .phrase(self == .live ? .modeLive : .modeDemo) }
+
     /// A real endpoint.
     case live
     /// The demo stand-in.

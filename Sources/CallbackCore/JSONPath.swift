@@ -113,7 +113,8 @@ extension JSONValue {
             } else if rest.isEmpty {
                 if let newValue { members.append(.init(key, newValue)) }
             } else {
-                throw JSONPathError(path: whole.description, reason: .phrase(.pathNoKey, ["key": .verbatim(key), "place": place]))
+                throw JSONPathError(path: whole.description, reason: here.components.isEmpty ? .phrase(.pathNoKeyInRequest, ["key": .verbatim(key)])
+                                                      : .phrase(.pathNoKey, ["key": .verbatim(key), "place": place]))
             }
             self = .object(members)
         case (.index(let index), .array(var items)):

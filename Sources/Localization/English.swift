@@ -864,5 +864,8 @@ extension Catalog {
         .optOperator: "--operator must name an operator, got \"{value}\"",
         .optDate: "{option} must be a date like 2026-11-24 or 2026-11-24T09:30 (optionally with a zone, 2026-11-24T09:30:00Z), got \"{value}\"",
         .repeatWindowSyntax: "a duration like 10m, 90s or 1h, or 0 to turn the guard off",
+        .modeLive: "live",
+        .modeDemo: "demo",
+        .pathNoKeyInRequest: "there is no \"{key}\" in the request",
     ]
 }

@@ -938,4 +938,11 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     // The repeat window.
     case repeatWindowSyntax = "repeatWindow.syntax"
+
+    // Where a call went.
+    case modeLive = "mode.live"
+    case modeDemo = "mode.demo"
+
+    // A path into the request itself.
+    case pathNoKeyInRequest = "path.noKeyInRequest"
 }

@@ -864,5 +864,8 @@ extension Catalog {
         .optOperator: "--operator должен называть оператора, указано \"{value}\"",
         .optDate: "{option} должен быть датой вроде 2026-11-24 или 2026-11-24T09:30 (можно с поясом, 2026-11-24T09:30:00Z), указано \"{value}\"",
         .repeatWindowSyntax: "длительностью вроде 10m, 90s или 1h, либо 0, чтобы выключить защиту",
+        .modeLive: "боевой",
+        .modeDemo: "демо",
+        .pathNoKeyInRequest: "в запросе нет \"{key}\"",
     ]
 }

@@ -127,7 +127,7 @@ struct LogShowCommand: AsyncParsableCommand {
             (tr(.showLatency), entry.latencyMs.map { tr(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"),
             (tr(.showCreated), "\(Timestamp.local(entry.createdAt)) (\(Timestamp.iso(entry.createdAt)))"),
             (tr(.showFinished), entry.finishedAt.map { "\(Timestamp.local($0)) (\(Timestamp.iso($0)))" } ?? "—"),
-            (tr(.showMode), entry.mode.rawValue),
+            (tr(.showMode), entry.mode.label.text(tr)),
             (tr(.showOperator), entry.operatorName ?? "—"),
             (tr(.showSentFrom), entry.senderHost ?? "—"),
             (tr(.showEndpoint), entry.endpointHost),

@@ -87,7 +87,7 @@ struct RequestSource: ParsableArguments {
             do {
                 json = try TemplateStore(folder: TemplateStore.defaultFolder()).load(template)
             } catch {
-                return .failure(InputFile.ReadFailure(message: "\(error)"))
+                return .failure(InputFile.ReadFailure(message: LanguageOption.current().describe(error)))
             }
         } else {
             switch InputFile.read(file ?? "-") {
@@ -105,7 +105,7 @@ struct RequestSource: ParsableArguments {
             do {
                 try SetAssignment.apply(assignment, to: &json)
             } catch {
-                return .failure(InputFile.ReadFailure(message: error.description))
+                return .failure(InputFile.ReadFailure(message: LanguageOption.current().describe(error)))
             }
         }
         return .success(Array(CanonicalJSON.string(json, style: .compact).utf8))

@@ -69,4 +69,38 @@ final class RussianEndToEndTests: XCTestCase {
         tmux.keys("Escape")
         tmux.waitFor(text: "Журнал звонков (1)")
     }
+
+    func testTheMomentOfSendingTheRepeatGuardAndAnUnknownOutcomeAreRussian() throws {
+        let home = scratchHome(self)
+        let example = home + "/slow.json"
+        try """
+        {"request_description":"stub:slow=2","number_code":74999999999,"callback_resource_id":1221,
+         "line_1":{"destinations":[{"number":"78129999999"}]},
+         "line_2":{"destinations":[{"number":"79599999999"}]}}
+        """.write(toFile: example, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(home: home, environment: ["LANG": "ru_RU.UTF-8", "LC_ALL": ""],
+                            command: Tmux.reporting("--demo --load \(example)"))
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "✓ запрос корректен")
+        tmux.keys("F5")
+        tmux.waitFor(text: "Создать обратный звонок?")
+        tmux.keys("Enter")
+        tmux.waitFor("the Russian status line while the send is in flight") {
+            $0.contains("отправка на ДЕМО 127.0.0.1") && $0.contains("(интерфейс работает; F5 дождётся этой отправки)")
+        }
+        tmux.waitFor(text: "┌─ ЗВОНОК СОЗДАН")
+        tmux.keys("Escape")
+        tmux.waitFor(text: "Журнал звонков (1)")
+        // The same client again: the repeat guard lists the earlier call in Russian.
+        tmux.keys("F5")
+        tmux.waitFor("the Russian repeat guard") { $0.contains("Этому клиенту уже звонили") && $0.contains("звонок создан, call_id") }
+        XCTAssertTrue(tmux.lastScreen.contains("(запись 1)"), tmux.lastScreen)
+        XCTAssertFalse(tmux.lastScreen.contains("placed, call_id"), tmux.lastScreen)
+        tmux.keys("Escape")
+        // The entry's stored (English) message reads in Russian.
+        tmux.keys("M-3")
+        tmux.keys("Enter")
+        tmux.waitFor("the Russian log entry") { $0.contains("Запись журнала 1") && $0.contains("сообщение звонок создан: call_id") }
+        XCTAssertTrue(tmux.lastScreen.contains("режим демо"), tmux.lastScreen)
+    }
 }

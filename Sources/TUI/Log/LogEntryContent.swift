@@ -25,7 +25,7 @@ enum LogEntryContent {
             ("call_id   \(entry.callID ?? "—")", body),
             (say(.entryHTTP, ["status": entry.httpStatus.map(String.init) ?? "—",
                               "latency": entry.latencyMs.map { say(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"]), body),
-            (say(.entryEndpoint, ["host": entry.endpointHost, "mode": entry.mode.rawValue]), body),
+            (say(.entryEndpoint, ["host": entry.endpointHost, "mode": entry.mode.label.text(say)]), body),
             (say(.entryOperator, ["name": entry.operatorName ?? "—", "host": entry.senderHost ?? "—"]), body),
             (say(.entryCreated, ["created": Timestamp.local(entry.createdAt), "finished": entry.finishedAt.map { Timestamp.local($0) } ?? "—"]), body),
             ("", body),
