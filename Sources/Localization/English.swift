@@ -867,5 +867,8 @@ extension Catalog {
         .modeLive: "live",
         .modeDemo: "demo",
         .pathNoKeyInRequest: "there is no \"{key}\" in the request",
+        .undone: "undone (Ctrl-R redoes; {count} more {count|step|steps} back)",
+        .redone: "redone",
+        .serverRefusedNamedField: "Exolve refused {field}: {message}",
     ]
 }

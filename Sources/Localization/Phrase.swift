@@ -945,4 +945,9 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     // A path into the request itself.
     case pathNoKeyInRequest = "path.noKeyInRequest"
+
+    // Undo, redo and a refused field.
+    case undone = "form.undone"
+    case redone = "form.redone"
+    case serverRefusedNamedField = "send.serverRefusedNamedField"
 }

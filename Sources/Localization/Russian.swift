@@ -867,5 +867,8 @@ extension Catalog {
         .modeLive: "боевой",
         .modeDemo: "демо",
         .pathNoKeyInRequest: "в запросе нет \"{key}\"",
+        .undone: "отменено (Ctrl-R вернёт; назад ещё {count} {count|шаг|шага|шагов})",
+        .redone: "возвращено",
+        .serverRefusedNamedField: "Exolve отклонил {field}: {message}",
     ]
 }

@@ -33,6 +33,16 @@ final class RussianMessagesTests: XCTestCase {
         XCTAssertFalse(screen(state).contains("unavailable"))
     }
 
+    func testUndoAndRedoSayWhatTheyDidInRussian() {
+        var state = freshState(Size(width: 120, height: 40))
+        state.language = .ru
+        state.type("ab")
+        state.press(.control("z"))
+        XCTAssertEqual(state.status?.text(in: .ru), "отменено (Ctrl-R вернёт; назад ещё 0 шагов)")
+        state.press(.control("r"))
+        XCTAssertEqual(state.status?.text(in: .ru), "возвращено")
+    }
+
     func testTheRepeatGuardListsEarlierAttemptsInRussian() {
         let attempt = RecentAttempt(entryID: 7, createdAt: 0, outcome: .unknown, callID: nil, number: "79599999999", interrupted: false, operatorName: "anna")
         let text = attempt.summary.text(.ru)

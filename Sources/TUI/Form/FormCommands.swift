@@ -85,7 +85,7 @@ enum FormCommands {
             state.status = StatusMessage(state.language(.nothingToUndo), .info)
             return []
         }
-        return restore(&state, previous, "undone (Ctrl-R redoes; \(state.history.undo.count) more step\(state.history.undo.count == 1 ? "" : "s") back)")
+        return restore(&state, previous, state.language(.undone, ["count": "\(state.history.undo.count)"]))
     }
 
     /// Ctrl-R: what Ctrl-Z undid comes back.
@@ -94,7 +94,7 @@ enum FormCommands {
             state.status = StatusMessage(state.language(.nothingToRedo), .info)
             return []
         }
-        return restore(&state, next, "redone")
+        return restore(&state, next, state.language(.redone))
     }
 
     private static func restore(_ state: inout AppState, _ form: FormState, _ message: String) -> [Effect] {

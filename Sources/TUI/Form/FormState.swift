@@ -59,15 +59,6 @@ public enum AudioKind: String, Equatable, Sendable, Codable, CaseIterable {
     case recorded
     /// `tts`.
     case tts
-
-    /// How the form names it.
-    public var label: String {
-        switch self {
-        case .none: return "none"
-        case .recorded: return "recorded"
-        case .tts: return "text-to-speech"
-        }
-    }
 }
 
 /// The audio of a leg. Both kinds' values are kept, so switching back and

@@ -92,7 +92,7 @@ enum SendCommands {
         }
         let field = state.field(forProblemAt: snake)
         guard snake.isEmpty == false, field.path.hasPrefix(snake) else { return [] }
-        return [ValidationProblem(path: field.path, message: "Exolve refused \(snake): \(message)")]
+        return [ValidationProblem(path: field.path, text: .phrase(.serverRefusedNamedField, ["field": .verbatim(snake), "message": .verbatim(message)]))]
     }
 
     /// A command while an outcome is shown.
