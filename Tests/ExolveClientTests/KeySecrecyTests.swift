@@ -24,7 +24,7 @@ final class KeySecrecyTests: XCTestCase {
             let (server, endpoint) = try await startEchoServer(status: status)
             let result = await client(endpoint).makeCallback(exampleRequest)
             await server.stop()
-            let everything = "\(result) \(result.outcome.message) \(result.rawBody ?? "")"
+            let everything = "\(result) \(result.outcome.message) \(result.outcome.message(in: .ru)) \(result.rawBody ?? "")"
             XCTAssertFalse(everything.contains(testKey), "status \(status.code): \(everything)")
             XCTAssertTrue(everything.contains(APIKey.mask), "the echo should have been masked, not lost")
         }
