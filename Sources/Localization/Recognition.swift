@@ -30,15 +30,26 @@ extension Catalog {
             }
             return nil
         case .value(let name):
-            // Every split point, shortest value first; a name seen before must read the same.
+            // A value runs to the end, or to where the next literal begins (each place
+            // it does, nearest first); a name seen before must read the same.
+            func take(_ end: Substring.Index) -> [String: String]? {
+                let value = String(text[text.startIndex..<end])
+                guard !value.isEmpty, values[name].map({ $0 == value }) ?? true else { return nil }
+                var next = values
+                next[name] = value
+                return match(rest, text[end...], next)
+            }
+            guard let following = rest.first else { return take(text.endIndex) }
+            if case .literal(let literal) = following {
+                for range in text.ranges(of: literal) {
+                    if let found = take(range.lowerBound) { return found }
+                }
+                return nil
+            }
             var end = text.startIndex
             while end < text.endIndex {
                 end = text.index(after: end)
-                let value = String(text[text.startIndex..<end])
-                if let earlier = values[name], earlier != value { continue }
-                var next = values
-                next[name] = value
-                if let found = match(rest, text[end...], next) { return found }
+                if let found = take(end) { return found }
             }
             return nil
         }

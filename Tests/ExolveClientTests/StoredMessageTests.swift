@@ -25,6 +25,13 @@ final class StoredMessageTests: XCTestCase {
         }
     }
 
+    func testALongStoredMessageReadsBackWhole() {
+        // A team log may hold any text; reading it is linear in its length, not quadratic.
+        let long = String(repeating: "x. ", count: 40_000)
+        let stored = SendOutcome.rejected(status: 400, message: long).message
+        XCTAssertEqual(SendOutcome.readMessage(stored).text(.ru), "Exolve отклонил запрос (HTTP 400): " + long)
+    }
+
     func testTheInterruptedMessageAndForeignTextRead() {
         let interrupted = Catalog.text(.entryInterruptedMessage, .en)
         XCTAssertEqual(SendOutcome.readMessage(interrupted).text(.ru), "прерван: exocall остановился, пока запрос был в пути; звонок МОГ быть создан")
