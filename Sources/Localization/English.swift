@@ -870,5 +870,7 @@ extension Catalog {
         .undone: "undone (Ctrl-R redoes; {count} more {count|step|steps} back)",
         .redone: "redone",
         .serverRefusedNamedField: "Exolve refused {field}: {message}",
+        .optLangGot: "--lang takes ru or en, got \"{value}\"",
+        .optLangNothing: "--lang takes ru or en, got nothing",
     ]
 }

@@ -950,4 +950,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case undone = "form.undone"
     case redone = "form.redone"
     case serverRefusedNamedField = "send.serverRefusedNamedField"
+
+    // The --lang option itself.
+    case optLangGot = "option.langGot"
+    case optLangNothing = "option.langNothing"
 }

@@ -870,5 +870,7 @@ extension Catalog {
         .undone: "отменено (Ctrl-R вернёт; назад ещё {count} {count|шаг|шага|шагов})",
         .redone: "возвращено",
         .serverRefusedNamedField: "Exolve отклонил {field}: {message}",
+        .optLangGot: "--lang принимает ru или en, указано \"{value}\"",
+        .optLangNothing: "--lang принимает ru или en, а значение не указано",
     ]
 }

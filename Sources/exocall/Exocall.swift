@@ -38,7 +38,7 @@ struct Exocall: AsyncParsableCommand {
             do {
                 arguments = try LanguageOption.extract(Array(CommandLine.arguments.dropFirst()))
             } catch {
-                _ = Console.error("exocall: \(error)\n")
+                printError("exocall: \(error)")
                 Foundation.exit(1)
             }
             if arguments == ["--version"] { _ = Console.out(ExocallVersion.current + "\n"); return }

@@ -54,9 +54,11 @@ enum LanguageOption {
 }
 
 /// A `--lang` without a known value.
+/// Told in the language the config or the locale gives (the flag itself is what is wrong).
 struct LanguageOptionError: Error, CustomStringConvertible {
     let value: String?
     var description: String {
-        "--lang takes ru or en" + (value.map { ", got \"\($0)\"" } ?? ", got nothing")
+        let language = LanguageOption.current()
+        return value.map { language(.optLangGot, ["value": $0]) } ?? language(.optLangNothing)
     }
 }

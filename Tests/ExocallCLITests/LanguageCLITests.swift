@@ -134,6 +134,13 @@ final class LanguageErrorTests: XCTestCase {
         XCTAssertFalse(tab.stderr.contains("ab\tc"), "the key never appears")
     }
 
+    func testABadLangIsRefusedInTheLocalesLanguageWithItsValueEscaped() throws {
+        let run = try runExocall(["--lang", "\u{1b}[2Jde", "validate", "x"], environment: ["LANG": "ru_RU.UTF-8"], home: scratchFolder(self))
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "exocall: --lang принимает ru или en, указано \"\\e[2Jde\"\n")
+        XCTAssertFalse(run.stderr.contains("\u{1b}"), "an argument is never printed raw")
+    }
+
     func testConfigCheckReportsASettingOnlyTheLoaderChecks() throws {
         // mouse and repeat_window were checked when the config was loaded, and
         // config check said OK: it listed only the profile reader's problems.
