@@ -50,11 +50,15 @@ struct Exocall: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Console.error(fullMessage(for: error) + "\n")
-                Foundation.exit(1)
+            // The parser's own messages repeat what was typed: they reach the terminal
+            // escaped, like everything else (exit(withError:) would print them raw).
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let shown = TerminalText.escaped(message, keepNewlines: true) + "\n"
+                if code == .success { _ = Console.out(shown) } else { _ = Console.error(shown) }
             }
-            exit(withError: error)
+            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }
 }

@@ -43,6 +43,17 @@ final class HardeningCLITests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("\\e]0;pwned\\u0007"), run.stdout)
     }
 
+    func testAnOptionsValueOrAnUnknownOptionIsRepeatedEscaped() throws {
+        // The argument parser repeats what was typed; it used to reach the terminal raw.
+        let home = scratchFolder(self)
+        for arguments in [["log", "--since", "\u{1b}]0;pwned\u{07}"], ["send", "--repeat-window", "\u{1b}[2J", "x"], ["--\u{1b}[2J"]] {
+            let run = try runExocall(arguments, home: home)
+            XCTAssertNotEqual(run.status, 0)
+            assertNoControls(run.stdout + run.stderr, arguments.joined(separator: " "))
+            XCTAssertTrue(run.stderr.contains("\\e"), run.stderr)
+        }
+    }
+
     func testCSVCellsCannotRunAsFormulas() throws {
         let home = scratchFolder(self)
         let server = try HostileServer {
