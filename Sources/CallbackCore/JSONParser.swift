@@ -6,9 +6,7 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     public var line: Int
     /// 1-based column (in characters) of the offending character.
     public var column: Int
-    /// What was wrong there (in English).
-    public var reason: String
-    /// The same, for the operator's language.
+    /// What was wrong there, for the operator's language.
     public var text: Localized
 
     /// Creates an error; `text` is the reason from the catalog.
@@ -16,8 +14,10 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
         self.line = line
         self.column = column
         self.text = text
-        reason = text.text(.en)
     }
+
+    /// What was wrong there, in English.
+    public var reason: String { text.text(.en) }
 
     /// "malformed JSON at line L, column C: reason".
     public var description: String { message.text(.en) }

@@ -12,31 +12,26 @@ public struct ValidationProblem: Equatable, Sendable, CustomStringConvertible {
     /// Where: a JSON path with 0-based indexes (`line_2.destinations[3].timeout`);
     /// empty for the document as a whole.
     public var path: String
-    /// What is wrong: the rule and the value given (in English, as `--json` and the stand-in give it).
-    public var message: String
-    /// The same, to be shown in the operator's language (nil: only the English `message` exists).
-    public var text: Localized?
+    /// What is wrong: the rule and the value given, to be shown in the operator's language.
+    public var text: Localized
     /// A value that would fix it, when one is obvious (a normalized phone number).
     public var suggestion: String?
     /// Whether it blocks sending.
     public var severity: Severity
 
     /// Creates a problem.
-    public init(path: String, message: String, suggestion: String? = nil, severity: Severity = .error) {
+    public init(path: String, text: Localized, suggestion: String? = nil, severity: Severity = .error) {
         self.path = path
-        self.message = message
+        self.text = text
         self.suggestion = suggestion
         self.severity = severity
     }
 
-    /// A problem whose message comes from the catalog.
-    public init(path: String, text: Localized, suggestion: String? = nil, severity: Severity = .error) {
-        self.init(path: path, message: text.text(.en), suggestion: suggestion, severity: severity)
-        self.text = text
-    }
+    /// What is wrong, in English (as `--json` and the stand-in give it).
+    public var message: String { text.text(.en) }
 
     /// What is wrong, in `language`.
-    public func message(in language: UILanguage) -> String { text?.text(language) ?? message }
+    public func message(in language: UILanguage) -> String { text.text(language) }
 
     /// Whether it blocks sending.
     public var isError: Bool { severity == .error }

@@ -53,7 +53,7 @@ public struct ClientConfiguration: Sendable {
         let endpoint = try Endpoint(base)
         if let profile, let problem = ProfileReader.read(text, configPath: path, environment: environment).problems
             .first(where: { $0.key == "profiles.\(profile.name).api_key_env" }) {
-            throw .badSetting(path: path, key: problem.key, problem: problem.text ?? .verbatim(problem.message))
+            throw .badSetting(path: path, key: problem.key, problem: problem.text)
         }
         var key: APIKey? = nil
         if let variable = profile?.apiKeyEnv {

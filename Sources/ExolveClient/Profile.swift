@@ -56,31 +56,26 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
     public var key: String
     /// 1-based line, when found.
     public var line: Int?
-    /// What is wrong (in English).
-    public var message: String
-    /// The same from the catalog, for the operator's language (nil: only `message` exists).
-    public var text: Localized?
+    /// What is wrong, to be shown in the operator's language.
+    public var text: Localized
+
+    /// What is wrong, in English.
+    public var message: String { text.text(.en) }
 
     /// `line L: key: message`.
     public var description: String { description(in: .en) }
 
     /// `line L: key: message` in `language`.
     public func description(in language: UILanguage) -> String {
-        let rest = (key.isEmpty ? "" : "\(key): ") + (text?.text(language) ?? message)
+        let rest = (key.isEmpty ? "" : "\(key): ") + text.text(language)
         return line.map { language(.cfgLine, ["line": "\($0)", "rest": rest]) } ?? rest
     }
 
-    /// A problem whose message comes from the catalog.
-    public init(key: String, line: Int?, text: Localized) {
-        self.init(key: key, line: line, message: text.text(.en))
-        self.text = text
-    }
-
     /// Creates a problem.
-    public init(key: String, line: Int?, message: String) {
+    public init(key: String, line: Int?, text: Localized) {
         self.key = key
         self.line = line
-        self.message = message
+        self.text = text
     }
 }
 
@@ -250,9 +245,7 @@ public enum ProfileReader {
             }
         }
         return RequestValidator.validate(probe).problems.map {
-            var found = ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: nil, message: $0.message)
-            found.text = $0.text
-            return found
+            ConfigProblem(key: "profiles.\(profile.name).\($0.path)", line: nil, text: $0.text)
         }
     }
 

@@ -41,14 +41,11 @@ public enum RequestFile {
 
     /// Why a request file could not be read.
     public struct Failure: Error, Equatable, CustomStringConvertible {
-        /// The reason, for "cannot read PATH: reason".
-        public let reason: String
-        /// The same, for the operator's language.
+        /// The reason, for "cannot read PATH: reason", in the operator's language.
         public let text: Localized
-        init(_ text: Localized) {
-            self.text = text
-            reason = text.text(.en)
-        }
+        init(_ text: Localized) { self.text = text }
+        /// The reason in English.
+        public var reason: String { text.text(.en) }
         /// The reason.
         public var description: String { reason }
     }

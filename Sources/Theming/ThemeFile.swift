@@ -25,24 +25,19 @@ public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible 
     public var key: String
     /// 1-based line, when known.
     public var line: Int?
-    /// What is wrong, in English.
-    public var message: String
-    /// The same from the catalog, for the operator's language.
-    public var text: Localized?
-
-    /// A problem with its English message.
-    public init(file: String, key: String, line: Int?, message: String) {
-        self.file = file
-        self.key = key
-        self.line = line
-        self.message = message
-    }
+    /// What is wrong, to be shown in the operator's language.
+    public var text: Localized
 
     /// A problem whose message comes from the catalog.
     public init(file: String, key: String, line: Int?, text: Localized) {
-        self.init(file: file, key: key, line: line, message: text.text(.en))
+        self.file = file
+        self.key = key
+        self.line = line
         self.text = text
     }
+
+    /// What is wrong, in English.
+    public var message: String { text.text(.en) }
 
     /// `file:line: key: message`.
     public var description: String { description(in: .en) }
@@ -53,7 +48,7 @@ public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible 
         if let line { out += ":\(line)" }
         out += ": "
         if !key.isEmpty { out += "\(key): " }
-        return out + (text?.text(language) ?? message)
+        return out + text.text(language)
     }
 }
 
