@@ -40,14 +40,9 @@ public enum SendOutcome: Equatable, Sendable {
                                            .entryInterruptedMessage], nested: reasons)
     }
 
-    /// Every phrase a not-sent or unknown outcome gives as its reason.
-    static let reasons: [Phrase] = [
-        .transportBadURL, .transportTLSSetup, .transportNoAnswerInTime, .transportNoConnectionInTime, .transportHandshakeInTime,
-        .transportHostNotFound, .transportCouldNotConnect, .transportCouldNotConnectBecause, .transportRefused, .transportNoRoute,
-        .transportUntrusted, .transportNotTLS, .transportHandshakeFailed, .transportNotHTTP, .transportClosedMidAnswer,
-        .transportClosedSilently, .transportConnectionFailed, .answerBadCallID, .answerNoCallID, .answerServerError,
-        .answerServerErrorEmpty, .answerUnexpected, .answerTooLarge,
-    ]
+    /// Every phrase a not-sent or unknown outcome gives as its reason: the catalog's
+    /// `transport.` and `answer.` keys, so a reason added there is read back too.
+    static let reasons: [Phrase] = Phrase.allCases.filter { $0.rawValue.hasPrefix("transport.") || $0.rawValue.hasPrefix("answer.") }
 
     /// One sentence for the operator, in `language`.
     public func message(in language: UILanguage) -> String {

@@ -1,5 +1,3 @@
-import Localization
-
 /// Text to be shown in the operator's language, built where it arises and
 /// rendered where it is shown: a catalog phrase whose placeholders hold more such
 /// text, a value that reads the same in every language (a number, a path, JSON),

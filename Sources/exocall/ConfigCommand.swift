@@ -61,7 +61,7 @@ struct ConfigCheckCommand: ParsableCommand {
             case .badConfigFile: break
             case .badSetting(_, let key, let problem):
                 if !problems.contains(where: { $0.key == key }) { problems.insert(ConfigProblem(key: key, line: nil, text: problem), at: 0) }
-            default: problems.insert(ConfigProblem(key: "", line: nil, text: .verbatim(error.description(in: tr))), at: 0)
+            default: problems.insert(ConfigProblem(key: "", line: nil, text: error.text), at: 0)
             }
         }
         if problems.isEmpty {
