@@ -9,6 +9,13 @@ public enum RequestFile {
     /// The most a request file may hold.
     public static let limit = 16 << 20
 
+    /// The text of `path` (`-` for standard input), which must be UTF-8, or why it cannot be read.
+    public static func readText(_ path: String) -> Result<String, Failure> {
+        read(path).flatMap { bytes in
+            String(validating: bytes, as: UTF8.self).map { .success($0) } ?? .failure(.init(.phrase(.fileNotUTF8)))
+        }
+    }
+
     /// The bytes of `path` (`-` for standard input), or why they cannot be read.
     public static func read(_ path: String) -> Result<[UInt8], Failure> {
         let expanded = (path as NSString).expandingTildeInPath

@@ -8,11 +8,9 @@ import Localization
 enum Files {
     /// The UTF-8 text of the file at `path` (`~` expanded).
     static func read(_ path: String) -> FileLoadResult {
-        switch RequestFile.read(path) {
+        switch RequestFile.readText(path) {
         case .failure(let failure): return .failure(failure.text)
-        case .success(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.phrase(.fileNotUTF8)) }
-            return .text(text)
+        case .success(let text): return .text(text)
         }
     }
 

@@ -7,11 +7,18 @@ import Localization
 /// Reads a request file named on the command line; `-` is standard input.
 enum InputFile {
     /// The bytes of `path`, or an operator-grade reason it could not be read.
-    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let language = LanguageOption.current()
-        return RequestFile.read(path).mapError {
-            ReadFailure(message: language(.fileCannotRead, ["path": path == "-" ? language(.fileStandardInput) : path, "reason": $0.text.text(language)]))
-        }
+    static func read(_ path: String, language: UILanguage = LanguageOption.current()) -> Result<[UInt8], ReadFailure> {
+        RequestFile.read(path).mapError { failure(path, $0, language) }
+    }
+
+    /// The UTF-8 text of `path`, or an operator-grade reason it could not be read.
+    static func readText(_ path: String, language: UILanguage = LanguageOption.current()) -> Result<String, ReadFailure> {
+        RequestFile.readText(path).mapError { failure(path, $0, language) }
+    }
+
+    /// "cannot read PATH: reason".
+    private static func failure(_ path: String, _ failure: RequestFile.Failure, _ language: UILanguage) -> ReadFailure {
+        ReadFailure(message: language(.fileCannotRead, ["path": path == "-" ? language(.fileStandardInput) : path, "reason": failure.text.text(language)]))
     }
 
     /// Why a file could not be read.

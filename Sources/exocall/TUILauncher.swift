@@ -77,16 +77,11 @@ struct TUILauncher {
         var notice: StatusMessage? = nil
         if let load {
             let text: String
-            switch RequestFile.read(load) {
+            switch InputFile.readText(load, language: language) {
             case .failure(let failure):
-                printError("exocall: " + language(.fileCannotRead, ["path": load, "reason": failure.text.text(language)]))
+                printError("exocall: " + failure.message)
                 throw ExitCode(2)
-            case .success(let bytes):
-                guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                    printError("exocall: " + language(.fileCannotRead, ["path": load, "reason": language(.fileNotUTF8)]))
-                    throw ExitCode(2)
-                }
-                text = decoded
+            case .success(let read): text = read
             }
             do {
                 let loaded = FormState.loading(try JSONParser.parse(text))
