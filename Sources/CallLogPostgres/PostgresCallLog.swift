@@ -81,7 +81,7 @@ public final class PostgresCallLog: CallLogStore {
         switch outcome {
         case .finished: return
         case .failed(let error): throw classify(error, location: location.display, password: location.password, reading: false)
-        case .timedOut: throw .unavailable(location: location.display, detail: .phrase(.pgNoAnswerInTime, ["seconds": "\(operationTimeout.components.seconds)"]))
+        case .timedOut: throw timedOut(location.display)
         }
     }
 
@@ -137,6 +137,11 @@ public final class PostgresCallLog: CallLogStore {
 
     // MARK: - Running operations
 
+    /// The server did not answer within `operationTimeout`.
+    private static func timedOut(_ location: String) -> CallLogError {
+        .unavailable(location: location, detail: .phrase(.pgNoAnswerInTime, ["seconds": "\(operationTimeout.components.seconds)"]))
+    }
+
     /// Runs `body` on a pooled connection, failing with `.unavailable` after the
     /// timeout (the pool waits for a server that is down; a send must not).
     private func run<T: Sendable>(reading: Bool = false, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws(CallLogError) -> T {
@@ -148,7 +153,7 @@ public final class PostgresCallLog: CallLogStore {
         switch outcome {
         case .finished(let value): return value
         case .failed(let error): throw classify(error, reading: reading)
-        case .timedOut: throw .unavailable(location: location, detail: .phrase(.pgNoAnswerInTime, ["seconds": "\(Self.operationTimeout.components.seconds)"]))
+        case .timedOut: throw Self.timedOut(location)
         }
     }
 
