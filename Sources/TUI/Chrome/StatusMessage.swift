@@ -7,7 +7,8 @@ import Localization
 public struct StatusMessage: Equatable, Sendable {
     /// How it reads.
     public enum Tone: Equatable, Sendable { case info, success, warning, error }
-    /// The text, in English.
+    /// The text as written: the reducer writes it in the operator's language of the
+    /// moment; a message made from the catalog keeps its English here.
     public var text: String
     /// The same from the catalog, drawn in the operator's language (a message from the runtime, which does not know it).
     public var localized: Localized?
