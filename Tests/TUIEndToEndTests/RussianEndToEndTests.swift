@@ -12,6 +12,16 @@ final class RussianEndToEndTests: XCTestCase {
         return tmux
     }
 
+    /// `exocall --demo` in Russian at 120x40, with `request` loaded.
+    func startRussianDemo(loading request: String) throws -> Tmux {
+        let home = scratchHome(self)
+        let file = home + "/request.json"
+        try request.write(toFile: file, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(home: home, environment: ["LANG": "ru_RU.UTF-8", "LC_ALL": ""], command: Tmux.reporting("--demo --load \(file)"))
+        addTeardownBlock { tmux.close() }
+        return tmux
+    }
+
     /// Latin words on the screen's chrome (header, tab bar, footer) that are not key names
     /// or the program's and API's own names.
     func englishWords(in lines: [String]) -> [String] {
@@ -50,16 +60,11 @@ final class RussianEndToEndTests: XCTestCase {
     }
 
     func testAnOperatorSendsInRussianFromF5ToTheOutcome() throws {
-        let home = scratchHome(self)
-        let example = home + "/example.json"
-        try """
+        let tmux = try startRussianDemo(loading: """
         {"request_description":"первый","number_code":74999999999,"callback_resource_id":1221,
          "line_1":{"destinations":[{"number":"78129999999"}]},
          "line_2":{"destinations":[{"number":"79599999999"}],"audio":{"tts":{"text":"Здравствуйте","voice":1,"emotion":2}}}}
-        """.write(toFile: example, atomically: true, encoding: .utf8)
-        let tmux = try Tmux(home: home, environment: ["LANG": "ru_RU.UTF-8", "LC_ALL": ""],
-                            command: Tmux.reporting("--demo --load \(example)"))
-        addTeardownBlock { tmux.close() }
+        """)
         tmux.waitFor(text: "✓ запрос корректен")
         tmux.keys("F5")
         tmux.waitFor("the Russian confirmation") { $0.contains("Создать обратный звонок?") && $0.contains("голос 1 Алёна добрая") }
@@ -70,17 +75,12 @@ final class RussianEndToEndTests: XCTestCase {
         tmux.waitFor(text: "Журнал звонков (1)")
     }
 
-    func testTheMomentOfSendingTheRepeatGuardAndAnUnknownOutcomeAreRussian() throws {
-        let home = scratchHome(self)
-        let example = home + "/slow.json"
-        try """
+    func testTheMomentOfSendingTheRepeatGuardAndTheLoggedMessageAreRussian() throws {
+        let tmux = try startRussianDemo(loading: """
         {"request_description":"stub:slow=2","number_code":74999999999,"callback_resource_id":1221,
          "line_1":{"destinations":[{"number":"78129999999"}]},
          "line_2":{"destinations":[{"number":"79599999999"}]}}
-        """.write(toFile: example, atomically: true, encoding: .utf8)
-        let tmux = try Tmux(home: home, environment: ["LANG": "ru_RU.UTF-8", "LC_ALL": ""],
-                            command: Tmux.reporting("--demo --load \(example)"))
-        addTeardownBlock { tmux.close() }
+        """)
         tmux.waitFor(text: "✓ запрос корректен")
         tmux.keys("F5")
         tmux.waitFor(text: "Создать обратный звонок?")
