@@ -146,7 +146,7 @@ enum FormView {
             canvas.put("…", x: x + labelWidth + valueWidth, y: y, style: .muted)
         }
         guard focused, rowIndex == cursorRow else { return nil }
-        let column = DisplayWidth.of(String(characters[range.lowerBound..<state.editor.cursor]))
+        let column = DisplayWidth.of(String(characters[range.lowerBound..<min(max(range.lowerBound, state.editor.cursor), range.upperBound)]))
         return (x + labelWidth + column, y)
     }
 

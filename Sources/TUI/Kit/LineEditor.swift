@@ -1,44 +1,63 @@
 import CallbackCore
 
 /// A one-line text editor's value: the text and a cursor counted in
-/// characters (grapheme clusters), so Cyrillic and emoji move as one.
+/// characters (extended grapheme clusters), so Cyrillic, emoji, flags and
+/// combining marks move as one.
+///
+/// Every edit rebuilds the text and puts the cursor back on a character
+/// boundary measured in Unicode scalars, because an edit can join characters:
+/// U+FE0F typed after ❤ or a second regional indicator after 🇷 makes one
+/// character of two, so "the cursor moves by what was inserted" is not true.
+/// The invariant, which a property test checks: `0 <= cursor <= text.count`.
 public struct LineEditor: Equatable, Sendable {
     /// The text.
     public private(set) var text: String
-    /// Cursor position, 0...count.
+    /// Cursor position, 0...text.count.
     public private(set) var cursor: Int
 
-    /// An editor over `text` with the cursor at the end.
+    /// An editor over `text` with the cursor at the end (or at `cursor`, clamped).
     public init(_ text: String, cursor: Int? = nil) {
         self.text = text
-        self.cursor = min(max(0, cursor ?? text.count), text.count)
+        let count = text.count
+        self.cursor = min(max(0, cursor ?? count), count)
     }
 
-    private var characters: [Character] { Array(text) }
+    /// The index of the cursor in `text`.
+    private var cursorIndex: String.Index { text.index(text.startIndex, offsetBy: cursor) }
+
+    /// Sets the text to `head + tail` with the cursor where `head` ends, or
+    /// on the first character boundary after it when the two parts join.
+    private mutating func rebuild(head: Substring, tail: Substring) {
+        let scalarsBefore = head.unicodeScalars.count
+        text = String(head) + String(tail)
+        var scalars = 0
+        var characters = 0
+        for character in text {
+            if scalars >= scalarsBefore { break }
+            scalars += character.unicodeScalars.count
+            characters += 1
+        }
+        cursor = characters
+    }
 
     /// Inserts at the cursor.
     public mutating func insert(_ insertion: String) {
-        var chars = characters
-        chars.insert(contentsOf: insertion, at: cursor)
-        text = String(chars)
-        cursor += insertion.count
+        let index = cursorIndex
+        rebuild(head: Substring(String(text[..<index]) + insertion), tail: text[index...])
     }
 
     /// Deletes the character before the cursor.
     public mutating func backspace() {
         guard cursor > 0 else { return }
-        var chars = characters
-        chars.remove(at: cursor - 1)
-        text = String(chars)
-        cursor -= 1
+        let index = cursorIndex
+        rebuild(head: text[..<text.index(before: index)], tail: text[index...])
     }
 
     /// Deletes the character under the cursor.
     public mutating func deleteForward() {
-        var chars = characters
-        guard cursor < chars.count else { return }
-        chars.remove(at: cursor)
-        text = String(chars)
+        let index = cursorIndex
+        guard index < text.endIndex else { return }
+        rebuild(head: text[..<index], tail: text[text.index(after: index)...])
     }
 
     /// Moves the cursor by `delta` characters.
@@ -50,20 +69,17 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Deletes from the start to the cursor (Ctrl-U).
     public mutating func killToStart() {
-        text = String(characters[cursor...])
-        cursor = 0
+        rebuild(head: "", tail: text[cursorIndex...])
     }
 
     /// Deletes from the cursor to the end (Ctrl-K).
-    public mutating func killToEnd() { text = String(characters[..<cursor]) }
+    public mutating func killToEnd() { rebuild(head: text[..<cursorIndex], tail: "") }
 
     /// Deletes the word before the cursor (Ctrl-W).
     public mutating func deleteWordBackward() {
         let start = wordStart(before: cursor)
-        var chars = characters
-        chars.removeSubrange(start..<cursor)
-        text = String(chars)
-        cursor = start
+        let startIndex = text.index(text.startIndex, offsetBy: start)
+        rebuild(head: text[..<startIndex], tail: text[cursorIndex...])
     }
 
     /// Moves to the start of the previous word.
@@ -71,7 +87,7 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Moves past the end of the next word.
     public mutating func wordRight() {
-        let chars = characters
+        let chars = Array(text)
         var index = cursor
         while index < chars.count, !isWord(chars[index]) { index += 1 }
         while index < chars.count, isWord(chars[index]) { index += 1 }
@@ -79,8 +95,8 @@ public struct LineEditor: Equatable, Sendable {
     }
 
     private func wordStart(before position: Int) -> Int {
-        let chars = characters
-        var index = position
+        let chars = Array(text)
+        var index = min(position, chars.count)
         while index > 0, !isWord(chars[index - 1]) { index -= 1 }
         while index > 0, isWord(chars[index - 1]) { index -= 1 }
         return index
@@ -89,5 +105,5 @@ public struct LineEditor: Equatable, Sendable {
     private func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
 
     /// The columns from the start of the text to the cursor.
-    public var cursorColumn: Int { DisplayWidth.of(String(characters[..<cursor])) }
+    public var cursorColumn: Int { DisplayWidth.of(text.prefix(cursor)) }
 }
