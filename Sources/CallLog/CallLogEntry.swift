@@ -179,7 +179,9 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
     public func isInterrupted(now: Date = Date()) -> Bool {
         guard outcome == .sending else { return false }
         let nowMs = Int64(now.timeIntervalSince1970 * 1000)
-        if nowMs > (deadlineAt ?? createdAt + Self.maxInFlightMs) { return true }
+        // A planted time can sit at Int64's ends: saturate, never trap.
+        let (latest, overflow) = createdAt.addingReportingOverflow(Self.maxInFlightMs)
+        if nowMs > (deadlineAt ?? (overflow ? Int64.max : latest)) { return true }
         if let senderHost, senderHost != Operator.host { return false }
         return !ProcessLiveness.isAlive(ownerPID)
     }
@@ -245,15 +247,29 @@ public enum Timestamp {
     private static let utc = calendar(TimeZone(identifier: "UTC")!)
     private static let localZone = calendar(.current)
 
-    /// `2026-11-24T20:45:01.123Z`.
+    /// The times exocall could have written: from 2000-01-01 to 2100-01-01 UTC.
+    /// A stored time outside them was planted or damaged: it is shown as invalid,
+    /// never formatted (Int64.min overflowed the arithmetic; INT64_MAX read as year 506713).
+    public static let plausible: ClosedRange<Int64> = 946_684_800_000...4_102_444_800_000
+
+    /// Whether `ms` is a time exocall could have written.
+    public static func isValid(_ ms: Int64) -> Bool { plausible.contains(ms) }
+
+    /// `2026-11-24T20:45:01.123Z`; `invalid (N)` for a time outside `plausible`.
     public static func iso(_ ms: Int64) -> String {
+        guard isValid(ms) else { return "invalid (\(ms))" }
         let (date, time) = parts(ms, in: utc)
         let millis = Int(((ms % 1000) + 1000) % 1000)
         return "\(date)T\(time).\(millis < 10 ? "00" : millis < 100 ? "0" : "")\(millis)Z"
     }
 
-    /// `2026-11-24 23:45:01` in the local time zone, for tables.
-    public static func local(_ ms: Int64) -> String {
+    /// `2026-11-24 23:45:01` in the local time zone, for tables; for a time outside
+    /// `plausible`, the catalog's "invalid time" in `language`, 19 columns wide like a time.
+    public static func local(_ ms: Int64, language: UILanguage = .en) -> String {
+        guard isValid(ms) else {
+            let text = Catalog.text(.timeInvalid, language)
+            return text + String(repeating: " ", count: max(0, 19 - text.count))
+        }
         let (date, time) = parts(ms, in: localZone)
         return "\(date) \(time)"
     }

@@ -44,7 +44,7 @@ public struct RecentAttempt: Equatable, Sendable {
         case .unknown: what = .phrase(.attemptUnknown)
         default: what = .verbatim(outcome.rawValue)
         }
-        var parts: [String: Localized] = ["time": .verbatim(Timestamp.local(createdAt)), "number": .verbatim(number),
+        var parts: [String: Localized] = ["time": Timestamp.isValid(createdAt) ? .verbatim(Timestamp.local(createdAt)) : .phrase(.timeInvalid), "number": .verbatim(number),
                                           "what": what, "id": "\(entryID)"]
         guard let operatorName else { return .phrase(.attemptLine, parts) }
         parts["who"] = .verbatim(operatorName)

@@ -55,7 +55,7 @@ final class RussianScreensScanTests: XCTestCase {
 
     func entry(_ outcome: EntryOutcome, message: String) -> CallLogEntry {
         let request = RequestValidator.validate(exampleForm().jsonValue).request!
-        var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_000_000))
+        var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_764_000_000))
         entry.id = 1
         entry.outcome = outcome
         entry.message = message

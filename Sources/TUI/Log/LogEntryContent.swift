@@ -27,7 +27,7 @@ enum LogEntryContent {
                               "latency": entry.latencyMs.map { say(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"]), body),
             (say(.entryEndpoint, ["host": entry.endpointHost, "mode": entry.mode.label.text(say)]), body),
             (say(.entryOperator, ["name": entry.operatorName ?? "—", "host": entry.senderHost ?? "—"]), body),
-            (say(.entryCreated, ["created": Timestamp.local(entry.createdAt), "finished": entry.finishedAt.map { Timestamp.local($0) } ?? "—"]), body),
+            (say(.entryCreated, ["created": Timestamp.local(entry.createdAt, language: say), "finished": entry.finishedAt.map { Timestamp.local($0, language: say) } ?? "—"]), body),
             ("", body),
             (say(.entryRequest), Style(.primary, on: .surface, bold: true)),
         ]

@@ -60,7 +60,8 @@ enum LogPanelView {
 
     /// `21:13:37` for entries of the newest entry's day, `11-23 21:13` for older ones.
     /// `today` is the newest entry's `yyyy-mm-dd` (`Timestamp.local(newest).prefix(10)`), made once per frame.
-    static func shortTime(_ ms: Int64, today: Substring) -> String {
+    static func shortTime(_ ms: Int64, today: Substring, language: UILanguage = .en) -> String {
+        guard Timestamp.isValid(ms) else { return language(.timeInvalid) }
         let text = Timestamp.local(ms)
         return text.prefix(10) == today ? String(text.suffix(8)) : String(text.dropFirst(5).prefix(11))
     }
