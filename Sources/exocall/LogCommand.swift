@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import CallLog
@@ -62,7 +63,7 @@ struct LogListCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            for entry in entries { print(CanonicalJSON.string(entry.jsonValue(includeRaw: false), style: .compact)) }
+            for entry in entries { Console.print(CanonicalJSON.string(entry.jsonValue(includeRaw: false), style: .compact)) }
             return
         }
         let tr = LanguageOption.current()
@@ -73,10 +74,10 @@ struct LogListCommand: AsyncParsableCommand {
         var rows = [[Phrase.logHeaderID, .logHeaderTime, .logHeaderOperator, .logHeaderOutcome, .logHeaderLeg1, .logHeaderLeg2,
                      .logHeaderDescription, .logHeaderCallID].map { tr($0) }]
         for entry in entries {
-            rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt), LegSummary.clip(entry.operatorName ?? "—", 20),
+            rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt, language: tr), LegSummary.clip(entry.operatorName ?? "—", 20),
                          tr(OutcomeWord.phrase(entry.effectiveOutcome())),
-                         LegSummary.text(entry.line1Numbers), LegSummary.text(entry.line2Numbers),
-                         LegSummary.clip(entry.requestDescription ?? "", 32), entry.callID ?? ""])
+                         LegSummary.clip(LegSummary.text(entry.line1Numbers), 28), LegSummary.clip(LegSummary.text(entry.line2Numbers), 28),
+                         LegSummary.clip(entry.requestDescription ?? "", 32), LegSummary.clip(entry.callID ?? "", 40)])
         }
         say(TextTable.render(rows), terminator: "")
         printError(tr(.logCountFooter, ["shown": "\(entries.count)", "total": total.text, "count": "\(total.value)", "location": store.location]))
@@ -94,8 +95,9 @@ enum LegSummary {
 
     /// `text` cut to `width` characters with an ellipsis, on one line.
     static func clip(_ text: String, _ width: Int) -> String {
-        let oneLine = text.replacingOccurrences(of: "\n", with: " ")
-        return oneLine.count > width ? String(oneLine.prefix(width - 1)) + "…" : oneLine
+        // Only the head is looked at: a planted 100,000-character value costs what a short one does.
+        let head = text.prefix(width + 1).replacingOccurrences(of: "\n", with: " ")
+        return head.count > width ? String(head.prefix(width - 1)) + "…" : head
     }
 }
 
@@ -114,7 +116,7 @@ struct LogShowCommand: AsyncParsableCommand {
     func run() async throws {
         let entry = try await LogEntryLookup.find(id, in: try database.resolved(command: "log show"))
         if json {
-            print(CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .pretty))
+            Console.print(CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .pretty))
             return
         }
         let tr = LanguageOption.current()
@@ -125,8 +127,8 @@ struct LogShowCommand: AsyncParsableCommand {
             (tr(.showCallID), entry.callID ?? "—"),
             (tr(.showHTTP), entry.httpStatus.map(String.init) ?? "—"),
             (tr(.showLatency), entry.latencyMs.map { tr(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"),
-            (tr(.showCreated), "\(Timestamp.local(entry.createdAt)) (\(Timestamp.iso(entry.createdAt)))"),
-            (tr(.showFinished), entry.finishedAt.map { "\(Timestamp.local($0)) (\(Timestamp.iso($0)))" } ?? "—"),
+            (tr(.showCreated), "\(Timestamp.local(entry.createdAt, language: tr)) (\(Timestamp.iso(entry.createdAt)))"),
+            (tr(.showFinished), entry.finishedAt.map { "\(Timestamp.local($0, language: tr)) (\(Timestamp.iso($0)))" } ?? "—"),
             (tr(.showMode), entry.mode.label.text(tr)),
             (tr(.showOperator), entry.operatorName ?? "—"),
             (tr(.showSentFrom), entry.senderHost ?? "—"),
@@ -138,7 +140,7 @@ struct LogShowCommand: AsyncParsableCommand {
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines { say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
         say("\n" + tr(.showRequest))
-        print(entry.requestValue.map { CanonicalJSON.string($0, style: .pretty) } ?? entry.requestJSON)
+        Console.print(entry.requestValue.map { CanonicalJSON.string($0, style: .pretty) } ?? entry.requestJSON)
         say("\n" + tr(.showResponse))
         say(entry.rawResponse.map { $0.isEmpty ? tr(.entryEmpty) : $0 } ?? tr(.entryNoResponse))
     }
@@ -157,7 +159,7 @@ struct LogRequestCommand: AsyncParsableCommand {
     var id: Int64
 
     func run() async throws {
-        print(try await LogEntryLookup.find(id, in: try database.resolved(command: "log request")).requestJSON) // canonical JSON: its own escapes
+        Console.print(try await LogEntryLookup.find(id, in: try database.resolved(command: "log request")).requestJSON) // canonical JSON: its own escapes
     }
 }
 

@@ -1,37 +1,43 @@
 import CallbackCore
 
-/// Word wrapping by display width.
+/// Word wrapping by display width, in one pass over the text: each character
+/// is measured once, so an 80,000-character description wraps in linear time
+/// (the old word-by-word cut re-measured the rest of a long word per line).
 public enum TextWrap {
     /// `text` broken into lines of at most `width` columns (long words are cut).
-    public static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// With `maxLines`, stops after that many lines (what a view can show).
+    public static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                var wordWidth = DisplayWidth.of(word)
+                if result.count >= maxLines { return result }
+                let wordWidth = DisplayWidth.of(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
                     result.append(line)
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {
-                    var head = ""
-                    var headWidth = 0
+                if wordWidth > width - lineWidth - (lineWidth > 0 ? 1 : 0) {
+                    // A word longer than the room: cut it, character by character, once.
+                    if lineWidth > 0 {
+                        line += " "
+                        lineWidth += 1
+                    }
                     for character in word {
                         let w = DisplayWidth.of(character)
-                        if headWidth + w > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
-                        head.append(character)
-                        headWidth += w
+                        if lineWidth + w > width && lineWidth > 0 {
+                            result.append(line)
+                            if result.count >= maxLines { return result }
+                            line = ""
+                            lineWidth = 0
+                        }
+                        line.append(character)
+                        lineWidth += w
                     }
-                    if head.isEmpty { break }
-                    result.append(line.isEmpty ? head : line + " " + head)
-                    line = ""
-                    lineWidth = 0
-                    word = String(word.dropFirst(head.count))
-                    wordWidth = DisplayWidth.of(word)
+                    continue
                 }
                 if lineWidth > 0 {
                     line += " "
@@ -41,6 +47,7 @@ public enum TextWrap {
                 lineWidth += wordWidth
             }
             result.append(line)
+            if result.count >= maxLines { return result }
         }
         return result
     }

@@ -14,7 +14,7 @@ struct LogColumns {
         /// The cell for `entry`.
         func text(_ entry: CallLogEntry, today: Substring, language: UILanguage) -> String {
             switch self {
-            case .time: return LogPanelView.shortTime(entry.createdAt, today: today)
+            case .time: return LogPanelView.shortTime(entry.createdAt, today: today, language: language)
             case .outcome: return LogPanelView.badge(entry.outcome, language: language)
             case .leg1: return LogColumns.numbers(entry.line1Numbers) + " →"
             case .leg2: return LogColumns.numbers(entry.line2Numbers)
@@ -36,7 +36,7 @@ struct LogColumns {
     init(width: Int, entries: [CallLogEntry], newest: Int64, language: UILanguage = .en) {
         let today = Timestamp.local(newest).prefix(10)
         cells = entries.map { entry in
-            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, TerminalText.escaped($0.text(entry, today: today, language: language))) })
+            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, LogColumns.cell($0.text(entry, today: today, language: language))) })
         }
         var widestCache: [Column: Int] = [:]
         func widest(_ column: Column, cap: Int) -> Int {
@@ -73,6 +73,18 @@ struct LogColumns {
         shown = [.time, .outcome, .operatorName, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
     }
 
+    /// The most characters a cell keeps: more than the widest column shows. A row's
+    /// text can be anything (a valid description has 80,000 characters, a planted
+    /// call_id 100,000): escaping and measuring all of it on every frame cost 1.34 s a key.
+    static let cellLimit = 256
+
+    /// `text` cut to `cellLimit` characters (the view adds its own "…"), escaped.
+    static func cell(_ text: String) -> String {
+        var head = text.utf8.count <= cellLimit ? text : String(text.prefix(cellLimit + 1))
+        if head.count > cellLimit { head = String(head.prefix(cellLimit)) + "…" }
+        return TerminalText.escaped(head)
+    }
+
     /// The cell of visible row `row` in `column`.
     func cell(_ row: Int, _ column: Column) -> String { cells[row][column] ?? "" }
 
@@ -81,7 +93,7 @@ struct LogColumns {
 
     /// `79599999999 +1`: the first number, and how many more.
     static func numbers(_ list: String) -> String {
-        let numbers = list.split(separator: " ")
+        let numbers = list.prefix(4096).split(separator: " ")
         guard let first = numbers.first else { return "" }
         return numbers.count > 1 ? "\(first) +\(numbers.count - 1)" : String(first)
     }
