@@ -28,7 +28,7 @@ let package = Package(
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
-        .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "SafeTOML", dependencies: ["Localization", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "ExolveClient", dependencies: [
             "CallbackCore",
             "Localization",

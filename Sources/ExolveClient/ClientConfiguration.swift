@@ -1,4 +1,5 @@
 import Foundation
+import SafeTOML
 import ProcessEnvironment
 import Localization
 
@@ -38,7 +39,7 @@ public struct ClientConfiguration: Sendable {
                                configPath: String? = nil, profileFlag: String? = nil) throws(ClientConfigurationError) -> ClientConfiguration {
         let path = configPath ?? ConfigFile.path(environment: environment)
         let file = try ConfigFile.load(path: path)
-        let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        let text = (try? TOMLFile.read(path)) ?? "" // load above refused a file that is there but unreadable
         let (profiles, defaultProfile, _) = ProfileReader.read(text, configPath: path, environment: environment)
         let wanted = profileFlag ?? environment["EXOCALL_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultProfile
         var profile: Profile? = nil

@@ -4,7 +4,6 @@ import Foundation
 import TOMLKit
 import ProcessEnvironment
 import Localization
-import Localization
 
 /// The settings exocall reads from `config.toml`. Only what the client needs
 /// today; profiles and themes add to it.
@@ -52,10 +51,13 @@ public struct ConfigFile: Sendable, Equatable {
     /// Loads the file at `path`; a missing file is an empty configuration.
     /// A file that is not valid TOML, or holds a key while readable by others, is an error.
     public static func load(path: String) throws(ClientConfigurationError) -> ConfigFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .badConfigFile(path: path, reason: .phrase(.cfgNotUTF8))
+        let read: String?
+        do {
+            read = try TOMLFile.read(path)
+        } catch {
+            throw .badConfigFile(path: path, reason: error.text)
         }
+        guard let text = read else { return ConfigFile() }
         let table: TOMLTable
         do {
             table = try SafeTOML.parse(text)

@@ -12,10 +12,13 @@ extension ConfigFile {
         let line = "\(key) = \(CanonicalString.quote(value))"
         var text = ""
         var mode: Int = 0o600
-        if FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path), let existing = String(data: data, encoding: .utf8) else {
-                throw .badConfigFile(path: path, reason: .phrase(.cfgUnreadable))
-            }
+        let read: String?
+        do {
+            read = try TOMLFile.read(path)
+        } catch {
+            throw .badConfigFile(path: path, reason: error.text)
+        }
+        if let existing = read {
             do {
                 _ = try SafeTOML.parse(existing)
             } catch {

@@ -4,7 +4,10 @@ import TOMLKit
 /// against TOML's own grammar, so malformed structure never reaches the C++
 /// parser underneath (it asserts on some, which is an abort in a debug build
 /// and undefined behaviour in a release one): statements, keys, table headers,
-/// strings, arrays and inline tables are read here, nesting at most 32 deep.
+/// strings, arrays and inline tables are read here, nesting at most 32 deep,
+/// keys at most 32 parts deep (a table header's and a dotted key's parts add up:
+/// `[a.a.a…]` 30,000 deep overflowed the parser's stack), and at most
+/// `maximumKeys` keys in a document, so no checker downstream meets an unbounded one.
 public enum SafeTOML {
     /// Why a text is not usable TOML.
     public struct Failure: Error, Equatable, CustomStringConvertible {
@@ -24,6 +27,10 @@ public enum SafeTOML {
 
     /// How deep arrays and inline tables may nest.
     public static let maximumDepth = 32
+
+    /// How many keys (each key of each statement and header) a document may hold:
+    /// a config has about 20, the largest theme about 60.
+    public static let maximumKeys = 4096
 
     /// Parses `text`, refusing what TOML forbids before the parser sees it.
     public static func parse(_ text: String) throws(Failure) -> TOMLTable {
@@ -58,6 +65,9 @@ private struct Structure {
     var line = 1
     var lineStart = 0
     var depth = 0
+    /// The parts of the table header in force plus those of the keys being read.
+    var keyDepth = 0
+    var keys = 0
 
     init(_ text: [Unicode.Scalar]) { self.text = text }
 
@@ -121,7 +131,8 @@ private struct Structure {
                 let array = at("[[")
                 try advance(array ? 2 : 1)
                 try spaces()
-                try key()
+                keyDepth = 0
+                keyDepth = try key()
                 try spaces()
                 guard at(array ? "]]" : "]") else { throw fail("a table header must close with \(array ? "]]" : "]") on its line") }
                 try advance(array ? 2 : 1)
@@ -134,17 +145,24 @@ private struct Structure {
     }
 
     mutating func keyValue() throws(SafeTOML.Failure) {
-        try key()
+        let parts = try key()
+        keyDepth += parts
         try spaces()
         guard current == "=" else { throw fail("expected = after a key") }
         try advance()
         try spaces()
         try value()
+        keyDepth -= parts
     }
 
-    /// A dotted key: bare (A-Z a-z 0-9 _ -) or quoted parts.
-    mutating func key() throws(SafeTOML.Failure) {
+    /// A dotted key: bare (A-Z a-z 0-9 _ -) or quoted parts; returns how many parts.
+    mutating func key() throws(SafeTOML.Failure) -> Int {
+        keys += 1
+        if keys > SafeTOML.maximumKeys { throw fail("more than \(SafeTOML.maximumKeys) keys") }
+        var parts = 0
         while true {
+            parts += 1
+            if keyDepth + parts > SafeTOML.maximumDepth { throw fail("keys and tables nested more than \(SafeTOML.maximumDepth) deep") }
             switch current {
             case "\""?: try basicString(multiline: false)
             case "'"?: try literalString(multiline: false)
@@ -153,7 +171,7 @@ private struct Structure {
             default: throw fail("expected a key (letters, digits, _ and -, or a quoted string)")
             }
             try spaces()
-            guard current == "." else { return }
+            guard current == "." else { return parts }
             try advance()
             try spaces()
         }
@@ -235,7 +253,11 @@ private struct Structure {
             if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" || scalar.value == 0x7F {
                 throw fail("a control character in a string (write it as an escape)")
             }
-            if scalar == "\\" { try advance() }
+            if scalar == "\\" {
+                // The parser hands strings over as C strings: "abc\u0000def" arrived as "abc".
+                if at("\\u0000") || at("\\U00000000") { throw fail("a NUL character (\\u0000) in a string: what follows it would be lost") }
+                try advance()
+            }
             try advance()
         }
     }

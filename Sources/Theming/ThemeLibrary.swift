@@ -1,5 +1,6 @@
 import Foundation
 import ProcessEnvironment
+import SafeTOML
 import Localization
 
 /// Where a theme comes from.
@@ -39,7 +40,7 @@ public struct ThemeLibrary: Sendable {
         guard let userFolder, let names = try? FileManager.default.contentsOfDirectory(atPath: userFolder) else { return }
         for file in names.sorted() where file.hasSuffix(".toml") {
             let path = userFolder + "/" + file
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            guard let text = (try? TOMLFile.read(path)) ?? nil else { continue }
             let name = String(file.dropLast(5))
             entries[name] = ThemeEntry(name: name, origin: .user, location: path, text: text)
         }
@@ -47,7 +48,7 @@ public struct ThemeLibrary: Sendable {
 
     /// Adds a theme file by path (`--theme PATH`), under its file name.
     public mutating func add(path: String) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        guard let text = (try? TOMLFile.read(path)) ?? nil else { return }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         entries[name] = ThemeEntry(name: name, origin: .file, location: path, text: text)
     }
@@ -66,8 +67,14 @@ public struct ThemeLibrary: Sendable {
         var library = self
         var name = nameOrPath
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
-            guard let text = try? String(contentsOfFile: nameOrPath, encoding: .utf8) else {
-                return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, text: .phrase(.themeCannotRead))]))
+            let text: String
+            do {
+                guard let read = try TOMLFile.read(nameOrPath) else {
+                    return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, text: .phrase(.themeCannotRead))]))
+                }
+                text = read
+            } catch {
+                return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, text: error.text)]))
             }
             name = ((nameOrPath as NSString).lastPathComponent as NSString).deletingPathExtension
             library.entries["file:" + name] = ThemeEntry(name: name, origin: .file, location: nameOrPath, text: text)

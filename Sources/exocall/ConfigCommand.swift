@@ -2,6 +2,7 @@ import ArgumentParser
 import ExolveClient
 import Foundation
 import ProcessEnvironment
+import SafeTOML
 import Localization
 
 /// `exocall config`: where the config file is, and whether it is right.
@@ -43,12 +44,15 @@ struct ConfigCheckCommand: ParsableCommand {
         let environment = ProcessEnvironment.variables
         let path = file ?? ConfigFile.path(environment: environment)
         let tr = LanguageOption.current()
-        guard FileManager.default.fileExists(atPath: path) else {
-            say(tr(.cfgNoFile, ["path": path]))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            say(tr(.cfgCannotRead, ["path": path]))
+        let text: String
+        do {
+            guard let read = try TOMLFile.read(path) else {
+                say(tr(.cfgNoFile, ["path": path]))
+                return
+            }
+            text = read
+        } catch {
+            say(tr(.cfgCannotReadBecause, ["path": path, "reason": error.text.text(tr)]))
             throw ExitCode(2)
         }
         var problems = ProfileReader.read(text, configPath: path, environment: environment).problems
