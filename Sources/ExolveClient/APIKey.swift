@@ -14,18 +14,28 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
         secret = trimmed
     }
 
-    /// Why `raw` cannot be a key (a CR, LF or other control character inside it would
-    /// break the Authorization header, and the request would go out unauthenticated),
-    /// or nil when it can. Never quotes the key.
+    /// Why `raw` cannot be a key, or nil when it can. Never quotes the key. A key is
+    /// what it looks like or it is refused: a CR, LF or other control character would
+    /// break the Authorization header (the request would go out unauthenticated); a NUL
+    /// cut it short; U+FFFD is what bytes that are not UTF-8 became on the way in; an
+    /// invisible format character (U+202E, U+200B…) hides in a copy; and a Bearer
+    /// token (RFC 6750) is ASCII, so anything else is a paste gone wrong.
     public static func problem(in raw: String) -> Localized? {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let bad = trimmed.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
+        guard let bad = trimmed.unicodeScalars.first(where: { !$0.isASCII || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        let code = String(bad.value, radix: 16, uppercase: true)
+        let padded: Localized = .verbatim(String(repeating: "0", count: max(0, 4 - code.count)) + code)
         let name: Localized
         switch bad {
         case "\r": name = .phrase(.keyCarriageReturn)
         case "\n": name = .phrase(.keyLineFeed)
         case "\t": name = .phrase(.keyTab)
-        default: name = .phrase(.keyControlCharacter, ["code": .verbatim(String(bad.value, radix: 16, uppercase: true))])
+        case "\u{FFFD}": name = .phrase(.keyNotUTF8)
+        case _ where bad.value < 0x20 || (0x7F...0x9F).contains(bad.value): name = .phrase(.keyControlCharacter, ["code": padded])
+        case _ where bad.properties.generalCategory == .format || bad.properties.generalCategory == .lineSeparator
+                  || bad.properties.generalCategory == .paragraphSeparator || bad.properties.isDefaultIgnorableCodePoint:
+            name = .phrase(.keyFormatCharacter, ["code": padded])
+        default: name = .phrase(.keyNonASCII, ["code": padded])
         }
         return .phrase(.keyContains, ["what": name])
     }
