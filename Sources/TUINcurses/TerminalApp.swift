@@ -98,6 +98,8 @@ public final class TerminalApp: @unchecked Sendable {
         state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
         _ = update(&state, .resize(state.size))
         screen.present(render(state))
+        var gate = KeyGate()
+        _ = gate.presented(state)
         afterFirstFrame()
         for effect in startup { runEffect(effect) }
         // Effects the terminal itself performs (between frames, on this thread).
@@ -143,6 +145,8 @@ public final class TerminalApp: @unchecked Sendable {
             guard !actions.isEmpty else { continue }
             // Every action sees the current time (a send records when it started).
             for action in [.tick(now: now())] + actions {
+                // A dialog that can place a call takes only keys pressed after it was drawn.
+                guard gate.admits(action, in: state) else { continue }
                 for effect in update(&state, action) { perform(effect) }
                 if state.quitting { break }
             }
@@ -151,6 +155,19 @@ public final class TerminalApp: @unchecked Sendable {
                 screen.use(next)
             }
             screen.present(render(state))
+            if gate.presented(state) {
+                // Drain what arrived before the dialog was on the screen: typed ahead, or pasted.
+                while true {
+                    let status = exo_get_wch(&wch)
+                    if status == ERR { break }
+                    if status == exo_key_code_yes() && Int32(wch) == exo_key_resize() {
+                        _ = update(&state, .resize(Size(width: Int(exo_cols()), height: Int(exo_lines()))))
+                        screen.invalidate()
+                        screen.present(render(state))
+                    }
+                }
+                decoder = TUI.InputDecoder()
+            }
         }
         return state
     }

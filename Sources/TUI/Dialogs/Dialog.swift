@@ -112,3 +112,13 @@ extension Dialog {
         }
     }
 }
+
+extension Dialog {
+    /// Whether a key in this dialog can place a call: such a dialog takes only keys
+    /// that a person pressed after seeing it (see `KeyGate`).
+    public var placesCall: Bool {
+        if case .confirmSend = self { return true }
+        return false
+    }
+}
+

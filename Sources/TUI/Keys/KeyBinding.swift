@@ -16,7 +16,7 @@ public enum KeyPattern: Equatable, Sendable {
         switch (self, key) {
         case (.key(let wanted), _): return wanted == key
         case (.anyCharacter, .character): return true
-        case (.anyPaste, .paste): return true
+        case (.anyPaste, .paste), (.anyPaste, .pasteTooLarge): return true
         case (.anyMouse, .mouse): return true
         default: return false
         }

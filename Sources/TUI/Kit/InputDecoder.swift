@@ -5,7 +5,16 @@ import Foundation
 /// modifiers, whatever `TERM` claims. A sequence it does not know is dropped
 /// whole, never typed. A bracketed paste is text only: control characters are
 /// dropped, and nothing inside it (an embedded end-of-paste marker included)
-/// can become a key.
+/// can become a key, and neither can what arrives in the same burst right after
+/// the paste's end (a terminal that does not filter pastes delivers clipboard
+/// text holding `ESC[201~` that way: what follows it is still the clipboard).
+/// Control strings (DCS `ESC P`, OSC `ESC ]`, APC `ESC _`, PM `ESC ^`, SOS `ESC X`,
+/// and their C1 forms) are skipped whole, up to their terminator.
+///
+/// The paste being collected lives in its own buffer, appended in place, so a
+/// paste costs linear time (kept in the mode's associated value, each character
+/// copied the whole text: 5 MB took 12 minutes); past `pasteLimit` characters
+/// the rest is counted, not kept, and the paste arrives as `.pasteTooLarge`.
 public struct InputDecoder: Sendable {
     private enum Mode: Sendable {
         case ground
@@ -17,15 +26,31 @@ public struct InputDecoder: Sendable {
         case linuxFunction
         /// A runaway sequence: everything up to its final byte is dropped.
         case discard
-        /// Inside a bracketed paste; `marker` is how much of ESC [ 2 0 1 ~ has been seen.
-        case paste(text: String, marker: String)
-        /// A paste's end marker arrived; what follows in the same burst waits, in case
-        /// it is still the paste (an embedded marker) rather than keys.
-        case pasteEnding(text: String, after: [Unicode.Scalar])
+        /// Inside a bracketed paste; `marker` is how many characters of ESC [ 2 0 1 ~ have been seen.
+        case paste(marker: Int)
+        /// A paste's end marker arrived; what follows in the same burst is still the
+        /// clipboard's (an embedded marker, keys' bytes), so it joins the paste as text.
+        case pasteEnding
+        /// Inside a control string (DCS, OSC, APC, PM, SOS), up to ST or BEL;
+        /// `escape` after its ESC; `idle` counts flushes with nothing new.
+        case controlString(escape: Bool, idle: Int)
     }
 
     private var mode = Mode.ground
-    private static let pasteEnd = "\u{1B}[201~"
+    /// The paste being collected, and how many characters it had (kept or not).
+    private var pasteText = ""
+    private var pasteCount = 0
+    /// Whether this paste's end marker has been seen (what follows in the burst is still its text).
+    private var pasteEnded = false
+    private static let pasteEnd = Array("\u{1B}[201~".unicodeScalars)
+
+    /// The most characters a paste may bring: far more than any field takes (the
+    /// largest, a request file pasted whole, is about 50 KB).
+    public static let pasteLimit = 1 << 20
+
+    /// How many idle flushes (about 30 ms each) an unterminated control string is
+    /// waited for before the decoder gives up on it and reads keys again.
+    static let controlStringPatience = 10
 
     /// A decoder in its ground state.
     public init() {}
@@ -47,6 +72,7 @@ public struct InputDecoder: Sendable {
             switch scalar {
             case "[": mode = .sequence(introducer: "[", parameters: ""); return []
             case "O": mode = .sequence(introducer: "O", parameters: ""); return []
+            case "P", "]", "_", "^", "X": mode = .controlString(escape: false, idle: 0); return []
             case "\u{1B}": mode = .escape; return [.escape]
             default:
                 // Alt + a character; Esc then another key (Tab, Enter...) is both.
@@ -78,40 +104,55 @@ public struct InputDecoder: Sendable {
             case "A"..."E": return [.function(Int(scalar.value - 0x40))]
             default: return []
             }
-        case .paste(var text, var marker):
-            let expected = Array(Self.pasteEnd.unicodeScalars)
-            if scalar == expected[marker.unicodeScalars.count] {
-                marker.unicodeScalars.append(scalar)
-                if marker == Self.pasteEnd {
-                    mode = .pasteEnding(text: text, after: [])
-                } else {
-                    mode = .paste(text: text, marker: marker)
-                }
+        case .paste(let marker):
+            if scalar == Self.pasteEnd[marker] {
+                mode = marker + 1 == Self.pasteEnd.count ? .pasteEnding : .paste(marker: marker + 1)
                 return []
             }
             // Not the marker after all: what was held is text (its ESC dropped), then this.
-            text += Self.printable(String(marker.unicodeScalars.dropFirst()))
-            marker = ""
+            for held in Self.pasteEnd[1..<max(1, marker)] { appendToPaste(held) }
             if scalar == "\u{1B}" {
-                mode = .paste(text: text, marker: "\u{1B}")
+                mode = .paste(marker: 1)
             } else {
-                text += Self.printable(String(scalar))
-                mode = .paste(text: text, marker: "")
+                appendToPaste(scalar)
+                mode = .paste(marker: 0)
             }
             return []
-        case .pasteEnding(let text, var after):
-            after.append(scalar)
-            // Another end marker in the same burst: the first was part of the pasted text.
-            if String(String.UnicodeScalarView(after)).hasSuffix(Self.pasteEnd) {
-                let embedded = String(String.UnicodeScalarView(after.dropLast(Self.pasteEnd.unicodeScalars.count)))
-                mode = .pasteEnding(text: text + Self.printable("[201~" + embedded), after: [])
-            } else if after.count > 64 {
-                // Too much to be a paste's tail: the paste ended; decode the rest as keys.
-                return finishPaste(text, after: after)
+        case .pasteEnding:
+            pasteEnded = true
+            // Still the same burst: the clipboard held the end marker. What follows is
+            // its text, never keys (it could be F5 and "y"); an ESC opens another marker.
+            for held in Self.pasteEnd.dropFirst() { appendToPaste(held) }
+            if scalar == "\u{1B}" {
+                mode = .paste(marker: 1)
             } else {
-                mode = .pasteEnding(text: text, after: after)
+                appendToPaste(scalar)
+                mode = .paste(marker: 0)
             }
             return []
+        case .controlString(let escape, _):
+            if escape {
+                // ST (ESC \\) ends the string; ESC and anything else starts a new sequence.
+                mode = .ground
+                return scalar == "\\" ? [] : feed(scalar)
+            }
+            switch scalar.value {
+            case 0x07, 0x9C: mode = .ground
+            case 0x1B: mode = .controlString(escape: true, idle: 0)
+            default: mode = .controlString(escape: false, idle: 0)
+            }
+            return []
+        }
+    }
+
+    /// Adds one character of a paste: printable ones are kept up to `pasteLimit`.
+    private mutating func appendToPaste(_ scalar: Unicode.Scalar) {
+        pasteCount += 1
+        guard pasteCount <= Self.pasteLimit else { return }
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: pasteText.unicodeScalars.append(scalar)
+        case 0x00...0x1F, 0x7F...0x9F: return
+        default: pasteText.unicodeScalars.append(scalar)
         }
     }
 
@@ -119,7 +160,13 @@ public struct InputDecoder: Sendable {
     /// finished paste is delivered. A paste still open keeps waiting for its end.
     public mutating func flush() -> [Key] {
         switch mode {
+        case .paste where pasteEnded:
+            return finishPaste() // an end marker was seen: a second one half-read does not hold the paste open
         case .ground, .paste: return []
+        case .controlString(let escape, let idle):
+            // An unterminated string is waited for a while, then given up (keys are read again).
+            mode = idle + 1 >= Self.controlStringPatience ? .ground : .controlString(escape: escape, idle: idle + 1)
+            return []
         case .escape:
             mode = .ground
             return [.escape]
@@ -130,17 +177,24 @@ public struct InputDecoder: Sendable {
         case .linuxFunction, .discard:
             mode = .ground
             return []
-        case .pasteEnding(let text, let after):
-            return finishPaste(text, after: after)
+        case .pasteEnding:
+            return finishPaste()
         }
     }
 
-    private mutating func finishPaste(_ text: String, after: [Unicode.Scalar]) -> [Key] {
+    /// The paste is over: it arrives as one piece of text (CR and CRLF as newlines),
+    /// or as `.pasteTooLarge` with its size when it was over `pasteLimit`.
+    private mutating func finishPaste() -> [Key] {
         mode = .ground
-        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var keys: [Key] = text.isEmpty ? [] : [.paste(text)]
-        for scalar in after { keys += feed(scalar) }
-        return keys
+        defer {
+            pasteText = ""
+            pasteCount = 0
+            pasteEnded = false
+        }
+        if pasteCount > Self.pasteLimit { return [.pasteTooLarge(characters: pasteCount)] }
+        guard pasteText.unicodeScalars.contains(where: { $0 == "\r" }) else { return pasteText.isEmpty ? [] : [.paste(pasteText)] }
+        let text = pasteText.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return text.isEmpty ? [] : [.paste(text)]
     }
 
     /// A pasted text with its control characters dropped (newlines, carriage
@@ -166,6 +220,12 @@ public struct InputDecoder: Sendable {
         case 10, 13: return [.enter]
         case 8, 127: return [.backspace]
         case 1...26: return [.control(Character(Unicode.Scalar(scalar.value + 96)!))]
+        case 0x90, 0x98, 0x9D, 0x9E, 0x9F: // C1 DCS, SOS, OSC, PM, APC: a control string follows
+            mode = .controlString(escape: false, idle: 0)
+            return []
+        case 0x9B: // C1 CSI
+            mode = .sequence(introducer: "\u{9B}", parameters: "")
+            return []
         case 0...31, 0x80...0x9F: return [] // other control characters type nothing
         default: return [.character(Character(scalar))]
         }
@@ -188,6 +248,7 @@ public struct InputDecoder: Sendable {
 
     /// The key a complete sequence stands for; nil (dropped) when unknown.
     private mutating func sequence(introducer: Character, parameters: String, final: Character) -> [Key] {
+        let introducer: Character = introducer == "\u{9B}" ? "[" : introducer
         let fields = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         let first = fields.first.flatMap { $0 }
         // xterm modifiers: 1 + (shift 1, alt 2, ctrl 4).
@@ -235,7 +296,10 @@ public struct InputDecoder: Sendable {
             case 17?, 18?, 19?, 20?, 21?: return [.function(first! - 11)]
             case 23?, 24?: return [.function(first! - 12)]
             case 200?:
-                mode = .paste(text: "", marker: "")
+                pasteText = ""
+                pasteCount = 0
+                pasteEnded = false
+                mode = .paste(marker: 0)
                 return []
             default: return []
             }

@@ -16,6 +16,9 @@ public enum Key: Equatable, Sendable {
     case altUp, altDown
     /// Text arriving through bracketed paste, as one piece.
     case paste(String)
+    /// A paste over `InputDecoder.pasteLimit` characters: not kept, only counted, so the
+    /// field can say why nothing arrived.
+    case pasteTooLarge(characters: Int)
     /// A mouse report (SGR mode).
     case mouse(MouseEvent)
 }

@@ -24,6 +24,8 @@ enum TextEditing {
                 return true
             }
             editor.insert(String(character))
+        case .pasteTooLarge(let count):
+            status = StatusMessage(language(.pasteTooLarge, ["count": "\(count)", "limit": "\(InputDecoder.pasteLimit)"]), .warning)
         case .paste(let pasted):
             var normalized = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 .replacingOccurrences(of: "\t", with: " ")
