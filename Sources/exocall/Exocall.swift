@@ -49,7 +49,9 @@ struct Exocall: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            if !finishOutput() { Foundation.exit(1) }
         } catch {
+            let written = finishOutput()
             // The parser's own messages repeat what was typed: they reach the terminal
             // escaped, like everything else (exit(withError:) would print them raw).
             let code = exitCode(for: error)
@@ -58,7 +60,18 @@ struct Exocall: AsyncParsableCommand {
                 let shown = TerminalText.escaped(message, keepNewlines: true) + "\n"
                 if code == .success { _ = Console.out(shown) } else { _ = Console.error(shown) }
             }
-            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
+            Foundation.exit(code == .validationFailure ? 1 : (!written && code == .success ? 1 : code.rawValue))
         }
+    }
+
+    /// Writes what the command printed; false, with the reason on standard error, when
+    /// standard output could not take it all (a full disk: never a silent exit 0). A
+    /// reader that went away (EPIPE, `exocall log | head`) chose to stop: nothing is said,
+    /// and the command's own exit code stands.
+    static func finishOutput() -> Bool {
+        guard !Console.flushOutput(), let code = Console.outputFailure else { return true }
+        if code == EPIPE { return true }
+        printError(LanguageOption.current()(.cliStdoutFailed, ["reason": Console.reason(code)]))
+        return false
     }
 }

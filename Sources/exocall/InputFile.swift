@@ -35,5 +35,5 @@ func printError(_ text: String) {
 /// Prints human-readable output on stdout, control characters shown, never obeyed
 /// (machine output, `--json`, is printed as it is: JSON escapes its own).
 func say(_ text: String, terminator: String = "\n") {
-    print(TerminalText.escaped(text, keepNewlines: true), terminator: terminator)
+    Console.print(TerminalText.escaped(text, keepNewlines: true), terminator: terminator)
 }

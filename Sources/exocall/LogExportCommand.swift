@@ -30,16 +30,13 @@ struct LogExportCommand: AsyncParsableCommand {
         guard let store = try await LogReader.open(try database.resolved(command: "log export")) else { return }
         let sink: FileHandle
         if let output {
-            guard !FileManager.default.fileExists(atPath: output) else {
-                printError("exocall log export: " + LanguageOption.current()(.exportExists, ["path": output]))
+            // Created here or not at all: an existing file, or a link (even to nowhere), is never written through.
+            let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                printError("exocall log export: " + LanguageOption.current()(errno == EEXIST ? .exportExists : .exportCannotCreate, ["path": output]))
                 throw ExitCode(1)
             }
-            guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let handle = FileHandle(forWritingAtPath: output) else {
-                printError("exocall log export: " + LanguageOption.current()(.exportCannotCreate, ["path": output]))
-                throw ExitCode(1)
-            }
-            sink = handle
+            sink = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         } else {
             sink = FileHandle.standardOutput
         }
@@ -48,9 +45,16 @@ struct LogExportCommand: AsyncParsableCommand {
         func flush(force: Bool) {
             guard failed == nil, force || buffer.utf8.count > 1 << 16 else { return }
             if output == nil {
-                if !Console.out(buffer) { failed = LanguageOption.current()(.exportStdoutClosed) }
+                Console.print(buffer, terminator: "")
+                if !Console.flushOutput() {
+                    let code = Console.outputFailure ?? EIO
+                    failed = code == EPIPE ? LanguageOption.current()(.exportStdoutClosed) : Console.reason(code)
+                }
             } else {
-                do { try sink.write(contentsOf: Data(buffer.utf8)) } catch { failed = "\(error.localizedDescription)" }
+                do { try sink.write(contentsOf: Data(buffer.utf8)) } catch {
+                    failed = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Console.reason(Int32($0.code)) }
+                        ?? error.localizedDescription
+                }
             }
             buffer = ""
         }
@@ -66,11 +70,17 @@ struct LogExportCommand: AsyncParsableCommand {
                 flush(force: false)
             }
         } catch {
+            removePartial(sink)
             printError("exocall log export: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         flush(force: true)
+        if failed == nil, output != nil {
+            // The data reaches the disk before "done" is said (a full disk can fail only here).
+            do { try sink.synchronize() } catch { failed = error.localizedDescription }
+        }
         if let failed {
+            removePartial(sink)
             printError("exocall log export: " + LanguageOption.current()(.exportIncomplete, ["reason": failed]))
             throw ExitCode(1)
         }
@@ -78,6 +88,16 @@ struct LogExportCommand: AsyncParsableCommand {
             try? sink.close()
             printError(LanguageOption.current()(.exportDone, ["count": "\(count)", "path": output!]))
         }
+    }
+}
+
+extension LogExportCommand {
+    /// A failed export leaves no file behind: a partial one would pass for the whole
+    /// log, and the retry would refuse to overwrite it.
+    func removePartial(_ sink: FileHandle) {
+        guard let output else { return }
+        try? sink.close()
+        unlink(output)
     }
 }
 

@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import ExolveClient
@@ -63,7 +64,7 @@ struct NumbersCommand: AsyncParsableCommand {
                                       .init("type", .string(number.type)), .init("region", .string(number.region)),
                                       .init("outgoing_calls", .bool(number.outgoingCalls))])
                 }
-                print(CanonicalJSON.string(.array(items), style: .compact))
+                Console.print(CanonicalJSON.string(.array(items), style: .compact))
                 return
             }
             let tr = LanguageOption.current()

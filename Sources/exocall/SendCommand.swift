@@ -88,7 +88,7 @@ struct SendCommand: AsyncParsableCommand {
         let checked = RequestValidator.validate(bytes: bytes)
         let validation = strict ? checked.strict() : checked
         guard let request = validation.request else {
-            if json { print(ProblemReport.json(validation.problems)) } else {
+            if json { Console.print(ProblemReport.json(validation.problems)) } else {
                 printError(LanguageOption.current()(.cliInvalid))
                 Console.error(ProblemReport.text(validation.problems))
             }
@@ -150,7 +150,7 @@ enum HeldReport {
     static func print(_ attempts: [RecentAttempt], window: RepeatWindow, json: Bool) {
         if json {
             let object = JSONValue.object([.init("outcome", .string("held")), .init("recent", .array(attempts.map(\.jsonValue)))])
-            Swift.print(CanonicalJSON.string(object, style: .compact))
+            Console.print(CanonicalJSON.string(object, style: .compact))
             return
         }
         let say = LanguageOption.current()
@@ -178,11 +178,11 @@ enum OutcomeReport {
                 .init("http_status", result.httpStatus.map { .number(String($0)) } ?? .null),
                 .init("message", .string(result.outcome.message)),
             ])
-            Swift.print(CanonicalJSON.string(object, style: .compact))
+            Console.print(CanonicalJSON.string(object, style: .compact))
             return
         }
         if let callID = result.outcome.callID {
-            Swift.print(callID)
+            Console.print(callID)
             printError(LanguageOption.current()(.cliPlacedIn, ["ms": "\(result.latencyMs)"]))
         } else {
             printError(result.outcome.message(in: LanguageOption.current()))

@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import ExolveClient
@@ -38,7 +39,7 @@ struct TemplatesShowCommand: ParsableCommand {
 
     func run() throws {
         do {
-            print(CanonicalJSON.string(try TemplateStore(folder: TemplateStore.defaultFolder()).load(name), style: .pretty))
+            Console.print(CanonicalJSON.string(try TemplateStore(folder: TemplateStore.defaultFolder()).load(name), style: .pretty))
         } catch {
             printError("exocall templates show: " + LanguageOption.current().describe(error))
             throw ExitCode(1)

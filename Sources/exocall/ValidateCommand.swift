@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import Foundation
@@ -42,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
         let checked = RequestValidator.validate(bytes: bytes)
         let result = strict ? checked.strict() : checked
         if json {
-            print(ProblemReport.json(result.problems))
+            Console.print(ProblemReport.json(result.problems))
         } else {
             let language = LanguageOption.current()
             say(ProblemReport.text(result.problems, language: language), terminator: "")

@@ -1,3 +1,4 @@
+import Console
 import ArgumentParser
 import CallbackCore
 import Localization
@@ -22,7 +23,7 @@ struct VoicesCommand: ParsableCommand {
 
     func run() {
         if json {
-            print(CanonicalJSON.string(.array(VoiceCatalog.voices.map(Self.jsonValue)), style: .pretty))
+            Console.print(CanonicalJSON.string(.array(VoiceCatalog.voices.map(Self.jsonValue)), style: .pretty))
             return
         }
         let tr = LanguageOption.current()

@@ -57,3 +57,25 @@ func exampleText(description: String = "internal_id_148") -> String {
      "line_2":{"destinations":[{"number":"79599999999"},{"number":"79999999999"}],"ring_logic":1,"audio":{"media_resource_id":685}}}
     """
 }
+
+/// Runs `command` in `sh -c` with the exocall binary as "$X" (for redirections and
+/// limits such as `> /dev/full` or `ulimit -f`), in the same isolated environment.
+func runExocallShell(_ command: String, environment: [String: String] = [:], home: String) throws -> CLIRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    var env = ["HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
+               "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "X": exocallBinary.path]
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                  stderr: String(decoding: stderrData, as: UTF8.self))
+}
