@@ -16,13 +16,17 @@ public struct LoggedSender: Sendable {
     public let mode: CallMode
     /// Who is sending, stamped on every entry.
     public let operatorName: String
+    /// Where an outcome the log cannot take right now is kept until it can.
+    public let pending: PendingOutcomes
 
     /// Creates a sender.
-    public init(client: ExolveClient, store: (any CallLogStore)?, mode: CallMode, operatorName: String = Operator.fallback) {
+    public init(client: ExolveClient, store: (any CallLogStore)?, mode: CallMode, operatorName: String = Operator.fallback,
+                pending: PendingOutcomes = .standard()) {
         self.client = client
         self.store = store
         self.mode = mode
         self.operatorName = operatorName
+        self.pending = pending
     }
 
     /// The entry for `request`, due back within the client's timeout.
@@ -38,6 +42,8 @@ public struct LoggedSender: Sendable {
         public var entryID: Int64?
         /// Set when the outcome could not be recorded (the call was still sent).
         public var logWarning: Localized?
+        /// Whether the outcome waits on this machine for the log (`PendingOutcomes`).
+        public var outcomePending = false
     }
 
     /// What a guarded send did.
@@ -76,13 +82,29 @@ public struct LoggedSender: Sendable {
     private func finish(_ request: MakeCallbackRequest, entryID: Int64?) async -> Outcome {
         let result = await client.makeCallback(request)
         var warning: Localized? = nil
+        var kept = false
         if let store, let entryID {
             do {
                 try await store.complete(id: entryID, with: result)
             } catch {
-                warning = .phrase(.logWarningNotRecorded, ["id": "\(entryID)", "reason": .error(error)])
+                // The answer is in hand: it is kept here and written once the log is back,
+                // and the message says first what matters (whether the call was placed).
+                let reason: Localized
+                if case .unavailable(let location, let detail) = error {
+                    reason = .phrase(.logUnreachableReason, ["location": .verbatim(location), "detail": detail])
+                } else {
+                    reason = .error(error)
+                }
+                kept = pending.keep(result, entryID: entryID, location: store.location)
+                let values: [String: Localized] = ["id": "\(entryID)", "reason": reason, "callID": .verbatim(result.outcome.callID ?? "")]
+                switch (kept, result.outcome.callID != nil) {
+                case (true, true): warning = .phrase(.logWarningPlacedKept, values)
+                case (true, false): warning = .phrase(.logWarningKept, values)
+                case (false, true): warning = .phrase(.logWarningPlacedNotRecorded, values)
+                case (false, false): warning = .phrase(.logWarningNotRecorded, values)
+                }
             }
         }
-        return Outcome(result: result, entryID: entryID, logWarning: warning)
+        return Outcome(result: result, entryID: entryID, logWarning: warning, outcomePending: kept)
     }
 }

@@ -6,17 +6,25 @@ import ProcessEnvironment
 /// `postgresql://` URL the team backend. Every front end opens the log here.
 public enum CallLogOpener {
     /// Opens (creating if needed) the log for writing.
+    /// Outcomes this machine kept while the log was out of reach are written first
+    /// (`PendingOutcomes`): the next command completes what an outage left open.
     public static func open(_ location: String, environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> any CallLogStore {
+        let store: any CallLogStore
         if PostgresLocation.isURL(location) {
-            return try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+            store = try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+        } else {
+            store = try SQLiteCallLog.open(path: location)
         }
-        return try SQLiteCallLog.open(path: location)
+        await PendingOutcomes.standard(environment: environment).replay(into: store)
+        return store
     }
 
     /// Opens the log for reading; nil when a SQLite log has no file yet.
     public static func openForReading(_ location: String, environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> (any CallLogStore)? {
         if PostgresLocation.isURL(location) {
-            return try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+            let store = try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+            await PendingOutcomes.standard(environment: environment).replay(into: store)
+            return store
         }
         return try SQLiteCallLog.openForReading(path: location)
     }

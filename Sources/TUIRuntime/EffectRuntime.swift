@@ -166,6 +166,7 @@ private actor Worker {
     var sends: [Task<SentCall?, Never>] = []
     var watcher: Task<Void, Never>?
     var reconnecting: Task<Void, Never>?
+    var pendingRetry: Task<Void, Never>?
     var loads = 0
     var delivered = 0
 
@@ -245,7 +246,28 @@ private actor Worker {
         }
     }
 
+    /// Writes the outcomes kept during an outage into the log as soon as it takes them,
+    /// trying every `reconnectInterval` in the background; the panel reloads when they land.
+    private func retryPendingOutcomes(_ pending: PendingOutcomes) {
+        guard pendingRetry == nil else { return }
+        let interval = environment.reconnectInterval
+        let deliver = self.deliver
+        pendingRetry = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard let store = self.store, !Task.isCancelled else { continue }
+                if await pending.replay(into: store) > 0 {
+                    deliver(.notice(StatusMessage(.phrase(.logOutcomesWritten, ["location": .verbatim(store.location)]), .success)))
+                    deliver(.logChanged)
+                }
+                if pending.records(for: store.location).isEmpty { break }
+            }
+            self.pendingRetry = nil
+        }
+    }
+
     func shutdown() async {
+        pendingRetry?.cancel()
         watcher?.cancel()
         reconnecting?.cancel()
         draftTask?.cancel()
@@ -388,6 +410,7 @@ private actor Worker {
             do {
                 switch try await sender.send(request, window: window, acknowledged: acknowledged) {
                 case .sent(let outcome):
+                    if outcome.outcomePending { await self.retryPendingOutcomes(sender.pending) }
                     let call = SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)
                     deliver(.sendFinished(call))
                     return call
