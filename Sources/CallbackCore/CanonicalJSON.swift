@@ -77,8 +77,15 @@ public enum CanonicalJSON {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + hexDigits(scalar.value, width: 4)
+                // C0 as JSON requires; DEL, C1 (U+009B is a CSI to a terminal), bidi overrides
+                // and invisible characters too, so JSON printed to a terminal cannot act on it.
+                if scalar.value < 0x20 || TerminalText.needsEscape(scalar) {
+                    if scalar.value > 0xFFFF {
+                        let offset = scalar.value - 0x10000
+                        out += "\\u" + hexDigits(0xD800 + (offset >> 10), width: 4) + "\\u" + hexDigits(0xDC00 + (offset & 0x3FF), width: 4)
+                    } else {
+                        out += "\\u" + hexDigits(scalar.value, width: 4)
+                    }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -36,6 +36,9 @@ public enum TerminalText {
         case 0x0A: return !keepNewlines
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        // The Arabic letter mark (a bidi control), fillers that draw as blanks where a
+        // name seems to be, invisible operators, and tag characters (invisible text).
+        case 0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2060...0x2064, 0xE0000...0xE007F: return true
         default: return false
         }
     }

@@ -75,6 +75,8 @@ extension ExolveClient {
     /// numbers as strings or numbers, unknown fields: all tolerated.
     public func listNumbers() async -> Result<[AccountNumber], ListFailure> {
         var numbers: [AccountNumber] = []
+        var total = 0
+        var ended = false
         for page in 0..<Self.numbersPageLimit {
             let body = JSONValue.object([.init("limit", .number(String(Self.numbersPageSize))),
                                          .init("offset", .number(String(page * Self.numbersPageSize)))])
@@ -90,8 +92,17 @@ extension ExolveClient {
                 guard let number = Self.accountNumber(item) else { return .failure(.badAnswer(.phrase(.listNumberWithoutName))) }
                 numbers.append(number)
             }
-            let total = answer["total"].flatMap(Self.integer) ?? numbers.count
-            if items.isEmpty || numbers.count >= total { break }
+            total = answer["total"].flatMap(Self.integer) ?? numbers.count
+            if items.isEmpty || numbers.count >= total {
+                ended = true
+                break
+            }
+        }
+        // Out of pages with `total` still ahead (it grew, or it is 10^12): the list is
+        // not whole, and "5000 of 5000 numbers" would say it was.
+        guard ended else {
+            return .failure(.badAnswer(.phrase(.listNumbersUnending, ["pages": "\(Self.numbersPageLimit)", "read": "\(numbers.count)",
+                                                                     "total": "\(total)"])))
         }
         return .success(numbers)
     }

@@ -76,7 +76,7 @@ public struct ExolveClient: Sendable {
                     outcome = .placed(callID: response.callID, requestID: response.requestID)
                 } else if let response = MakeCallbackResponse.parse(body) {
                     outcome = .unknown(reason: .phrase(.answerBadCallID, ["status": "\(status)",
-                        "callID": .verbatim(TerminalText.escaped(String(response.callID.prefix(40))))]))
+                        "callID": .verbatim(TerminalText.escaped(response.callID.count > 40 ? response.callID.prefix(40) + "…" : response.callID))]))
                 } else {
                     outcome = .unknown(reason: .phrase(.answerNoCallID, ["status": "\(status)"]))
                 }
@@ -89,8 +89,9 @@ public struct ExolveClient: Sendable {
             default:
                 outcome = .unknown(reason: .phrase(.answerUnexpected, ["status": "\(status)"]))
             }
-            if dropped > 0, case .placed = outcome {
-                // Exolve's answer is a few dozen bytes: one past the cap is not to be trusted.
+            if dropped > 0, (200..<300).contains(status) {
+                // Exolve's answer is a few dozen bytes: one past the cap is not to be trusted, and
+                // a cut one lacks its call_id because it was cut, not because Exolve left it out.
                 outcome = .unknown(reason: .phrase(.answerTooLarge, ["status": "\(status)", "size": "\(body.count)", "dropped": "\(dropped)"]))
             }
             return SendResult(outcome: outcome, httpStatus: status, rawBody: raw, latencyMs: latencyMs)
