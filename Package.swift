@@ -134,7 +134,7 @@ let package = Package(
             "TmuxKit", "ExolveStub", "TestPostgres", "PostgresTestSupport", "CallLog", "CallLogPostgres", "ExolveClient", "CallbackCore",
         ]),
         .testTarget(name: "ExocallCLITests", dependencies: [
-            "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
+            "CallbackCore", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
         ]),
     ]
 )
