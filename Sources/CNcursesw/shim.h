@@ -34,6 +34,8 @@ static inline int exo_key_code_yes(void) { return KEY_CODE_YES; }
 
 /// newterm on the process's own stdin/stdout (Swift 6 refuses the C globals).
 static inline SCREEN *exo_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
+/// Sets curses's idea of the screen's size (no KEY_RESIZE is queued).
+static inline int exo_resize_term(int height, int width) { return resize_term(height, width); }
 
 /// Defines a colour pair with extended colour numbers (direct colour included).
 static inline int exo_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg, bg); }

@@ -5,11 +5,19 @@
 #include "terminal_signals.h"
 #include <signal.h>
 #include <stddef.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t caught = 0;
 static volatile sig_atomic_t wake = -1;
-static struct sigaction ncurses_resize;
+static volatile sig_atomic_t resized = 0;
+static struct sigaction ncurses_stop;
+// The terminal modes exocall turns on (bracketed paste, mouse) and their undoing,
+// written around a suspension: ncurses restores its own modes, not these.
+static char modes_on[64];
+static char modes_off[64];
 
 static void wake_loop(void) {
     int fd = wake;
@@ -25,13 +33,56 @@ static void on_stop(int number) {
     wake_loop();
 }
 
+// The resize is exocall's to apply, not ncurses's: ncurses would allocate whatever
+// size the terminal claims (32,768 rows overflowed it; 9,999 x 9,999 took 8.4 GB).
 static void on_resize(int number) {
-    if (ncurses_resize.sa_flags & SA_SIGINFO) {
-        if (ncurses_resize.sa_sigaction != NULL) ncurses_resize.sa_sigaction(number, NULL, NULL);
-    } else if (ncurses_resize.sa_handler != SIG_DFL && ncurses_resize.sa_handler != SIG_IGN && ncurses_resize.sa_handler != NULL) {
-        ncurses_resize.sa_handler(number);
-    }
+    (void)number;
+    resized = 1;
     wake_loop();
+}
+
+static void write_all(const char *text) {
+    size_t length = strlen(text);
+    while (length > 0) {
+        ssize_t written = write(STDOUT_FILENO, text, length);
+        if (written <= 0) return;
+        text += written;
+        length -= (size_t)written;
+    }
+}
+
+// Ctrl-Z from job control (SIGTSTP): the shell gets its terminal back without the
+// mouse reporting and bracketed paste exocall turned on; they come back on resume.
+static void on_suspend(int number) {
+    write_all(modes_off);
+    if (ncurses_stop.sa_handler != SIG_DFL && ncurses_stop.sa_handler != SIG_IGN && ncurses_stop.sa_handler != NULL
+        && !(ncurses_stop.sa_flags & SA_SIGINFO)) {
+        ncurses_stop.sa_handler(number);
+    } else {
+        raise(SIGSTOP);
+    }
+    write_all(modes_on);
+    resized = 1;
+    wake_loop();
+}
+
+int exo_take_resize(void) {
+    int was = resized;
+    resized = 0;
+    return was;
+}
+
+int exo_window_size(int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(STDIN_FILENO, TIOCGWINSZ, &size) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
+
+void exo_set_terminal_modes(const char *on, const char *off) {
+    strncpy(modes_on, on, sizeof modes_on - 1);
+    strncpy(modes_off, off, sizeof modes_off - 1);
 }
 
 void exo_install_signals(int wake_fd) {
@@ -44,7 +95,12 @@ void exo_install_signals(int wake_fd) {
     sigaction(SIGINT, &stop, NULL);
     sigaction(SIGTERM, &stop, NULL);
     sigaction(SIGHUP, &stop, NULL);
-    sigaction(SIGWINCH, NULL, &ncurses_resize);
+    sigaction(SIGTSTP, NULL, &ncurses_stop);
+    struct sigaction suspend;
+    sigemptyset(&suspend.sa_mask);
+    suspend.sa_flags = SA_RESTART;
+    suspend.sa_handler = on_suspend;
+    sigaction(SIGTSTP, &suspend, NULL);
     struct sigaction resize;
     sigemptyset(&resize.sa_mask);
     resize.sa_flags = SA_RESTART;
@@ -56,6 +112,7 @@ void exo_install_signals(int wake_fd) {
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGHUP);
     sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGTSTP);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 

@@ -61,6 +61,16 @@ public final class TerminalApp: @unchecked Sendable {
         // the terminal is UTF-8 all the same, so C.UTF-8 stands in (the language is read
         // from the variables themselves, see UILanguage.resolve).
         if setlocale(LC_ALL, "") == nil { _ = setlocale(LC_ALL, "C.UTF-8") }
+        // A terminal claiming more than exocall draws: curses is told the bounded size
+        // (it reads LINES and COLUMNS over the kernel's) so it never allocates the rest.
+        var rows: Int32 = 0, columns: Int32 = 0
+        if exo_window_size(&rows, &columns) == 0 {
+            let claimed = Size(width: Int(columns), height: Int(rows))
+            if claimed.bounded != claimed {
+                setenv("LINES", "\(claimed.bounded.height)", 1)
+                setenv("COLUMNS", "\(claimed.bounded.width)", 1)
+            }
+        }
         guard let screenPointer = exo_newterm_stdio() else { throw StartError.cannotInitialize(term) }
         set_term(screenPointer)
         pipe(&wakePipe)
@@ -91,7 +101,9 @@ public final class TerminalApp: @unchecked Sendable {
             guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
             return Palette(theme: theme, depth: depth)
         }
-        Console.out("\u{1B}[?2004h" + (mouseOn ? "\u{1B}[?1000h\u{1B}[?1006h" : ""))
+        let modesOn = "\u{1B}[?2004h" + (mouseOn ? "\u{1B}[?1000h\u{1B}[?1006h" : "")
+        exo_set_terminal_modes(modesOn, "\u{1B}[?2004l" + (mouseOn ? "\u{1B}[?1000l\u{1B}[?1006l" : ""))
+        Console.out(modesOn)
         var themeShown = state.themeName
         var screen = Screen(palette: palette(for: state.themeName) ?? palette(for: "default")!)
         var decoder = TUI.InputDecoder()
@@ -112,6 +124,16 @@ public final class TerminalApp: @unchecked Sendable {
             }
         }
 
+        /// A resize (or a resume) since the last look, applied to curses at the bounded
+        /// size, never at the size the terminal claims.
+        func resized() -> Size? {
+            guard exo_take_resize() != 0, exo_window_size(&rows, &columns) == 0 else { return nil }
+            let size = Size(width: Int(columns), height: Int(rows)).bounded
+            _ = exo_resize_term(Int32(max(1, size.height)), Int32(max(1, size.width)))
+            screen.invalidate()
+            return size
+        }
+
         while !state.quitting {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
             // Sleep until input or an action (the runtime ticks the spinner while a send is in flight);
@@ -128,6 +150,7 @@ public final class TerminalApp: @unchecked Sendable {
                 break
             }
             var actions: [Action] = []
+            if let size = resized() { actions.append(.resize(size)) }
             var wch: wint_t = 0
             while true {
                 let status = exo_get_wch(&wch)
@@ -154,20 +177,17 @@ public final class TerminalApp: @unchecked Sendable {
                 themeShown = state.themeName
                 screen.use(next)
             }
-            screen.present(render(state))
-            if gate.presented(state) {
-                // Drain what arrived before the dialog was on the screen: typed ahead, or pasted.
+            if gate.isAppearing(state) {
+                // Drain what arrived before the dialog is on the screen: typed ahead, or pasted.
                 while true {
                     let status = exo_get_wch(&wch)
                     if status == ERR { break }
-                    if status == exo_key_code_yes() && Int32(wch) == exo_key_resize() {
-                        _ = update(&state, .resize(Size(width: Int(exo_cols()), height: Int(exo_lines()))))
-                        screen.invalidate()
-                        screen.present(render(state))
-                    }
                 }
                 decoder = TUI.InputDecoder()
+                if let size = resized() { _ = update(&state, .resize(size)) }
             }
+            screen.present(render(state))
+            _ = gate.presented(state)
         }
         return state
     }

@@ -211,7 +211,9 @@ final class HardeningRound3Tests: XCTestCase {
         }
         guard case .confirmSend? = state.dialog else { return XCTFail("F5 opens the confirmation: \(String(describing: state.dialog))") }
         XCTAssertFalse(effects.contains { if case .send = $0 { return true } else { return false } }, "nothing is sent")
-        XCTAssertTrue(gate.presented(state), "the dialog has just appeared: the input is drained")
+        XCTAssertTrue(gate.isAppearing(state), "about to appear: the input is drained first")
+        XCTAssertTrue(gate.presented(state))
+        XCTAssertFalse(gate.isAppearing(state))
         // Drawn: a key pressed now is the operator's.
         XCTAssertTrue(gate.admits(.key(.character("y")), in: state))
         XCTAssertFalse(gate.presented(state), "still the same dialog")

@@ -22,7 +22,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     switch action {
     case .resize(let size):
-        state.size = size
+        state.size = size.bounded
     case .key(let key):
         effects = handleKey(&state, key)
     case .fileLoaded(let path, let result):

@@ -15,8 +15,15 @@ public struct KeyGate: Equatable, Sendable {
         return dialog == drawn
     }
 
-    /// Records what a frame showed; returns true when a call-placing dialog has just
-    /// appeared, so the caller drains the input that arrived before it was drawn.
+    /// Whether the frame about to be drawn shows a call-placing dialog for the first
+    /// time: the caller drains the input that arrived before it, then draws.
+    public func isAppearing(_ state: AppState) -> Bool {
+        guard let dialog = state.dialog, dialog.placesCall else { return false }
+        return dialog != drawn
+    }
+
+    /// Records what a frame showed; returns true when a call-placing dialog has just appeared.
+    @discardableResult
     public mutating func presented(_ state: AppState) -> Bool {
         let showing = state.dialog.flatMap { $0.placesCall ? $0 : nil }
         defer { drawn = showing }

@@ -9,6 +9,15 @@ public struct Size: Equatable, Sendable, Codable {
         self.width = width
         self.height = height
     }
+
+    /// The largest screen exocall draws: a terminal may claim any size (32,768 rows
+    /// overflowed curses; 9,999 x 9,999 cost 8.4 GB), the rest of it stays blank.
+    public static let largest = Size(width: 1000, height: 500)
+
+    /// This size within 0...`largest` on both sides.
+    public var bounded: Size {
+        Size(width: min(max(0, width), Size.largest.width), height: min(max(0, height), Size.largest.height))
+    }
 }
 
 /// A rectangle of cells.
