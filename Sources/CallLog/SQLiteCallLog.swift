@@ -31,6 +31,7 @@ public final class SQLiteCallLog: CallLogStore {
     /// Opens (creating if needed) the log for writing, migrating it to the
     /// current schema, and marks sends left in flight by dead processes as interrupted.
     public static func open(path: String) throws(CallLogError) -> SQLiteCallLog {
+        try requireRegularFile(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -102,10 +103,19 @@ public final class SQLiteCallLog: CallLogStore {
         return config
     }
 
+    /// Refuses a path that holds something other than a file: SQLite would open a FIFO
+    /// and wait for a writer for ever (`exocall log --db FIFO` hung).
+    static func requireRegularFile(_ path: String) throws(CallLogError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return } // nothing there yet: it will be created
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .inaccessible(path: path, detail: .phrase(.logErrNotAFile)) }
+    }
+
     /// Opens an existing log for reading only (it works on a read-only file);
     /// nil when there is no file yet.
     public static func openForReading(path: String) throws(CallLogError) -> SQLiteCallLog? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        try requireRegularFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: readOnlyConfiguration)
             try pool.read { db in try checkSchema(db, path: path, requireCallTable: true) }

@@ -99,16 +99,25 @@ public struct PostgresLocation: Sendable, Equatable {
 /// libpq's password file: `host:port:database:user:password` lines, `*` matching
 /// anything, `\:` and `\\` escaped. Ignored, as libpq does, when others can read it.
 enum PasswordFile {
-    static func lookup(_ location: PostgresLocation, environment: [String: String]) -> String? {
-        let path: String
-        if let explicit = environment["PGPASSFILE"], !explicit.isEmpty {
-            path = explicit
-        } else {
-            let home = ProcessEnvironment.home(environment)
-            path = home + "/.pgpass"
-        }
+    /// `PGPASSFILE`, else `~/.pgpass`.
+    static func path(environment: [String: String]) -> String {
+        if let explicit = environment["PGPASSFILE"], !explicit.isEmpty { return explicit }
+        return ProcessEnvironment.home(environment) + "/.pgpass"
+    }
+
+    /// The password file's path when it exists but was passed over because others can read it.
+    static func looseFile(environment: [String: String]) -> String? {
+        let path = path(environment: environment)
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & 0o077 == 0,
+        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        return path
+    }
+
+    static func lookup(_ location: PostgresLocation, environment: [String: String]) -> String? {
+        let path = path(environment: environment)
+        var info = stat()
+        // A regular file only (a FIFO would block), private to its owner.
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mode & 0o077 == 0,
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         let wanted = [location.host, String(location.port), location.database, location.user]
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {

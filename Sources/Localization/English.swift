@@ -890,5 +890,10 @@ extension Catalog {
         .logWarningPlacedNotRecorded: "the call WAS placed (call_id {callID}), but neither the call log nor this machine could record it ({reason}): entry {id} will read as interrupted. Note the call_id.",
         .logUnreachableReason: "the call log {location} is unavailable ({detail})",
         .logOutcomesWritten: "the call log {location} is back: the outcomes kept on this machine are written to it",
+        .pgNeedsPassword: "the server asks for a password and none was given (in ~/.pgpass, private to you, or in PGPASSWORD)",
+        .pgPasswordFileLoose: "the server asks for a password, and {path} was not read because others can read it (chmod 600 {path})",
+        .pgNoTLS: "the server does not offer TLS, which this URL requires; on a trusted network add sslmode=disable",
+        .pgAuthUnsupported: "the server asks for a way of signing in that exocall does not speak (scram-sha-256 and md5 work)",
+        .logErrNotAFile: "it is not a regular file (a folder, a pipe or a device): a call log is a SQLite file",
     ]
 }

@@ -972,4 +972,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case logWarningPlacedNotRecorded = "log.warningPlacedNotRecorded"
     case logUnreachableReason = "log.unreachableReason"
     case logOutcomesWritten = "log.outcomesWritten"
+    case pgNeedsPassword = "pg.needsPassword"
+    case pgPasswordFileLoose = "pg.passwordFileLoose"
+    case pgNoTLS = "pg.noTLS"
+    case pgAuthUnsupported = "pg.authUnsupported"
+    case logErrNotAFile = "log.errNotAFile"
 }

@@ -890,5 +890,10 @@ extension Catalog {
         .logWarningPlacedNotRecorded: "звонок СОЗДАН (call_id {callID}), но ни журнал, ни эта машина не смогли это записать ({reason}): запись {id} будет выглядеть прерванной. Запишите call_id.",
         .logUnreachableReason: "журнал звонков {location} недоступен ({detail})",
         .logOutcomesWritten: "журнал звонков {location} снова доступен: сохранённые на этой машине исходы записаны в него",
+        .pgNeedsPassword: "сервер требует пароль, а он не указан (в ~/.pgpass, доступном только вам, или в PGPASSWORD)",
+        .pgPasswordFileLoose: "сервер требует пароль, а {path} не прочитан, потому что его могут читать другие (chmod 600 {path})",
+        .pgNoTLS: "сервер не предлагает TLS, а этот адрес его требует; в доверенной сети добавьте sslmode=disable",
+        .pgAuthUnsupported: "сервер требует способ входа, который exocall не поддерживает (подходят scram-sha-256 и md5)",
+        .logErrNotAFile: "это не обычный файл (папка, канал или устройство): журнал звонков — файл SQLite",
     ]
 }

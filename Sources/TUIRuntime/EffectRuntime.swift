@@ -224,7 +224,11 @@ private actor Worker {
         let changes = opened.changes(interval: environment.watchInterval)
         watcher?.cancel()
         watcher = Task.detached {
-            for await _ in changes { deliver(.logChanged) }
+            // At most a few reloads a second, however many changes arrive (a NOTIFY flood is one reload).
+            for await _ in changes {
+                deliver(.logChanged)
+                try? await Task.sleep(for: .milliseconds(200))
+            }
         }
     }
 

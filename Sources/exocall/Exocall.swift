@@ -31,6 +31,7 @@ struct Exocall: AsyncParsableCommand {
     /// signal; a usage error exits 1, as every command documents (not 64).
     static func main() async {
         Console.ignoreBrokenPipes()
+        ArgumentScrub.hidePasswords()
         do {
             // The everyday start skips the argument parser, whose first use costs ~2 ms of
             // protocol-conformance lookups in a binary this size (BENCHMARKS.md, issue #19).

@@ -77,4 +77,48 @@ final class PlantedRowTests: XCTestCase {
         XCTAssertNotNil(again)
         await reader.close()
     }
+
+    func testAFloodOfNotificationsIsCoalesced() async throws {
+        guard Backend.available.contains(.postgres) else { throw XCTSkip("no PostgreSQL here") }
+        let cluster = try requirePostgres()
+        let name = try cluster.createDatabase()
+        addTeardownBlock { _ = try? cluster.sql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        let store = try await CallLogOpener.open(cluster.url(database: name))
+        let changes = store.changes(interval: .milliseconds(200))
+        let seen = Seen()
+        // A consumer as slow as a reload: what arrives meanwhile must wait as one change, not 50,000.
+        let counter = Task {
+            for await _ in changes {
+                seen.add()
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        // Wait until the listener is there: a notification then wakes it.
+        let listening = await eventually(.seconds(10)) {
+            (try? cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'", database: name))?.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
+        }
+        XCTAssertTrue(listening)
+        try cluster.sql("SELECT pg_notify('exocall_call', i::text) FROM generate_series(1, 50000) AS i", database: name)
+        // Settled: no new change for a second (each would otherwise keep coming for 40 minutes).
+        var last = -1, quiet = 0
+        let deadline = ContinuousClock.now + .seconds(30)
+        while quiet < 10, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            let now = seen.count
+            quiet = now == last ? quiet + 1 : 0
+            last = now
+        }
+        counter.cancel()
+        await store.close()
+        XCTAssertEqual(quiet, 10, "the changes never settled: \(seen.count) so far")
+        XCTAssertLessThan(seen.count, 500, "each of 50,000 notifications was a change to reload")
+    }
+}
+
+/// A count kept across tasks.
+final class Seen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }

@@ -216,4 +216,31 @@ final class HardeningRound3CLITests: XCTestCase {
         XCTAssertEqual(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }, [],
                        "nothing is left waiting")
     }
+
+    func testAFIFOAsTheLogIsRefusedNotWaitedOnForEver() throws {
+        let home = scratchFolder(self)
+        let fifo = home + "/calls.sqlite"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let start = Date()
+        let run = try runExocall(["log", "--db", fifo], home: home)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10, "it hung")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("not a regular file"), run.stderr)
+    }
+
+    func testAMissingPasswordIsSaidInWordsNotTheDriversName() throws {
+        let cluster = try requirePostgres()
+        let home = scratchFolder(self)
+        let url = cluster.url(database: try cluster.createDatabase(), withPassword: false)
+        let bare = try runExocall(["log", "--db", url], environment: ["PGPASSFILE": home + "/none"], home: home)
+        XCTAssertEqual(bare.status, 1, bare.stderr)
+        XCTAssertTrue(bare.stderr.contains("asks for a password and none was given"), bare.stderr)
+        XCTAssertFalse(bare.stderr.contains("authMechanism"), bare.stderr)
+        let loose = home + "/.pgpass"
+        try "*:*:*:*:\(cluster.password)\n".write(toFile: loose, atomically: true, encoding: .utf8)
+        chmod(loose, 0o644)
+        let ignored = try runExocall(["log", "--db", url], home: home)
+        XCTAssertTrue(ignored.stderr.contains("chmod 600 \(loose)"), ignored.stderr)
+        XCTAssertFalse(ignored.stderr.contains(cluster.password))
+    }
 }

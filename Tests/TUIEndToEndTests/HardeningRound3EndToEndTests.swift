@@ -145,4 +145,11 @@ final class HardeningRound3EndToEndTests: XCTestCase {
         XCTAssertFalse(session.screen.contains("PLACED"), "no call was placed")
         XCTAssertFalse(session.screen.contains("Call log (1)"), "nothing was sent")
     }
+
+    func testADatabasePasswordOnTheCommandLineIsHiddenFromOtherUsers() throws {
+        let session = try start(arguments: ["--demo", "--db", "postgresql://anna:s3cret-9f2@127.0.0.1:1/calls?sslmode=disable"])
+        let commandLine = (try? String(contentsOfFile: "/proc/\(session.terminal.pid)/cmdline", encoding: .utf8)) ?? ""
+        XCTAssertTrue(commandLine.contains("postgresql://anna:"), commandLine)
+        XCTAssertFalse(commandLine.contains("s3cret-9f2"), "readable by every user in /proc: \(commandLine)")
+    }
 }
