@@ -2,6 +2,8 @@ import CallbackCore
 import ExolveClient
 import Foundation
 import Theming
+import CallLog
+import GRDB
 import TUI
 import XCTest
 
@@ -100,11 +102,97 @@ final class FuzzTests: XCTestCase {
     }
 
     func testTheInputDecoder() {
-        inputs(from: "\u{1B}[200~ab\u{1B}[201~\u{1B}[1;5A\u{1B}OP\u{1B}[15~") { bytes in
+        // Pastes with embedded end markers and keys after them, DCS/OSC/APC strings, C1 forms.
+        inputs(from: "\u{1B}[200~ab\u{1B}[201~\u{1B}[15~y\u{1B}[1;5A\u{1B}OP\u{1B}P1$rq\u{1B}\\\u{1B}]52;c;x\u{07}\u{90}d\u{9C}\u{1B}[15~") { bytes in
             var decoder = InputDecoder()
-            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { _ = decoder.feed(scalar) }
-            _ = decoder.flush()
+            var keys: [Key] = []
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { keys += decoder.feed(scalar) }
+            for _ in 0..<12 { keys += decoder.flush() }
+            // After the input runs dry for long enough, the decoder is back on the ground: a key is a key.
+            if !decoder.isWaiting { precondition(decoder.feed("q") == [.character("q")], "stuck after \(keys)") }
+            for key in keys {
+                if case .paste(let text) = key {
+                    precondition(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || (0x7F...0x9F).contains($0.value) },
+                                 "a control character survived a paste")
+                }
+            }
         }
+    }
+
+    /// Random code points (joiners, marks, flags, jamo, Cyrillic) typed, pasted and
+    /// deleted: the cursor always stays within the text, and the column is computable.
+    func testTheLineEditor() {
+        let pool: [Unicode.Scalar] = ["a", "ж", " ", "\u{FE0F}", "\u{0301}", "\u{200D}", "\u{1F1F7}", "\u{1F1FA}", "\u{1100}", "\u{1161}",
+                                      "\u{11A8}", "❤", "👩", "\u{1F3FD}", "中", "\u{E0067}", "\u{202E}"]
+        inputs(from: "❤\u{FE0F}🇷🇺e\u{0301}") { bytes in
+            var editor = LineEditor("")
+            for byte in bytes {
+                let scalar = pool[Int(byte) % pool.count]
+                switch byte >> 5 {
+                case 0: editor.backspace()
+                case 1: editor.move(Int(byte & 3) - 2)
+                case 2: editor.deleteForward()
+                case 3: editor.deleteWordBackward()
+                default: editor.insert(String(scalar))
+                }
+                precondition((0...editor.text.count).contains(editor.cursor), "cursor \(editor.cursor) outside \(editor.text.count)")
+                _ = editor.cursorColumn
+            }
+        }
+    }
+
+    /// Any text at any width: every line fits, and nothing but the spaces at a break is lost.
+    func testTheTextWrapper() {
+        inputs(from: "a long  word wrapped\nand описание ❤️🇷🇺 中文 x") { bytes in
+            guard let width = bytes.first.map({ Int($0 % 40) + 1 }) else { return }
+            let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+            let lines = TextWrap.lines(text, width: width)
+            for line in lines where line.count > 1 {
+                precondition(DisplayWidth.of(line) <= max(width, 2), "a line of \(DisplayWidth.of(line)) columns at width \(width)")
+            }
+            let kept = lines.joined().filter { $0 != " " && $0 != "\n" }
+            precondition(kept == text.filter { $0 != " " && $0 != "\n" }, "wrapping lost or added text")
+        }
+    }
+
+    /// Rows from a SQLite log whatever each column holds: read, never trapped on.
+    func testTheLogsRowDecoding() throws {
+        let folder = NSTemporaryDirectory() + "exocall-fuzz-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/calls.sqlite"
+        let store = try SQLiteCallLog.open(path: path)
+        let queue = try DatabaseQueue(path: path)
+        let columns = ["created_at", "finished_at", "http_status", "latency_ms", "owner_pid", "deadline_at", "call_id", "request_description", "message"]
+        inputs(from: "-9223372036854775808 9223372036854775807 1e300 x'00ff' 'text' NULL 0") { bytes in
+            let values = bytes.chunks(of: 9).map { chunk -> DatabaseValue in
+                switch chunk.first.map({ $0 % 6 }) ?? 0 {
+                case 0: return Int64(bitPattern: UInt64(chunk.reduce(0) { ($0 << 8) | UInt64($1) })).databaseValue
+                case 1: return Double(chunk.count).databaseValue
+                case 2: return String(decoding: chunk, as: UTF8.self).databaseValue
+                case 3: return Data(chunk).databaseValue
+                case 4: return Int64.min.databaseValue
+                default: return .null
+                }
+            }
+            try? queue.write { db in
+                try db.execute(sql: "DELETE FROM call")
+                var arguments: [DatabaseValue] = ["live".databaseValue, "h".databaseValue, "{}".databaseValue, "7".databaseValue, "7".databaseValue, "placed".databaseValue, "v".databaseValue]
+                for index in columns.indices { arguments.append(index < values.count ? values[index] : .null) }
+                try db.execute(sql: """
+                    INSERT INTO call (mode, endpoint_host, request_json, line_1_numbers, line_2_numbers, outcome, exocall_version, \(columns.joined(separator: ", ")))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, \(columns.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments(arguments))
+            }
+            guard let rows = try? queue.read({ db in try Row.fetchAll(db, sql: "SELECT * FROM call") }) else { return }
+            for row in rows {
+                let entry = CallLogEntry(row: row)
+                _ = entry.jsonValue(includeRaw: true)
+                _ = entry.effectiveOutcome()
+                _ = Timestamp.local(entry.createdAt)
+            }
+        }
+        _ = store
     }
 
     func testTheThemeLoader() {
@@ -119,5 +207,12 @@ final class FuzzTests: XCTestCase {
         inputs(from: config) { bytes in
             _ = ProfileReader.read(String(decoding: bytes, as: UTF8.self), configPath: "/nonexistent/config.toml", environment: [:])
         }
+    }
+}
+
+extension Array {
+    /// The array in consecutive pieces of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -48,4 +48,22 @@ final class SafeTOMLTests: XCTestCase {
             }
         }
     }
+
+    /// Issue #27: a table header 30,000 parts deep overflowed the parser's stack; a key
+    /// with an escaped NUL came out cut at it; thousands of keys made checkers quadratic.
+    func testKeysAreBoundedInDepthAndNumberAndNULNeverReachesTheParser() {
+        let deep = "[" + Array(repeating: "a", count: 30_000).joined(separator: ".") + "]\nx = 1\n"
+        XCTAssertTrue(SafeTOML.precheck(deep)?.message.contains("nested more than 32 deep") ?? false)
+        XCTAssertTrue(SafeTOML.precheck("[a.b]\n" + Array(repeating: "k", count: 31).joined(separator: ".") + " = 1")?.message.contains("32 deep") ?? false,
+                      "a header's parts and a key's add up")
+        XCTAssertNil(SafeTOML.precheck("[a.b]\n" + Array(repeating: "k", count: 30).joined(separator: ".") + " = 1"))
+        XCTAssertTrue(SafeTOML.precheck("a = { b = { c = { " + Array(repeating: "d", count: 30).joined(separator: ".") + " = 1 } } }")?.message.contains("32 deep") ?? false)
+        let many = (0...SafeTOML.maximumKeys).map { "k\($0) = 1" }.joined(separator: "\n")
+        XCTAssertTrue(SafeTOML.precheck(many)?.message.contains("more than 4096 keys") ?? false)
+        XCTAssertNil(SafeTOML.precheck((0..<100).map { "k\($0) = 1" }.joined(separator: "\n")))
+        for nul in [#"api_key = "abc\u0000def""#, #"api_key = "abc\U00000000def""#, #"a = { b = "x\u0000" }"#] {
+            XCTAssertTrue(SafeTOML.precheck(nul)?.message.contains("NUL") ?? false, nul)
+        }
+        XCTAssertNil(SafeTOML.precheck(#"a = "\\u0000 is text here""#), "an escaped backslash before u0000 is text")
+    }
 }
