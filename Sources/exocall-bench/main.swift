@@ -5,6 +5,7 @@ import Foundation
 //   exocall-bench --small [--binary PATH]         the small version CI runs
 //   exocall-bench --team-only [--small]            only the PostgreSQL team log's rows
 //   exocall-bench --startup-only [--binary PATH]   only the pty startup and keystroke rows
+//   exocall-bench --hostile-only [--binary PATH]   only the hostile-input rows (issue #27)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let small = arguments.contains("--small")
 func option(_ name: String) -> String? {
@@ -73,10 +74,33 @@ if arguments.contains("--team-only") {
     exit(0)
 }
 
+/// Issue #27's rows: a 5 MB paste, an 80,000-character description, config check on 10,000 keys.
+@MainActor func hostileRows() throws {
+    let hostile = HostileBench(exocall: exocall, scratch: scratch)
+    let pasted = hostile.paste(runs: small ? 2 : 5)
+    rows.append(Row(section: "hostile", metric: "a 5 MB paste, decoded and refused by the field (median)", value: fmt(pasted.median, 0) + " ms", target: "< 1000 ms", met: pasted.median < 1000))
+    let (longPanel, longEntry) = try hostile.longDescription(frames: small ? 20 : 100)
+    rows.append(Row(section: "hostile", metric: "80,000-character description: key + frame, panel (p50 / max)", value: "\(fmt(longPanel.median, 2)) / \(fmt(longPanel.max, 2)) ms", target: "p50 < 16 ms", met: longPanel.median < 16))
+    rows.append(Row(section: "hostile", metric: "80,000-character description: key + frame, entry open (p50 / max)", value: "\(fmt(longEntry.median, 2)) / \(fmt(longEntry.max, 2)) ms", target: "p50 < 100 ms", met: longEntry.median < 100))
+    let checkMany = try hostile.configCheck(keys: 10_000, runs: small ? 2 : 5)
+    let checkAll = try hostile.configCheck(keys: 4_000, runs: small ? 2 : 5)
+    rows.append(Row(section: "hostile", metric: "config check, 10,000 keys (refused past 4,096) (median)", value: fmt(checkMany.median, 0) + " ms", target: "< 1000 ms", met: checkMany.median < 1000))
+    rows.append(Row(section: "hostile", metric: "config check, 4,000 unknown keys, each named (median)", value: fmt(checkAll.median, 0) + " ms", target: "< 1000 ms", met: checkAll.median < 1000))
+    figures["hostile"] = ["paste_5mb": pasted.dictionary, "long_description_panel": longPanel.dictionary, "long_description_entry": longEntry.dictionary,
+                          "config_check_10000": checkMany.dictionary, "config_check_4000": checkAll.dictionary]
+}
+
+// --hostile-only: just those rows (debug builds are slower: the targets are for release).
+if arguments.contains("--hostile-only") {
+    try hostileRows()
+    for row in rows { print("\(row.metric): \(row.value)  \(row.target) \(row.met.map { $0 ? "met" : "NOT MET" } ?? "")") }
+    exit(0)
+}
+
 let floor = try Floor.build(in: scratch)
 let terminal = TerminalBench(exocall: exocall, floor: floor, scratch: scratch)
 
-print("1/7 startup and keys in a pseudo-terminal…")
+print("1/8 startup and keys in a pseudo-terminal…")
 // As a user feels it: in a pty of 120x40, spawn to the first frame's last row, exocall
 // and the floor interleaved run by run; a key written to its echo arriving.
 let ptyHome = scratch + "/pty-home"
@@ -117,7 +141,7 @@ if arguments.contains("--startup-only") {
     exit(0)
 }
 
-print("2/7 startup as seen in tmux…")
+print("2/8 startup as seen in tmux…")
 // Secondary: a tmux server's own start (60-80 ms) dominates both programs here.
 let startupOurs = Stats(terminal.startup(exocall, marker: "F10 quit", runs: runs))
 let startupFloor = Stats(terminal.startup(floor, marker: "floor ready", runs: runs))
@@ -127,7 +151,7 @@ rows.append(Row(section: "tmux", metric: "as seen in tmux (dominated by tmux): f
 startupFigures["tmux"] = ["exocall": startupOurs.dictionary, "floor": startupFloor.dictionary, "ratio": startupRatio]
 figures["startup"] = startupFigures
 
-print("3/7 keystroke latency in tmux…")
+print("3/8 keystroke latency in tmux…")
 let (typing, focus) = terminal.exocallKeys(keys)
 let floorKeys = Stats(terminal.floorKeys(keys))
 let typingStats = Stats(typing), focusStats = Stats(focus)
@@ -138,7 +162,7 @@ let keyRatio = max(typingStats.median, focusStats.median) / floorKeys.median
 rows.append(Row(section: "keys", metric: "in tmux: ratio to the floor (worse of the two)", value: fmt(keyRatio, 2) + "x", target: "", met: nil))
 figures["keys"] = ["typing": typingStats.dictionary, "focus": focusStats.dictionary, "floor": floorKeys.dictionary, "ratio": keyRatio]
 
-print("4/7 generating a call log of \(entries) entries…")
+print("4/8 generating a call log of \(entries) entries…")
 // --keep-db PATH reuses (or keeps) a generated database between runs.
 let keptDB = option("--keep-db")
 let log = LogBench(path: keptDB ?? scratch + "/big.sqlite", entries: entries)
@@ -155,7 +179,7 @@ figures["log"] = queryFigures
 
 try await teamRows()
 
-print("5/7 render…")
+print("5/8 render…")
 let (renderStats, keyRender) = try log.render(frames: small ? 200 : 2000)
 rows.append(Row(section: "render", metric: "frame at 200x60 with the log panel (p50 / p99)", value: "\(fmt(renderStats.median, 3)) / \(fmt(renderStats.p99, 3)) ms", target: "p99 < 1 ms", met: renderStats.p99 < 1))
 rows.append(Row(section: "render", metric: "keystroke + frame (p50 / p99)", value: "\(fmt(keyRender.median, 3)) / \(fmt(keyRender.p99, 3)) ms", target: "", met: nil))
@@ -165,20 +189,23 @@ if let rss = log.peakRSS(exocall: exocall, scratch: scratch) {
     figures["peak_rss_kb"] = rss
 }
 
-print("6/7 terminal output…")
+print("6/8 terminal output…")
 let colour = Stats(terminal.bytesPerKey(colour: true, keys: small ? 10 : 50))
 let mono = Stats(terminal.bytesPerKey(colour: false, keys: small ? 10 : 50))
 rows.append(Row(section: "output", metric: "bytes per typed character, colour (median)", value: fmt(colour.median, 0), target: "< 64", met: colour.median < 64))
 rows.append(Row(section: "output", metric: "bytes per typed character, NO_COLOR (median)", value: fmt(mono.median, 0), target: "< 64", met: mono.median < 64))
 figures["bytes_per_key"] = ["colour": colour.dictionary, "no_color": mono.dictionary]
 
-print("7/7 send…")
+print("7/8 send…")
 let (sendOurs, sendCurl) = try SendBench(exocall: exocall, scratch: scratch).run(calls: small ? 3 : 20)
 let sendRatio = sendOurs.median / sendCurl.median
 rows.append(Row(section: "send", metric: "exocall send to the stand-in (median)", value: fmt(sendOurs.median, 1) + " ms", target: "", met: nil))
 rows.append(Row(section: "send", metric: "curl, same body (median)", value: fmt(sendCurl.median, 1) + " ms", target: "", met: nil))
 rows.append(Row(section: "send", metric: "ratio to curl", value: fmt(sendRatio, 2) + "x", target: "≤ 2x", met: sendRatio <= 2))
 figures["send"] = ["exocall": sendOurs.dictionary, "curl": sendCurl.dictionary, "ratio": sendRatio]
+
+print("8/8 hostile input…")
+try hostileRows()
 
 // The table.
 let widths = [8, 52, 22, 12]
