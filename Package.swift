@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "ExolveClient", "Theming", "TUI", "SafeTOML", "CallLog",
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "CallbackCore"]),
+        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).

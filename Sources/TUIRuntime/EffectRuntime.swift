@@ -62,13 +62,17 @@ public final class EffectRuntime: Sendable {
         public var operatorName: String
         /// How long to wait between attempts to reach a team log that is down.
         public var reconnectInterval: Duration
+        /// Where outcomes the log cannot take right now wait for it.
+        public var pending: PendingOutcomes
 
         /// Creates an environment.
         public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, configPath: String? = nil,
                     templates: TemplateStore = TemplateStore(folder: TemplateStore.defaultFolder()),
                     resolveProfile: ProfileResolver? = nil, clock: RuntimeClock = RuntimeClock(),
                     watchInterval: Duration = .milliseconds(500), draftInterval: Duration = .milliseconds(150),
-                    operatorName: String = Operator.fallback, reconnectInterval: Duration = .seconds(2)) {
+                    operatorName: String = Operator.fallback, reconnectInterval: Duration = .seconds(2),
+                    pending: PendingOutcomes = .standard()) {
+            self.pending = pending
             self.operatorName = operatorName
             self.reconnectInterval = reconnectInterval
             self.draft = draft
@@ -400,7 +404,8 @@ private actor Worker {
         guard let store, !store.isReadOnly else {
             return deliver(.sendBlocked(.phrase(.blockedLog, ["reason": logProblem ?? .phrase(.blockedLogReadOnly)])))
         }
-        let sender = LoggedSender(client: client, store: store, mode: environment.mode, operatorName: environment.operatorName)
+        let sender = LoggedSender(client: client, store: store, mode: environment.mode, operatorName: environment.operatorName,
+                                  pending: environment.pending)
         let deliver = self.deliver
         let clock = environment.clock
         let ticker = Task.detached {

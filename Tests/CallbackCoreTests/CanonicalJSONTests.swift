@@ -66,6 +66,15 @@ final class CanonicalJSONTests: XCTestCase {
         XCTAssertEqual(CanonicalJSON.quote("Ёж \"q\" \\ / \n\t\u{1}😀"), #""Ёж \"q\" \\ / \n\t\u0001😀""#)
     }
 
+    /// Issue #27: `--json` carried U+009B (a CSI to a terminal) and bidi overrides raw.
+    func testCharactersATerminalWouldObeyAreEscapedAndReadBackTheSame() throws {
+        let hostile = "a\u{9B}2Jb\u{7F}\u{202E}c\u{061C}\u{E0041}d"
+        let quoted = CanonicalJSON.quote(hostile)
+        XCTAssertEqual(quoted, #""a\u009B2Jb\u007F\u202Ec\u061C\uDB40\uDC41d""#)
+        XCTAssertEqual(try JSONParser.parse(quoted), .string(hostile), "the same text, read back")
+        XCTAssertEqual(TerminalText.escaped("x\u{061C}\u{115F}\u{3164}\u{E0067}y"), "x\\u061c\\u115f\\u3164\\ue0067y")
+    }
+
     func testCanonicalOutputParsesBackToTheSameRequest() throws {
         let request = RequestValidator.validate(text: specExample).request!
         for style in [CanonicalJSON.Style.compact, .pretty] {

@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import Localization
 import TUI
 import XCTest
 
@@ -144,6 +145,24 @@ final class HardeningRound3Tests: XCTestCase {
         state.dialog = .logEntry(entry, scroll: 1_000_000) // the view keeps the scroll within the text
         let screen = render(state).canvas.text
         XCTAssertTrue(screen.contains("rrrr"), screen)
+    }
+
+    func testAPlantedTimeShowsAsInvalidInThePanelAndTheEntry() {
+        var entry = CallLogEntry(id: 3, createdAt: .min, finishedAt: .max, mode: .live, endpointHost: "h", requestJSON: "{}",
+                                 requestDescription: "planted", line1Numbers: "7", line2Numbers: "7", ttsText: nil, outcome: .placed,
+                                 httpStatus: 200, callID: "1", message: nil, rawResponse: nil, latencyMs: Int.max, exocallVersion: "v",
+                                 ownerPID: 0, operatorName: nil, senderHost: nil, deadlineAt: .min)
+        for language in [UILanguage.en, .ru] {
+            var state = freshState()
+            state.language = language
+            _ = update(&state, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+            state.press(.function(8), .function(8))
+            XCTAssertTrue(render(state).canvas.text.contains(language(.timeInvalid)), render(state).canvas.text)
+            state.press(.enter)
+            XCTAssertTrue(render(state).canvas.text.contains(language(.timeInvalid)))
+        }
+        entry.createdAt = .max
+        _ = entry.effectiveOutcome()
     }
 
     // MARK: Input
