@@ -12,9 +12,11 @@ extension CallLogEntry {
     /// An entry from `row`, whatever the row holds.
     public init(row: Row) {
         func int64(_ column: String) -> Int64? {
-            switch row[column] as DatabaseValue {
-            case let value where value.isNull: return nil
-            case let value: return Int64.fromDatabaseValue(value) ?? (Double.fromDatabaseValue(value).flatMap { Int64(exactly: $0) })
+            let value: DatabaseValue = row[column]
+            switch value.storage {
+            case .int64(let number): return number
+            case .double(let number): return Int64(exactly: number) // nil for 1e300, NaN, 1.5
+            case .null, .string, .blob: return nil
             }
         }
         func time(_ column: String) -> Int64? {
