@@ -12,8 +12,30 @@ enum LogEntryContent {
     /// How many lines the dialog shows at `size`.
     static func visibleRows(for size: Size) -> Int { max(1, size.height - 4) }
 
+    /// The last entry laid out, with what it was laid out for: the reducer (to keep the
+    /// scroll within the text) and the view (to draw it) ask for the same lines on every
+    /// key, and an entry can hold 80,000 characters of description. A pure function's
+    /// memo: the same arguments give the same lines.
+    private struct Laid: @unchecked Sendable {
+        var entry: CallLogEntry
+        var width: Int
+        var language: UILanguage
+        var lines: [(String, Style)]
+    }
+    nonisolated(unsafe) private static var last: Laid?
+    private static let lock = NSLock()
+
     /// The entry as styled lines, wrapped to fit `width`.
     static func lines(_ entry: CallLogEntry, width: Int, language say: UILanguage = .en) -> [(String, Style)] {
+        if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry {
+            return cached.lines
+        }
+        let lines = layOut(entry, width: width, language: say)
+        lock.withLock { last = Laid(entry: entry, width: width, language: say, lines: lines) }
+        return lines
+    }
+
+    private static func layOut(_ entry: CallLogEntry, width: Int, language say: UILanguage) -> [(String, Style)] {
         let body = Style(.text, on: .surface)
         let muted = Style(.muted, on: .surface)
         let wrap = max(10, width - 8)
