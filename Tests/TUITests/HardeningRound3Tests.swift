@@ -167,13 +167,6 @@ final class HardeningRound3Tests: XCTestCase {
 
     // MARK: Input
 
-    func decode(_ text: String) -> [Key] {
-        var decoder = InputDecoder()
-        var keys: [Key] = []
-        for scalar in text.unicodeScalars { keys += decoder.feed(scalar) }
-        return keys + decoder.flush()
-    }
-
     func testWhatFollowsAPastesEndInTheSameBurstIsTextNeverKeys() {
         // A terminal that does not filter pastes: the clipboard held the end marker.
         XCTAssertEqual(decode("\u{1B}[200~hello \u{1B}[201~\u{1B}[15~y"), [.paste("hello [201~[15~y")])

@@ -4,13 +4,6 @@ import XCTest
 /// The raw-input decoder: every common sequence of xterm, tmux/screen, rxvt and
 /// the Linux console; unknown sequences dropped whole; pastes as text only.
 final class InputDecoderTests: XCTestCase {
-    func decode(_ text: String) -> [Key] {
-        var decoder = InputDecoder()
-        var keys: [Key] = []
-        for scalar in text.unicodeScalars { keys += decoder.feed(scalar) }
-        return keys + decoder.flush()
-    }
-
     func testArrowsHomeEndInBothCursorModes() {
         XCTAssertEqual(decode("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D"), [.up, .down, .right, .left])
         XCTAssertEqual(decode("\u{1B}OA\u{1B}OB\u{1B}OC\u{1B}OD"), [.up, .down, .right, .left])

@@ -36,3 +36,11 @@ func exampleForm() -> FormState {
      "line_2":{"destinations":[{"number":"79599999999"},{"number":"79999999999"}],"ring_logic":1,"audio":{"media_resource_id":685}}}
     """)).form
 }
+
+/// The keys `text` decodes to, as one burst followed by the input running dry.
+func decode(_ text: String) -> [Key] {
+    var decoder = InputDecoder()
+    var keys: [Key] = []
+    for scalar in text.unicodeScalars { keys += decoder.feed(scalar) }
+    return keys + decoder.flush()
+}
