@@ -212,6 +212,26 @@ final class HardeningRound3Tests: XCTestCase {
         XCTAssertLessThan(ContinuousClock.now - again, .seconds(3))
     }
 
+    func testWhatTheKeyboardBringsIntoAFieldIsBoundedAndEachKeyStaysQuick() {
+        var state = freshState(form: exampleForm())
+        state.focusOn(.requestDescription)
+        state.press(.paste(String(repeating: "d", count: InputDecoder.pasteLimit)))
+        XCTAssertEqual(state.form.requestDescription, "internal_id_148", "a million characters: refused whole, nothing cut")
+        XCTAssertTrue(state.status?.text.contains("100000") ?? false, "\(String(describing: state.status))")
+        state.press(.paste(String(repeating: "d", count: 99_000)))
+        XCTAssertEqual(state.form.requestDescription.count, 99_015)
+        let start = ContinuousClock.now
+        for _ in 0..<5 {
+            state.type("x")
+            _ = render(state)
+        }
+        let perKey = (ContinuousClock.now - start) / 5
+        XCTAssertLessThan(perKey, .milliseconds(500), "a key took \(perKey) with 99,000 characters (debug build)")
+        state.press(.paste(String(repeating: "y", count: 100_000 - 99_020 - 2)))
+        state.type("zzzz")
+        XCTAssertEqual(state.form.requestDescription.count, 100_000, "typing stops at the limit, with a message")
+    }
+
     func testADialogThatPlacesACallTakesNoKeyThatCameBeforeItWasDrawn() {
         var state = freshState(form: exampleForm())
         var gate = KeyGate()

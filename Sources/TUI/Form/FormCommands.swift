@@ -113,7 +113,7 @@ enum FormCommands {
         if case .ttsText = field { isTTSText = true }
         var editor = state.editor
         let before = editor.text
-        guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : nil,
+        guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
                              multiline: isTTSText, status: &state.status, language: state.language) else { return [] }
         state.editor = editor
         guard editor.text != before else { return [] }

@@ -2,12 +2,16 @@
 /// typing and pasting add, Backspace erases, Ctrl-U clears; a changed filter
 /// selects the first row again.
 enum PickerFilter {
+    /// The longest filter kept.
+    static let limit = 256
+
     /// Applies a filter command (`.filterType`, `.filterErase`, `.filterClear`) to `filter`, and selects the first row.
     static func apply(_ command: Command, key: Key, to filter: inout String, selected: inout Int) {
         switch command {
         case .filterType:
-            if case .character(let character) = key { filter.append(character) }
-            if case .paste(let text) = key { filter += text }
+            // A filter is a few words: a pasted megabyte is cut here, not matched against every row on every frame.
+            if case .character(let character) = key, filter.count < limit { filter.append(character) }
+            if case .paste(let text) = key { filter = String((filter + text).prefix(limit)) }
         case .filterErase:
             if !filter.isEmpty { filter.removeLast() }
         case .filterClear:

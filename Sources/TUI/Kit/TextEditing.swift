@@ -7,9 +7,15 @@ enum TextEditing {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// The most characters any text box takes by typing or pasting: far more than a
+    /// description needs, and it keeps every key's work bounded (a description of a
+    /// million pasted characters cost half a second a key). A file loaded with F3 or
+    /// --load is not cut: this bounds what arrives through the keyboard.
+    static let inputLimit = 100_000
+
     /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
     /// A character the field refuses sets `status` and leaves the text as it was.
-    static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int? = nil,
+    static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int = TextEditing.inputLimit,
                       multiline: Bool = false, status: inout StatusMessage?, language: UILanguage = .en) -> Bool {
         switch key {
         case .character(let character) where character.unicodeScalars.contains(where: TextEditing.isControl):
@@ -19,7 +25,7 @@ enum TextEditing {
                 status = StatusMessage(language(.typedRefused, ["refusal": language(refusal), "character": String(character)]), .warning)
                 return true
             }
-            if let limit, Rules.characterCount(editor.text) + Rules.characterCount(String(character)) > limit {
+            if Rules.characterCount(editor.text) + Rules.characterCount(String(character)) > limit {
                 status = StatusMessage(language(.typedAtLimit, ["limit": "\(limit)"]), .warning)
                 return true
             }
@@ -36,7 +42,7 @@ enum TextEditing {
                 status = StatusMessage(language(.pasteRefused, ["refusal": language(refusal), "bad": String(bad)]), .warning)
                 return true
             }
-            if let limit, Rules.characterCount(editor.text) + Rules.characterCount(oneLine) > limit {
+            if Rules.characterCount(editor.text) + Rules.characterCount(oneLine) > limit {
                 let count = Rules.characterCount(editor.text) + Rules.characterCount(oneLine)
                 status = StatusMessage(language(.pasteOverLimit, ["count": "\(count)", "limit": "\(limit)"]), .warning)
                 return true
