@@ -397,13 +397,16 @@ private struct Walk {
     /// warning and reads as that number; a real fraction (`1800.5`) is an error.
     mutating func wholeNumber(_ value: JSONValue, at path: String, rule: Localized) -> String? {
         guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
-        guard let digits = NumberLexeme.integerDigits(lexeme) else {
+        let digits: String
+        switch NumberLexeme.integerDigits(lexeme) {
+        case .fraction:
             error(path, say(.vRuleFraction, ["rule": rule, "value": .verbatim(lexeme)]))
             return nil
-        }
-        guard digits != NumberLexeme.tooLarge else {
+        case .tooLarge:
             error(path, say(.vRuleTooLarge, ["rule": rule, "value": .verbatim(lexeme)]))
             return nil
+        case .digits(let whole):
+            digits = whole
         }
         if lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
             warning(path, say(.vWholeAsFraction, ["lexeme": .verbatim(lexeme), "digits": .verbatim(digits)]))
@@ -479,13 +482,19 @@ enum NumberLexeme {
         return rest.isEmpty
     }
 
-    /// What `integerDigits` returns for an exponent past every whole-number type.
-    static let tooLarge = "past every whole-number type"
+    /// What a number lexeme is as a whole number.
+    enum WholeNumber: Equatable {
+        /// Digits with an optional `-` and no leading zeros.
+        case digits(String)
+        /// It has a non-zero fraction.
+        case fraction
+        /// An exponent past every whole-number type.
+        case tooLarge
+    }
 
-    /// The integer a number lexeme stands for, as digits with an optional `-`
-    /// and no leading zeros; nil when it has a non-zero fraction. Exponents past
-    /// ±40 digits are left as a (too large) number or a fraction, never expanded.
-    static func integerDigits(_ lexeme: String) -> String? {
+    /// The integer a number lexeme stands for. Exponents past ±40 digits are
+    /// left as a (too large) number or a fraction, never expanded.
+    static func integerDigits(_ lexeme: String) -> WholeNumber {
         var rest = Substring(lexeme)
         let negative = rest.first == "-"
         if negative { rest = rest.dropFirst() }
@@ -504,7 +513,7 @@ enum NumberLexeme {
             if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
             let digits = rest.prefix(while: \.isASCIIDigit).drop { $0 == "0" }
             guard digits.count <= 3, let value = Int(digits.isEmpty ? "0" : String(digits)), value <= 40 else {
-                return sign < 0 ? nil : tooLarge // absurdly large: past every type
+                return sign < 0 ? .fraction : .tooLarge // absurdly large: past every type
             }
             exponent = sign * value
         }
@@ -514,14 +523,14 @@ enum NumberLexeme {
             digits += String(repeating: "0", count: shift)
         } else {
             let cut = -shift
-            guard cut <= digits.count else { return digits.allSatisfy { $0 == "0" } ? "0" : nil }
+            guard cut <= digits.count else { return digits.allSatisfy { $0 == "0" } ? .digits("0") : .fraction }
             let tail = digits.suffix(cut)
-            guard tail.allSatisfy({ $0 == "0" }) else { return nil }
+            guard tail.allSatisfy({ $0 == "0" }) else { return .fraction }
             digits = String(digits.dropLast(cut))
         }
         let stripped = String(digits.drop { $0 == "0" })
-        if stripped.isEmpty { return "0" }
-        return (negative ? "-" : "") + stripped
+        if stripped.isEmpty { return .digits("0") }
+        return .digits((negative ? "-" : "") + stripped)
     }
 }
 

@@ -215,10 +215,14 @@ final class CallLogContractTests: XCTestCase {
                 for await _ in store.changes(interval: .milliseconds(50)) { await woken.add() }
             }
             defer { listener.cancel() }
-            // Wait until the listener is in place: a change made before it may be missed.
-            try await Task.sleep(for: .milliseconds(300))
-            let id = try await other.begin(CallLogEntry(request: request(), mode: .demo, endpointHost: "h"))
-            let sawBegin = await eventually { await woken.value >= 1 }
+            // A change made before the listener is in place may be missed: begin again
+            // until one wakes it (a condition with a deadline, not a fixed wait).
+            var id = try await other.begin(CallLogEntry(request: request(), mode: .demo, endpointHost: "h"))
+            var sawBegin = await eventually(.milliseconds(250)) { await woken.value >= 1 }
+            for _ in 0..<40 where !sawBegin {
+                id = try await other.begin(CallLogEntry(request: request(), mode: .demo, endpointHost: "h"))
+                sawBegin = await eventually(.milliseconds(250)) { await woken.value >= 1 }
+            }
             XCTAssertTrue(sawBegin, "\(backend): a begin by another writer wakes the stream")
             let before = await woken.value
             try await other.complete(id: id, with: SendResult(outcome: .notSent(reason: "r"), httpStatus: nil, rawBody: nil, latencyMs: 1))

@@ -1,5 +1,6 @@
 import CallbackCore
 import Localization
+import Foundation
 
 /// The voice picker, emotion picker and voice explorer, and the audio fields'
 /// own keys (stepping volume and speed, moving through wrapped TTS text).
@@ -183,5 +184,3 @@ enum AudioCommands {
         return []
     }
 }
-
-import Foundation

@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveClient
 import Localization
+import Foundation
 
 /// Dialogs drawn over the main screen. Returns the cursor for a prompt.
 enum DialogView {
@@ -153,5 +154,3 @@ enum DialogView {
         canvas.box(rect, title: title, style: Style(.focus, on: .surface), titleStyle: Style(.focus, on: .surface, bold: true))
     }
 }
-
-import Foundation

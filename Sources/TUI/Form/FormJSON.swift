@@ -1,4 +1,5 @@
 import CallbackCore
+import Foundation
 
 private typealias Name = WireSchema.Name
 
@@ -81,5 +82,3 @@ extension TTSForm {
         return .object(members)
     }
 }
-
-import Foundation

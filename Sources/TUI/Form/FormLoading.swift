@@ -14,11 +14,12 @@ extension FormState {
         return (form, form.rawPaths)
     }
 
-    /// The fields read from `json` (what they cannot hold is listed).
+    /// The fields read from `json`, with the JSON paths they cannot hold (the root's
+    /// path, "", when the document is not an object; `rawValues` keeps all of it).
     static func fields(_ json: JSONValue) -> (form: FormState, ignored: [String]) {
         var form = FormState()
         var ignored: [String] = []
-        guard case .object(let members) = json else { return (form, ["the document is not a JSON object"]) }
+        guard case .object(let members) = json else { return (form, [""]) }
         for member in members {
             switch member.key {
             case Name.requestDescription: form.requestDescription = scalarText(member.value, member.key, &ignored)

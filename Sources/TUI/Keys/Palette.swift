@@ -14,12 +14,17 @@ enum PaletteCommands {
 
     /// Commands that need their key or a place to act on are not actions by name.
     static func isRunnableByName(_ command: Command) -> Bool {
+        // Every command decided here: a new one does not compile until it is.
         switch command {
         case .mouse, .refreshAccount, .edit, .promptEdit, .move, .verticalMove, .step, .cycleChoice, .scrollPreview, .logMove, .filterType,
              .filterErase, .filterClear, .focusNext, .focusPrevious, .nextFromText, .nextFromChoice, .close, .accept, .yes, .no,
              .openPalette, .focusPane:
             return false
-        default:
+        case .openHelp, .saveRequest, .openRequest, .openProblems, .openExplorer, .send, .openThemes, .openProfiles, .saveTemplate,
+             .openTemplates, .copyCurl, .nextPane, .showPane, .quit, .switchLanguage, .undo, .redo, .addRow, .removeRow, .moveRow,
+             .openAccountPicker, .applyFix, .nextSection, .previousSection, .explicitDefault, .newRequest, .resetChoice, .openPicker,
+             .pressButton, .logSearch, .logCycleOutcome, .logClearFilter, .logOpen, .logReuse, .logExport, .cycleGender, .copyCallID,
+             .dropKept:
             return true
         }
     }
@@ -98,7 +103,7 @@ enum PaletteCommands {
         case .onPicker: return .placePicker
         case .inText: return .placeText
         case .logHasEntries: return .placeLogEntry
-        default:
+        case .always, .outsideText, .onButton, .onStepper, .onTTSText, .onAccountField, .onLine, .inPreview, .firstAsk, .secondAsk, .hasCallID:
             if binding.scopes.contains(.log) { return .placeLog }
             if binding.scopes.contains(.form) { return .placeForm }
             return .placeElsewhere

@@ -1,4 +1,6 @@
 import Localization
+import CallbackCore
+import Foundation
 
 /// The editing keys of a one-line text field.
 enum TextEditing {
@@ -64,6 +66,3 @@ enum TextEditing {
         return true
     }
 }
-
-import CallbackCore
-import Foundation
