@@ -89,41 +89,9 @@ public enum ProfileReader {
     /// Every profile in the file's text, and every problem found (unknown keys,
     /// bad values, loose key-file permissions), each with its key and line.
     public static func read(_ text: String, configPath: String, environment: [String: String]) -> (profiles: [Profile], defaultProfile: String?, problems: [ConfigProblem]) {
+        let lines = ConfigLines(text)
         var problems: [ConfigProblem] = []
-        // Where each header and each assignment is, found once: looking them up per
-        // problem scanned the whole file each time (2,000 unknown keys took 20 s).
-        var headers: [String: Int] = [:]
-        var assignments: [String: [Int]] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("[") {
-                if headers[trimmed] == nil { headers[trimmed] = index }
-                continue
-            }
-            let key = trimmed.prefix { $0 != " " && $0 != "=" }
-            if !key.isEmpty, key.count < trimmed.count { assignments[String(key), default: []].append(index) }
-        }
-        func line(of key: String) -> Int? {
-            let last = key.split(separator: ".").last.map(String.init) ?? key
-            if let index = headers["[" + key + "]"] { return index + 1 }
-            // The last component assigned, after its table header when there is one.
-            let parent = key.split(separator: ".").dropLast().joined(separator: ".")
-            let start = headers["[" + parent + "]"] ?? 0
-            return assignments[last]?.first(where: { $0 >= start }).map { $0 + 1 }
-        }
-        /// The line of `key`, else of the nearest enclosing key written in the file.
-        func nearestLine(_ key: String) -> Int? {
-            var parts = key.split(separator: ".").map(String.init)
-            while !parts.isEmpty {
-                let candidate = parts.joined(separator: ".")
-                let parent = parts.dropLast().joined(separator: ".")
-                let headerExists = headers["[" + candidate + "]"] != nil || headers["[" + parent + "]"] != nil
-                if headerExists || parts.count == 1, let found = line(of: candidate) { return found }
-                parts.removeLast()
-            }
-            return nil
-        }
-        func problem(_ key: String, _ text: Localized) { problems.append(ConfigProblem(key: key, line: nearestLine(key), text: text)) }
+        func problem(_ key: String, _ text: Localized) { problems.append(ConfigProblem(key: key, line: lines.nearestLine(key), text: text)) }
 
         let table: TOMLTable
         do {
@@ -131,18 +99,7 @@ public enum ProfileReader {
         } catch {
             return ([], nil, [ConfigProblem(key: "", line: error.line, text: .phrase(.cfgNotTOML, ["reason": .verbatim(error.message)]))])
         }
-        for key in table.keys where !topKeys.contains(key) {
-            problem(key, .phrase(.cfgUnknownTop, ["keys": .verbatim(topKeys.sorted().joined(separator: ", "))]))
-        }
-        for key in ["api_key", "api_key_file", "base_url", "theme", "default_profile"] where table[key] != nil && table[key]?.string == nil {
-            problem(key, .phrase(.cfgStringInQuotes))
-        }
-        if let language = table["ui_language"], language.string.flatMap(UILanguage.init(code:)) == nil {
-            problem("ui_language", .phrase(.cfgUILanguage, ["value": language.string.map { .verbatim("\"\($0)\"") } ?? .phrase(.cfgNotAString)]))
-        }
-        if let base = table["base_url"]?.string, (try? Endpoint(base)) == nil { problem("base_url", .phrase(.cfgBadURL, ["url": .verbatim(base)])) }
-        if let file = table["api_key_file"]?.string { checkKeyFile(file, key: "api_key_file", configPath: configPath, problem: problem) }
-
+        checkTopLevel(table, configPath: configPath, problem: problem)
         var profiles: [Profile] = []
         if let value = table["profiles"] {
             guard let profilesTable = value.table else {
@@ -155,60 +112,9 @@ public enum ProfileReader {
                     problem(path, .phrase(.cfgMustBeTable, ["path": .verbatim(path)]))
                     continue
                 }
-                var profile = Profile(name: name, baseURL: nil, apiKeyEnv: nil, apiKeyFile: nil, defaults: .object([]))
-                var defaults: [JSONValue.Member] = []
-                for key in spec.keys.sorted() {
-                    let keyPath = "\(path).\(key)"
-                    guard profileKeys.contains(key) else {
-                        problem(keyPath, .phrase(.cfgUnknownProfileKey, ["keys": .verbatim(profileKeys.subtracting(["api_key"]).sorted().joined(separator: ", "))]))
-                        continue
-                    }
-                    switch key {
-                    case "api_key":
-                        problem(keyPath, .phrase(.cfgKeyInline))
-                    case "base_url":
-                        guard let text = spec[key]?.string else { problem(keyPath, .phrase(.cfgStringInQuotes)); continue }
-                        if (try? Endpoint(text)) == nil { problem(keyPath, .phrase(.cfgBadURL, ["url": .verbatim(text)])) }
-                        profile.baseURL = text
-                    case "api_key_env":
-                        guard let text = spec[key]?.string, !text.isEmpty else { problem(keyPath, .phrase(.cfgNameVariable)); continue }
-                        guard APIKey.isVariableName(text) else {
-                            problem(keyPath, .phrase(.cfgPlainVariable, ["value": .verbatim(TerminalText.escaped(text))]))
-                            continue
-                        }
-                        profile.apiKeyEnv = text
-                    case "api_key_file":
-                        guard let text = spec[key]?.string else { problem(keyPath, .phrase(.cfgPathInQuotes)); continue }
-                        profile.apiKeyFile = text
-                        checkKeyFile(text, key: keyPath, configPath: configPath, problem: problem)
-                    case Name.numberCode, Name.callbackResourceID, Name.duration:
-                        guard let number = spec[key]?.int, number > 0 else { problem(keyPath, .phrase(.cfgPositiveNumber)); continue }
-                        defaults.append(.init(key, .number(String(number))))
-                    case Name.line1, Name.line2:
-                        guard let lineTable = spec[key]?.table else { problem(keyPath, .phrase(.cfgMustBeTable, ["path": .verbatim(keyPath)])); continue }
-                        var members: [JSONValue.Member] = []
-                        for lineKey in lineTable.keys.sorted() {
-                            let linePath = "\(keyPath).\(lineKey)"
-                            guard lineKeys.contains(lineKey) else { problem(linePath, .phrase(.cfgUnknownLineKey)); continue }
-                            if lineKey == "display_number" {
-                                guard let text = lineTable[lineKey]?.string else { problem(linePath, .phrase(.cfgStringInQuotes)); continue }
-                                members.append(.init(lineKey, .string(text)))
-                            } else if let json = lineTable[lineKey].flatMap(jsonValue) {
-                                members.append(.init(lineKey, json))
-                            } else {
-                                problem(linePath, .phrase(.cfgAudioShape))
-                            }
-                        }
-                        defaults.append(.init(key, .object(members)))
-                    default: break
-                    }
-                }
-                if profile.apiKeyEnv != nil && profile.apiKeyFile != nil {
-                    problem("\(path).api_key_file", .phrase(.cfgKeyEnvOrFile))
-                }
-                profile.defaults = .object(defaults)
+                let profile = readProfile(name, spec, configPath: configPath, problem: problem)
                 // Check the defaults by the request rules, as a request with them would be checked.
-                problems += checkDefaults(profile).map { var found = $0; found.line = nearestLine($0.key); return found }
+                problems += checkDefaults(profile).map { var found = $0; found.line = lines.nearestLine($0.key); return found }
                 profiles.append(profile)
             }
         }
@@ -217,6 +123,84 @@ public enum ProfileReader {
             problem("default_profile", .phrase(.cfgNoProfile, ["name": .verbatim(defaultProfile), "names": .verbatim(profiles.map(\.name).joined(separator: ", "))]))
         }
         return (profiles, defaultProfile, problems.sorted { ($0.line ?? Int.max, $0.key) < ($1.line ?? Int.max, $1.key) })
+    }
+
+    /// The top-level settings' problems: unknown keys, values of the wrong kind, a bad URL, a loose key file.
+    static func checkTopLevel(_ table: TOMLTable, configPath: String, problem: (String, Localized) -> Void) {
+        for key in table.keys where !topKeys.contains(key) {
+            problem(key, .phrase(.cfgUnknownTop, ["keys": .verbatim(topKeys.sorted().joined(separator: ", "))]))
+        }
+        for key in ["api_key", "api_key_file", "base_url", "theme", "default_profile"] where table[key] != nil && table[key]?.string == nil {
+            problem(key, .phrase(.cfgStringInQuotes))
+        }
+        if let language = table["ui_language"], language.string.flatMap(UILanguage.init(code:)) == nil {
+            problem("ui_language", .phrase(.cfgUILanguage, ["value": language.string.map { .verbatim("\"\($0)\"") } ?? .phrase(.cfgNotAString)]))
+        }
+        if let base = table["base_url"]?.string, (try? Endpoint(base)) == nil { problem("base_url", .phrase(.cfgBadURL, ["url": .verbatim(base)])) }
+        if let file = table["api_key_file"]?.string { checkKeyFile(file, key: "api_key_file", configPath: configPath, problem: problem) }
+    }
+
+    /// One `[profiles.NAME]` table as a profile, its problems reported by key.
+    static func readProfile(_ name: String, _ spec: TOMLTable, configPath: String, problem: (String, Localized) -> Void) -> Profile {
+        let path = "profiles.\(name)"
+        var profile = Profile(name: name, baseURL: nil, apiKeyEnv: nil, apiKeyFile: nil, defaults: .object([]))
+        var defaults: [JSONValue.Member] = []
+        for key in spec.keys.sorted() {
+            let keyPath = "\(path).\(key)"
+            guard profileKeys.contains(key) else {
+                problem(keyPath, .phrase(.cfgUnknownProfileKey, ["keys": .verbatim(profileKeys.subtracting(["api_key"]).sorted().joined(separator: ", "))]))
+                continue
+            }
+            switch key {
+            case "api_key":
+                problem(keyPath, .phrase(.cfgKeyInline))
+            case "base_url":
+                guard let text = spec[key]?.string else { problem(keyPath, .phrase(.cfgStringInQuotes)); continue }
+                if (try? Endpoint(text)) == nil { problem(keyPath, .phrase(.cfgBadURL, ["url": .verbatim(text)])) }
+                profile.baseURL = text
+            case "api_key_env":
+                guard let text = spec[key]?.string, !text.isEmpty else { problem(keyPath, .phrase(.cfgNameVariable)); continue }
+                guard APIKey.isVariableName(text) else {
+                    problem(keyPath, .phrase(.cfgPlainVariable, ["value": .verbatim(TerminalText.escaped(text))]))
+                    continue
+                }
+                profile.apiKeyEnv = text
+            case "api_key_file":
+                guard let text = spec[key]?.string else { problem(keyPath, .phrase(.cfgPathInQuotes)); continue }
+                profile.apiKeyFile = text
+                checkKeyFile(text, key: keyPath, configPath: configPath, problem: problem)
+            case Name.numberCode, Name.callbackResourceID, Name.duration:
+                guard let number = spec[key]?.int, number > 0 else { problem(keyPath, .phrase(.cfgPositiveNumber)); continue }
+                defaults.append(.init(key, .number(String(number))))
+            case Name.line1, Name.line2:
+                guard let lineTable = spec[key]?.table else { problem(keyPath, .phrase(.cfgMustBeTable, ["path": .verbatim(keyPath)])); continue }
+                defaults.append(.init(key, .object(lineDefaults(lineTable, path: keyPath, problem: problem))))
+            default: break
+            }
+        }
+        if profile.apiKeyEnv != nil && profile.apiKeyFile != nil {
+            problem("\(path).api_key_file", .phrase(.cfgKeyEnvOrFile))
+        }
+        profile.defaults = .object(defaults)
+        return profile
+    }
+
+    /// A profile's `line_1` or `line_2` table as request JSON: `display_number` and `audio`.
+    static func lineDefaults(_ lineTable: TOMLTable, path: String, problem: (String, Localized) -> Void) -> [JSONValue.Member] {
+        var members: [JSONValue.Member] = []
+        for lineKey in lineTable.keys.sorted() {
+            let linePath = "\(path).\(lineKey)"
+            guard lineKeys.contains(lineKey) else { problem(linePath, .phrase(.cfgUnknownLineKey)); continue }
+            if lineKey == "display_number" {
+                guard let text = lineTable[lineKey]?.string else { problem(linePath, .phrase(.cfgStringInQuotes)); continue }
+                members.append(.init(lineKey, .string(text)))
+            } else if let json = lineTable[lineKey].flatMap(jsonValue) {
+                members.append(.init(lineKey, json))
+            } else {
+                problem(linePath, .phrase(.cfgAudioShape))
+            }
+        }
+        return members
     }
 
     /// A TOML value as JSON (tables keep TOML's key order as sorted; numbers stay numbers).

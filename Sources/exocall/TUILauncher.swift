@@ -35,23 +35,7 @@ struct TUILauncher {
             throw ExitCode(1)
         }
         let language = LanguageOption.resolve(configured: config.file.uiLanguage)
-        // The theme: --theme, else the config's theme, else default. A theme with any
-        // problem stops the start with each problem listed, rather than half-applying.
-        let themes = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
-        let themeName = theme ?? config.file.theme ?? "default"
-        var themeKey = themeName
-        let loadedTheme: Theme
-        switch themes.load(themeName) {
-        case .success(let loaded):
-            loadedTheme = loaded
-            if themeName.contains("/") || themeName.hasSuffix(".toml") { themeKey = loaded.name }
-        case .failure(let problems):
-            printError("exocall: " + language(.cliThemeUnusable, ["name": themeName, "problems": problems.description(in: language)]))
-            throw ExitCode(2)
-        }
-        var withFile = themes
-        if themeName.contains("/") || themeName.hasSuffix(".toml") { withFile.add(path: themeName) }
-        let library = withFile
+        let (library, loadedTheme, themeKey) = try startingTheme(configured: config.file.theme, language: language)
 
         var stub: StubServer? = nil
         let demoKey = "demo-" + UUID().uuidString
@@ -73,37 +57,7 @@ struct TUILauncher {
         }
 
         let drafts = DraftStore(path: DraftStore.defaultPath())
-        var form = FormState()
-        var notice: StatusMessage? = nil
-        if let load {
-            let text: String
-            switch InputFile.readText(load, language: language) {
-            case .failure(let failure):
-                printError("exocall: " + failure.message)
-                throw ExitCode(2)
-            case .success(let read): text = read
-            }
-            do {
-                let loaded = FormState.loading(try JSONParser.parse(text))
-                form = loaded.form
-                let validation = RequestValidator.validate(form.jsonValue)
-                notice = StatusMessage(language(.loadedFile, ["path": load, "summary": LoadReport.summary(validation, kept: loaded.kept, language: language)]),
-                                       validation.errors.isEmpty ? (validation.warnings.isEmpty ? .success : .warning) : .error)
-            } catch {
-                printError("exocall: " + language(.cliPathProblem, ["path": load, "message": error.message.text(language)]))
-                throw ExitCode(2)
-            }
-        } else {
-            switch drafts.load() {
-            case .none: break
-            case .draft(let saved, let savedAt):
-                form = saved
-                notice = StatusMessage(language(.restoredDraft, ["time": Timestamp.local(Int64(savedAt.timeIntervalSince1970 * 1000))]), .info)
-            case .unreadable(let reason, let movedTo):
-                notice = StatusMessage(movedTo.map { .phrase(.draftUnreadableKept, ["reason": reason, "path": .verbatim($0)]) }
-                                       ?? .phrase(.draftUnreadable, ["reason": reason]), .warning)
-            }
-        }
+        var (form, notice) = try startingForm(drafts: drafts, language: language)
 
         // The profile's defaults fill whatever is empty in the starting form.
         if let defaults = config.profile?.defaults {
@@ -128,25 +82,8 @@ struct TUILauncher {
         state.themeNames = library.names
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         let app = TerminalApp(state: state)
-        // Switching profiles rebuilds the client from the profile's endpoint and key
-        // (in demo mode requests keep going to the stand-in).
-        let baseURLFlag = baseURL
-        let resolver: EffectRuntime.ProfileResolver = { name in
-            do {
-                let resolved = try ClientConfiguration.resolve(baseURLFlag: baseURLFlag, profileFlag: name)
-                let key = resolved.profile.map(\.keyVariable) ?? APIKey.environmentVariable
-                let url = resolved.endpoint.baseURL.absoluteString
-                do {
-                    let client = ExolveClient(endpoint: resolved.endpoint, apiKey: try resolved.requireKey(), timeout: resolved.timeout)
-                    return .init(client: client, availability: .ready, host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
-                } catch {
-                    return .init(client: nil, availability: .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)])), host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
-                }
-            } catch {
-                return .init(client: nil, availability: .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)])), host: "?", endpointURL: Endpoint.defaultBaseURL,
-                             keyVariable: APIKey.environmentVariable)
-            }
-        }
+        // In demo mode requests keep going to the stand-in whatever the profile.
+        let resolver = Self.profileResolver(baseURLFlag: baseURL)
         let clock = RuntimeClock()
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
                                           resolveProfile: resolver, clock: clock,
@@ -179,10 +116,71 @@ struct TUILauncher {
             thread.stackSize = 8 << 20
             thread.start()
         }
-        // The terminal is restored by now. Whatever ended the run, a send in flight
-        // keeps its outcome: a signal (the terminal closed, SIGTERM) waits for it,
-        // bounded by the client's timeout; only "quit now" leaves it, and then the
-        // demo stand-in is not stopped under it (stopping it would answer early).
+        // The terminal is restored by now (stopping the stand-in under a send would answer early).
+        try await Self.finish(outcome, runtime: runtime, stub: stub, language: language)
+    }
+
+    /// The form to start with: `--load`'s file (exit 2 when it cannot be read or parsed),
+    /// else the saved draft, else an empty form; with the notice that says which.
+    func startingForm(drafts: DraftStore, language: UILanguage) throws -> (FormState, StatusMessage?) {
+        var form = FormState()
+        var notice: StatusMessage? = nil
+        if let load {
+            let text: String
+            switch InputFile.readText(load, language: language) {
+            case .failure(let failure):
+                printError("exocall: " + failure.message)
+                throw ExitCode(2)
+            case .success(let read): text = read
+            }
+            do {
+                let loaded = FormState.loading(try JSONParser.parse(text))
+                form = loaded.form
+                let validation = RequestValidator.validate(form.jsonValue)
+                notice = StatusMessage(language(.loadedFile, ["path": load, "summary": LoadReport.summary(validation, kept: loaded.kept, language: language)]),
+                                       validation.errors.isEmpty ? (validation.warnings.isEmpty ? .success : .warning) : .error)
+            } catch {
+                printError("exocall: " + language(.cliPathProblem, ["path": load, "message": error.message.text(language)]))
+                throw ExitCode(2)
+            }
+        } else {
+            switch drafts.load() {
+            case .none: break
+            case .draft(let saved, let savedAt):
+                form = saved
+                notice = StatusMessage(language(.restoredDraft, ["time": Timestamp.local(Int64(savedAt.timeIntervalSince1970 * 1000))]), .info)
+            case .unreadable(let reason, let movedTo):
+                notice = StatusMessage(movedTo.map { .phrase(.draftUnreadableKept, ["reason": reason, "path": .verbatim($0)]) }
+                                       ?? .phrase(.draftUnreadable, ["reason": reason]), .warning)
+            }
+        }
+        return (form, notice)
+    }
+
+    /// Switching profiles rebuilds the client from the profile's endpoint and key.
+    static func profileResolver(baseURLFlag: String?) -> EffectRuntime.ProfileResolver {
+        return { name in
+            do {
+                let resolved = try ClientConfiguration.resolve(baseURLFlag: baseURLFlag, profileFlag: name)
+                let key = resolved.profile.map(\.keyVariable) ?? APIKey.environmentVariable
+                let url = resolved.endpoint.baseURL.absoluteString
+                do {
+                    let client = ExolveClient(endpoint: resolved.endpoint, apiKey: try resolved.requireKey(), timeout: resolved.timeout)
+                    return .init(client: client, availability: .ready, host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
+                } catch {
+                    return .init(client: nil, availability: .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)])), host: resolved.endpoint.host, endpointURL: url, keyVariable: key)
+                }
+            } catch {
+                return .init(client: nil, availability: .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)])), host: "?", endpointURL: Endpoint.defaultBaseURL,
+                             keyVariable: APIKey.environmentVariable)
+            }
+        }
+    }
+
+    /// After the terminal is restored: whatever ended the run, a send in flight keeps its
+    /// outcome (a signal waits for it, bounded by the client's timeout); only "quit now"
+    /// leaves it, and then the demo stand-in is not stopped under it.
+    static func finish(_ outcome: Result<(AppState, Int32), Error>, runtime: EffectRuntime, stub: StubServer?, language: UILanguage) async throws {
         switch outcome {
         case .success(let (final, signal)):
             let abandoned = final.inFlight != nil && signal == 0
@@ -202,5 +200,27 @@ struct TUILauncher {
             printError("exocall: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
+    }
+
+    /// The theme: --theme, else the config's theme, else default; with the library that
+    /// holds it and the name the state knows it by. A theme with any problem stops the
+    /// start (exit 2) with each problem listed, rather than half-applying.
+    func startingTheme(configured: String?, language: UILanguage) throws -> (ThemeLibrary, Theme, String) {
+        let themes = ThemeLibrary(userFolder: ThemeLibrary.userFolder())
+        let themeName = theme ?? configured ?? "default"
+        var themeKey = themeName
+        let loadedTheme: Theme
+        switch themes.load(themeName) {
+        case .success(let loaded):
+            loadedTheme = loaded
+            if themeName.contains("/") || themeName.hasSuffix(".toml") { themeKey = loaded.name }
+        case .failure(let problems):
+            printError("exocall: " + language(.cliThemeUnusable, ["name": themeName, "problems": problems.description(in: language)]))
+            throw ExitCode(2)
+        }
+        var withFile = themes
+        if themeName.contains("/") || themeName.hasSuffix(".toml") { withFile.add(path: themeName) }
+        let library = withFile
+        return (library, loadedTheme, themeKey)
     }
 }
