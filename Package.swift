@@ -29,12 +29,20 @@ let package = Package(
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
         .target(name: "SafeTOML", dependencies: ["Localization", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "ExolveClient", dependencies: [
+        // The client's value types and rules (keys, endpoints, outcomes, config, profiles,
+        // templates): no networking, so the pure front-end core can use them.
+        .target(name: "ExolveModel", dependencies: [
             "CallbackCore",
             "Localization",
             "ProcessEnvironment",
             "SafeTOML",
             .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "ExolveClient", dependencies: [
+            "ExolveModel",
+            "CallbackCore",
+            "Localization",
+            "ProcessEnvironment",
             // The HTTP client: linked in, started on the first request, no libcurl.
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -49,7 +57,11 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        // The call log's values (entries, filters, the repeat guard's rule) and the store
+        // contract: no database library, so the pure front-end core can use them.
+        .target(name: "CallLogModel", dependencies: ["CallbackCore", "Localization", "ProcessEnvironment", "ExolveModel"]),
         .target(name: "CallLog", dependencies: [
+            "CallLogModel",
             "CallbackCore",
             "Localization",
             "ProcessEnvironment",
@@ -76,7 +88,7 @@ let package = Package(
         .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
-        .target(name: "TUI", dependencies: ["CallbackCore", "Localization", "ExolveClient", "CallLog", "Theming"]),
+        .target(name: "TUI", dependencies: ["CallbackCore", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
         .target(name: "TUIRuntime", dependencies: ["TUI", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         .target(name: "CTerminalSignals"),

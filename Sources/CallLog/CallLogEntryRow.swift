@@ -1,4 +1,16 @@
+import CallLogModel
 import GRDB
+
+/// The SQLite backend's record conformance: the model knows nothing of GRDB.
+extension CallLogEntry: FetchableRecord, MutablePersistableRecord {
+    /// The table's name.
+    public static let databaseTableName = "call"
+
+    /// Sets the id after an insert.
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension CallLogEntry.CodingKeys: ColumnExpression {}
 
 /// Reading an entry from a SQLite row without trusting it. SQLite keeps any
 /// value in any column, and anyone who can write the file (or, on a team log,

@@ -470,15 +470,3 @@ extension SQLiteCallLog {
         }
     }
 }
-
-extension EntryOutcome {
-    /// The stored outcome of a send's outcome.
-    public init(_ outcome: SendOutcome) {
-        switch outcome {
-        case .placed: self = .placed
-        case .rejected: self = .rejected
-        case .notSent: self = .notSent
-        case .unknown: self = .unknown
-        }
-    }
-}

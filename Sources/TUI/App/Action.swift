@@ -1,6 +1,6 @@
 import CallbackCore
-import CallLog
-import ExolveClient
+import CallLogModel
+import ExolveModel
 import Localization
 
 /// Everything that can happen to the app: keys, resizes, and the results of effects.

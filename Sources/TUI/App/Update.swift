@@ -1,4 +1,4 @@
-import CallLog
+import CallLogModel
 import CallbackCore
 import Localization
 

@@ -1,5 +1,5 @@
 import CallbackCore
-import CallLog
+import CallLogModel
 import Localization
 
 /// A dialog over the main screen.

@@ -1,5 +1,5 @@
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Localization
 
 /// Which field an account picker fills.

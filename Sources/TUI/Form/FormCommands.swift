@@ -1,5 +1,5 @@
 import CallbackCore
-import CallLog
+import CallLogModel
 import Localization
 
 /// What the form's keys do (the key table says which key does which).

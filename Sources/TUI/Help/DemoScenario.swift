@@ -1,6 +1,6 @@
-import CallLog
+import CallLogModel
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Localization
 
 /// A failure the demo stand-in plays when the description starts with its tag.

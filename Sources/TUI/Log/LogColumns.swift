@@ -1,5 +1,5 @@
 import CallbackCore
-import CallLog
+import CallLogModel
 import Localization
 
 /// The call log panel's columns, fitted to its width by priority: time and

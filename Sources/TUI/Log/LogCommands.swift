@@ -1,6 +1,6 @@
 import Foundation
 import CallbackCore
-import CallLog
+import CallLogModel
 import Localization
 
 /// What the call log panel's keys do.

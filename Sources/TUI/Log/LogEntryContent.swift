@@ -1,5 +1,5 @@
 import Foundation
-import CallLog
+import CallLogModel
 import CallbackCore
 import Localization
 

@@ -1,6 +1,6 @@
-import CallLog
+import CallLogModel
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Localization
 
 /// The call log panel's contents (the runtime loads pages into it).

@@ -1,6 +1,6 @@
 import CallbackCore
 import Foundation
-import CallLog
+import CallLogModel
 import Localization
 
 /// The call log panel: newest first, with an outcome badge per entry.

@@ -1,5 +1,5 @@
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Localization
 
 /// The profile switcher and copy as curl.

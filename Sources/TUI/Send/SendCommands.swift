@@ -1,6 +1,6 @@
 import CallbackCore
-import CallLog
-import ExolveClient
+import CallLogModel
+import ExolveModel
 import Localization
 
 /// F5 and everything after it: confirmation, the send in flight, the outcome.

@@ -1,6 +1,6 @@
-import CallLog
+import CallLogModel
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Localization
 
 /// A finished send as the outcome dialog shows it.

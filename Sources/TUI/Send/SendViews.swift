@@ -1,6 +1,6 @@
 import CallbackCore
-import CallLog
-import ExolveClient
+import CallLogModel
+import ExolveModel
 import Localization
 
 /// The confirmation before a send, the outcome after it, and plain messages.

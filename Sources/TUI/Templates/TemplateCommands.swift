@@ -1,5 +1,5 @@
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Foundation
 import Localization
 

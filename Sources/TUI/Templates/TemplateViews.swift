@@ -1,5 +1,5 @@
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Localization
 
 /// F6's name prompt, the "replace it?" question and F7's list with a live preview.

@@ -1,7 +1,6 @@
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Foundation
-import GRDB
 import ProcessEnvironment
 import Localization
 
@@ -36,7 +35,7 @@ public enum EntryOutcome: String, Codable, Sendable, CaseIterable {
 
 /// One attempt to place a callback, as the call log keeps it. It never holds
 /// the API key or the Authorization header.
-public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct CallLogEntry: Codable, Equatable, Sendable {
     /// Row id, ascending with time.
     public var id: Int64?
     /// When the entry was written, just before sending: ms since 1970, UTC.
@@ -81,10 +80,8 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
     /// still `sending` after this, it was interrupted, whichever machine sent it.
     public var deadlineAt: Int64?
 
-    /// The table's name.
-    public static let databaseTableName = "call"
-
-    enum CodingKeys: String, CodingKey, ColumnExpression {
+    /// The columns, by the names every backend stores them under.
+    public enum CodingKeys: String, CodingKey {
         case id, mode, outcome, message
         case createdAt = "created_at", finishedAt = "finished_at", endpointHost = "endpoint_host"
         case requestJSON = "request_json", requestDescription = "request_description"
@@ -94,8 +91,6 @@ public struct CallLogEntry: Codable, Equatable, Sendable, FetchableRecord, Mutab
         case operatorName = "operator_name", senderHost = "sender_host", deadlineAt = "deadline_at"
     }
 
-    /// Sets the id after an insert.
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// A new `sending` entry for `request`, stamped now, by `operatorName` on this
     /// machine, due back within `timeout` (plus `deadlineGrace`).
@@ -323,5 +318,17 @@ enum ProcessLiveness {
         guard pid > 0 else { return false }
         if kill(pid, 0) == 0 { return true }
         return errno == EPERM
+    }
+}
+
+extension EntryOutcome {
+    /// The stored outcome of a send's outcome.
+    public init(_ outcome: SendOutcome) {
+        switch outcome {
+        case .placed: self = .placed
+        case .rejected: self = .rejected
+        case .notSent: self = .notSent
+        case .unknown: self = .unknown
+        }
     }
 }

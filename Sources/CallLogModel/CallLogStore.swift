@@ -1,5 +1,5 @@
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Foundation
 
 /// The durable call history every send writes to before its request leaves.

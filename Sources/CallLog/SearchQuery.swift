@@ -1,0 +1,25 @@
+import CallLogModel
+import GRDB
+
+/// The FTS5 form of a search, for the SQLite backend.
+enum SearchQuery {
+    static func fts5(_ text: String) -> String? {
+        let clauses = SearchTerms.words(text).map { word -> String in
+            // Quotes and * never get here: they split words.
+            let quoted = "\"" + word + "\""
+            var clause = "{numbers description call_id tts_text} : \(quoted)*"
+            if SearchTerms.isDigits(word) {
+                clause += " OR numbers_reversed : \"\(String(word.reversed()))\"*"
+            }
+            return "(\(clause))"
+        }
+        return clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+    }
+
+    /// The search row's columns for an entry, in table order.
+    static func fts5Columns(for entry: CallLogEntry) -> [DatabaseValue] {
+        let numbers = entry.line1Numbers + " " + entry.line2Numbers
+        let reversed = numbers.split(separator: " ").map { String($0.reversed()) }.joined(separator: " ")
+        return [numbers, reversed, entry.requestDescription, entry.callID, entry.ttsText].map { $0?.databaseValue ?? .null }
+    }
+}
