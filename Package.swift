@@ -60,8 +60,10 @@ let package = Package(
         // The call log's values (entries, filters, the repeat guard's rule) and the store
         // contract: no database library, so the pure front-end core can use them.
         .target(name: "CallLogModel", dependencies: ["CallbackCore", "Localization", "ProcessEnvironment", "ExolveModel"]),
+        // The SQLite backend, the logged sender, and CallLogOpener (which opens either backend).
         .target(name: "CallLog", dependencies: [
             "CallLogModel",
+            "CallLogPostgres",
             "CallbackCore",
             "Localization",
             "ProcessEnvironment",
@@ -69,8 +71,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The team log: the same store contract on a shared PostgreSQL database.
+        // It links no GRDB: the team log needs only the model and the contract.
         .target(name: "CallLogPostgres", dependencies: [
-            "CallLog",
+            "CallLogModel",
+            "ExolveModel",
             "Localization",
             "ProcessEnvironment",
             "CallbackCore",

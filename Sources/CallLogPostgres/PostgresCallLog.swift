@@ -1,6 +1,6 @@
-import CallLog
+import CallLogModel
 import CallbackCore
-import ExolveClient
+import ExolveModel
 import Foundation
 import Logging
 import NIOSSL

@@ -1,4 +1,4 @@
-import CallLog
+import CallLogModel
 import Foundation
 import ProcessEnvironment
 import Localization
@@ -88,7 +88,7 @@ public struct PostgresLocation: Sendable, Equatable {
     }
 
     /// `text` with any password in it replaced, for messages about a URL that did not parse.
-    static func redact(_ text: String) -> String {
+    package static func redact(_ text: String) -> String {
         guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@") else { return text }
         let credentials = text[scheme.upperBound..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return text }

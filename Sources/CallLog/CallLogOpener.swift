@@ -1,4 +1,4 @@
-import CallLog
+import CallLogPostgres
 import Foundation
 import ProcessEnvironment
 
