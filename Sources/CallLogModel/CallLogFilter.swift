@@ -73,10 +73,14 @@ public struct MatchCount: Equatable, Sendable {
 /// end of a number; a phone number typed with `+`, spaces or dashes is one word,
 /// normalized. Lower-cased, so case never depends on the database's locale.
 public enum SearchTerms {
-    /// The words to match, in order (empty: the search matches nothing).
+    /// The most words a search matches: each is one more clause for the database, and
+    /// a pasted page of text (30,000 words) made one search cost over a second.
+    public static let maximumWords = 16
+
+    /// The words to match, in order, at most `maximumWords` (empty: the search matches nothing).
     public static func words(_ text: String) -> [String] {
         if let normalized = PhoneNumber.normalize(text), !normalized.hasPrefix("sip") { return [normalized] }
-        return tokens(text)
+        return Array(tokens(String(text.prefix(4096))).prefix(maximumWords))
     }
 
     /// The text a backend indexes for an entry's searchable fields, split the same way.

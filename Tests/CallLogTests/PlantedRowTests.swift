@@ -78,6 +78,19 @@ final class PlantedRowTests: XCTestCase {
         await reader.close()
     }
 
+    func testAPastedPageAsASearchIsBoundedOnBothBackends() async throws {
+        XCTAssertEqual(SearchTerms.words(String(repeating: "ab ", count: 30_000)).count, SearchTerms.maximumWords)
+        try await forEachBackend { backend in
+            let (store, _) = try await backend.open(self)
+            try await store.bulkInsert([finishedEntry(number: "79590000002", at: 1_764_000_000_000, callID: "1", description: "ab order")])
+            let start = ContinuousClock.now
+            let found = try await store.page(CallLogFilter(search: String(repeating: "ab ", count: 30_000) + "order"), limit: 10)
+            XCTAssertLessThan(ContinuousClock.now - start, .seconds(2), "\(backend)")
+            XCTAssertEqual(found.count, 1, "\(backend): the first words still match")
+            await store.close()
+        }
+    }
+
     func testAFloodOfNotificationsIsCoalesced() async throws {
         guard Backend.available.contains(.postgres) else { throw XCTSkip("no PostgreSQL here") }
         let cluster = try requirePostgres()
