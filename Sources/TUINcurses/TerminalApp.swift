@@ -95,7 +95,7 @@ public final class TerminalApp: @unchecked Sendable {
         let depth = ColorDepth.detect(colors: has_colors() ? Int(exo_colors()) : 0, environment: ProcessEnvironment.variables)
         _ = update(&state, .colorDepthDetected("\(depth)"))
         func palette(for name: String) -> Palette? {
-            if let loaded, depth != .monochrome, name == state.themeName, name == loaded.name {
+            if let loaded, depth != .monochrome, name == state.theme.name, name == loaded.name {
                 return Palette(theme: loaded, depth: depth)
             }
             guard let theme = try? themes.load(depth == .monochrome ? "monochrome" : name).get() else { return nil }
@@ -104,8 +104,8 @@ public final class TerminalApp: @unchecked Sendable {
         let modesOn = "\u{1B}[?2004h" + (mouseOn ? "\u{1B}[?1000h\u{1B}[?1006h" : "")
         exo_set_terminal_modes(modesOn, "\u{1B}[?2004l" + (mouseOn ? "\u{1B}[?1000l\u{1B}[?1006l" : ""))
         Console.out(modesOn)
-        var themeShown = state.themeName
-        var screen = Screen(palette: palette(for: state.themeName) ?? palette(for: "default")!)
+        var themeShown = state.theme.name
+        var screen = Screen(palette: palette(for: state.theme.name) ?? palette(for: "default")!)
         var decoder = TUI.InputDecoder()
         state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
         _ = update(&state, .resize(state.size))
@@ -173,8 +173,8 @@ public final class TerminalApp: @unchecked Sendable {
                 for effect in update(&state, action) { perform(effect) }
                 if state.quitting { break }
             }
-            if state.themeName != themeShown, let next = palette(for: state.themeName) {
-                themeShown = state.themeName
+            if state.theme.name != themeShown, let next = palette(for: state.theme.name) {
+                themeShown = state.theme.name
                 screen.use(next)
             }
             if gate.isAppearing(state) {

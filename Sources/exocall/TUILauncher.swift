@@ -68,18 +68,18 @@ struct TUILauncher {
         }
         var state = AppState(size: Size(width: 80, height: 24), target: target, form: form)
         state.status = notice
-        state.availability = availability
+        state.sending.availability = availability
         if availability == .ready {
-            state.accountNumbers = .loading
-            state.callbackResources = .loading
+            state.account.numbers = .loading
+            state.account.resources = .loading
         }
-        state.profiles = config.profiles
-        state.profileName = config.profile?.name
-        state.keyVariable = config.keyVariable
-        state.endpointURL = client?.endpoint.baseURL.absoluteString ?? config.endpoint.baseURL.absoluteString
-        state.themeName = themeKey
+        state.profile.list = config.profiles
+        state.profile.name = config.profile?.name
+        state.profile.keyVariable = config.keyVariable
+        state.profile.endpointURL = client?.endpoint.baseURL.absoluteString ?? config.endpoint.baseURL.absoluteString
+        state.theme.name = themeKey
         state.language = language
-        state.themeNames = library.names
+        state.theme.names = library.names
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         let app = TerminalApp(state: state)
         // In demo mode requests keep going to the stand-in whatever the profile.
@@ -183,13 +183,13 @@ struct TUILauncher {
     static func finish(_ outcome: Result<(AppState, Int32), Error>, runtime: EffectRuntime, stub: StubServer?, language: UILanguage) async throws {
         switch outcome {
         case .success(let (final, signal)):
-            let abandoned = final.inFlight != nil && signal == 0
+            let abandoned = final.sending.inFlight != nil && signal == 0
             let waited = await runtime.shutdown(waitForSends: !abandoned)
             if abandoned {
                 printError("exocall: " + language(.cliQuitInFlight))
                 throw ExitCode(0)
             }
-            if let sent = waited.last ?? (final.quitAfterSend ? final.lastSent : nil), final.inFlight != nil || final.quitAfterSend {
+            if let sent = waited.last ?? (final.sending.quitAfterSend ? final.sending.lastSent : nil), final.sending.inFlight != nil || final.sending.quitAfterSend {
                 printError("exocall: " + language(.cliLastSend, ["line": OutcomeReport.line(sent.result, in: language)]))
             }
             await stub?.stop()

@@ -40,9 +40,9 @@ final class FastPathTests: XCTestCase {
         guard case .confirmSend? = s.state.dialog else { return XCTFail("F5 shows the confirmation") }
         _ = update(&s.state, .repeatChecked(s.state.validation.request!, []))
         s.key(.enter)
-        XCTAssertNotNil(s.state.inFlight, "sent")
+        XCTAssertNotNil(s.state.sending.inFlight, "sent")
         XCTAssertLessThanOrEqual(s.navigation, 20)
-        let request = s.state.inFlight!.request
+        let request = s.state.sending.inFlight!.request
         XCTAssertEqual(request.line1.destinations.map(\.number), ["78129999999", "74959999999"])
         XCTAssertEqual(request.line2.destinations.map(\.number), ["79599999999"])
         XCTAssertEqual(request.line1.audio, .tts(TTS(text: "Соединяю с клиентом", voice: 15, emotion: 2)))

@@ -57,8 +57,8 @@ final class KeyTableTests: XCTestCase {
         places.append(("empty log", emptyLog))
 
         var base = freshState(Size(width: 120, height: 30), form: exampleForm())
-        base.themeNames = ["default", "light", "monochrome"]
-        base.profiles = [Profile(name: "a", baseURL: nil, apiKeyEnv: "A", apiKeyFile: nil, defaults: .object([])), Profile(name: "b", baseURL: nil, apiKeyEnv: "B", apiKeyFile: nil, defaults: .object([]))]
+        base.theme.names = ["default", "light", "monochrome"]
+        base.profile.list = [Profile(name: "a", baseURL: nil, apiKeyEnv: "A", apiKeyFile: nil, defaults: .object([])), Profile(name: "b", baseURL: nil, apiKeyEnv: "B", apiKeyFile: nil, defaults: .object([]))]
         base.templates = [TemplateItem(name: "t1", json: .object([]), problem: nil), TemplateItem(name: "t2", json: .object([]), problem: nil)]
         let request = base.validation.request!
         let placed = SentCall(result: SendResult(outcome: .placed(callID: "1", requestID: nil), httpStatus: 200, rawBody: "", latencyMs: 1),
@@ -74,9 +74,9 @@ final class KeyTableTests: XCTestCase {
         for dialog in dialogs {
             var state = base
             if case .problems = dialog { state = freshState() }
-            if dialog == .quitWhileSending { state.inFlight = InFlight(startedAt: 0, request: request) }
+            if dialog == .quitWhileSending { state.sending.inFlight = InFlight(startedAt: 0, request: request) }
             if case .accountPicker = dialog {
-                state.accountNumbers = .loaded([AccountNumber(number: "74990000001", outgoingCalls: true),
+                state.account.numbers = .loaded([AccountNumber(number: "74990000001", outgoingCalls: true),
                                                 AccountNumber(number: "74990000002", outgoingCalls: true)])
             }
             state.dialog = dialog

@@ -247,15 +247,15 @@ final class PreviewDocumentTests: XCTestCase {
 final class ThemePickerTests: XCTestCase {
     func testMovingPreviewsEnterOffersToSaveAndEscapeReverts() {
         var state = freshState()
-        state.themeNames = ["default", "light", "monochrome"]
+        state.theme.names = ["default", "light", "monochrome"]
         state.press(.function(12))
         XCTAssertEqual(state.dialog, .themePicker(selected: 0, original: "default"))
         state.press(.down)
-        XCTAssertEqual(state.themeName, "light", "moving previews the theme live")
+        XCTAssertEqual(state.theme.name, "light", "moving previews the theme live")
         state.press(.escape)
-        XCTAssertEqual(state.themeName, "default", "Esc goes back to the original")
+        XCTAssertEqual(state.theme.name, "default", "Esc goes back to the original")
         state.press(.function(12), .down, .down, .enter)
-        XCTAssertEqual(state.themeName, "monochrome")
+        XCTAssertEqual(state.theme.name, "monochrome")
         XCTAssertEqual(state.dialog, .saveTheme("monochrome"))
         XCTAssertEqual(state.press(.character("y")), [.saveThemeToConfig("monochrome")])
         state.focusOn(.ringLogic(line: 0))
@@ -287,12 +287,12 @@ final class ProfileDefaultsTests: XCTestCase {
     func testSwitchingProfilesShowsItAndAsksForTheClient() throws {
         var state = freshState()
         let defaults = try JSONParser.parse(#"{"number_code":74999999999}"#)
-        state.profiles = [Profile(name: "shop", baseURL: nil, apiKeyEnv: "SHOP_KEY", apiKeyFile: nil, defaults: defaults)]
+        state.profile.list = [Profile(name: "shop", baseURL: nil, apiKeyEnv: "SHOP_KEY", apiKeyFile: nil, defaults: defaults)]
         state.focusOn(.ringLogic(line: 0))
         state.press(.character("p"))
         XCTAssertEqual(state.dialog, .profilePicker(selected: 0))
         let effects = state.press(.enter)
-        XCTAssertEqual(state.profileName, "shop")
+        XCTAssertEqual(state.profile.name, "shop")
         XCTAssertEqual(state.form.numberCode, "74999999999")
         XCTAssertTrue(effects.contains(.switchProfile("shop")))
         XCTAssertTrue(render(state).canvas.text.contains("profile shop"))
@@ -300,7 +300,7 @@ final class ProfileDefaultsTests: XCTestCase {
 
     func testCtrlYCopiesACurlCommandWithTheKeyVariable() {
         var state = freshState(form: exampleForm())
-        state.keyVariable = "SHOP_KEY"
+        state.profile.keyVariable = "SHOP_KEY"
         let effects = state.press(.control("y"))
         guard case .copyToClipboard(let command)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertTrue(command.contains("$SHOP_KEY"))

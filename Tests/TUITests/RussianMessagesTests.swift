@@ -50,7 +50,7 @@ final class RussianMessagesTests: XCTestCase {
         var state = freshState(Size(width: 120, height: 40), form: exampleForm())
         state.language = .ru
         state.press(.function(5))
-        state.recentAttempts = [attempt]
+        state.sending.recentAttempts = [attempt]
         XCTAssertTrue(screen(state).contains("исход неизвестен: звонок мог быть создан"), screen(state))
     }
 }

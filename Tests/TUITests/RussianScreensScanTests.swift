@@ -116,7 +116,7 @@ final class RussianScreensScanTests: XCTestCase {
         }
         add("the repeat guard") {
             $0.press(.function(5))
-            $0.recentAttempts = [RecentAttempt(entryID: 1, createdAt: 0, outcome: .sending, callID: nil, number: "79599999999", interrupted: true, operatorName: "anna")]
+            $0.sending.recentAttempts = [RecentAttempt(entryID: 1, createdAt: 0, outcome: .sending, callID: nil, number: "79599999999", interrupted: true, operatorName: "anna")]
         }
         return result
     }

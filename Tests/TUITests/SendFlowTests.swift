@@ -19,7 +19,7 @@ final class SendFlowTests: XCTestCase {
         _ = update(&state, .repeatChecked(request, []))
         XCTAssertEqual(state.press(.enter), [.send(request, acknowledged: [], window: .standard)])
         XCTAssertNil(state.dialog)
-        XCTAssertNotNil(state.inFlight)
+        XCTAssertNotNil(state.sending.inFlight)
     }
 
     func testEscapeCancelsAndSendsNothing() {
@@ -27,7 +27,7 @@ final class SendFlowTests: XCTestCase {
         state.press(.function(5))
         XCTAssertEqual(state.press(.escape), [])
         XCTAssertNil(state.dialog)
-        XCTAssertNil(state.inFlight)
+        XCTAssertNil(state.sending.inFlight)
     }
 
     func testAnInvalidRequestShowsItsProblemsInstead() {
@@ -40,7 +40,7 @@ final class SendFlowTests: XCTestCase {
     func testASecondF5WhileInFlightDoesNothing() {
         var state = validState()
         state.press(.function(5), .character("y"))
-        XCTAssertNotNil(state.inFlight)
+        XCTAssertNotNil(state.sending.inFlight)
         XCTAssertEqual(state.press(.function(5)), [])
         XCTAssertNil(state.dialog)
         _ = update(&state, .tick(now: 1.25))
@@ -53,7 +53,7 @@ final class SendFlowTests: XCTestCase {
         var state = validState()
         state.press(.function(5), .enter)
         _ = update(&state, .sendFinished(result(.placed(callID: "1890033117915127808", requestID: "internal_id_148"))))
-        XCTAssertNil(state.inFlight)
+        XCTAssertNil(state.sending.inFlight)
         XCTAssertTrue(render(state).canvas.text.contains("call_id   1890033117915127808"))
         XCTAssertEqual(state.press(.character("c")), [.copyToClipboard("1890033117915127808")])
     }
@@ -68,7 +68,7 @@ final class SendFlowTests: XCTestCase {
         guard case .confirmSend(_, true)? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
         XCTAssertEqual(state.press(.enter), [], "Enter does not answer the second ask")
         XCTAssertEqual(state.press(.character("y")).count, 1)
-        XCTAssertNotNil(state.inFlight)
+        XCTAssertNotNil(state.sending.inFlight)
     }
 
     func testRejectedNamingAFieldMarksIt() {
@@ -93,7 +93,7 @@ final class SendFlowTests: XCTestCase {
 
     func testWithoutAKeyF5Explains() {
         var state = validState()
-        state.availability = .noKey("export EXOLVE_API_KEY=...")
+        state.sending.availability = .noKey("export EXOLVE_API_KEY=...")
         state.press(.function(5))
         guard case .message(let title, let text)? = state.dialog else { return XCTFail() }
         XCTAssertTrue(title.contains("No API key"))
@@ -104,7 +104,7 @@ final class SendFlowTests: XCTestCase {
         var state = validState()
         state.press(.function(5), .enter)
         _ = update(&state, .sendBlocked("the call log cannot record it"))
-        XCTAssertNil(state.inFlight)
+        XCTAssertNil(state.sending.inFlight)
         guard case .message("Not sent", _)? = state.dialog else { return XCTFail() }
     }
 }

@@ -121,7 +121,7 @@ final class SnapshotTests: XCTestCase {
     func testRussianConfirmationAt80x24() {
         var state = russian(exampleState(Size(width: 80, height: 24)))
         state.press(.function(5))
-        state.recentAttempts = []
+        state.sending.recentAttempts = []
         assertSnapshot(state, named: "ru-confirm-80x24")
     }
     func testRussianProblemsAt80x24() {

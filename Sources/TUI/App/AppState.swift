@@ -44,57 +44,28 @@ public struct AppState: Equatable, Sendable {
     public var target: SendTarget
     /// The call log panel.
     public var log = LogPanelState()
-    /// The account's numbers, as last listed for the profile in use.
-    public var accountNumbers: AccountList<AccountNumber> = .notAsked
-    /// The application's callback resources (an undocumented list).
-    public var callbackResources: AccountList<CallbackResource> = .notAsked
-    /// The last click (where and when), to tell a double-click.
-    public var lastClick: MouseEvent? = nil
-    /// When the last click came (the loop's clock).
-    public var lastClickAt: Double = -1
-    /// The last path used by F2/F3.
-    public var lastFilePath = "request.json"
+    /// The send in flight, the last outcome, the repeat guard's answers.
+    public var sending = SendingState()
+    /// The profiles of config.toml and the one in use.
+    public var profile = ProfileState()
+    /// The theme in use and the ones to choose from.
+    public var theme = ThemeState()
+    /// The account's numbers and callback resources, as last listed.
+    public var account = AccountState()
+    /// The last click, to tell a double-click.
+    public var click = ClickState()
+    /// F2/F3's last path and an export waiting for an overwrite answer.
+    public var files = FileState()
     /// Set when the app should exit.
     public var quitting = false
-    /// Set when the operator chose to quit once the send in flight has its outcome.
-    public var quitAfterSend = false
-    /// The last send's outcome (the launcher reports it after a quit that waited for it).
-    public var lastSent: SentCall? = nil
-    /// Whether F5 can send.
-    public var availability: SendAvailability = .ready
-    /// The send in flight, if any.
-    public var inFlight: InFlight? = nil
     /// The loop's clock, seconds (ticks while something animates).
     public var now: Double = 0
-    /// How far back the repeat guard looks (the config's repeat_window).
-    public var repeatWindow = RepeatWindow.standard
-    /// Earlier attempts to the confirmed request's leg-2 numbers, as the call log
-    /// answered; nil while the log has not answered yet.
-    public var recentAttempts: [RecentAttempt]? = nil
-    /// Canonical JSON of requests whose last send had an unknown outcome: sending one again asks twice.
-    public var unknownRequests: Set<String> = []
     /// Undo and redo of every form change.
     public var history = FormHistory()
-    /// The profiles of config.toml.
-    public var profiles: [Profile] = []
-    /// The profile in use, if any.
-    public var profileName: String? = nil
-    /// The base URL requests go to (for copy as curl).
-    public var endpointURL = Endpoint.defaultBaseURL
-    /// The environment variable a curl command names for the key.
-    public var keyVariable = APIKey.environmentVariable
     /// The stand-in's failure scenarios (demo mode), for the help: set by the launcher.
     public var demoScenarios: [DemoScenario] = []
     /// The saved templates (name and request JSON), as last listed.
     public var templates: [TemplateItem] = []
-    /// The theme in use (the terminal layer draws with it).
-    public var themeName = "default"
-    /// Every theme's name, for the theme list.
-    public var themeNames: [String] = ["default"]
-    /// The terminal's colour depth, as detected (shown in the theme list).
-    public var colorDepth = ""
-    /// The contents an `e` export writes if the operator agrees to overwrite.
-    public var pendingExport: String? = nil
     /// Problems the server reported for fields (from a rejection), until the form changes.
     public var serverProblems: [ValidationProblem] = []
 
@@ -128,7 +99,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Adds what the account's numbers say about the request (once they are known).
     mutating func checkAgainstAccount() {
-        guard case .loaded(let numbers) = accountNumbers, let code = validation.request?.numberCode else { return }
+        guard case .loaded(let numbers) = account.numbers, let code = validation.request?.numberCode else { return }
         validation.problems += RequestValidator.accountWarnings(numberCode: code, outgoing: numbers.filter(\.outgoingCalls).map(\.number))
     }
 

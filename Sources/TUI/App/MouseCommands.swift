@@ -32,9 +32,9 @@ enum MouseCommands {
             return []
         case .press:
             guard event.button == 0 else { return [] }
-            let double = state.lastClick.map { $0.x == event.x && $0.y == event.y } == true && state.now - state.lastClickAt <= doubleClick
-            state.lastClick = event
-            state.lastClickAt = state.now
+            let double = state.click.last.map { $0.x == event.x && $0.y == event.y } == true && state.now - state.click.at <= doubleClick
+            state.click.last = event
+            state.click.at = state.now
             state.pane = pane
             guard inner.contains(x: event.x, y: event.y) else { return [] }
             switch pane {

@@ -50,36 +50,36 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .tick(let now):
         state.now = now
     case .colorDepthDetected(let depth):
-        state.colorDepth = depth
+        state.theme.colorDepth = depth
     case .repeatChecked(let request, let attempts):
-        if case .confirmSend(request, _)? = state.dialog { state.recentAttempts = attempts }
+        if case .confirmSend(request, _)? = state.dialog { state.sending.recentAttempts = attempts }
     case .sendHeld(let request, let attempts):
-        state.inFlight = nil
-        state.recentAttempts = attempts
+        state.sending.inFlight = nil
+        state.sending.recentAttempts = attempts
         state.dialog = .confirmSend(request, secondAsk: true)
-        let window = "\(state.repeatWindow)"
+        let window = "\(state.sending.repeatWindow)"
         state.status = StatusMessage(attempts.count == 1 ? state.language(.sendHeldOnce, ["window": window])
                                          : state.language(.sendHeldTimes, ["count": "\(attempts.count)", "window": window]), .warning)
     case .numbersListed(let result):
         switch result {
-        case .success(let numbers): state.accountNumbers = .loaded(numbers)
-        case .failure(let failure): state.accountNumbers = .failed(failure.text)
+        case .success(let numbers): state.account.numbers = .loaded(numbers)
+        case .failure(let failure): state.account.numbers = .failed(failure.text)
         }
         state.formChanged()
     case .callbackResourcesListed(let result):
         switch result {
-        case .success(let resources): state.callbackResources = .loaded(resources)
-        case .failure(let failure): state.callbackResources = .failed(failure.text)
+        case .success(let resources): state.account.resources = .loaded(resources)
+        case .failure(let failure): state.account.resources = .failed(failure.text)
         }
-    case .sendFinished(let call) where state.quitAfterSend:
-        state.inFlight = nil
-        state.lastSent = call
+    case .sendFinished(let call) where state.sending.quitAfterSend:
+        state.sending.inFlight = nil
+        state.sending.lastSent = call
         state.quitting = true
     case .sendFinished(let call):
         effects = SendCommands.finished(&state, call)
     case .configSaved(let problem):
         state.status = problem.map { StatusMessage(state.language(.themeNotSaved, ["reason": $0.text(state.language)]), .error) }
-            ?? StatusMessage(state.language(.themeSaved, ["name": state.themeName]), .success)
+            ?? StatusMessage(state.language(.themeSaved, ["name": state.theme.name]), .success)
     case .templatesListed(let items):
         state.templates = items
         if case .templatePicker(let selected)? = state.dialog { state.dialog = .templatePicker(selected: min(selected, max(0, items.count - 1))) }
@@ -90,16 +90,16 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .failure(let reason): state.status = StatusMessage(state.language(.templateNotSaved, ["reason": reason.text(state.language)]), .error)
         }
     case .profileApplied(let availability, let host, let endpointURL, let keyVariable):
-        state.availability = availability
-        state.endpointURL = endpointURL
+        state.sending.availability = availability
+        state.profile.endpointURL = endpointURL
         // Another profile, another account: its lists are read anew.
-        state.accountNumbers = availability == .ready ? .loading : .notAsked
-        state.callbackResources = availability == .ready ? .loading : .notAsked
+        state.account.numbers = availability == .ready ? .loading : .notAsked
+        state.account.resources = availability == .ready ? .loading : .notAsked
         effects = availability == .ready ? [.listAccount] : []
-        state.keyVariable = keyVariable
+        state.profile.keyVariable = keyVariable
         if case .live = state.target { state.target = .live(host: host) }
     case .sendBlocked(let reason):
-        state.inFlight = nil
+        state.sending.inFlight = nil
         state.dialog = .message(title: state.language(.notSentTitle), text: reason.text(state.language))
         state.status = StatusMessage(state.language(.logCouldNotRecord), .error)
     }

@@ -23,7 +23,7 @@ enum HeaderView {
         case .demo(let host):
             x += canvas.put(" " + say(.headerDemo) + " ", x: x, y: rect.y, style: Style(.demoBanner, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
-            if state.profileName == nil {
+            if state.profile.name == nil {
                 x += canvas.put(" " + say(.headerStandIn), x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
             }
         case .live(let host):
@@ -31,7 +31,7 @@ enum HeaderView {
             x += canvas.put(" " + say(.headerLive) + " ", x: x, y: rect.y, style: Style(.badgeRejected, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
         }
-        if let profile = state.profileName, room() > 12 {
+        if let profile = state.profile.name, room() > 12 {
             canvas.put("  " + say(.headerProfile, ["name": profile]), x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
         }
     }

@@ -14,7 +14,7 @@ enum StatusView {
     static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
 
     static func line(for state: AppState) -> (String, Style) {
-        if let flight = state.inFlight {
+        if let flight = state.sending.inFlight {
             let elapsed = max(0, state.now - flight.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             let host: String

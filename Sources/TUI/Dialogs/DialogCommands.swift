@@ -57,12 +57,12 @@ enum DialogCommands {
             switch command {
             case .yes:
                 state.dialog = nil
-                let contents = state.pendingExport ?? state.preview.text + "\n"
-                state.pendingExport = nil
+                let contents = state.files.pendingExport ?? state.preview.text + "\n"
+                state.files.pendingExport = nil
                 return [.saveFile(path: path, contents: contents, overwrite: true)]
             case .no, .close:
                 state.dialog = nil
-                state.pendingExport = nil
+                state.files.pendingExport = nil
                 state.status = StatusMessage(state.language(.notSaved), .info)
             default: break
             }

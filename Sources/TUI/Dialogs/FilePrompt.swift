@@ -27,7 +27,7 @@ enum FilePrompt {
                 return []
             }
             state.dialog = nil
-            state.lastFilePath = path
+            state.files.lastPath = path
             switch purpose {
             case .save:
                 return [.saveFile(path: path, contents: state.preview.text + "\n", overwrite: false)]
@@ -35,7 +35,7 @@ enum FilePrompt {
                 return [.loadFile(path: path)]
             case .exportRequest(let json):
                 let pretty = (try? JSONParser.parse(json)).map { CanonicalJSON.string($0, style: .pretty) } ?? json
-                state.pendingExport = pretty + "\n"
+                state.files.pendingExport = pretty + "\n"
                 return [.saveFile(path: path, contents: pretty + "\n", overwrite: false)]
             }
         case .promptEdit:

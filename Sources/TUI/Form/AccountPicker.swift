@@ -37,7 +37,7 @@ enum AccountPickerCommands {
         case .displayNumber(let line): target = .displayNumber(line: line)
         case .callbackResourceID:
             target = .callbackResource
-            if case .failed(let reason) = state.callbackResources {
+            if case .failed(let reason) = state.account.resources {
                 // Undocumented: any failure falls back to typing, quietly.
                 state.status = StatusMessage(state.language(.accountResourceUnavailable, ["reason": reason.text(state.language)]), .info)
                 return []
@@ -45,18 +45,18 @@ enum AccountPickerCommands {
         default: return []
         }
         state.dialog = .accountPicker(target, filter: "", selected: 0)
-        if state.accountNumbers == .notAsked && state.availability == .ready { return refresh(&state) }
+        if state.account.numbers == .notAsked && state.sending.availability == .ready { return refresh(&state) }
         return []
     }
 
     /// Ctrl-R: read the lists again.
     static func refresh(_ state: inout AppState) -> [Effect] {
-        guard state.availability == .ready else {
+        guard state.sending.availability == .ready else {
             state.status = StatusMessage(state.language(.accountNoKey), .warning)
             return []
         }
-        state.accountNumbers = .loading
-        state.callbackResources = .loading
+        state.account.numbers = .loading
+        state.account.resources = .loading
         return [.listAccount]
     }
 
@@ -65,11 +65,11 @@ enum AccountPickerCommands {
         var rows: [AccountPickerRow] = []
         switch target {
         case .numberCode, .displayNumber:
-            guard case .loaded(let numbers) = state.accountNumbers else { return [] }
+            guard case .loaded(let numbers) = state.account.numbers else { return [] }
             let usable = target == .numberCode ? numbers.filter(\.outgoingCalls) : numbers
             rows = usable.map { AccountPickerRow(value: $0.number, columns: [$0.number, $0.type, $0.region, $0.description]) }
         case .callbackResource:
-            guard case .loaded(let resources) = state.callbackResources else { return [] }
+            guard case .loaded(let resources) = state.account.resources else { return [] }
             rows = resources.map { AccountPickerRow(value: $0.id, columns: [$0.id, $0.name]) }
         }
         let words = filter.lowercased().replacingOccurrences(of: "ё", with: "е").split(separator: " ")
@@ -114,9 +114,9 @@ enum AccountPickerView {
         let title: String
         let list: AccountList<Bool>
         switch target {
-        case .numberCode: title = state.language(.accountNumbersTitle); list = state.accountNumbers.shape
-        case .displayNumber(let line): title = state.language(.accountDisplayTitle, ["line": "\(line + 1)"]); list = state.accountNumbers.shape
-        case .callbackResource: title = state.language(.accountResourcesTitle); list = state.callbackResources.shape
+        case .numberCode: title = state.language(.accountNumbersTitle); list = state.account.numbers.shape
+        case .displayNumber(let line): title = state.language(.accountDisplayTitle, ["line": "\(line + 1)"]); list = state.account.numbers.shape
+        case .callbackResource: title = state.language(.accountResourcesTitle); list = state.account.resources.shape
         }
         DialogView.frame(rect, title: state.language(.accountTitleKeys, ["title": title]), on: &canvas)
         let inner = rect.inset(1)

@@ -68,7 +68,7 @@ enum FormCommands {
     static func newRequest(_ state: inout AppState) -> [Effect] {
         var form = FormState()
         var note = state.language(.newRequestEmpty)
-        if let name = state.profileName, let profile = state.profiles.first(where: { $0.name == name }) {
+        if let name = state.profile.name, let profile = state.profile.list.first(where: { $0.name == name }) {
             let filled = form.applyDefaults(profile.defaults)
             if !filled.isEmpty { note = state.language(.newRequestFromProfile, ["name": name]) }
         }

@@ -17,8 +17,8 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     }
     switch command {
     case .openHelp: state.dialog = .help(scroll: 0)
-    case .saveRequest: state.dialog = .filePrompt(.save, LineEditor(state.lastFilePath))
-    case .openRequest: state.dialog = .filePrompt(.open, LineEditor(state.lastFilePath))
+    case .saveRequest: state.dialog = .filePrompt(.save, LineEditor(state.files.lastPath))
+    case .openRequest: state.dialog = .filePrompt(.open, LineEditor(state.files.lastPath))
     case .openProblems: state.dialog = .problems(selected: 0)
     case .openExplorer: AudioCommands.openExplorer(&state)
     case .send: return SendCommands.start(&state)

@@ -5,23 +5,23 @@ import Localization
 /// The profile switcher and copy as curl.
 enum ProfileCommands {
     static func open(_ state: inout AppState) {
-        guard !state.profiles.isEmpty else {
+        guard !state.profile.list.isEmpty else {
             state.dialog = .message(title: state.language(.noProfilesTitle), text: state.language(.noProfilesText))
             return
         }
-        let index = state.profiles.firstIndex { $0.name == state.profileName } ?? 0
+        let index = state.profile.list.firstIndex { $0.name == state.profile.name } ?? 0
         state.dialog = .profilePicker(selected: index)
     }
 
     /// A command while the profile list is open.
     static func picker(_ state: inout AppState, _ command: Command, key: Key, selected: Int) -> [Effect] {
         switch command {
-        case .move: state.dialog = .profilePicker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: state.profiles.count))
+        case .move: state.dialog = .profilePicker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: state.profile.list.count))
         case .close: state.dialog = nil
         case .accept:
             state.dialog = nil
-            guard let profile = state.profiles[safe: selected] else { return [] }
-            state.profileName = profile.name
+            guard let profile = state.profile.list[safe: selected] else { return [] }
+            state.profile.name = profile.name
             let filled = state.form.applyDefaults(profile.defaults)
             state.formChanged()
             state.setFocus(state.focus)
@@ -39,9 +39,9 @@ enum ProfileCommands {
             state.status = StatusMessage(state.language(.profileNotValid), .warning)
             return []
         }
-        guard let endpoint = try? Endpoint(state.endpointURL) else { return [] }
-        let command = CurlCommand.make(endpoint: endpoint, keyVariable: state.keyVariable, body: request.canonicalJSON(.compact))
-        state.status = StatusMessage(state.language(.curlCopied, ["variable": state.keyVariable]), .success)
+        guard let endpoint = try? Endpoint(state.profile.endpointURL) else { return [] }
+        let command = CurlCommand.make(endpoint: endpoint, keyVariable: state.profile.keyVariable, body: request.canonicalJSON(.compact))
+        state.status = StatusMessage(state.language(.curlCopied, ["variable": state.profile.keyVariable]), .success)
         return [.copyToClipboard(command)]
     }
 }

@@ -5,7 +5,7 @@ import Localization
 enum QuitCommands {
     /// F10 / Ctrl-Q / quit from anywhere.
     static func quit(_ state: inout AppState) -> [Effect] {
-        guard state.inFlight != nil else {
+        guard state.sending.inFlight != nil else {
             state.quitting = true
             return []
         }
@@ -22,7 +22,7 @@ enum QuitCommands {
         switch command {
         case .accept:
             state.dialog = nil
-            state.quitAfterSend = true
+            state.sending.quitAfterSend = true
             state.status = StatusMessage(state.language(.quitAfterSend), .info)
         case .yes:
             state.dialog = nil

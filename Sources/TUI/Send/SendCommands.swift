@@ -7,11 +7,11 @@ import Localization
 enum SendCommands {
     /// F5 pressed on the main screen.
     static func start(_ state: inout AppState) -> [Effect] {
-        if state.inFlight != nil {
+        if state.sending.inFlight != nil {
             state.status = StatusMessage(state.language(.sendInFlight), .warning)
             return []
         }
-        if case .noKey(let help) = state.availability {
+        if case .noKey(let help) = state.sending.availability {
             state.dialog = .message(title: state.language(.noKeyTitle), text: help.text(state.language))
             return []
         }
@@ -22,12 +22,12 @@ enum SendCommands {
             return []
         }
         state.dialog = .confirmSend(request, secondAsk: false)
-        guard !state.repeatWindow.isOff else {
-            state.recentAttempts = []
+        guard !state.sending.repeatWindow.isOff else {
+            state.sending.recentAttempts = []
             return []
         }
-        state.recentAttempts = nil
-        return [.checkRepeat(request, window: state.repeatWindow)]
+        state.sending.recentAttempts = nil
+        return [.checkRepeat(request, window: state.sending.repeatWindow)]
     }
 
     /// A command while the confirmation is open (the table lets only y send on the second ask).
@@ -38,16 +38,16 @@ enum SendCommands {
             state.status = StatusMessage(state.language(.sendCancelled), .info)
             return []
         case .yes:
-            let recent = state.recentAttempts ?? []
-            if !secondAsk && (!recent.isEmpty || state.unknownRequests.contains(request.canonicalJSON())) {
+            let recent = state.sending.recentAttempts ?? []
+            if !secondAsk && (!recent.isEmpty || state.sending.unknownRequests.contains(request.canonicalJSON())) {
                 state.dialog = .confirmSend(request, secondAsk: true)
                 return []
             }
             state.dialog = nil
-            state.inFlight = InFlight(startedAt: state.now, request: request)
+            state.sending.inFlight = InFlight(startedAt: state.now, request: request)
             // The guard looks again as the entry is written: an attempt made meanwhile
             // (by another exocall) holds the send rather than ringing the client twice.
-            return [.send(request, acknowledged: Set(recent.map(\.entryID)), window: state.repeatWindow)]
+            return [.send(request, acknowledged: Set(recent.map(\.entryID)), window: state.sending.repeatWindow)]
         default:
             return []
         }
@@ -55,14 +55,14 @@ enum SendCommands {
 
     /// A send finished.
     static func finished(_ state: inout AppState, _ call: SentCall) -> [Effect] {
-        let request = state.inFlight?.request
-        state.inFlight = nil
-        state.lastSent = call
+        let request = state.sending.inFlight?.request
+        state.sending.inFlight = nil
+        state.sending.lastSent = call
         state.dialog = .outcome(call)
         let key = request?.canonicalJSON()
         switch call.result.outcome {
         case .placed(let callID, _):
-            if let key { state.unknownRequests.remove(key) }
+            if let key { state.sending.unknownRequests.remove(key) }
             state.status = StatusMessage(state.language(.sendPlaced, ["callID": callID]), .success)
         case .rejected(let status, let message):
             state.serverProblems = fieldProblems(in: message, state: state)
@@ -70,7 +70,7 @@ enum SendCommands {
         case .notSent(let reason):
             state.status = StatusMessage(state.language(.sendNotSent, ["reason": reason.text(state.language)]), .warning)
         case .unknown(let reason):
-            if let key { state.unknownRequests.insert(key) }
+            if let key { state.sending.unknownRequests.insert(key) }
             state.status = StatusMessage(state.language(.sendUnknown, ["reason": reason.text(state.language)]), .error)
         }
         return [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]

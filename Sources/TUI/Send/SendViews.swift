@@ -46,12 +46,12 @@ enum SendViews {
             }
         }
         lines.append(("", body))
-        let recent = state.recentAttempts
+        let recent = state.sending.recentAttempts
         if recent == nil {
             lines.append((say(.confirmChecking), muted))
         } else if let recent, !recent.isEmpty {
             let bold = Style(.error, on: .surface, bold: true)
-            for part in TextWrap.lines(say(.confirmCalledWithin, ["window": "\(state.repeatWindow)"]), width: width) { lines.append((part, bold)) }
+            for part in TextWrap.lines(say(.confirmCalledWithin, ["window": "\(state.sending.repeatWindow)"]), width: width) { lines.append((part, bold)) }
             for attempt in recent {
                 for part in TextWrap.lines("• " + attempt.summary.text(state.language), width: width) { lines.append((part, Style(.error, on: .surface))) }
             }
@@ -62,7 +62,7 @@ enum SendViews {
             }
         }
         if secondAsk {
-            let sameUnknown = state.unknownRequests.contains(request.canonicalJSON())
+            let sameUnknown = state.sending.unknownRequests.contains(request.canonicalJSON())
             for part in TextWrap.lines(say(sameUnknown ? .confirmSameUnknown : .confirmTwice), width: width) {
                 lines.append((part, Style(.error, on: .surface, bold: true)))
             }
