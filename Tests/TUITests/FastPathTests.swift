@@ -85,12 +85,12 @@ final class MovingFastTests: XCTestCase {
     func testPgDnAndPgUpJumpBetweenSections() {
         var state = freshState()
         state.press(.pageDown)
-        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 0))
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 0, index: 0))
         state.press(.pageDown)
-        XCTAssertEqual(state.focus, .destinationNumber(line: 1, index: 0))
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 1, index: 0))
         state.press(.tab, .pageUp)
-        XCTAssertEqual(state.focus, .destinationNumber(line: 1, index: 0), "first to its own section's start")
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 1, index: 0), "first to its own section's start")
         state.press(.pageUp)
-        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 0))
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 0, index: 0))
     }
 }

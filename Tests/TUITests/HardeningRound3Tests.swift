@@ -15,11 +15,11 @@ final class HardeningRound3Tests: XCTestCase {
 
     func testAVariationSelectorTypedAfterAHeartNoLongerCrashesTheDescription() {
         var state = freshState()
-        XCTAssertEqual(state.focus, .requestDescription)
+        XCTAssertEqual(state.fields.focus, .requestDescription)
         state.type("❤")
         state.press(.character(Character("\u{FE0F}")))
         XCTAssertEqual(state.form.requestDescription, "❤️")
-        XCTAssertEqual(state.editor.cursor, 1, "the two code points are one character, the cursor after it")
+        XCTAssertEqual(state.fields.editor.cursor, 1, "the two code points are one character, the cursor after it")
         state.type("x")
         state.press(.left, .left, .backspace, .right, .right)
         XCTAssertEqual(state.form.requestDescription, "❤️x")
@@ -31,7 +31,7 @@ final class HardeningRound3Tests: XCTestCase {
             var state = freshState()
             for scalar in text.unicodeScalars { state.press(.character(Character(scalar))) }
             XCTAssertEqual(state.form.requestDescription, text, "typed one code point at a time")
-            XCTAssertLessThanOrEqual(state.editor.cursor, state.editor.text.count)
+            XCTAssertLessThanOrEqual(state.fields.editor.cursor, state.fields.editor.text.count)
             _ = render(state)
         }
     }
@@ -43,8 +43,8 @@ final class HardeningRound3Tests: XCTestCase {
         state.type(String(repeating: "a", count: 999))
         state.type("❤")
         state.press(.character(Character("\u{FE0F}")))
-        XCTAssertEqual(state.editor.text.count, 1000)
-        XCTAssertEqual(state.editor.cursor, 1000)
+        XCTAssertEqual(state.fields.editor.text.count, 1000)
+        XCTAssertEqual(state.fields.editor.cursor, 1000)
         _ = render(state)
     }
 

@@ -117,6 +117,6 @@ final class TypedTextTests: XCTestCase {
         var state = freshState()
         state.press(.paste("\u{11}\u{0D}"))  // Ctrl-Q and Enter as text
         XCTAssertFalse(state.quitting)
-        XCTAssertEqual(state.focus, .requestDescription, "Enter inside a paste is not a key")
+        XCTAssertEqual(state.fields.focus, .requestDescription, "Enter inside a paste is not a key")
     }
 }

@@ -37,7 +37,7 @@ final class KeyTableTests: XCTestCase {
     func places() -> [(String, AppState)] {
         var places: [(String, AppState)] = []
         var form = freshState(form: exampleForm())
-        form.history.record(FormState(), typing: nil)
+        form.fields.history.record(FormState(), typing: nil)
         for field in form.form.focusOrder {
             var state = form
             state.setFocus(field)
@@ -153,7 +153,7 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(state.pane, .log)
         state.press(.character("1"))
         XCTAssertEqual(state.pane, .form)
-        XCTAssertEqual(state.focus, .requestDescription)
+        XCTAssertEqual(state.fields.focus, .requestDescription)
         state.press(.character("2"))
         XCTAssertEqual(state.pane, .form, "in a text field 2 is text")
         XCTAssertEqual(state.form.requestDescription, "2")

@@ -11,32 +11,32 @@ final class FocusTests: XCTestCase {
         XCTAssertEqual(order.first, .requestDescription)
         for expected in order.dropFirst() {
             state.press(.tab)
-            XCTAssertEqual(state.focus, expected)
+            XCTAssertEqual(state.fields.focus, expected)
         }
         state.press(.tab)
-        XCTAssertEqual(state.focus, .requestDescription, "Tab wraps to the first field")
+        XCTAssertEqual(state.fields.focus, .requestDescription, "Tab wraps to the first field")
         state.press(.backTab)
-        XCTAssertEqual(state.focus, order.last)
+        XCTAssertEqual(state.fields.focus, order.last)
     }
 
     func testArrowsMoveBetweenFieldsAndEnterAdvancesFromText() {
         var state = freshState()
         state.press(.down)
-        XCTAssertEqual(state.focus, .numberCode)
+        XCTAssertEqual(state.fields.focus, .numberCode)
         state.press(.up, .enter) // Enter on Number code opens the account's numbers; on Description it moves on
-        XCTAssertEqual(state.focus, .numberCode)
+        XCTAssertEqual(state.fields.focus, .numberCode)
         state.press(.down, .down)
-        XCTAssertEqual(state.focus, .duration)
+        XCTAssertEqual(state.fields.focus, .duration)
         state.press(.up)
-        XCTAssertEqual(state.focus, .callbackResourceID)
+        XCTAssertEqual(state.fields.focus, .callbackResourceID)
     }
 
     func testFocusKeepsTheFormRowVisible() {
         var state = freshState(Size(width: 80, height: 24))
         state.focusOn(.audioKind(line: 1))
         let height = Layout(state.size).innerHeight(of: .form, shown: .form)
-        let row = state.form.row(of: state.focus)!
-        XCTAssertTrue(row >= state.formScroll && row < state.formScroll + height, "row \(row) scroll \(state.formScroll) height \(height)")
+        let row = state.form.row(of: state.fields.focus)!
+        XCTAssertTrue(row >= state.fields.scroll && row < state.fields.scroll + height, "row \(row) scroll \(state.fields.scroll) height \(height)")
     }
 }
 
@@ -103,10 +103,10 @@ final class EditingTests: XCTestCase {
         var state = freshState()
         state.focusOn(.destinationNumber(line: 0, index: 0))
         state.type("8 (999) 123-45-67")
-        XCTAssertEqual(state.problems(of: state.focus).first?.suggestion, "79991234567")
+        XCTAssertEqual(state.problems(of: state.fields.focus).first?.suggestion, "79991234567")
         state.press(.control("f"))
         XCTAssertEqual(state.form.lines[0].destinations[0].number, "79991234567")
-        XCTAssertEqual(state.problems(of: state.focus), [])
+        XCTAssertEqual(state.problems(of: state.fields.focus), [])
     }
 }
 
@@ -116,11 +116,11 @@ final class DestinationListTests: XCTestCase {
         state.focusOn(.destinationNumber(line: 0, index: 0))
         state.type("79990000001")
         state.press(.control("n"))
-        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 1))
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 0, index: 1))
         state.type("79990000002")
         state.press(.altUp)
         XCTAssertEqual(state.form.lines[0].destinations.map(\.number), ["79990000002", "79990000001"])
-        XCTAssertEqual(state.focus, .destinationNumber(line: 0, index: 0))
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 0, index: 0))
         state.press(.controlDown)
         XCTAssertEqual(state.form.lines[0].destinations.map(\.number), ["79990000001", "79990000002"])
         state.press(.control("d"))
@@ -159,7 +159,7 @@ final class ValidationMarkTests: XCTestCase {
         XCTAssertTrue(state.validation.isValid)
         state.focusOn(.destinationTimeout(line: 1, index: 1))
         state.type("5")
-        XCTAssertEqual(state.problems(of: state.focus).map(\.path), ["line_2.destinations[1].timeout"])
+        XCTAssertEqual(state.problems(of: state.fields.focus).map(\.path), ["line_2.destinations[1].timeout"])
         XCTAssertFalse(state.validation.isValid)
         XCTAssertTrue(render(state).canvas.text.contains("✗ 1 problem"))
     }
@@ -173,7 +173,7 @@ final class ValidationMarkTests: XCTestCase {
         XCTAssertEqual(state.dialog, .problems(selected: 0))
         state.press(.enter)
         XCTAssertNil(state.dialog)
-        XCTAssertEqual(state.focus, .destinationTimeout(line: 1, index: 1))
+        XCTAssertEqual(state.fields.focus, .destinationTimeout(line: 1, index: 1))
     }
 
     func testChoiceCyclesAndDeleteRestoresTheDefault() {

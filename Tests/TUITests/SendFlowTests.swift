@@ -81,7 +81,7 @@ final class SendFlowTests: XCTestCase {
         state.press(.escape)
         state.focusOn(.destinationNumber(line: 1, index: 1))
         state.type("0")
-        XCTAssertEqual(state.serverProblems, [], "editing clears the server's mark")
+        XCTAssertEqual(state.fields.serverProblems, [], "editing clears the server's mark")
     }
 
     func testNotSentSaysItIsSafeToRetry() {

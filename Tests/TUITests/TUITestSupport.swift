@@ -22,8 +22,8 @@ extension AppState {
 
     /// Moves focus with Tab until `field` has it.
     mutating func focusOn(_ field: FieldID, file: StaticString = #filePath, line: UInt = #line) {
-        for _ in 0..<200 where focus != field { press(.tab) }
-        XCTAssertEqual(focus, field, file: file, line: line)
+        for _ in 0..<200 where fields.focus != field { press(.tab) }
+        XCTAssertEqual(fields.focus, field, file: file, line: line)
     }
 }
 

@@ -26,12 +26,8 @@ public struct AppState: Equatable, Sendable {
     public var language: UILanguage = .en
     /// The request being built.
     public var form = FormState()
-    /// The focused field of the form.
-    public var focus: FieldID = .requestDescription
-    /// The editor of the focused text field.
-    public var editor = LineEditor("")
-    /// The first form row shown.
-    public var formScroll = 0
+    /// The form's focus, its text editor, scroll, undo history and the server's problems.
+    public var fields = FieldsState()
     /// The first preview line shown.
     public var previewScroll = 0
     /// The pane with the keyboard (and, when narrow, the tab shown).
@@ -60,14 +56,10 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
     /// The loop's clock, seconds (ticks while something animates).
     public var now: Double = 0
-    /// Undo and redo of every form change.
-    public var history = FormHistory()
     /// The stand-in's failure scenarios (demo mode), for the help: set by the launcher.
     public var demoScenarios: [DemoScenario] = []
     /// The saved templates (name and request JSON), as last listed.
     public var templates: [TemplateItem] = []
-    /// Problems the server reported for fields (from a rejection), until the form changes.
-    public var serverProblems: [ValidationProblem] = []
 
     /// Derived, cached on every form change: validation of the form.
     public private(set) var validation: ValidationResult
@@ -83,13 +75,13 @@ public struct AppState: Equatable, Sendable {
         validation = RequestValidator.validate(json)
         // Exactly what goes on the wire once sendable (1800.0 as 1800, null left out...).
         preview = PreviewDocument(validation.request?.jsonValue ?? json)
-        focus = form.focusOrder[0]
-        editor = LineEditor(form.text(of: focus))
+        fields.focus = form.focusOrder[0]
+        fields.editor = LineEditor(form.text(of: fields.focus))
     }
 
     /// Recomputes what derives from the form. Call after every form change.
     public mutating func formChanged() {
-        serverProblems = []
+        fields.serverProblems = []
         let json = form.jsonValue
         validation = RequestValidator.validate(json)
         // Exactly what goes on the wire once sendable (1800.0 as 1800, null left out...).
@@ -105,6 +97,6 @@ public struct AppState: Equatable, Sendable {
 
     /// The problems of a field (its path exactly).
     public func problems(of field: FieldID) -> [ValidationProblem] {
-        (validation.problems + serverProblems).filter { $0.path == field.path }
+        (validation.problems + fields.serverProblems).filter { $0.path == field.path }
     }
 }

@@ -4,8 +4,8 @@ extension AppState {
     /// Moves the focus to `field`, loading its text into the editor.
     public mutating func setFocus(_ field: FieldID) {
         let order = form.focusOrder
-        focus = order.contains(field) ? field : order[0]
-        editor = LineEditor(form.text(of: focus))
+        fields.focus = order.contains(field) ? field : order[0]
+        fields.editor = LineEditor(form.text(of: fields.focus))
     }
 
     /// The form field that best shows a problem at `path`.
@@ -28,13 +28,13 @@ extension AppState {
     mutating func followFocus() {
         let layout = Layout(size)
         let formHeight = layout.innerHeight(of: .form, shown: pane == .form ? .form : pane)
-        if formHeight > 0, let row = form.row(of: focus) {
-            if row < formScroll { formScroll = max(0, row - 1) }
-            if row >= formScroll + formHeight { formScroll = row - formHeight + 1 }
+        if formHeight > 0, let row = form.row(of: fields.focus) {
+            if row < fields.scroll { fields.scroll = max(0, row - 1) }
+            if row >= fields.scroll + formHeight { fields.scroll = row - formHeight + 1 }
         }
-        formScroll = max(0, min(formScroll, max(0, form.rows.count - formHeight)))
+        fields.scroll = max(0, min(fields.scroll, max(0, form.rows.count - formHeight)))
         let previewHeight = layout.innerHeight(of: .preview, shown: pane)
-        if pane != .preview, previewHeight > 0, let line = preview.line(for: focus.path) {
+        if pane != .preview, previewHeight > 0, let line = preview.line(for: fields.focus.path) {
             if line < previewScroll { previewScroll = max(0, line - 2) }
             if line >= previewScroll + previewHeight { previewScroll = line - previewHeight + 3 }
         }

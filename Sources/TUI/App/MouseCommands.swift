@@ -20,7 +20,7 @@ enum MouseCommands {
             case .form:
                 // The form keeps its focus in view, so the wheel moves the focus.
                 let order = state.form.focusOrder
-                let index = order.firstIndex(of: state.focus) ?? 0
+                let index = order.firstIndex(of: state.fields.focus) ?? 0
                 state.setFocus(order[max(0, min(order.count - 1, index + delta))])
             case .preview:
                 state.previewScroll = max(0, min(state.previewScroll + delta, max(0, state.preview.lines.count - inner.height)))
@@ -52,7 +52,7 @@ enum MouseCommands {
 
     /// A click on the form: focus the field under it; a voice or emotion opens its picker.
     static func clickForm(_ state: inout AppState, _ event: MouseEvent, inner: Rect) -> [Effect] {
-        let rowIndex = state.formScroll + event.y - inner.y
+        let rowIndex = state.fields.scroll + event.y - inner.y
         guard let row = state.form.rows[safe: rowIndex] else { return [] }
         var fields = row.fields
         if case .destination = row, fields.count == 2 {

@@ -10,11 +10,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var typing: FieldID? = nil
     var historyMove = false
     if case .key(let key) = action, state.dialog == nil, let command = KeyTable.binding(for: key, in: state)?.command {
-        if command == .edit { typing = state.focus }
+        if command == .edit { typing = state.fields.focus }
         historyMove = command == .undo || command == .redo
     }
     let effects = reduce(&state, action)
-    if state.form != before && !historyMove { state.history.record(before, typing: typing) }
+    if state.form != before && !historyMove { state.fields.history.record(before, typing: typing) }
     return effects
 }
 
@@ -124,7 +124,7 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
         state.form = form
         state.formChanged()
         state.setFocus(state.form.focusOrder[0])
-        state.formScroll = 0
+        state.fields.scroll = 0
         state.status = StatusMessage(state.language(.loadedFile, ["path": path, "summary": LoadReport.summary(state.validation, kept: kept, language: state.language)]),
                                      state.validation.errors.isEmpty ? (state.validation.warnings.isEmpty ? .success : .warning) : .error)
         return [.saveDraft(state.form)]

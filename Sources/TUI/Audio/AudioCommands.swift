@@ -20,7 +20,7 @@ enum AudioCommands {
     }
 
     /// The leg the voice explorer edits: the focused field's, else line 1.
-    static func line(for state: AppState) -> Int { state.focus.line ?? 0 }
+    static func line(for state: AppState) -> Int { state.fields.focus.line ?? 0 }
 
     static func openVoicePicker(_ state: inout AppState, line: Int) {
         let current = state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID
@@ -152,7 +152,7 @@ enum AudioCommands {
         case .pageDown: delta = -10
         default: return nil
         }
-        let field = state.focus
+        let field = state.fields.focus
         let text: String
         switch field {
         case .ttsVolume:
@@ -167,20 +167,20 @@ enum AudioCommands {
         default: return nil
         }
         state.form.setText(text, of: field)
-        state.editor = LineEditor(text)
+        state.fields.editor = LineEditor(text)
         state.formChanged()
         return [.saveDraft(state.form)]
     }
 
     /// Up/Down inside wrapped TTS text; nil when the cursor is on the first/last row (focus moves on).
     static func moveInText(_ state: inout AppState, _ key: Key, width: Int) -> [Effect]? {
-        guard case .ttsText = state.focus, key == .up || key == .down else { return nil }
-        let wrapped = WrappedText(state.editor.text, width: width)
-        let row = wrapped.row(of: state.editor.cursor)
+        guard case .ttsText = state.fields.focus, key == .up || key == .down else { return nil }
+        let wrapped = WrappedText(state.fields.editor.text, width: width)
+        let row = wrapped.row(of: state.fields.editor.cursor)
         let target = key == .up ? row - 1 : row + 1
         guard wrapped.rows.indices.contains(target) else { return nil }
-        let column = state.editor.cursor - wrapped.rows[row].lowerBound
-        state.editor = LineEditor(state.editor.text, cursor: wrapped.cursor(row: target, column: column))
+        let column = state.fields.editor.cursor - wrapped.rows[row].lowerBound
+        state.fields.editor = LineEditor(state.fields.editor.text, cursor: wrapped.cursor(row: target, column: column))
         return []
     }
 }

@@ -35,14 +35,14 @@ enum StatusView {
             }
             return (status.text(in: state.language), Style(role, bold: status.tone != .info))
         }
-        let problems = state.problems(of: state.focus)
+        let problems = state.problems(of: state.fields.focus)
         if state.pane == .form, let problem = problems.first(where: \.isError) ?? problems.first {
-            let empty = state.form.text(of: state.focus).isEmpty && state.form.isRequired(state.focus)
+            let empty = state.form.text(of: state.fields.focus).isEmpty && state.form.isRequired(state.fields.focus)
             var text = ProblemPath.line(problem, in: state.language)
             if let suggestion = problem.suggestion { text = state.language(.statusProblemWithFix, ["suggestion": suggestion, "problem": text]) }
             return (text, Style(empty || !problem.isError ? .warning : .error))
         }
-        return (hint(for: state.focus, in: state.language), .muted)
+        return (hint(for: state.fields.focus, in: state.language), .muted)
     }
 
     static func hint(for field: FieldID, in language: UILanguage = .en) -> String {

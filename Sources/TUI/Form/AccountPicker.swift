@@ -32,7 +32,7 @@ struct AccountPickerRow {
 enum AccountPickerCommands {
     static func open(_ state: inout AppState) -> [Effect] {
         let target: AccountPickerTarget
-        switch state.focus {
+        switch state.fields.focus {
         case .numberCode: target = .numberCode
         case .displayNumber(let line): target = .displayNumber(line: line)
         case .callbackResourceID:

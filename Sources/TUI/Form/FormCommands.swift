@@ -5,7 +5,7 @@ import Localization
 /// What the form's keys do (the key table says which key does which).
 enum FormCommands {
     static func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
-        let field = state.focus
+        let field = state.fields.focus
         switch command {
         case .focusNext: return move(&state, by: 1)
         case .focusPrevious: return move(&state, by: -1)
@@ -58,8 +58,8 @@ enum FormCommands {
     /// PgDn / PgUp: the first field of the next or previous section.
     static func jumpSection(_ state: inout AppState, forward: Bool) -> [Effect] {
         let starts: [FieldID] = [.requestDescription, .destinationNumber(line: 0, index: 0), .destinationNumber(line: 1, index: 0)]
-        let current = state.focus.line.map { $0 + 1 } ?? 0
-        let target = forward ? min(starts.count - 1, current + 1) : (state.focus == starts[current] ? max(0, current - 1) : current)
+        let current = state.fields.focus.line.map { $0 + 1 } ?? 0
+        let target = forward ? min(starts.count - 1, current + 1) : (state.fields.focus == starts[current] ? max(0, current - 1) : current)
         state.setFocus(starts[target])
         return []
     }
@@ -81,16 +81,16 @@ enum FormCommands {
 
     /// Ctrl-Z: the form before the last change comes back.
     static func undo(_ state: inout AppState) -> [Effect] {
-        guard let previous = state.history.stepBack(from: state.form) else {
+        guard let previous = state.fields.history.stepBack(from: state.form) else {
             state.status = StatusMessage(state.language(.nothingToUndo), .info)
             return []
         }
-        return restore(&state, previous, state.language(.undone, ["count": "\(state.history.undo.count)"]))
+        return restore(&state, previous, state.language(.undone, ["count": "\(state.fields.history.undo.count)"]))
     }
 
     /// Ctrl-R: what Ctrl-Z undid comes back.
     static func redo(_ state: inout AppState) -> [Effect] {
-        guard let next = state.history.stepForward(from: state.form) else {
+        guard let next = state.fields.history.stepForward(from: state.form) else {
             state.status = StatusMessage(state.language(.nothingToRedo), .info)
             return []
         }
@@ -100,22 +100,22 @@ enum FormCommands {
     private static func restore(_ state: inout AppState, _ form: FormState, _ message: String) -> [Effect] {
         state.form = form
         state.formChanged()
-        state.setFocus(state.focus)
+        state.setFocus(state.fields.focus)
         state.status = StatusMessage(message, .success)
         return [.saveDraft(state.form)]
     }
 
     /// An editing key in the focused text field.
     static func edit(_ state: inout AppState, _ key: Key) -> [Effect] {
-        let field = state.focus
+        let field = state.fields.focus
         guard case .text(let rule) = field.kind else { return [] }
         var isTTSText = false
         if case .ttsText = field { isTTSText = true }
-        var editor = state.editor
+        var editor = state.fields.editor
         let before = editor.text
         guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
                              multiline: isTTSText, status: &state.status, language: state.language) else { return [] }
-        state.editor = editor
+        state.fields.editor = editor
         guard editor.text != before else { return [] }
         state.form.setText(editor.text, of: field)
         state.formChanged()
@@ -124,7 +124,7 @@ enum FormCommands {
 
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         let order = state.form.focusOrder
-        let index = order.firstIndex(of: state.focus) ?? 0
+        let index = order.firstIndex(of: state.fields.focus) ?? 0
         state.setFocus(order[(index + delta + order.count) % order.count])
         return []
     }
@@ -173,7 +173,7 @@ enum FormCommands {
         rows.swapAt(index, target)
         state.form.lines[line].destinations = rows
         state.formChanged()
-        if case .destinationTimeout = state.focus {
+        if case .destinationTimeout = state.fields.focus {
             state.setFocus(.destinationTimeout(line: line, index: target))
         } else {
             state.setFocus(.destinationNumber(line: line, index: target))
@@ -196,12 +196,12 @@ enum FormCommands {
     }
 
     static func applySuggestion(_ state: inout AppState) -> [Effect] {
-        guard let suggestion = state.problems(of: state.focus).compactMap(\.suggestion).first else {
+        guard let suggestion = state.problems(of: state.fields.focus).compactMap(\.suggestion).first else {
             state.status = StatusMessage(state.language(.noFix), .info)
             return []
         }
-        state.form.setText(suggestion, of: state.focus)
-        state.editor = LineEditor(suggestion)
+        state.form.setText(suggestion, of: state.fields.focus)
+        state.fields.editor = LineEditor(suggestion)
         state.formChanged()
         state.status = StatusMessage(state.language(.fixApplied, ["value": suggestion]), .success)
         return [.saveDraft(state.form)]

@@ -13,10 +13,10 @@ enum FormView {
         let inner = rect.inset(1)
         let rows = state.form.rows
         var cursor: (x: Int, y: Int)? = nil
-        let end = min(rows.count, state.formScroll + inner.height)
-        guard state.formScroll < end else { return nil }
-        for index in state.formScroll..<end {
-            let y = inner.y + index - state.formScroll
+        let end = min(rows.count, state.fields.scroll + inner.height)
+        guard state.fields.scroll < end else { return nil }
+        for index in state.fields.scroll..<end {
+            let y = inner.y + index - state.fields.scroll
             let x = inner.x + 1
             let width = inner.width - 2
             switch rows[index] {
@@ -39,7 +39,7 @@ enum FormView {
             }
         }
         if rows.count > inner.height {
-            let shown = "\(state.formScroll + 1)–\(end)/\(rows.count)"
+            let shown = "\(state.fields.scroll + 1)–\(end)/\(rows.count)"
             canvas.put(" \(shown) ", x: rect.maxX - DisplayWidth.of(shown) - 4, y: rect.maxY - 1, style: .muted)
         }
         return cursor
@@ -48,7 +48,7 @@ enum FormView {
     /// Draws label and widget; returns the cursor when this text field is focused.
     static func drawField(_ field: FieldID, state: AppState, x: Int, y: Int, width: Int, label: String,
                           labelWidth: Int = FormView.labelWidth, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
-        let focused = state.focus == field && state.pane == .form
+        let focused = state.fields.focus == field && state.pane == .form
         let problems = state.problems(of: field)
         // A value kept as the file wrote it (a number in quotes, null...) shows as that JSON until edited.
         var keptValue = state.form.rawValue(at: field.path)
@@ -56,7 +56,7 @@ enum FormView {
             keptValue = state.form.jsonValue.value(at: JSONPath(parsing: field.path)!) // the audio object as the file wrote it
         }
         let kept = keptValue.map { CanonicalJSON.string($0, style: .compact) }
-        let typed = field.kind == .choice || field.kind == .button ? "" : (focused ? state.editor.text : state.form.text(of: field))
+        let typed = field.kind == .choice || field.kind == .button ? "" : (focused ? state.fields.editor.text : state.form.text(of: field))
         let text = (focused ? nil : kept.flatMap { field.kind == .choice || field.kind == .button ? nil : $0 }) ?? typed
         let marked = !problems.isEmpty && !(text.isEmpty && state.form.isRequired(field))
         let hasError = marked && problems.contains(where: \.isError)
@@ -84,9 +84,9 @@ enum FormView {
                     canvas.put(state.language(.formRequired), x: valueX, y: y, style: Style(.muted, on: focused ? .selection : .surface), maxWidth: valueWidth)
                 }
             }
-            let offset = focused ? max(0, state.editor.cursorColumn - (valueWidth - 1)) : 0
+            let offset = focused ? max(0, state.fields.editor.cursorColumn - (valueWidth - 1)) : 0
             canvas.put(visible(text, from: offset), x: valueX, y: y, style: box, maxWidth: valueWidth)
-            if focused { cursor = (valueX + state.editor.cursorColumn - offset, y) }
+            if focused { cursor = (valueX + state.fields.editor.cursorColumn - offset, y) }
         case .choice:
             var (label, isDefault) = ChoiceOptions.label(of: ChoiceOptions.current(field, in: state.form), for: field, in: state.form,
                                                          language: state.language)
@@ -117,8 +117,8 @@ enum FormView {
     static func drawTTSText(_ state: AppState, line: Int, part: Int, x: Int, y: Int, width: Int,
                             on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         let field = FieldID.ttsText(line: line)
-        let focused = state.focus == field && state.pane == .form
-        let text = focused ? state.editor.text : state.form.text(of: field)
+        let focused = state.fields.focus == field && state.pane == .form
+        let text = focused ? state.fields.editor.text : state.form.text(of: field)
         let valueWidth = max(4, width - labelWidth - 2)
         let hasError = !state.problems(of: field).isEmpty && !text.isEmpty
         if part == 0 {
@@ -133,7 +133,7 @@ enum FormView {
             return focused && part == 0 ? (x + labelWidth, y) : nil
         }
         let wrapped = WrappedText(text, width: valueWidth)
-        let cursorRow = focused ? wrapped.row(of: state.editor.cursor) : 0
+        let cursorRow = focused ? wrapped.row(of: state.fields.editor.cursor) : 0
         let top = max(0, cursorRow - (FormRow.ttsTextRows - 1))
         let rowIndex = top + part
         guard wrapped.rows.indices.contains(rowIndex) else { return nil }
@@ -146,13 +146,13 @@ enum FormView {
             canvas.put("…", x: x + labelWidth + valueWidth, y: y, style: .muted)
         }
         guard focused, rowIndex == cursorRow else { return nil }
-        let column = DisplayWidth.of(String(characters[range.lowerBound..<min(max(range.lowerBound, state.editor.cursor), range.upperBound)]))
+        let column = DisplayWidth.of(String(characters[range.lowerBound..<min(max(range.lowerBound, state.fields.editor.cursor), range.upperBound)]))
         return (x + labelWidth + column, y)
     }
 
     static func drawTTSInfo(_ state: AppState, line: Int, x: Int, y: Int, width: Int, on canvas: inout TextCanvas) {
         let tts = state.form.lines[line].audio.tts
-        let text = state.focus == .ttsText(line: line) ? state.editor.text : tts.text
+        let text = state.fields.focus == .ttsText(line: line) ? state.fields.editor.text : tts.text
         let count = Rules.characterCount(text)
         let speed = Double(tts.speed.replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
         let seconds = VoiceRules.estimatedSeconds(text, speed: speed)

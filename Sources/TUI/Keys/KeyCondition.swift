@@ -36,7 +36,7 @@ public enum KeyCondition: Equatable, Sendable {
 
     /// Whether the condition holds in `state`.
     public func holds(in state: AppState) -> Bool {
-        let kind = state.focus.kind
+        let kind = state.fields.focus.kind
         switch self {
         case .always: return true
         case .outsideText: return !KeyCondition.inText.holds(in: state)
@@ -46,29 +46,29 @@ public enum KeyCondition: Equatable, Sendable {
             return false
         case .onChoice: return kind == .choice
         case .onPicker:
-            switch state.focus {
+            switch state.fields.focus {
             case .ttsVoice, .ttsEmotion: return true
             default: return false
             }
         case .onPlainChoice: return kind == .choice && !KeyCondition.onPicker.holds(in: state)
         case .onButton: return kind == .button
         case .onDestination:
-            switch state.focus {
+            switch state.fields.focus {
             case .destinationNumber, .destinationTimeout: return true
             default: return false
             }
         case .onStepper:
-            switch state.focus {
+            switch state.fields.focus {
             case .ttsVolume, .ttsSpeed: return true
             default: return false
             }
         case .onTTSText:
-            if case .ttsText = state.focus { return true }
+            if case .ttsText = state.fields.focus { return true }
             return false
-        case .onLine: return state.pane == .form && state.focus.line != nil
+        case .onLine: return state.pane == .form && state.fields.focus.line != nil
         case .onAccountField:
             guard state.pane == .form else { return false }
-            switch state.focus {
+            switch state.fields.focus {
             case .numberCode, .displayNumber, .callbackResourceID: return true
             default: return false
             }

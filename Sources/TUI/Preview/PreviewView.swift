@@ -11,7 +11,7 @@ enum PreviewView {
                    titleStyle: Style(state.validation.isValid ? .success : .warning, bold: true))
         let inner = rect.inset(1)
         let lines = state.preview.lines
-        let highlighted = state.preview.line(for: state.focus.path)
+        let highlighted = state.preview.line(for: state.fields.focus.path)
         let end = min(lines.count, state.previewScroll + inner.height)
         guard state.previewScroll < end else { return }
         var y = inner.y

@@ -24,7 +24,7 @@ enum ProfileCommands {
             state.profile.name = profile.name
             let filled = state.form.applyDefaults(profile.defaults)
             state.formChanged()
-            state.setFocus(state.focus)
+            state.setFocus(state.fields.focus)
             state.status = StatusMessage(filled.isEmpty ? state.language(.profileNothingToFill, ["name": profile.name])
                                          : state.language(.profileFilled, ["name": profile.name, "fields": Localized.list(filled).text(state.language)]), .success)
             return [.saveDraft(state.form), .switchProfile(profile.name)]

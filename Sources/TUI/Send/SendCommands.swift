@@ -65,7 +65,7 @@ enum SendCommands {
             if let key { state.sending.unknownRequests.remove(key) }
             state.status = StatusMessage(state.language(.sendPlaced, ["callID": callID]), .success)
         case .rejected(let status, let message):
-            state.serverProblems = fieldProblems(in: message, state: state)
+            state.fields.serverProblems = fieldProblems(in: message, state: state)
             state.status = StatusMessage(state.language(.sendRejected, ["status": "\(status)", "message": message]), .error)
         case .notSent(let reason):
             state.status = StatusMessage(state.language(.sendNotSent, ["reason": reason.text(state.language)]), .warning)

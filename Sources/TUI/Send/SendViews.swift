@@ -104,7 +104,7 @@ enum SendViews {
             title = say(.outcomeRejectedTitle)
             lines.append((say(.outcomeRejected, ["status": "\(status)"]), Style(.error, on: .surface, bold: true)))
             lines.append((message, body))
-            if !state.serverProblems.isEmpty { lines.append((say(.outcomeFieldMarked), muted)) }
+            if !state.fields.serverProblems.isEmpty { lines.append((say(.outcomeFieldMarked), muted)) }
         case .notSent(let reason):
             title = say(.outcomeNotSentTitle)
             lines.append((say(.outcomeNotSent, ["reason": reason.text(state.language)]), Style(.warning, on: .surface, bold: true)))
