@@ -122,3 +122,16 @@ extension Dialog {
     }
 }
 
+extension Dialog {
+    /// The call_id this dialog shows (an outcome, a log entry), to copy with `c`.
+    public var callID: String? {
+        switch self {
+        case .outcome(let call): return call.result.outcome.callID
+        case .logEntry(let entry, _): return entry.callID
+        case .help, .problems, .filePrompt, .confirmOverwrite, .voicePicker, .emotionPicker, .voiceExplorer, .confirmSend, .message,
+             .logSearch, .profilePicker, .templateName, .templateExists, .templatePicker, .themePicker, .saveTheme, .quitWhileSending,
+             .palette, .accountPicker:
+            return nil
+        }
+    }
+}

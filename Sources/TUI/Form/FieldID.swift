@@ -47,7 +47,36 @@ public enum FieldID: Hashable, Sendable, Codable {
     public var destination: (line: Int, index: Int)? {
         switch self {
         case .destinationNumber(let line, let index), .destinationTimeout(let line, let index): return (line, index)
-        default: return nil
+        case .requestDescription, .numberCode, .callbackResourceID, .duration, .addDestination, .ringLogic, .displayNumber, .audioKind,
+             .mediaResourceID, .ttsText, .ttsVoice, .ttsEmotion, .ttsLang, .ttsVolume, .ttsSpeed:
+            return nil
+        }
+    }
+
+    /// What a field is beyond its kind, for the keys that act on it.
+    public enum Trait: Hashable, Sendable {
+        /// Enter opens a picker (voice, emotion).
+        case picker
+        /// A destination row (number or timeout).
+        case destination
+        /// ← → step the value (volume, speed).
+        case stepper
+        /// The account's lists can fill it (number code, display number, callback resource).
+        case accountList
+        /// The TTS text (several rows).
+        case ttsText
+    }
+
+    /// The field's traits, decided for every field in one switch: a new field does not
+    /// compile until it is placed here.
+    public var traits: Set<Trait> {
+        switch self {
+        case .requestDescription, .duration, .addDestination, .ringLogic, .audioKind, .mediaResourceID, .ttsLang: return []
+        case .numberCode, .callbackResourceID, .displayNumber: return [.accountList]
+        case .destinationNumber, .destinationTimeout: return [.destination]
+        case .ttsText: return [.ttsText]
+        case .ttsVoice, .ttsEmotion: return [.picker]
+        case .ttsVolume, .ttsSpeed: return [.stepper]
         }
     }
 

@@ -45,33 +45,15 @@ public enum KeyCondition: Equatable, Sendable {
             if case .text = kind { return true }
             return false
         case .onChoice: return kind == .choice
-        case .onPicker:
-            switch state.fields.focus {
-            case .ttsVoice, .ttsEmotion: return true
-            default: return false
-            }
+        case .onPicker: return state.fields.focus.traits.contains(.picker)
         case .onPlainChoice: return kind == .choice && !KeyCondition.onPicker.holds(in: state)
         case .onButton: return kind == .button
-        case .onDestination:
-            switch state.fields.focus {
-            case .destinationNumber, .destinationTimeout: return true
-            default: return false
-            }
-        case .onStepper:
-            switch state.fields.focus {
-            case .ttsVolume, .ttsSpeed: return true
-            default: return false
-            }
-        case .onTTSText:
-            if case .ttsText = state.fields.focus { return true }
-            return false
+        case .onDestination: return state.fields.focus.traits.contains(.destination)
+        case .onStepper: return state.fields.focus.traits.contains(.stepper)
+        case .onTTSText: return state.fields.focus.traits.contains(.ttsText)
         case .onLine: return state.pane == .form && state.fields.focus.line != nil
         case .onAccountField:
-            guard state.pane == .form else { return false }
-            switch state.fields.focus {
-            case .numberCode, .displayNumber, .callbackResourceID: return true
-            default: return false
-            }
+            return state.pane == .form && state.fields.focus.traits.contains(.accountList)
         case .inPreview: return state.pane == .preview
         case .logHasEntries: return !state.log.entries.isEmpty
         case .firstAsk:
@@ -80,12 +62,7 @@ public enum KeyCondition: Equatable, Sendable {
         case .secondAsk:
             if case .confirmSend(_, true)? = state.dialog { return true }
             return false
-        case .hasCallID:
-            switch state.dialog {
-            case .outcome(let call)?: return call.result.outcome.callID != nil
-            case .logEntry(let entry, _)?: return entry.callID != nil
-            default: return false
-            }
+        case .hasCallID: return state.dialog?.callID != nil
         }
     }
 }
