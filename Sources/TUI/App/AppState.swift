@@ -24,8 +24,11 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     /// The language of every human-facing word on screen (Alt-L switches it).
     public var language: UILanguage = .en
-    /// The request being built.
-    public var form = FormState()
+    /// The request being built. Whatever changes it, what derives from it (validation,
+    /// the preview) is recomputed here, by construction, not by remembering a call.
+    public var form = FormState() {
+        didSet { recomputeDerived() }
+    }
     /// The form's focus, its text editor, scroll, undo history and the server's problems.
     public var fields = FieldsState()
     /// The first preview line shown.
@@ -79,8 +82,8 @@ public struct AppState: Equatable, Sendable {
         fields.editor = LineEditor(form.text(of: fields.focus))
     }
 
-    /// Recomputes what derives from the form. Call after every form change.
-    public mutating func formChanged() {
+    /// Recomputes what derives from the form (and from the account's numbers).
+    mutating func recomputeDerived() {
         fields.serverProblems = []
         let json = form.jsonValue
         validation = RequestValidator.validate(json)

@@ -65,7 +65,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .success(let numbers): state.account.numbers = .loaded(numbers)
         case .failure(let failure): state.account.numbers = .failed(failure.text)
         }
-        state.formChanged()
+        state.recomputeDerived() // the account's numbers add their warnings
     case .callbackResourcesListed(let result):
         switch result {
         case .success(let resources): state.account.resources = .loaded(resources)
@@ -122,7 +122,6 @@ private func loadRequest(_ state: inout AppState, path: String, result: FileLoad
         }
         let (form, kept) = FormState.loading(json)
         state.form = form
-        state.formChanged()
         state.setFocus(state.form.focusOrder[0])
         state.fields.scroll = 0
         state.status = StatusMessage(state.language(.loadedFile, ["path": path, "summary": LoadReport.summary(state.validation, kept: kept, language: state.language)]),

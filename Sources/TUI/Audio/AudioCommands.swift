@@ -84,7 +84,6 @@ enum AudioCommands {
             state.dialog = nil
             guard let emotion = emotions[safe: selected] else { return [] }
             VoiceRules.setEmotion(emotion.id, line: line, in: &state.form)
-            state.formChanged()
             return [.saveDraft(state.form)]
         default: break
         }
@@ -131,7 +130,6 @@ enum AudioCommands {
             VoiceRules.setEmotion(emotion, line: line, in: &state.form)
             message = nil
         }
-        state.formChanged()
         let chosen = VoiceCatalog.voice(id: voice)!
         let emotionID = state.form.lines[line].audio.tts.emotion ?? chosen.defaultEmotion
         state.status = message ?? StatusMessage(state.language(.voiceChosen, [
@@ -168,7 +166,6 @@ enum AudioCommands {
         }
         state.form.setText(text, of: field)
         state.fields.editor = LineEditor(text)
-        state.formChanged()
         return [.saveDraft(state.form)]
     }
 

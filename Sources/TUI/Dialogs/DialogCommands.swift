@@ -89,7 +89,6 @@ enum DialogCommands {
                 return []
             }
             _ = state.form.dropRaw(at: problem.path)
-            state.formChanged()
             state.dialog = .problems(selected: min(selected, max(0, state.validation.problems.count - 1)))
             state.status = StatusMessage(state.language(.dropKeptDone, ["path": ProblemPath.display(problem.path, in: state.language)]), .success)
             return [.saveDraft(state.form)]

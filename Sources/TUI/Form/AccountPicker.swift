@@ -95,7 +95,6 @@ enum AccountPickerCommands {
             state.dialog = nil
             state.form.setText(row.value, of: target.field)
             state.setFocus(target.field)
-            state.formChanged()
             state.status = StatusMessage(state.language(.accountFilled, ["field": target.field.statusName(in: state.language), "value": row.value]), .success)
             return [.saveDraft(state.form)]
         default: return []

@@ -20,7 +20,6 @@ enum FormCommands {
                 return []
             }
             ChoiceOptions.set(value, of: field, in: &state.form)
-            state.formChanged()
             state.status = StatusMessage(state.language(.explicitDefault, ["field": field.statusName(in: state.language)]), .success)
             return [.saveDraft(state.form)]
         case .redo: return redo(&state)
@@ -41,7 +40,6 @@ enum FormCommands {
         case .resetChoice:
             if ChoiceOptions.current(field, in: state.form) == nil { return [] }
             ChoiceOptions.set(nil, of: field, in: &state.form)
-            state.formChanged()
             state.status = StatusMessage(state.language(.returnedDefault, ["field": field.statusName(in: state.language)]), .info)
             return [.saveDraft(state.form)]
         case .openPicker:
@@ -73,7 +71,6 @@ enum FormCommands {
             if !filled.isEmpty { note = state.language(.newRequestFromProfile, ["name": name]) }
         }
         state.form = form
-        state.formChanged()
         state.setFocus(state.form.focusOrder[0])
         state.status = StatusMessage(note, .success)
         return [.saveDraft(state.form)]
@@ -99,7 +96,6 @@ enum FormCommands {
 
     private static func restore(_ state: inout AppState, _ form: FormState, _ message: String) -> [Effect] {
         state.form = form
-        state.formChanged()
         state.setFocus(state.fields.focus)
         state.status = StatusMessage(message, .success)
         return [.saveDraft(state.form)]
@@ -118,7 +114,6 @@ enum FormCommands {
         state.fields.editor = editor
         guard editor.text != before else { return [] }
         state.form.setText(editor.text, of: field)
-        state.formChanged()
         return [.saveDraft(state.form)]
     }
 
@@ -145,7 +140,6 @@ enum FormCommands {
         } else {
             ChoiceOptions.set(next, of: field, in: &state.form)
         }
-        state.formChanged()
         return [.saveDraft(state.form)]
     }
 
@@ -160,7 +154,6 @@ enum FormCommands {
             state.status = StatusMessage(state.language(.rowRemoved, ["index": "\(index + 1)", "line": "\(line + 1)"]), .info)
         }
         state.form.lines[line].destinations = rows
-        state.formChanged()
         state.setFocus(.destinationNumber(line: line, index: min(index, rows.count - 1)))
         return [.saveDraft(state.form)]
     }
@@ -172,7 +165,6 @@ enum FormCommands {
         state.form.clearRaw(under: FieldID.addDestination(line: line).path)
         rows.swapAt(index, target)
         state.form.lines[line].destinations = rows
-        state.formChanged()
         if case .destinationTimeout = state.fields.focus {
             state.setFocus(.destinationTimeout(line: line, index: target))
         } else {
@@ -190,7 +182,6 @@ enum FormCommands {
         }
         state.form.clearRaw(under: FieldID.addDestination(line: line).path)
         state.form.lines[line].destinations.insert(DestinationForm(), at: index + 1)
-        state.formChanged()
         state.setFocus(.destinationNumber(line: line, index: index + 1))
         return [.saveDraft(state.form)]
     }
@@ -202,7 +193,6 @@ enum FormCommands {
         }
         state.form.setText(suggestion, of: state.fields.focus)
         state.fields.editor = LineEditor(suggestion)
-        state.formChanged()
         state.status = StatusMessage(state.language(.fixApplied, ["value": suggestion]), .success)
         return [.saveDraft(state.form)]
     }

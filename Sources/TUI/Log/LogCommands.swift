@@ -63,7 +63,6 @@ enum LogCommands {
     static func reuse(_ state: inout AppState, _ entry: CallLogEntry) -> [Effect] {
         guard let json = entry.requestValue else { return [] }
         state.form = FormState.loading(json).form
-        state.formChanged()
         state.dialog = nil
         state.pane = .form
         state.setFocus(state.form.focusOrder[0])

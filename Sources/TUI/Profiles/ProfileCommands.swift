@@ -23,7 +23,6 @@ enum ProfileCommands {
             guard let profile = state.profile.list[safe: selected] else { return [] }
             state.profile.name = profile.name
             let filled = state.form.applyDefaults(profile.defaults)
-            state.formChanged()
             state.setFocus(state.fields.focus)
             state.status = StatusMessage(filled.isEmpty ? state.language(.profileNothingToFill, ["name": profile.name])
                                          : state.language(.profileFilled, ["name": profile.name, "fields": Localized.list(filled).text(state.language)]), .success)

@@ -54,7 +54,6 @@ enum TemplateCommands {
             state.dialog = nil
             let (form, kept) = FormState.loading(json)
             state.form = form
-            state.formChanged()
             state.pane = .form
             state.setFocus(state.form.focusOrder[0])
             state.status = StatusMessage(state.language(.templateLoaded, [
