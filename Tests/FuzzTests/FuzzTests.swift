@@ -150,8 +150,10 @@ final class FuzzTests: XCTestCase {
             for line in lines where line.count > 1 {
                 precondition(DisplayWidth.of(line) <= max(width, 2), "a line of \(DisplayWidth.of(line)) columns at width \(width)")
             }
-            let kept = lines.joined().filter { $0 != " " && $0 != "\n" }
-            precondition(kept == text.filter { $0 != " " && $0 != "\n" }, "wrapping lost or added text")
+            // Compared by code points: lines joined again can form other characters (a paragraph
+            // that starts with a combining mark joins the line before it).
+            let kept = Array(lines.joined().unicodeScalars.filter { $0 != " " && $0 != "\n" })
+            precondition(kept == Array(text.unicodeScalars.filter { $0 != " " && $0 != "\n" }), "wrapping lost or added text")
         }
     }
 

@@ -108,6 +108,8 @@ final class HardeningRound3Tests: XCTestCase {
         XCTAssertEqual(TextWrap.lines("ab cd " + String(repeating: "y", count: 12) + " z", width: 5),
                        ["ab cd", "yyyyy", "yyyyy", "yy z"])
         XCTAssertEqual(TextWrap.lines(long, width: 80, maxLines: 3).count, 3)
+        // What the fuzzer found: a paragraph that starts with a combining mark keeps it.
+        XCTAssertEqual(TextWrap.lines("abc\n\u{301}x", width: 10).map { Array($0.unicodeScalars) }, [Array("abc".unicodeScalars), ["\u{301}", "x"]])
     }
 
     func testAPlantedHugeDescriptionCostsTheLogPanelNothing() {
