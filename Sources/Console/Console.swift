@@ -54,9 +54,13 @@ public enum Console {
     /// The system's words for `code` (strerror), e.g. "No space left on device".
     public static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    /// Writes `text` to standard error; returns whether all of it was written.
+    /// Writes `text` to standard error (after what `print` holds, so the two keep the
+    /// order they were written in on a terminal); returns whether all of it was written.
     @discardableResult
-    public static func error(_ text: String) -> Bool { write(text, to: 2) }
+    public static func error(_ text: String) -> Bool {
+        _ = flushOutput()
+        return write(text, to: 2)
+    }
 
     /// Writes all of `text` to `fd`, retrying short writes and EINTR; gives up quietly on any other error.
     @discardableResult

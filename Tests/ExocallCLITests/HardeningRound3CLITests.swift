@@ -220,6 +220,17 @@ final class HardeningRound3CLITests: XCTestCase {
                        "nothing is left waiting")
     }
 
+    func testStandardOutputAndErrorKeepTheOrderTheyWereWrittenIn() async throws {
+        let home = scratchFolder(self)
+        let db = try await plantedLog(home)
+        // Both to one pipe, as a terminal shows them: the table, then the count under it.
+        let run = try shell("\"$X\" log --db \(db) 2>&1", home: home)
+        XCTAssertEqual(run.status, 0)
+        let table = try XCTUnwrap(run.stdout.range(of: "1592485880698592018"), run.stdout)
+        let count = try XCTUnwrap(run.stdout.range(of: "of 2 matching entries"), run.stdout)
+        XCTAssertLessThan(table.lowerBound, count.lowerBound, "the count came before the table: \(run.stdout)")
+    }
+
     func testAFIFOAsTheLogIsRefusedNotWaitedOnForEver() throws {
         let home = scratchFolder(self)
         let fifo = home + "/calls.sqlite"
