@@ -145,7 +145,9 @@ public struct InputDecoder: Sendable {
         }
     }
 
-    /// Adds one character of a paste: printable ones are kept up to `pasteLimit`.
+    /// Adds one character of a paste: up to `pasteLimit`, control characters dropped
+    /// (newlines, carriage returns and tabs kept for the field to judge; CR becomes a
+    /// newline when the paste ends).
     private mutating func appendToPaste(_ scalar: Unicode.Scalar) {
         pasteCount += 1
         guard pasteCount <= Self.pasteLimit else { return }
@@ -195,20 +197,6 @@ public struct InputDecoder: Sendable {
         guard pasteText.unicodeScalars.contains(where: { $0 == "\r" }) else { return pasteText.isEmpty ? [] : [.paste(pasteText)] }
         let text = pasteText.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         return text.isEmpty ? [] : [.paste(text)]
-    }
-
-    /// A pasted text with its control characters dropped (newlines, carriage
-    /// returns and tabs kept for the field to judge; CR becomes a newline at the end).
-    static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(scalar)
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 
     private mutating func ground(_ scalar: Unicode.Scalar) -> [Key] {
