@@ -49,7 +49,7 @@ struct HostileBench {
                 _ = render(state)
             })
         }
-        state.dialog = .logEntry(entry, scroll: 0)
+        state.dialog = .log(.entry(entry, scroll: 0))
         var open: [Double] = []
         for index in 0..<frames {
             open.append(milliseconds {

@@ -17,7 +17,7 @@ final class AudioEditorTests: XCTestCase {
             var state = ttsState(voice: voice.id)
             state.focusOn(.ttsEmotion(line: 0))
             state.press(.enter)
-            guard case .emotionPicker(0, let selected)? = state.dialog else { return XCTFail("voice \(voice.id)") }
+            guard case .audio(.emotionPicker(0, let selected))? = state.dialog else { return XCTFail("voice \(voice.id)") }
             XCTAssertEqual(voice.emotions[selected].id, voice.defaultEmotion, "voice \(voice.id)")
             let shown = render(state).canvas.text
             for id in VoiceCatalog.emotionIDs {
@@ -89,7 +89,7 @@ final class AudioEditorTests: XCTestCase {
         var state = ttsState()
         state.focusOn(.ttsText(line: 0))
         state.press(.function(9))
-        guard case .voiceExplorer(0, 0, 0)? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
+        guard case .audio(.explorer(0, 0, 0))? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
         state.press(.down, .down, .down, .down, .down, .down, .down, .down) // row 8: voice 11
         state.press(.right, .right, .right, .right, .right) // column 5: whisper
         state.press(.enter)

@@ -37,7 +37,7 @@ final class FastPathTests: XCTestCase {
         s.key(.up); s.type("Вам звонит оператор")                 // line 2's text
         s.key(.function(5))
         XCTAssertTrue(s.state.validation.isValid, "\(s.state.validation.problems)")
-        guard case .confirmSend? = s.state.dialog else { return XCTFail("F5 shows the confirmation") }
+        guard case .send(.confirm)? = s.state.dialog else { return XCTFail("F5 shows the confirmation") }
         _ = update(&s.state, .repeatChecked(s.state.validation.request!, []))
         s.key(.enter)
         XCTAssertNotNil(s.state.sending.inFlight, "sent")
@@ -74,12 +74,12 @@ final class MovingFastTests: XCTestCase {
         state.focusOn(.ttsVoice(line: 0))
         state.press(.enter)
         state.type("шепот")
-        guard case .voicePicker(_, let filter, _, _)? = state.dialog else { return XCTFail() }
+        guard case .audio(.voicePicker(_, let filter, _, _))? = state.dialog else { return XCTFail() }
         XCTAssertEqual(filter, "шепот")
         XCTAssertTrue(render(state).canvas.text.contains("Марина"), "ё and е match alike")
         XCTAssertFalse(render(state).canvas.text.contains("Алёна (Alyona)"))
         state.press(.control("u"))
-        guard case .voicePicker(_, "", _, _)? = state.dialog else { return XCTFail("Ctrl-U clears the filter") }
+        guard case .audio(.voicePicker(_, "", _, _))? = state.dialog else { return XCTFail("Ctrl-U clears the filter") }
     }
 
     func testPgDnAndPgUpJumpBetweenSections() {

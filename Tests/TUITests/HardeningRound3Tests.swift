@@ -136,7 +136,7 @@ final class HardeningRound3Tests: XCTestCase {
         entry.message = String(repeating: "m", count: 80_000)
         entry.rawResponse = String(repeating: "r", count: 60_000)
         var state = freshState()
-        state.dialog = .logEntry(entry, scroll: 0)
+        state.dialog = .log(.entry(entry, scroll: 0))
         XCTAssertTrue(render(state).canvas.text.contains("mmmm"))
         let start = ContinuousClock.now
         for _ in 0..<10 {
@@ -144,7 +144,7 @@ final class HardeningRound3Tests: XCTestCase {
             state.press(.pageDown)
         }
         XCTAssertLessThan(ContinuousClock.now - start, .seconds(8), "it took 3.3 s a frame")
-        state.dialog = .logEntry(entry, scroll: 1_000_000) // the view keeps the scroll within the text
+        state.dialog = .log(.entry(entry, scroll: 1_000_000)) // the view keeps the scroll within the text
         let screen = render(state).canvas.text
         XCTAssertTrue(screen.contains("rrrr"), screen)
     }
@@ -243,7 +243,7 @@ final class HardeningRound3Tests: XCTestCase {
         for action in [Action.key(.function(5)), .key(.character("y")), .key(.enter)] where gate.admits(action, in: state) {
             effects += update(&state, action)
         }
-        guard case .confirmSend? = state.dialog else { return XCTFail("F5 opens the confirmation: \(String(describing: state.dialog))") }
+        guard case .send(.confirm)? = state.dialog else { return XCTFail("F5 opens the confirmation: \(String(describing: state.dialog))") }
         XCTAssertFalse(effects.contains { if case .send = $0 { return true } else { return false } }, "nothing is sent")
         XCTAssertTrue(gate.isAppearing(state), "about to appear: the input is drained first")
         XCTAssertTrue(gate.presented(state))

@@ -64,18 +64,18 @@ final class KeyTableTests: XCTestCase {
         let placed = SentCall(result: SendResult(outcome: .placed(callID: "1", requestID: nil), httpStatus: 200, rawBody: "", latencyMs: 1),
                               entryID: 1, logWarning: nil)
         let dialogs: [Dialog] = [
-            .help(scroll: 1), .problems(selected: 0), .filePrompt(.save, LineEditor("a.json")), .confirmOverwrite(path: "a.json"),
-            .voicePicker(line: 0, filter: "", gender: nil, selected: 1), .emotionPicker(line: 0, selected: 0),
-            .voiceExplorer(line: 0, row: 1, column: 1), .confirmSend(request, secondAsk: false), .confirmSend(request, secondAsk: true),
-            .outcome(placed), .message(title: "t", text: "x"), .logSearch(LineEditor("abc")), .logEntry(entry(1), scroll: 1),
-            .profilePicker(selected: 0), .templateName(LineEditor("name")), .templateExists("t1"), .templatePicker(selected: 0),
-            .themePicker(selected: 1, original: "default"), .saveTheme("light"), .quitWhileSending, .palette(filter: "se", selected: 0), .accountPicker(.numberCode, filter: "7", selected: 0),
+            .help(.overlay(scroll: 1)), .problems(.list(selected: 0)), .files(.prompt(.save, LineEditor("a.json"))), .files(.confirmOverwrite(path: "a.json")),
+            .audio(.voicePicker(line: 0, filter: "", gender: nil, selected: 1)), .audio(.emotionPicker(line: 0, selected: 0)),
+            .audio(.explorer(line: 0, row: 1, column: 1)), .send(.confirm(request, secondAsk: false)), .send(.confirm(request, secondAsk: true)),
+            .send(.outcome(placed)), .message(title: "t", text: "x"), .log(.search(LineEditor("abc"))), .log(.entry(entry(1), scroll: 1)),
+            .profiles(.picker(selected: 0)), .templates(.name(LineEditor("name"))), .templates(.exists("t1")), .templates(.picker(selected: 0)),
+            .theme(.picker(selected: 1, original: "default")), .theme(.save("light")), .quit(.whileSending), .palette(.list(filter: "se", selected: 0)), .account(.picker(.numberCode, filter: "7", selected: 0)),
         ]
         for dialog in dialogs {
             var state = base
             if case .problems = dialog { state = freshState() }
-            if dialog == .quitWhileSending { state.sending.inFlight = InFlight(startedAt: 0, request: request) }
-            if case .accountPicker = dialog {
+            if dialog == .quit(.whileSending) { state.sending.inFlight = InFlight(startedAt: 0, request: request) }
+            if case .account = dialog {
                 state.account.numbers = .loaded([AccountNumber(number: "74990000001", outgoingCalls: true),
                                                 AccountNumber(number: "74990000002", outgoingCalls: true)])
             }

@@ -170,7 +170,7 @@ final class ValidationMarkTests: XCTestCase {
         state.type("5")
         state.focusOn(.requestDescription)
         state.press(.function(4))
-        XCTAssertEqual(state.dialog, .problems(selected: 0))
+        XCTAssertEqual(state.dialog, .problems(.list(selected: 0)))
         state.press(.enter)
         XCTAssertNil(state.dialog)
         XCTAssertEqual(state.fields.focus, .destinationTimeout(line: 1, index: 1))
@@ -206,13 +206,13 @@ final class ValidationMarkTests: XCTestCase {
     func testSaveAsksBeforeOverwriting() {
         var state = freshState(form: exampleForm())
         state.press(.function(2))
-        guard case .filePrompt(.save, _)? = state.dialog else { return XCTFail() }
+        guard case .files(.prompt(.save, _))? = state.dialog else { return XCTFail() }
         state.press(.control("u"))
         state.type("out.json")
         let effects = state.press(.enter)
         XCTAssertEqual(effects, [.saveFile(path: "out.json", contents: state.preview.text + "\n", overwrite: false)])
         _ = update(&state, .fileSaved(path: "out.json", result: .exists))
-        XCTAssertEqual(state.dialog, .confirmOverwrite(path: "out.json"))
+        XCTAssertEqual(state.dialog, .files(.confirmOverwrite(path: "out.json")))
         XCTAssertEqual(state.press(.character("y")), [.saveFile(path: "out.json", contents: state.preview.text + "\n", overwrite: true)])
     }
 
@@ -223,7 +223,7 @@ final class ValidationMarkTests: XCTestCase {
         XCTAssertNil(state.dialog)
         state.focusOn(.ringLogic(line: 0))
         state.type("?")
-        XCTAssertEqual(state.dialog, .help(scroll: 0))
+        XCTAssertEqual(state.dialog, .help(.overlay(scroll: 0)))
     }
 }
 
@@ -249,18 +249,18 @@ final class ThemePickerTests: XCTestCase {
         var state = freshState()
         state.theme.names = ["default", "light", "monochrome"]
         state.press(.function(12))
-        XCTAssertEqual(state.dialog, .themePicker(selected: 0, original: "default"))
+        XCTAssertEqual(state.dialog, .theme(.picker(selected: 0, original: "default")))
         state.press(.down)
         XCTAssertEqual(state.theme.name, "light", "moving previews the theme live")
         state.press(.escape)
         XCTAssertEqual(state.theme.name, "default", "Esc goes back to the original")
         state.press(.function(12), .down, .down, .enter)
         XCTAssertEqual(state.theme.name, "monochrome")
-        XCTAssertEqual(state.dialog, .saveTheme("monochrome"))
+        XCTAssertEqual(state.dialog, .theme(.save("monochrome")))
         XCTAssertEqual(state.press(.character("y")), [.saveThemeToConfig("monochrome")])
         state.focusOn(.ringLogic(line: 0))
         state.press(.character("t"))
-        XCTAssertEqual(state.dialog, .themePicker(selected: 2, original: "monochrome"), "t opens it outside text fields")
+        XCTAssertEqual(state.dialog, .theme(.picker(selected: 2, original: "monochrome")), "t opens it outside text fields")
     }
 }
 
@@ -290,7 +290,7 @@ final class ProfileDefaultsTests: XCTestCase {
         state.profile.list = [Profile(name: "shop", baseURL: nil, apiKeyEnv: "SHOP_KEY", apiKeyFile: nil, defaults: defaults)]
         state.focusOn(.ringLogic(line: 0))
         state.press(.character("p"))
-        XCTAssertEqual(state.dialog, .profilePicker(selected: 0))
+        XCTAssertEqual(state.dialog, .profiles(.picker(selected: 0)))
         let effects = state.press(.enter)
         XCTAssertEqual(state.profile.name, "shop")
         XCTAssertEqual(state.form.numberCode, "74999999999")

@@ -78,13 +78,13 @@ final class RussianScreensScanTests: XCTestCase {
         add("the confirmation") { $0.press(.function(5)) }
         add("a send in flight") { $0.press(.function(5), .enter) }
         add("the voice explorer") { $0.press(.function(9)) }
-        add("the theme picker") { $0.dialog = .themePicker(selected: 0, original: "default") }
-        add("the template name") { $0.dialog = .templateName(LineEditor("")) }
-        add("the template picker") { $0.dialog = .templatePicker(selected: 0) }
-        add("the profile picker") { $0.dialog = .profilePicker(selected: 0) }
-        add("quit while sending") { $0.dialog = .quitWhileSending }
-        add("the file prompt") { $0.dialog = .filePrompt(.open, LineEditor("request.json")) }
-        add("the log search") { $0.dialog = .logSearch(LineEditor("")) }
+        add("the theme picker") { $0.dialog = .theme(.picker(selected: 0, original: "default")) }
+        add("the template name") { $0.dialog = .templates(.name(LineEditor(""))) }
+        add("the template picker") { $0.dialog = .templates(.picker(selected: 0)) }
+        add("the profile picker") { $0.dialog = .profiles(.picker(selected: 0)) }
+        add("quit while sending") { $0.dialog = .quit(.whileSending) }
+        add("the file prompt") { $0.dialog = .files(.prompt(.open, LineEditor("request.json"))) }
+        add("the log search") { $0.dialog = .log(.search(LineEditor(""))) }
         let outcomes: [SendOutcome] = [
             .placed(callID: "1592485880698592018", requestID: "r-1"),
             .notSent(reason: .phrase(.transportRefused)),
@@ -104,7 +104,7 @@ final class RussianScreensScanTests: XCTestCase {
             add("the log entry \(outcome.rawValue)") {
                 let logged = self.entry(outcome, message: message)
                 _ = update(&$0, .logPageLoaded(entries: [logged], total: MatchCount(value: 1, isAtLeast: false), append: false))
-                $0.dialog = .logEntry(logged, scroll: 0)
+                $0.dialog = .log(.entry(logged, scroll: 0))
             }
         }
         add("the log panel") {

@@ -14,7 +14,7 @@ final class SendFlowTests: XCTestCase {
     func testF5OnAValidRequestAsksFirstThenSendsOnEnter() {
         var state = validState()
         guard case .checkRepeat(let request, .standard)? = state.press(.function(5)).first else { return XCTFail("F5 looks up recent calls") }
-        guard case .confirmSend(request, false)? = state.dialog else { return XCTFail() }
+        guard case .send(.confirm(request, false))? = state.dialog else { return XCTFail() }
         XCTAssertTrue(render(state).canvas.text.contains("78129999999 (rings 30 s) → 74959999999 (rings 30 s)"))
         _ = update(&state, .repeatChecked(request, []))
         XCTAssertEqual(state.press(.enter), [.send(request, acknowledged: [], window: .standard)])
@@ -33,7 +33,7 @@ final class SendFlowTests: XCTestCase {
     func testAnInvalidRequestShowsItsProblemsInstead() {
         var state = freshState()
         XCTAssertEqual(state.press(.function(5)), [])
-        XCTAssertEqual(state.dialog, .problems(selected: 0))
+        XCTAssertEqual(state.dialog, .problems(.list(selected: 0)))
         XCTAssertTrue(state.status?.text.contains("not sent") ?? false)
     }
 
@@ -65,7 +65,7 @@ final class SendFlowTests: XCTestCase {
         XCTAssertTrue(render(state).canvas.text.contains("The call MAY have been placed."))
         state.press(.escape, .function(5))
         XCTAssertEqual(state.press(.enter), [], "the first confirmation leads to a second ask")
-        guard case .confirmSend(_, true)? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
+        guard case .send(.confirm(_, true))? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
         XCTAssertEqual(state.press(.enter), [], "Enter does not answer the second ask")
         XCTAssertEqual(state.press(.character("y")).count, 1)
         XCTAssertNotNil(state.sending.inFlight)
@@ -165,7 +165,7 @@ final class LogPanelTests: XCTestCase {
     func testEnterOpensTheEntryAndRBringsItsRequestBackWithUndo() {
         var state = logState(loaded: 3, total: 3)
         state.press(.enter)
-        guard case .logEntry(let entry, 0)? = state.dialog else { return XCTFail() }
+        guard case .log(.entry(let entry, 0))? = state.dialog else { return XCTFail() }
         XCTAssertTrue(render(state).canvas.text.contains("Request, as sent:"))
         state.press(.escape)
         var mine = FormState()
@@ -182,7 +182,7 @@ final class LogPanelTests: XCTestCase {
     func testEExportsTheExactRequest() {
         var state = logState(loaded: 1, total: 1)
         state.press(.character("e"))
-        guard case .filePrompt(.exportRequest(let json), _)? = state.dialog else { return XCTFail() }
+        guard case .files(.prompt(.exportRequest(let json), _))? = state.dialog else { return XCTFail() }
         let effects = state.press(.enter)
         guard case .saveFile(let path, let contents, false)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(path, "request-1.json")

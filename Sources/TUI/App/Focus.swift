@@ -2,27 +2,10 @@ import CallbackCore
 
 extension AppState {
     /// Moves the focus to `field`, loading its text into the editor.
-    public mutating func setFocus(_ field: FieldID) {
-        let order = form.focusOrder
-        fields.focus = order.contains(field) ? field : order[0]
-        fields.editor = LineEditor(form.text(of: fields.focus))
-    }
+    public mutating func setFocus(_ field: FieldID) { editing.setFocus(field) }
 
     /// The form field that best shows a problem at `path`.
-    public func field(forProblemAt path: String) -> FieldID {
-        let order = form.focusOrder
-        if let exact = order.first(where: { $0.path == path }) { return exact }
-        if let inside = order.first(where: { $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }) {
-            if path.hasSuffix("destinations"), let button = order.first(where: { $0.path == path && $0.kind == .button }) { return button }
-            return inside
-        }
-        var parent = path
-        while let cut = parent.lastIndex(where: { $0 == "." || $0 == "[" }) {
-            parent = String(parent[..<cut])
-            if let found = order.first(where: { $0.path == parent }) { return found }
-        }
-        return order[0]
-    }
+    public func field(forProblemAt path: String) -> FieldID { editing.field(forProblemAt: path) }
 
     /// Keeps the focused field and its preview line on screen.
     mutating func followFocus() {

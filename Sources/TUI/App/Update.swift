@@ -30,7 +30,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .fileSaved(let path, let result):
         switch result {
         case .saved: state.status = StatusMessage(state.language(.savedRequest, ["path": path]), .success)
-        case .exists: state.dialog = .confirmOverwrite(path: path)
+        case .exists: state.dialog = .files(.confirmOverwrite(path: path))
         case .failure(let reason): state.status = StatusMessage(state.language(.couldNotSave, ["path": path, "reason": reason.text(state.language)]), .error)
         }
     case .logPageLoaded(let entries, let total, let append):
@@ -52,11 +52,11 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .colorDepthDetected(let depth):
         state.theme.colorDepth = depth
     case .repeatChecked(let request, let attempts):
-        if case .confirmSend(request, _)? = state.dialog { state.sending.recentAttempts = attempts }
+        if case .send(.confirm(request, _))? = state.dialog { state.sending.recentAttempts = attempts }
     case .sendHeld(let request, let attempts):
         state.sending.inFlight = nil
         state.sending.recentAttempts = attempts
-        state.dialog = .confirmSend(request, secondAsk: true)
+        state.dialog = .send(.confirm(request, secondAsk: true))
         let window = "\(state.sending.repeatWindow)"
         state.status = StatusMessage(attempts.count == 1 ? state.language(.sendHeldOnce, ["window": window])
                                          : state.language(.sendHeldTimes, ["count": "\(attempts.count)", "window": window]), .warning)
@@ -76,17 +76,20 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.sending.lastSent = call
         state.quitting = true
     case .sendFinished(let call):
-        effects = SendCommands.finished(&state, call)
+        var editing = state.editing
+        let reply = SendCommands.finished(&state.sending, call, editing: &editing, log: state.log, context: state.context)
+        state.editing = editing
+        effects = state.apply(reply)
     case .configSaved(let problem):
         state.status = problem.map { StatusMessage(state.language(.themeNotSaved, ["reason": $0.text(state.language)]), .error) }
             ?? StatusMessage(state.language(.themeSaved, ["name": state.theme.name]), .success)
     case .templatesListed(let items):
         state.templates = items
-        if case .templatePicker(let selected)? = state.dialog { state.dialog = .templatePicker(selected: min(selected, max(0, items.count - 1))) }
+        if case .templates(.picker(let selected))? = state.dialog { state.dialog = .templates(.picker(selected: min(selected, max(0, items.count - 1)))) }
     case .templateSaved(let name, let result):
         switch result {
         case .saved: state.status = StatusMessage(state.language(.templateSaved, ["name": name]), .success)
-        case .exists: state.dialog = .templateExists(name)
+        case .exists: state.dialog = .templates(.exists(name))
         case .failure(let reason): state.status = StatusMessage(state.language(.templateNotSaved, ["reason": reason.text(state.language)]), .error)
         }
     case .profileApplied(let availability, let host, let endpointURL, let keyVariable):

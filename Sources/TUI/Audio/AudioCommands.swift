@@ -1,6 +1,6 @@
 import CallbackCore
-import Localization
 import Foundation
+import Localization
 
 /// The voice picker, emotion picker and voice explorer, and the audio fields'
 /// own keys (stepping volume and speed, moving through wrapped TTS text).
@@ -20,39 +20,54 @@ enum AudioCommands {
     }
 
     /// The leg the voice explorer edits: the focused field's, else line 1.
-    static func line(for state: AppState) -> Int { state.fields.focus.line ?? 0 }
+    static func line(for editing: FormEditing) -> Int { editing.fields.focus.line ?? 0 }
 
-    static func openVoicePicker(_ state: inout AppState, line: Int) {
-        let current = state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID
+    /// Enter on Voice: the voice picker on the leg's voice.
+    static func openVoicePicker(_ form: FormState, line: Int) -> Reply {
+        let current = form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID
         let index = VoiceCatalog.voices.firstIndex { $0.id == current } ?? 0
-        state.dialog = .voicePicker(line: line, filter: "", gender: nil, selected: index)
+        return .show(.audio(.voicePicker(line: line, filter: "", gender: nil, selected: index)))
     }
 
-    static func openEmotionPicker(_ state: inout AppState, line: Int) {
-        let tts = state.form.lines[line].audio.tts
+    /// Enter on Emotion: the emotion picker on the leg's emotion.
+    static func openEmotionPicker(_ form: FormState, line: Int) -> Reply {
+        let tts = form.lines[line].audio.tts
         let voice = VoiceCatalog.voice(id: tts.voice ?? VoiceCatalog.defaultVoiceID)
         let current = tts.emotion ?? voice?.defaultEmotion
         let index = voice?.emotions.firstIndex { $0.id == current } ?? 0
-        state.dialog = .emotionPicker(line: line, selected: index)
+        return .show(.audio(.emotionPicker(line: line, selected: index)))
     }
 
-    static func openExplorer(_ state: inout AppState) {
-        let line = line(for: state)
-        let tts = state.form.lines[line].audio.tts
+    /// F9: the explorer on the focused leg's voice and emotion.
+    static func openExplorer(_ editing: FormEditing) -> Reply {
+        let line = line(for: editing)
+        let tts = editing.form.lines[line].audio.tts
         let voiceID = tts.voice ?? VoiceCatalog.defaultVoiceID
         let row = VoiceCatalog.voices.firstIndex { $0.id == voiceID } ?? 0
         let emotion = tts.emotion ?? VoiceCatalog.voice(id: voiceID)?.defaultEmotion ?? 1
         let column = VoiceCatalog.emotionIDs.firstIndex(of: emotion) ?? 0
-        state.dialog = .voiceExplorer(line: line, row: row, column: column)
+        return .show(.audio(.explorer(line: line, row: row, column: column)))
+    }
+
+    /// A command while an audio dialog is open.
+    static func reduce(_ editing: inout FormEditing, _ dialog: AudioDialog, _ command: Command, key: Key, context: ScreenContext) -> Reply {
+        switch dialog {
+        case .voicePicker(let line, let filter, let gender, let selected):
+            return voicePicker(&editing, command, key: key, line: line, filter: filter, gender: gender, selected: selected, context: context)
+        case .emotionPicker(let line, let selected):
+            return emotionPicker(&editing.form, command, key: key, line: line, selected: selected)
+        case .explorer(let line, let row, let column):
+            return explorer(&editing, command, key: key, line: line, row: row, column: column, context: context)
+        }
     }
 
     /// A command while the voice picker is open.
-    static func voicePicker(_ command: Command, key: Key, line: Int, filter: String, gender: Gender?, selected: Int,
-                            in state: inout AppState) -> [Effect] {
+    private static func voicePicker(_ editing: inout FormEditing, _ command: Command, key: Key, line: Int, filter: String, gender: Gender?,
+                                    selected: Int, context: ScreenContext) -> Reply {
         var (filter, gender, selected) = (filter, gender, selected)
         let shown = voices(matching: filter, gender: gender)
         switch command {
-        case .close: state.dialog = nil; return []
+        case .close: return .close
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
         case .cycleGender:
             gender = gender == nil ? .female : (gender == .female ? .male : nil)
@@ -61,39 +76,37 @@ enum AudioCommands {
             PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .accept:
             guard let voice = shown[safe: selected] else {
-                state.status = StatusMessage(state.language(.noVoiceMatchesFilter, ["filter": filter]), .warning)
-                return []
+                return .status(StatusMessage(context.language(.noVoiceMatchesFilter, ["filter": filter]), .warning))
             }
-            state.dialog = nil
-            return choose(&state, voice: voice.id, emotion: nil, line: line)
-        default: return []
+            var reply = choose(&editing, voice: voice.id, emotion: nil, line: line, language: context.language)
+            reply.dialog = .close
+            return reply
+        default: return .none
         }
-        state.dialog = .voicePicker(line: line, filter: filter, gender: gender, selected: selected)
-        return []
+        return .show(.audio(.voicePicker(line: line, filter: filter, gender: gender, selected: selected)))
     }
 
     /// A command while the emotion picker is open.
-    static func emotionPicker(_ command: Command, key: Key, line: Int, selected: Int, in state: inout AppState) -> [Effect] {
-        let voice = VoiceCatalog.voice(id: state.form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
+    private static func emotionPicker(_ form: inout FormState, _ command: Command, key: Key, line: Int, selected: Int) -> Reply {
+        let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
         let emotions = voice?.emotions ?? []
         switch command {
-        case .close: state.dialog = nil
+        case .close: return .close
         case .move:
-            state.dialog = .emotionPicker(line: line, selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: emotions.count))
+            return .show(.audio(.emotionPicker(line: line, selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: emotions.count))))
         case .accept:
-            state.dialog = nil
-            guard let emotion = emotions[safe: selected] else { return [] }
-            VoiceRules.setEmotion(emotion.id, line: line, in: &state.form)
-            return [.saveDraft(state.form)]
-        default: break
+            guard let emotion = emotions[safe: selected] else { return .close }
+            VoiceRules.setEmotion(emotion.id, line: line, in: &form)
+            return Reply(effects: [.saveDraft(form)], dialog: .close)
+        default: return .none
         }
-        return []
     }
 
     /// A command while the voice explorer is open.
-    static func explorer(_ command: Command, key: Key, line: Int, row: Int, column: Int, in state: inout AppState) -> [Effect] {
+    private static func explorer(_ editing: inout FormEditing, _ command: Command, key: Key, line: Int, row: Int, column: Int,
+                                 context: ScreenContext) -> Reply {
         switch command {
-        case .close: state.dialog = nil
+        case .close: return .close
         case .move:
             var (row, column) = (row, column)
             switch ListMove(key) {
@@ -103,45 +116,44 @@ enum AudioCommands {
             case let move?: row = ListNavigation.select(row, move, count: VoiceCatalog.voices.count)
             case nil: break
             }
-            state.dialog = .voiceExplorer(line: line, row: row, column: column)
+            return .show(.audio(.explorer(line: line, row: row, column: column)))
         case .accept:
             let voice = VoiceCatalog.voices[row]
             let emotion = VoiceCatalog.emotionIDs[column]
             guard voice.supports(emotion: emotion) else {
-                state.status = StatusMessage(state.language(.voiceDoesNotOffer, [
+                return .status(StatusMessage(context.language(.voiceDoesNotOffer, [
                     "voice": "\(voice.id) \(voice.name)",
-                    "emotion": VoiceCatalog.emotionName(emotion, russian: state.language == .ru)!,
-                ]), .warning)
-                return []
+                    "emotion": VoiceCatalog.emotionName(emotion, russian: context.language == .ru)!,
+                ]), .warning))
             }
-            state.dialog = nil
-            return choose(&state, voice: voice.id, emotion: emotion, line: line)
-        default: break
+            var reply = choose(&editing, voice: voice.id, emotion: emotion, line: line, language: context.language)
+            reply.dialog = .close
+            return reply
+        default: return .none
         }
-        return []
     }
 
     /// Sets a voice (and optionally an emotion) on a leg, switching it to TTS.
-    static func choose(_ state: inout AppState, voice: Int, emotion: Int?, line: Int) -> [Effect] {
-        state.form.clearRaw(at: FieldID.audioKind(line: line).path)
-        state.form.lines[line].audio.kind = .tts
-        var message = VoiceRules.setVoice(voice, line: line, in: &state.form, language: state.language)
+    static func choose(_ editing: inout FormEditing, voice: Int, emotion: Int?, line: Int, language: UILanguage) -> Reply {
+        editing.form.clearRaw(at: FieldID.audioKind(line: line).path)
+        editing.form.lines[line].audio.kind = .tts
+        var message = VoiceRules.setVoice(voice, line: line, in: &editing.form, language: language)
         if let emotion {
-            VoiceRules.setEmotion(emotion, line: line, in: &state.form)
+            VoiceRules.setEmotion(emotion, line: line, in: &editing.form)
             message = nil
         }
         let chosen = VoiceCatalog.voice(id: voice)!
-        let emotionID = state.form.lines[line].audio.tts.emotion ?? chosen.defaultEmotion
-        state.status = message ?? StatusMessage(state.language(.voiceChosen, [
+        let emotionID = editing.form.lines[line].audio.tts.emotion ?? chosen.defaultEmotion
+        let status = message ?? StatusMessage(language(.voiceChosen, [
             "line": "\(line + 1)", "voice": "\(chosen.id) \(chosen.name)",
-            "emotion": "\(emotionID) \(VoiceRules.emotionName(chosen, emotionID, state.language))",
+            "emotion": "\(emotionID) \(VoiceRules.emotionName(chosen, emotionID, language))",
         ]), .success)
-        state.setFocus(.ttsVoice(line: line))
-        return [.saveDraft(state.form)]
+        editing.setFocus(.ttsVoice(line: line))
+        return Reply(effects: [.saveDraft(editing.form)], status: status)
     }
 
     /// Left/Right step volume by 1 (PgUp/PgDn by 10) and speed by 0.1, within their ranges.
-    static func step(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    static func step(_ editing: inout FormEditing, _ key: Key) -> Reply? {
         let delta: Double
         switch key {
         case .right: delta = 1
@@ -150,34 +162,34 @@ enum AudioCommands {
         case .pageDown: delta = -10
         default: return nil
         }
-        let field = state.fields.focus
+        let field = editing.fields.focus
         let text: String
         switch field {
         case .ttsVolume:
-            let current = Int64(state.form.text(of: field)) ?? Rules.defaultVolume
+            let current = Int64(editing.form.text(of: field)) ?? Rules.defaultVolume
             let next = min(max(current + Int64(delta), Rules.volume.lowerBound), Rules.volume.upperBound)
             text = String(next)
         case .ttsSpeed:
-            let current = Double(state.form.text(of: field).replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
+            let current = Double(editing.form.text(of: field).replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
             var next = ((current + delta * Rules.speedStep) * 10).rounded() / 10
             next = min(max(next, Rules.speed.lowerBound), Rules.speed.upperBound)
             text = CanonicalJSON.number(next)
         default: return nil
         }
-        state.form.setText(text, of: field)
-        state.fields.editor = LineEditor(text)
-        return [.saveDraft(state.form)]
+        editing.form.setText(text, of: field)
+        editing.fields.editor = LineEditor(text)
+        return .effects([.saveDraft(editing.form)])
     }
 
     /// Up/Down inside wrapped TTS text; nil when the cursor is on the first/last row (focus moves on).
-    static func moveInText(_ state: inout AppState, _ key: Key, width: Int) -> [Effect]? {
-        guard case .ttsText = state.fields.focus, key == .up || key == .down else { return nil }
-        let wrapped = WrappedText(state.fields.editor.text, width: width)
-        let row = wrapped.row(of: state.fields.editor.cursor)
+    static func moveInText(_ fields: inout FieldsState, _ key: Key, width: Int) -> Reply? {
+        guard case .ttsText = fields.focus, key == .up || key == .down else { return nil }
+        let wrapped = WrappedText(fields.editor.text, width: width)
+        let row = wrapped.row(of: fields.editor.cursor)
         let target = key == .up ? row - 1 : row + 1
         guard wrapped.rows.indices.contains(target) else { return nil }
-        let column = state.fields.editor.cursor - wrapped.rows[row].lowerBound
-        state.fields.editor = LineEditor(state.fields.editor.text, cursor: wrapped.cursor(row: target, column: column))
-        return []
+        let column = fields.editor.cursor - wrapped.rows[row].lowerBound
+        fields.editor = LineEditor(fields.editor.text, cursor: wrapped.cursor(row: target, column: column))
+        return Reply.none
     }
 }

@@ -29,47 +29,68 @@ struct AccountPickerRow {
 
 /// Enter on Number code, a Display number or Callback resource: the account's
 /// lists, filtered by digits or words; choosing fills the field (undoable).
+/// The account lists' dialog.
+public enum AccountDialog: Equatable, Sendable {
+    /// The account's numbers or callback resources for a field; type to filter.
+    case picker(AccountPickerTarget, filter: String, selected: Int)
+
+    /// Its kind.
+    public var kind: DialogKind { .accountPicker }
+}
+
+extension DialogKind {
+    /// The account's numbers or callback resources.
+    public static let accountPicker = DialogKind("accountPicker", .dialogAccountPicker)
+}
+
 enum AccountPickerCommands {
-    static func open(_ state: inout AppState) -> [Effect] {
+    /// The picker's keys.
+    static let keys: [KeyBinding] = [
+        KeyTable.on(.accountPicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
+        KeyTable.on(.accountPicker, .of(.up, .down, .pageUp, .pageDown, .home, .end), .move, "↑↓", .keyChoose),
+        KeyTable.on(.accountPicker, .of(.enter), .accept, "Enter", .keyFill),
+        KeyTable.on(.accountPicker, .of(.control("r")), .refreshAccount, "^R", .keyRefresh),
+        KeyTable.on(.accountPicker, .of(.escape), .close, "Esc", .keyClose),
+        KeyTable.on(.accountPicker, .of(.backspace), .filterErase, "Backspace", .keyErase, footer: false),
+        KeyTable.on(.accountPicker, .of(.control("u")), .filterClear, "Ctrl-U", .keyClear, footer: false),
+    ]
+
+    /// Enter on Number code, a display number or the callback resource: the account's list for it.
+    static func open(_ account: inout AccountState, focus: FieldID, availability: SendAvailability, context: ScreenContext) -> Reply {
         let target: AccountPickerTarget
-        switch state.fields.focus {
+        switch focus {
         case .numberCode: target = .numberCode
         case .displayNumber(let line): target = .displayNumber(line: line)
         case .callbackResourceID:
             target = .callbackResource
-            if case .failed(let reason) = state.account.resources {
+            if case .failed(let reason) = account.resources {
                 // Undocumented: any failure falls back to typing, quietly.
-                state.status = StatusMessage(state.language(.accountResourceUnavailable, ["reason": reason.text(state.language)]), .info)
-                return []
+                return .status(StatusMessage(context.language(.accountResourceUnavailable, ["reason": reason.text(context.language)]), .info))
             }
-        default: return []
+        default: return .none
         }
-        state.dialog = .accountPicker(target, filter: "", selected: 0)
-        if state.account.numbers == .notAsked && state.sending.availability == .ready { return refresh(&state) }
-        return []
+        var reply = Reply.show(.account(.picker(target, filter: "", selected: 0)))
+        if account.numbers == .notAsked && availability == .ready { reply.effects = refresh(&account, availability: availability, context: context).effects }
+        return reply
     }
 
-    /// Ctrl-R: read the lists again.
-    static func refresh(_ state: inout AppState) -> [Effect] {
-        guard state.sending.availability == .ready else {
-            state.status = StatusMessage(state.language(.accountNoKey), .warning)
-            return []
-        }
-        state.account.numbers = .loading
-        state.account.resources = .loading
-        return [.listAccount]
+    /// Ctrl-R (or F-key): the account's lists read again.
+    static func refresh(_ account: inout AccountState, availability: SendAvailability, context: ScreenContext) -> Reply {
+        guard availability == .ready else { return .status(StatusMessage(context.language(.accountNoKey), .warning)) }
+        account.numbers = .loading
+        account.resources = .loading
+        return .effects([.listAccount])
     }
 
-    /// The rows a picker shows for `filter` (every word must match a column; digits match inside numbers).
-    static func rows(_ state: AppState, target: AccountPickerTarget, filter: String) -> [AccountPickerRow] {
+    static func rows(_ account: AccountState, target: AccountPickerTarget, filter: String) -> [AccountPickerRow] {
         var rows: [AccountPickerRow] = []
         switch target {
         case .numberCode, .displayNumber:
-            guard case .loaded(let numbers) = state.account.numbers else { return [] }
+            guard case .loaded(let numbers) = account.numbers else { return [] }
             let usable = target == .numberCode ? numbers.filter(\.outgoingCalls) : numbers
             rows = usable.map { AccountPickerRow(value: $0.number, columns: [$0.number, $0.type, $0.region, $0.description]) }
         case .callbackResource:
-            guard case .loaded(let resources) = state.account.resources else { return [] }
+            guard case .loaded(let resources) = account.resources else { return [] }
             rows = resources.map { AccountPickerRow(value: $0.id, columns: [$0.id, $0.name]) }
         }
         let words = filter.lowercased().replacingOccurrences(of: "ё", with: "е").split(separator: " ")
@@ -81,33 +102,37 @@ enum AccountPickerCommands {
     }
 
     /// A command while a picker is open.
-    static func perform(_ state: inout AppState, _ command: Command, key: Key, target: AccountPickerTarget, filter: String, selected: Int) -> [Effect] {
-        var (filter, selected) = (filter, selected)
-        let shown = rows(state, target: target, filter: filter)
+    /// A command while the picker is open: Enter fills the field.
+    static func reduce(_ account: inout AccountState, _ editing: inout FormEditing, _ dialog: AccountDialog, _ command: Command, key: Key,
+                       availability: SendAvailability, context: ScreenContext) -> Reply {
+        guard case .picker(let target, var filter, var selected) = dialog else { return .none }
+        let shown = rows(account, target: target, filter: filter)
         switch command {
-        case .close: state.dialog = nil; return []
-        case .refreshAccount: _ = refresh(&state); return [.listAccount]
+        case .close: return .close
+        case .refreshAccount:
+            var reply = refresh(&account, availability: availability, context: context)
+            reply.effects = [.listAccount]
+            return reply
         case .filterType, .filterErase, .filterClear:
             PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
         case .accept:
-            guard let row = shown[safe: selected] else { return [] }
-            state.dialog = nil
-            state.form.setText(row.value, of: target.field)
-            state.setFocus(target.field)
-            state.status = StatusMessage(state.language(.accountFilled, ["field": target.field.statusName(in: state.language), "value": row.value]), .success)
-            return [.saveDraft(state.form)]
-        default: return []
+            guard let row = shown[safe: selected] else { return .none }
+            editing.form.setText(row.value, of: target.field)
+            editing.setFocus(target.field)
+            return Reply(effects: [.saveDraft(editing.form)], dialog: .close, status: StatusMessage(context.language(.accountFilled, [
+                "field": target.field.statusName(in: context.language), "value": row.value,
+            ]), .success))
+        default: return .none
         }
-        state.dialog = .accountPicker(target, filter: filter, selected: selected)
-        return []
+        return .show(.account(.picker(target, filter: filter, selected: selected)))
     }
 }
 
-/// The picker: a filter line, then the rows, or why there are none.
 enum AccountPickerView {
-    static func draw(_ state: AppState, target: AccountPickerTarget, filter: String, selected: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
-        let rows = AccountPickerCommands.rows(state, target: target, filter: filter)
+    static func draw(_ dialog: AccountDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        guard case .picker(let target, let filter, let selected) = dialog else { return nil }
+        let rows = AccountPickerCommands.rows(state.account, target: target, filter: filter)
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 100), height: min(size.height - 2, max(8, rows.count + 5)), in: size)
         let title: String

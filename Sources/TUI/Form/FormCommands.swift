@@ -2,199 +2,193 @@ import CallbackCore
 import CallLogModel
 import Localization
 
-/// What the form's keys do (the key table says which key does which).
+/// What the form's keys do (the key table says which key does which), on the form feature's own state.
 enum FormCommands {
-    static func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
-        let field = state.fields.focus
+    /// A form command. `problems` are the focused field's (validation's and the server's), for Ctrl-F.
+    static func perform(_ editing: inout FormEditing, _ command: Command, key: Key, problems: [ValidationProblem],
+                        context: ScreenContext) -> Reply {
+        let field = editing.fields.focus
+        let language = context.language
+        func saved(_ status: StatusMessage?) -> Reply { Reply(effects: [.saveDraft(editing.form)], status: status) }
         switch command {
-        case .focusNext: return move(&state, by: 1)
-        case .focusPrevious: return move(&state, by: -1)
+        case .focusNext: return move(&editing, by: 1)
+        case .focusPrevious: return move(&editing, by: -1)
         case .verticalMove:
-            if let effects = AudioCommands.moveInText(&state, key, width: Layout.ttsTextWidth(for: state.size)) { return effects }
-            return move(&state, by: key == .up ? -1 : 1)
-        case .undo: return undo(&state)
-        case .nextSection, .previousSection: return jumpSection(&state, forward: command == .nextSection)
+            if let reply = AudioCommands.moveInText(&editing.fields, key, width: Layout.ttsTextWidth(for: context.size)) { return reply }
+            return move(&editing, by: key == .up ? -1 : 1)
+        case .undo: return undo(&editing, language: language)
+        case .nextSection, .previousSection: return jumpSection(&editing, forward: command == .nextSection)
         case .explicitDefault:
-            guard ChoiceOptions.current(field, in: state.form) == nil, let value = ChoiceOptions.defaultValue(of: field, in: state.form) else {
-                state.status = StatusMessage(state.language(.explicitAlready, ["field": field.statusName(in: state.language)]), .info)
-                return []
+            guard ChoiceOptions.current(field, in: editing.form) == nil, let value = ChoiceOptions.defaultValue(of: field, in: editing.form) else {
+                return .status(StatusMessage(language(.explicitAlready, ["field": field.statusName(in: language)]), .info))
             }
-            ChoiceOptions.set(value, of: field, in: &state.form)
-            state.status = StatusMessage(state.language(.explicitDefault, ["field": field.statusName(in: state.language)]), .success)
-            return [.saveDraft(state.form)]
-        case .redo: return redo(&state)
+            ChoiceOptions.set(value, of: field, in: &editing.form)
+            return saved(StatusMessage(language(.explicitDefault, ["field": field.statusName(in: language)]), .success))
+        case .redo: return redo(&editing, language: language)
         case .addRow:
-            guard let (line, index) = field.destination else { return [] }
-            return addDestination(&state, line: line, after: index)
+            guard let (line, index) = field.destination else { return .none }
+            return addDestination(&editing, line: line, after: index, language: language)
         case .removeRow:
-            guard let (line, index) = field.destination else { return [] }
-            return removeDestination(&state, line: line, index: index)
+            guard let (line, index) = field.destination else { return .none }
+            return removeDestination(&editing, line: line, index: index, language: language)
         case .moveRow(let up):
-            guard let (line, index) = field.destination else { return [] }
-            return moveDestination(&state, line: line, index: index, up: up)
-        case .nextFromText, .nextFromChoice: return move(&state, by: 1)
-        case .applyFix: return applySuggestion(&state)
-        case .edit: return edit(&state, key)
-        case .step: return AudioCommands.step(&state, key) ?? []
-        case .cycleChoice: return cycleChoice(&state, field, by: key == .left ? -1 : 1)
+            guard let (line, index) = field.destination else { return .none }
+            return moveDestination(&editing, line: line, index: index, up: up, language: language)
+        case .nextFromText, .nextFromChoice: return move(&editing, by: 1)
+        case .applyFix: return applySuggestion(&editing, problems: problems, language: language)
+        case .edit: return edit(&editing, key, language: language)
+        case .step: return AudioCommands.step(&editing, key) ?? .none
+        case .cycleChoice: return cycleChoice(&editing, field, by: key == .left ? -1 : 1, language: language)
         case .resetChoice:
-            if ChoiceOptions.current(field, in: state.form) == nil { return [] }
-            ChoiceOptions.set(nil, of: field, in: &state.form)
-            state.status = StatusMessage(state.language(.returnedDefault, ["field": field.statusName(in: state.language)]), .info)
-            return [.saveDraft(state.form)]
+            if ChoiceOptions.current(field, in: editing.form) == nil { return .none }
+            ChoiceOptions.set(nil, of: field, in: &editing.form)
+            return saved(StatusMessage(language(.returnedDefault, ["field": field.statusName(in: language)]), .info))
         case .openPicker:
-            if case .ttsVoice(let line) = field { AudioCommands.openVoicePicker(&state, line: line) }
-            if case .ttsEmotion(let line) = field { AudioCommands.openEmotionPicker(&state, line: line) }
-            return []
+            if case .ttsVoice(let line) = field { return AudioCommands.openVoicePicker(editing.form, line: line) }
+            if case .ttsEmotion(let line) = field { return AudioCommands.openEmotionPicker(editing.form, line: line) }
+            return .none
         case .pressButton:
-            guard case .addDestination(let line) = field else { return [] }
-            return addDestination(&state, line: line, after: state.form.lines[line].destinations.count - 1)
-        default: return []
+            guard case .addDestination(let line) = field else { return .none }
+            return addDestination(&editing, line: line, after: editing.form.lines[line].destinations.count - 1, language: language)
+        default: return .none
         }
     }
 
     /// PgDn / PgUp: the first field of the next or previous section.
-    static func jumpSection(_ state: inout AppState, forward: Bool) -> [Effect] {
+    static func jumpSection(_ editing: inout FormEditing, forward: Bool) -> Reply {
         let starts: [FieldID] = [.requestDescription, .destinationNumber(line: 0, index: 0), .destinationNumber(line: 1, index: 0)]
-        let current = state.fields.focus.line.map { $0 + 1 } ?? 0
-        let target = forward ? min(starts.count - 1, current + 1) : (state.fields.focus == starts[current] ? max(0, current - 1) : current)
-        state.setFocus(starts[target])
-        return []
+        let current = editing.fields.focus.line.map { $0 + 1 } ?? 0
+        let target = forward ? min(starts.count - 1, current + 1) : (editing.fields.focus == starts[current] ? max(0, current - 1) : current)
+        editing.setFocus(starts[target])
+        return .none
     }
 
     /// Alt-N: a new request, empty or from the profile's defaults; the old form is one Ctrl-Z away.
-    static func newRequest(_ state: inout AppState) -> [Effect] {
+    static func newRequest(_ profile: ProfileState, context: ScreenContext) -> Reply {
         var form = FormState()
-        var note = state.language(.newRequestEmpty)
-        if let name = state.profile.name, let profile = state.profile.list.first(where: { $0.name == name }) {
-            let filled = form.applyDefaults(profile.defaults)
-            if !filled.isEmpty { note = state.language(.newRequestFromProfile, ["name": name]) }
+        var note = context.language(.newRequestEmpty)
+        if let name = profile.name, let chosen = profile.list.first(where: { $0.name == name }) {
+            let filled = form.applyDefaults(chosen.defaults)
+            if !filled.isEmpty { note = context.language(.newRequestFromProfile, ["name": name]) }
         }
-        state.form = form
-        state.setFocus(state.form.focusOrder[0])
-        state.status = StatusMessage(note, .success)
-        return [.saveDraft(state.form)]
+        return Reply(status: StatusMessage(note, .success), loadForm: form)
     }
 
     /// Ctrl-Z: the form before the last change comes back.
-    static func undo(_ state: inout AppState) -> [Effect] {
-        guard let previous = state.fields.history.stepBack(from: state.form) else {
-            state.status = StatusMessage(state.language(.nothingToUndo), .info)
-            return []
+    static func undo(_ editing: inout FormEditing, language: UILanguage) -> Reply {
+        guard let previous = editing.fields.history.stepBack(from: editing.form) else {
+            return .status(StatusMessage(language(.nothingToUndo), .info))
         }
-        return restore(&state, previous, state.language(.undone, ["count": "\(state.fields.history.undo.count)"]))
+        return restore(&editing, previous, language(.undone, ["count": "\(editing.fields.history.undo.count)"]))
     }
 
     /// Ctrl-R: what Ctrl-Z undid comes back.
-    static func redo(_ state: inout AppState) -> [Effect] {
-        guard let next = state.fields.history.stepForward(from: state.form) else {
-            state.status = StatusMessage(state.language(.nothingToRedo), .info)
-            return []
+    static func redo(_ editing: inout FormEditing, language: UILanguage) -> Reply {
+        guard let next = editing.fields.history.stepForward(from: editing.form) else {
+            return .status(StatusMessage(language(.nothingToRedo), .info))
         }
-        return restore(&state, next, state.language(.redone))
+        return restore(&editing, next, language(.redone))
     }
 
-    private static func restore(_ state: inout AppState, _ form: FormState, _ message: String) -> [Effect] {
-        state.form = form
-        state.setFocus(state.fields.focus)
-        state.status = StatusMessage(message, .success)
-        return [.saveDraft(state.form)]
+    private static func restore(_ editing: inout FormEditing, _ form: FormState, _ message: String) -> Reply {
+        editing.form = form
+        editing.setFocus(editing.fields.focus)
+        return Reply(effects: [.saveDraft(editing.form)], status: StatusMessage(message, .success))
     }
 
     /// An editing key in the focused text field.
-    static func edit(_ state: inout AppState, _ key: Key) -> [Effect] {
-        let field = state.fields.focus
-        guard case .text(let rule) = field.kind else { return [] }
+    static func edit(_ editing: inout FormEditing, _ key: Key, language: UILanguage) -> Reply {
+        let field = editing.fields.focus
+        guard case .text(let rule) = field.kind else { return .none }
         var isTTSText = false
         if case .ttsText = field { isTTSText = true }
-        var editor = state.fields.editor
+        var editor = editing.fields.editor
         let before = editor.text
+        var status: StatusMessage? = nil
         guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
-                             multiline: isTTSText, status: &state.status, language: state.language) else { return [] }
-        state.fields.editor = editor
-        guard editor.text != before else { return [] }
-        state.form.setText(editor.text, of: field)
-        return [.saveDraft(state.form)]
+                             multiline: isTTSText, status: &status, language: language) else { return .none }
+        editing.fields.editor = editor
+        guard editor.text != before else { return Reply(status: status) }
+        editing.form.setText(editor.text, of: field)
+        return Reply(effects: [.saveDraft(editing.form)], status: status)
     }
 
-    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
-        let order = state.form.focusOrder
-        let index = order.firstIndex(of: state.fields.focus) ?? 0
-        state.setFocus(order[(index + delta + order.count) % order.count])
-        return []
+    static func move(_ editing: inout FormEditing, by delta: Int) -> Reply {
+        let order = editing.form.focusOrder
+        let index = order.firstIndex(of: editing.fields.focus) ?? 0
+        editing.setFocus(order[(index + delta + order.count) % order.count])
+        return .none
     }
 
-    static func cycleChoice(_ state: inout AppState, _ field: FieldID, by delta: Int) -> [Effect] {
-        let values = ChoiceOptions.values(of: field, in: state.form)
-        guard !values.isEmpty else { return [] }
+    static func cycleChoice(_ editing: inout FormEditing, _ field: FieldID, by delta: Int, language: UILanguage) -> Reply {
+        let values = ChoiceOptions.values(of: field, in: editing.form)
+        guard !values.isEmpty else { return .none }
         // Unset (the default) and the value it stands for are one stop, not two.
-        let effective = ChoiceOptions.current(field, in: state.form) ?? ChoiceOptions.defaultValue(of: field, in: state.form)
+        let effective = ChoiceOptions.current(field, in: editing.form) ?? ChoiceOptions.defaultValue(of: field, in: editing.form)
         let next: Int
         if let effective, let index = values.firstIndex(of: effective) {
             next = values[(index + delta + values.count) % values.count]
         } else {
             next = delta > 0 ? values[0] : values[values.count - 1]
         }
+        var status: StatusMessage? = nil
         if case .ttsVoice(let line) = field {
-            state.status = VoiceRules.setVoice(next, line: line, in: &state.form, language: state.language)
+            status = VoiceRules.setVoice(next, line: line, in: &editing.form, language: language)
         } else {
-            ChoiceOptions.set(next, of: field, in: &state.form)
+            ChoiceOptions.set(next, of: field, in: &editing.form)
         }
-        return [.saveDraft(state.form)]
+        return Reply(effects: [.saveDraft(editing.form)], status: status)
     }
 
-    static func removeDestination(_ state: inout AppState, line: Int, index: Int) -> [Effect] {
-        state.form.clearRaw(under: FieldID.addDestination(line: line).path)
-        var rows = state.form.lines[line].destinations
+    static func removeDestination(_ editing: inout FormEditing, line: Int, index: Int, language: UILanguage) -> Reply {
+        editing.form.clearRaw(under: FieldID.addDestination(line: line).path)
+        var rows = editing.form.lines[line].destinations
+        let status: StatusMessage
         if rows.count == 1 {
             rows[0] = DestinationForm()
-            state.status = StatusMessage(state.language(.rowCleared), .info)
+            status = StatusMessage(language(.rowCleared), .info)
         } else {
             rows.remove(at: index)
-            state.status = StatusMessage(state.language(.rowRemoved, ["index": "\(index + 1)", "line": "\(line + 1)"]), .info)
+            status = StatusMessage(language(.rowRemoved, ["index": "\(index + 1)", "line": "\(line + 1)"]), .info)
         }
-        state.form.lines[line].destinations = rows
-        state.setFocus(.destinationNumber(line: line, index: min(index, rows.count - 1)))
-        return [.saveDraft(state.form)]
+        editing.form.lines[line].destinations = rows
+        editing.setFocus(.destinationNumber(line: line, index: min(index, rows.count - 1)))
+        return Reply(effects: [.saveDraft(editing.form)], status: status)
     }
 
-    static func moveDestination(_ state: inout AppState, line: Int, index: Int, up: Bool) -> [Effect] {
+    static func moveDestination(_ editing: inout FormEditing, line: Int, index: Int, up: Bool, language: UILanguage) -> Reply {
         let target = up ? index - 1 : index + 1
-        var rows = state.form.lines[line].destinations
-        guard rows.indices.contains(target) else { return [] }
-        state.form.clearRaw(under: FieldID.addDestination(line: line).path)
+        var rows = editing.form.lines[line].destinations
+        guard rows.indices.contains(target) else { return .none }
+        editing.form.clearRaw(under: FieldID.addDestination(line: line).path)
         rows.swapAt(index, target)
-        state.form.lines[line].destinations = rows
-        if case .destinationTimeout = state.fields.focus {
-            state.setFocus(.destinationTimeout(line: line, index: target))
+        editing.form.lines[line].destinations = rows
+        if case .destinationTimeout = editing.fields.focus {
+            editing.setFocus(.destinationTimeout(line: line, index: target))
         } else {
-            state.setFocus(.destinationNumber(line: line, index: target))
+            editing.setFocus(.destinationNumber(line: line, index: target))
         }
-        state.status = StatusMessage(state.language(.rowMoved, ["position": "\(target + 1)", "line": "\(line + 1)"]), .info)
-        return [.saveDraft(state.form)]
+        return Reply(effects: [.saveDraft(editing.form)], status: StatusMessage(language(.rowMoved, ["position": "\(target + 1)", "line": "\(line + 1)"]), .info))
     }
 
-    static func addDestination(_ state: inout AppState, line: Int, after index: Int) -> [Effect] {
+    static func addDestination(_ editing: inout FormEditing, line: Int, after index: Int, language: UILanguage) -> Reply {
         let limit = Rules.destinationsPerLine.upperBound
-        guard state.form.lines[line].destinations.count < limit else {
-            state.status = StatusMessage(state.language(.rowsFull, ["line": "\(line + 1)", "limit": "\(limit)"]), .warning)
-            return []
+        guard editing.form.lines[line].destinations.count < limit else {
+            return .status(StatusMessage(language(.rowsFull, ["line": "\(line + 1)", "limit": "\(limit)"]), .warning))
         }
-        state.form.clearRaw(under: FieldID.addDestination(line: line).path)
-        state.form.lines[line].destinations.insert(DestinationForm(), at: index + 1)
-        state.setFocus(.destinationNumber(line: line, index: index + 1))
-        return [.saveDraft(state.form)]
+        editing.form.clearRaw(under: FieldID.addDestination(line: line).path)
+        editing.form.lines[line].destinations.insert(DestinationForm(), at: index + 1)
+        editing.setFocus(.destinationNumber(line: line, index: index + 1))
+        return .effects([.saveDraft(editing.form)])
     }
 
-    static func applySuggestion(_ state: inout AppState) -> [Effect] {
-        guard let suggestion = state.problems(of: state.fields.focus).compactMap(\.suggestion).first else {
-            state.status = StatusMessage(state.language(.noFix), .info)
-            return []
+    static func applySuggestion(_ editing: inout FormEditing, problems: [ValidationProblem], language: UILanguage) -> Reply {
+        guard let suggestion = problems.compactMap(\.suggestion).first else {
+            return .status(StatusMessage(language(.noFix), .info))
         }
-        state.form.setText(suggestion, of: state.fields.focus)
-        state.fields.editor = LineEditor(suggestion)
-        state.status = StatusMessage(state.language(.fixApplied, ["value": suggestion]), .success)
-        return [.saveDraft(state.form)]
+        editing.form.setText(suggestion, of: editing.fields.focus)
+        editing.fields.editor = LineEditor(suggestion)
+        return Reply(effects: [.saveDraft(editing.form)], status: StatusMessage(language(.fixApplied, ["value": suggestion]), .success))
     }
 }
 

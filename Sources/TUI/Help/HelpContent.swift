@@ -44,7 +44,7 @@ enum HelpContent {
         // Dialogs: one paragraph each, from their bindings.
         lines.append(("", text))
         lines.append((state.language(HelpSection.dialogs.phrase), title))
-        for kind in DialogKind.allCases {
+        for kind in KeyTable.dialogKinds {
             let keys = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }
                 .map { "\($0.label.text(state.language)) \($0.help.text(state.language))" }
             guard !keys.isEmpty else { continue }

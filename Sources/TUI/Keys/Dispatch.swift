@@ -9,45 +9,53 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 }
 
 /// Carries out a command (the key that asked for it, for commands such as
-/// typing or moving, whose key says how).
+/// typing or moving, whose key says how): hands it to the feature that owns
+/// it, with that feature's own state and what it may read, and applies the reply.
 func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
-    if command == .quit { return QuitCommands.quit(&state) }
-    if let dialog = state.dialog {
-        return DialogCommands.perform(command, key: key, dialog: dialog, in: &state)
-    }
+    state.apply(reply(to: command, key: key, in: &state))
+}
+
+/// The owning feature's reply to a command.
+private func reply(to command: Command, key: Key, in state: inout AppState) -> Reply {
+    let context = state.context
+    if command == .quit { return QuitCommands.quit(state.sending, asked: state.dialog == .quit(.whileSending)) }
+    if let dialog = state.dialog { return DialogCommands.reply(to: command, key: key, dialog: dialog, in: &state) }
     switch command {
-    case .openHelp: state.dialog = .help(scroll: 0)
-    case .saveRequest: state.dialog = .filePrompt(.save, LineEditor(state.files.lastPath))
-    case .openRequest: state.dialog = .filePrompt(.open, LineEditor(state.files.lastPath))
-    case .openProblems: state.dialog = .problems(selected: 0)
-    case .openExplorer: AudioCommands.openExplorer(&state)
-    case .send: return SendCommands.start(&state)
-    case .openThemes: ThemeCommands.open(&state)
-    case .openProfiles: ProfileCommands.open(&state)
-    case .saveTemplate: TemplateCommands.askName(&state)
-    case .openTemplates:
-        state.dialog = .templatePicker(selected: 0)
-        return [.listTemplates]
-    case .copyCurl: return ProfileCommands.copyCurl(&state)
-    case .nextPane: state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!
-    case .showPane(let pane), .focusPane(let pane): state.pane = pane
-    case .quit: break // above
+    case .openHelp: return .show(.help(.overlay(scroll: 0)))
+    case .saveRequest: return FileFeature.open(state.files, .save)
+    case .openRequest: return FileFeature.open(state.files, .open)
+    case .openProblems: return .show(.problems(.list(selected: 0)))
+    case .openExplorer: return AudioCommands.openExplorer(state.editing)
+    case .send: return SendCommands.start(&state.sending, validation: state.validation, context: context)
+    case .openThemes: return ThemeCommands.open(state.theme)
+    case .openProfiles: return ProfileCommands.open(state.profile, context: context)
+    case .saveTemplate: return TemplateCommands.askName(state.form)
+    case .openTemplates: return TemplateCommands.openList()
+    case .copyCurl: return ProfileCommands.copyCurl(state.profile, validation: state.validation, context: context)
+    case .nextPane: return Reply(pane: Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!)
+    case .showPane(let pane), .focusPane(let pane): return Reply(pane: pane)
+    case .quit: return .none // above
     case .switchLanguage:
         state.language = state.language == .en ? .ru : .en
-        state.status = StatusMessage(state.language(.languageSwitched), .info)
-    case .openPalette: PaletteCommands.open(&state)
-    case .openAccountPicker: return AccountPickerCommands.open(&state)
-    case .refreshAccount: return AccountPickerCommands.refresh(&state)
-    case .mouse: if case .mouse(let event) = key { return MouseCommands.handle(&state, event) }
-    case .newRequest: return FormCommands.newRequest(&state)
+        return .status(StatusMessage(state.language(.languageSwitched), .info))
+    case .openPalette: return PaletteCommands.open()
+    case .openAccountPicker:
+        return AccountPickerCommands.open(&state.account, focus: state.fields.focus, availability: state.sending.availability, context: context)
+    case .refreshAccount: return AccountPickerCommands.refresh(&state.account, availability: state.sending.availability, context: context)
+    case .mouse:
+        guard case .mouse(let event) = key else { return .none }
+        return MouseCommands.handle(&state, event)
+    case .newRequest: return FormCommands.newRequest(state.profile, context: context)
     case .focusNext, .focusPrevious, .verticalMove, .undo, .redo, .nextSection, .previousSection, .explicitDefault, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
          .edit, .step, .cycleChoice, .resetChoice, .openPicker, .nextFromChoice, .pressButton:
-        return FormCommands.perform(command, key: key, in: &state)
-    case .scrollPreview: PreviewCommands.scroll(&state, key)
+        let problems = state.problems(of: state.fields.focus)
+        return FormCommands.perform(&state.editing, command, key: key, problems: problems, context: context)
+    case .scrollPreview:
+        state.previewScroll = PreviewCommands.scroll(state.previewScroll, key, lines: state.preview.lines.count, context: context)
+        return .none
     case .logSearch, .logCycleOutcome, .logClearFilter, .logMove, .logOpen, .logReuse, .logExport:
-        return LogCommands.perform(command, key: key, in: &state)
+        return LogCommands.perform(&state.log, command, key: key, context: context)
     case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .cycleGender, .promptEdit, .copyCallID, .dropKept:
-        break // dialog commands, handled above
+        return .none // dialog commands, handled above
     }
-    return []
 }

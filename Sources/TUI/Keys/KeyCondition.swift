@@ -57,10 +57,10 @@ public enum KeyCondition: Equatable, Sendable {
         case .inPreview: return state.pane == .preview
         case .logHasEntries: return !state.log.entries.isEmpty
         case .firstAsk:
-            if case .confirmSend(_, false)? = state.dialog { return true }
+            if case .send(.confirm(_, false))? = state.dialog { return true }
             return false
         case .secondAsk:
-            if case .confirmSend(_, true)? = state.dialog { return true }
+            if case .send(.confirm(_, true))? = state.dialog { return true }
             return false
         case .hasCallID: return state.dialog?.callID != nil
         }

@@ -156,86 +156,32 @@ public enum KeyTable {
     ]
 
     /// A binding of one dialog; its help text is the footer's word unless given.
-    private static func on(_ kind: DialogKind, _ keys: [KeyPattern], when: KeyCondition = .always, _ command: Command,
-                           _ label: String, _ text: Phrase, footer: Bool = true, section: HelpSection = .dialogs) -> KeyBinding {
+    static func on(_ kind: DialogKind, _ keys: [KeyPattern], when: KeyCondition = .always, _ command: Command,
+                   _ label: String, _ text: Phrase, footer: Bool = true, section: HelpSection = .dialogs) -> KeyBinding {
         // "type" is the one dialog key label that is a word, not a key's name.
         let shown: Localized = label == "type" ? .phrase(.labelType) : .verbatim(label)
         return KeyBinding(keys, [.dialog(kind)], when: when, command, label: shown, help: .phrase(text), section: section,
                           footer: footer ? FooterHint(shown, text, when: when) : nil)
     }
 
-    /// Keys of the dialogs, dialog by dialog, in the order their footers show them.
-    static let dialogs: [KeyBinding] = [
-        on(.quitWhileSending, .of(.enter, .character("w"), .character("W")), .accept, "Enter / w", .keyWaitThenQuit),
-        on(.quitWhileSending, .of(.character("q"), .character("Q")), .yes, "q", .keyQuitNow),
-        on(.quitWhileSending, .of(.escape), .close, "Esc", .keyStay),
-        on(.help, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyScroll),
-        on(.help, .of(.escape, .enter, .function(1), .character("q"), .character("?")), .close, "Esc", .keyClose),
-        on(.problems, .of(.up, .down), .move, "↑↓", .keyChoose),
-        on(.problems, .of(.enter), .accept, "Enter", .keyGoToField),
-        on(.problems, .of(.escape, .function(4)), .close, "Esc", .keyClose),
-        on(.problems, .of(.delete), .dropKept, "Del", .keyDropKept, footer: false),
-        on(.filePrompt, .of(.enter), .accept, "Enter", .keyConfirm),
-        on(.filePrompt, .of(.escape), .close, "Esc", .keyCancel),
-        on(.confirmOverwrite, .of(.character("y"), .character("Y")), .yes, "y", .keyOverwrite),
-        on(.confirmOverwrite, .of(.character("n"), .character("N"), .escape), .no, "n / Esc", .keyCancel),
-        on(.voicePicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
-        on(.voicePicker, .of(.tab), .cycleGender, "Tab", .keyGender),
-        on(.voicePicker, .of(.up, .down), .move, "↑↓", .keyChoose),
-        on(.voicePicker, .of(.enter), .accept, "Enter", .keySet),
-        on(.voicePicker, .of(.escape), .close, "Esc", .keyCancel),
-        on(.voicePicker, .of(.backspace), .filterErase, "Backspace", .keyEraseFilter, footer: false),
-        on(.voicePicker, .of(.control("u")), .filterClear, "Ctrl-U", .keyClearFilter, footer: false),
-        on(.emotionPicker, .of(.up, .down), .move, "↑↓", .keyChoose),
-        on(.emotionPicker, .of(.enter), .accept, "Enter", .keySet),
-        on(.emotionPicker, .of(.escape), .close, "Esc", .keyCancel),
-        on(.voiceExplorer, .of(.left, .up, .down, .right, .home, .end, .pageUp, .pageDown), .move, "←↑↓→", .keyMove),
-        on(.voiceExplorer, .of(.enter), .accept, "Enter", .keySetVoiceEmotion),
-        on(.voiceExplorer, .of(.escape, .function(9)), .close, "Esc", .keyClose),
-        on(.confirmSend, .of(.enter, .character("y"), .character("Y")), when: .firstAsk, .yes, "Enter / y", .keySend, section: .sending),
-        on(.confirmSend, .of(.character("y"), .character("Y")), when: .secondAsk, .yes, "y", .keySendAgain, section: .sending),
-        on(.confirmSend, .of(.escape, .character("n"), .character("N")), .no, "Esc", .keyCancel, section: .sending),
-        on(.outcome, .of(.character("c"), .character("C")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID, section: .sending),
-        on(.outcome, .of(.enter, .escape, .character(" "), .character("q")), .close, "Enter / Esc", .keyClose, section: .sending),
-        on(.message, .of(.enter, .escape, .character(" ")), .close, "Enter / Esc", .keyClose),
-        on(.logSearch, .of(.enter), .accept, "Enter", .keySearch),
-        on(.logSearch, .of(.escape), .close, "Esc", .keyCancel),
-        on(.logEntry, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyScroll),
-        on(.logEntry, .of(.character("r")), .logReuse, "r", .keyReuse),
-        on(.logEntry, .of(.character("e")), .logExport, "e", .keyExport),
-        on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID),
-        on(.logEntry, .of(.escape, .enter, .character("q")), .close, "Esc", .keyClose),
-        on(.themePicker, .of(.up, .down), .move, "↑↓", .keyPreview),
-        on(.themePicker, .of(.enter), .accept, "Enter", .keyKeep),
-        on(.themePicker, .of(.escape), .close, "Esc", .keyRevert),
-        on(.profilePicker, .of(.up, .down), .move, "↑↓", .keyChoose),
-        on(.profilePicker, .of(.enter), .accept, "Enter", .keySwitch),
-        on(.profilePicker, .of(.escape), .close, "Esc", .keyCancel),
-        on(.templateName, .of(.enter), .accept, "Enter", .keySave),
-        on(.templateName, .of(.escape), .close, "Esc", .keyCancel),
-        on(.templateExists, .of(.character("y"), .character("Y")), .yes, "y", .keyReplace),
-        on(.templateExists, .of(.character("n"), .character("N"), .escape), .no, "n", .keyKeep),
-        on(.templatePicker, .of(.up, .down), .move, "↑↓", .keyPreview),
-        on(.templatePicker, .of(.enter), .accept, "Enter", .keyLoad),
-        on(.templatePicker, .of(.escape), .close, "Esc", .keyCancel),
-        on(.saveTheme, .of(.character("y"), .character("Y")), .yes, "y", .keySaveToConfig),
-        on(.accountPicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
-        on(.accountPicker, .of(.up, .down, .pageUp, .pageDown, .home, .end), .move, "↑↓", .keyChoose),
-        on(.accountPicker, .of(.enter), .accept, "Enter", .keyFill),
-        on(.accountPicker, .of(.control("r")), .refreshAccount, "^R", .keyRefresh),
-        on(.accountPicker, .of(.escape), .close, "Esc", .keyClose),
-        on(.accountPicker, .of(.backspace), .filterErase, "Backspace", .keyErase, footer: false),
-        on(.accountPicker, .of(.control("u")), .filterClear, "Ctrl-U", .keyClear, footer: false),
-        on(.palette, [.anyCharacter, .anyPaste], .filterType, "type", .keyFind),
-        on(.palette, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyChoose),
-        on(.palette, .of(.enter), .accept, "Enter", .keyRun),
-        on(.palette, .of(.escape), .close, "Esc", .keyClose),
-        on(.palette, .of(.backspace), .filterErase, "Backspace", .keyErase, footer: false),
-        on(.palette, .of(.control("u")), .filterClear, "Ctrl-U", .keyClear, footer: false),
-        on(.saveTheme, .of(.character("n"), .character("N"), .escape, .enter), .no, "n", .keySessionOnly),
-    ] + editing(in: prompts, when: .always)
+    /// The message box's key.
+    static let message: [KeyBinding] = [on(.message, .of(.enter, .escape, .character(" ")), .close, "Enter / Esc", .keyClose)]
 
-    private static let prompts: [KeyScope] = [.dialog(.filePrompt), .dialog(.logSearch), .dialog(.templateName)]
+    /// Every feature's dialog keys, in the order the help lists the dialogs; the prompts'
+    /// editing keys last, so a prompt's own keys win.
+    static let dialogs: [KeyBinding] = QuitCommands.keys + PaletteCommands.keys + AccountPickerCommands.keys + HelpFeature.keys
+        + ProblemsFeature.keys + FileFeature.keys + AudioCommands.keys + SendCommands.keys + message + LogCommands.dialogKeys
+        + ProfileCommands.keys + TemplateCommands.keys + ThemeCommands.keys
+        + FileFeature.editingKeys + LogCommands.editingKeys + TemplateCommands.editingKeys
+
+    /// The kinds of dialog that have keys, in the table's order (the help lists them so).
+    static let dialogKinds: [DialogKind] = {
+        var kinds: [DialogKind] = []
+        for binding in dialogs {
+            for case .dialog(let kind) in binding.scopes where !kinds.contains(kind) { kinds.append(kind) }
+        }
+        return kinds
+    }()
 
     /// The scopes in force in `state`.
     public static func activeScopes(_ state: AppState) -> [KeyScope] {

@@ -4,7 +4,31 @@ import Localization
 /// The command palette (Ctrl-P): every action of the key table by name, with
 /// its key; type to find, Enter runs it. An action that does not apply where
 /// the focus is (a destination row's, say) is listed, muted, and says where it works.
+/// The palette's dialog.
+public enum PaletteDialog: Equatable, Sendable {
+    /// Every command by name, filtered by `filter`, `selected` chosen.
+    case list(filter: String, selected: Int)
+
+    /// Its kind.
+    public var kind: DialogKind { .palette }
+}
+
+extension DialogKind {
+    /// The command palette.
+    public static let palette = DialogKind("palette", .dialogPalette)
+}
+
 enum PaletteCommands {
+    /// The palette's keys.
+    static let keys: [KeyBinding] = [
+        KeyTable.on(.palette, [.anyCharacter, .anyPaste], .filterType, "type", .keyFind),
+        KeyTable.on(.palette, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyChoose),
+        KeyTable.on(.palette, .of(.enter), .accept, "Enter", .keyRun),
+        KeyTable.on(.palette, .of(.escape), .close, "Esc", .keyClose),
+        KeyTable.on(.palette, .of(.backspace), .filterErase, "Backspace", .keyErase, footer: false),
+        KeyTable.on(.palette, .of(.control("u")), .filterClear, "Ctrl-U", .keyClear, footer: false),
+    ]
+
     /// One runnable action.
     struct Item {
         var binding: KeyBinding
@@ -65,37 +89,34 @@ enum PaletteCommands {
         return found.filter { $0.name(language).lowercased().hasPrefix(first) } + found.filter { !$0.name(language).lowercased().hasPrefix(first) }
     }
 
-    static func open(_ state: inout AppState) {
-        state.dialog = .palette(filter: "", selected: 0)
-    }
+    /// Ctrl-P: the palette, empty filter.
+    static func open() -> Reply { .show(.palette(.list(filter: "", selected: 0))) }
 
-    /// A command while the palette is open.
-    static func perform(_ state: inout AppState, _ command: Command, key: Key, filter: String, selected: Int) -> [Effect] {
-        var filter = filter
-        var selected = selected
-        let shown = matching(filter, in: state)
+    /// A command while the palette is open. `main` is the state under it: what the palette judges
+    /// a command by (whether it applies there), never what it changes. Enter runs the command there.
+    static func reduce(_ dialog: PaletteDialog, _ command: Command, key: Key, main: AppState) -> Reply {
+        guard case .list(var filter, var selected) = dialog else { return .none }
+        let shown = matching(filter, in: main)
         switch command {
-        case .close: state.dialog = nil; return []
+        case .close: return .close
         case .filterType, .filterErase, .filterClear:
             PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
         case .accept:
-            guard let item = shown[safe: selected] else { return [] }
-            state.dialog = nil
-            guard item.binding.applies(in: state), case .key(let key)? = item.binding.keys.first else {
-                state.status = StatusMessage(state.language(.paletteWorksElsewhere, [
-                    "key": item.binding.label.text(state.language), "place": state.language(where_(item.binding)),
-                ]), .warning)
-                return []
+            guard let item = shown[safe: selected] else { return .none }
+            var here = main
+            here.dialog = nil
+            guard item.binding.applies(in: here), case .key(let key)? = item.binding.keys.first else {
+                return Reply(dialog: .close, status: StatusMessage(main.language(.paletteWorksElsewhere, [
+                    "key": item.binding.label.text(main.language), "place": main.language(where_(item.binding)),
+                ]), .warning))
             }
-            return TUI.perform(item.binding.command, key: key, in: &state)
-        default: return []
+            return Reply(dialog: .close, then: (item.binding.command, key))
+        default: return .none
         }
-        state.dialog = .palette(filter: filter, selected: selected)
-        return []
+        return .show(.palette(.list(filter: filter, selected: selected)))
     }
 
-    /// Where a binding works, for the operator.
     static func where_(_ binding: KeyBinding) -> Phrase {
         switch binding.when {
         case .onDestination: return .placeDestination
@@ -113,7 +134,8 @@ enum PaletteCommands {
 
 /// The palette: a filter line, then the actions with their keys.
 enum PaletteView {
-    static func draw(_ state: AppState, filter: String, selected: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+    static func draw(_ dialog: PaletteDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        guard case .list(let filter, let selected) = dialog else { return nil }
         let items = PaletteCommands.matching(filter, in: state)
         let size = state.size
         let rect = DialogView.centered(width: min(size.width - 4, 90), height: min(size.height - 2, max(6, items.count + 4)), in: size)

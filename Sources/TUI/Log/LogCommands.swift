@@ -1,105 +1,160 @@
-import Foundation
 import CallbackCore
 import CallLogModel
+import Foundation
 import Localization
 
-/// What the call log panel's keys do.
+/// The call log feature's dialogs.
+public enum LogDialog: Equatable, Sendable {
+    /// The search prompt.
+    case search(LineEditor)
+    /// One entry in full.
+    case entry(CallLogEntry, scroll: Int)
+
+    /// Its kind.
+    public var kind: DialogKind {
+        switch self {
+        case .search: return .logSearch
+        case .entry: return .logEntry
+        }
+    }
+
+    /// The call_id it shows.
+    var callID: String? {
+        if case .entry(let entry, _) = self { return entry.callID }
+        return nil
+    }
+}
+
+extension DialogKind {
+    /// The call log search prompt.
+    public static let logSearch = DialogKind("logSearch", .dialogLogSearch)
+    /// One call log entry.
+    public static let logEntry = DialogKind("logEntry", .dialogLogEntry)
+}
+
+/// What the call log panel's keys do, on the panel's own state.
 enum LogCommands {
-    static func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
+    /// The log dialogs' keys.
+    static let dialogKeys: [KeyBinding] = [
+        KeyTable.on(.logSearch, .of(.enter), .accept, "Enter", .keySearch),
+        KeyTable.on(.logSearch, .of(.escape), .close, "Esc", .keyCancel),
+        KeyTable.on(.logEntry, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyScroll),
+        KeyTable.on(.logEntry, .of(.character("r")), .logReuse, "r", .keyReuse),
+        KeyTable.on(.logEntry, .of(.character("e")), .logExport, "e", .keyExport),
+        KeyTable.on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID),
+        KeyTable.on(.logEntry, .of(.escape, .enter, .character("q")), .close, "Esc", .keyClose),
+    ]
+
+    /// The search prompt's editing keys.
+    static let editingKeys = KeyTable.editing(in: [.dialog(.logSearch)], when: .always)
+
+    /// A command of the panel.
+    static func perform(_ log: inout LogPanelState, _ command: Command, key: Key, context: ScreenContext) -> Reply {
         switch command {
         case .logSearch:
-            state.dialog = .logSearch(LineEditor(state.log.filter.search ?? ""))
-            return []
+            return .show(.log(.search(LineEditor(log.filter.search ?? ""))))
         case .logCycleOutcome:
             let cycle: [EntryOutcome?] = [nil] + EntryOutcome.filterable
-            let index = cycle.firstIndex(of: state.log.filter.outcome) ?? 0
-            state.log.filter.outcome = cycle[(index + 1) % cycle.count]
-            return reload(&state)
+            let index = cycle.firstIndex(of: log.filter.outcome) ?? 0
+            log.filter.outcome = cycle[(index + 1) % cycle.count]
+            return reload(&log)
         case .logClearFilter:
-            guard state.log.filter != CallLogFilter() else { return [] }
-            state.log.filter = CallLogFilter()
-            state.status = StatusMessage(state.language(.logFilterCleared), .info)
-            return reload(&state)
+            guard log.filter != CallLogFilter() else { return .none }
+            log.filter = CallLogFilter()
+            var reply = reload(&log)
+            reply.status = StatusMessage(context.language(.logFilterCleared), .info)
+            return reply
         default: break
         }
-        let count = state.log.entries.count
-        guard count > 0 else { return [] }
-        let selected = state.log.entries[min(state.log.selected, count - 1)]
-        let height = max(1, Layout(state.size).innerHeight(of: .log, shown: state.pane) - 1)
+        let count = log.entries.count
+        guard count > 0 else { return .none }
+        let selected = log.entries[min(log.selected, count - 1)]
+        let height = max(1, Layout(context.size).innerHeight(of: .log, shown: context.pane) - 1)
         switch command {
         case .logMove:
-            state.log.selected = ListNavigation.select(state.log.selected, ListMove(key) ?? .down, count: count, page: height)
+            log.selected = ListNavigation.select(log.selected, ListMove(key) ?? .down, count: count, page: height)
         case .logOpen:
-            state.dialog = .logEntry(selected, scroll: 0)
-            return []
-        case .logReuse: return reuse(&state, selected)
-        case .logExport:
-            export(&state, selected)
-            return []
-        default: return []
+            return .show(.log(.entry(selected, scroll: 0)))
+        case .logReuse: return reuse(selected, context: context)
+        case .logExport: return export(selected)
+        default: return .none
         }
         // Read the next page before the operator reaches the end of what is loaded.
-        if state.log.selected >= count - height, !state.log.loading, let total = state.log.total,
-           total.isAtLeast || total.value > count, let last = state.log.entries.last {
-            state.log.loading = true
-            return [.loadMoreLog(filter: state.log.filter, after: CallLogCursor(after: last), limit: LogPaging.pageSize)]
+        if log.selected >= count - height, !log.loading, let total = log.total,
+           total.isAtLeast || total.value > count, let last = log.entries.last {
+            log.loading = true
+            return .effects([.loadMoreLog(filter: log.filter, after: CallLogCursor(after: last), limit: LogPaging.pageSize)])
         }
-        return []
+        return .none
     }
 
     /// `e`: asks where to save the entry's request.
-    static func export(_ state: inout AppState, _ entry: CallLogEntry) {
-        state.dialog = .filePrompt(.exportRequest(entry.requestJSON), LineEditor("request-\(entry.id ?? 0).json"))
+    static func export(_ entry: CallLogEntry) -> Reply {
+        .show(.files(.prompt(.exportRequest(entry.requestJSON), LineEditor("request-\(entry.id ?? 0).json"))))
     }
 
-    static func reload(_ state: inout AppState) -> [Effect] {
-        state.log.loading = true
-        state.log.selected = 0
-        state.log.scroll = 0
-        return [.loadLog(filter: state.log.filter, limit: LogPaging.pageSize)]
+    /// The log read again from its first page.
+    static func reload(_ log: inout LogPanelState) -> Reply {
+        log.loading = true
+        log.selected = 0
+        log.scroll = 0
+        return .effects([.loadLog(filter: log.filter, limit: LogPaging.pageSize)])
     }
 
     /// `r`: the entry's request into the form; the current form one Ctrl-Z away.
-    static func reuse(_ state: inout AppState, _ entry: CallLogEntry) -> [Effect] {
-        guard let json = entry.requestValue else { return [] }
-        state.form = FormState.loading(json).form
-        state.dialog = nil
-        state.pane = .form
-        state.setFocus(state.form.focusOrder[0])
-        state.status = StatusMessage(state.language(.logReused, ["id": "\(entry.id ?? 0)"]), .success)
-        return [.saveDraft(state.form)]
+    static func reuse(_ entry: CallLogEntry, context: ScreenContext) -> Reply {
+        guard let json = entry.requestValue else { return .none }
+        return Reply(dialog: .close, status: StatusMessage(context.language(.logReused, ["id": "\(entry.id ?? 0)"]), .success),
+                     pane: .form, loadForm: FormState.loading(json).form)
     }
 
-    /// A command while the search prompt is open.
-    static func search(_ state: inout AppState, _ command: Command, key: Key, editor: LineEditor) -> [Effect] {
-        var editor = editor
-        switch command {
-        case .close: state.dialog = nil
-        case .accept:
-            state.dialog = nil
-            state.log.filter.search = editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
-            return reload(&state)
-        case .promptEdit:
-            if TextEditing.apply(key, to: &editor, rule: .free, status: &state.status, language: state.language) { state.dialog = .logSearch(editor) }
-        default: break
+    /// A command while a log dialog is open.
+    static func reduce(_ log: inout LogPanelState, _ dialog: LogDialog, _ command: Command, key: Key, context: ScreenContext) -> Reply {
+        switch dialog {
+        case .search(var editor):
+            switch command {
+            case .close: return .close
+            case .accept:
+                log.filter.search = editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
+                var reply = reload(&log)
+                reply.dialog = .close
+                return reply
+            case .promptEdit:
+                var status: StatusMessage? = nil
+                let handled = TextEditing.apply(key, to: &editor, rule: .free, status: &status, language: context.language)
+                return Reply(dialog: handled ? .show(.log(.search(editor))) : .keep, status: status)
+            default: return .none
+            }
+        case .entry(let entry, let scroll):
+            switch command {
+            case .close: return .close
+            case .move:
+                let total = LogEntryContent.lines(entry, width: LogEntryContent.width(for: context.size), language: context.language).count
+                let visible = LogEntryContent.visibleRows(for: context.size)
+                return .show(.log(.entry(entry, scroll: ListNavigation.scroll(scroll, ListMove(key) ?? .down, total: total, visible: visible))))
+            case .logReuse: return reuse(entry, context: context)
+            case .logExport: return export(entry)
+            case .copyCallID:
+                if let callID = entry.callID { return .effects([.copyToClipboard(callID)]) }
+                return .none
+            default: return .none
+            }
         }
-        return []
     }
 
-    /// A command while an entry is open.
-    static func entry(_ state: inout AppState, _ command: Command, key: Key, entry: CallLogEntry, scroll: Int) -> [Effect] {
-        switch command {
-        case .close: state.dialog = nil
-        case .move:
-            let total = LogEntryContent.lines(entry, width: LogEntryContent.width(for: state.size), language: state.language).count
-            let visible = LogEntryContent.visibleRows(for: state.size)
-            state.dialog = .logEntry(entry, scroll: ListNavigation.scroll(scroll, ListMove(key) ?? .down, total: total, visible: visible))
-        case .logReuse: return reuse(&state, entry)
-        case .logExport: export(&state, entry)
-        case .copyCallID:
-            if let callID = entry.callID { return [.copyToClipboard(callID)] }
-        default: break
+    /// Draws a log dialog; returns the search prompt's cursor.
+    static func draw(_ dialog: LogDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        switch dialog {
+        case .entry(let entry, let scroll):
+            LogEntryView.draw(entry, scroll: scroll, state: state, on: &canvas)
+            return nil
+        case .search(let editor):
+            let rect = DialogView.centered(width: min(state.size.width - 4, 72), height: 5, in: state.size)
+            DialogView.frame(rect, title: state.language(.searchTitle), on: &canvas)
+            let inner = rect.inset(1)
+            canvas.put(state.language(.searchWhat), x: inner.x + 1, y: inner.y, style: Style(.text, on: .surface), maxWidth: inner.width - 2)
+            canvas.put(state.language(.searchKeys), x: inner.x + 1, y: inner.y + 2, style: Style(.muted, on: .surface))
+            return DialogView.input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         }
-        return []
     }
 }

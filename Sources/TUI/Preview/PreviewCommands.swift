@@ -1,10 +1,9 @@
 /// What the preview pane's keys do.
 enum PreviewCommands {
-    /// Scrolls the preview within its lines.
-    static func scroll(_ state: inout AppState, _ key: Key) {
-        guard let move = ListMove(key) else { return }
-        let height = Layout(state.size).innerHeight(of: .preview, shown: state.pane)
-        state.previewScroll = ListNavigation.scroll(state.previewScroll, move, total: state.preview.lines.count,
-                                                    visible: height, page: max(1, height - 1))
+    /// Scrolls the preview within its `lines`; returns the new first line shown.
+    static func scroll(_ scroll: Int, _ key: Key, lines: Int, context: ScreenContext) -> Int {
+        guard let move = ListMove(key) else { return scroll }
+        let height = Layout(context.size).innerHeight(of: .preview, shown: context.pane)
+        return ListNavigation.scroll(scroll, move, total: lines, visible: height, page: max(1, height - 1))
     }
 }

@@ -2,45 +2,70 @@ import CallbackCore
 import ExolveModel
 import Localization
 
+/// The profile feature's dialog.
+public enum ProfileDialog: Equatable, Sendable {
+    /// The profile switcher, `selected` chosen.
+    case picker(selected: Int)
+
+    /// Its kind.
+    public var kind: DialogKind { .profilePicker }
+}
+
+extension DialogKind {
+    /// The profile switcher.
+    public static let profilePicker = DialogKind("profilePicker", .dialogProfilePicker)
+}
+
 /// The profile switcher and copy as curl.
 enum ProfileCommands {
-    static func open(_ state: inout AppState) {
-        guard !state.profile.list.isEmpty else {
-            state.dialog = .message(title: state.language(.noProfilesTitle), text: state.language(.noProfilesText))
-            return
+    /// The switcher's keys.
+    static let keys: [KeyBinding] = [
+        KeyTable.on(.profilePicker, .of(.up, .down), .move, "↑↓", .keyChoose),
+        KeyTable.on(.profilePicker, .of(.enter), .accept, "Enter", .keySwitch),
+        KeyTable.on(.profilePicker, .of(.escape), .close, "Esc", .keyCancel),
+    ]
+
+    /// F11 / p: the switcher on the profile in use (or why there is none).
+    static func open(_ profile: ProfileState, context: ScreenContext) -> Reply {
+        guard !profile.list.isEmpty else {
+            return .show(.message(title: context.language(.noProfilesTitle), text: context.language(.noProfilesText)))
         }
-        let index = state.profile.list.firstIndex { $0.name == state.profile.name } ?? 0
-        state.dialog = .profilePicker(selected: index)
+        let index = profile.list.firstIndex { $0.name == profile.name } ?? 0
+        return .show(.profiles(.picker(selected: index)))
     }
 
-    /// A command while the profile list is open.
-    static func picker(_ state: inout AppState, _ command: Command, key: Key, selected: Int) -> [Effect] {
+    /// A command while the profile list is open: Enter switches and fills the form's empty fields.
+    static func reduce(_ profile: inout ProfileState, _ editing: inout FormEditing, _ dialog: ProfileDialog, _ command: Command, key: Key,
+                       context: ScreenContext) -> Reply {
+        guard case .picker(let selected) = dialog else { return .none }
+        let language = context.language
         switch command {
-        case .move: state.dialog = .profilePicker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: state.profile.list.count))
-        case .close: state.dialog = nil
+        case .move: return .show(.profiles(.picker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: profile.list.count))))
+        case .close: return .close
         case .accept:
-            state.dialog = nil
-            guard let profile = state.profile.list[safe: selected] else { return [] }
-            state.profile.name = profile.name
-            let filled = state.form.applyDefaults(profile.defaults)
-            state.setFocus(state.fields.focus)
-            state.status = StatusMessage(filled.isEmpty ? state.language(.profileNothingToFill, ["name": profile.name])
-                                         : state.language(.profileFilled, ["name": profile.name, "fields": Localized.list(filled).text(state.language)]), .success)
-            return [.saveDraft(state.form), .switchProfile(profile.name)]
-        default: break
+            guard let chosen = profile.list[safe: selected] else { return .close }
+            profile.name = chosen.name
+            let filled = editing.form.applyDefaults(chosen.defaults)
+            editing.setFocus(editing.fields.focus)
+            let status = StatusMessage(filled.isEmpty ? language(.profileNothingToFill, ["name": chosen.name])
+                                       : language(.profileFilled, ["name": chosen.name, "fields": Localized.list(filled).text(language)]), .success)
+            return Reply(effects: [.saveDraft(editing.form), .switchProfile(chosen.name)], dialog: .close, status: status)
+        default: return .none
         }
-        return []
     }
 
     /// Ctrl-Y: the request as a curl command, to the clipboard.
-    static func copyCurl(_ state: inout AppState) -> [Effect] {
-        guard let request = state.validation.request else {
-            state.status = StatusMessage(state.language(.profileNotValid), .warning)
-            return []
-        }
-        guard let endpoint = try? Endpoint(state.profile.endpointURL) else { return [] }
-        let command = CurlCommand.make(endpoint: endpoint, keyVariable: state.profile.keyVariable, body: request.canonicalJSON(.compact))
-        state.status = StatusMessage(state.language(.curlCopied, ["variable": state.profile.keyVariable]), .success)
-        return [.copyToClipboard(command)]
+    static func copyCurl(_ profile: ProfileState, validation: ValidationResult, context: ScreenContext) -> Reply {
+        guard let request = validation.request else { return .status(StatusMessage(context.language(.profileNotValid), .warning)) }
+        guard let endpoint = try? Endpoint(profile.endpointURL) else { return .none }
+        let command = CurlCommand.make(endpoint: endpoint, keyVariable: profile.keyVariable, body: request.canonicalJSON(.compact))
+        return Reply(effects: [.copyToClipboard(command)], status: StatusMessage(context.language(.curlCopied, ["variable": profile.keyVariable]), .success))
+    }
+
+    /// Draws the switcher.
+    static func draw(_ dialog: ProfileDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        guard case .picker(let selected) = dialog else { return nil }
+        ProfilePickerView.draw(state, selected: selected, on: &canvas)
+        return nil
     }
 }

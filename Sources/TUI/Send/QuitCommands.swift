@@ -2,36 +2,55 @@ import Localization
 
 /// Quitting never loses an outcome: with a send in flight, the operator is
 /// asked whether to wait for it (the default) or quit now.
+public enum QuitDialog: Equatable, Sendable {
+    /// Quit was asked while a send is in flight: wait for its outcome, or quit now.
+    case whileSending
+
+    /// Its kind.
+    public var kind: DialogKind { .quitWhileSending }
+}
+
+extension DialogKind {
+    /// "A send is in flight: quit?"
+    public static let quitWhileSending = DialogKind("quitWhileSending", .dialogQuitWhileSending)
+}
+
 enum QuitCommands {
-    /// F10 / Ctrl-Q / quit from anywhere.
-    static func quit(_ state: inout AppState) -> [Effect] {
-        guard state.sending.inFlight != nil else {
-            state.quitting = true
-            return []
-        }
-        if state.dialog == .quitWhileSending {
-            state.quitting = true // asked twice: quit now
-        } else {
-            state.dialog = .quitWhileSending
-        }
-        return []
+    /// The question's keys.
+    static let keys: [KeyBinding] = [
+        KeyTable.on(.quitWhileSending, .of(.enter, .character("w"), .character("W")), .accept, "Enter / w", .keyWaitThenQuit),
+        KeyTable.on(.quitWhileSending, .of(.character("q"), .character("Q")), .yes, "q", .keyQuitNow),
+        KeyTable.on(.quitWhileSending, .of(.escape), .close, "Esc", .keyStay),
+    ]
+
+    /// F10 / Ctrl-Q / quit from anywhere; `asked` when the question is already open.
+    static func quit(_ sending: SendingState, asked: Bool) -> Reply {
+        guard sending.inFlight != nil else { return Reply(quit: true) }
+        return asked ? Reply(quit: true) : .show(.quit(.whileSending)) // asked twice: quit now
     }
 
     /// The answer to "a send is in flight: quit?".
-    static func answer(_ state: inout AppState, _ command: Command) -> [Effect] {
+    static func answer(_ sending: inout SendingState, _ command: Command, context: ScreenContext) -> Reply {
         switch command {
         case .accept:
-            state.dialog = nil
-            state.sending.quitAfterSend = true
-            state.status = StatusMessage(state.language(.quitAfterSend), .info)
+            sending.quitAfterSend = true
+            return Reply(dialog: .close, status: StatusMessage(context.language(.quitAfterSend), .info))
         case .yes:
-            state.dialog = nil
-            state.quitting = true
+            return Reply(dialog: .close, quit: true)
         case .close:
-            state.dialog = nil
-            state.status = StatusMessage(state.language(.quitStay), .info)
-        default: break
+            return Reply(dialog: .close, status: StatusMessage(context.language(.quitStay), .info))
+        default: return .none
         }
-        return []
+    }
+
+    /// Draws the question.
+    static func draw(_ dialog: QuitDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        DialogView.text(title: state.language(.quitSendingTitle), lines: [
+            (state.language(.quitSendingUnknown), Style(.warning, on: .surface, bold: true)),
+            (state.language(.quitSendingWait), Style(.text, on: .surface)),
+            (state.language(.quitSendingNow), Style(.text, on: .surface)),
+            (state.language(.quitSendingStay), Style(.muted, on: .surface)),
+        ], width: 76, state: state, on: &canvas, titleRole: .warning)
+        return nil
     }
 }

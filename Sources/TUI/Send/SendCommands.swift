@@ -6,80 +6,82 @@ import Localization
 /// F5 and everything after it: confirmation, the send in flight, the outcome.
 enum SendCommands {
     /// F5 pressed on the main screen.
-    static func start(_ state: inout AppState) -> [Effect] {
-        if state.sending.inFlight != nil {
-            state.status = StatusMessage(state.language(.sendInFlight), .warning)
-            return []
+    static func start(_ sending: inout SendingState, validation: ValidationResult, context: ScreenContext) -> Reply {
+        let language = context.language
+        if sending.inFlight != nil { return .status(StatusMessage(language(.sendInFlight), .warning)) }
+        if case .noKey(let help) = sending.availability {
+            return .show(.message(title: language(.noKeyTitle), text: help.text(language)))
         }
-        if case .noKey(let help) = state.sending.availability {
-            state.dialog = .message(title: state.language(.noKeyTitle), text: help.text(state.language))
-            return []
+        guard let request = validation.request else {
+            let count = validation.problems.count
+            return Reply(dialog: .show(.problems(.list(selected: 0))), status: StatusMessage(language(.sendFixFirst, ["count": "\(count)"]), .error))
         }
-        guard let request = state.validation.request else {
-            let count = state.validation.problems.count
-            state.dialog = .problems(selected: 0)
-            state.status = StatusMessage(state.language(.sendFixFirst, ["count": "\(count)"]), .error)
-            return []
+        guard !sending.repeatWindow.isOff else {
+            sending.recentAttempts = []
+            return .show(.send(.confirm(request, secondAsk: false)))
         }
-        state.dialog = .confirmSend(request, secondAsk: false)
-        guard !state.sending.repeatWindow.isOff else {
-            state.sending.recentAttempts = []
-            return []
+        sending.recentAttempts = nil
+        return Reply(effects: [.checkRepeat(request, window: sending.repeatWindow)], dialog: .show(.send(.confirm(request, secondAsk: false))))
+    }
+
+    /// A command while a send dialog is open.
+    static func reduce(_ sending: inout SendingState, _ dialog: SendDialog, _ command: Command, context: ScreenContext) -> Reply {
+        switch dialog {
+        case .confirm(let request, let secondAsk): return confirm(&sending, command, request: request, secondAsk: secondAsk, context: context)
+        case .outcome(let call): return outcome(command, call: call, context: context)
         }
-        state.sending.recentAttempts = nil
-        return [.checkRepeat(request, window: state.sending.repeatWindow)]
     }
 
     /// A command while the confirmation is open (the table lets only y send on the second ask).
-    static func confirm(_ state: inout AppState, _ command: Command, request: MakeCallbackRequest, secondAsk: Bool) -> [Effect] {
+    private static func confirm(_ sending: inout SendingState, _ command: Command, request: MakeCallbackRequest, secondAsk: Bool,
+                                context: ScreenContext) -> Reply {
         switch command {
         case .no, .close:
-            state.dialog = nil
-            state.status = StatusMessage(state.language(.sendCancelled), .info)
-            return []
+            return Reply(dialog: .close, status: StatusMessage(context.language(.sendCancelled), .info))
         case .yes:
-            let recent = state.sending.recentAttempts ?? []
-            if !secondAsk && (!recent.isEmpty || state.sending.unknownRequests.contains(request.canonicalJSON())) {
-                state.dialog = .confirmSend(request, secondAsk: true)
-                return []
+            let recent = sending.recentAttempts ?? []
+            if !secondAsk && (!recent.isEmpty || sending.unknownRequests.contains(request.canonicalJSON())) {
+                return .show(.send(.confirm(request, secondAsk: true)))
             }
-            state.dialog = nil
-            state.sending.inFlight = InFlight(startedAt: state.now, request: request)
+            sending.inFlight = InFlight(startedAt: context.now, request: request)
             // The guard looks again as the entry is written: an attempt made meanwhile
             // (by another exocall) holds the send rather than ringing the client twice.
-            return [.send(request, acknowledged: Set(recent.map(\.entryID)), window: state.sending.repeatWindow)]
+            return Reply(effects: [.send(request, acknowledged: Set(recent.map(\.entryID)), window: sending.repeatWindow)], dialog: .close)
         default:
-            return []
+            return .none
         }
     }
 
-    /// A send finished.
-    static func finished(_ state: inout AppState, _ call: SentCall) -> [Effect] {
-        let request = state.sending.inFlight?.request
-        state.sending.inFlight = nil
-        state.sending.lastSent = call
-        state.dialog = .outcome(call)
+    /// A send finished: the outcome is shown, the log read again; a rejection's named fields are marked.
+    static func finished(_ sending: inout SendingState, _ call: SentCall, editing: inout FormEditing, log: LogPanelState,
+                         context: ScreenContext) -> Reply {
+        let language = context.language
+        let request = sending.inFlight?.request
+        sending.inFlight = nil
+        sending.lastSent = call
         let key = request?.canonicalJSON()
+        let status: StatusMessage
         switch call.result.outcome {
         case .placed(let callID, _):
-            if let key { state.sending.unknownRequests.remove(key) }
-            state.status = StatusMessage(state.language(.sendPlaced, ["callID": callID]), .success)
-        case .rejected(let status, let message):
-            state.fields.serverProblems = fieldProblems(in: message, state: state)
-            state.status = StatusMessage(state.language(.sendRejected, ["status": "\(status)", "message": message]), .error)
+            if let key { sending.unknownRequests.remove(key) }
+            status = StatusMessage(language(.sendPlaced, ["callID": callID]), .success)
+        case .rejected(let code, let message):
+            editing.fields.serverProblems = fieldProblems(in: message, editing: editing)
+            status = StatusMessage(language(.sendRejected, ["status": "\(code)", "message": message]), .error)
         case .notSent(let reason):
-            state.status = StatusMessage(state.language(.sendNotSent, ["reason": reason.text(state.language)]), .warning)
+            status = StatusMessage(language(.sendNotSent, ["reason": reason.text(language)]), .warning)
         case .unknown(let reason):
-            if let key { state.sending.unknownRequests.insert(key) }
-            state.status = StatusMessage(state.language(.sendUnknown, ["reason": reason.text(state.language)]), .error)
+            if let key { sending.unknownRequests.insert(key) }
+            status = StatusMessage(language(.sendUnknown, ["reason": reason.text(language)]), .error)
         }
-        return [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
+        return Reply(effects: [.loadLog(filter: log.filter, limit: max(LogPaging.pageSize, log.entries.count))],
+                     dialog: .show(.send(.outcome(call))), status: status)
     }
 
     /// Fields a rejection message names: a JSON path (`line_1.destinations[0].timeout`)
     /// or the vendor's Go-style name (`MakeCallbackRequest.Line_1`, `NumberCode`).
-    static func fieldProblems(in message: String, state: AppState) -> [ValidationProblem] {
-        let paths = state.form.focusOrder.map(\.path).sorted { $0.count > $1.count }
+    static func fieldProblems(in message: String, editing: FormEditing) -> [ValidationProblem] {
+        let paths = editing.form.focusOrder.map(\.path).sorted { $0.count > $1.count }
         if let path = paths.first(where: { message.contains($0) }) {
             return [ValidationProblem(path: path, text: .phrase(.serverRefusedField, ["message": .verbatim(message)]))]
         }
@@ -90,22 +92,19 @@ enum SendCommands {
             if character.isUppercase, !snake.isEmpty, snake.last != "_" { snake += "_" }
             snake += character.lowercased()
         }
-        let field = state.field(forProblemAt: snake)
+        let field = editing.field(forProblemAt: snake)
         guard snake.isEmpty == false, field.path.hasPrefix(snake) else { return [] }
         return [ValidationProblem(path: field.path, text: .phrase(.serverRefusedNamedField, ["field": .verbatim(snake), "message": .verbatim(message)]))]
     }
 
     /// A command while an outcome is shown.
-    static func outcome(_ state: inout AppState, _ command: Command, call: SentCall) -> [Effect] {
+    private static func outcome(_ command: Command, call: SentCall, context: ScreenContext) -> Reply {
         switch command {
         case .copyCallID:
-            guard let callID = call.result.outcome.callID else { return [] }
-            state.status = StatusMessage(state.language(.callIDCopied, ["callID": callID]), .success)
-            return [.copyToClipboard(callID)]
-        case .close:
-            state.dialog = nil
-        default: break
+            guard let callID = call.result.outcome.callID else { return .none }
+            return Reply(effects: [.copyToClipboard(callID)], status: StatusMessage(context.language(.callIDCopied, ["callID": callID]), .success))
+        case .close: return .close
+        default: return .none
         }
-        return []
     }
 }

@@ -1,9 +1,11 @@
 import CallbackCore
 import CallLogModel
 
-/// What the send feature keeps between keys: whether F5 can send, the send in
+/// What the send feature keeps between keys: where requests go, whether F5 can send, the send in
 /// flight, the last outcome, and what the repeat guard answered.
 public struct SendingState: Equatable, Sendable {
+    /// Where requests go.
+    public var target: SendTarget
     /// Whether F5 can send.
     public var availability: SendAvailability = .ready
     /// The send in flight, if any.
@@ -20,6 +22,8 @@ public struct SendingState: Equatable, Sendable {
     /// Canonical JSON of requests whose last send had an unknown outcome: sending one again asks twice.
     public var unknownRequests: Set<String> = []
 
-    /// Nothing sent yet.
-    public init() {}
+    /// Nothing sent yet, to `target`.
+    public init(target: SendTarget) {
+        self.target = target
+    }
 }

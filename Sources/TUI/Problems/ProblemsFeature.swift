@@ -1,0 +1,82 @@
+import CallbackCore
+import Localization
+
+/// The problems list (F4): every problem of the request, errors first.
+public enum ProblemsDialog: Equatable, Sendable {
+    /// The list, `selected` chosen.
+    case list(selected: Int)
+
+    /// Its kind.
+    public var kind: DialogKind { .problems }
+
+    /// The same list with its choice within `count` problems.
+    func clamped(to count: Int) -> ProblemsDialog {
+        switch self {
+        case .list(let selected): return .list(selected: min(selected, max(0, count - 1)))
+        }
+    }
+}
+
+extension DialogKind {
+    /// The problems list.
+    public static let problems = DialogKind("problems", .dialogProblems)
+}
+
+/// The problems list's keys, reducer and view.
+enum ProblemsFeature {
+    /// Its keys.
+    static let keys: [KeyBinding] = [
+        KeyTable.on(.problems, .of(.up, .down), .move, "↑↓", .keyChoose),
+        KeyTable.on(.problems, .of(.enter), .accept, "Enter", .keyGoToField),
+        KeyTable.on(.problems, .of(.escape, .function(4)), .close, "Esc", .keyClose),
+        KeyTable.on(.problems, .of(.delete), .dropKept, "Del", .keyDropKept, footer: false),
+    ]
+
+    /// A command while the list is open: Enter jumps to the problem's field; Del drops a value kept as typed.
+    static func reduce(_ editing: inout FormEditing, _ dialog: ProblemsDialog, _ command: Command, key: Key,
+                       validation: ValidationResult, context: ScreenContext) -> Reply {
+        guard case .list(let selected) = dialog else { return .none }
+        let problems = validation.errorsFirst
+        let language = context.language
+        switch command {
+        case .move: return .show(.problems(.list(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: problems.count))))
+        case .accept:
+            guard let problem = problems[safe: selected] else { return .close }
+            return Reply(dialog: .close, status: StatusMessage(ProblemPath.line(problem, in: language), problem.isError ? .error : .warning),
+                         pane: .form, focus: editing.field(forProblemAt: problem.path))
+        case .close: return .close
+        case .dropKept:
+            guard let problem = problems[safe: selected], editing.form.rawValue(at: problem.path) != nil else {
+                return .status(StatusMessage(language(.dropKeptNone), .info))
+            }
+            _ = editing.form.dropRaw(at: problem.path)
+            return Reply(effects: [.saveDraft(editing.form)],
+                         status: StatusMessage(language(.dropKeptDone, ["path": ProblemPath.display(problem.path, in: language)]), .success))
+        default: return .none
+        }
+    }
+
+    /// Draws the list.
+    static func draw(_ dialog: ProblemsDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        guard case .list(let selected) = dialog else { return nil }
+        let size = state.size
+        let problems = state.validation.errorsFirst
+        let rect = DialogView.centered(width: min(size.width - 4, 96), height: min(size.height - 4, max(3, problems.count + 2)), in: size)
+        let errors = state.validation.errors.count
+        DialogView.frame(rect, title: state.language(.problemsTitle, ["errors": "\(errors)", "warnings": "\(problems.count - errors)"]), on: &canvas)
+        let inner = rect.inset(1)
+        if problems.isEmpty {
+            canvas.put(state.language(.problemsNone), x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
+            return nil
+        }
+        ListView.draw(count: problems.count, selected: selected, in: inner, on: &canvas) { index, y, _, background, canvas in
+            let problem = problems[index]
+            let role: Role = problem.isError ? .error : .warning
+            var x = inner.x + 1 + canvas.put(problem.isError ? "✗ " : "! ", x: inner.x + 1, y: y, style: Style(role, on: background, bold: true))
+            x += canvas.put(problem.path.isEmpty ? state.language(.problemWholeRequest) : ProblemPath.display(problem.path, in: state.language), x: x, y: y,
+                            style: Style(role, on: background, bold: true), maxWidth: inner.maxX - x - 1)
+            canvas.put("  " + problem.message(in: state.language), x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
+        }
+        return nil
+    }
+}

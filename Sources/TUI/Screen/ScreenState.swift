@@ -1,0 +1,34 @@
+import Localization
+
+/// The screen around the features: its size, the pane with the keyboard, the
+/// loop's clock, the last click and whether the app is leaving.
+public struct ScreenState: Equatable, Sendable {
+    /// The terminal size.
+    public var size: Size
+    /// The pane with the keyboard (and, when narrow, the tab shown).
+    public var pane: Pane = .form
+    /// The loop's clock, seconds (ticks while something animates).
+    public var now: Double = 0
+    /// The last click, to tell a double-click.
+    public var click = ClickState()
+    /// Set when the app should exit.
+    public var quitting = false
+
+    /// A screen of `size`, the form with the keyboard.
+    public init(size: Size) {
+        self.size = size
+    }
+}
+
+/// What every feature's reducer may read of the screen around it (never write:
+/// a feature asks for changes through its `Reply`).
+struct ScreenContext {
+    /// The operator's language.
+    var language: UILanguage
+    /// The terminal size.
+    var size: Size
+    /// The pane with the keyboard.
+    var pane: Pane
+    /// The loop's clock.
+    var now: Double
+}
