@@ -294,7 +294,6 @@ private actor Worker {
         guard let store else { return }
         loads += 1
         let ticket = loads
-        let deliver = self.deliver
         Task.detached {
             let action: Action
             do {

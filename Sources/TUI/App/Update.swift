@@ -10,8 +10,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var typing: FieldID? = nil
     var historyMove = false
     if case .key(let key) = action, state.dialog == nil, let command = KeyTable.binding(for: key, in: state)?.command {
-        if command == .edit { typing = state.fields.focus }
-        historyMove = command == .undo || command == .redo
+        if command == .form(.edit) { typing = state.fields.focus }
+        historyMove = command == .form(.undo) || command == .form(.redo)
     }
     let effects = reduce(&state, action)
     if state.form != before && !historyMove { state.fields.history.record(before, typing: typing) }

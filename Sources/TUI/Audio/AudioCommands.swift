@@ -69,7 +69,7 @@ enum AudioCommands {
         switch command {
         case .close: return .close
         case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
-        case .cycleGender:
+        case .audio(.cycleGender):
             gender = gender == nil ? .female : (gender == .female ? .male : nil)
             selected = 0
         case .filterType, .filterErase, .filterClear:

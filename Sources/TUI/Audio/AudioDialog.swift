@@ -33,7 +33,7 @@ extension AudioCommands {
     /// The audio dialogs' keys.
     static let keys: [KeyBinding] = [
         KeyTable.on(.voicePicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
-        KeyTable.on(.voicePicker, .of(.tab), .cycleGender, "Tab", .keyGender),
+        KeyTable.on(.voicePicker, .of(.tab), .audio(.cycleGender), "Tab", .keyGender),
         KeyTable.on(.voicePicker, .of(.up, .down), .move, "↑↓", .keyChoose),
         KeyTable.on(.voicePicker, .of(.enter), .accept, "Enter", .keySet),
         KeyTable.on(.voicePicker, .of(.escape), .close, "Esc", .keyCancel),
@@ -60,4 +60,12 @@ extension AudioCommands {
             return nil
         }
     }
+}
+
+/// The audio feature's commands.
+public enum AudioCommand: Equatable, Sendable {
+    /// F9: the voice explorer.
+    case openExplorer
+    /// Tab in the voice picker: female, male, any.
+    case cycleGender
 }

@@ -33,3 +33,11 @@ extension DialogKind {
     /// "Overwrite the file?"
     public static let confirmOverwrite = DialogKind("confirmOverwrite", .dialogConfirmOverwrite)
 }
+
+/// The files feature's commands.
+public enum FileCommand: Equatable, Sendable {
+    /// F2: save the request.
+    case save
+    /// F3: open a request file.
+    case open
+}

@@ -49,7 +49,7 @@ enum AccountPickerCommands {
         KeyTable.on(.accountPicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
         KeyTable.on(.accountPicker, .of(.up, .down, .pageUp, .pageDown, .home, .end), .move, "↑↓", .keyChoose),
         KeyTable.on(.accountPicker, .of(.enter), .accept, "Enter", .keyFill),
-        KeyTable.on(.accountPicker, .of(.control("r")), .refreshAccount, "^R", .keyRefresh),
+        KeyTable.on(.accountPicker, .of(.control("r")), .form(.refreshAccount), "^R", .keyRefresh),
         KeyTable.on(.accountPicker, .of(.escape), .close, "Esc", .keyClose),
         KeyTable.on(.accountPicker, .of(.backspace), .filterErase, "Backspace", .keyErase, footer: false),
         KeyTable.on(.accountPicker, .of(.control("u")), .filterClear, "Ctrl-U", .keyClear, footer: false),
@@ -109,7 +109,7 @@ enum AccountPickerCommands {
         let shown = rows(account, target: target, filter: filter)
         switch command {
         case .close: return .close
-        case .refreshAccount:
+        case .form(.refreshAccount):
             var reply = refresh(&account, availability: availability, context: context)
             reply.effects = [.listAccount]
             return reply

@@ -5,7 +5,7 @@ import Localization
 /// What the form's keys do (the key table says which key does which), on the form feature's own state.
 enum FormCommands {
     /// A form command. `problems` are the focused field's (validation's and the server's), for Ctrl-F.
-    static func perform(_ editing: inout FormEditing, _ command: Command, key: Key, problems: [ValidationProblem],
+    static func perform(_ editing: inout FormEditing, _ command: FormCommand, key: Key, problems: [ValidationProblem],
                         context: ScreenContext) -> Reply {
         let field = editing.fields.focus
         let language = context.language
@@ -50,7 +50,7 @@ enum FormCommands {
         case .pressButton:
             guard case .addDestination(let line) = field else { return .none }
             return addDestination(&editing, line: line, after: editing.form.lines[line].destinations.count - 1, language: language)
-        default: return .none
+        case .openAccountPicker, .refreshAccount, .newRequest: return .none // need the account or the profiles: the dispatcher routes them
         }
     }
 
@@ -192,3 +192,20 @@ enum FormCommands {
     }
 }
 
+
+/// The form's commands.
+public enum FormCommand: Equatable, Sendable {
+    case focusNext, focusPrevious, verticalMove, undo, redo
+    case addRow, removeRow, moveRow(up: Bool)
+    case openAccountPicker, refreshAccount, nextFromText, applyFix, edit, step, nextSection, previousSection, explicitDefault, newRequest
+    case cycleChoice, resetChoice, openPicker, nextFromChoice, pressButton
+
+    var runnableByName: Bool {
+        // Every command decided here: a new one does not compile until it is.
+        switch self {
+        case .refreshAccount, .edit, .verticalMove, .step, .cycleChoice, .focusNext, .focusPrevious, .nextFromText, .nextFromChoice: return false
+        case .undo, .redo, .addRow, .removeRow, .moveRow, .openAccountPicker, .applyFix, .nextSection, .previousSection, .explicitDefault,
+             .newRequest, .resetChoice, .openPicker, .pressButton: return true
+        }
+    }
+}

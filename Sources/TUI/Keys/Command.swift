@@ -18,22 +18,59 @@ public enum ListMove: Equatable, Sendable {
     }
 }
 
-/// Everything a key can do. The key table maps keys to these; `perform`
-/// carries them out; the command palette (later) can list them by name.
+/// Everything a key can do: the verbs every dialog shares, then one case per
+/// feature holding that feature's own commands (declared in its folder). The key
+/// table maps keys to these; `perform` hands each to its feature.
 public enum Command: Equatable, Sendable {
-    // The main screen.
-    case openHelp, saveRequest, openRequest, openProblems, openExplorer, send
-    case openThemes, openProfiles, saveTemplate, openTemplates, copyCurl
-    case nextPane, showPane(Pane), quit, switchLanguage
-    // The form.
-    case focusNext, focusPrevious, verticalMove, undo, redo
-    case addRow, removeRow, moveRow(up: Bool)
-    case mouse, openAccountPicker, refreshAccount, nextFromText, applyFix, edit, step, nextSection, previousSection, explicitDefault, newRequest, openPalette
-    case cycleChoice, resetChoice, openPicker, nextFromChoice, pressButton
-    // The preview and the call log.
-    case scrollPreview, focusPane(Pane)
-    case logSearch, logCycleOutcome, logClearFilter, logMove, logOpen, logReuse, logExport
-    // Dialogs.
+    // The verbs dialogs share (a list, a prompt, a question).
     case close, accept, yes, no, move
-    case filterType, filterErase, filterClear, cycleGender, promptEdit, copyCallID, dropKept
+    case filterType, filterErase, filterClear, promptEdit, copyCallID
+    /// The screen's own: panes, language, help, palette, mouse, quit.
+    case screen(ScreenCommand)
+    /// The form's.
+    case form(FormCommand)
+    /// The preview's.
+    case preview(PreviewCommand)
+    /// The call log's.
+    case log(LogCommand)
+    /// Sending.
+    case send(SendCommand)
+    /// Files (F2/F3).
+    case files(FileCommand)
+    /// The problems list.
+    case problems(ProblemsCommand)
+    /// Voices and emotions.
+    case audio(AudioCommand)
+    /// Themes.
+    case theme(ThemeCommand)
+    /// Profiles.
+    case profiles(ProfileCommand)
+    /// Templates.
+    case templates(TemplateCommand)
+
+    /// Whether the palette lists it by name (a command that needs a particular key,
+    /// a place or an open dialog is not run by name). Each feature decides for its own.
+    var runnableByName: Bool {
+        switch self {
+        case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .promptEdit: return false
+        case .copyCallID: return true
+        case .screen(let command): return command.runnableByName
+        case .form(let command): return command.runnableByName
+        case .preview: return false
+        case .log(let command): return command.runnableByName
+        case .send, .files, .problems, .audio, .theme, .profiles, .templates: return true
+        }
+    }
+}
+
+/// The screen's commands.
+public enum ScreenCommand: Equatable, Sendable {
+    case openHelp, openPalette, nextPane, showPane(Pane), focusPane(Pane), quit, switchLanguage, mouse
+
+    var runnableByName: Bool {
+        switch self {
+        case .openHelp, .nextPane, .showPane, .quit, .switchLanguage: return true
+        case .openPalette, .focusPane, .mouse: return false
+        }
+    }
 }

@@ -15,47 +15,52 @@ func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect]
     state.apply(reply(to: command, key: key, in: &state))
 }
 
-/// The owning feature's reply to a command.
+/// The owning feature's reply to a command: one line per feature.
 private func reply(to command: Command, key: Key, in state: inout AppState) -> Reply {
     let context = state.context
-    if command == .quit { return QuitCommands.quit(state.sending, asked: state.dialog == .quit(.whileSending)) }
+    if command == .screen(.quit) { return QuitCommands.quit(state.sending, asked: state.dialog == .quit(.whileSending)) }
     if let dialog = state.dialog { return DialogCommands.reply(to: command, key: key, dialog: dialog, in: &state) }
     switch command {
+    case .screen(let command): return screen(command, key: key, in: &state)
+    case .form(.openAccountPicker):
+        return AccountPickerCommands.open(&state.account, focus: state.fields.focus, availability: state.sending.availability, context: context)
+    case .form(.refreshAccount): return AccountPickerCommands.refresh(&state.account, availability: state.sending.availability, context: context)
+    case .form(.newRequest): return FormCommands.newRequest(state.profile, context: context)
+    case .form(let command):
+        let problems = state.problems(of: state.fields.focus)
+        return FormCommands.perform(&state.editing, command, key: key, problems: problems, context: context)
+    case .preview(.scroll):
+        state.previewScroll = PreviewCommands.scroll(state.previewScroll, key, lines: state.preview.lines.count, context: context)
+        return .none
+    case .log(let command): return LogCommands.perform(&state.log, command, key: key, context: context)
+    case .send(.send): return SendCommands.start(&state.sending, validation: state.validation, context: context)
+    case .files(.save): return FileFeature.open(state.files, .save)
+    case .files(.open): return FileFeature.open(state.files, .open)
+    case .problems(.open): return .show(.problems(.list(selected: 0)))
+    case .audio(.openExplorer): return AudioCommands.openExplorer(state.editing)
+    case .theme(.open): return ThemeCommands.open(state.theme)
+    case .profiles(.open): return ProfileCommands.open(state.profile, context: context)
+    case .profiles(.copyCurl): return ProfileCommands.copyCurl(state.profile, validation: state.validation, context: context)
+    case .templates(.save): return TemplateCommands.askName(state.form)
+    case .templates(.open): return TemplateCommands.openList()
+    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .promptEdit, .copyCallID, .problems(.dropKept), .audio(.cycleGender):
+        return .none // dialog commands, handled above
+    }
+}
+
+/// The screen's own commands.
+private func screen(_ command: ScreenCommand, key: Key, in state: inout AppState) -> Reply {
+    switch command {
     case .openHelp: return .show(.help(.overlay(scroll: 0)))
-    case .saveRequest: return FileFeature.open(state.files, .save)
-    case .openRequest: return FileFeature.open(state.files, .open)
-    case .openProblems: return .show(.problems(.list(selected: 0)))
-    case .openExplorer: return AudioCommands.openExplorer(state.editing)
-    case .send: return SendCommands.start(&state.sending, validation: state.validation, context: context)
-    case .openThemes: return ThemeCommands.open(state.theme)
-    case .openProfiles: return ProfileCommands.open(state.profile, context: context)
-    case .saveTemplate: return TemplateCommands.askName(state.form)
-    case .openTemplates: return TemplateCommands.openList()
-    case .copyCurl: return ProfileCommands.copyCurl(state.profile, validation: state.validation, context: context)
+    case .openPalette: return PaletteCommands.open()
     case .nextPane: return Reply(pane: Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count)!)
     case .showPane(let pane), .focusPane(let pane): return Reply(pane: pane)
-    case .quit: return .none // above
+    case .quit: return .none // above: quitting works in every dialog
     case .switchLanguage:
         state.language = state.language == .en ? .ru : .en
         return .status(StatusMessage(state.language(.languageSwitched), .info))
-    case .openPalette: return PaletteCommands.open()
-    case .openAccountPicker:
-        return AccountPickerCommands.open(&state.account, focus: state.fields.focus, availability: state.sending.availability, context: context)
-    case .refreshAccount: return AccountPickerCommands.refresh(&state.account, availability: state.sending.availability, context: context)
     case .mouse:
         guard case .mouse(let event) = key else { return .none }
         return MouseCommands.handle(&state, event)
-    case .newRequest: return FormCommands.newRequest(state.profile, context: context)
-    case .focusNext, .focusPrevious, .verticalMove, .undo, .redo, .nextSection, .previousSection, .explicitDefault, .addRow, .removeRow, .moveRow, .nextFromText, .applyFix,
-         .edit, .step, .cycleChoice, .resetChoice, .openPicker, .nextFromChoice, .pressButton:
-        let problems = state.problems(of: state.fields.focus)
-        return FormCommands.perform(&state.editing, command, key: key, problems: problems, context: context)
-    case .scrollPreview:
-        state.previewScroll = PreviewCommands.scroll(state.previewScroll, key, lines: state.preview.lines.count, context: context)
-        return .none
-    case .logSearch, .logCycleOutcome, .logClearFilter, .logMove, .logOpen, .logReuse, .logExport:
-        return LogCommands.perform(&state.log, command, key: key, context: context)
-    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .cycleGender, .promptEdit, .copyCallID, .dropKept:
-        return .none // dialog commands, handled above
     }
 }

@@ -37,28 +37,11 @@ enum PaletteCommands {
     }
 
     /// Commands that need their key or a place to act on are not actions by name.
-    static func isRunnableByName(_ command: Command) -> Bool {
-        // Every command decided here: a new one does not compile until it is.
-        switch command {
-        case .mouse, .refreshAccount, .edit, .promptEdit, .move, .verticalMove, .step, .cycleChoice, .scrollPreview, .logMove, .filterType,
-             .filterErase, .filterClear, .focusNext, .focusPrevious, .nextFromText, .nextFromChoice, .close, .accept, .yes, .no,
-             .openPalette, .focusPane:
-            return false
-        case .openHelp, .saveRequest, .openRequest, .openProblems, .openExplorer, .send, .openThemes, .openProfiles, .saveTemplate,
-             .openTemplates, .copyCurl, .nextPane, .showPane, .quit, .switchLanguage, .undo, .redo, .addRow, .removeRow, .moveRow,
-             .openAccountPicker, .applyFix, .nextSection, .previousSection, .explicitDefault, .newRequest, .resetChoice, .openPicker,
-             .pressButton, .logSearch, .logCycleOutcome, .logClearFilter, .logOpen, .logReuse, .logExport, .cycleGender, .copyCallID,
-             .dropKept:
-            return true
-        }
-    }
-
-    /// Every action, once (a command bound twice is listed with its first keys).
     static let items: [Item] = {
         var seen: [Command] = []
         var result: [Item] = []
         for binding in KeyTable.bindings
-        where isRunnableByName(binding.command) && !binding.scopes.contains(where: { if case .dialog = $0 { return true } else { return false } }) {
+        where binding.command.runnableByName && !binding.scopes.contains(where: { if case .dialog = $0 { return true } else { return false } }) {
             if seen.contains(binding.command) { continue }
             seen.append(binding.command)
             result.append(Item(binding: binding))

@@ -39,8 +39,8 @@ enum LogCommands {
         KeyTable.on(.logSearch, .of(.enter), .accept, "Enter", .keySearch),
         KeyTable.on(.logSearch, .of(.escape), .close, "Esc", .keyCancel),
         KeyTable.on(.logEntry, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyScroll),
-        KeyTable.on(.logEntry, .of(.character("r")), .logReuse, "r", .keyReuse),
-        KeyTable.on(.logEntry, .of(.character("e")), .logExport, "e", .keyExport),
+        KeyTable.on(.logEntry, .of(.character("r")), .log(.reuse), "r", .keyReuse),
+        KeyTable.on(.logEntry, .of(.character("e")), .log(.export), "e", .keyExport),
         KeyTable.on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID),
         KeyTable.on(.logEntry, .of(.escape, .enter, .character("q")), .close, "Esc", .keyClose),
     ]
@@ -49,16 +49,16 @@ enum LogCommands {
     static let editingKeys = KeyTable.editing(in: [.dialog(.logSearch)], when: .always)
 
     /// A command of the panel.
-    static func perform(_ log: inout LogPanelState, _ command: Command, key: Key, context: ScreenContext) -> Reply {
+    static func perform(_ log: inout LogPanelState, _ command: LogCommand, key: Key, context: ScreenContext) -> Reply {
         switch command {
-        case .logSearch:
+        case .search:
             return .show(.log(.search(LineEditor(log.filter.search ?? ""))))
-        case .logCycleOutcome:
+        case .cycleOutcome:
             let cycle: [EntryOutcome?] = [nil] + EntryOutcome.filterable
             let index = cycle.firstIndex(of: log.filter.outcome) ?? 0
             log.filter.outcome = cycle[(index + 1) % cycle.count]
             return reload(&log)
-        case .logClearFilter:
+        case .clearFilter:
             guard log.filter != CallLogFilter() else { return .none }
             log.filter = CallLogFilter()
             var reply = reload(&log)
@@ -71,12 +71,12 @@ enum LogCommands {
         let selected = log.entries[min(log.selected, count - 1)]
         let height = max(1, Layout(context.size).innerHeight(of: .log, shown: context.pane) - 1)
         switch command {
-        case .logMove:
+        case .move:
             log.selected = ListNavigation.select(log.selected, ListMove(key) ?? .down, count: count, page: height)
-        case .logOpen:
+        case .open:
             return .show(.log(.entry(selected, scroll: 0)))
-        case .logReuse: return reuse(selected, context: context)
-        case .logExport: return export(selected)
+        case .reuse: return reuse(selected, context: context)
+        case .export: return export(selected)
         default: return .none
         }
         // Read the next page before the operator reaches the end of what is loaded.
@@ -132,8 +132,8 @@ enum LogCommands {
                 let total = LogEntryContent.lines(entry, width: LogEntryContent.width(for: context.size), language: context.language).count
                 let visible = LogEntryContent.visibleRows(for: context.size)
                 return .show(.log(.entry(entry, scroll: ListNavigation.scroll(scroll, ListMove(key) ?? .down, total: total, visible: visible))))
-            case .logReuse: return reuse(entry, context: context)
-            case .logExport: return export(entry)
+            case .log(.reuse): return reuse(entry, context: context)
+            case .log(.export): return export(entry)
             case .copyCallID:
                 if let callID = entry.callID { return .effects([.copyToClipboard(callID)]) }
                 return .none
@@ -157,4 +157,11 @@ enum LogCommands {
             return DialogView.input(editor, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, on: &canvas)
         }
     }
+}
+
+/// The call log panel's commands.
+public enum LogCommand: Equatable, Sendable {
+    case search, cycleOutcome, clearFilter, move, open, reuse, export
+
+    var runnableByName: Bool { self != .move }
 }

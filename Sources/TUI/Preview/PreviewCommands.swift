@@ -7,3 +7,9 @@ enum PreviewCommands {
         return ListNavigation.scroll(scroll, move, total: lines, visible: height, page: max(1, height - 1))
     }
 }
+
+/// The preview's commands.
+public enum PreviewCommand: Equatable, Sendable {
+    /// Scroll by the key's move.
+    case scroll
+}

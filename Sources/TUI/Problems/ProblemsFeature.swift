@@ -29,7 +29,7 @@ enum ProblemsFeature {
         KeyTable.on(.problems, .of(.up, .down), .move, "↑↓", .keyChoose),
         KeyTable.on(.problems, .of(.enter), .accept, "Enter", .keyGoToField),
         KeyTable.on(.problems, .of(.escape, .function(4)), .close, "Esc", .keyClose),
-        KeyTable.on(.problems, .of(.delete), .dropKept, "Del", .keyDropKept, footer: false),
+        KeyTable.on(.problems, .of(.delete), .problems(.dropKept), "Del", .keyDropKept, footer: false),
     ]
 
     /// A command while the list is open: Enter jumps to the problem's field; Del drops a value kept as typed.
@@ -45,7 +45,7 @@ enum ProblemsFeature {
             return Reply(dialog: .close, status: StatusMessage(ProblemPath.line(problem, in: language), problem.isError ? .error : .warning),
                          pane: .form, focus: editing.field(forProblemAt: problem.path))
         case .close: return .close
-        case .dropKept:
+        case .problems(.dropKept):
             guard let problem = problems[safe: selected], editing.form.rawValue(at: problem.path) != nil else {
                 return .status(StatusMessage(language(.dropKeptNone), .info))
             }
@@ -79,4 +79,12 @@ enum ProblemsFeature {
         }
         return nil
     }
+}
+
+/// The problems feature's commands.
+public enum ProblemsCommand: Equatable, Sendable {
+    /// F4: the list.
+    case open
+    /// Del in the list: drop a value kept as typed.
+    case dropKept
 }

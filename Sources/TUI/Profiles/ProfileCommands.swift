@@ -69,3 +69,11 @@ enum ProfileCommands {
         return nil
     }
 }
+
+/// The profile feature's commands.
+public enum ProfileCommand: Equatable, Sendable {
+    /// F11 / p: the switcher.
+    case open
+    /// Ctrl-Y: the request as curl.
+    case copyCurl
+}

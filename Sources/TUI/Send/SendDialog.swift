@@ -51,3 +51,9 @@ extension SendCommands {
         return nil
     }
 }
+
+/// The send feature's commands.
+public enum SendCommand: Equatable, Sendable {
+    /// F5: check, confirm, send.
+    case send
+}

@@ -107,3 +107,11 @@ enum TemplateCommands {
         return nil
     }
 }
+
+/// The templates feature's commands.
+public enum TemplateCommand: Equatable, Sendable {
+    /// F6: save the form as a template.
+    case save
+    /// F7: the list.
+    case open
+}

@@ -77,3 +77,9 @@ enum ThemeCommands {
         return nil
     }
 }
+
+/// The theme feature's commands.
+public enum ThemeCommand: Equatable, Sendable {
+    /// F12 / t: the theme list.
+    case open
+}
