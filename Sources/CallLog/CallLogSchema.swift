@@ -1,77 +1,94 @@
+import CallLogModel
 import GRDB
 
-/// The call log's schema, one migration per version. Never edit a shipped
-/// migration: add a new one.
+/// The local log's schema, one step per version (the plan and its rule are
+/// `SchemaPlan`'s, shared with the team log); GRDB's migrator applies it and
+/// records each step by name.
 enum CallLogSchema {
+    /// The steps. Never edit a shipped step: add one.
+    static let plan = SchemaPlan([
+        SchemaStep("v1: calls, outcome counts, search", [
+            """
+            CREATE TABLE call (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              created_at INTEGER NOT NULL,
+              finished_at INTEGER,
+              mode TEXT NOT NULL CHECK (mode IN ('live', 'demo')),
+              endpoint_host TEXT NOT NULL,
+              request_json TEXT NOT NULL,
+              request_description TEXT,
+              line_1_numbers TEXT NOT NULL,
+              line_2_numbers TEXT NOT NULL,
+              tts_text TEXT,
+              outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'placed', 'rejected', 'not_sent', 'unknown')),
+              http_status INTEGER,
+              call_id TEXT,
+              message TEXT,
+              raw_response TEXT,
+              latency_ms INTEGER,
+              exocall_version TEXT NOT NULL,
+              owner_pid INTEGER NOT NULL DEFAULT 0
+            );
+            -- Newest first, optionally within a date range: keyset on (created_at, id).
+            CREATE INDEX call_by_time ON call (created_at, id);
+            -- The same, within one outcome.
+            CREATE INDEX call_by_outcome_time ON call (outcome, created_at, id);
+            -- call_id prefix search.
+            CREATE INDEX call_by_call_id ON call (call_id) WHERE call_id IS NOT NULL;
+
+            -- Counts per outcome, kept by triggers, so "N entries" costs nothing at a million.
+            CREATE TABLE outcome_count (outcome TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TRIGGER call_counted_in AFTER INSERT ON call BEGIN
+              INSERT INTO outcome_count (outcome, n) VALUES (NEW.outcome, 1)
+                ON CONFLICT (outcome) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER call_counted_change AFTER UPDATE OF outcome ON call WHEN OLD.outcome <> NEW.outcome BEGIN
+              UPDATE outcome_count SET n = n - 1 WHERE outcome = OLD.outcome;
+              INSERT INTO outcome_count (outcome, n) VALUES (NEW.outcome, 1)
+                ON CONFLICT (outcome) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER call_counted_out AFTER DELETE ON call BEGIN
+              UPDATE outcome_count SET n = n - 1 WHERE outcome = OLD.outcome;
+            END;
+
+            -- Full-text search over numbers (also reversed, so the last digits of a
+            -- number are a prefix search), description, call_id and TTS text.
+            -- Contentless: the text lives once, in call; a row is rewritten (delete
+            -- with its old values, insert) when its call_id arrives.
+            CREATE VIRTUAL TABLE call_search USING fts5 (
+              numbers, numbers_reversed, description, call_id, tts_text,
+              content = '', tokenize = 'unicode61 remove_diacritics 2'
+            );
+            """,
+        ]),
+        SchemaStep("v2: operator, sender host, deadline, log id", [
+            """
+            -- Who sent it; the machine it was sent from (a pid means something only
+            -- there); when its answer was due at the latest.
+            ALTER TABLE call ADD COLUMN operator_name TEXT;
+            ALTER TABLE call ADD COLUMN sender_host TEXT;
+            ALTER TABLE call ADD COLUMN deadline_at INTEGER;
+            CREATE INDEX call_by_operator_time ON call (operator_name, created_at, id);
+            -- This log's identity, so a copy into a team log (log migrate) is recognised when run again.
+            CREATE TABLE log_identity (id TEXT NOT NULL);
+            INSERT INTO log_identity (id) VALUES (lower(hex(randomblob(16))));
+            """,
+        ]),
+    ])
+
+    /// GRDB's migrator, one migration per step of the plan.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: calls, outcome counts, search") { db in
-            try db.execute(sql: """
-                CREATE TABLE call (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  created_at INTEGER NOT NULL,
-                  finished_at INTEGER,
-                  mode TEXT NOT NULL CHECK (mode IN ('live', 'demo')),
-                  endpoint_host TEXT NOT NULL,
-                  request_json TEXT NOT NULL,
-                  request_description TEXT,
-                  line_1_numbers TEXT NOT NULL,
-                  line_2_numbers TEXT NOT NULL,
-                  tts_text TEXT,
-                  outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'placed', 'rejected', 'not_sent', 'unknown')),
-                  http_status INTEGER,
-                  call_id TEXT,
-                  message TEXT,
-                  raw_response TEXT,
-                  latency_ms INTEGER,
-                  exocall_version TEXT NOT NULL,
-                  owner_pid INTEGER NOT NULL DEFAULT 0
-                );
-                -- Newest first, optionally within a date range: keyset on (created_at, id).
-                CREATE INDEX call_by_time ON call (created_at, id);
-                -- The same, within one outcome.
-                CREATE INDEX call_by_outcome_time ON call (outcome, created_at, id);
-                -- call_id prefix search.
-                CREATE INDEX call_by_call_id ON call (call_id) WHERE call_id IS NOT NULL;
-
-                -- Counts per outcome, kept by triggers, so "N entries" costs nothing at a million.
-                CREATE TABLE outcome_count (outcome TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-                CREATE TRIGGER call_counted_in AFTER INSERT ON call BEGIN
-                  INSERT INTO outcome_count (outcome, n) VALUES (NEW.outcome, 1)
-                    ON CONFLICT (outcome) DO UPDATE SET n = n + 1;
-                END;
-                CREATE TRIGGER call_counted_change AFTER UPDATE OF outcome ON call WHEN OLD.outcome <> NEW.outcome BEGIN
-                  UPDATE outcome_count SET n = n - 1 WHERE outcome = OLD.outcome;
-                  INSERT INTO outcome_count (outcome, n) VALUES (NEW.outcome, 1)
-                    ON CONFLICT (outcome) DO UPDATE SET n = n + 1;
-                END;
-                CREATE TRIGGER call_counted_out AFTER DELETE ON call BEGIN
-                  UPDATE outcome_count SET n = n - 1 WHERE outcome = OLD.outcome;
-                END;
-
-                -- Full-text search over numbers (also reversed, so the last digits of a
-                -- number are a prefix search), description, call_id and TTS text.
-                -- Contentless: the text lives once, in call; a row is rewritten (delete
-                -- with its old values, insert) when its call_id arrives.
-                CREATE VIRTUAL TABLE call_search USING fts5 (
-                  numbers, numbers_reversed, description, call_id, tts_text,
-                  content = '', tokenize = 'unicode61 remove_diacritics 2'
-                );
-                """)
-        }
-        migrator.registerMigration("v2: operator, sender host, deadline, log id") { db in
-            try db.execute(sql: """
-                -- Who sent it; the machine it was sent from (a pid means something only
-                -- there); when its answer was due at the latest.
-                ALTER TABLE call ADD COLUMN operator_name TEXT;
-                ALTER TABLE call ADD COLUMN sender_host TEXT;
-                ALTER TABLE call ADD COLUMN deadline_at INTEGER;
-                CREATE INDEX call_by_operator_time ON call (operator_name, created_at, id);
-                -- This log's identity, so a copy into a team log (log migrate) is recognised when run again.
-                CREATE TABLE log_identity (id TEXT NOT NULL);
-                INSERT INTO log_identity (id) VALUES (lower(hex(randomblob(16))));
-                """)
+        for step in plan.steps {
+            migrator.registerMigration(step.name) { db in
+                for sql in step.statements { try db.execute(sql: sql) }
+            }
         }
         return migrator
+    }
+
+    /// The plan's decision for an open database.
+    static func decision(_ db: Database) throws -> SchemaPlan.Decision {
+        plan.decide(applied: try migrator.appliedIdentifiers(db).map { $0 })
     }
 }

@@ -66,7 +66,7 @@ public final class SQLiteCallLog: CallLogStore {
                         _ = try Int64.fetchAll(db, sql: "SELECT id FROM call ORDER BY created_at DESC, id DESC LIMIT 100")
                     }
                     // About to be migrated: make sure the whole file is sound first.
-                    if try !CallLogSchema.migrator.hasCompletedMigrations(db),
+                    if try CallLogSchema.decision(db) != .upToDate,
                        let verdict = try String.fetchOne(db, sql: "PRAGMA quick_check(1)"), verdict != "ok" {
                         throw CallLogError.corrupt(path: path, detail: .verbatim(verdict))
                     }
@@ -140,7 +140,7 @@ public final class SQLiteCallLog: CallLogStore {
 
     /// Refuses a database from a newer exocall, or one that is not a call log.
     private static func checkSchema(_ db: Database, path: String, requireCallTable: Bool) throws {
-        if try CallLogSchema.migrator.hasBeenSuperseded(db) { throw CallLogError.newerSchema(path: path) }
+        if try CallLogSchema.decision(db) == .newer { throw CallLogError.newerSchema(path: path) }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         if !tables.isEmpty && !tables.contains("grdb_migrations") {
             throw CallLogError.corrupt(path: path, detail: .phrase(.logErrNotExocall))

@@ -241,10 +241,14 @@ public final class PostgresCallLog: CallLogStore {
             for try await value in try await connection.query("SELECT coalesce(max(version), 0) FROM exocall_schema", logger: logger).decode(Int.self) {
                 version = value
             }
-            if version > PostgresSchema.current { throw CallLogError.newerSchema(path: location) }
-            for (index, statements) in PostgresSchema.migrations.enumerated() where index + 1 > version {
-                for sql in statements { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
-                try await connection.query("INSERT INTO exocall_schema (version) VALUES (\(index + 1))", logger: logger)
+            switch PostgresSchema.plan.decide(version: version) {
+            case .upToDate: break
+            case .newer: throw CallLogError.newerSchema(path: location)
+            case .apply(let pending):
+                for index in pending {
+                    for sql in PostgresSchema.plan.steps[index].statements { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                    try await connection.query("INSERT INTO exocall_schema (version) VALUES (\(index + 1))", logger: logger)
+                }
             }
         }
     }

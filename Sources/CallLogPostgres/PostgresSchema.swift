@@ -1,3 +1,5 @@
+import CallLogModel
+
 /// The team log's schema, one migration per version, applied in order under an
 /// advisory lock so two operators starting at once migrate once. Never edit a
 /// shipped migration: add a new one. A database at a version this binary does
@@ -10,10 +12,11 @@ enum PostgresSchema {
     /// The channel every change is announced on.
     static let channel = "exocall_call"
 
-    /// The migrations, version 1 first, each a list of single statements
-    /// (the extended query protocol takes one statement at a time).
-    static let migrations: [[String]] = [
-        [
+    /// The steps, version 1 first, each a list of single statements (the extended
+    /// query protocol takes one statement at a time). The rule that applies them is
+    /// `SchemaPlan`'s, shared with the local log.
+    static let plan = SchemaPlan([
+        SchemaStep("v1: calls, operators, search, counts", [
             """
             CREATE TABLE call (
               id BIGSERIAL PRIMARY KEY,
@@ -95,14 +98,12 @@ enum PostgresSchema {
             CREATE TRIGGER call_counted_out AFTER DELETE ON call REFERENCING OLD TABLE AS old_rows
               FOR EACH STATEMENT EXECUTE FUNCTION exocall_call_counted()
             """,
-        ],
-    ]
+        ]),
+    ])
 
     /// The table that records which migrations ran.
     static let versionTable = """
         CREATE TABLE IF NOT EXISTS exocall_schema (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
         """
 
-    /// The newest version this binary knows.
-    static var current: Int { migrations.count }
 }
