@@ -127,7 +127,7 @@ final class KeyTableTests: XCTestCase {
             state.language = language
             let help = HelpContent.lines(state).map(\.0).joined(separator: "\n")
             for binding in KeyTable.bindings {
-                XCTAssertTrue(help.contains(binding.label.text(language)), "the \(language) help lacks \(binding.label.text(language))")
+                XCTAssertTrue(help.contains(binding.label(in: language)), "the \(language) help lacks \(binding.label(in: language))")
                 XCTAssertTrue(help.contains(String(binding.help.text(language).prefix(12))), "the \(language) help lacks \(binding.help.text(language))")
             }
         }
@@ -159,5 +159,46 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(state.form.requestDescription, "2")
         state.press(.alt("2"))
         XCTAssertEqual(state.pane, .preview, "Alt-2 works everywhere")
+    }
+
+    /// Labels are made from the keys: a binding can no longer be labelled with one of its five keys.
+    func testEveryLabelNamesEveryKeyOfItsBinding() {
+        for binding in KeyTable.bindings {
+            let label = binding.label(in: .en).lowercased()
+            for case .key(let key) in binding.keys {
+                XCTAssertTrue(label.contains(key.name().lowercased()), "\(binding.label) does not name \(key.name())")
+            }
+        }
+        let helpClose = KeyTable.bindings.first { $0.scopes == [.dialog(.help)] && $0.command == .close }!
+        XCTAssertEqual(helpClose.label, "Esc / Enter / F1 / q / ?")
+        let ruLabels = KeyTable.bindings.map { $0.label(in: .ru) }
+        XCTAssertTrue(ruLabels.contains("Enter на поле выбора"), "places are in the operator's language")
+    }
+
+    /// The table says what a key means; the handler never looks at the key.
+    func testKeysCarryTheirMeaning() {
+        var state = freshState()
+        state.setFocus(.ttsVolume(line: 0))
+        func meaning(_ key: Key) -> Command? { KeyTable.binding(for: key, in: state)?.command(for: key) }
+        state.form.lines[0].audio.kind = .tts
+        state.setFocus(.ttsVolume(line: 0))
+        XCTAssertEqual(meaning(.right), .form(.step(1)))
+        XCTAssertEqual(meaning(.pageDown), .form(.step(-10)))
+        state.setFocus(.ringLogic(line: 0))
+        XCTAssertEqual(meaning(.left), .form(.cycleChoice(by: -1)))
+        state.setFocus(.requestDescription)
+        XCTAssertEqual(meaning(.control("w")), .form(.edit(.deleteWordBackward)))
+        XCTAssertEqual(meaning(.home), .form(.edit(.home)))
+        state.dialog = .problems(.list(selected: 0))
+        XCTAssertEqual(meaning(.pageDown), nil, "the problems list takes ↑↓ only")
+        XCTAssertEqual(meaning(.down), .move(.down))
+        state.dialog = .palette(.list(filter: "", selected: 0))
+        XCTAssertEqual(meaning(.character("x")), .filterType("x"))
+    }
+
+    /// The palette lists each action once, under its own keys.
+    func testThePaletteListsEachLabelOnce() {
+        let labels = PaletteCommands.items.map { $0.binding.label }
+        XCTAssertEqual(labels.count, Set(labels).count, "\(labels)")
     }
 }

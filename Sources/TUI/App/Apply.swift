@@ -29,7 +29,7 @@ extension AppState {
         // A list whose problems changed keeps its choice within them.
         if case .problems(let problems)? = dialog { dialog = .problems(problems.clamped(to: validation.problems.count)) }
         if reply.quit { screen.quitting = true }
-        if let (command, key) = reply.then { effects += perform(command, key: key, in: &self) }
+        if let command = reply.then { effects += perform(command, in: &self) }
         return effects
     }
 }

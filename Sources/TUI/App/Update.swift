@@ -9,8 +9,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let before = state.form
     var typing: FieldID? = nil
     var historyMove = false
-    if case .key(let key) = action, state.dialog == nil, let command = KeyTable.binding(for: key, in: state)?.command {
-        if command == .form(.edit) { typing = state.fields.focus }
+    if case .key(let key) = action, state.dialog == nil, let command = KeyTable.binding(for: key, in: state)?.command(for: key) {
+        if case .form(.edit) = command { typing = state.fields.focus }
         historyMove = command == .form(.undo) || command == .form(.redo)
     }
     let effects = reduce(&state, action)

@@ -50,30 +50,30 @@ enum AudioCommands {
     }
 
     /// A command while an audio dialog is open.
-    static func reduce(_ editing: inout FormEditing, _ dialog: AudioDialog, _ command: Command, key: Key, context: ScreenContext) -> Reply {
+    static func reduce(_ editing: inout FormEditing, _ dialog: AudioDialog, _ command: Command, context: ScreenContext) -> Reply {
         switch dialog {
         case .voicePicker(let line, let filter, let gender, let selected):
-            return voicePicker(&editing, command, key: key, line: line, filter: filter, gender: gender, selected: selected, context: context)
+            return voicePicker(&editing, command, line: line, filter: filter, gender: gender, selected: selected, context: context)
         case .emotionPicker(let line, let selected):
-            return emotionPicker(&editing.form, command, key: key, line: line, selected: selected)
+            return emotionPicker(&editing.form, command, line: line, selected: selected)
         case .explorer(let line, let row, let column):
-            return explorer(&editing, command, key: key, line: line, row: row, column: column, context: context)
+            return explorer(&editing, command, line: line, row: row, column: column, context: context)
         }
     }
 
     /// A command while the voice picker is open.
-    private static func voicePicker(_ editing: inout FormEditing, _ command: Command, key: Key, line: Int, filter: String, gender: Gender?,
+    private static func voicePicker(_ editing: inout FormEditing, _ command: Command, line: Int, filter: String, gender: Gender?,
                                     selected: Int, context: ScreenContext) -> Reply {
         var (filter, gender, selected) = (filter, gender, selected)
         let shown = voices(matching: filter, gender: gender)
         switch command {
         case .close: return .close
-        case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
+        case .move(let move): selected = ListNavigation.select(selected, move, count: shown.count)
         case .audio(.cycleGender):
             gender = gender == nil ? .female : (gender == .female ? .male : nil)
             selected = 0
         case .filterType, .filterErase, .filterClear:
-            PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
+            PickerFilter.apply(command, to: &filter, selected: &selected)
         case .accept:
             guard let voice = shown[safe: selected] else {
                 return .status(StatusMessage(context.language(.noVoiceMatchesFilter, ["filter": filter]), .warning))
@@ -87,13 +87,13 @@ enum AudioCommands {
     }
 
     /// A command while the emotion picker is open.
-    private static func emotionPicker(_ form: inout FormState, _ command: Command, key: Key, line: Int, selected: Int) -> Reply {
+    private static func emotionPicker(_ form: inout FormState, _ command: Command, line: Int, selected: Int) -> Reply {
         let voice = VoiceCatalog.voice(id: form.lines[line].audio.tts.voice ?? VoiceCatalog.defaultVoiceID)
         let emotions = voice?.emotions ?? []
         switch command {
         case .close: return .close
-        case .move:
-            return .show(.audio(.emotionPicker(line: line, selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: emotions.count))))
+        case .move(let move):
+            return .show(.audio(.emotionPicker(line: line, selected: ListNavigation.select(selected, move, count: emotions.count))))
         case .accept:
             guard let emotion = emotions[safe: selected] else { return .close }
             VoiceRules.setEmotion(emotion.id, line: line, in: &form)
@@ -103,18 +103,17 @@ enum AudioCommands {
     }
 
     /// A command while the voice explorer is open.
-    private static func explorer(_ editing: inout FormEditing, _ command: Command, key: Key, line: Int, row: Int, column: Int,
+    private static func explorer(_ editing: inout FormEditing, _ command: Command, line: Int, row: Int, column: Int,
                                  context: ScreenContext) -> Reply {
         switch command {
         case .close: return .close
-        case .move:
+        case .move(let move):
             var (row, column) = (row, column)
-            switch ListMove(key) {
-            case .left?, .right?: column = ListNavigation.select(column, ListMove(key)!, count: VoiceCatalog.emotionIDs.count)
-            case .home?: column = 0 // rows have ↑↓ PgUp PgDn; Home/End go across the emotions
-            case .end?: column = VoiceCatalog.emotionIDs.count - 1
-            case let move?: row = ListNavigation.select(row, move, count: VoiceCatalog.voices.count)
-            case nil: break
+            switch move {
+            case .left, .right: column = ListNavigation.select(column, move, count: VoiceCatalog.emotionIDs.count)
+            case .home: column = 0 // rows have ↑↓ PgUp PgDn; Home/End go across the emotions
+            case .end: column = VoiceCatalog.emotionIDs.count - 1
+            case .up, .down, .pageUp, .pageDown: row = ListNavigation.select(row, move, count: VoiceCatalog.voices.count)
             }
             return .show(.audio(.explorer(line: line, row: row, column: column)))
         case .accept:
@@ -153,15 +152,8 @@ enum AudioCommands {
     }
 
     /// Left/Right step volume by 1 (PgUp/PgDn by 10) and speed by 0.1, within their ranges.
-    static func step(_ editing: inout FormEditing, _ key: Key) -> Reply? {
-        let delta: Double
-        switch key {
-        case .right: delta = 1
-        case .left: delta = -1
-        case .pageUp: delta = 10
-        case .pageDown: delta = -10
-        default: return nil
-        }
+    static func step(_ editing: inout FormEditing, by steps: Int) -> Reply? {
+        let delta = Double(steps)
         let field = editing.fields.focus
         let text: String
         switch field {
@@ -182,11 +174,11 @@ enum AudioCommands {
     }
 
     /// Up/Down inside wrapped TTS text; nil when the cursor is on the first/last row (focus moves on).
-    static func moveInText(_ fields: inout FieldsState, _ key: Key, width: Int) -> Reply? {
-        guard case .ttsText = fields.focus, key == .up || key == .down else { return nil }
+    static func moveInText(_ fields: inout FieldsState, up: Bool, width: Int) -> Reply? {
+        guard case .ttsText = fields.focus else { return nil }
         let wrapped = WrappedText(fields.editor.text, width: width)
         let row = wrapped.row(of: fields.editor.cursor)
-        let target = key == .up ? row - 1 : row + 1
+        let target = up ? row - 1 : row + 1
         guard wrapped.rows.indices.contains(target) else { return nil }
         let column = fields.editor.cursor - wrapped.rows[row].lowerBound
         fields.editor = LineEditor(fields.editor.text, cursor: wrapped.cursor(row: target, column: column))

@@ -32,17 +32,17 @@ extension DialogKind {
 extension AudioCommands {
     /// The audio dialogs' keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.voicePicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
+        KeyTable.on(.voicePicker, [.anyCharacter, .anyPaste], meaning: .filtering, "type", .keyFilter),
         KeyTable.on(.voicePicker, .of(.tab), .audio(.cycleGender), "Tab", .keyGender),
-        KeyTable.on(.voicePicker, .of(.up, .down), .move, "↑↓", .keyChoose),
+        KeyTable.on(.voicePicker, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyChoose),
         KeyTable.on(.voicePicker, .of(.enter), .accept, "Enter", .keySet),
         KeyTable.on(.voicePicker, .of(.escape), .close, "Esc", .keyCancel),
         KeyTable.on(.voicePicker, .of(.backspace), .filterErase, "Backspace", .keyEraseFilter, footer: false),
         KeyTable.on(.voicePicker, .of(.control("u")), .filterClear, "Ctrl-U", .keyClearFilter, footer: false),
-        KeyTable.on(.emotionPicker, .of(.up, .down), .move, "↑↓", .keyChoose),
+        KeyTable.on(.emotionPicker, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyChoose),
         KeyTable.on(.emotionPicker, .of(.enter), .accept, "Enter", .keySet),
         KeyTable.on(.emotionPicker, .of(.escape), .close, "Esc", .keyCancel),
-        KeyTable.on(.voiceExplorer, .of(.left, .up, .down, .right, .home, .end, .pageUp, .pageDown), .move, "←↑↓→", .keyMove),
+        KeyTable.on(.voiceExplorer, .of(.left, .up, .down, .right, .home, .end, .pageUp, .pageDown), meaning: .moving(Command.move), "←↑↓→", .keyMove),
         KeyTable.on(.voiceExplorer, .of(.enter), .accept, "Enter", .keySetVoiceEmotion),
         KeyTable.on(.voiceExplorer, .of(.escape, .function(9)), .close, "Esc", .keyClose),
     ]

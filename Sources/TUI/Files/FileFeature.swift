@@ -21,7 +21,7 @@ enum FileFeature {
     }
 
     /// A command while a file dialog is open; `previewText` is what F2 saves.
-    static func reduce(_ files: inout FileState, _ dialog: FileDialog, _ command: Command, key: Key, previewText: String,
+    static func reduce(_ files: inout FileState, _ dialog: FileDialog, _ command: Command, previewText: String,
                        context: ScreenContext) -> Reply {
         let language = context.language
         switch dialog {
@@ -42,9 +42,9 @@ enum FileFeature {
                     files.pendingExport = pretty + "\n"
                     return Reply(effects: [.saveFile(path: path, contents: pretty + "\n", overwrite: false)], dialog: .close)
                 }
-            case .promptEdit:
+            case .promptEdit(let edit):
                 var status: StatusMessage? = nil
-                let handled = TextEditing.apply(key, to: &editor, rule: .free, status: &status, language: language)
+                let handled = TextEditing.apply(edit, to: &editor, rule: .free, status: &status, language: language)
                 return Reply(dialog: handled ? .show(.files(.prompt(purpose, editor))) : .keep, status: status)
             default: return .none
             }

@@ -46,8 +46,8 @@ extension DialogKind {
 enum AccountPickerCommands {
     /// The picker's keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.accountPicker, [.anyCharacter, .anyPaste], .filterType, "type", .keyFilter),
-        KeyTable.on(.accountPicker, .of(.up, .down, .pageUp, .pageDown, .home, .end), .move, "↑↓", .keyChoose),
+        KeyTable.on(.accountPicker, [.anyCharacter, .anyPaste], meaning: .filtering, "type", .keyFilter),
+        KeyTable.on(.accountPicker, .of(.up, .down, .pageUp, .pageDown, .home, .end), meaning: .moving(Command.move), "↑↓", .keyChoose),
         KeyTable.on(.accountPicker, .of(.enter), .accept, "Enter", .keyFill),
         KeyTable.on(.accountPicker, .of(.control("r")), .form(.refreshAccount), "^R", .keyRefresh),
         KeyTable.on(.accountPicker, .of(.escape), .close, "Esc", .keyClose),
@@ -103,7 +103,7 @@ enum AccountPickerCommands {
 
     /// A command while a picker is open.
     /// A command while the picker is open: Enter fills the field.
-    static func reduce(_ account: inout AccountState, _ editing: inout FormEditing, _ dialog: AccountDialog, _ command: Command, key: Key,
+    static func reduce(_ account: inout AccountState, _ editing: inout FormEditing, _ dialog: AccountDialog, _ command: Command,
                        availability: SendAvailability, context: ScreenContext) -> Reply {
         guard case .picker(let target, var filter, var selected) = dialog else { return .none }
         let shown = rows(account, target: target, filter: filter)
@@ -114,8 +114,8 @@ enum AccountPickerCommands {
             reply.effects = [.listAccount]
             return reply
         case .filterType, .filterErase, .filterClear:
-            PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
-        case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
+            PickerFilter.apply(command, to: &filter, selected: &selected)
+        case .move(let move): selected = ListNavigation.select(selected, move, count: shown.count)
         case .accept:
             guard let row = shown[safe: selected] else { return .none }
             editing.form.setText(row.value, of: target.field)

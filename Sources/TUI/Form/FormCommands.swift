@@ -5,7 +5,7 @@ import Localization
 /// What the form's keys do (the key table says which key does which), on the form feature's own state.
 enum FormCommands {
     /// A form command. `problems` are the focused field's (validation's and the server's), for Ctrl-F.
-    static func perform(_ editing: inout FormEditing, _ command: FormCommand, key: Key, problems: [ValidationProblem],
+    static func perform(_ editing: inout FormEditing, _ command: FormCommand, problems: [ValidationProblem],
                         context: ScreenContext) -> Reply {
         let field = editing.fields.focus
         let language = context.language
@@ -13,9 +13,9 @@ enum FormCommands {
         switch command {
         case .focusNext: return move(&editing, by: 1)
         case .focusPrevious: return move(&editing, by: -1)
-        case .verticalMove:
-            if let reply = AudioCommands.moveInText(&editing.fields, key, width: Layout.ttsTextWidth(for: context.size)) { return reply }
-            return move(&editing, by: key == .up ? -1 : 1)
+        case .verticalMove(let up):
+            if let reply = AudioCommands.moveInText(&editing.fields, up: up, width: Layout.ttsTextWidth(for: context.size)) { return reply }
+            return move(&editing, by: up ? -1 : 1)
         case .undo: return undo(&editing, language: language)
         case .nextSection, .previousSection: return jumpSection(&editing, forward: command == .nextSection)
         case .explicitDefault:
@@ -36,9 +36,9 @@ enum FormCommands {
             return moveDestination(&editing, line: line, index: index, up: up, language: language)
         case .nextFromText, .nextFromChoice: return move(&editing, by: 1)
         case .applyFix: return applySuggestion(&editing, problems: problems, language: language)
-        case .edit: return edit(&editing, key, language: language)
-        case .step: return AudioCommands.step(&editing, key) ?? .none
-        case .cycleChoice: return cycleChoice(&editing, field, by: key == .left ? -1 : 1, language: language)
+        case .edit(let edit): return self.edit(&editing, edit, language: language)
+        case .step(let steps): return AudioCommands.step(&editing, by: steps) ?? .none
+        case .cycleChoice(let delta): return cycleChoice(&editing, field, by: delta, language: language)
         case .resetChoice:
             if ChoiceOptions.current(field, in: editing.form) == nil { return .none }
             ChoiceOptions.set(nil, of: field, in: &editing.form)
@@ -97,7 +97,7 @@ enum FormCommands {
     }
 
     /// An editing key in the focused text field.
-    static func edit(_ editing: inout FormEditing, _ key: Key, language: UILanguage) -> Reply {
+    static func edit(_ editing: inout FormEditing, _ edit: TextEdit, language: UILanguage) -> Reply {
         let field = editing.fields.focus
         guard case .text(let rule) = field.kind else { return .none }
         var isTTSText = false
@@ -105,7 +105,7 @@ enum FormCommands {
         var editor = editing.fields.editor
         let before = editor.text
         var status: StatusMessage? = nil
-        guard TextEditing.apply(key, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
+        guard TextEditing.apply(edit, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
                              multiline: isTTSText, status: &status, language: language) else { return .none }
         editing.fields.editor = editor
         guard editor.text != before else { return Reply(status: status) }
@@ -195,10 +195,18 @@ enum FormCommands {
 
 /// The form's commands.
 public enum FormCommand: Equatable, Sendable {
-    case focusNext, focusPrevious, verticalMove, undo, redo
+    case focusNext, focusPrevious, undo, redo
+    /// ↑ or ↓: a row of the TTS text, else the previous or next field.
+    case verticalMove(up: Bool)
+    /// An editing key in the focused text field.
+    case edit(TextEdit)
+    /// Step a number (volume by 1, speed by 0.1) this many times.
+    case step(Int)
+    /// The next (1) or previous (-1) value of a choice.
+    case cycleChoice(by: Int)
     case addRow, removeRow, moveRow(up: Bool)
-    case openAccountPicker, refreshAccount, nextFromText, applyFix, edit, step, nextSection, previousSection, explicitDefault, newRequest
-    case cycleChoice, resetChoice, openPicker, nextFromChoice, pressButton
+    case openAccountPicker, refreshAccount, nextFromText, applyFix, nextSection, previousSection, explicitDefault, newRequest
+    case resetChoice, openPicker, nextFromChoice, pressButton
 
     var runnableByName: Bool {
         // Every command decided here: a new one does not compile until it is.

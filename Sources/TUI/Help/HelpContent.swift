@@ -20,7 +20,7 @@ enum HelpContent {
         for section in HelpSection.allCases where section != .dialogs {
             var seen: Set<String> = []
             let entries = KeyTable.bindings.filter { $0.section == section }
-                .map { ($0.label.text(state.language), $0.help.text(state.language)) }
+                .map { ($0.label(in: state.language), $0.help.text(state.language)) }
                 .filter { seen.insert($0.0 + "\u{0}" + $0.1).inserted }
             sections.append((state.language(section.phrase), entries))
             if section == .sending, case .demo = state.target, !state.demoScenarios.isEmpty {
@@ -34,11 +34,15 @@ enum HelpContent {
             if !lines.isEmpty { lines.append(("", text)) }
             lines.append((heading, title))
             for (keys, action) in entries {
-                let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys)))
-                let wrapped = TextWrap.lines(action, width: max(10, room - max(keyWidth, DisplayWidth.of(keys) + 1)))
-                for (index, part) in wrapped.enumerated() {
-                    lines.append(((index == 0 ? keys + pad : String(repeating: " ", count: max(keyWidth, DisplayWidth.of(keys) + 1))) + part, text))
+                let indent = String(repeating: " ", count: keyWidth)
+                var wrapped = TextWrap.lines(action, width: max(10, room - keyWidth))
+                // A label wider than the key column gets a line of its own; the text keeps its column.
+                if DisplayWidth.of(keys) >= keyWidth {
+                    lines.append((keys, text))
+                } else {
+                    lines.append((keys + String(repeating: " ", count: keyWidth - DisplayWidth.of(keys)) + wrapped.removeFirst(), text))
                 }
+                for part in wrapped { lines.append((indent + part, text)) }
             }
         }
         // Dialogs: one paragraph each, from their bindings.
@@ -46,7 +50,7 @@ enum HelpContent {
         lines.append((state.language(HelpSection.dialogs.phrase), title))
         for kind in KeyTable.dialogKinds {
             let keys = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }
-                .map { "\($0.label.text(state.language)) \($0.help.text(state.language))" }
+                .map { "\($0.label(in: state.language)) \($0.help.text(state.language))" }
             guard !keys.isEmpty else { continue }
             let paragraph = kind.title(in: state.language) + ": " + keys.joined(separator: " · ")
             for (index, part) in TextWrap.lines(paragraph, width: room - 2).enumerated() {

@@ -18,16 +18,16 @@ extension DialogKind {
 enum HelpFeature {
     /// The help overlay's keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.help, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyScroll),
+        KeyTable.on(.help, .of(.up, .down, .pageUp, .pageDown), meaning: .moving(Command.move), "↑↓", .keyScroll),
         KeyTable.on(.help, .of(.escape, .enter, .function(1), .character("q"), .character("?")), .close, "Esc", .keyClose),
     ]
 
     /// A command while the help is open; `total` is how many lines it has.
-    static func reduce(_ dialog: HelpDialog, _ command: Command, key: Key, total: Int, context: ScreenContext) -> Reply {
+    static func reduce(_ dialog: HelpDialog, _ command: Command, total: Int, context: ScreenContext) -> Reply {
         guard case .overlay(let scroll) = dialog else { return .none }
         switch command {
-        case .move:
-            return .show(.help(.overlay(scroll: ListNavigation.scroll(scroll, ListMove(key) ?? .down, total: total,
+        case .move(let move):
+            return .show(.help(.overlay(scroll: ListNavigation.scroll(scroll, move, total: total,
                                                                       visible: HelpContent.visibleRows(for: context.size, total: total)))))
         case .close: return .close
         default: return .none

@@ -1,21 +1,6 @@
 /// A move within a list, a grid or a scrolled text.
 public enum ListMove: Equatable, Sendable {
     case up, down, pageUp, pageDown, home, end, left, right
-
-    /// The move a key asks for, if it is one.
-    public init?(_ key: Key) {
-        switch key {
-        case .up: self = .up
-        case .down: self = .down
-        case .pageUp: self = .pageUp
-        case .pageDown: self = .pageDown
-        case .home: self = .home
-        case .end: self = .end
-        case .left: self = .left
-        case .right: self = .right
-        default: return nil
-        }
-    }
 }
 
 /// Everything a key can do: the verbs every dialog shares, then one case per
@@ -23,8 +8,15 @@ public enum ListMove: Equatable, Sendable {
 /// table maps keys to these; `perform` hands each to its feature.
 public enum Command: Equatable, Sendable {
     // The verbs dialogs share (a list, a prompt, a question).
-    case close, accept, yes, no, move
-    case filterType, filterErase, filterClear, promptEdit, copyCallID
+    case close, accept, yes, no
+    /// Move in a list, a grid or a scrolled text.
+    case move(ListMove)
+    /// Text typed or pasted into a picker's filter.
+    case filterType(String)
+    case filterErase, filterClear
+    /// An editing key in a prompt.
+    case promptEdit(TextEdit)
+    case copyCallID
     /// The screen's own: panes, language, help, palette, mouse, quit.
     case screen(ScreenCommand)
     /// The form's.
@@ -65,7 +57,9 @@ public enum Command: Equatable, Sendable {
 
 /// The screen's commands.
 public enum ScreenCommand: Equatable, Sendable {
-    case openHelp, openPalette, nextPane, showPane(Pane), focusPane(Pane), quit, switchLanguage, mouse
+    case openHelp, openPalette, nextPane, showPane(Pane), focusPane(Pane), quit, switchLanguage
+    /// A click or a wheel turn.
+    case mouse(MouseEvent)
 
     var runnableByName: Bool {
         switch self {

@@ -4,35 +4,34 @@ import Localization
 /// the command; a key no binding takes does nothing.
 func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.dialog == nil { state.status = nil }
-    guard let binding = KeyTable.binding(for: key, in: state) else { return [] }
-    return perform(binding.command, key: key, in: &state)
+    guard let command = KeyTable.binding(for: key, in: state)?.command(for: key) else { return [] }
+    return perform(command, in: &state)
 }
 
-/// Carries out a command (the key that asked for it, for commands such as
-/// typing or moving, whose key says how): hands it to the feature that owns
-/// it, with that feature's own state and what it may read, and applies the reply.
-func perform(_ command: Command, key: Key, in state: inout AppState) -> [Effect] {
-    state.apply(reply(to: command, key: key, in: &state))
+/// Carries out a command: hands it to the feature that owns it, with that
+/// feature's own state and what it may read, and applies the reply.
+func perform(_ command: Command, in state: inout AppState) -> [Effect] {
+    state.apply(reply(to: command, in: &state))
 }
 
 /// The owning feature's reply to a command: one line per feature.
-private func reply(to command: Command, key: Key, in state: inout AppState) -> Reply {
+private func reply(to command: Command, in state: inout AppState) -> Reply {
     let context = state.context
     if command == .screen(.quit) { return QuitCommands.quit(state.sending, asked: state.dialog == .quit(.whileSending)) }
-    if let dialog = state.dialog { return DialogCommands.reply(to: command, key: key, dialog: dialog, in: &state) }
+    if let dialog = state.dialog { return DialogCommands.reply(to: command, dialog: dialog, in: &state) }
     switch command {
-    case .screen(let command): return screen(command, key: key, in: &state)
+    case .screen(let command): return screen(command, in: &state)
     case .form(.openAccountPicker):
         return AccountPickerCommands.open(&state.account, focus: state.fields.focus, availability: state.sending.availability, context: context)
     case .form(.refreshAccount): return AccountPickerCommands.refresh(&state.account, availability: state.sending.availability, context: context)
     case .form(.newRequest): return FormCommands.newRequest(state.profile, context: context)
     case .form(let command):
         let problems = state.problems(of: state.fields.focus)
-        return FormCommands.perform(&state.editing, command, key: key, problems: problems, context: context)
-    case .preview(.scroll):
-        state.previewScroll = PreviewCommands.scroll(state.previewScroll, key, lines: state.preview.lines.count, context: context)
+        return FormCommands.perform(&state.editing, command, problems: problems, context: context)
+    case .preview(.scroll(let move)):
+        state.previewScroll = PreviewCommands.scroll(state.previewScroll, move, lines: state.preview.lines.count, context: context)
         return .none
-    case .log(let command): return LogCommands.perform(&state.log, command, key: key, context: context)
+    case .log(let command): return LogCommands.perform(&state.log, command, context: context)
     case .send(.send): return SendCommands.start(&state.sending, validation: state.validation, context: context)
     case .files(.save): return FileFeature.open(state.files, .save)
     case .files(.open): return FileFeature.open(state.files, .open)
@@ -49,7 +48,7 @@ private func reply(to command: Command, key: Key, in state: inout AppState) -> R
 }
 
 /// The screen's own commands.
-private func screen(_ command: ScreenCommand, key: Key, in state: inout AppState) -> Reply {
+private func screen(_ command: ScreenCommand, in state: inout AppState) -> Reply {
     switch command {
     case .openHelp: return .show(.help(.overlay(scroll: 0)))
     case .openPalette: return PaletteCommands.open()
@@ -59,8 +58,6 @@ private func screen(_ command: ScreenCommand, key: Key, in state: inout AppState
     case .switchLanguage:
         state.language = state.language == .en ? .ru : .en
         return .status(StatusMessage(state.language(.languageSwitched), .info))
-    case .mouse:
-        guard case .mouse(let event) = key else { return .none }
-        return MouseCommands.handle(&state, event)
+    case .mouse(let event): return MouseCommands.handle(&state, event)
     }
 }

@@ -65,10 +65,8 @@ public struct KeyBinding: Sendable {
     public var scopes: [KeyScope]
     /// What must also hold.
     public var when: KeyCondition
-    /// What it does.
-    public var command: Command
-    /// The keys as the help lists them (`F1 / ?`; words in it are translated).
-    public var label: Localized
+    /// What each key means here.
+    public var meaning: KeyMeaning
     /// What the help says it does.
     public var help: Localized
     /// Where the help lists it.
@@ -76,17 +74,40 @@ public struct KeyBinding: Sendable {
     /// Its footer hint, if it has one.
     public var footer: FooterHint?
 
-    /// Creates a binding.
+    /// Creates a binding whose keys all mean `command`.
     public init(_ keys: [KeyPattern], _ scopes: [KeyScope], when: KeyCondition = .always, _ command: Command,
-                label: Localized, help: Localized, section: HelpSection, footer: FooterHint? = nil) {
+                help: Localized, section: HelpSection, footer: FooterHint? = nil) {
+        self.init(keys, scopes, when: when, meaning: .always(command), help: help, section: section, footer: footer)
+    }
+
+    /// Creates a binding whose keys mean what `meaning` says.
+    public init(_ keys: [KeyPattern], _ scopes: [KeyScope], when: KeyCondition = .always, meaning: KeyMeaning,
+                help: Localized, section: HelpSection, footer: FooterHint? = nil) {
         self.keys = keys
         self.scopes = scopes
         self.when = when
-        self.command = command
-        self.label = label
+        self.meaning = meaning
         self.help = help
         self.section = section
         self.footer = footer
+    }
+
+    /// What `key` means here, if this binding takes it.
+    public func command(for key: Key) -> Command? {
+        keys.contains { $0.matches(key) } ? meaning.command(key) : nil
+    }
+
+    /// What its first key means (the palette runs a command by it; a typed
+    /// character, a paste or a click stands in for "any").
+    public var command: Command {
+        let sample: Key
+        switch keys.first {
+        case .key(let key)?: sample = key
+        case .anyCharacter?, nil: sample = .character("a")
+        case .anyPaste?: sample = .paste("")
+        case .anyMouse?: sample = .mouse(MouseEvent(kind: .press, x: 0, y: 0))
+        }
+        return meaning.command(sample)!
     }
 
     /// Whether this binding is in force in `state` (its scope and condition).

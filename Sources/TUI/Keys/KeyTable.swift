@@ -10,77 +10,68 @@ public enum KeyTable {
 
     /// The editing keys of a text field or prompt.
     static func editing(in scopes: [KeyScope], when: KeyCondition) -> [KeyBinding] {
-        let command: Command = scopes == [.form] ? .form(.edit) : .promptEdit
+        let command: KeyMeaning = scopes == [.form] ? .editing { .form(.edit($0)) } : .editing { .promptEdit($0) }
         return [
-            KeyBinding([.anyCharacter, .anyPaste], scopes, when: when, command, label: .phrase(.labelTypePaste),
-                       help: .phrase(.helpTextAPasteIsText), section: .editing),
-            KeyBinding(.of(.left, .right, .home, .end, .control("a"), .control("e")), scopes, when: when, command,
-                       label: "← → Home End", help: .phrase(.helpMoveTheCursorCtrlA), section: .editing),
-            KeyBinding(.of(.controlLeft, .controlRight, .alt("b"), .alt("f")), scopes, when: when, command,
-                       label: "Ctrl-← Ctrl-→", help: .phrase(.helpWordLeftRightAltB), section: .editing),
-            KeyBinding(.of(.backspace, .delete), scopes, when: when, command, label: "Backspace Del",
-                       help: .phrase(.helpDeleteACharacter), section: .editing),
-            KeyBinding(.of(.control("u"), .control("k"), .control("w")), scopes, when: when, command, label: "Ctrl-U Ctrl-K Ctrl-W",
-                       help: .phrase(.helpDeleteToTheStartTo), section: .editing),
+            KeyBinding([.anyCharacter, .anyPaste], scopes, when: when, meaning: command, help: .phrase(.helpTextAPasteIsText), section: .editing),
+            KeyBinding(.of(.left, .right, .home, .end, .control("a"), .control("e")), scopes, when: when, meaning: command,
+                       help: .phrase(.helpMoveTheCursorCtrlA), section: .editing),
+            KeyBinding(.of(.controlLeft, .controlRight, .alt("b"), .alt("f")), scopes, when: when, meaning: command,
+                       help: .phrase(.helpWordLeftRightAltB), section: .editing),
+            KeyBinding(.of(.backspace, .delete), scopes, when: when, meaning: command, help: .phrase(.helpDeleteACharacter), section: .editing),
+            KeyBinding(.of(.control("u"), .control("k"), .control("w")), scopes, when: when, meaning: command, help: .phrase(.helpDeleteToTheStartTo), section: .editing),
         ]
     }
 
     /// Keys of the main screen, whichever pane has the keyboard.
     static let screen: [KeyBinding] = [
-        KeyBinding(.of(.function(9)), [.screen], .audio(.openExplorer), label: "F9",
-                   help: .phrase(.helpTheVoiceExplorerEveryVoice), section: .audio,
+        KeyBinding(.of(.function(9)), [.screen], .audio(.openExplorer), help: .phrase(.helpTheVoiceExplorerEveryVoice), section: .audio,
                    footer: FooterHint("F9", .keyVoices, when: .onLine)),
-        KeyBinding(.of(.function(8), .control("t")), [.screen], .screen(.nextPane), label: "F8 / Ctrl-T",
-                   help: .phrase(.helpNextPaneNextTabWhen), section: .everywhere, footer: FooterHint("F8", .keyNextPane, when: .inPreview)),
-        KeyBinding(.of(.function(5)), [.screen], .send(.send), label: "F5", help: .phrase(.helpSendCheckConfirmEnterOr),
+        KeyBinding(.of(.function(8), .control("t")), [.screen], .screen(.nextPane), help: .phrase(.helpNextPaneNextTabWhen), section: .everywhere, footer: FooterHint("F8", .keyNextPane, when: .inPreview)),
+        KeyBinding(.of(.function(5)), [.screen], .send(.send), help: .phrase(.helpSendCheckConfirmEnterOr),
                    section: .sending, footer: FooterHint("F5", .keySend)),
-        KeyBinding(.of(.function(2)), [.screen], .files(.save), label: "F2", help: .phrase(.helpSaveTheRequestToA),
+        KeyBinding(.of(.function(2)), [.screen], .files(.save), help: .phrase(.helpSaveTheRequestToA),
                    section: .everywhere, footer: FooterHint("F2", .keySave)),
-        KeyBinding(.of(.function(3)), [.screen], .files(.open), label: "F3", help: .phrase(.helpOpenARequestFile),
+        KeyBinding(.of(.function(3)), [.screen], .files(.open), help: .phrase(.helpOpenARequestFile),
                    section: .everywhere, footer: FooterHint("F3", .keyOpenFile)),
-        KeyBinding(.of(.function(4)), [.screen], .problems(.open), label: "F4", help: .phrase(.helpTheProblemsListEnterJumps),
+        KeyBinding(.of(.function(4)), [.screen], .problems(.open), help: .phrase(.helpTheProblemsListEnterJumps),
                    section: .everywhere, footer: FooterHint("F4", .keyProblems)),
-        KeyBinding(.of(.function(1)), [.screen], .screen(.openHelp), label: "F1", help: .phrase(.helpThisHelp), section: .everywhere,
+        KeyBinding(.of(.function(1)), [.screen], .screen(.openHelp), help: .phrase(.helpThisHelp), section: .everywhere,
                    footer: FooterHint("F1", .keyHelp)),
-        KeyBinding(.of(.character("?")), [.screen], when: .outsideText, .screen(.openHelp), label: "?", help: .phrase(.helpThisHelpOutsideTextFields),
+        KeyBinding(.of(.character("?")), [.screen], when: .outsideText, .screen(.openHelp), help: .phrase(.helpThisHelp),
                    section: .everywhere),
-        KeyBinding(.of(.function(10), .control("q")), [.screen, .anyDialog], .screen(.quit), label: "F10 / Ctrl-Q",
-                   help: .phrase(.helpQuitTheFormIsKept), section: .everywhere, footer: FooterHint("F10", .keyQuit)),
-        KeyBinding(.of(.function(12)), [.screen], .theme(.open), label: "F12", help: .phrase(.helpTheThemeListPreviewedLive), section: .everywhere),
-        KeyBinding(.of(.character("t")), [.screen], when: .outsideText, .theme(.open), label: "t",
-                   help: .phrase(.helpTheThemeListOutsideText), section: .everywhere),
-        KeyBinding(.of(.function(11)), [.screen], .profiles(.open), label: "F11",
-                   help: .phrase(.helpSwitchProfileFillsEmptyFields), section: .everywhere),
-        KeyBinding(.of(.character("p")), [.screen], when: .outsideText, .profiles(.open), label: "p",
-                   help: .phrase(.helpSwitchProfileOutsideTextFields), section: .everywhere),
-        KeyBinding(.of(.function(6)), [.screen], .templates(.save), label: "F6", help: .phrase(.helpSaveTheFormAsA), section: .everywhere),
-        KeyBinding(.of(.function(7)), [.screen], .templates(.open), label: "F7",
-                   help: .phrase(.helpTheTemplatesPreviewedEnterLoads), section: .everywhere),
-        KeyBinding([.anyMouse], [.screen], .screen(.mouse), label: .phrase(.labelMouse),
-                   help: .phrase(.helpClickAFieldAChoice),
+        KeyBinding(.of(.function(10), .control("q")), [.screen, .anyDialog], .screen(.quit), help: .phrase(.helpQuitTheFormIsKept), section: .everywhere, footer: FooterHint("F10", .keyQuit)),
+        KeyBinding(.of(.function(12)), [.screen], .theme(.open), help: .phrase(.helpTheThemeListPreviewedLive), section: .everywhere),
+        KeyBinding(.of(.character("t")), [.screen], when: .outsideText, .theme(.open), help: .phrase(.helpTheThemeListPreviewedLive), section: .everywhere),
+        KeyBinding(.of(.function(11)), [.screen], .profiles(.open), help: .phrase(.helpSwitchProfileFillsEmptyFields), section: .everywhere),
+        KeyBinding(.of(.character("p")), [.screen], when: .outsideText, .profiles(.open), help: .phrase(.helpSwitchProfileFillsEmptyFields), section: .everywhere),
+        KeyBinding(.of(.function(6)), [.screen], .templates(.save), help: .phrase(.helpSaveTheFormAsA), section: .everywhere),
+        KeyBinding(.of(.function(7)), [.screen], .templates(.open), help: .phrase(.helpTheTemplatesPreviewedEnterLoads), section: .everywhere),
+        KeyBinding([.anyMouse], [.screen], meaning: .mouse, help: .phrase(.helpClickAFieldAChoice),
                    section: .everywhere),
-        KeyBinding(.of(.control("p")), [.screen], .screen(.openPalette), label: "Ctrl-P",
-                   help: .phrase(.helpTheCommandPaletteEveryAction), section: .everywhere),
-        KeyBinding(.of(.alt("l")), [.screen], .screen(.switchLanguage), label: "Alt-L",
-                   help: .phrase(.helpSwitchTheInterfaceLanguageEnglish), section: .everywhere),
-        KeyBinding(.of(.alt("n")), [.screen], .form(.newRequest), label: "Alt-N",
-                   help: .phrase(.helpANewRequestAnEmpty), section: .everywhere),
-        KeyBinding(.of(.control("y")), [.screen], .profiles(.copyCurl), label: "Ctrl-Y",
-                   help: .phrase(.helpCopyTheRequestAsA), section: .sending),
-        KeyBinding(.of(.alt("1")), [.screen], .screen(.showPane(.form)), label: "Alt-1 / 1", help: .phrase(.helpTheForm1OutsideText), section: .everywhere),
-        KeyBinding(.of(.alt("2")), [.screen], .screen(.showPane(.preview)), label: "Alt-2 / 2", help: .phrase(.helpThePreview2OutsideText), section: .everywhere),
-        KeyBinding(.of(.alt("3")), [.screen], .screen(.showPane(.log)), label: "Alt-3 / 3", help: .phrase(.helpTheCallLog3Outside), section: .everywhere),
-        KeyBinding(.of(.character("1")), [.screen], when: .outsideText, .screen(.showPane(.form)), label: "Alt-1 / 1", help: .phrase(.helpTheForm1OutsideText), section: .everywhere),
-        KeyBinding(.of(.character("2")), [.screen], when: .outsideText, .screen(.showPane(.preview)), label: "Alt-2 / 2", help: .phrase(.helpThePreview2OutsideText), section: .everywhere),
-        KeyBinding(.of(.character("3")), [.screen], when: .outsideText, .screen(.showPane(.log)), label: "Alt-3 / 3", help: .phrase(.helpTheCallLog3Outside), section: .everywhere),
+        KeyBinding(.of(.control("p")), [.screen], .screen(.openPalette), help: .phrase(.helpTheCommandPaletteEveryAction), section: .everywhere),
+        KeyBinding(.of(.alt("l")), [.screen], .screen(.switchLanguage), help: .phrase(.helpSwitchTheInterfaceLanguageEnglish), section: .everywhere),
+        KeyBinding(.of(.alt("n")), [.screen], .form(.newRequest), help: .phrase(.helpANewRequestAnEmpty), section: .everywhere),
+        KeyBinding(.of(.control("y")), [.screen], .profiles(.copyCurl), help: .phrase(.helpCopyTheRequestAsA), section: .sending),
+        KeyBinding(.of(.alt("1")), [.screen], .screen(.showPane(.form)), help: .phrase(.helpShowForm), section: .everywhere),
+        KeyBinding(.of(.alt("2")), [.screen], .screen(.showPane(.preview)), help: .phrase(.helpShowPreview), section: .everywhere),
+        KeyBinding(.of(.alt("3")), [.screen], .screen(.showPane(.log)), help: .phrase(.helpShowLog), section: .everywhere),
+        KeyBinding(.of(.character("1")), [.screen], when: .outsideText, .screen(.showPane(.form)), help: .phrase(.helpShowForm), section: .everywhere),
+        KeyBinding(.of(.character("2")), [.screen], when: .outsideText, .screen(.showPane(.preview)), help: .phrase(.helpShowPreview), section: .everywhere),
+        KeyBinding(.of(.character("3")), [.screen], when: .outsideText, .screen(.showPane(.log)), help: .phrase(.helpShowLog), section: .everywhere),
     ]
 
-    /// A binding of one dialog; its help text is the footer's word unless given.
+    /// A binding of one dialog; `footerKeys` is how the footer writes its keys (the help names them all).
     static func on(_ kind: DialogKind, _ keys: [KeyPattern], when: KeyCondition = .always, _ command: Command,
-                   _ label: String, _ text: Phrase, footer: Bool = true, section: HelpSection = .dialogs) -> KeyBinding {
-        // "type" is the one dialog key label that is a word, not a key's name.
-        let shown: Localized = label == "type" ? .phrase(.labelType) : .verbatim(label)
-        return KeyBinding(keys, [.dialog(kind)], when: when, command, label: shown, help: .phrase(text), section: section,
+                   _ footerKeys: String, _ text: Phrase, footer: Bool = true, section: HelpSection = .dialogs) -> KeyBinding {
+        on(kind, keys, when: when, meaning: .always(command), footerKeys, text, footer: footer, section: section)
+    }
+
+    /// The same, for keys whose meaning differs by key (moves, typing).
+    static func on(_ kind: DialogKind, _ keys: [KeyPattern], when: KeyCondition = .always, meaning: KeyMeaning,
+                   _ footerKeys: String, _ text: Phrase, footer: Bool = true, section: HelpSection = .dialogs) -> KeyBinding {
+        // "type" is the one footer key that is a word, not a key's name.
+        let shown: Localized = footerKeys == "type" ? .phrase(.labelType) : .verbatim(footerKeys)
+        return KeyBinding(keys, [.dialog(kind)], when: when, meaning: meaning, help: .phrase(text), section: section,
                           footer: footer ? FooterHint(shown, text, when: when) : nil)
     }
 
@@ -116,7 +107,7 @@ public enum KeyTable {
     /// The binding that takes `key` in `state`, if any: the first in force.
     public static func binding(for key: Key, in state: AppState) -> KeyBinding? {
         let active = activeScopes(state)
-        return bindings.first { $0.keys.contains { $0.matches(key) } && $0.applies(in: state, scopes: active) }
+        return bindings.first { $0.command(for: key) != nil && $0.applies(in: state, scopes: active) }
     }
 
     /// The footer's hints for `state`: the place's own first, then the screen's; each once.

@@ -21,8 +21,8 @@ extension DialogKind {
 enum PaletteCommands {
     /// The palette's keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.palette, [.anyCharacter, .anyPaste], .filterType, "type", .keyFind),
-        KeyTable.on(.palette, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyChoose),
+        KeyTable.on(.palette, [.anyCharacter, .anyPaste], meaning: .filtering, "type", .keyFind),
+        KeyTable.on(.palette, .of(.up, .down, .pageUp, .pageDown), meaning: .moving(Command.move), "↑↓", .keyChoose),
         KeyTable.on(.palette, .of(.enter), .accept, "Enter", .keyRun),
         KeyTable.on(.palette, .of(.escape), .close, "Esc", .keyClose),
         KeyTable.on(.palette, .of(.backspace), .filterErase, "Backspace", .keyErase, footer: false),
@@ -63,7 +63,7 @@ enum PaletteCommands {
         let words = filter.lowercased().split(separator: " ")
         guard !words.isEmpty else { return items }
         let found = items.filter { item in
-            let text = [item.name(language), item.binding.label.text(language), item.name(.en), item.binding.label.text(.en)]
+            let text = [item.name(language), item.binding.label(in: language), item.name(.en), item.binding.label]
                 .joined(separator: " ").lowercased()
             return words.allSatisfy { text.contains($0) }
         }
@@ -77,41 +77,31 @@ enum PaletteCommands {
 
     /// A command while the palette is open. `main` is the state under it: what the palette judges
     /// a command by (whether it applies there), never what it changes. Enter runs the command there.
-    static func reduce(_ dialog: PaletteDialog, _ command: Command, key: Key, main: AppState) -> Reply {
+    static func reduce(_ dialog: PaletteDialog, _ command: Command, main: AppState) -> Reply {
         guard case .list(var filter, var selected) = dialog else { return .none }
         let shown = matching(filter, in: main)
         switch command {
         case .close: return .close
         case .filterType, .filterErase, .filterClear:
-            PickerFilter.apply(command, key: key, to: &filter, selected: &selected)
-        case .move: selected = ListNavigation.select(selected, ListMove(key) ?? .down, count: shown.count)
+            PickerFilter.apply(command, to: &filter, selected: &selected)
+        case .move(let move): selected = ListNavigation.select(selected, move, count: shown.count)
         case .accept:
             guard let item = shown[safe: selected] else { return .none }
             var here = main
             here.dialog = nil
-            guard item.binding.applies(in: here), case .key(let key)? = item.binding.keys.first else {
+            guard item.binding.applies(in: here) else {
                 return Reply(dialog: .close, status: StatusMessage(main.language(.paletteWorksElsewhere, [
-                    "key": item.binding.label.text(main.language), "place": main.language(where_(item.binding)),
+                    "key": item.binding.label(in: main.language), "place": main.language(where_(item.binding)),
                 ]), .warning))
             }
-            return Reply(dialog: .close, then: (item.binding.command, key))
+            return Reply(dialog: .close, then: item.binding.command)
         default: return .none
         }
         return .show(.palette(.list(filter: filter, selected: selected)))
     }
 
     static func where_(_ binding: KeyBinding) -> Phrase {
-        switch binding.when {
-        case .onDestination: return .placeDestination
-        case .onChoice, .onPlainChoice: return .placeChoice
-        case .onPicker: return .placePicker
-        case .inText: return .placeText
-        case .logHasEntries: return .placeLogEntry
-        case .always, .outsideText, .onButton, .onStepper, .onTTSText, .onAccountField, .onLine, .inPreview, .firstAsk, .secondAsk, .hasCallID:
-            if binding.scopes.contains(.log) { return .placeLog }
-            if binding.scopes.contains(.form) { return .placeForm }
-            return .placeElsewhere
-        }
+        binding.place ?? (binding.scopes.contains(.form) ? .placeForm : .placeElsewhere)
     }
 }
 
@@ -136,7 +126,7 @@ enum PaletteView {
         ListView.draw(count: items.count, selected: selected, in: list, on: &canvas) { index, y, chosen, background, canvas in
             let item = items[index]
             let available = item.binding.applies(in: probe)
-            canvas.put(item.binding.label.text(state.language), x: inner.x + 1, y: y, style: Style(.accent, on: background, bold: true), maxWidth: keyWidth - 1)
+            canvas.put(item.binding.label(in: state.language), x: inner.x + 1, y: y, style: Style(.accent, on: background, bold: true), maxWidth: keyWidth - 1)
             canvas.put(item.name(state.language) + (available ? "" : " (\(state.language(PaletteCommands.where_(item.binding))))"), x: inner.x + 1 + keyWidth, y: y,
                        style: Style(available ? .text : .muted, on: background, bold: chosen), maxWidth: inner.width - keyWidth - 2)
         }

@@ -6,12 +6,11 @@ enum PickerFilter {
     static let limit = 256
 
     /// Applies a filter command (`.filterType`, `.filterErase`, `.filterClear`) to `filter`, and selects the first row.
-    static func apply(_ command: Command, key: Key, to filter: inout String, selected: inout Int) {
+    static func apply(_ command: Command, to filter: inout String, selected: inout Int) {
         switch command {
-        case .filterType:
+        case .filterType(let text):
             // A filter is a few words: a pasted megabyte is cut here, not matched against every row on every frame.
-            if case .character(let character) = key, filter.count < limit { filter.append(character) }
-            if case .paste(let text) = key { filter = String((filter + text).prefix(limit)) }
+            filter = String((filter + text).prefix(limit))
         case .filterErase:
             if !filter.isEmpty { filter.removeLast() }
         case .filterClear:

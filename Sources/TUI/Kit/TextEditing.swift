@@ -17,12 +17,12 @@ enum TextEditing {
 
     /// Applies `key` to `editor` if it is an editing key; returns whether it was one.
     /// A character the field refuses sets `status` and leaves the text as it was.
-    static func apply(_ key: Key, to editor: inout LineEditor, rule: TextRule, limit: Int = TextEditing.inputLimit,
+    static func apply(_ edit: TextEdit, to editor: inout LineEditor, rule: TextRule, limit: Int = TextEditing.inputLimit,
                       multiline: Bool = false, status: inout StatusMessage?, language: UILanguage = .en) -> Bool {
-        switch key {
-        case .character(let character) where character.unicodeScalars.contains(where: TextEditing.isControl):
+        switch edit {
+        case .type(let character) where character.unicodeScalars.contains(where: TextEditing.isControl):
             return true // a control character types nothing
-        case .character(let character):
+        case .type(let character):
             if let refusal = rule.refusal(of: character) {
                 status = StatusMessage(language(.typedRefused, ["refusal": language(refusal), "character": String(character)]), .warning)
                 return true
@@ -51,17 +51,16 @@ enum TextEditing {
             }
             editor.insert(oneLine)
         case .backspace: editor.backspace()
-        case .delete: editor.deleteForward()
+        case .deleteForward: editor.deleteForward()
         case .left: editor.move(-1)
         case .right: editor.move(1)
-        case .home, .control("a"): editor.home()
-        case .end, .control("e"): editor.end()
-        case .control("u"): editor.killToStart()
-        case .control("k"): editor.killToEnd()
-        case .control("w"): editor.deleteWordBackward()
-        case .controlLeft, .alt("b"): editor.wordLeft()
-        case .controlRight, .alt("f"): editor.wordRight()
-        default: return false
+        case .home: editor.home()
+        case .end: editor.end()
+        case .killToStart: editor.killToStart()
+        case .killToEnd: editor.killToEnd()
+        case .deleteWordBackward: editor.deleteWordBackward()
+        case .wordLeft: editor.wordLeft()
+        case .wordRight: editor.wordRight()
         }
         return true
     }

@@ -38,7 +38,7 @@ enum LogCommands {
     static let dialogKeys: [KeyBinding] = [
         KeyTable.on(.logSearch, .of(.enter), .accept, "Enter", .keySearch),
         KeyTable.on(.logSearch, .of(.escape), .close, "Esc", .keyCancel),
-        KeyTable.on(.logEntry, .of(.up, .down, .pageUp, .pageDown), .move, "↑↓", .keyScroll),
+        KeyTable.on(.logEntry, .of(.up, .down, .pageUp, .pageDown), meaning: .moving(Command.move), "↑↓", .keyScroll),
         KeyTable.on(.logEntry, .of(.character("r")), .log(.reuse), "r", .keyReuse),
         KeyTable.on(.logEntry, .of(.character("e")), .log(.export), "e", .keyExport),
         KeyTable.on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID),
@@ -49,7 +49,7 @@ enum LogCommands {
     static let editingKeys = KeyTable.editing(in: [.dialog(.logSearch)], when: .always)
 
     /// A command of the panel.
-    static func perform(_ log: inout LogPanelState, _ command: LogCommand, key: Key, context: ScreenContext) -> Reply {
+    static func perform(_ log: inout LogPanelState, _ command: LogCommand, context: ScreenContext) -> Reply {
         switch command {
         case .search:
             return .show(.log(.search(LineEditor(log.filter.search ?? ""))))
@@ -71,8 +71,8 @@ enum LogCommands {
         let selected = log.entries[min(log.selected, count - 1)]
         let height = max(1, Layout(context.size).innerHeight(of: .log, shown: context.pane) - 1)
         switch command {
-        case .move:
-            log.selected = ListNavigation.select(log.selected, ListMove(key) ?? .down, count: count, page: height)
+        case .move(let move):
+            log.selected = ListNavigation.select(log.selected, move, count: count, page: height)
         case .open:
             return .show(.log(.entry(selected, scroll: 0)))
         case .reuse: return reuse(selected, context: context)
@@ -109,7 +109,7 @@ enum LogCommands {
     }
 
     /// A command while a log dialog is open.
-    static func reduce(_ log: inout LogPanelState, _ dialog: LogDialog, _ command: Command, key: Key, context: ScreenContext) -> Reply {
+    static func reduce(_ log: inout LogPanelState, _ dialog: LogDialog, _ command: Command, context: ScreenContext) -> Reply {
         switch dialog {
         case .search(var editor):
             switch command {
@@ -119,19 +119,19 @@ enum LogCommands {
                 var reply = reload(&log)
                 reply.dialog = .close
                 return reply
-            case .promptEdit:
+            case .promptEdit(let edit):
                 var status: StatusMessage? = nil
-                let handled = TextEditing.apply(key, to: &editor, rule: .free, status: &status, language: context.language)
+                let handled = TextEditing.apply(edit, to: &editor, rule: .free, status: &status, language: context.language)
                 return Reply(dialog: handled ? .show(.log(.search(editor))) : .keep, status: status)
             default: return .none
             }
         case .entry(let entry, let scroll):
             switch command {
             case .close: return .close
-            case .move:
+            case .move(let move):
                 let total = LogEntryContent.lines(entry, width: LogEntryContent.width(for: context.size), language: context.language).count
                 let visible = LogEntryContent.visibleRows(for: context.size)
-                return .show(.log(.entry(entry, scroll: ListNavigation.scroll(scroll, ListMove(key) ?? .down, total: total, visible: visible))))
+                return .show(.log(.entry(entry, scroll: ListNavigation.scroll(scroll, move, total: total, visible: visible))))
             case .log(.reuse): return reuse(entry, context: context)
             case .log(.export): return export(entry)
             case .copyCallID:
@@ -161,7 +161,12 @@ enum LogCommands {
 
 /// The call log panel's commands.
 public enum LogCommand: Equatable, Sendable {
-    case search, cycleOutcome, clearFilter, move, open, reuse, export
+    case search, cycleOutcome, clearFilter, open, reuse, export
+    /// Move the selection.
+    case move(ListMove)
 
-    var runnableByName: Bool { self != .move }
+    var runnableByName: Bool {
+        if case .move = self { return false }
+        return true
+    }
 }

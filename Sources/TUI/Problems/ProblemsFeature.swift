@@ -26,20 +26,20 @@ extension DialogKind {
 enum ProblemsFeature {
     /// Its keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.problems, .of(.up, .down), .move, "↑↓", .keyChoose),
+        KeyTable.on(.problems, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyChoose),
         KeyTable.on(.problems, .of(.enter), .accept, "Enter", .keyGoToField),
         KeyTable.on(.problems, .of(.escape, .function(4)), .close, "Esc", .keyClose),
         KeyTable.on(.problems, .of(.delete), .problems(.dropKept), "Del", .keyDropKept, footer: false),
     ]
 
     /// A command while the list is open: Enter jumps to the problem's field; Del drops a value kept as typed.
-    static func reduce(_ editing: inout FormEditing, _ dialog: ProblemsDialog, _ command: Command, key: Key,
+    static func reduce(_ editing: inout FormEditing, _ dialog: ProblemsDialog, _ command: Command,
                        validation: ValidationResult, context: ScreenContext) -> Reply {
         guard case .list(let selected) = dialog else { return .none }
         let problems = validation.errorsFirst
         let language = context.language
         switch command {
-        case .move: return .show(.problems(.list(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: problems.count))))
+        case .move(let move): return .show(.problems(.list(selected: ListNavigation.select(selected, move, count: problems.count))))
         case .accept:
             guard let problem = problems[safe: selected] else { return .close }
             return Reply(dialog: .close, status: StatusMessage(ProblemPath.line(problem, in: language), problem.isError ? .error : .warning),

@@ -20,7 +20,7 @@ extension DialogKind {
 enum ProfileCommands {
     /// The switcher's keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.profilePicker, .of(.up, .down), .move, "↑↓", .keyChoose),
+        KeyTable.on(.profilePicker, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyChoose),
         KeyTable.on(.profilePicker, .of(.enter), .accept, "Enter", .keySwitch),
         KeyTable.on(.profilePicker, .of(.escape), .close, "Esc", .keyCancel),
     ]
@@ -35,12 +35,12 @@ enum ProfileCommands {
     }
 
     /// A command while the profile list is open: Enter switches and fills the form's empty fields.
-    static func reduce(_ profile: inout ProfileState, _ editing: inout FormEditing, _ dialog: ProfileDialog, _ command: Command, key: Key,
+    static func reduce(_ profile: inout ProfileState, _ editing: inout FormEditing, _ dialog: ProfileDialog, _ command: Command,
                        context: ScreenContext) -> Reply {
         guard case .picker(let selected) = dialog else { return .none }
         let language = context.language
         switch command {
-        case .move: return .show(.profiles(.picker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: profile.list.count))))
+        case .move(let move): return .show(.profiles(.picker(selected: ListNavigation.select(selected, move, count: profile.list.count))))
         case .close: return .close
         case .accept:
             guard let chosen = profile.list[safe: selected] else { return .close }

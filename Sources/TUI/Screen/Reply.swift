@@ -33,7 +33,7 @@ struct Reply {
     /// Leave the app.
     var quit = false
     /// Another command to run after this one (the palette runs what it lists).
-    var then: (Command, Key)? = nil
+    var then: Command? = nil
 
     /// Nothing asked.
     static let none = Reply()

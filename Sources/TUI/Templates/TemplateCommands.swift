@@ -39,7 +39,7 @@ enum TemplateCommands {
         KeyTable.on(.templateName, .of(.escape), .close, "Esc", .keyCancel),
         KeyTable.on(.templateExists, .of(.character("y"), .character("Y")), .yes, "y", .keyReplace),
         KeyTable.on(.templateExists, .of(.character("n"), .character("N"), .escape), .no, "n", .keyKeep),
-        KeyTable.on(.templatePicker, .of(.up, .down), .move, "↑↓", .keyPreview),
+        KeyTable.on(.templatePicker, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyPreview),
         KeyTable.on(.templatePicker, .of(.enter), .accept, "Enter", .keyLoad),
         KeyTable.on(.templatePicker, .of(.escape), .close, "Esc", .keyCancel),
     ]
@@ -58,7 +58,7 @@ enum TemplateCommands {
     }
 
     /// A command while a template dialog is open; `form` is what F6 saves.
-    static func reduce(_ templates: [TemplateItem], _ dialog: TemplateDialog, _ command: Command, key: Key, form: FormState,
+    static func reduce(_ templates: [TemplateItem], _ dialog: TemplateDialog, _ command: Command, form: FormState,
                        context: ScreenContext) -> Reply {
         let language = context.language
         switch dialog {
@@ -71,9 +71,9 @@ enum TemplateCommands {
                     return .status(StatusMessage(language(.templateNameRule, ["rule": TemplateStore.nameRule.text(language)]), .warning))
                 }
                 return Reply(effects: [.saveTemplate(name: name, json: form.jsonValue, overwrite: false)], dialog: .close)
-            case .promptEdit:
+            case .promptEdit(let edit):
                 var status: StatusMessage? = nil
-                let handled = TextEditing.apply(key, to: &editor, rule: .free, status: &status, language: language)
+                let handled = TextEditing.apply(edit, to: &editor, rule: .free, status: &status, language: language)
                 return Reply(dialog: handled ? .show(.templates(.name(editor))) : .keep, status: status)
             default: return .none
             }
@@ -85,7 +85,7 @@ enum TemplateCommands {
             }
         case .picker(let selected):
             switch command {
-            case .move: return .show(.templates(.picker(selected: ListNavigation.select(selected, ListMove(key) ?? .down, count: templates.count))))
+            case .move(let move): return .show(.templates(.picker(selected: ListNavigation.select(selected, move, count: templates.count))))
             case .close: return .close
             case .accept:
                 guard let item = templates[safe: selected], let json = item.json else { return .none }

@@ -28,7 +28,7 @@ extension DialogKind {
 enum ThemeCommands {
     /// The theme dialogs' keys.
     static let keys: [KeyBinding] = [
-        KeyTable.on(.themePicker, .of(.up, .down), .move, "↑↓", .keyPreview),
+        KeyTable.on(.themePicker, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyPreview),
         KeyTable.on(.themePicker, .of(.enter), .accept, "Enter", .keyKeep),
         KeyTable.on(.themePicker, .of(.escape), .close, "Esc", .keyRevert),
         KeyTable.on(.saveTheme, .of(.character("y"), .character("Y")), .yes, "y", .keySaveToConfig),
@@ -42,13 +42,13 @@ enum ThemeCommands {
     }
 
     /// A command while a theme dialog is open.
-    static func reduce(_ theme: inout ThemeState, _ dialog: ThemeDialog, _ command: Command, key: Key, context: ScreenContext) -> Reply {
+    static func reduce(_ theme: inout ThemeState, _ dialog: ThemeDialog, _ command: Command, context: ScreenContext) -> Reply {
         let language = context.language
         switch dialog {
         case .picker(let selected, let original):
             switch command {
-            case .move:
-                let next = ListNavigation.select(selected, ListMove(key) ?? .down, count: theme.names.count)
+            case .move(let move):
+                let next = ListNavigation.select(selected, move, count: theme.names.count)
                 theme.name = theme.names[next]
                 return .show(.theme(.picker(selected: next, original: original)))
             case .close:
