@@ -45,30 +45,5 @@ enum StatusView {
         return (hint(for: state.fields.focus, in: state.language), .muted)
     }
 
-    static func hint(for field: FieldID, in language: UILanguage = .en) -> String {
-        func range<T>(_ phrase: Phrase, _ bounds: ClosedRange<T>, _ fallback: Any? = nil) -> String {
-            var arguments = ["min": "\(bounds.lowerBound)", "max": "\(bounds.upperBound)"]
-            if let fallback { arguments["default"] = "\(fallback)" }
-            return language(phrase, arguments)
-        }
-        switch field {
-        case .requestDescription: return language(.hintDescription)
-        case .numberCode: return language(.hintNumberCode)
-        case .callbackResourceID: return language(.hintCallbackResource)
-        case .duration: return range(.hintDuration, Rules.duration, Rules.defaultDuration)
-        case .destinationNumber: return language(.hintNumber)
-        case .destinationTimeout: return range(.hintTimeout, Rules.timeout, Rules.defaultTimeout)
-        case .addDestination: return range(.hintAddDestination, Rules.destinationsPerLine)
-        case .ringLogic: return language(.hintRingLogic)
-        case .displayNumber: return language(.hintDisplayNumber)
-        case .audioKind: return language(.hintAudio)
-        case .mediaResourceID: return language(.hintMediaResource)
-        case .ttsText: return range(.hintText, Rules.ttsText)
-        case .ttsVoice: return language(.hintVoice)
-        case .ttsEmotion: return language(.hintEmotion)
-        case .ttsLang: return language(.hintLanguage)
-        case .ttsVolume: return range(.hintVolume, Rules.volume, Rules.defaultVolume)
-        case .ttsSpeed: return range(.hintSpeed, Rules.speed, Rules.defaultSpeed)
-        }
-    }
+    static func hint(for field: FieldID, in language: UILanguage = .en) -> String { field.hint(in: language) }
 }

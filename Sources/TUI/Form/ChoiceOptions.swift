@@ -30,26 +30,17 @@ public enum ChoiceOptions {
 
     /// The current raw value of a choice field.
     public static func current(_ field: FieldID, in form: FormState) -> Int? {
-        switch field {
-        case .ringLogic(let line): return form.lines[line].ringLogic
-        case .audioKind(let line): return AudioKind.allCases.firstIndex(of: form.lines[line].audio.kind)
-        case .ttsVoice(let line): return form.lines[line].audio.tts.voice
-        case .ttsEmotion(let line): return form.lines[line].audio.tts.emotion
-        case .ttsLang(let line): return form.lines[line].audio.tts.lang
-        default: return nil
-        }
+        if case .audioKind(let line) = field { return AudioKind.allCases.firstIndex(of: form.lines[line].audio.kind) }
+        return form.storedChoice(of: field)
     }
 
     /// Sets a choice field's raw value.
     public static func set(_ value: Int?, of field: FieldID, in form: inout FormState) {
         form.clearRaw(at: field.path)
         switch field {
-        case .ringLogic(let line): form.lines[line].ringLogic = value
         case .audioKind(let line): form.lines[line].audio.kind = AudioKind.allCases[value ?? 0]
-        case .ttsVoice(let line): form.lines[line].audio.tts.voice = value
         case .ttsEmotion(let line): VoiceRules.setEmotion(value, line: line, in: &form)
-        case .ttsLang(let line): form.lines[line].audio.tts.lang = value
-        default: break
+        default: form.setStoredChoice(value, of: field)
         }
     }
 

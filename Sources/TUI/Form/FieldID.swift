@@ -1,6 +1,14 @@
 import CallbackCore
 import Localization
 
+/// Which field of the form, without its leg or row: the key of the descriptor table.
+public enum FieldSlot: CaseIterable, Sendable {
+    case requestDescription, numberCode, callbackResourceID, duration
+    case destinationNumber, destinationTimeout, addDestination
+    case ringLogic, displayNumber, audioKind, mediaResourceID
+    case ttsText, ttsVoice, ttsEmotion, ttsLang, ttsVolume, ttsSpeed
+}
+
 /// Every focusable place of the form. Lines are 0-based (0 is `line_1`).
 public enum FieldID: Hashable, Sendable, Codable {
     case requestDescription, numberCode, callbackResourceID, duration
@@ -17,19 +25,6 @@ public enum FieldID: Hashable, Sendable, Codable {
     case ttsLang(line: Int)
     case ttsVolume(line: Int)
     case ttsSpeed(line: Int)
-
-    /// What kind of widget edits this field.
-    public var kind: FieldKind {
-        switch self {
-        case .requestDescription, .ttsText: return .text(.free)
-        case .numberCode, .callbackResourceID, .duration, .destinationTimeout, .mediaResourceID: return .text(.digits)
-        case .ttsVolume: return .text(.signedDigits)
-        case .ttsSpeed: return .text(.decimal)
-        case .destinationNumber, .displayNumber: return .text(.phone)
-        case .ringLogic, .audioKind, .ttsVoice, .ttsEmotion, .ttsLang: return .choice
-        case .addDestination: return .button
-        }
-    }
 
     /// The leg this field belongs to, if any.
     public var line: Int? {
@@ -67,42 +62,71 @@ public enum FieldID: Hashable, Sendable, Codable {
         case ttsText
     }
 
-    /// The field's traits, decided for every field in one switch: a new field does not
-    /// compile until it is placed here.
-    public var traits: Set<Trait> {
+    /// Which field this is, without its leg or row.
+    public var slot: FieldSlot {
         switch self {
-        case .requestDescription, .duration, .addDestination, .ringLogic, .audioKind, .mediaResourceID, .ttsLang: return []
-        case .numberCode, .callbackResourceID, .displayNumber: return [.accountList]
-        case .destinationNumber, .destinationTimeout: return [.destination]
-        case .ttsText: return [.ttsText]
-        case .ttsVoice, .ttsEmotion: return [.picker]
-        case .ttsVolume, .ttsSpeed: return [.stepper]
+        case .requestDescription: return .requestDescription
+        case .numberCode: return .numberCode
+        case .callbackResourceID: return .callbackResourceID
+        case .duration: return .duration
+        case .destinationNumber: return .destinationNumber
+        case .destinationTimeout: return .destinationTimeout
+        case .addDestination: return .addDestination
+        case .ringLogic: return .ringLogic
+        case .displayNumber: return .displayNumber
+        case .audioKind: return .audioKind
+        case .mediaResourceID: return .mediaResourceID
+        case .ttsText: return .ttsText
+        case .ttsVoice: return .ttsVoice
+        case .ttsEmotion: return .ttsEmotion
+        case .ttsLang: return .ttsLang
+        case .ttsVolume: return .ttsVolume
+        case .ttsSpeed: return .ttsSpeed
         }
     }
+
+    /// The field of `slot` on leg `line`, row `index` (the inverse of `slot`, `line` and `index`).
+    public init(_ slot: FieldSlot, line: Int = 0, index: Int = 0) {
+        switch slot {
+        case .requestDescription: self = .requestDescription
+        case .numberCode: self = .numberCode
+        case .callbackResourceID: self = .callbackResourceID
+        case .duration: self = .duration
+        case .destinationNumber: self = .destinationNumber(line: line, index: index)
+        case .destinationTimeout: self = .destinationTimeout(line: line, index: index)
+        case .addDestination: self = .addDestination(line: line)
+        case .ringLogic: self = .ringLogic(line: line)
+        case .displayNumber: self = .displayNumber(line: line)
+        case .audioKind: self = .audioKind(line: line)
+        case .mediaResourceID: self = .mediaResourceID(line: line)
+        case .ttsText: self = .ttsText(line: line)
+        case .ttsVoice: self = .ttsVoice(line: line)
+        case .ttsEmotion: self = .ttsEmotion(line: line)
+        case .ttsLang: self = .ttsLang(line: line)
+        case .ttsVolume: self = .ttsVolume(line: line)
+        case .ttsSpeed: self = .ttsSpeed(line: line)
+        }
+    }
+
+    /// Everything the form knows about this field, from its one descriptor.
+    public var descriptor: FieldDescriptor { FieldDescriptor.of(slot) }
+
+    /// What kind of widget edits this field.
+    public var kind: FieldKind { descriptor.kind }
+
+    /// The field's traits.
+    public var traits: Set<Trait> { descriptor.traits }
 
     /// The JSON path this field writes (`line_2.destinations[3].timeout`), from the wire schema's names.
     public var path: String {
         typealias Name = WireSchema.Name
-        func leg(_ line: Int, _ rest: String...) -> String { ([Name.lines[line]] + rest).joined(separator: ".") }
-        func tts(_ line: Int, _ name: String) -> String { leg(line, Name.audio, Name.tts, name) }
-        switch self {
-        case .requestDescription: return Name.requestDescription
-        case .numberCode: return Name.numberCode
-        case .callbackResourceID: return Name.callbackResourceID
-        case .duration: return Name.duration
-        case .destinationNumber(let line, let index): return leg(line, "\(Name.destinations)[\(index)]", Name.number)
-        case .destinationTimeout(let line, let index): return leg(line, "\(Name.destinations)[\(index)]", Name.timeout)
-        case .addDestination(let line): return leg(line, Name.destinations)
-        case .ringLogic(let line): return leg(line, Name.ringLogic)
-        case .displayNumber(let line): return leg(line, Name.displayNumber)
-        case .audioKind(let line): return leg(line, Name.audio)
-        case .mediaResourceID(let line): return leg(line, Name.audio, Name.mediaResourceID)
-        case .ttsText(let line): return tts(line, Name.text)
-        case .ttsVoice(let line): return tts(line, Name.voice)
-        case .ttsEmotion(let line): return tts(line, Name.emotion)
-        case .ttsLang(let line): return tts(line, Name.lang)
-        case .ttsVolume(let line): return tts(line, Name.volume)
-        case .ttsSpeed(let line): return tts(line, Name.speed)
+        let name = descriptor.name
+        switch descriptor.object {
+        case .request: return name
+        case .line: return "\(Name.lines[line ?? 0]).\(name)"
+        case .destination: return "\(Name.lines[line ?? 0]).\(Name.destinations)[\(destination?.index ?? 0)].\(name)"
+        case .audio: return "\(Name.lines[line ?? 0]).\(Name.audio).\(name)"
+        case .tts: return "\(Name.lines[line ?? 0]).\(Name.audio).\(Name.tts).\(name)"
         }
     }
 
@@ -116,25 +140,13 @@ public enum FieldID: Hashable, Sendable, Codable {
 
     /// The label shown beside the field, in `language`.
     public func label(in language: UILanguage) -> String {
-        switch self {
-        case .requestDescription: return language(.fieldDescription)
-        case .numberCode: return language(.fieldNumberCode)
-        case .callbackResourceID: return language(.fieldCallbackResource)
-        case .duration: return language(.fieldDuration)
-        case .destinationNumber(_, let index): return language(.fieldNumber, ["index": "\(index + 1)"])
-        case .destinationTimeout: return language(.fieldTimeout)
-        case .addDestination: return ""
-        case .ringLogic: return language(.fieldRingLogic)
-        case .displayNumber: return language(.fieldDisplayNumber)
-        case .audioKind: return language(.fieldAudio)
-        case .mediaResourceID: return language(.fieldMediaResource)
-        case .ttsText: return language(.fieldText)
-        case .ttsVoice: return language(.fieldVoice)
-        case .ttsEmotion: return language(.fieldEmotion)
-        case .ttsLang: return language(.fieldLanguage)
-        case .ttsVolume: return language(.fieldVolume)
-        case .ttsSpeed: return language(.fieldSpeed)
-        }
+        guard let phrase = descriptor.label else { return "" }
+        return language(phrase, ["index": "\((destination?.index ?? 0) + 1)"])
+    }
+
+    /// The status line's hint for the field, in `language`.
+    public func hint(in language: UILanguage) -> String {
+        language(descriptor.hint, descriptor.hintArguments)
     }
 }
 
@@ -171,4 +183,46 @@ public enum TextRule: Equatable, Sendable {
         case .decimal: return (character.isASCII && character.isNumber) || character == "." || character == "," ? nil : .refuseDecimal
         }
     }
+}
+
+extension FieldDescriptor {
+    /// One descriptor per field, in focus order. Adding an API field: its case in `FieldSlot` and
+    /// `FieldID` (above), one line here, its storage in `FormState`, its phrases in the catalog.
+    public static let table: [FieldDescriptor] = {
+        typealias Name = WireSchema.Name
+        func range<T>(_ bounds: ClosedRange<T>) -> (min: String, max: String) { ("\(bounds.lowerBound)", "\(bounds.upperBound)") }
+        return [
+            FieldDescriptor(.requestDescription, .request, Name.requestDescription, .text(.free), .fieldDescription, hint: .hintDescription,
+                            .requestText(\.requestDescription)),
+            FieldDescriptor(.numberCode, .request, Name.numberCode, .text(.digits), .fieldNumberCode, hint: .hintNumberCode,
+                            .requestText(\.numberCode), traits: [.accountList]),
+            FieldDescriptor(.callbackResourceID, .request, Name.callbackResourceID, .text(.digits), .fieldCallbackResource,
+                            hint: .hintCallbackResource, .requestText(\.callbackResourceID), traits: [.accountList]),
+            FieldDescriptor(.duration, .request, Name.duration, .text(.digits), .fieldDuration, hint: .hintDuration, .requestText(\.duration),
+                            range: range(Rules.duration), defaultText: String(Rules.defaultDuration), hintDefault: "\(Rules.defaultDuration)"),
+            FieldDescriptor(.destinationNumber, .destination, Name.number, .text(.phone), .fieldNumber, hint: .hintNumber,
+                            .destinationText(\.number), traits: [.destination]),
+            FieldDescriptor(.destinationTimeout, .destination, Name.timeout, .text(.digits), .fieldTimeout, hint: .hintTimeout,
+                            .destinationText(\.timeout), traits: [.destination], range: range(Rules.timeout),
+                            defaultText: String(Rules.defaultTimeout), hintDefault: "\(Rules.defaultTimeout)"),
+            FieldDescriptor(.addDestination, .line, Name.destinations, .button, nil, hint: .hintAddDestination, .structure,
+                            range: range(Rules.destinationsPerLine)),
+            FieldDescriptor(.ringLogic, .line, Name.ringLogic, .choice, .fieldRingLogic, hint: .hintRingLogic, .lineChoice(\.ringLogic)),
+            FieldDescriptor(.displayNumber, .line, Name.displayNumber, .text(.phone), .fieldDisplayNumber, hint: .hintDisplayNumber,
+                            .lineText(\.displayNumber), traits: [.accountList]),
+            FieldDescriptor(.audioKind, .line, Name.audio, .choice, .fieldAudio, hint: .hintAudio, .structure),
+            FieldDescriptor(.mediaResourceID, .audio, Name.mediaResourceID, .text(.digits), .fieldMediaResource, hint: .hintMediaResource,
+                            .audioText(\.mediaResourceID), sentWhenEmpty: true),
+            FieldDescriptor(.ttsText, .tts, Name.text, .text(.free), .fieldText, hint: .hintText, .ttsText(\.text), traits: [.ttsText],
+                            range: range(Rules.ttsText), sentWhenEmpty: true),
+            FieldDescriptor(.ttsVoice, .tts, Name.voice, .choice, .fieldVoice, hint: .hintVoice, .ttsChoice(\.voice), traits: [.picker]),
+            FieldDescriptor(.ttsEmotion, .tts, Name.emotion, .choice, .fieldEmotion, hint: .hintEmotion, .ttsChoice(\.emotion), traits: [.picker]),
+            FieldDescriptor(.ttsLang, .tts, Name.lang, .choice, .fieldLanguage, hint: .hintLanguage, .ttsChoice(\.lang)),
+            FieldDescriptor(.ttsVolume, .tts, Name.volume, .text(.signedDigits), .fieldVolume, hint: .hintVolume, .ttsText(\.volume),
+                            traits: [.stepper], range: range(Rules.volume), defaultText: String(Rules.defaultVolume), hintDefault: "\(Rules.defaultVolume)"),
+            FieldDescriptor(.ttsSpeed, .tts, Name.speed, .text(.decimal), .fieldSpeed, hint: .hintSpeed, .ttsText(\.speed), traits: [.stepper],
+                            range: range(Rules.speed), defaultText: CanonicalJSON.number(Rules.defaultSpeed), hintDefault: "\(Rules.defaultSpeed)"),
+        ]
+    }()
+
 }

@@ -2,24 +2,25 @@ import CallbackCore
 
 extension FormState {
     /// The fields in focus order for the form as it is now (rows come and go
-    /// with destinations, audio fields with the audio kind).
+    /// with destinations, audio fields with the audio kind): the descriptor
+    /// table's order, a leg's destination fields once per row.
     public var focusOrder: [FieldID] {
-        var order: [FieldID] = [.requestDescription, .numberCode, .callbackResourceID, .duration]
+        let table = FieldDescriptor.table
+        var order = table.filter { $0.object == .request }.map { FieldID($0.slot) }
+        let rowSlots = table.filter { $0.object == .destination }.map(\.slot)
         for (line, leg) in lines.enumerated() {
-            for index in leg.destinations.indices {
-                order.append(.destinationNumber(line: line, index: index))
-                order.append(.destinationTimeout(line: line, index: index))
-            }
-            order.append(.addDestination(line: line))
-            order.append(.ringLogic(line: line))
-            order.append(.displayNumber(line: line))
-            order.append(.audioKind(line: line))
-            switch leg.audio.kind {
-            case .none: break
-            case .recorded: order.append(.mediaResourceID(line: line))
-            case .tts:
-                order += [.ttsText(line: line), .ttsVoice(line: line), .ttsEmotion(line: line), .ttsLang(line: line),
-                          .ttsVolume(line: line), .ttsSpeed(line: line)]
+            var rowsPlaced = false
+            for descriptor in table {
+                switch descriptor.object {
+                case .request: break
+                case .destination:
+                    guard !rowsPlaced else { continue }
+                    rowsPlaced = true
+                    for index in leg.destinations.indices { order += rowSlots.map { FieldID($0, line: line, index: index) } }
+                case .line: order.append(FieldID(descriptor.slot, line: line))
+                case .audio: if leg.audio.kind == .recorded { order.append(FieldID(descriptor.slot, line: line)) }
+                case .tts: if leg.audio.kind == .tts { order.append(FieldID(descriptor.slot, line: line)) }
+                }
             }
         }
         return order
@@ -27,51 +28,53 @@ extension FormState {
 
     /// The text of a text field ("" for others).
     public func text(of field: FieldID) -> String {
-        switch field {
-        case .requestDescription: return requestDescription
-        case .numberCode: return numberCode
-        case .callbackResourceID: return callbackResourceID
-        case .duration: return duration
-        case .destinationNumber(let line, let index): return lines[line].destinations[safe: index]?.number ?? ""
-        case .destinationTimeout(let line, let index): return lines[line].destinations[safe: index]?.timeout ?? ""
-        case .displayNumber(let line): return lines[line].displayNumber
-        case .mediaResourceID(let line): return lines[line].audio.mediaResourceID
-        case .ttsText(let line): return lines[line].audio.tts.text
-        case .ttsVolume(let line): return lines[line].audio.tts.volume
-        case .ttsSpeed(let line): return lines[line].audio.tts.speed
-        case .addDestination, .ringLogic, .audioKind, .ttsVoice, .ttsEmotion, .ttsLang: return ""
+        let line = field.line ?? 0
+        switch field.descriptor.storage {
+        case .requestText(let key): return self[keyPath: key]
+        case .lineText(let key): return lines[line][keyPath: key]
+        case .destinationText(let key): return lines[line].destinations[safe: field.destination?.index ?? 0]?[keyPath: key] ?? ""
+        case .audioText(let key): return lines[line].audio[keyPath: key]
+        case .ttsText(let key): return lines[line].audio.tts[keyPath: key]
+        case .lineChoice, .ttsChoice, .structure: return ""
         }
     }
 
     /// Sets the text of a text field.
     public mutating func setText(_ text: String, of field: FieldID) {
         clearRaw(at: field.path)
-        switch field {
-        case .requestDescription: requestDescription = text
-        case .numberCode: numberCode = text
-        case .callbackResourceID: callbackResourceID = text
-        case .duration: duration = text
-        case .destinationNumber(let line, let index): lines[line].destinations[index].number = text
-        case .destinationTimeout(let line, let index): lines[line].destinations[index].timeout = text
-        case .displayNumber(let line): lines[line].displayNumber = text
-        case .mediaResourceID(let line): lines[line].audio.mediaResourceID = text
-        case .ttsText(let line): lines[line].audio.tts.text = text
-        case .ttsVolume(let line): lines[line].audio.tts.volume = text
-        case .ttsSpeed(let line): lines[line].audio.tts.speed = text
-        case .addDestination, .ringLogic, .audioKind, .ttsVoice, .ttsEmotion, .ttsLang: break
+        let line = field.line ?? 0
+        switch field.descriptor.storage {
+        case .requestText(let key): self[keyPath: key] = text
+        case .lineText(let key): lines[line][keyPath: key] = text
+        case .destinationText(let key): lines[line].destinations[field.destination?.index ?? 0][keyPath: key] = text
+        case .audioText(let key): lines[line].audio[keyPath: key] = text
+        case .ttsText(let key): lines[line].audio.tts[keyPath: key] = text
+        case .lineChoice, .ttsChoice, .structure: break
+        }
+    }
+
+    /// The raw value of a choice field kept in the form (nil: the default, or not a stored choice).
+    func storedChoice(of field: FieldID) -> Int? {
+        let line = field.line ?? 0
+        switch field.descriptor.storage {
+        case .lineChoice(let key): return lines[line][keyPath: key]
+        case .ttsChoice(let key): return lines[line].audio.tts[keyPath: key]
+        case .requestText, .lineText, .destinationText, .audioText, .ttsText, .structure: return nil
+        }
+    }
+
+    /// Sets the raw value of a stored choice field.
+    mutating func setStoredChoice(_ value: Int?, of field: FieldID) {
+        let line = field.line ?? 0
+        switch field.descriptor.storage {
+        case .lineChoice(let key): lines[line][keyPath: key] = value
+        case .ttsChoice(let key): lines[line].audio.tts[keyPath: key] = value
+        case .requestText, .lineText, .destinationText, .audioText, .ttsText, .structure: break
         }
     }
 
     /// The default shown in an empty field, when the API has one.
-    public func defaultText(of field: FieldID) -> String? {
-        switch field {
-        case .duration: return String(Rules.defaultDuration)
-        case .destinationTimeout: return String(Rules.defaultTimeout)
-        case .ttsVolume: return String(Rules.defaultVolume)
-        case .ttsSpeed: return CanonicalJSON.number(Rules.defaultSpeed)
-        default: return nil
-        }
-    }
+    public func defaultText(of field: FieldID) -> String? { field.descriptor.defaultText }
 
     /// Whether a field must be filled for the request to be valid (the wire schema says).
     public func isRequired(_ field: FieldID) -> Bool {

@@ -10,15 +10,49 @@ extension FormState {
     /// an empty required field is left out too, so the validator says "required".
     public var jsonValue: JSONValue { applyingRaw(to: fieldsJSON) }
 
-    /// The request the fields alone describe.
-    var fieldsJSON: JSONValue {
-        var members: [JSONValue.Member] = []
-        if !requestDescription.isEmpty { members.append(.init(Name.requestDescription, .string(requestDescription))) }
-        if let value = Self.integer(numberCode) { members.append(.init(Name.numberCode, value)) }
-        if let value = Self.integer(callbackResourceID) { members.append(.init(Name.callbackResourceID, value)) }
-        if let value = Self.integer(duration) { members.append(.init(Name.duration, value)) }
-        for (index, line) in lines.enumerated() { members.append(.init(Name.lines[index], line.jsonValue)) }
-        return .object(members)
+    /// The request the fields alone describe: the wire schema gives the order and
+    /// each value's type, the descriptor table where the form keeps it.
+    var fieldsJSON: JSONValue { .object(members(of: .request, line: 0, index: 0)) }
+
+    /// The members of one object of the request.
+    private func members(of object: WireObject, line: Int, index: Int) -> [JSONValue.Member] {
+        let audio = lines[line].audio.kind
+        return WireSchema.fields(of: object).compactMap { field in
+            let value: JSONValue?
+            switch field.type {
+            case .object(.line):
+                let leg = Name.lines.firstIndex(of: field.name) ?? 0
+                value = .object(members(of: .line, line: leg, index: 0))
+            case .array(.destination):
+                value = .array(lines[line].destinations.indices.map { .object(members(of: .destination, line: line, index: $0)) })
+            case .object(.audio):
+                value = audio == .none ? nil : .object(members(of: .audio, line: line, index: 0))
+            case .object(.tts):
+                value = audio == .tts ? .object(members(of: .tts, line: line, index: 0)) : nil
+            case .object, .array:
+                value = nil
+            case .string, .uint64, .uint32, .int32, .float, .enumeration:
+                // A recording's fields go out only when the leg plays a recording.
+                if object == .audio && audio != .recorded { return nil }
+                value = scalar(of: object, field, line: line, index: index)
+            }
+            return value.map { JSONValue.Member(field.name, $0) }
+        }
+    }
+
+    /// A scalar field's value as its wire type wants it, nil when it is left out.
+    private func scalar(of object: WireObject, _ field: WireField, line: Int, index: Int) -> JSONValue? {
+        guard let descriptor = FieldDescriptor.table.first(where: { $0.object == object && $0.name == field.name }) else { return nil }
+        let id = FieldID(descriptor.slot, line: line, index: index)
+        if case .choice = descriptor.kind { return storedChoice(of: id).map { .number(String($0)) } }
+        let text = self.text(of: id)
+        let empty: JSONValue? = descriptor.sentWhenEmpty ? .string("") : nil
+        switch field.type {
+        case .string: return text.isEmpty ? empty : .string(text)
+        case .float: return Self.decimal(text) ?? empty
+        case .uint64, .uint32, .int32, .enumeration: return Self.integer(text) ?? empty
+        case .object, .array: return nil
+        }
     }
 
     /// A typed whole number as a JSON number (leading zeros dropped), a
@@ -40,45 +74,5 @@ extension FormState {
         guard !trimmed.isEmpty else { return nil }
         guard let value = Double(trimmed), value.isFinite, !trimmed.hasSuffix("."), !trimmed.hasPrefix(".") else { return .string(text) }
         return .number(CanonicalJSON.number(value))
-    }
-}
-
-extension LineForm {
-    /// The leg as JSON.
-    var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init(Name.destinations, .array(destinations.map(\.jsonValue)))]
-        if let ringLogic { members.append(.init(Name.ringLogic, .number(String(ringLogic)))) }
-        if !displayNumber.isEmpty { members.append(.init(Name.displayNumber, .string(displayNumber))) }
-        switch audio.kind {
-        case .none: break
-        case .recorded:
-            members.append(.init(Name.audio, .object([.init(Name.mediaResourceID, FormState.integer(audio.mediaResourceID) ?? .string(""))])))
-        case .tts:
-            members.append(.init(Name.audio, .object([.init(Name.tts, audio.tts.jsonValue)])))
-        }
-        return .object(members)
-    }
-}
-
-extension DestinationForm {
-    /// The destination as JSON.
-    var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = []
-        if !number.isEmpty { members.append(.init(Name.number, .string(number))) }
-        if let value = FormState.integer(timeout) { members.append(.init(Name.timeout, value)) }
-        return .object(members)
-    }
-}
-
-extension TTSForm {
-    /// The TTS settings as JSON.
-    var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init(Name.text, .string(text))]
-        if let voice { members.append(.init(Name.voice, .number(String(voice)))) }
-        if let lang { members.append(.init(Name.lang, .number(String(lang)))) }
-        if let value = FormState.integer(volume) { members.append(.init(Name.volume, value)) }
-        if let value = FormState.decimal(speed) { members.append(.init(Name.speed, value)) }
-        if let emotion { members.append(.init(Name.emotion, .number(String(emotion)))) }
-        return .object(members)
     }
 }

@@ -19,19 +19,71 @@ extension FormState {
     static func fields(_ json: JSONValue) -> (form: FormState, ignored: [String]) {
         var form = FormState()
         var ignored: [String] = []
-        guard case .object(let members) = json else { return (form, [""]) }
+        guard case .object = json else { return (form, [""]) }
+        form.load(json, as: .request, path: "", line: 0, index: 0, &ignored)
+        return (form, ignored)
+    }
+
+    /// Reads one object of a request into the form: the wire schema says which
+    /// members it has, the descriptor table where each scalar goes; anything else
+    /// is ignored by path (and kept raw by the caller).
+    mutating func load(_ json: JSONValue, as object: WireObject, path: String, line: Int, index: Int, _ ignored: inout [String]) {
+        guard case .object(let members) = json else {
+            ignored.append(path)
+            return
+        }
         for member in members {
-            switch member.key {
-            case Name.requestDescription: form.requestDescription = scalarText(member.value, member.key, &ignored)
-            case Name.numberCode: form.numberCode = scalarText(member.value, member.key, &ignored)
-            case Name.callbackResourceID: form.callbackResourceID = scalarText(member.value, member.key, &ignored)
-            case Name.duration: form.duration = scalarText(member.value, member.key, &ignored)
-            case Name.line1: form.lines[0] = LineForm.loading(member.value, Name.line1, &ignored)
-            case Name.line2: form.lines[1] = LineForm.loading(member.value, Name.line2, &ignored)
-            default: ignored.append(member.key)
+            let here = path.isEmpty ? member.key : "\(path).\(member.key)"
+            guard let field = WireSchema.fields(of: object).first(where: { $0.name == member.key }) else {
+                ignored.append(here)
+                continue
+            }
+            switch field.type {
+            case .object(.line):
+                let leg = Name.lines.firstIndex(of: member.key) ?? 0
+                load(member.value, as: .line, path: here, line: leg, index: 0, &ignored)
+            case .array(.destination):
+                guard case .array(let items) = member.value else { ignored.append(here); continue }
+                lines[line].destinations = items.map { _ in DestinationForm() }
+                for (row, item) in items.enumerated() {
+                    load(item, as: .destination, path: "\(here)[\(row)]", line: line, index: row, &ignored)
+                }
+                if lines[line].destinations.isEmpty { lines[line].destinations = [DestinationForm()] }
+            case .object(.audio):
+                load(member.value, as: .audio, path: here, line: line, index: 0, &ignored)
+            case .object(.tts):
+                lines[line].audio.kind = .tts
+                load(member.value, as: .tts, path: here, line: line, index: 0, &ignored)
+            case .object, .array:
+                ignored.append(here)
+            case .string, .uint64, .uint32, .int32, .float, .enumeration:
+                guard let descriptor = FieldDescriptor.table.first(where: { $0.object == object && $0.name == member.key }) else {
+                    ignored.append(here)
+                    continue
+                }
+                let id = FieldID(descriptor.slot, line: line, index: index)
+                if case .choice = descriptor.kind {
+                    setStoredChoice(Self.choice(member.value, here, &ignored), of: id)
+                } else {
+                    setLoadedText(Self.scalarText(member.value, here, &ignored), of: id)
+                }
+                // A recording's id makes the leg play a recording (unless TTS came first).
+                if object == .audio, lines[line].audio.kind == .none { lines[line].audio.kind = .recorded }
             }
         }
-        return (form, ignored)
+    }
+
+    /// Sets a loaded text without touching what is kept raw (the loader computes that at the end).
+    private mutating func setLoadedText(_ text: String, of field: FieldID) {
+        let line = field.line ?? 0
+        switch field.descriptor.storage {
+        case .requestText(let key): self[keyPath: key] = text
+        case .lineText(let key): lines[line][keyPath: key] = text
+        case .destinationText(let key): lines[line].destinations[field.destination?.index ?? 0][keyPath: key] = text
+        case .audioText(let key): lines[line].audio[keyPath: key] = text
+        case .ttsText(let key): lines[line].audio.tts[keyPath: key] = text
+        case .lineChoice, .ttsChoice, .structure: break
+        }
     }
 
     /// A JSON scalar as field text.
@@ -52,75 +104,5 @@ extension FormState {
         if case .number(let lexeme) = value, let id = Int(lexeme) { return id }
         ignored.append(path)
         return nil
-    }
-}
-
-extension LineForm {
-    static func loading(_ json: JSONValue, _ path: String, _ ignored: inout [String]) -> LineForm {
-        var line = LineForm()
-        guard case .object(let members) = json else {
-            ignored.append(path)
-            return line
-        }
-        for member in members {
-            let here = "\(path).\(member.key)"
-            switch member.key {
-            case Name.destinations:
-                guard case .array(let items) = member.value else { ignored.append(here); continue }
-                line.destinations = items.enumerated().map { index, item in
-                    var row = DestinationForm()
-                    guard case .object(let fields) = item else { ignored.append("\(here)[\(index)]"); return row }
-                    for field in fields {
-                        switch field.key {
-                        case Name.number: row.number = FormState.scalarText(field.value, "\(here)[\(index)].number", &ignored)
-                        case Name.timeout: row.timeout = FormState.scalarText(field.value, "\(here)[\(index)].timeout", &ignored)
-                        default: ignored.append("\(here)[\(index)].\(field.key)")
-                        }
-                    }
-                    return row
-                }
-                if line.destinations.isEmpty { line.destinations = [DestinationForm()] }
-            case Name.ringLogic: line.ringLogic = FormState.choice(member.value, here, &ignored)
-            case Name.displayNumber: line.displayNumber = FormState.scalarText(member.value, here, &ignored)
-            case Name.audio: line.audio = AudioForm.loading(member.value, here, &ignored)
-            default: ignored.append(here)
-            }
-        }
-        return line
-    }
-}
-
-extension AudioForm {
-    static func loading(_ json: JSONValue, _ path: String, _ ignored: inout [String]) -> AudioForm {
-        var audio = AudioForm()
-        guard case .object(let members) = json else {
-            ignored.append(path)
-            return audio
-        }
-        for member in members {
-            let here = "\(path).\(member.key)"
-            switch member.key {
-            case Name.mediaResourceID:
-                audio.mediaResourceID = FormState.scalarText(member.value, here, &ignored)
-                if audio.kind == .none { audio.kind = .recorded }
-            case Name.tts:
-                audio.kind = .tts
-                guard case .object(let fields) = member.value else { ignored.append(here); continue }
-                for field in fields {
-                    let fieldPath = "\(here).\(field.key)"
-                    switch field.key {
-                    case Name.text: audio.tts.text = FormState.scalarText(field.value, fieldPath, &ignored)
-                    case Name.voice: audio.tts.voice = FormState.choice(field.value, fieldPath, &ignored)
-                    case Name.emotion: audio.tts.emotion = FormState.choice(field.value, fieldPath, &ignored)
-                    case Name.lang: audio.tts.lang = FormState.choice(field.value, fieldPath, &ignored)
-                    case Name.volume: audio.tts.volume = FormState.scalarText(field.value, fieldPath, &ignored)
-                    case Name.speed: audio.tts.speed = FormState.scalarText(field.value, fieldPath, &ignored)
-                    default: ignored.append(fieldPath)
-                    }
-                }
-            default: ignored.append(here)
-            }
-        }
-        return audio
     }
 }

@@ -33,25 +33,21 @@ extension FormRow {
 }
 
 extension FormState {
-    /// The form's rows.
+    /// The form's rows: the focus order laid out, a section heading where a leg starts,
+    /// a destination's fields on one row, the TTS text over several.
     public var rows: [FormRow] {
-        var rows: [FormRow] = [.section(.formGeneral), .field(.requestDescription), .field(.numberCode),
-                               .field(.callbackResourceID), .field(.duration)]
-        for (line, leg) in lines.enumerated() {
-            rows.append(.blank)
-            rows.append(.section(line == 0 ? .formLineFirst : .formLineSecond))
-            for index in leg.destinations.indices { rows.append(.destination(line: line, index: index)) }
-            rows.append(.field(.addDestination(line: line)))
-            rows.append(.field(.ringLogic(line: line)))
-            rows.append(.field(.displayNumber(line: line)))
-            rows.append(.field(.audioKind(line: line)))
-            switch leg.audio.kind {
-            case .none: break
-            case .recorded: rows.append(.field(.mediaResourceID(line: line)))
-            case .tts:
-                rows += (0..<FormRow.ttsTextRows).map { FormRow.ttsText(line: line, part: $0) } + [.ttsInfo(line: line)]
-                rows += [.field(.ttsVoice(line: line)), .field(.ttsEmotion(line: line)),
-                         .field(.ttsLang(line: line)), .field(.ttsVolume(line: line)), .field(.ttsSpeed(line: line))]
+        var rows: [FormRow] = [.section(.formGeneral)]
+        var currentLine: Int? = nil
+        for field in focusOrder {
+            if let line = field.line, line != currentLine {
+                currentLine = line
+                rows += [.blank, .section(line == 0 ? .formLineFirst : .formLineSecond)]
+            }
+            switch field {
+            case .destinationNumber(let line, let index): rows.append(.destination(line: line, index: index))
+            case .destinationTimeout: break // on its number's row
+            case .ttsText(let line): rows += (0..<FormRow.ttsTextRows).map { FormRow.ttsText(line: line, part: $0) } + [.ttsInfo(line: line)]
+            default: rows.append(.field(field))
             }
         }
         return rows

@@ -31,7 +31,9 @@ extension FormState {
             }
             if let audio = line[Name.audio], lines[index].audio.kind == .none, form.rawEntry(at: FieldID.audioKind(line: index).path) == nil && !form.hasRaw(below: FieldID.audioKind(line: index).path) {
                 var ignored: [String] = []
-                var loaded = AudioForm.loading(audio, key + ".audio", &ignored)
+                var scratch = FormState()
+                scratch.load(audio, as: .audio, path: key + ".audio", line: index, index: 0, &ignored)
+                var loaded = scratch.lines[index].audio
                 // Keep what the operator typed for the other kind.
                 if loaded.kind != .recorded { loaded.mediaResourceID = lines[index].audio.mediaResourceID }
                 if loaded.kind != .tts { loaded.tts = lines[index].audio.tts }
