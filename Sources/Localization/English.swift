@@ -66,8 +66,8 @@ extension Catalog {
         .hintVoice: "The voice; the emotion list follows it.",
         .hintEmotion: "Only the emotions this voice supports are offered.",
         .hintLanguage: "The language of the text; the voice catalog lists the languages offered.",
-        .hintVolume: "Gain {min}…{max} (0 loudest). Empty: {default}.",
-        .hintSpeed: "Speech rate {min}…{max}. Empty: {default}.",
+        .hintVolume: "Gain {min}…{max} (0 loudest). Empty: {default}. ← → step 1, Ctrl-← → 10; = sends the default.",
+        .hintSpeed: "Speech rate {min}…{max}. Empty: {default}. ← → step 0.1, Ctrl-← → 1; = sends the default.",
 
         .previewExact: "Preview · exactly what is sent",
         .previewNotSendable: "Preview · not sendable yet",
@@ -265,7 +265,7 @@ extension Catalog {
         .outcomeClose: "Enter or Esc closes",
         .helpTheVoicePickerTypeTo: "the voice picker (type to filter, Tab for gender) / only the emotions the voice offers",
         .helpAddADestinationRow: "add a destination row",
-        .helpStep101PgUp: "step 1 / 0.1 (PgUp PgDn: volume by 10, speed by 1)",
+        .helpStep: "step 1 / 0.1 (Ctrl-← Ctrl-→: volume by 10, speed by 1)",
         .helpChangeTheValueAudioNone: "change the value (audio: none / recorded / text-to-speech, values kept; voice: an emotion it lacks becomes its default)",
         .helpReturnItToTheAPI: "return it to the API's default",
         .helpNextField: "next field",
@@ -877,5 +877,9 @@ extension Catalog {
         .placeLine: "on a leg's field",
         .placePreview: "in the preview",
         .labelKeysAt: "{keys} {place}",
+        .keyStep: "step",
+        .keyExplicit: "explicit",
+        .placeHasDefault: "on a field with a default",
+        .stepped: "{field}: {value}",
     ]
 }

@@ -280,7 +280,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // The help and the command palette: what each key does, and key labels that hold words.
     case helpTheVoicePickerTypeTo = "keys.helpTheVoicePickerTypeTo"
     case helpAddADestinationRow = "keys.helpAddADestinationRow"
-    case helpStep101PgUp = "keys.helpStep101PgUp"
+    case helpStep = "keys.helpStep"
     case helpChangeTheValueAudioNone = "keys.helpChangeTheValueAudioNone"
     case helpReturnItToTheAPI = "keys.helpReturnItToTheAPI"
     case helpNextField = "keys.helpNextField"
@@ -960,4 +960,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case placeLine = "place.line"
     case placePreview = "place.preview"
     case labelKeysAt = "label.keysAt"
+    case keyStep = "key.step"
+    case keyExplicit = "key.explicit"
+    case placeHasDefault = "place.hasDefault"
+    case stepped = "form.stepped"
 }

@@ -66,8 +66,8 @@ extension Catalog {
         .hintVoice: "Голос; список эмоций зависит от него.",
         .hintEmotion: "Предлагаются только эмоции, которые есть у этого голоса.",
         .hintLanguage: "Язык текста; каталог голосов перечисляет доступные языки.",
-        .hintVolume: "Усиление {min}…{max} (0 — громче всего). Пусто: {default}.",
-        .hintSpeed: "Скорость речи {min}…{max}. Пусто: {default}.",
+        .hintVolume: "Усиление {min}…{max} (0 — громче всего). Пусто: {default}. ← → шаг 1, Ctrl-← → на 10; = отправить значение по умолчанию.",
+        .hintSpeed: "Скорость речи {min}…{max}. Пусто: {default}. ← → шаг 0.1, Ctrl-← → на 1; = отправить значение по умолчанию.",
 
         .previewExact: "Просмотр · ровно то, что уйдёт",
         .previewNotSendable: "Просмотр · пока нельзя отправить",
@@ -265,7 +265,7 @@ extension Catalog {
         .outcomeClose: "Enter или Esc — закрыть",
         .helpTheVoicePickerTypeTo: "выбор голоса (печатайте для фильтра, Tab — пол) / только эмоции, которые есть у голоса",
         .helpAddADestinationRow: "добавить строку абонента",
-        .helpStep101PgUp: "шаг 1 / 0.1 (PgUp PgDn: громкость на 10, скорость на 1)",
+        .helpStep: "шаг 1 / 0.1 (Ctrl-← Ctrl-→: громкость на 10, скорость на 1)",
         .helpChangeTheValueAudioNone: "изменить значение (аудио: нет / запись / синтез речи, значения сохраняются; голос: эмоция, которой у него нет, становится его эмоцией по умолчанию)",
         .helpReturnItToTheAPI: "вернуть значение API по умолчанию",
         .helpNextField: "следующее поле",
@@ -877,5 +877,9 @@ extension Catalog {
         .placeLine: "на поле плеча",
         .placePreview: "в просмотре",
         .labelKeysAt: "{keys} {place}",
+        .keyStep: "шаг",
+        .keyExplicit: "явно",
+        .placeHasDefault: "на поле со значением по умолчанию",
+        .stepped: "{field}: {value}",
     ]
 }

@@ -150,7 +150,7 @@ final class AudioEditorTests: XCTestCase {
         XCTAssertEqual(state.form.lines[0].audio.tts.volume, "-18", "steps from the default -19")
         for _ in 0..<30 { state.press(.right) }
         XCTAssertEqual(state.form.lines[0].audio.tts.volume, "0")
-        state.press(.pageDown)
+        state.press(.controlLeft)
         XCTAssertEqual(state.form.lines[0].audio.tts.volume, "-10")
         state.focusOn(.ttsSpeed(line: 0))
         state.press(.right)

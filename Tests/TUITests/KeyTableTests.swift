@@ -183,7 +183,8 @@ final class KeyTableTests: XCTestCase {
         state.form.lines[0].audio.kind = .tts
         state.setFocus(.ttsVolume(line: 0))
         XCTAssertEqual(meaning(.right), .form(.step(1)))
-        XCTAssertEqual(meaning(.pageDown), .form(.step(-10)))
+        XCTAssertEqual(meaning(.controlLeft), .form(.step(-10)))
+        XCTAssertEqual(meaning(.pageDown), .form(.nextSection), "PgDn is the next section on a stepper too")
         state.setFocus(.ringLogic(line: 0))
         XCTAssertEqual(meaning(.left), .form(.cycleChoice(by: -1)))
         state.setFocus(.requestDescription)

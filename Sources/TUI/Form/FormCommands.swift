@@ -19,8 +19,16 @@ enum FormCommands {
         case .undo: return undo(&editing, language: language)
         case .nextSection, .previousSection: return jumpSection(&editing, forward: command == .nextSection)
         case .explicitDefault:
+            let already = StatusMessage(language(.explicitAlready, ["field": field.statusName(in: language)]), .info)
+            if case .text = field.kind {
+                // A field with a default, empty: the default written in, so it is sent as typed.
+                guard editing.form.text(of: field).isEmpty, let value = field.descriptor.defaultText else { return .status(already) }
+                editing.form.setText(value, of: field)
+                editing.fields.editor = LineEditor(value)
+                return saved(StatusMessage(language(.explicitDefault, ["field": field.statusName(in: language)]), .success))
+            }
             guard ChoiceOptions.current(field, in: editing.form) == nil, let value = ChoiceOptions.defaultValue(of: field, in: editing.form) else {
-                return .status(StatusMessage(language(.explicitAlready, ["field": field.statusName(in: language)]), .info))
+                return .status(already)
             }
             ChoiceOptions.set(value, of: field, in: &editing.form)
             return saved(StatusMessage(language(.explicitDefault, ["field": field.statusName(in: language)]), .success))
@@ -37,7 +45,11 @@ enum FormCommands {
         case .nextFromText, .nextFromChoice: return move(&editing, by: 1)
         case .applyFix: return applySuggestion(&editing, problems: problems, language: language)
         case .edit(let edit): return self.edit(&editing, edit, language: language)
-        case .step(let steps): return AudioCommands.step(&editing, by: steps) ?? .none
+        case .step(let steps):
+            guard var reply = AudioCommands.step(&editing, by: steps) else { return .none }
+            // A value changed by a key says so, where the eye is.
+            reply.status = StatusMessage(language(.stepped, ["field": field.label(in: language), "value": editing.form.text(of: field)]), .info)
+            return reply
         case .cycleChoice(let delta): return cycleChoice(&editing, field, by: delta, language: language)
         case .resetChoice:
             if ChoiceOptions.current(field, in: editing.form) == nil { return .none }

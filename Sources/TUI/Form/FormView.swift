@@ -108,8 +108,10 @@ enum FormView {
     /// The range shown beside a stepping field.
     static func rangeHint(_ field: FieldID) -> String? {
         switch field {
-        case .ttsVolume: return "\(Rules.volume.lowerBound)…\(Rules.volume.upperBound)  ←→ 1, PgUp/Dn 10"
-        case .ttsSpeed: return "\(CanonicalJSON.number(Rules.speed.lowerBound))…\(CanonicalJSON.number(Rules.speed.upperBound))  ←→ \(CanonicalJSON.number(Rules.speedStep))"
+        case .ttsVolume: return "\(Rules.volume.lowerBound)…\(Rules.volume.upperBound)  ←→ 1, ^←→ 10"
+        case .ttsSpeed:
+            let step = Rules.speedStep
+            return "\(CanonicalJSON.number(Rules.speed.lowerBound))…\(CanonicalJSON.number(Rules.speed.upperBound))  ←→ \(CanonicalJSON.number(step)), ^←→ \(CanonicalJSON.number(step * 10))"
         default: return nil
         }
     }

@@ -19,6 +19,8 @@ public enum KeyCondition: Equatable, Sendable {
     case onStepper
     /// The TTS text.
     case onTTSText
+    /// A field with a default the API applies when it is left out (`=` sends it explicitly).
+    case hasDefault
     /// Number code, a display number or the callback resource (the account's lists pick them).
     case onAccountField
     /// A field of a leg (the voice explorer edits that leg).
@@ -51,6 +53,8 @@ public enum KeyCondition: Equatable, Sendable {
         case .onDestination: return state.fields.focus.traits.contains(.destination)
         case .onStepper: return state.fields.focus.traits.contains(.stepper)
         case .onTTSText: return state.fields.focus.traits.contains(.ttsText)
+        case .hasDefault:
+            return state.pane == .form && (kind == .choice || state.fields.focus.descriptor.defaultText != nil)
         case .onLine: return state.pane == .form && state.fields.focus.line != nil
         case .onAccountField:
             return state.pane == .form && state.fields.focus.traits.contains(.accountList)

@@ -33,13 +33,14 @@ public struct KeyMeaning: Sendable {
         }
     }
 
-    /// ← and → step a number by one step, PgUp and PgDn by ten.
+    /// ← and → step a number by one step, Ctrl-← and Ctrl-→ by ten (PgUp and PgDn
+    /// move between sections in every field, steppers included).
     public static let stepping = KeyMeaning { key in
         switch key {
         case .left: return .form(.step(-1))
         case .right: return .form(.step(1))
-        case .pageUp: return .form(.step(10))
-        case .pageDown: return .form(.step(-10))
+        case .controlLeft: return .form(.step(-10))
+        case .controlRight: return .form(.step(10))
         default: return nil
         }
     }

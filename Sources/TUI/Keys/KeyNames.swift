@@ -63,6 +63,7 @@ extension KeyCondition {
         case .onDestination: return .placeDestination
         case .onStepper: return .placeStepper
         case .onTTSText: return .placeTTSText
+        case .hasDefault: return .placeHasDefault
         case .onAccountField: return .placeAccountField
         case .onLine: return .placeLine
         case .inPreview: return .placePreview
