@@ -881,5 +881,8 @@ extension Catalog {
         .keyExplicit: "explicit",
         .placeHasDefault: "on a field with a default",
         .stepped: "{field}: {value}",
+        .profileReplaced: "profile {name}: took out {old}'s {removed}; filled {fields} (Ctrl-Z undoes)",
+        .profileRemovedOnly: "profile {name}: took out {old}'s {removed}; {name} has no defaults for them (Ctrl-Z undoes)",
+        .confirmProfile: "profile",
     ]
 }

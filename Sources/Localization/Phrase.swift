@@ -964,4 +964,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case keyExplicit = "key.explicit"
     case placeHasDefault = "place.hasDefault"
     case stepped = "form.stepped"
+    case profileReplaced = "profile.replaced"
+    case profileRemovedOnly = "profile.removedOnly"
+    case confirmProfile = "confirm.profile"
 }

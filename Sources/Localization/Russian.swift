@@ -881,5 +881,8 @@ extension Catalog {
         .keyExplicit: "явно",
         .placeHasDefault: "на поле со значением по умолчанию",
         .stepped: "{field}: {value}",
+        .profileReplaced: "профиль {name}: убрано из {old}: {removed}; заполнено: {fields} (Ctrl-Z — отменить)",
+        .profileRemovedOnly: "профиль {name}: убрано из {old}: {removed}; у {name} для них нет значений (Ctrl-Z — отменить)",
+        .confirmProfile: "профиль",
     ]
 }

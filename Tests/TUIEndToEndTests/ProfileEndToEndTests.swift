@@ -30,13 +30,14 @@ final class ProfileEndToEndTests: XCTestCase {
         XCTAssertTrue(tmux.lastScreen.split(separator: "\n").first?.contains("profile shop") ?? false)
         XCTAssertTrue(tmux.lastScreen.contains(#""number_code": 74999999999"#))
 
-        // Clinic fills nothing already filled: the number code stays shop's.
+        // Clinic takes out what shop put in (issue #29: never a mix of two profiles), then fills its own.
         tmux.keys("F11")
         tmux.waitFor(text: "Profile · Enter switches")
         tmux.keys("Up", "Enter")
-        tmux.waitFor(text: "profile clinic: no empty field to fill")
+        tmux.waitFor(text: "profile clinic: took out shop's number code, callback resource, line 2 audio; filled number code")
         XCTAssertTrue(tmux.lastScreen.split(separator: "\n").first?.contains("profile clinic") ?? false)
-        XCTAssertTrue(tmux.lastScreen.contains(#""number_code": 74999999999"#))
+        XCTAssertTrue(tmux.lastScreen.contains(#""number_code": 74951112233"#))
+        XCTAssertFalse(tmux.lastScreen.contains("1221"), "shop's callback resource is gone")
 
         // Save the form as a template, change the form, load the template back.
         tmux.keys("F6")
@@ -51,6 +52,6 @@ final class ProfileEndToEndTests: XCTestCase {
         tmux.waitFor(text: "▸ shop-reminder")
         tmux.keys("Enter")
         tmux.waitFor(text: "template shop-reminder is in the form")
-        tmux.waitFor(text: #""number_code": 74999999999"#)
+        tmux.waitFor(text: #""number_code": 74951112233"#)
     }
 }

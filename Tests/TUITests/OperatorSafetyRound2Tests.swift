@@ -1,4 +1,5 @@
 import CallbackCore
+import ExolveModel
 @testable import TUI
 import XCTest
 
@@ -59,5 +60,31 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         state.focusOn(.requestDescription)
         state.press(.character("="))
         XCTAssertEqual(state.form.requestDescription, "internal_id_148=", "a field without a default takes = as text")
+    }
+
+    /// The trial: from shop to clinic, the form kept shop's number code, resource, display number and TTS.
+    func testASwitchedProfileLeavesNoneOfTheOldProfilesValues() throws {
+        let shop = try JSONParser.parse(#"{"number_code":74990000001,"callback_resource_id":11,"line_1":{"display_number":"74990000001","audio":{"tts":{"text":"Shop here","voice":2}}}}"#)
+        let clinic = try JSONParser.parse(#"{"number_code":74950000002,"line_2":{"display_number":"74950000002"}}"#)
+        var state = freshState()
+        state.profile.list = [Profile(name: "shop", baseURL: nil, apiKeyEnv: "SHOP_KEY", apiKeyFile: nil, defaults: shop),
+                              Profile(name: "clinic", baseURL: nil, apiKeyEnv: "CLINIC_KEY", apiKeyFile: nil, defaults: clinic)]
+        state.press(.function(11), .enter)
+        XCTAssertEqual(state.form.numberCode, "74990000001")
+        XCTAssertEqual(state.form.lines[0].audio.kind, .tts)
+        state.focusOn(.duration)
+        state.type("600") // the operator's own value
+        state.press(.function(11), .down, .enter)
+        XCTAssertEqual(state.profile.name, "clinic")
+        XCTAssertEqual(state.form.numberCode, "74950000002", "clinic's number code, not shop's")
+        XCTAssertEqual(state.form.callbackResourceID, "", "shop's resource is gone: clinic has none, so the form says required")
+        XCTAssertEqual(state.form.lines[0].displayNumber, "")
+        XCTAssertEqual(state.form.lines[0].audio.kind, .none, "shop's TTS is gone")
+        XCTAssertEqual(state.form.lines[1].displayNumber, "74950000002")
+        XCTAssertEqual(state.form.duration, "600", "what the operator typed stays")
+        let status = try XCTUnwrap(state.status?.text)
+        XCTAssertTrue(status.contains("took out shop's number code, callback resource"), status)
+        state.press(.control("z"))
+        XCTAssertEqual(state.form.numberCode, "74990000001", "Ctrl-Z brings the mix back if it was wanted")
     }
 }

@@ -44,11 +44,21 @@ enum ProfileCommands {
         case .close: return .close
         case .accept:
             guard let chosen = profile.list[safe: selected] else { return .close }
+            // What the old profile put in the form goes with it: never a mix of two profiles' values.
+            let old = profile.list.first { $0.name == profile.name && $0.name != chosen.name }
+            let removed = old.map { editing.form.removeDefaults($0.defaults) } ?? []
             profile.name = chosen.name
             let filled = editing.form.applyDefaults(chosen.defaults)
             editing.setFocus(editing.fields.focus)
-            let status = StatusMessage(filled.isEmpty ? language(.profileNothingToFill, ["name": chosen.name])
-                                       : language(.profileFilled, ["name": chosen.name, "fields": Localized.list(filled).text(language)]), .success)
+            let names = ["name": chosen.name, "old": old?.name ?? "", "removed": Localized.list(removed).text(language),
+                         "fields": Localized.list(filled).text(language)]
+            let status: StatusMessage
+            switch (removed.isEmpty, filled.isEmpty) {
+            case (true, true): status = StatusMessage(language(.profileNothingToFill, names), .success)
+            case (true, false): status = StatusMessage(language(.profileFilled, names), .success)
+            case (false, false): status = StatusMessage(language(.profileReplaced, names), .success)
+            case (false, true): status = StatusMessage(language(.profileRemovedOnly, names), .warning)
+            }
             return Reply(effects: [.saveDraft(editing.form), .switchProfile(chosen.name)], dialog: .close, status: status)
         default: return .none
         }

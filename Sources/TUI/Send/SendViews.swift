@@ -22,6 +22,8 @@ enum SendViews {
         case .demo(let host): fact(say(.confirmTo), say(.confirmDemoTarget, ["host": host]), Style(.demoBanner, bold: true))
         case .live(let host): fact(say(.confirmTo), say(.confirmLiveTarget, ["host": host]), Style(.warning, on: .surface, bold: true))
         }
+        // Whose key and defaults: a call never goes out under a profile the operator did not see.
+        if let name = state.profile.name { fact(say(.confirmProfile), "\(name) (\(state.profile.keyVariable))", Style(.text, on: .surface, bold: true)) }
         for (index, line) in request.lines.enumerated() {
             let logic = line.ringLogic ?? .sequential
             let numbers = line.destinations.map {
