@@ -310,6 +310,36 @@ public enum Operator {
         let trimmed = configured?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return trimmed.isEmpty ? fallback : trimmed
     }
+
+    /// The operator: `--operator`, else `EXOCALL_OPERATOR`, else the config's `operator`,
+    /// else `user@host`. A name given on the command line or in the environment that is
+    /// not one plain line is refused, naming where it came from and what it was.
+    public static func name(flag: String?, environment: [String: String] = ProcessEnvironment.variables,
+                            configured: String?) throws(OperatorNameError) -> String {
+        for (source, value) in [("--operator", flag), ("EXOCALL_OPERATOR", environment["EXOCALL_OPERATOR"])] {
+            guard let value else { continue }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) || trimmed.count > 64 {
+                throw OperatorNameError(source: source, value: value)
+            }
+            return trimmed
+        }
+        return name(configured: configured)
+    }
+}
+
+/// An operator name from the command line or the environment that cannot be one.
+public struct OperatorNameError: OperatorFacingError {
+    /// `--operator` or `EXOCALL_OPERATOR`.
+    public let source: String
+    /// What was given.
+    public let value: String
+
+    /// Names the source, the rule and the value (escaped: it may hold controls).
+    public var text: Localized {
+        .phrase(.operatorNameRefused, ["source": .verbatim(source), "value": .verbatim(value.debugDescription)])
+    }
 }
 
 /// Whether a process id is running on this machine.

@@ -884,5 +884,6 @@ extension Catalog {
         .profileReplaced: "profile {name}: took out {old}'s {removed}; filled {fields} (Ctrl-Z undoes)",
         .profileRemovedOnly: "profile {name}: took out {old}'s {removed}; {name} has no defaults for them (Ctrl-Z undoes)",
         .confirmProfile: "profile",
+        .operatorNameRefused: "{source}: an operator's name is one line of at most 64 characters without control characters, got {value}",
     ]
 }

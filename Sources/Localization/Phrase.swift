@@ -967,4 +967,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case profileReplaced = "profile.replaced"
     case profileRemovedOnly = "profile.removedOnly"
     case confirmProfile = "confirm.profile"
+    case operatorNameRefused = "operator.refused"
 }

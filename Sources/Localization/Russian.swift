@@ -884,5 +884,6 @@ extension Catalog {
         .profileReplaced: "профиль {name}: убрано из {old}: {removed}; заполнено: {fields} (Ctrl-Z — отменить)",
         .profileRemovedOnly: "профиль {name}: убрано из {old}: {removed}; у {name} для них нет значений (Ctrl-Z — отменить)",
         .confirmProfile: "профиль",
+        .operatorNameRefused: "{source}: имя оператора — одна строка не длиннее 64 символов без управляющих символов, а получено {value}",
     ]
 }

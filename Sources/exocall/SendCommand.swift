@@ -54,6 +54,7 @@ struct SendCommand: AsyncParsableCommand {
     var baseURL: String?
 
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var operatorOption: OperatorOption
 
     @Flag(help: "Do not record this send in the call log (this also skips the repeat guard).")
     var noLog = false
@@ -103,7 +104,7 @@ struct SendCommand: AsyncParsableCommand {
             let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             window = allowRepeat ? RepeatWindow(seconds: 0) : (repeatWindow.flatMap(RepeatWindow.init(parsing:)) ?? config.file.repeatWindow ?? .standard)
-            operatorName = Operator.name(configured: config.file.operatorName)
+            operatorName = try Operator.name(flag: operatorOption.name, configured: config.file.operatorName)
             configuredDB = config.file.db
         } catch {
             printError("exocall send: " + LanguageOption.current().describe(error))

@@ -30,10 +30,11 @@ struct TUICommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var profileOption: ProfileOption
+    @OptionGroup var operatorOption: OperatorOption
 
     func run() async throws {
         try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
-                              databaseFlag: database.path).run()
+                              databaseFlag: database.path, operatorFlag: operatorOption.name).run()
     }
 
     /// `exocall` and `exocall --demo`, recognised without the argument parser (they take
@@ -46,6 +47,6 @@ struct TUICommand: AsyncParsableCommand {
         case ["--demo"]: demo = true
         default: return nil
         }
-        return TUILauncher(demo: demo, load: nil, baseURL: nil, theme: nil, profile: nil, databaseFlag: nil)
+        return TUILauncher(demo: demo, load: nil, baseURL: nil, theme: nil, profile: nil, databaseFlag: nil, operatorFlag: nil)
     }
 }

@@ -21,6 +21,8 @@ struct TUILauncher {
     let profile: String?
     /// `--db`, when given (else EXOCALL_DB, the config's db, the default file).
     let databaseFlag: String?
+    /// `--operator`, when given (else EXOCALL_OPERATOR, the config's operator, user@host).
+    let operatorFlag: String?
 
     func run() async throws {
         guard isatty(0) == 1 else {
@@ -35,6 +37,7 @@ struct TUILauncher {
             throw ExitCode(1)
         }
         let language = LanguageOption.resolve(configured: config.file.uiLanguage)
+        let operatorName = try OperatorOption.resolve(flag: operatorFlag, configured: config.file.operatorName, command: "")
         let (library, loadedTheme, themeKey) = try startingTheme(configured: config.file.theme, language: language)
 
         var stub: StubServer? = nil
@@ -87,7 +90,7 @@ struct TUILauncher {
         let clock = RuntimeClock()
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
                                           resolveProfile: resolver, clock: clock,
-                                          operatorName: Operator.name(configured: config.file.operatorName)), send: app.send)
+                                          operatorName: operatorName), send: app.send)
         let logPath = CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db })
         let timeout = config.timeout
         // The account's numbers and callback resources load in the background; the form never waits.
