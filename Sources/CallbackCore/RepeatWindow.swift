@@ -13,6 +13,13 @@ public struct RepeatWindow: Equatable, Sendable, CustomStringConvertible {
 
     /// Reads `10m`, `90s`, `1h`, `600` (seconds) or `0` (off); nil for anything else.
     public init?(parsing text: String) {
+        guard let seconds = Self.seconds(parsing: text) else { return nil }
+        self.init(seconds: seconds)
+    }
+
+    /// A span written `10m`, `90s`, `1h` or `600` (seconds), as whole seconds; nil for anything
+    /// else. The one rule for every duration an operator types (`repeat_window`, `--timeout`).
+    public static func seconds(parsing text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: " \t").lowercased()
         guard let last = trimmed.last else { return nil }
         let unit: Int
@@ -24,7 +31,14 @@ public struct RepeatWindow: Equatable, Sendable, CustomStringConvertible {
         default: unit = 1
         }
         guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else { return nil }
-        self.init(seconds: value * unit)
+        return value * unit
+    }
+
+    /// The span in words of `language` (`10 min`, `90 s`; `10 мин`, `90 с`).
+    public func text(in language: UILanguage) -> String {
+        if seconds % 3600 == 0 && seconds > 0 { return language(.unitHours, ["n": "\(seconds / 3600)"]) }
+        if seconds % 60 == 0 && seconds > 0 { return language(.unitMinutes, ["n": "\(seconds / 60)"]) }
+        return language(.unitSeconds, ["n": "\(seconds)"])
     }
 
     /// Whether the guard is off.

@@ -395,7 +395,7 @@ extension Catalog {
         .tooSmall: "terminal too small",
         .tooSmallNeed: "(need {need}, have {have})",
         .tooSmallHint: "enlarge the window; F10 quits",
-        .cliPlacedIn: "placed in {ms} ms",
+        .cliPlacedIn: "placed in {time}",
         .outcomeMsgPlaced: "placed: call_id {callID}",
         .outcomeMsgRejected: "rejected by Exolve (HTTP {status}): {message}",
         .outcomeMsgNotSent: "not sent: {reason}. Nothing reached Exolve; it is safe to send again.",
@@ -830,7 +830,7 @@ extension Catalog {
         .optDBNotURL: "--db must be a SQLite file to copy from, got a URL",
         .optFileOrTemplateNotBoth: "give a FILE or --template NAME, not both",
         .optFileOrTemplate: "give a request FILE (- for standard input) or --template NAME",
-        .optTimeout: "--timeout must be from 1 to 600 seconds, got {value}",
+        .optTimeout: "--timeout must be a duration from 1 second to 10 minutes (30, 30s, 2m), got {value}",
         .optRepeatWindow: "--repeat-window must be {syntax}, got \"{value}\"",
         .optOutcome: "--outcome must be one of {values}, got \"{value}\"",
         .optSinceUntil: "--since must be earlier than --until",
@@ -885,5 +885,9 @@ extension Catalog {
         .profileRemovedOnly: "profile {name}: took out {old}'s {removed}; {name} has no defaults for them (Ctrl-Z undoes)",
         .confirmProfile: "profile",
         .operatorNameRefused: "{source}: an operator's name is one line of at most 64 characters without control characters, got {value}",
+        .outcomeSeconds: "{seconds} s",
+        .unitSeconds: "{n} s",
+        .unitMinutes: "{n} min",
+        .unitHours: "{n} h",
     ]
 }

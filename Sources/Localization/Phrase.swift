@@ -968,4 +968,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case profileRemovedOnly = "profile.removedOnly"
     case confirmProfile = "confirm.profile"
     case operatorNameRefused = "operator.refused"
+    case outcomeSeconds = "outcome.seconds"
+    case unitSeconds = "unit.seconds"
+    case unitMinutes = "unit.minutes"
+    case unitHours = "unit.hours"
 }

@@ -395,7 +395,7 @@ extension Catalog {
         .tooSmall: "терминал слишком мал",
         .tooSmallNeed: "(нужно {need}, сейчас {have})",
         .tooSmallHint: "увеличьте окно; F10 — выход",
-        .cliPlacedIn: "звонок создан за {ms} мс",
+        .cliPlacedIn: "звонок создан за {time}",
         .outcomeMsgPlaced: "звонок создан: call_id {callID}",
         .outcomeMsgRejected: "Exolve отклонил запрос (HTTP {status}): {message}",
         .outcomeMsgNotSent: "не отправлено: {reason}. До Exolve ничего не дошло; можно спокойно отправить снова.",
@@ -830,7 +830,7 @@ extension Catalog {
         .optDBNotURL: "--db должен быть файлом SQLite, из которого копировать, а указан адрес",
         .optFileOrTemplateNotBoth: "укажите ФАЙЛ или --template ИМЯ, но не оба сразу",
         .optFileOrTemplate: "укажите ФАЙЛ запроса (- для стандартного ввода) или --template ИМЯ",
-        .optTimeout: "--timeout должен быть от 1 до 600 секунд, указано {value}",
+        .optTimeout: "--timeout должен быть длительностью от 1 секунды до 10 минут (30, 30s, 2m), указано {value}",
         .optRepeatWindow: "--repeat-window должен быть {syntax}; указано \"{value}\"",
         .optOutcome: "--outcome должен быть одним из {values}, указано \"{value}\"",
         .optSinceUntil: "--since должен быть раньше --until",
@@ -885,5 +885,9 @@ extension Catalog {
         .profileRemovedOnly: "профиль {name}: убрано из {old}: {removed}; у {name} для них нет значений (Ctrl-Z — отменить)",
         .confirmProfile: "профиль",
         .operatorNameRefused: "{source}: имя оператора — одна строка не длиннее 64 символов без управляющих символов, а получено {value}",
+        .outcomeSeconds: "{seconds} с",
+        .unitSeconds: "{n} с",
+        .unitMinutes: "{n} мин",
+        .unitHours: "{n} ч",
     ]
 }

@@ -47,8 +47,9 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(help: "Print the outcome as JSON: {outcome, call_id, http_status, message}.")
     var json = false
 
-    @Option(help: ArgumentHelp("Whole seconds to wait for Exolve before the outcome is unknown (1 to 600).", valueName: "SECONDS"))
-    var timeout: Int = 30
+    @Option(help: ArgumentHelp("How long to wait for Exolve before the outcome is unknown: 30, 30s, 2m (1 second to 10 minutes).",
+                               valueName: "DURATION"))
+    var timeout: String = "30"
 
     @Option(help: ArgumentHelp("Send to this base URL instead of \(Endpoint.defaultBaseURL).", valueName: "URL"))
     var baseURL: String?
@@ -70,8 +71,8 @@ struct SendCommand: AsyncParsableCommand {
     var strict = false
 
     func validate() throws {
-        guard (1...600).contains(timeout) else {
-            throw ValidationError(LanguageOption.current()(.optTimeout, ["value": "\(timeout)"]))
+        guard let seconds = RepeatWindow.seconds(parsing: timeout), (1...600).contains(seconds) else {
+            throw ValidationError(LanguageOption.current()(.optTimeout, ["value": timeout]))
         }
         if let repeatWindow, RepeatWindow(parsing: repeatWindow) == nil {
             throw ValidationError(LanguageOption.current()(.optRepeatWindow, ["syntax": RepeatWindow.syntax.text(LanguageOption.current()), "value": repeatWindow]))
@@ -101,7 +102,7 @@ struct SendCommand: AsyncParsableCommand {
         let operatorName: String
         let configuredDB: String?
         do {
-            let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
+            let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(RepeatWindow.seconds(parsing: timeout) ?? 30), profileFlag: profileOption.profile)
             client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             window = allowRepeat ? RepeatWindow(seconds: 0) : (repeatWindow.flatMap(RepeatWindow.init(parsing:)) ?? config.file.repeatWindow ?? .standard)
             operatorName = try Operator.name(flag: operatorOption.name, configured: config.file.operatorName)
@@ -155,7 +156,7 @@ enum HeldReport {
             return
         }
         let say = LanguageOption.current()
-        printError(say(.cliHeld, ["window": "\(window)"]))
+        printError(say(.cliHeld, ["window": window.text(in: say)]))
         for attempt in attempts { printError("  " + attempt.summary.text(say)) }
         if attempts.contains(where: \.mayBeRinging) { printError(say(.cliMayBeRinging)) }
         printError(say(.cliHeldCheck))
@@ -184,7 +185,7 @@ enum OutcomeReport {
         }
         if let callID = result.outcome.callID {
             Console.print(callID)
-            printError(LanguageOption.current()(.cliPlacedIn, ["ms": "\(result.latencyMs)"]))
+            printError(LanguageOption.current()(.cliPlacedIn, ["time": Elapsed.text(milliseconds: Int(result.latencyMs), in: LanguageOption.current())]))
         } else {
             printError(result.outcome.message(in: LanguageOption.current()))
         }

@@ -40,4 +40,19 @@ final class OperatorNameTests: XCTestCase {
         XCTAssertTrue(environment.stderr.contains("EXOCALL_OPERATOR: an operator's name is one line"), environment.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: home + "/data/exocall/calls.sqlite"), "nothing was sent or logged")
     }
+
+    /// The trial: `--timeout 2s` was refused while `--repeat-window 30m` worked.
+    func testTimeoutTakesADurationLikeTheRepeatWindow() async throws {
+        let home = scratchFolder(self)
+        let server = StubServer(apiKey: key)
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let run = try runExocall(["send", "--timeout", "2s", "--base-url", url, "-"], environment: ["EXOLVE_API_KEY": key], home: home,
+                                 stdin: exampleText())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let bad = try runExocall(["send", "--timeout", "11m", "--base-url", url, "-"], environment: ["EXOLVE_API_KEY": key], home: home,
+                                 stdin: exampleText())
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--timeout must be a duration from 1 second to 10 minutes (30, 30s, 2m), got 11m"), bad.stderr)
+    }
 }

@@ -1,5 +1,6 @@
 import CallbackCore
 import ExolveModel
+import Localization
 @testable import TUI
 import XCTest
 
@@ -86,5 +87,18 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         XCTAssertTrue(status.contains("took out shop's number code, callback resource"), status)
         state.press(.control("z"))
         XCTAssertEqual(state.form.numberCode, "74990000001", "Ctrl-Z brings the mix back if it was wanted")
+    }
+
+    /// The trial: `30008 ms` for a timeout; `за последние 10m` left English in Russian.
+    func testTimesReadAsAnOperatorReadsThem() {
+        XCTAssertEqual(Elapsed.text(milliseconds: 412, in: .en), "412 ms")
+        XCTAssertEqual(Elapsed.text(milliseconds: 30008, in: .en), "30.0 s")
+        XCTAssertEqual(Elapsed.text(milliseconds: 1950, in: .ru), "2.0 с")
+        XCTAssertEqual(RepeatWindow.standard.text(in: .ru), "10 мин")
+        XCTAssertEqual(RepeatWindow(seconds: 90).text(in: .en), "90 s")
+        XCTAssertEqual(RepeatWindow(seconds: 3600).text(in: .ru), "1 ч")
+        XCTAssertEqual(RepeatWindow.seconds(parsing: "2s"), 2)
+        XCTAssertEqual(RepeatWindow.seconds(parsing: "2m"), 120)
+        XCTAssertNil(RepeatWindow.seconds(parsing: "2 minutes"))
     }
 }

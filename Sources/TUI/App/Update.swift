@@ -57,7 +57,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.sending.inFlight = nil
         state.sending.recentAttempts = attempts
         state.dialog = .send(.confirm(request, secondAsk: true))
-        let window = "\(state.sending.repeatWindow)"
+        let window = state.sending.repeatWindow.text(in: state.language)
         state.status = StatusMessage(attempts.count == 1 ? state.language(.sendHeldOnce, ["window": window])
                                          : state.language(.sendHeldTimes, ["count": "\(attempts.count)", "window": window]), .warning)
     case .numbersListed(let result):

@@ -46,7 +46,7 @@ enum LogEntryContent {
         lines += [
             ("call_id   \(entry.callID ?? "—")", body),
             (say(.entryHTTP, ["status": entry.httpStatus.map(String.init) ?? "—",
-                              "latency": entry.latencyMs.map { say(.outcomeMilliseconds, ["ms": "\($0)"]) } ?? "—"]), body),
+                              "latency": entry.latencyMs.map { Elapsed.text(milliseconds: Int($0), in: say) } ?? "—"]), body),
             (say(.entryEndpoint, ["host": entry.endpointHost, "mode": entry.mode.label.text(say)]), body),
             (say(.entryOperator, ["name": entry.operatorName ?? "—", "host": entry.senderHost ?? "—"]), body),
             (say(.entryCreated, ["created": Timestamp.local(entry.createdAt, language: say), "finished": entry.finishedAt.map { Timestamp.local($0, language: say) } ?? "—"]), body),

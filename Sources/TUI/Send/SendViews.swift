@@ -53,7 +53,7 @@ enum SendViews {
             lines.append((say(.confirmChecking), muted))
         } else if let recent, !recent.isEmpty {
             let bold = Style(.error, on: .surface, bold: true)
-            for part in TextWrap.lines(say(.confirmCalledWithin, ["window": "\(state.sending.repeatWindow)"]), width: width) { lines.append((part, bold)) }
+            for part in TextWrap.lines(say(.confirmCalledWithin, ["window": state.sending.repeatWindow.text(in: say)]), width: width) { lines.append((part, bold)) }
             for attempt in recent {
                 for part in TextWrap.lines("• " + attempt.summary.text(state.language), width: width) { lines.append((part, Style(.error, on: .surface))) }
             }
@@ -119,7 +119,7 @@ enum SendViews {
             lines.append((say(.outcomeAsksTwice), body))
         }
         lines.append(("", body))
-        var facts = [say(.outcomeMilliseconds, ["ms": "\(call.result.latencyMs)"])]
+        var facts = [Elapsed.text(milliseconds: Int(call.result.latencyMs), in: say)]
         if let status = call.result.httpStatus { facts.insert("HTTP \(status)", at: 0) }
         if let entry = call.entryID { facts.append(say(.outcomeLogEntry, ["id": "\(entry)"])) }
         lines.append((facts.joined(separator: " · "), muted))
