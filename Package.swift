@@ -80,6 +80,8 @@ let package = Package(
             "CallbackCore",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // A throwaway PostgreSQL cluster in a temporary folder, for tests and the benchmark.
         .target(name: "TestPostgres"),

@@ -193,7 +193,7 @@ public final class PostgresCallLog: CallLogStore {
                     detail = .phrase(.pgServerSaid, ["message": detail, "hint": .phrase(.logErrPrivilege)])
                 }
             } else if let underlying = error.underlying {
-                detail = .verbatim(redacted("\(underlying)"))
+                detail = ConnectionWords.describe(underlying) ?? .verbatim(redacted("\(underlying)"))
             } else {
                 detail = .verbatim(redacted("\(error.code)"))
             }
@@ -215,6 +215,8 @@ public final class PostgresCallLog: CallLogStore {
                     return .unavailable(location: location, detail: detail)
                 }
             }
+        } else if let words = ConnectionWords.describe(error) {
+            return .unavailable(location: location, detail: words)
         } else {
             detail = .verbatim(redacted("\(error)"))
         }

@@ -889,5 +889,12 @@ extension Catalog {
         .unitSeconds: "{n} s",
         .unitMinutes: "{n} min",
         .unitHours: "{n} h",
+        .pgRefused: "nothing answers at {place}: is PostgreSQL running, and on that port?",
+        .pgTimedOut: "{place} did not answer in time (a firewall, or the server is overloaded)",
+        .pgUnreachable: "{place} cannot be reached from this machine (no route: check the network)",
+        .pgReset: "{place} closed the connection at once (is it PostgreSQL, and does it accept this machine?)",
+        .pgNoSuchHost: "no such host: {host}",
+        .pgCannotConnect: "cannot connect to {place}: {reason}",
+        .pgTheServer: "the server",
     ]
 }

@@ -972,4 +972,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case unitSeconds = "unit.seconds"
     case unitMinutes = "unit.minutes"
     case unitHours = "unit.hours"
+    case pgRefused = "pg.refused"
+    case pgTimedOut = "pg.timedOut"
+    case pgUnreachable = "pg.unreachable"
+    case pgReset = "pg.reset"
+    case pgNoSuchHost = "pg.noSuchHost"
+    case pgCannotConnect = "pg.cannotConnect"
+    case pgTheServer = "pg.theServer"
 }

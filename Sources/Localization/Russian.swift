@@ -889,5 +889,12 @@ extension Catalog {
         .unitSeconds: "{n} с",
         .unitMinutes: "{n} мин",
         .unitHours: "{n} ч",
+        .pgRefused: "по адресу {place} никто не отвечает: запущен ли PostgreSQL и на этом ли порту?",
+        .pgTimedOut: "{place} не ответил вовремя (брандмауэр или перегруженный сервер)",
+        .pgUnreachable: "{place} недоступен с этой машины (нет маршрута: проверьте сеть)",
+        .pgReset: "{place} сразу закрыл соединение (это PostgreSQL, и пускает ли он эту машину?)",
+        .pgNoSuchHost: "нет такого хоста: {host}",
+        .pgCannotConnect: "не удаётся подключиться к {place}: {reason}",
+        .pgTheServer: "сервер",
     ]
 }

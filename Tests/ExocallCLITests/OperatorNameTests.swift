@@ -55,4 +55,17 @@ final class OperatorNameTests: XCTestCase {
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("--timeout must be a duration from 1 second to 10 minutes (30, 30s, 2m), got 11m"), bad.stderr)
     }
+
+    /// The trial: the team log down at start showed `SingleConnectionFailure(target: [IPv4]127.0.0.1…`.
+    func testAnUnreachableTeamLogIsExplainedInWordsNeverALibraryDump() throws {
+        let home = scratchFolder(self)
+        for (language, expected) in [("en", "nothing answers at 127.0.0.1:9: is PostgreSQL running"), ("ru", "по адресу 127.0.0.1:9 никто не отвечает")] {
+            let run = try runExocall(["log", "--lang=\(language)", "--db", "postgresql://u@127.0.0.1:9/calls"], home: home)
+            XCTAssertNotEqual(run.status, 0)
+            XCTAssertTrue(run.stderr.contains(expected), run.stderr)
+            XCTAssertFalse(run.stderr.contains("SingleConnectionFailure") || run.stderr.contains("errno"), run.stderr)
+        }
+        let unknown = try runExocall(["log", "--db", "postgresql://u@no-such-host.invalid:5432/calls"], home: home)
+        XCTAssertTrue(unknown.stderr.contains("no such host: no-such-host.invalid"), unknown.stderr)
+    }
 }
