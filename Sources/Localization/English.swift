@@ -896,5 +896,7 @@ extension Catalog {
         .pgNoSuchHost: "no such host: {host}",
         .pgCannotConnect: "cannot connect to {place}: {reason}",
         .pgTheServer: "the server",
+        .confirmLogUnchecked: "The call log cannot be checked for recent calls to this client ({reason}): sending is refused until it can be, because every call is written to the log before it leaves.",
+        .confirmLogNotOpen: "the call log is not open",
     ]
 }

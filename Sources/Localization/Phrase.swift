@@ -979,4 +979,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case pgNoSuchHost = "pg.noSuchHost"
     case pgCannotConnect = "pg.cannotConnect"
     case pgTheServer = "pg.theServer"
+    case confirmLogUnchecked = "confirm.logUnchecked"
+    case confirmLogNotOpen = "confirm.logNotOpen"
 }

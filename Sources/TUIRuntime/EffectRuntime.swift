@@ -353,8 +353,16 @@ private actor Worker {
             let store = self.store
             let deliver = self.deliver
             Task.detached {
-                let attempts = (try? await store?.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)) ?? nil
-                deliver(.repeatChecked(request, attempts ?? []))
+                guard let store else {
+                    deliver(.repeatCheckFailed(request, reason: .phrase(.confirmLogNotOpen)))
+                    return
+                }
+                do {
+                    deliver(.repeatChecked(request, try await store.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)))
+                } catch {
+                    // An empty list would read as "no recent calls": the confirmation says the log could not answer.
+                    deliver(.repeatCheckFailed(request, reason: .error(error)))
+                }
             }
         case .send(let request, let acknowledged, let window):
             send(request, acknowledged: acknowledged, window: window)

@@ -1,3 +1,4 @@
+import CallLogModel
 import CallbackCore
 import ExolveModel
 import Localization
@@ -95,10 +96,36 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         XCTAssertEqual(Elapsed.text(milliseconds: 30008, in: .en), "30.0 s")
         XCTAssertEqual(Elapsed.text(milliseconds: 1950, in: .ru), "2.0 с")
         XCTAssertEqual(RepeatWindow.standard.text(in: .ru), "10 мин")
+        XCTAssertEqual(Elapsed.text(milliseconds: Int.max, in: .en), "9223372036854775.8 s", "a planted latency does not crash")
         XCTAssertEqual(RepeatWindow(seconds: 90).text(in: .en), "90 s")
         XCTAssertEqual(RepeatWindow(seconds: 3600).text(in: .ru), "1 ч")
         XCTAssertEqual(RepeatWindow.seconds(parsing: "2s"), 2)
         XCTAssertEqual(RepeatWindow.seconds(parsing: "2m"), 120)
         XCTAssertNil(RepeatWindow.seconds(parsing: "2 minutes"))
+    }
+
+    /// The trial: with PostgreSQL down, "Checking the call log…" went away and the dialog looked as if the client had no recent calls.
+    func testAConfirmationWhoseLogCannotBeCheckedSaysSoInsteadOfAnEmptyList() {
+        var state = freshState(form: exampleForm())
+        state.press(.function(5))
+        guard case .send(.confirm(let request, _))? = state.dialog else { return XCTFail("F5 asks") }
+        _ = update(&state, .repeatCheckFailed(request, reason: .verbatim("nothing answers at db:5432")))
+        let screen = render(state).canvas.text
+        XCTAssertTrue(screen.contains("The call log cannot be checked for recent calls"), screen)
+        XCTAssertTrue(screen.contains("nothing answers at db:5432"), screen)
+        state.press(.escape, .function(5))
+        XCTAssertFalse(render(state).canvas.text.contains("cannot be checked"), "a new ask starts clean")
+    }
+
+    /// The trial: at 80x24 the guard's list ended "… 4 more lines", hiding "may be ringing the client right now".
+    func testAt80x24TheGuardsWarningIsTheFirstThingTheConfirmationSays() {
+        var state = freshState(Size(width: 80, height: 24), form: exampleForm())
+        state.press(.function(5))
+        guard case .send(.confirm(let request, _))? = state.dialog else { return XCTFail("F5 asks") }
+        let attempts = (0..<6).map { RecentAttempt(entryID: Int64($0), createdAt: 1_790_000_000_000, outcome: .unknown, callID: nil,
+                                                    number: "79599999999", interrupted: false, operatorName: "anna") }
+        _ = update(&state, .repeatChecked(request, attempts))
+        let screen = render(state).canvas.text
+        XCTAssertTrue(screen.contains("it may be ringing the client right"), screen)
     }
 }

@@ -51,6 +51,11 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.now = now
     case .colorDepthDetected(let depth):
         state.theme.colorDepth = depth
+    case .repeatCheckFailed(let request, let reason):
+        if case .send(.confirm(request, _))? = state.dialog {
+            state.sending.recentAttempts = []
+            state.sending.repeatCheckFailure = reason
+        }
     case .repeatChecked(let request, let attempts):
         if case .send(.confirm(request, _))? = state.dialog { state.sending.recentAttempts = attempts }
     case .sendHeld(let request, let attempts):

@@ -16,6 +16,7 @@ enum SendCommands {
             let count = validation.problems.count
             return Reply(dialog: .show(.problems(.list(selected: 0))), status: StatusMessage(language(.sendFixFirst, ["count": "\(count)"]), .error))
         }
+        sending.repeatCheckFailure = nil
         guard !sending.repeatWindow.isOff else {
             sending.recentAttempts = []
             return .show(.send(.confirm(request, secondAsk: false)))

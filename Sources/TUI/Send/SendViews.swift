@@ -24,6 +24,28 @@ enum SendViews {
         }
         // Whose key and defaults: a call never goes out under a profile the operator did not see.
         if let name = state.profile.name { fact(say(.confirmProfile), "\(name) (\(state.profile.keyVariable))", Style(.text, on: .surface, bold: true)) }
+        // The repeat guard first: on a small screen nothing that says "this client may be ringing now" is below the fold.
+        var alert: [(String, Style)] = []
+        let recent = state.sending.recentAttempts
+        if let failure = state.sending.repeatCheckFailure {
+            for part in TextWrap.lines(say(.confirmLogUnchecked, ["reason": failure.text(say)]), width: width) {
+                alert.append((part, Style(.error, on: .surface, bold: true)))
+            }
+        } else if recent == nil {
+            alert.append((say(.confirmChecking), muted))
+        } else if let recent, !recent.isEmpty {
+            let bold = Style(.error, on: .surface, bold: true)
+            for part in TextWrap.lines(say(.confirmCalledWithin, ["window": state.sending.repeatWindow.text(in: say)]), width: width) { alert.append((part, bold)) }
+            if recent.contains(where: \.mayBeRinging) {
+                for part in TextWrap.lines(say(.confirmMayBeRinging), width: width) {
+                    alert.append((part, bold))
+                }
+            }
+            for attempt in recent {
+                for part in TextWrap.lines("• " + attempt.summary.text(state.language), width: width) { alert.append((part, Style(.error, on: .surface))) }
+            }
+        }
+        if !alert.isEmpty { lines += alert + [("", body)] }
         for (index, line) in request.lines.enumerated() {
             let logic = line.ringLogic ?? .sequential
             let numbers = line.destinations.map {
@@ -45,22 +67,6 @@ enum SendViews {
             lines.append((say(.confirmWarnings, ["count": "\(warnings.count)"]), Style(.warning, on: .surface, bold: true)))
             for warning in warnings {
                 lines.append(("! \(ProblemPath.display(warning.path, in: state.language)): \(warning.message(in: say))", Style(.warning, on: .surface)))
-            }
-        }
-        lines.append(("", body))
-        let recent = state.sending.recentAttempts
-        if recent == nil {
-            lines.append((say(.confirmChecking), muted))
-        } else if let recent, !recent.isEmpty {
-            let bold = Style(.error, on: .surface, bold: true)
-            for part in TextWrap.lines(say(.confirmCalledWithin, ["window": state.sending.repeatWindow.text(in: say)]), width: width) { lines.append((part, bold)) }
-            for attempt in recent {
-                for part in TextWrap.lines("• " + attempt.summary.text(state.language), width: width) { lines.append((part, Style(.error, on: .surface))) }
-            }
-            if recent.contains(where: \.mayBeRinging) {
-                for part in TextWrap.lines(say(.confirmMayBeRinging), width: width) {
-                    lines.append((part, bold))
-                }
             }
         }
         if secondAsk {

@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLogModel
+import Localization
 
 /// What the send feature keeps between keys: where requests go, whether F5 can send, the send in
 /// flight, the last outcome, and what the repeat guard answered.
@@ -19,6 +20,9 @@ public struct SendingState: Equatable, Sendable {
     /// Earlier attempts to the confirmed request's leg-2 numbers, as the call log
     /// answered; nil while the log has not answered yet.
     public var recentAttempts: [RecentAttempt]? = nil
+    /// Why the call log could not answer the repeat guard (it is unreachable): the
+    /// confirmation says so instead of showing an empty list.
+    public var repeatCheckFailure: Localized? = nil
     /// Canonical JSON of requests whose last send had an unknown outcome: sending one again asks twice.
     public var unknownRequests: Set<String> = []
 
