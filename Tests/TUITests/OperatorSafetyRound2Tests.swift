@@ -128,4 +128,24 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         let screen = render(state).canvas.text
         XCTAssertTrue(screen.contains("it may be ringing the client right"), screen)
     }
+
+    /// The trial: F4 cut `…does not support emotion 1 (neutral); it…` even at 120 columns, losing the fix.
+    func testTheProblemsListShowsEveryMessageWhole() {
+        for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
+            var state = freshState(size)
+            _ = update(&state, .fileLoaded(path: "x.json", result: .text(#"{"line_1":{"destinations":[{"number":"79990000000"}],"audio":{"tts":{"text":"hi","voice":15,"emotion":1}}}}"#)))
+            let index = state.validation.errorsFirst.firstIndex { $0.path.hasSuffix("emotion") }!
+            let message = state.validation.errorsFirst[index].message(in: .en)
+            state.press(.function(4))
+            for _ in 0..<index { state.press(.down) }
+            let screen = render(state).canvas.text
+            // Every word of the message is on screen in order, none cut with an ellipsis.
+            var rest = Substring(screen)
+            for word in message.split(separator: " ") {
+                guard let found = rest.range(of: word) else { return XCTFail("\(size): \(word) of \(message) is not shown:\n\(screen)") }
+                rest = rest[found.upperBound...]
+            }
+            XCTAssertFalse(screen.contains("it…"), "\(size)")
+        }
+    }
 }

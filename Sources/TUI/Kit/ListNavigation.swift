@@ -47,4 +47,25 @@ public enum ListView {
             row(index, y, chosen, chosen ? .selection : background, &canvas)
         }
     }
+
+    /// The same for items of several rows each (`heights`): the selected item is whole on
+    /// screen, items before it shown as room allows; `item` draws one from its first row.
+    public static func draw(heights: [Int], selected: Int, in rect: Rect, on canvas: inout TextCanvas, background: Role = .surface,
+                            item: (_ index: Int, _ y: Int, _ rows: Int, _ selected: Bool, _ background: Role, _ canvas: inout TextCanvas) -> Void) {
+        guard rect.height > 0, heights.indices.contains(selected) else { return }
+        var top = selected
+        var used = heights[selected]
+        while top > 0, used + heights[top - 1] <= rect.height {
+            top -= 1
+            used += heights[top]
+        }
+        var y = rect.y
+        for index in top..<heights.count where y < rect.maxY {
+            let rows = min(heights[index], rect.maxY - y)
+            let chosen = index == selected
+            if chosen { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: rows), style: Style(.text, on: .selection)) }
+            item(index, y, rows, chosen, chosen ? .selection : background, &canvas)
+            y += heights[index]
+        }
+    }
 }

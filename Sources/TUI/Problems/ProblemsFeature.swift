@@ -56,12 +56,17 @@ enum ProblemsFeature {
         }
     }
 
-    /// Draws the list.
+    /// Draws the list: each problem's place on its row, its whole message wrapped below it
+    /// (a message never loses its fix to the width).
     static func draw(_ dialog: ProblemsDialog, state: AppState, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
         guard case .list(let selected) = dialog else { return nil }
         let size = state.size
         let problems = state.validation.errorsFirst
-        let rect = DialogView.centered(width: min(size.width - 4, 96), height: min(size.height - 4, max(3, problems.count + 2)), in: size)
+        let width = min(size.width - 4, 96)
+        let textWidth = max(10, width - 8)
+        let messages = problems.map { TextWrap.lines($0.message(in: state.language), width: textWidth) }
+        let heights = messages.map { 1 + $0.count }
+        let rect = DialogView.centered(width: width, height: min(size.height - 4, max(3, heights.reduce(0, +) + 2)), in: size)
         let errors = state.validation.errors.count
         DialogView.frame(rect, title: state.language(.problemsTitle, ["errors": "\(errors)", "warnings": "\(problems.count - errors)"]), on: &canvas)
         let inner = rect.inset(1)
@@ -69,13 +74,15 @@ enum ProblemsFeature {
             canvas.put(state.language(.problemsNone), x: inner.x + 1, y: inner.y, style: Style(.success, on: .surface))
             return nil
         }
-        ListView.draw(count: problems.count, selected: selected, in: inner, on: &canvas) { index, y, _, background, canvas in
+        ListView.draw(heights: heights, selected: min(selected, problems.count - 1), in: inner, on: &canvas) { index, y, rows, _, background, canvas in
             let problem = problems[index]
             let role: Role = problem.isError ? .error : .warning
-            var x = inner.x + 1 + canvas.put(problem.isError ? "✗ " : "! ", x: inner.x + 1, y: y, style: Style(role, on: background, bold: true))
-            x += canvas.put(problem.path.isEmpty ? state.language(.problemWholeRequest) : ProblemPath.display(problem.path, in: state.language), x: x, y: y,
-                            style: Style(role, on: background, bold: true), maxWidth: inner.maxX - x - 1)
-            canvas.put("  " + problem.message(in: state.language), x: x, y: y, style: Style(.text, on: background), maxWidth: inner.maxX - x - 1)
+            let x = inner.x + 1 + canvas.put(problem.isError ? "✗ " : "! ", x: inner.x + 1, y: y, style: Style(role, on: background, bold: true))
+            canvas.put(problem.path.isEmpty ? state.language(.problemWholeRequest) : ProblemPath.display(problem.path, in: state.language), x: x, y: y,
+                       style: Style(role, on: background, bold: true), maxWidth: inner.maxX - x - 1)
+            for (offset, part) in messages[index].prefix(rows - 1).enumerated() {
+                canvas.put(part, x: inner.x + 5, y: y + 1 + offset, style: Style(.text, on: background), maxWidth: inner.maxX - inner.x - 6)
+            }
         }
         return nil
     }
