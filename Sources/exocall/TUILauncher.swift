@@ -84,6 +84,7 @@ struct TUILauncher {
         state.language = language
         state.theme.names = library.names
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
+        state.screen.wallClockAtStart = Int64(Date().timeIntervalSince1970 * 1000)
         let app = TerminalApp(state: state)
         // In demo mode requests keep going to the stand-in whatever the profile.
         let resolver = Self.profileResolver(baseURLFlag: baseURL)

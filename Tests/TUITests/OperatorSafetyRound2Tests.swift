@@ -1,6 +1,7 @@
 import CallLogModel
 import CallbackCore
 import ExolveModel
+import Foundation
 import Localization
 @testable import TUI
 import XCTest
@@ -147,5 +148,28 @@ final class OperatorSafetyRound2Tests: XCTestCase {
             }
             XCTAssertFalse(screen.contains("it…"), "\(size)")
         }
+    }
+
+    /// The trial: `07:32:56  PLACED    79599999999 +1 internal_id_1…`: no date for older days.
+    func testLogRowsFromAnEarlierDayCarryTheirDate() {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        func entry(_ id: Int64, _ at: Date) -> CallLogEntry {
+            let request = MakeCallbackRequest(requestDescription: "internal_id_148 follow-up", numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                              line1: Line(destinations: [Destination(number: "79990000001")]),
+                                              line2: Line(destinations: [Destination(number: "79599999999"), Destination(number: "79999999999")]))
+            var entry = CallLogEntry(request: request, mode: .live, endpointHost: "h", operatorName: nil, now: at)
+            entry.id = id
+            entry.outcome = .placed
+            return entry
+        }
+        var state = freshState()
+        state.screen.wallClockAtStart = Int64(now.timeIntervalSince1970 * 1000)
+        let yesterday = now.addingTimeInterval(-86_400)
+        // Every entry is from yesterday: before, they all showed a bare time as if from today.
+        state.log.entries = [entry(2, yesterday), entry(1, yesterday.addingTimeInterval(-60))]
+        state.log.total = MatchCount(value: 2, isAtLeast: false)
+        let screen = render(state).canvas.text
+        let stamp = Timestamp.local(Int64(yesterday.timeIntervalSince1970 * 1000))
+        XCTAssertTrue(screen.contains(String(stamp.dropFirst(5).prefix(11))), "yesterday's rows carry their date: \(stamp)\n\(screen)")
     }
 }

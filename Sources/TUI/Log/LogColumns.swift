@@ -4,7 +4,7 @@ import Localization
 
 /// The call log panel's columns, fitted to its width by priority: time and
 /// outcome always; then the client (leg 2, `+N` for more numbers), the
-/// description (at least 12 characters when there is room), who sent it (the
+/// description (at least 16 characters when there is room), who sent it (the
 /// operator: a team shares the log), the call_id, the first leg (leg 1) and a demo mark; whatever is left widens the
 /// description, then the call_id.
 struct LogColumns {
@@ -57,7 +57,7 @@ struct LogColumns {
         take(.time, max(8, time))
         take(.outcome, 10)
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
-        take(.description, min(12, widest(.description, cap: 12)), minimum: 6)
+        take(.description, min(16, widest(.description, cap: 16)), minimum: 6)
         let operatorWidth = widest(.operatorName, cap: 12)
         take(.operatorName, operatorWidth, minimum: min(5, operatorWidth))
         take(.callID, widest(.callID, cap: 20), minimum: 8)

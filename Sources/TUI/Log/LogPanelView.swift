@@ -35,7 +35,7 @@ enum LogPanelView {
         }
         let end = min(state.log.entries.count, state.log.scroll + inner.height)
         let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]),
-                                 newest: state.log.entries.first?.createdAt ?? 0, language: state.language)
+                                 newest: state.screen.wallClockNow ?? state.log.entries.first?.createdAt ?? 0, language: state.language)
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll
@@ -58,8 +58,8 @@ enum LogPanelView {
         }
     }
 
-    /// `21:13:37` for entries of the newest entry's day, `11-23 21:13` for older ones.
-    /// `today` is the newest entry's `yyyy-mm-dd` (`Timestamp.local(newest).prefix(10)`), made once per frame.
+    /// `21:13:37` for today's entries, `11-23 21:13` for older ones. `today` is today's
+    /// `yyyy-mm-dd` (else, with no wall clock, the newest entry's), made once per frame.
     static func shortTime(_ ms: Int64, today: Substring, language: UILanguage = .en) -> String {
         guard Timestamp.isValid(ms) else { return language(.timeInvalid) }
         let text = Timestamp.local(ms)

@@ -13,6 +13,14 @@ public struct ScreenState: Equatable, Sendable {
     public var click = ClickState()
     /// Set when the app should exit.
     public var quitting = false
+    /// The wall clock when `now` was 0, in Unix milliseconds (the launcher sets it; 0 when
+    /// unknown): the core reads no clock, yet knows which day it is.
+    public var wallClockAtStart: Int64 = 0
+
+    /// Unix milliseconds now, when the wall clock is known.
+    public var wallClockNow: Int64? {
+        wallClockAtStart > 0 ? wallClockAtStart + Int64(now * 1000) : nil
+    }
 
     /// A screen of `size`, the form with the keyboard.
     public init(size: Size) {
