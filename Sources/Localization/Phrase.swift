@@ -981,4 +981,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case pgTheServer = "pg.theServer"
     case confirmLogUnchecked = "confirm.logUnchecked"
     case confirmLogNotOpen = "confirm.logNotOpen"
+    case keyNextClient = "key.nextClient"
+    case nextClientReady = "send.nextClientReady"
 }

@@ -172,4 +172,29 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         let stamp = Timestamp.local(Int64(yesterday.timeIntervalSince1970 * 1000))
         XCTAssertTrue(screen.contains(String(stamp.dropFirst(5).prefix(11))), "yesterday's rows carry their date: \(stamp)\n\(screen)")
     }
+
+    /// "Next client": after a placed call, `n` keeps the operator's leg and the audio, clears the client.
+    func testNextClientClearsLegTwoAndTheDescriptionAndCtrlZBringsThemBack() {
+        var state = freshState(form: exampleForm())
+        let before = state.form
+        state.press(.function(5))
+        guard case .send(.confirm(let request, _))? = state.dialog else { return XCTFail("F5 asks") }
+        _ = update(&state, .repeatChecked(request, []))
+        state.press(.enter)
+        let placed = SentCall(result: SendResult(outcome: .placed(callID: "1890033117915127808", requestID: "internal_id_148"), httpStatus: 200,
+                                                 rawBody: "{}", latencyMs: 7), entryID: 1, logWarning: nil)
+        _ = update(&state, .sendFinished(placed))
+        XCTAssertTrue(render(state).canvas.text.contains("n next client"), "the outcome's footer offers it")
+        state.press(.character("n"))
+        XCTAssertNil(state.dialog)
+        XCTAssertEqual(state.form.lines[1].destinations, [DestinationForm()])
+        XCTAssertEqual(state.form.requestDescription, "")
+        XCTAssertEqual(state.form.lines[0], before.lines[0], "the operator's leg stays")
+        XCTAssertEqual(state.form.numberCode, before.numberCode)
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 1, index: 0))
+        state.type("79990000009")
+        XCTAssertEqual(state.form.lines[1].destinations[0].number, "79990000009")
+        state.press(.control("z"), .control("z"))
+        XCTAssertEqual(state.form, before, "Ctrl-Z brings the last client back")
+    }
 }

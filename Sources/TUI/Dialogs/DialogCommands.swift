@@ -18,6 +18,8 @@ enum DialogCommands {
             return AudioCommands.reduce(&state.editing, audio, command, context: context)
         case .quit:
             return QuitCommands.answer(&state.sending, command, context: context)
+        case .send(.outcome) where command == .send(.nextClient):
+            return SendCommands.nextClient(state.form, context: context)
         case .send(let send):
             return SendCommands.reduce(&state.sending, send, command, context: context)
         case .message:

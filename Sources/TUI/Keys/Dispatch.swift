@@ -33,6 +33,7 @@ private func reply(to command: Command, in state: inout AppState) -> Reply {
         return .none
     case .log(let command): return LogCommands.perform(&state.log, command, context: context)
     case .send(.send): return SendCommands.start(&state.sending, validation: state.validation, context: context)
+    case .send(.nextClient): return SendCommands.nextClient(state.form, context: context)
     case .files(.save): return FileFeature.open(state.files, .save)
     case .files(.open): return FileFeature.open(state.files, .open)
     case .problems(.open): return .show(.problems(.list(selected: 0)))

@@ -98,6 +98,19 @@ enum SendCommands {
         return [ValidationProblem(path: field.path, text: .phrase(.serverRefusedNamedField, ["field": .verbatim(snake), "message": .verbatim(message)]))]
     }
 
+    /// `n` after a placed call: the same request for the next client. Leg 2's numbers and the
+    /// description are cleared (the rest stays: operator leg, audio, resource), leg 2's first
+    /// number focused; Ctrl-Z brings the last client back.
+    static func nextClient(_ form: FormState, context: ScreenContext) -> Reply {
+        var next = form
+        next.requestDescription = ""
+        next.lines[1].destinations = [DestinationForm()]
+        next.clearRaw(under: FieldID.addDestination(line: 1).path)
+        next.clearRaw(at: FieldID.requestDescription.path)
+        return Reply(dialog: .close, status: StatusMessage(context.language(.nextClientReady), .success), pane: .form,
+                     focus: .destinationNumber(line: 1, index: 0), loadForm: next)
+    }
+
     /// A command while an outcome is shown.
     private static func outcome(_ command: Command, call: SentCall, context: ScreenContext) -> Reply {
         switch command {
