@@ -899,6 +899,6 @@ extension Catalog {
         .confirmLogUnchecked: "The call log cannot be checked for recent calls to this client ({reason}): sending is refused until it can be, because every call is written to the log before it leaves.",
         .confirmLogNotOpen: "the call log is not open",
         .keyNextClient: "next client",
-        .nextClientReady: "ready for the next client: leg 2's numbers and the description cleared, the rest kept (Ctrl-Z brings the last client back)",
+        .nextClientReady: "next client: leg 2's numbers and the description cleared (Ctrl-Z undoes)",
     ]
 }
