@@ -18,7 +18,7 @@ final class GuardAndSeverityTests: XCTestCase {
         let again = exampleText(description: "again").replacingOccurrences(of: "79599999999", with: "8 959 999-99-99")
         let held = try runExocall(["send", "--base-url", url, "-"], environment: env, home: home, stdin: again)
         XCTAssertEqual(held.status, 6, held.stderr)
-        XCTAssertTrue(held.stderr.contains("held: a recent attempt to the same number (within 10m); nothing was sent"), held.stderr)
+        XCTAssertTrue(held.stderr.contains("held: a recent attempt to the same number (within 10 min); nothing was sent"), held.stderr)
         XCTAssertTrue(held.stderr.contains("placed, call_id \(first.stdout.trimmingCharacters(in: .whitespacesAndNewlines))"), held.stderr)
         let json = try runExocall(["send", "--json", "--base-url", url, "-"], environment: env, home: home, stdin: again)
         XCTAssertEqual(json.status, 6)

@@ -132,7 +132,10 @@ final class FrontEndTests: XCTestCase {
         let tmux = try start("--demo --load \(file)", home: home)
         tmux.waitFor(text: "✗ 1 problem (F4)")
         tmux.keys("F4")
-        tmux.waitFor(text: "✗ duration  must be a whole number from 300 to 3600 seconds, got 99")
-        XCTAssertTrue(tmux.lastScreen.contains("! line_1 · row 1 (destinations[0].number)  is written the domestic way"), tmux.lastScreen)
+        // Each problem: its place, then its whole message below it.
+        tmux.waitFor(text: "must be a whole number from 300 to 3600 seconds, got 99")
+        XCTAssertTrue(tmux.lastScreen.contains("✗ duration"), tmux.lastScreen)
+        XCTAssertTrue(tmux.lastScreen.contains("! line_1 · row 1 (destinations[0].number)"), tmux.lastScreen)
+        XCTAssertTrue(tmux.lastScreen.contains("is written the domestic way"), tmux.lastScreen)
     }
 }

@@ -69,7 +69,7 @@ final class SafetyEndToEndTests: XCTestCase {
         let (status, _) = try exocall(["send", "--base-url", url, other], home: home, environment: ["EXOLVE_API_KEY": "k"])
         XCTAssertEqual(status, 0)
         tmux.keys("F5")
-        tmux.waitFor(text: "This client was called within the last 10m:")
+        tmux.waitFor(text: "This client was called within the last 10 min:")
         tmux.waitFor(text: "+7 959 999-99-99  placed, call_id")
         tmux.keys("Enter")
         tmux.waitFor(text: "Send AGAIN?")

@@ -34,7 +34,7 @@ final class SendEndToEndTests: XCTestCase {
         tmux.keys("C-u")
         tmux.type("stub:504")
         tmux.keys("F5")
-        tmux.waitFor(text: "This client was called within the last 10m:")
+        tmux.waitFor(text: "This client was called within the last 10 min:")
         tmux.waitFor(text: "placed, call_id \(callID)")
         tmux.keys("Enter")
         tmux.waitFor(text: "Send AGAIN?")
