@@ -900,5 +900,8 @@ extension Catalog {
         .confirmLogNotOpen: "the call log is not open",
         .keyNextClient: "next client",
         .nextClientReady: "next client: leg 2's numbers and the description cleared (Ctrl-Z undoes)",
+        .headerLogDown: "✗ call log unreachable",
+        .headerLogFile: "local log",
+        .headerLogTeam: "team log {host}",
     ]
 }

@@ -983,4 +983,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case confirmLogNotOpen = "confirm.logNotOpen"
     case keyNextClient = "key.nextClient"
     case nextClientReady = "send.nextClientReady"
+    case headerLogDown = "header.logDown"
+    case headerLogFile = "header.logFile"
+    case headerLogTeam = "header.logTeam"
 }

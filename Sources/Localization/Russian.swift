@@ -900,5 +900,8 @@ extension Catalog {
         .confirmLogNotOpen: "журнал звонков не открыт",
         .keyNextClient: "следующий клиент",
         .nextClientReady: "следующий клиент: номера плеча 2 и описание очищены (Ctrl-Z — отменить)",
+        .headerLogDown: "✗ журнал недоступен",
+        .headerLogFile: "локальный журнал",
+        .headerLogTeam: "общий журнал {host}",
     ]
 }

@@ -85,6 +85,9 @@ struct TUILauncher {
         state.theme.names = library.names
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         state.screen.wallClockAtStart = Int64(Date().timeIntervalSince1970 * 1000)
+        state.log.operatorName = operatorName
+        let logLocation = CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db })
+        state.log.place = logLocation.hasPrefix("postgres") ? .team(host: URLComponents(string: logLocation)?.host ?? "?") : .file
         let app = TerminalApp(state: state)
         // In demo mode requests keep going to the stand-in whatever the profile.
         let resolver = Self.profileResolver(baseURLFlag: baseURL)
@@ -92,7 +95,7 @@ struct TUILauncher {
         let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
                                           resolveProfile: resolver, clock: clock,
                                           operatorName: operatorName), send: app.send)
-        let logPath = CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db })
+        let logPath = logLocation
         let timeout = config.timeout
         // The account's numbers and callback resources load in the background; the form never waits.
         // (In demo mode they are listed once the stand-in is up.)

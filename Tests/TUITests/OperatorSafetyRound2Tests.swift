@@ -197,4 +197,20 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         state.press(.control("z"), .control("z"))
         XCTAssertEqual(state.form, before, "Ctrl-Z brings the last client back")
     }
+
+    /// The trial: the header did not say which log is in use, whether it is reachable, or who the operator is.
+    func testTheHeaderSaysWhoAndWhereAndMarksAnUnreachableLog() {
+        for (size, language) in [(Size(width: 120, height: 40), UILanguage.en), (Size(width: 80, height: 24), .ru)] {
+            var state = freshState(size)
+            state.language = language
+            state.log.place = .team(host: "db.example")
+            state.log.operatorName = "anna"
+            var header = render(state).canvas.text.components(separatedBy: "\n")[0]
+            if size.width >= 120 { XCTAssertTrue(header.contains("anna · team log db.example"), header) }
+            XCTAssertFalse(header.contains("✗ call log") || header.contains("✗ журнал"))
+            _ = update(&state, .logUnavailable(.verbatim("nothing answers at db.example:5432")))
+            header = render(state).canvas.text.components(separatedBy: "\n")[0]
+            XCTAssertTrue(header.contains(language == .en ? "✗ call log unreachable" : "✗ журнал недоступен"), "\(size): \(header)")
+        }
+    }
 }

@@ -23,7 +23,7 @@ enum HeaderView {
         case .demo(let host):
             x += canvas.put(" " + say(.headerDemo) + " ", x: x, y: rect.y, style: Style(.demoBanner, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
-            if state.profile.name == nil {
+            if state.profile.name == nil && state.log.unavailable == nil {
                 x += canvas.put(" " + say(.headerStandIn), x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
             }
         case .live(let host):
@@ -31,8 +31,22 @@ enum HeaderView {
             x += canvas.put(" " + say(.headerLive) + " ", x: x, y: rect.y, style: Style(.badgeRejected, bold: true), maxWidth: room())
             x += canvas.put(" → \(host)", x: x, y: rect.y, style: Style(.text, on: .surface), maxWidth: room())
         }
+        // The log first when it cannot be reached: a send would be refused, and the operator should know before F5.
+        if state.log.unavailable != nil, room() > 4 {
+            x += canvas.put("  " + say(.headerLogDown), x: x, y: rect.y, style: Style(.error, on: .surface, bold: true), maxWidth: room())
+        }
         if let profile = state.profile.name, room() > 12 {
-            canvas.put("  " + say(.headerProfile, ["name": profile]), x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
+            x += canvas.put("  " + say(.headerProfile, ["name": profile]), x: x, y: rect.y, style: Style(.accent, on: .surface, bold: true), maxWidth: room())
+        }
+        // Who and where: the operator entries are stamped with, and which log they go to.
+        if let place = state.log.place, room() > 12 {
+            let log: String
+            switch place {
+            case .file: log = say(.headerLogFile)
+            case .team(let host): log = say(.headerLogTeam, ["host": TerminalText.escaped(host)])
+            }
+            let who = state.log.operatorName.map { TerminalText.escaped($0) + " · " } ?? ""
+            canvas.put("  " + who + log, x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
         }
     }
 }

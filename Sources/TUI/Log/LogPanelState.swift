@@ -19,9 +19,21 @@ public struct LogPanelState: Equatable, Sendable {
     public var loading = false
     /// Which entries the panel shows.
     public var filter = CallLogFilter()
+    /// Which log this is (the launcher says; nil in tests): the header shows it.
+    public var place: LogPlace? = nil
+    /// Who this operator is, as entries are stamped (the launcher says).
+    public var operatorName: String? = nil
 
     /// An empty panel.
     public init() {}
+}
+
+/// Which call log the operator writes to.
+public enum LogPlace: Equatable, Sendable {
+    /// A SQLite file on this machine.
+    case file
+    /// A team's PostgreSQL database on `host`.
+    case team(host: String)
 }
 
 /// How many log entries a page holds.
