@@ -32,7 +32,8 @@ final class RussianEndToEndTests: XCTestCase {
     }
 
     func testARussianLocaleGivesARussianScreenAndLangEnGivesItBack() throws {
-        let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        // The operator's name is data, shown as given (the header names who sends): a Russian one here.
+        let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "EXOCALL_OPERATOR": "анна"]
         let tmux = try start("--demo", environment: russian)
         tmux.waitFor("the Russian screen") { $0.contains("┌─ Запрос") && $0.contains("Журнал звонков") && $0.contains("F5 отправить") }
         let lines = tmux.lastScreen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
