@@ -91,7 +91,4 @@ public struct DialogKind: Hashable, Sendable {
 
     /// The message box.
     public static let message = DialogKind("message", .dialogMessage)
-
-    /// Every kind that has keys, in the key table's order.
-    public static var allCases: [DialogKind] { KeyTable.dialogKinds }
 }

@@ -70,11 +70,14 @@ public struct FieldDescriptor: Sendable {
         self.hintArguments = arguments
     }
 
-    /// The wire type, from the schema.
-    public var wireType: WireType? { WireSchema.fields(of: object).first { $0.name == name }?.type }
-
     private static let bySlot: [FieldSlot: FieldDescriptor] = Dictionary(uniqueKeysWithValues: table.map { ($0.slot, $0) })
 
     /// The descriptor of `slot`.
     public static func of(_ slot: FieldSlot) -> FieldDescriptor { bySlot[slot]! }
+
+    /// The descriptor of the field named `name` in wire object `object`, if the form has one
+    /// (JSON out and JSON in both look fields up this way).
+    static func at(_ object: WireObject, _ name: String) -> FieldDescriptor? {
+        table.first { $0.object == object && $0.name == name }
+    }
 }

@@ -39,9 +39,14 @@ extension FormState {
         }
     }
 
-    /// Sets the text of a text field.
+    /// Sets the text of a text field (what was kept raw at its path goes: the field now says it).
     public mutating func setText(_ text: String, of field: FieldID) {
         clearRaw(at: field.path)
+        writeText(text, of: field)
+    }
+
+    /// Writes a text field's storage and nothing else (the loader computes what is kept raw at the end).
+    mutating func writeText(_ text: String, of field: FieldID) {
         let line = field.line ?? 0
         switch field.descriptor.storage {
         case .requestText(let key): self[keyPath: key] = text

@@ -42,7 +42,7 @@ extension FormState {
 
     /// A scalar field's value as its wire type wants it, nil when it is left out.
     private func scalar(of object: WireObject, _ field: WireField, line: Int, index: Int) -> JSONValue? {
-        guard let descriptor = FieldDescriptor.table.first(where: { $0.object == object && $0.name == field.name }) else { return nil }
+        guard let descriptor = FieldDescriptor.at(object, field.name) else { return nil }
         let id = FieldID(descriptor.slot, line: line, index: index)
         if case .choice = descriptor.kind { return storedChoice(of: id).map { .number(String($0)) } }
         let text = self.text(of: id)

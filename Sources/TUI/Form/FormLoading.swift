@@ -57,7 +57,7 @@ extension FormState {
             case .object, .array:
                 ignored.append(here)
             case .string, .uint64, .uint32, .int32, .float, .enumeration:
-                guard let descriptor = FieldDescriptor.table.first(where: { $0.object == object && $0.name == member.key }) else {
+                guard let descriptor = FieldDescriptor.at(object, member.key) else {
                     ignored.append(here)
                     continue
                 }
@@ -65,24 +65,11 @@ extension FormState {
                 if case .choice = descriptor.kind {
                     setStoredChoice(Self.choice(member.value, here, &ignored), of: id)
                 } else {
-                    setLoadedText(Self.scalarText(member.value, here, &ignored), of: id)
+                    writeText(Self.scalarText(member.value, here, &ignored), of: id)
                 }
                 // A recording's id makes the leg play a recording (unless TTS came first).
                 if object == .audio, lines[line].audio.kind == .none { lines[line].audio.kind = .recorded }
             }
-        }
-    }
-
-    /// Sets a loaded text without touching what is kept raw (the loader computes that at the end).
-    private mutating func setLoadedText(_ text: String, of field: FieldID) {
-        let line = field.line ?? 0
-        switch field.descriptor.storage {
-        case .requestText(let key): self[keyPath: key] = text
-        case .lineText(let key): lines[line][keyPath: key] = text
-        case .destinationText(let key): lines[line].destinations[field.destination?.index ?? 0][keyPath: key] = text
-        case .audioText(let key): lines[line].audio[keyPath: key] = text
-        case .ttsText(let key): lines[line].audio.tts[keyPath: key] = text
-        case .lineChoice, .ttsChoice, .structure: break
         }
     }
 
