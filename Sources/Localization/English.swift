@@ -307,7 +307,7 @@ extension Catalog {
         .helpThisHelp: "this help",
         .helpQuitTheFormIsKept: "quit (the form is kept as a draft)",
         .helpTheThemeListPreviewedLive: "the theme list, previewed live",
-        .helpSwitchProfileFillsEmptyFields: "switch profile: fills empty fields with its defaults",
+        .helpSwitchProfileFillsEmptyFields: "switch profile: takes out the old profile's values, fills empty fields with the new one's",
         .helpSaveTheFormAsA: "save the form as a named template",
         .helpTheTemplatesPreviewedEnterLoads: "the templates, previewed; Enter loads one (Ctrl-Z undoes)",
         .helpClickAFieldAChoice: "click a field, a choice (opens its picker), a tab, a pane or a log row (double-click opens it); the wheel scrolls",

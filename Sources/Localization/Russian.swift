@@ -307,7 +307,7 @@ extension Catalog {
         .helpThisHelp: "эта справка",
         .helpQuitTheFormIsKept: "выход (форма сохраняется как черновик)",
         .helpTheThemeListPreviewedLive: "список тем с живым просмотром",
-        .helpSwitchProfileFillsEmptyFields: "сменить профиль: пустые поля заполняются его значениями",
+        .helpSwitchProfileFillsEmptyFields: "сменить профиль: значения прежнего профиля убираются, пустые поля заполняются значениями нового",
         .helpSaveTheFormAsA: "сохранить форму как именованный шаблон",
         .helpTheTemplatesPreviewedEnterLoads: "шаблоны с просмотром; Enter загружает (Ctrl-Z отменяет)",
         .helpClickAFieldAChoice: "щелчок по полю, выбору (открывает список), вкладке, панели или строке журнала (двойной щелчок открывает); колесо прокручивает",
