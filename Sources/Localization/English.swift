@@ -808,7 +808,7 @@ extension Catalog {
         .entryInterruptedMessage: "interrupted: exocall stopped while this request was in flight; the call MAY have been placed",
         .sendingStatus: "{frame} sending to {host} … {seconds} s (the UI stays usable; F5 waits for this one)",
         .sendingDemoHost: "DEMO {host}",
-        .dialogMoreLines: "… {count} more {count|line|lines}: enlarge the window",
+        .dialogScrollMarker: "↑ {above} above · ↓ {below} below · ↑↓ PgUp PgDn scroll",
         .serverRefusedField: "Exolve refused it: {message}",
         .choiceNoSuchVoice: "{id} (no such voice)",
         .choiceNotOffered: "{name}, not offered by this voice",
@@ -903,5 +903,6 @@ extension Catalog {
         .headerLogDown: "✗ call log unreachable",
         .headerLogFile: "local log",
         .headerLogTeam: "team log {host}",
+        .helpScrollATallDialog: "Scroll a dialog taller than the window (its first line is the most important)",
     ]
 }

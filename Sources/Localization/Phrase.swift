@@ -879,7 +879,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // The status line, dialogs, pickers and lists.
     case sendingStatus = "status.sending"
     case sendingDemoHost = "status.sendingDemoHost"
-    case dialogMoreLines = "dialog.moreLines"
+    case dialogScrollMarker = "dialog.scrollMarker"
     case serverRefusedField = "send.serverRefusedField"
     case choiceNoSuchVoice = "choice.noSuchVoice"
     case choiceNotOffered = "choice.notOffered"
@@ -986,4 +986,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case headerLogDown = "header.logDown"
     case headerLogFile = "header.logFile"
     case headerLogTeam = "header.logTeam"
+    case helpScrollATallDialog = "help.scrollATallDialog"
 }

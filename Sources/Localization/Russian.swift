@@ -808,7 +808,7 @@ extension Catalog {
         .entryInterruptedMessage: "прерван: exocall остановился, пока запрос был в пути; звонок МОГ быть создан",
         .sendingStatus: "{frame} отправка на {host} … {seconds} с (интерфейс работает; F5 дождётся этой отправки)",
         .sendingDemoHost: "ДЕМО {host}",
-        .dialogMoreLines: "… ещё {count} {count|строка|строки|строк}: увеличьте окно",
+        .dialogScrollMarker: "↑ выше {above} · ↓ ниже {below} · ↑↓ PgUp PgDn — прокрутка",
         .serverRefusedField: "Exolve отклонил это: {message}",
         .choiceNoSuchVoice: "{id} (такого голоса нет)",
         .choiceNotOffered: "{name}, у этого голоса её нет",
@@ -903,5 +903,6 @@ extension Catalog {
         .headerLogDown: "✗ журнал недоступен",
         .headerLogFile: "локальный журнал",
         .headerLogTeam: "общий журнал {host}",
+        .helpScrollATallDialog: "Прокрутка диалога выше окна (первая строка — самая важная)",
     ]
 }

@@ -82,6 +82,9 @@ final class KeyTableTests: XCTestCase {
             state.dialog = dialog
             places.append(("dialog \(dialog.kind)", state))
         }
+        var tall = freshState(Size(width: 80, height: 24), form: exampleForm())
+        tall.dialog = .message(title: "t", text: (1...40).map { "line \($0)" }.joined(separator: "\n"))
+        places.append(("a message taller than the window", tall))
         // Settle each (the reducer keeps focus and selection in view after every action).
         return places.map { place, state in
             var settled = state

@@ -130,6 +130,55 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         XCTAssertTrue(screen.contains("it may be ringing the client right"), screen)
     }
 
+    /// The trial: at 80x24 the confirmation ended `… 4 more lines: enlarge the window`; every line of it is reachable now.
+    func testAt80x24ATallConfirmationScrollsToItsLastLineAndBack() {
+        var state = freshState(Size(width: 80, height: 24), form: exampleForm())
+        state.press(.function(5))
+        guard case .send(.confirm(let request, _))? = state.dialog else { return XCTFail("F5 asks") }
+        let attempts = (0..<12).map { RecentAttempt(entryID: Int64($0), createdAt: 1_790_000_000_000, outcome: .placed, callID: "9\($0)",
+                                                     number: "7959999990\($0 % 10)", interrupted: false, operatorName: "anna\($0)") }
+        _ = update(&state, .repeatChecked(request, attempts))
+        var screen = render(state).canvas.text
+        XCTAssertTrue(screen.contains("↑ 0 above"), screen)
+        XCTAssertFalse(screen.contains("anna11"), "the last attempt is below the window at first")
+        XCTAssertTrue(KeyTable.footer(for: state).contains { $0.text == .keyScroll }, "the footer says the dialog scrolls")
+        state.press(.end)
+        screen = render(state).canvas.text
+        XCTAssertTrue(screen.contains("anna11"), screen)
+        XCTAssertTrue(screen.contains("↓ 0 below"), screen)
+        let bottom = state.screen.dialogScroll
+        state.press(.down)
+        XCTAssertEqual(state.screen.dialogScroll, bottom, "it stops at the last line")
+        state.press(.up)
+        XCTAssertEqual(state.screen.dialogScroll, bottom - 1, "one up from the end is one line up, not a walk back from past it")
+        state.press(.home)
+        XCTAssertEqual(state.screen.dialogScroll, 0)
+        XCTAssertTrue(state.dialog != nil, "scrolling does not answer the dialog")
+        state.press(.escape, .function(5))
+        XCTAssertEqual(state.screen.dialogScroll, 0, "the next dialog starts at its top")
+    }
+
+    /// The trial: an attempt shown "still in flight" stayed so after another operator's call was placed.
+    func testTheGuardsListIsReadAgainWhenTheLogChangesWhileItIsOpen() {
+        var state = freshState(form: exampleForm())
+        state.press(.function(5))
+        guard case .send(.confirm(let request, _))? = state.dialog else { return XCTFail("F5 asks") }
+        let inFlight = RecentAttempt(entryID: 1, createdAt: 1_790_000_000_000, outcome: .sending, callID: nil,
+                                     number: "79599999999", interrupted: false, operatorName: "anna")
+        _ = update(&state, .repeatChecked(request, [inFlight]))
+        let effects = update(&state, .logChanged)
+        XCTAssertTrue(effects.contains(.checkRepeat(request, window: state.sending.repeatWindow)), "\(effects)")
+        XCTAssertEqual(state.sending.recentAttempts?.count, 1, "the old list stays on screen until the new one comes")
+        var placed = inFlight
+        placed.outcome = .placed
+        placed.callID = "4242"
+        _ = update(&state, .repeatChecked(request, [placed]))
+        XCTAssertFalse(render(state).canvas.text.contains("may be ringing"), render(state).canvas.text)
+        state.press(.escape)
+        XCTAssertFalse(update(&state, .logChanged).contains { if case .checkRepeat = $0 { return true } else { return false } },
+                       "no dialog, no check")
+    }
+
     /// The trial: F4 cut `…does not support emotion 1 (neutral); it…` even at 120 columns, losing the fix.
     func testTheProblemsListShowsEveryMessageWhole() {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {

@@ -32,8 +32,10 @@ public struct AppState: Equatable, Sendable {
     }
     /// The first preview line shown.
     public var previewScroll = 0
-    /// An open dialog (each feature owns its own).
-    public var dialog: Dialog? = nil
+    /// An open dialog (each feature owns its own). Another dialog starts at its top.
+    public var dialog: Dialog? = nil {
+        didSet { if dialog != oldValue { screen.dialogScroll = 0 } }
+    }
     /// A transient message for the status line.
     public var status: StatusMessage? = nil
     /// The call log panel.

@@ -45,6 +45,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .logChanged:
         state.log.loading = true
         effects = [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
+        // The guard's list is the log's: an attempt another exocall has just placed stops reading "in flight".
+        if case .send(.confirm(let request, _))? = state.dialog, !state.sending.repeatWindow.isOff {
+            effects.append(.checkRepeat(request, window: state.sending.repeatWindow))
+        }
     case .notice(let message):
         state.status = message
     case .tick(let now):

@@ -27,7 +27,8 @@ enum DialogView {
 
     /// A titled dialog of styled lines, centred and sized to them. Lines wider than
     /// the dialog wrap (nothing that decides a send is cut); when the screen is too
-    /// short, the last row says how many lines are hidden.
+    /// short, ↑↓ scroll it (`ScreenState.dialogScroll`) from its first, most important
+    /// line, and the last row says how many lines are above and below.
     static func text(title: String, lines: [(String, Style)], width: Int, state: AppState, on canvas: inout TextCanvas,
                      titleRole: Role = .focus) {
         let boxWidth = min(state.size.width - 2, width)
@@ -45,13 +46,27 @@ enum DialogView {
         canvas.fill(rect, style: Style(.text, on: .surface))
         canvas.box(rect, title: title, style: Style(.focus, on: .surface), titleStyle: Style(titleRole, bold: true))
         let inner = rect.inset(1)
-        if wrapped.count > inner.height, inner.height > 0 {
-            let hidden = wrapped.count - inner.height + 1
-            wrapped = Array(wrapped.prefix(inner.height - 1)) + [(state.language(.dialogMoreLines, ["count": "\(hidden)"]), Style(.warning, on: .surface, bold: true))]
+        if wrapped.count > inner.height, inner.height > 1 {
+            // The last row is the scroll marker; the rows above it show the text from `top`.
+            let limit = wrapped.count - (inner.height - 1)
+            canvas.dialogScrollLimit = limit
+            let top = min(state.screen.dialogScroll, limit)
+            let below = wrapped.count - top - (inner.height - 1)
+            let marker = state.language(.dialogScrollMarker, ["above": "\(top)", "below": "\(below)"])
+            wrapped = Array(wrapped.dropFirst(top).prefix(inner.height - 1)) + [(marker, Style(.warning, on: .surface, bold: true))]
         }
         for (offset, line) in wrapped.prefix(inner.height).enumerated() {
             canvas.put(line.0, x: inner.x + 1, y: inner.y + offset, style: line.1, maxWidth: inner.width - 2)
         }
+    }
+
+    /// How far the open dialog scrolls: 0 unless it is a text dialog taller than the screen.
+    /// Measured by drawing it (the one layout), so keys and the view cannot disagree.
+    static func scrollLimit(_ state: AppState) -> Int {
+        guard let dialog = state.dialog else { return 0 }
+        var scratch = TextCanvas(size: state.size)
+        _ = draw(dialog, state: state, on: &scratch)
+        return scratch.dialogScrollLimit ?? 0
     }
 
     /// A one-line input box of `width` columns, scrolled so the cursor stays in

@@ -57,6 +57,12 @@ enum HelpContent {
                 lines.append(((index == 0 ? "" : "  ") + part, index == 0 ? text : text))
             }
         }
+        // Keys of every dialog (scrolling a tall one).
+        for binding in KeyTable.bindings where binding.scopes == [.anyDialog] {
+            for part in TextWrap.lines(binding.label(in: state.language) + " " + binding.help.text(state.language), width: room - 2) {
+                lines.append((part, text))
+            }
+        }
         lines.append((state.language(.helpQuitFromDialogs), Style(.muted, on: .surface)))
         return lines
     }

@@ -60,11 +60,13 @@ public enum ScreenCommand: Equatable, Sendable {
     case openHelp, openPalette, nextPane, showPane(Pane), focusPane(Pane), quit, switchLanguage
     /// A click or a wheel turn.
     case mouse(MouseEvent)
+    /// Scrolls a text dialog taller than the screen.
+    case scrollDialog(ListMove)
 
     var runnableByName: Bool {
         switch self {
         case .openHelp, .nextPane, .showPane, .quit, .switchLanguage: return true
-        case .openPalette, .focusPane, .mouse: return false
+        case .openPalette, .focusPane, .mouse, .scrollDialog: return false
         }
     }
 }

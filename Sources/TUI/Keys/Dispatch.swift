@@ -18,6 +18,12 @@ func perform(_ command: Command, in state: inout AppState) -> [Effect] {
 private func reply(to command: Command, in state: inout AppState) -> Reply {
     let context = state.context
     if command == .screen(.quit) { return QuitCommands.quit(state.sending, asked: state.dialog == .quit(.whileSending)) }
+    if case .screen(.scrollDialog(let move)) = command {
+        let limit = DialogView.scrollLimit(state)
+        state.screen.dialogScroll = min(limit, ListNavigation.select(state.screen.dialogScroll, move, count: limit + 1,
+                                                                     page: max(1, state.size.height - 6)))
+        return .none
+    }
     if let dialog = state.dialog { return DialogCommands.reply(to: command, dialog: dialog, in: &state) }
     switch command {
     case .screen(let command): return screen(command, in: &state)
@@ -60,5 +66,6 @@ private func screen(_ command: ScreenCommand, in state: inout AppState) -> Reply
         state.language = state.language == .en ? .ru : .en
         return .status(StatusMessage(state.language(.languageSwitched), .info))
     case .mouse(let event): return MouseCommands.handle(&state, event)
+    case .scrollDialog: return .none // above: it scrolls whichever dialog is open
     }
 }

@@ -35,6 +35,8 @@ public enum KeyCondition: Equatable, Sendable {
     case secondAsk
     /// There is a call_id to copy.
     case hasCallID
+    /// The open text dialog is taller than the screen (↑↓ scroll it).
+    case dialogOverflows
 
     /// Whether the condition holds in `state`.
     public func holds(in state: AppState) -> Bool {
@@ -67,6 +69,7 @@ public enum KeyCondition: Equatable, Sendable {
             if case .send(.confirm(_, true))? = state.dialog { return true }
             return false
         case .hasCallID: return state.dialog?.callID != nil
+        case .dialogOverflows: return DialogView.scrollLimit(state) > 0
         }
     }
 }

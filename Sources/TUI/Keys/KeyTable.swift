@@ -78,11 +78,18 @@ public enum KeyTable {
     /// The message box's key.
     static let message: [KeyBinding] = [on(.message, .of(.enter, .escape, .character(" ")), .close, "Enter / Esc", .keyClose)]
 
+    /// Any text dialog taller than the screen scrolls (a dialog's own keys come first, so a list keeps its arrows).
+    static let dialogScroll: [KeyBinding] = [
+        KeyBinding(.of(.up, .down, .pageUp, .pageDown, .home, .end), [.anyDialog], when: .dialogOverflows,
+                   meaning: .moving { .screen(.scrollDialog($0)) }, help: .phrase(.helpScrollATallDialog), section: .dialogs,
+                   footer: FooterHint("↑↓", .keyScroll, when: .dialogOverflows)),
+    ]
+
     /// Every feature's dialog keys, in the order the help lists the dialogs; the prompts'
     /// editing keys last, so a prompt's own keys win.
     static let dialogs: [KeyBinding] = QuitCommands.keys + PaletteCommands.keys + AccountPickerCommands.keys + HelpFeature.keys
         + ProblemsFeature.keys + FileFeature.keys + AudioCommands.keys + SendCommands.keys + message + LogCommands.dialogKeys
-        + ProfileCommands.keys + TemplateCommands.keys + ThemeCommands.keys
+        + ProfileCommands.keys + TemplateCommands.keys + ThemeCommands.keys + dialogScroll
         + FileFeature.editingKeys + LogCommands.editingKeys + TemplateCommands.editingKeys
 
     /// The kinds of dialog that have keys, in the table's order (the help lists them so).

@@ -60,6 +60,8 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
     public private(set) var size: Size
     /// Row-major cells.
     public private(set) var cells: [Cell]
+    /// How far the text dialog drawn on it scrolls, when it is taller than the screen.
+    public var dialogScrollLimit: Int? = nil
 
     /// A blank canvas.
     public init(size: Size) {

@@ -11,6 +11,8 @@ public struct ScreenState: Equatable, Sendable {
     public var now: Double = 0
     /// The last click, to tell a double-click.
     public var click = ClickState()
+    /// The first row shown of a text dialog taller than the screen (↑↓ scroll it).
+    public var dialogScroll = 0
     /// Set when the app should exit.
     public var quitting = false
     /// The wall clock when `now` was 0, in Unix milliseconds (the launcher sets it; 0 when
