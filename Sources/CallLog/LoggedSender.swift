@@ -58,15 +58,18 @@ public struct LoggedSender: Sendable {
     /// leg-2 number within `window` that are not `acknowledged`), then sends once
     /// and records the outcome. Without a log there is nothing to guard with.
     /// Throws (and sends nothing) only when the entry cannot be written.
-    public func send(_ request: MakeCallbackRequest, window: RepeatWindow, acknowledged: Set<Int64> = []) async throws(CallLogError) -> Guarded {
+    /// `stage` hears what the send is waiting for as it moves on.
+    public func send(_ request: MakeCallbackRequest, window: RepeatWindow, acknowledged: Set<Int64> = [],
+                     stage: @Sendable (SendStage) -> Void = { _ in }) async throws(CallLogError) -> Guarded {
         var entryID: Int64? = nil
         if let store {
+            stage(.recording)
             switch try await store.begin(entry(for: request), guardedBy: window, leg2: RepeatGuard.leg2Numbers(request), acknowledged: acknowledged) {
             case .held(let attempts): return .held(attempts)
             case .begun(let id): entryID = id
             }
         }
-        return .sent(await finish(request, entryID: entryID))
+        return .sent(await finish(request, entryID: entryID, stage: stage))
     }
 
     /// Writes the entry, sends once, records the outcome. Throws (and sends
@@ -79,11 +82,13 @@ public struct LoggedSender: Sendable {
         return await finish(request, entryID: entryID)
     }
 
-    private func finish(_ request: MakeCallbackRequest, entryID: Int64?) async -> Outcome {
+    private func finish(_ request: MakeCallbackRequest, entryID: Int64?, stage: @Sendable (SendStage) -> Void = { _ in }) async -> Outcome {
+        stage(.requesting)
         let result = await client.makeCallback(request)
         var warning: Localized? = nil
         var kept = false
         if let store, let entryID {
+            stage(.recordingOutcome)
             do {
                 try await store.complete(id: entryID, with: result)
             } catch {

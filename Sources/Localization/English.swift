@@ -904,5 +904,9 @@ extension Catalog {
         .headerLogFile: "local log",
         .headerLogTeam: "team log {host}",
         .helpScrollATallDialog: "Scroll a dialog taller than the window (its first line is the most important)",
+        .sendingRecording: "{frame} recording the call in the {log} before it goes out … {seconds} s (nothing is sent until it is recorded)",
+        .sendingRecordingOutcome: "{frame} Exolve answered; recording the outcome in the {log} … {seconds} s",
+        .statusPreviewHint: "The exact JSON F5 sends; ↑↓ PgUp PgDn scroll it, Tab goes back to the form",
+        .statusLogHint: "The call log, newest first: Enter shows an entry whole, r loads it into the form, / searches, o filters by outcome",
     ]
 }

@@ -987,4 +987,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case headerLogFile = "header.logFile"
     case headerLogTeam = "header.logTeam"
     case helpScrollATallDialog = "help.scrollATallDialog"
+    case sendingRecording = "sending.recording"
+    case sendingRecordingOutcome = "sending.recordingOutcome"
+    case statusPreviewHint = "status.previewHint"
+    case statusLogHint = "status.logHint"
 }

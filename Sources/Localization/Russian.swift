@@ -904,5 +904,9 @@ extension Catalog {
         .headerLogFile: "локальный журнал",
         .headerLogTeam: "общий журнал {host}",
         .helpScrollATallDialog: "Прокрутка диалога выше окна (первая строка — самая важная)",
+        .sendingRecording: "{frame} запись звонка в {log} перед отправкой … {seconds} с (ничего не уходит, пока звонок не записан)",
+        .sendingRecordingOutcome: "{frame} Exolve ответил; запись результата в {log} … {seconds} с",
+        .statusPreviewHint: "Точный JSON, который отправит F5; ↑↓ PgUp PgDn — прокрутка, Tab — назад к форме",
+        .statusLogHint: "Журнал звонков, новые сверху: Enter — запись целиком, r — в форму, / — поиск, o — фильтр по исходу",
     ]
 }

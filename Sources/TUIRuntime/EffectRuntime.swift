@@ -424,7 +424,7 @@ private actor Worker {
         sends.append(Task.detached {
             defer { ticker.cancel() }
             do {
-                switch try await sender.send(request, window: window, acknowledged: acknowledged) {
+                switch try await sender.send(request, window: window, acknowledged: acknowledged, stage: { deliver(.sendStage($0)) }) {
                 case .sent(let outcome):
                     if outcome.outcomePending { await self.retryPendingOutcomes(sender.pending) }
                     let call = SentCall(result: outcome.result, entryID: outcome.entryID, logWarning: outcome.logWarning)

@@ -199,6 +199,54 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         }
     }
 
+    /// The trial: the status line cut the same message (`…; it…`) at 120 columns; it wraps onto the rows above now.
+    func testTheStatusLineShowsTheFocusedFieldsProblemWhole() {
+        for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
+            var state = freshState(size)
+            _ = update(&state, .fileLoaded(path: "x.json", result: .text(#"{"line_1":{"destinations":[{"number":"79990000000"}],"audio":{"tts":{"text":"hi","voice":15,"emotion":1}}}}"#)))
+            let problem = state.validation.errorsFirst.first { $0.path.hasSuffix("emotion") }!
+            state.status = nil
+            state.focusOn(state.field(forProblemAt: problem.path))
+            let layout = state.layout
+            XCTAssertGreaterThan(layout.status.height, 1, "\(size): a long message takes more than one row")
+            let canvas = render(state).canvas
+            let rows = (layout.status.y..<layout.status.y + layout.status.height).map { y in
+                (0..<size.width).compactMap { canvas.cell(x: $0, y: y).character }.map(String.init).joined() }
+            let shown = rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+            let message = ProblemPath.line(problem, in: .en)
+            XCTAssertTrue(shown.contains(message.split(separator: " ").suffix(4).joined(separator: " ")), "\(size): \(shown)")
+            XCTAssertFalse(shown.contains("…"), "\(size): \(shown)")
+            XCTAssertTrue(canvas.text.contains("F10"), "the footer is still there")
+        }
+    }
+
+    /// The status line says what the pane with the keyboard is for, not the form field's hint.
+    func testThePreviewAndTheLogHaveTheirOwnStatusHint() {
+        var state = freshState(form: exampleForm())
+        state.status = nil
+        let fieldHint = StatusView.line(for: state).0
+        state.pane = .log
+        XCTAssertNotEqual(StatusView.line(for: state).0, fieldHint)
+        XCTAssertTrue(StatusView.line(for: state).0.contains("call log"))
+        state.pane = .preview
+        XCTAssertTrue(StatusView.line(for: state).0.contains("JSON"))
+    }
+
+    /// The trial: the spinner said `sending to DEMO 127.0.0.1 … 2.6 s` while it waited for the database.
+    func testTheSpinnerSaysWhatTheSendWaitsFor() {
+        var state = freshState(form: exampleForm())
+        state.log.place = .team(host: "db.example")
+        state.press(.function(5))
+        _ = update(&state, .repeatChecked(state.validation.request!, []))
+        state.press(.enter)
+        XCTAssertNotNil(state.sending.inFlight)
+        XCTAssertTrue(StatusView.line(for: state).0.contains("recording the call in the team log db.example"), StatusView.line(for: state).0)
+        _ = update(&state, .sendStage(.requesting))
+        XCTAssertTrue(StatusView.line(for: state).0.contains("sending to"), StatusView.line(for: state).0)
+        _ = update(&state, .sendStage(.recordingOutcome))
+        XCTAssertTrue(StatusView.line(for: state).0.contains("recording the outcome"), StatusView.line(for: state).0)
+    }
+
     /// The trial: `07:32:56  PLACED    79599999999 +1 internal_id_1…`: no date for older days.
     func testLogRowsFromAnEarlierDayCarryTheirDate() {
         let now = Date(timeIntervalSince1970: 1_790_000_000)

@@ -44,6 +44,7 @@ final class SendFlowTests: XCTestCase {
         XCTAssertEqual(state.press(.function(5)), [])
         XCTAssertNil(state.dialog)
         _ = update(&state, .tick(now: 1.25))
+        _ = update(&state, .sendStage(.requesting))
         XCTAssertTrue(render(state).canvas.text.contains("sending to DEMO 127.0.0.1:4000 … 1.2 s") || render(state).canvas.text.contains("… 1.3 s"))
         state.type("x") // the UI stays usable
         XCTAssertEqual(state.form.requestDescription, "internal_id_148x")

@@ -27,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case colorDepthDetected(String)
     /// The call log's answer: earlier attempts to this request's leg-2 numbers within the window.
     case repeatChecked(MakeCallbackRequest, [RecentAttempt])
+    /// The send in flight moved on (recording, waiting for Exolve, recording the outcome).
+    case sendStage(SendStage)
     /// The call log could not say whether the client was called recently (it is unreachable).
     case repeatCheckFailed(MakeCallbackRequest, reason: Localized)
     /// The repeat guard held a send at the moment of writing its entry: attempts the

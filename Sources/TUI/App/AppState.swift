@@ -77,6 +77,9 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// What every feature may read of the screen.
+    /// Where everything goes now (the status line grows for a long message).
+    public var layout: Layout { Layout(size, statusRows: StatusView.rows(for: self)) }
+
     var context: ScreenContext { ScreenContext(language: language, size: screen.size, pane: screen.pane, now: screen.now) }
 }
 

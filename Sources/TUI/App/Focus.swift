@@ -9,7 +9,7 @@ extension AppState {
 
     /// Keeps the focused field and its preview line on screen.
     mutating func followFocus() {
-        let layout = Layout(size)
+        let layout = self.layout
         let formHeight = layout.innerHeight(of: .form, shown: pane == .form ? .form : pane)
         if formHeight > 0, let row = form.row(of: fields.focus) {
             if row < fields.scroll { fields.scroll = max(0, row - 1) }

@@ -29,12 +29,14 @@ public struct Layout: Equatable, Sendable {
     /// The last row.
     public let footer: Rect
 
-    /// The layout for `size`.
-    public init(_ size: Size) {
+    /// The layout for `size`, with a status line of `statusRows` rows (a long message wraps
+    /// onto up to three, taken from the panes, rather than losing its end).
+    public init(_ size: Size, statusRows: Int = 1) {
+        let statusRows = max(1, min(3, statusRows))
         header = Rect(x: 0, y: 0, width: size.width, height: 1)
-        status = Rect(x: 0, y: size.height - 2, width: size.width, height: 1)
+        status = Rect(x: 0, y: size.height - 1 - statusRows, width: size.width, height: statusRows)
         footer = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
-        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 3)
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - statusRows)
         if size.width < Self.minimum.width || size.height < Self.minimum.height {
             mode = .tooSmall
         } else if size.width >= Self.split.width && size.height >= Self.split.height {

@@ -5,7 +5,7 @@ enum MouseCommands {
     static let doubleClick = 0.4
 
     static func handle(_ state: inout AppState, _ event: MouseEvent) -> Reply {
-        let layout = Layout(state.size)
+        let layout = state.layout
         if case .tabs(let bar, _) = layout.mode, event.y == bar.y, event.kind == .press {
             if let pane = TabBarView.pane(at: event.x, in: bar, language: state.language) { state.pane = pane }
             return .none

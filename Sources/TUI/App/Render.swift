@@ -16,7 +16,7 @@ public struct Frame: Equatable, Sendable {
 public func render(_ state: AppState) -> Frame {
     var canvas = TextCanvas(size: state.size)
     canvas.fill(Rect(x: 0, y: 0, width: state.size.width, height: state.size.height), style: Style(.text, on: .background))
-    let layout = Layout(state.size)
+    let layout = state.layout
     var cursor: (x: Int, y: Int)? = nil
     switch layout.mode {
     case .tooSmall:

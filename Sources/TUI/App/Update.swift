@@ -62,6 +62,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .repeatChecked(let request, let attempts):
         if case .send(.confirm(request, _))? = state.dialog { state.sending.recentAttempts = attempts }
+    case .sendStage(let stage):
+        state.sending.inFlight?.stage = stage
     case .sendHeld(let request, let attempts):
         state.sending.inFlight = nil
         state.sending.recentAttempts = attempts

@@ -40,11 +40,7 @@ enum HeaderView {
         }
         // Who and where: the operator entries are stamped with, and which log they go to.
         if let place = state.log.place, room() > 12 {
-            let log: String
-            switch place {
-            case .file: log = say(.headerLogFile)
-            case .team(let host): log = say(.headerLogTeam, ["host": TerminalText.escaped(host)])
-            }
+            let log = place.text(in: state.language)
             let who = state.log.operatorName.map { TerminalText.escaped($0) + " · " } ?? ""
             canvas.put("  " + who + log, x: x, y: rect.y, style: Style(.muted, on: .surface), maxWidth: room())
         }

@@ -7,7 +7,22 @@ import Localization
 enum StatusView {
     static func draw(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let (text, style) = line(for: state)
-        canvas.putPadded(" " + text, x: rect.x, y: rect.y, width: rect.width, style: style)
+        let rows = wrapped(text, width: rect.width)
+        for row in 0..<rect.height {
+            // Beyond the last row the text is cut with `…` (the canvas marks it).
+            let part = row == rect.height - 1 ? rows.dropFirst(row).joined(separator: " ") : (rows.indices.contains(row) ? rows[row] : "")
+            canvas.putPadded(" " + part, x: rect.x, y: rect.y + row, width: rect.width, style: style)
+        }
+    }
+
+    /// How many rows the status line needs for its message (up to three).
+    static func rows(for state: AppState) -> Int {
+        min(3, wrapped(line(for: state).0, width: state.size.width).count)
+    }
+
+    private static func wrapped(_ text: String, width: Int) -> [String] {
+        let lines = TextWrap.lines(text, width: max(10, width - 2))
+        return lines.isEmpty ? [""] : lines
     }
 
     /// Braille spinner frames.
@@ -22,8 +37,15 @@ enum StatusView {
             case .demo(let h): host = state.language(.sendingDemoHost, ["host": h])
             case .live(let h): host = h
             }
-            return (state.language(.sendingStatus, ["frame": String(frame), "host": host, "seconds": String(format: "%.1f", elapsed)]),
-                    Style(.accent, bold: true))
+            let values = ["frame": String(frame), "host": host, "log": (state.log.place ?? .file).text(in: state.language),
+                          "seconds": String(format: "%.1f", elapsed)]
+            let phrase: Phrase
+            switch flight.stage {
+            case .recording: phrase = .sendingRecording
+            case .requesting: phrase = .sendingStatus
+            case .recordingOutcome: phrase = .sendingRecordingOutcome
+            }
+            return (state.language(phrase, values), Style(.accent, bold: true))
         }
         if let status = state.status {
             let role: Role
@@ -42,7 +64,11 @@ enum StatusView {
             if let suggestion = problem.suggestion { text = state.language(.statusProblemWithFix, ["suggestion": suggestion, "problem": text]) }
             return (text, Style(empty || !problem.isError ? .warning : .error))
         }
-        return (hint(for: state.fields.focus, in: state.language), .muted)
+        switch state.pane {
+        case .form: return (hint(for: state.fields.focus, in: state.language), .muted)
+        case .preview: return (state.language(.statusPreviewHint), .muted)
+        case .log: return (state.language(.statusLogHint), .muted)
+        }
     }
 
     static func hint(for field: FieldID, in language: UILanguage = .en) -> String { field.hint(in: language) }

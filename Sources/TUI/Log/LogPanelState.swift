@@ -34,6 +34,14 @@ public enum LogPlace: Equatable, Sendable {
     case file
     /// A team's PostgreSQL database on `host`.
     case team(host: String)
+
+    /// How the header and the status line name it ("local log", "team db host").
+    func text(in language: UILanguage) -> String {
+        switch self {
+        case .file: return language(.headerLogFile)
+        case .team(let host): return language(.headerLogTeam, ["host": TerminalText.escaped(host)])
+        }
+    }
 }
 
 /// How many log entries a page holds.

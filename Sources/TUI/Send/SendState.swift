@@ -34,6 +34,8 @@ public struct InFlight: Equatable, Sendable {
     public var startedAt: Double
     /// The request sent.
     public var request: MakeCallbackRequest
+    /// What it waits for now.
+    public var stage: SendStage = .recording
 
     /// Creates a send in flight.
     public init(startedAt: Double, request: MakeCallbackRequest) {
