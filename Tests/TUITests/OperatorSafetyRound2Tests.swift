@@ -247,27 +247,70 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         XCTAssertTrue(StatusView.line(for: state).0.contains("recording the outcome"), StatusView.line(for: state).0)
     }
 
-    /// The trial: `07:32:56  PLACED    79599999999 +1 internal_id_1…`: no date for older days.
-    func testLogRowsFromAnEarlierDayCarryTheirDate() {
+    /// The trial: `07:32:56  PLACED    79599999999 +1 internal_id_1…`: no date for older days, a description cut at 11,
+    /// no operator on a team log, no call_id at 200x60, an operator column that came and went.
+    func testLogRowsReadAtEverySize() {
         let now = Date(timeIntervalSince1970: 1_790_000_000)
-        func entry(_ id: Int64, _ at: Date) -> CallLogEntry {
+        func entry(_ id: Int64, _ at: Date, operatorName: String?) -> CallLogEntry {
             let request = MakeCallbackRequest(requestDescription: "internal_id_148 follow-up", numberCode: 74_999_999_999, callbackResourceID: 1221,
                                               line1: Line(destinations: [Destination(number: "79990000001")]),
                                               line2: Line(destinations: [Destination(number: "79599999999"), Destination(number: "79999999999")]))
-            var entry = CallLogEntry(request: request, mode: .live, endpointHost: "h", operatorName: nil, now: at)
+            var entry = CallLogEntry(request: request, mode: .live, endpointHost: "h", operatorName: operatorName, now: at)
             entry.id = id
             entry.outcome = .placed
+            entry.callID = "1890000000000000\(id)"
             return entry
         }
-        var state = freshState()
-        state.screen.wallClockAtStart = Int64(now.timeIntervalSince1970 * 1000)
         let yesterday = now.addingTimeInterval(-86_400)
-        // Every entry is from yesterday: before, they all showed a bare time as if from today.
-        state.log.entries = [entry(2, yesterday), entry(1, yesterday.addingTimeInterval(-60))]
-        state.log.total = MatchCount(value: 2, isAtLeast: false)
-        let screen = render(state).canvas.text
         let stamp = Timestamp.local(Int64(yesterday.timeIntervalSince1970 * 1000))
-        XCTAssertTrue(screen.contains(String(stamp.dropFirst(5).prefix(11))), "yesterday's rows carry their date: \(stamp)\n\(screen)")
+        func screen(_ size: Size, team: Bool, operators: [String?] = [nil, nil], language: UILanguage = .en) -> String {
+            var state = freshState(size)
+            state.language = language
+            state.screen.wallClockAtStart = Int64(now.timeIntervalSince1970 * 1000)
+            state.log.place = team ? .team(host: "db") : .file
+            state.log.entries = [entry(2, yesterday, operatorName: operators[0]), entry(1, yesterday.addingTimeInterval(-60), operatorName: operators[1])]
+            state.log.total = MatchCount(value: 2, isAtLeast: false)
+            return render(state).canvas.text
+        }
+        let at120 = screen(Size(width: 120, height: 40), team: false)
+        XCTAssertTrue(at120.contains(String(stamp.dropFirst(5).prefix(5)) + " "), "yesterday's rows carry their date:\n\(at120)")
+        XCTAssertTrue(at120.contains("internal_id_148 f"), "16 characters of the description at 120x40:\n\(at120)")
+        let at160 = screen(Size(width: 160, height: 50), team: true, operators: ["anna", nil])
+        XCTAssertTrue(at160.contains(String(stamp.dropFirst(5).prefix(11))), "a date and a time from 160 columns:\n\(at160)")
+        XCTAssertTrue(at160.contains("18900000000000002"), "the call_id from 160 columns:\n\(at160)")
+        XCTAssertTrue(at160.contains(" anna "), at160)
+        let at200 = screen(Size(width: 200, height: 60), team: true, operators: ["anna", nil])
+        XCTAssertTrue(at200.contains("18900000000000002"), "the call_id at 200x60:\n\(at200)")
+        XCTAssertTrue(at200.contains("internal_id_148 follow-up"), "the whole description at 200x60:\n\(at200)")
+        // The operator column stays where it is whoever the visible entries were sent by.
+        func column(_ screen: String) -> Int? {
+            screen.split(separator: "\n").first { $0.contains("18900000000000002") }.flatMap { line in
+                line.range(of: "79599999999").map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+            }
+        }
+        let withOperator = column(screen(Size(width: 160, height: 50), team: true, operators: ["anna", "bo"]))
+        XCTAssertNotNil(withOperator)
+        XCTAssertEqual(column(screen(Size(width: 160, height: 50), team: true, operators: [nil, nil])), withOperator)
+        XCTAssertEqual(column(screen(Size(width: 160, height: 50), team: true, operators: [nil, nil], language: .ru)), withOperator)
+    }
+
+    /// With the log's keyboard the status line says the selected entry whole: what its row had no room for.
+    func testTheStatusLineSaysTheSelectedEntryWhole() {
+        var state = freshState()
+        let request = MakeCallbackRequest(requestDescription: "a long description the row cuts", numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                          line1: Line(destinations: [Destination(number: "79990000001")]),
+                                          line2: Line(destinations: [Destination(number: "79599999999"), Destination(number: "79999999999")]))
+        var entry = CallLogEntry(request: request, mode: .live, endpointHost: "h", operatorName: "anna\u{1b}[2J", now: Date(timeIntervalSince1970: 1_790_000_000))
+        entry.id = 1
+        entry.outcome = .placed
+        entry.callID = "4242"
+        state.log.entries = [entry]
+        state.pane = .log
+        let line = StatusView.line(for: state).0
+        for part in ["anna", "79990000001 → 79599999999 79999999999", "“a long description the row cuts”", "call_id 4242", "placed"] {
+            XCTAssertTrue(line.contains(part), "\(part) in \(line)")
+        }
+        XCTAssertFalse(line.contains("\u{1b}"), "the operator's name is escaped")
     }
 
     /// "Next client": after a placed call, `n` keeps the operator's leg and the audio, clears the client.

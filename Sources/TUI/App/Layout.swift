@@ -7,8 +7,10 @@ public struct Layout: Equatable, Sendable {
     public static let split = Size(width: 100, height: 30)
     /// The widest the form gets: beyond it the columns would stay empty.
     public static let formWidestUseful = 70
-    /// From this many columns right of the form, preview and log sit side by side.
-    public static let sideBySide = 110
+    /// From this many columns right of the form, preview and log sit side by side (below it
+    /// the log gets the whole width under the preview: at 200 columns a third of the screen
+    /// left it no room for the call_id).
+    public static let sideBySide = 150
 
     /// How the screen is arranged.
     public enum Mode: Equatable, Sendable {
@@ -46,7 +48,7 @@ public struct Layout: Equatable, Sendable {
             let form = Rect(x: 0, y: body.y, width: formWidth, height: body.height)
             if right.width >= Self.sideBySide {
                 // Wide: preview and log side by side, each the full height.
-                let previewWidth = max(60, right.width / 2)
+                let previewWidth = max(70, right.width / 2)
                 mode = .split(form: form, preview: Rect(x: right.x, y: right.y, width: previewWidth, height: right.height),
                               log: Rect(x: right.x + previewWidth, y: right.y, width: right.width - previewWidth, height: right.height))
             } else {

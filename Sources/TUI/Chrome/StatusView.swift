@@ -1,4 +1,5 @@
 import CallbackCore
+import CallLogModel
 import Foundation
 import Localization
 
@@ -67,8 +68,22 @@ enum StatusView {
         switch state.pane {
         case .form: return (hint(for: state.fields.focus, in: state.language), .muted)
         case .preview: return (state.language(.statusPreviewHint), .muted)
-        case .log: return (state.language(.statusLogHint), .muted)
+        case .log:
+            guard state.log.entries.indices.contains(state.log.selected) else { return (state.language(.statusLogHint), .muted) }
+            return (entrySummary(state.log.entries[state.log.selected], in: state.language), .muted)
         }
+    }
+
+    /// The selected log entry in one line, what the panel's columns had no room for
+    /// included: the full time, who sent it, every number, the whole description, the call_id.
+    static func entrySummary(_ entry: CallLogEntry, in language: UILanguage) -> String {
+        var parts = [Timestamp.isValid(entry.createdAt) ? Timestamp.local(entry.createdAt) : language(.timeInvalid)]
+        if let name = entry.operatorName, !name.isEmpty { parts.append(LogColumns.cell(name)) }
+        parts.append(LogPanelView.badge(entry.outcome, language: language).trimmingCharacters(in: .whitespaces).lowercased())
+        parts.append(LogColumns.cell(entry.line1Numbers) + " → " + LogColumns.cell(entry.line2Numbers))
+        if let description = entry.requestDescription, !description.isEmpty { parts.append("“" + LogColumns.cell(description) + "”") }
+        if let callID = entry.callID { parts.append("call_id " + LogColumns.cell(callID)) }
+        return parts.joined(separator: " · ")
     }
 
     static func hint(for field: FieldID, in language: UILanguage = .en) -> String { field.hint(in: language) }

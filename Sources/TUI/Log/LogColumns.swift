@@ -4,17 +4,17 @@ import Localization
 
 /// The call log panel's columns, fitted to its width by priority: time and
 /// outcome always; then the client (leg 2, `+N` for more numbers), the
-/// description (at least 16 characters when there is room), who sent it (the
-/// operator: a team shares the log), the call_id, the first leg (leg 1) and a demo mark; whatever is left widens the
+/// description (16 characters when there is room), who sent it (on a team's
+/// log, always), the call_id, the first leg (leg 1) and a demo mark; whatever is left widens the
 /// description, then the call_id.
 struct LogColumns {
     enum Column: CaseIterable {
         case time, outcome, leg1, leg2, description, callID, operatorName, demo
 
         /// The cell for `entry`.
-        func text(_ entry: CallLogEntry, today: Substring, language: UILanguage) -> String {
+        func text(_ entry: CallLogEntry, today: Substring, compact: Bool, language: UILanguage) -> String {
             switch self {
-            case .time: return LogPanelView.shortTime(entry.createdAt, today: today, language: language)
+            case .time: return LogPanelView.shortTime(entry.createdAt, today: today, compact: compact, language: language)
             case .outcome: return LogPanelView.badge(entry.outcome, language: language)
             case .leg1: return LogColumns.numbers(entry.line1Numbers) + " →"
             case .leg2: return LogColumns.numbers(entry.line2Numbers)
@@ -32,11 +32,18 @@ struct LogColumns {
     /// Each visible entry's cells, made once per frame (formatting a time is not free).
     private(set) var cells: [[Column: String]] = []
 
-    /// The columns for `width`, sized to what `entries` hold; `newest` dates the times.
-    init(width: Int, entries: [CallLogEntry], newest: Int64, language: UILanguage = .en) {
+    /// Below this width an earlier day's time is its date alone (`12-01`): the description keeps its 16 characters.
+    static let compactDatesBelow = 64
+
+    /// The columns for `width`, sized to what `entries` hold; `newest` dates the times. On a
+    /// `team` log the operator column is always there (it does not come and go with the entries shown).
+    init(width: Int, entries: [CallLogEntry], newest: Int64, team: Bool = false, language: UILanguage = .en) {
         let today = Timestamp.local(newest).prefix(10)
+        let compact = width < Self.compactDatesBelow
         cells = entries.map { entry in
-            Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, LogColumns.cell($0.text(entry, today: today, language: language))) })
+            Dictionary(uniqueKeysWithValues: Column.allCases.map {
+                ($0, LogColumns.cell($0.text(entry, today: today, compact: compact, language: language)))
+            })
         }
         var widestCache: [Column: Int] = [:]
         func widest(_ column: Column, cap: Int) -> Int {
@@ -54,12 +61,11 @@ struct LogColumns {
             chosen[column] = given
             room -= given + 1
         }
-        take(.time, max(8, time))
-        take(.outcome, 10)
+        take(.time, max(compact ? 5 : 8, time))
+        take(.outcome, widest(.outcome, cap: 9))
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
-        take(.description, min(16, widest(.description, cap: 16)), minimum: 6)
-        let operatorWidth = widest(.operatorName, cap: 12)
-        take(.operatorName, operatorWidth, minimum: min(5, operatorWidth))
+        take(.description, 17, minimum: 6) // 16 characters and the "…" of a longer one
+        if team { take(.operatorName, max(6, min(12, room - 40)), minimum: 5) }
         take(.callID, widest(.callID, cap: 20), minimum: 8)
         take(.leg1, widest(.leg1, cap: 20), minimum: 10)
         take(.demo, widest(.demo, cap: 4), minimum: 4)

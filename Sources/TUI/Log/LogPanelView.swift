@@ -35,7 +35,9 @@ enum LogPanelView {
         }
         let end = min(state.log.entries.count, state.log.scroll + inner.height)
         let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]),
-                                 newest: state.screen.wallClockNow ?? state.log.entries.first?.createdAt ?? 0, language: state.language)
+                                 newest: state.screen.wallClockNow ?? state.log.entries.first?.createdAt ?? 0,
+                                 team: state.log.place.map { if case .team = $0 { return true } else { return false } } ?? false,
+                                 language: state.language)
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll
@@ -60,10 +62,13 @@ enum LogPanelView {
 
     /// `21:13:37` for today's entries, `11-23 21:13` for older ones. `today` is today's
     /// `yyyy-mm-dd` (else, with no wall clock, the newest entry's), made once per frame.
-    static func shortTime(_ ms: Int64, today: Substring, language: UILanguage = .en) -> String {
+    /// Today's time to the second, an earlier day's date and minute (`12-01 07:32`); when
+    /// `compact`, today's to the minute and an earlier day's date alone (the entry has the rest).
+    static func shortTime(_ ms: Int64, today: Substring, compact: Bool = false, language: UILanguage = .en) -> String {
         guard Timestamp.isValid(ms) else { return language(.timeInvalid) }
         let text = Timestamp.local(ms)
-        return text.prefix(10) == today ? String(text.suffix(8)) : String(text.dropFirst(5).prefix(11))
+        if text.prefix(10) == today { return String(text.suffix(8).prefix(compact ? 5 : 8)) }
+        return String(text.dropFirst(5).prefix(compact ? 5 : 11))
     }
 
 
@@ -77,7 +82,7 @@ enum LogPanelView {
         case .unknown: word = language(.badgeUnknown)
         case .sending: word = language(.badgeSending)
         }
-        return " " + word + String(repeating: " ", count: max(0, 8 - word.count)) + " "
+        return " " + word + String(repeating: " ", count: max(0, 8 - word.count))
     }
 
     static func badgeRole(_ outcome: EntryOutcome) -> Role {
