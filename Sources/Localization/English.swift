@@ -908,5 +908,11 @@ extension Catalog {
         .sendingRecordingOutcome: "{frame} Exolve answered; recording the outcome in the {log} … {seconds} s",
         .statusPreviewHint: "The exact JSON F5 sends; ↑↓ PgUp PgDn scroll it, Tab goes back to the form",
         .statusLogHint: "The call log, newest first: Enter shows an entry whole, r loads it into the form, / searches, o filters by outcome",
+        .paletteGoTo: "go to {field} · {section}",
+        .paletteLine: "Line {line}",
+        .keyClearSearch: "clear the search",
+        .keyKeepSearch: "keep the search, read on",
+        .helpNoMatch: "no key or action holds these words; Esc clears the search",
+        .helpEveryDialog: "Every dialog",
     ]
 }

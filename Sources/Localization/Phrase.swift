@@ -991,4 +991,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case sendingRecordingOutcome = "sending.recordingOutcome"
     case statusPreviewHint = "status.previewHint"
     case statusLogHint = "status.logHint"
+    case paletteGoTo = "palette.goTo"
+    case paletteLine = "palette.line"
+    case keyClearSearch = "key.clearSearch"
+    case keyKeepSearch = "key.keepSearch"
+    case helpNoMatch = "help.noMatch"
+    case helpEveryDialog = "help.everyDialog"
 }

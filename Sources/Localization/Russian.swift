@@ -908,5 +908,11 @@ extension Catalog {
         .sendingRecordingOutcome: "{frame} Exolve ответил; запись результата в {log} … {seconds} с",
         .statusPreviewHint: "Точный JSON, который отправит F5; ↑↓ PgUp PgDn — прокрутка, Tab — назад к форме",
         .statusLogHint: "Журнал звонков, новые сверху: Enter — запись целиком, r — в форму, / — поиск, o — фильтр по исходу",
+        .paletteGoTo: "перейти к полю {field} · {section}",
+        .paletteLine: "Плечо {line}",
+        .keyClearSearch: "сбросить поиск",
+        .keyKeepSearch: "оставить поиск, читать",
+        .helpNoMatch: "нет клавиш и действий с этими словами; Esc — сбросить поиск",
+        .helpEveryDialog: "Любой диалог",
     ]
 }

@@ -64,7 +64,8 @@ final class KeyTableTests: XCTestCase {
         let placed = SentCall(result: SendResult(outcome: .placed(callID: "1", requestID: nil), httpStatus: 200, rawBody: "", latencyMs: 1),
                               entryID: 1, logWarning: nil)
         let dialogs: [Dialog] = [
-            .help(.overlay(scroll: 1)), .problems(.list(selected: 0)), .files(.prompt(.save, LineEditor("a.json"))), .files(.confirmOverwrite(path: "a.json")),
+            .help(.overlay(scroll: 1)), .help(.overlay(scroll: 0, search: LineEditor("sen"), typing: true)),
+            .help(.overlay(scroll: 0, search: LineEditor("send"), typing: false)), .problems(.list(selected: 0)), .files(.prompt(.save, LineEditor("a.json"))), .files(.confirmOverwrite(path: "a.json")),
             .audio(.voicePicker(line: 0, filter: "", gender: nil, selected: 1)), .audio(.emotionPicker(line: 0, selected: 0)),
             .audio(.explorer(line: 0, row: 1, column: 1)), .send(.confirm(request, secondAsk: false)), .send(.confirm(request, secondAsk: true)),
             .send(.outcome(placed)), .message(title: "t", text: "x"), .log(.search(LineEditor("abc"))), .log(.entry(entry(1), scroll: 1)),
@@ -202,7 +203,32 @@ final class KeyTableTests: XCTestCase {
 
     /// The palette lists each action once, under its own keys.
     func testThePaletteListsEachLabelOnce() {
-        let labels = PaletteCommands.items.map { $0.binding.label }
+        let labels = PaletteCommands.actions.map { $0.label(.en) }
         XCTAssertEqual(labels.count, Set(labels).count, "\(labels)")
+        let names = PaletteCommands.actions.map { $0.name(.en) }
+        XCTAssertEqual(names.count, Set(names).count, "\(names)")
+    }
+
+    /// The trial: `descr` found nothing. Every field is reached by its label, in either language.
+    func testThePaletteJumpsToAFieldByItsLabel() {
+        var state = freshState(form: exampleForm())
+        state.pane = .log
+        state.press(.control("p"))
+        state.type("descr")
+        state.press(.enter)
+        XCTAssertNil(state.dialog)
+        XCTAssertEqual(state.pane, .form)
+        XCTAssertEqual(state.fields.focus, .requestDescription)
+        state.press(.control("p"))
+        state.type("line 2 number 2")
+        state.press(.enter)
+        XCTAssertEqual(state.fields.focus, .destinationNumber(line: 1, index: 1))
+        state.language = .ru
+        state.press(.control("p"))
+        state.type("громкость")
+        state.press(.enter)
+        XCTAssertEqual(state.fields.focus, .ttsVolume(line: 0))
+        state.press(.control("p"))
+        XCTAssertFalse(render(state).canvas.text.contains("перейти к полю"), "an empty filter lists the actions, not 30 fields")
     }
 }

@@ -179,6 +179,54 @@ final class OperatorSafetyRound2Tests: XCTestCase {
                        "no dialog, no check")
     }
 
+    /// The trial: the help is 160 lines with no search. `/` finds keys and actions by their words, in either language.
+    func testTheHelpSearchesWithSlash() {
+        var state = freshState(Size(width: 120, height: 40))
+        state.press(.function(1))
+        let whole = HelpContent.lines(state).count
+        state.press(.character("/"))
+        state.type("default")
+        var screen = render(state).canvas.text
+        XCTAssertTrue(screen.contains("send the default value explicitly"), screen)
+        XCTAssertFalse(screen.contains("the theme list"), "only what holds the word:\n\(screen)")
+        XCTAssertLessThan(HelpContent.lines(state, matching: "default").count, whole / 4)
+        state.type("q") // typed into the search, not a key that closes the help
+        XCTAssertNotNil(state.dialog)
+        state.press(.backspace, .enter)
+        XCTAssertNotNil(state.dialog, "Enter keeps the search and reads on")
+        state.press(.down)
+        state.press(.escape)
+        guard case .help(.overlay(_, nil, false))? = state.dialog else { return XCTFail("Esc clears the search first: \(String(describing: state.dialog))") }
+        state.press(.escape)
+        XCTAssertNil(state.dialog, "and then closes")
+        // A dialog's name finds all its keys; Russian words find Russian text.
+        state.language = .ru
+        state.press(.function(1), .character("/"))
+        state.type("палитра")
+        screen = render(state).canvas.text
+        XCTAssertTrue(screen.contains("Ctrl-P"), screen)
+        state.press(.control("u"))
+        state.type("zzzz")
+        XCTAssertTrue(render(state).canvas.text.contains("Esc — сбросить поиск"), render(state).canvas.text)
+    }
+
+    /// The trial: F1's row for `Enter on Number code / Display number / Callback resource` squeezed its text into one word a line.
+    func testEveryHelpRowKeepsARoomyTextColumn() {
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            var state = freshState(size)
+            state.press(.function(1))
+            let lines = HelpContent.lines(state).map(\.0)
+            let label = lines.firstIndex { $0.hasPrefix("Enter on Number code") }
+            XCTAssertNotNil(label, "\(size)")
+            let text = lines.firstIndex { $0.contains("pick from the account") }!
+            let column = lines[text].distance(from: lines[text].startIndex, to: lines[text].range(of: "pick")!.lowerBound)
+            XCTAssertLessThanOrEqual(column, 28, "\(size): the text keeps a wide column: \(lines[text])")
+            // The whole description in a few lines, not a word a line.
+            let rows = lines[text...].prefix { $0.hasPrefix(String(repeating: " ", count: column)) || $0 == lines[text] }
+            XCTAssertLessThanOrEqual(rows.count, 4, "\(size): \(rows)")
+        }
+    }
+
     /// The trial: F4 cut `…does not support emotion 1 (neutral); it…` even at 120 columns, losing the fix.
     func testTheProblemsListShowsEveryMessageWhole() {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {

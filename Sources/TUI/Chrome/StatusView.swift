@@ -58,6 +58,8 @@ enum StatusView {
             }
             return (status.text(in: state.language), Style(role, bold: status.tone != .info))
         }
+        // Under a dialog the field's hint would speak of what the dialog hides.
+        if state.dialog != nil { return ("", .muted) }
         let problems = state.problems(of: state.fields.focus)
         if state.pane == .form, let problem = problems.first(where: \.isError) ?? problems.first {
             let empty = state.form.text(of: state.fields.focus).isEmpty && state.form.isRequired(state.fields.focus)

@@ -9,7 +9,7 @@ enum DialogCommands {
         let context = state.context
         switch dialog {
         case .help(let help):
-            return HelpFeature.reduce(help, command, total: HelpContent.lines(state).count, context: context)
+            return HelpFeature.reduce(help, command, total: HelpContent.lines(state, matching: help.query).count, context: context)
         case .problems(let problems):
             return ProblemsFeature.reduce(&state.editing, problems, command, validation: state.validation, context: context)
         case .files(let files):

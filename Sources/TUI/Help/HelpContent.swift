@@ -11,29 +11,48 @@ enum HelpContent {
     /// How many lines fit at `size` for a help of `total` lines.
     static func visibleRows(for size: Size, total: Int) -> Int { max(1, min(size.height - 4, total + 2) - 2) }
 
-    /// Every line, styled.
-    static func lines(_ state: AppState) -> [(String, Style)] {
+    /// Every line, styled; with `matching`, only the entries (and dialog paragraphs) that
+    /// hold each of its words, in either language, under their headings.
+    static func lines(_ state: AppState, matching query: String? = nil) -> [(String, Style)] {
+        let words = (query ?? "").lowercased().split(separator: " ").map(String.init)
+        // Each word typed starts a word of the entry ("row" finds rows, not "narrow").
+        func matches(_ texts: String...) -> Bool { words.isEmpty || PaletteCommands.tokensMatch(words, texts.joined(separator: " ")) }
         let text = Style(.text, on: .surface)
         let title = Style(.primary, on: .surface, bold: true)
+        let subtitle = Style(.accent, on: .surface, bold: true)
         let room = max(20, width(for: state.size) - 4)
-        var sections: [(String, [(String, String)])] = []
-        for section in HelpSection.allCases where section != .dialogs {
+        func entries(_ bindings: [KeyBinding], all: Bool = false) -> [(String, String)] {
             var seen: Set<String> = []
-            let entries = KeyTable.bindings.filter { $0.section == section }
+            return bindings
+                .filter { all || matches($0.label(in: state.language), $0.help.text(state.language), $0.label(in: .en), $0.help.text(.en)) }
                 .map { ($0.label(in: state.language), $0.help.text(state.language)) }
                 .filter { seen.insert($0.0 + "\u{0}" + $0.1).inserted }
-            sections.append((state.language(section.phrase), entries))
+        }
+        var sections: [(heading: String, style: Style, entries: [(String, String)])] = []
+        for section in HelpSection.allCases where section != .dialogs {
+            sections.append((state.language(section.phrase), title, entries(KeyTable.bindings.filter { $0.section == section })))
             if section == .sending, case .demo = state.target, !state.demoScenarios.isEmpty {
-                sections.append((state.language(.helpDemoScenarios), state.demoScenarios.map { ($0.tag, $0.effect.text(state.language)) }))
+                sections.append((state.language(.helpDemoScenarios), title,
+                                 state.demoScenarios.filter { matches($0.tag, $0.effect.text(state.language), $0.effect.text(.en)) }
+                                     .map { ($0.tag, $0.effect.text(state.language)) }))
             }
         }
+        // Dialogs: a heading, then each dialog's keys under its name (a search finds a dialog by its name too).
+        var dialogs: [(heading: String, style: Style, entries: [(String, String)])] = []
+        for kind in KeyTable.dialogKinds {
+            let bindings = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }
+            let named = matches(kind.title(in: state.language), kind.title(in: .en))
+            dialogs.append((kind.title(in: state.language), subtitle, entries(bindings, all: named)))
+        }
+        dialogs.append((state.language(.helpEveryDialog), subtitle, entries(KeyTable.bindings.filter { $0.scopes == [.anyDialog] })))
+        if dialogs.contains(where: { !$0.entries.isEmpty }) { sections.append((state.language(HelpSection.dialogs.phrase), title, [])) }
         // The key column is as wide as the longest key label (within reason), so no label runs into its text.
-        let keyWidth = min(26, (sections.flatMap(\.1).map { DisplayWidth.of($0.0) }.max() ?? 16) + 2)
+        let keyWidth = min(26, ((sections + dialogs).flatMap(\.entries).map { DisplayWidth.of($0.0) }.max() ?? 16) + 2)
         var lines: [(String, Style)] = []
-        for (heading, entries) in sections where !entries.isEmpty {
-            if !lines.isEmpty { lines.append(("", text)) }
-            lines.append((heading, title))
-            for (keys, action) in entries {
+        for (index, section) in (sections + dialogs).enumerated() where !section.entries.isEmpty || section.heading == state.language(HelpSection.dialogs.phrase) {
+            if !lines.isEmpty && (section.style == title || index == 0) { lines.append(("", text)) }
+            lines.append((section.heading, section.style))
+            for (keys, action) in section.entries {
                 let indent = String(repeating: " ", count: keyWidth)
                 var wrapped = TextWrap.lines(action, width: max(10, room - keyWidth))
                 // A label wider than the key column gets a line of its own; the text keeps its column.
@@ -45,25 +64,7 @@ enum HelpContent {
                 for part in wrapped { lines.append((indent + part, text)) }
             }
         }
-        // Dialogs: one paragraph each, from their bindings.
-        lines.append(("", text))
-        lines.append((state.language(HelpSection.dialogs.phrase), title))
-        for kind in KeyTable.dialogKinds {
-            let keys = KeyTable.bindings.filter { $0.scopes.contains(.dialog(kind)) }
-                .map { "\($0.label(in: state.language)) \($0.help.text(state.language))" }
-            guard !keys.isEmpty else { continue }
-            let paragraph = kind.title(in: state.language) + ": " + keys.joined(separator: " · ")
-            for (index, part) in TextWrap.lines(paragraph, width: room - 2).enumerated() {
-                lines.append(((index == 0 ? "" : "  ") + part, index == 0 ? text : text))
-            }
-        }
-        // Keys of every dialog (scrolling a tall one).
-        for binding in KeyTable.bindings where binding.scopes == [.anyDialog] {
-            for part in TextWrap.lines(binding.label(in: state.language) + " " + binding.help.text(state.language), width: room - 2) {
-                lines.append((part, text))
-            }
-        }
-        lines.append((state.language(.helpQuitFromDialogs), Style(.muted, on: .surface)))
+        if query == nil { lines.append(("", text)); lines.append((state.language(.helpQuitFromDialogs), Style(.muted, on: .surface))) }
         return lines
     }
 }

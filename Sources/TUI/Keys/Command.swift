@@ -14,6 +14,8 @@ public enum Command: Equatable, Sendable {
     /// Text typed or pasted into a picker's filter.
     case filterType(String)
     case filterErase, filterClear
+    /// Start a search in the open text (`/` in the help).
+    case search
     /// An editing key in a prompt.
     case promptEdit(TextEdit)
     case copyCallID
@@ -44,7 +46,7 @@ public enum Command: Equatable, Sendable {
     /// a place or an open dialog is not run by name). Each feature decides for its own.
     var runnableByName: Bool {
         switch self {
-        case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .promptEdit: return false
+        case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .search, .promptEdit: return false
         case .copyCallID: return true
         case .screen(let command): return command.runnableByName
         case .form(let command): return command.runnableByName

@@ -49,7 +49,7 @@ private func reply(to command: Command, in state: inout AppState) -> Reply {
     case .profiles(.copyCurl): return ProfileCommands.copyCurl(state.profile, validation: state.validation, context: context)
     case .templates(.save): return TemplateCommands.askName(state.form)
     case .templates(.open): return TemplateCommands.openList()
-    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .promptEdit, .copyCallID, .problems(.dropKept), .audio(.cycleGender):
+    case .close, .accept, .yes, .no, .move, .filterType, .filterErase, .filterClear, .search, .promptEdit, .copyCallID, .problems(.dropKept), .audio(.cycleGender):
         return .none // dialog commands, handled above
     }
 }

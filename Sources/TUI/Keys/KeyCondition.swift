@@ -37,6 +37,12 @@ public enum KeyCondition: Equatable, Sendable {
     case hasCallID
     /// The open text dialog is taller than the screen (↑↓ scroll it).
     case dialogOverflows
+    /// The help's search line has the keys.
+    case helpTyping
+    /// The help is read (its search line, if any, does not have the keys).
+    case helpBrowsing
+    /// The help has a search line (Esc clears it first).
+    case helpSearching
 
     /// Whether the condition holds in `state`.
     public func holds(in state: AppState) -> Bool {
@@ -70,6 +76,13 @@ public enum KeyCondition: Equatable, Sendable {
             return false
         case .hasCallID: return state.dialog?.callID != nil
         case .dialogOverflows: return DialogView.scrollLimit(state) > 0
+        case .helpTyping, .helpBrowsing, .helpSearching:
+            guard case .help(.overlay(_, let search, let typing))? = state.dialog else { return false }
+            switch self {
+            case .helpTyping: return typing
+            case .helpBrowsing: return !typing
+            default: return search != nil
+            }
         }
     }
 }

@@ -90,7 +90,7 @@ public enum KeyTable {
     static let dialogs: [KeyBinding] = QuitCommands.keys + PaletteCommands.keys + AccountPickerCommands.keys + HelpFeature.keys
         + ProblemsFeature.keys + FileFeature.keys + AudioCommands.keys + SendCommands.keys + message + LogCommands.dialogKeys
         + ProfileCommands.keys + TemplateCommands.keys + ThemeCommands.keys + dialogScroll
-        + FileFeature.editingKeys + LogCommands.editingKeys + TemplateCommands.editingKeys
+        + FileFeature.editingKeys + LogCommands.editingKeys + TemplateCommands.editingKeys + HelpFeature.editingKeys
 
     /// The kinds of dialog that have keys, in the table's order (the help lists them so).
     static let dialogKinds: [DialogKind] = {
