@@ -24,7 +24,7 @@ let package = Package(
     targets: [
         .target(name: "CallbackCore", dependencies: ["Localization"]),
         // The one message catalog, in English and Russian, with the plural rule and the language choice.
-        .target(name: "Localization"),
+        .target(name: "Localization", exclude: ["Glossary.md"]),
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.

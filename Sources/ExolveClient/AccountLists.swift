@@ -76,6 +76,8 @@ extension ExolveClient {
                 return .success(value)
             case 400..<500:
                 return .failure(.rejected(status: status, message: redact(ErrorBody.message(from: body, status: status))))
+            case 500..<600:
+                return .failure(.serverError(status: status, message: redact(ErrorBody.message(from: body, status: status))))
             default:
                 return .failure(.badAnswer("HTTP \(status)"))
             }

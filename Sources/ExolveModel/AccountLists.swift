@@ -47,8 +47,10 @@ public enum ListFailure: Error, Equatable, Sendable, CustomStringConvertible, Op
     case notReached(Localized)
     /// The exchange failed after the request left (timeout, dropped connection).
     case failed(Localized)
-    /// An answer that is not the list (not JSON, wrong types, too large, a 5xx).
+    /// An answer that is not the list (not JSON, wrong types, too large).
     case badAnswer(Localized)
+    /// Exolve's server failed (5xx): a trouble on its side, not in the request; asking again later may work.
+    case serverError(status: Int, message: String)
 
     /// For the operator, in English.
     public var description: String { text.text(.en) }
@@ -60,6 +62,7 @@ public enum ListFailure: Error, Equatable, Sendable, CustomStringConvertible, Op
         case .notReached(let reason): return .phrase(.listNotAsked, ["reason": reason])
         case .failed(let reason): return .phrase(.listNotArrived, ["reason": reason])
         case .badAnswer(let reason): return .phrase(.listNotAList, ["reason": reason])
+        case .serverError(let status, let message): return .phrase(.listServerError, ["status": "\(status)", "message": .verbatim(message)])
         }
     }
 }

@@ -914,5 +914,6 @@ extension Catalog {
         .keyKeepSearch: "keep the search, read on",
         .helpNoMatch: "no key or action holds these words; Esc clears the search",
         .helpEveryDialog: "Every dialog",
+        .listServerError: "Exolve's server failed (HTTP {status}: {message}); the list is not available now, try again in a moment (typing works as ever)",
     ]
 }

@@ -997,4 +997,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case keyKeepSearch = "key.keepSearch"
     case helpNoMatch = "help.noMatch"
     case helpEveryDialog = "help.everyDialog"
+    case listServerError = "list.serverError"
 }

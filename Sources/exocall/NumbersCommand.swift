@@ -54,7 +54,7 @@ struct NumbersCommand: AsyncParsableCommand {
             switch failure {
             case .rejected: throw ExitCode(SendExit.rejected)
             case .notReached: throw ExitCode(SendExit.notSent)
-            case .failed, .badAnswer: throw ExitCode(SendExit.unknown)
+            case .failed, .badAnswer, .serverError: throw ExitCode(SendExit.unknown)
             }
         case .success(let numbers):
             let shown = all ? numbers : numbers.filter(\.outgoingCalls)

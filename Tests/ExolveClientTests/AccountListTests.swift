@@ -60,6 +60,13 @@ final class AccountListTests: XCTestCase {
         guard case .failure(.badAnswer(let found)) = await huge.listNumbers() else { return XCTFail("a huge body is not a list") }
         let reason = found.text(.en)
         XCTAssertTrue(reason.contains("larger than"))
+        // The trial: a 500 read "the answer was not a list: HTTP 500"; it says the server failed and to try later.
+        let failing = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("stub:500")!)
+        let failingResult = await failing.listNumbers()
+        XCTAssertEqual(failingResult, .failure(.serverError(status: 500, message: "internal error")))
+        guard case .failure(let serverFailure) = failingResult else { return XCTFail("500") }
+        XCTAssertTrue(serverFailure.text.text(.en).contains("server failed (HTTP 500: internal error)"), serverFailure.text.text(.en))
+        XCTAssertFalse(serverFailure.text.text(.en).contains("not a list"))
         let noCallbacks = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("stub:nocallbacks")!)
         guard case .failure(.rejected(404, _)) = await noCallbacks.listCallbackResources() else { return XCTFail("404") }
         let good = ExolveClient(endpoint: try Endpoint(openURL), apiKey: APIKey("k")!)

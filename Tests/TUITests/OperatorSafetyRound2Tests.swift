@@ -227,6 +227,28 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         }
     }
 
+    /// The trial: a typed number read `812) 999-99-99`, its start cut with no marker.
+    func testAFieldScrolledPastItsStartSaysSo() {
+        var state = freshState(Size(width: 80, height: 24))
+        state.focusOn(.requestDescription)
+        state.type("+7 (812) 999-99-99 and a long tail of words that goes past the field")
+        let row = render(state).canvas.text.split(separator: "\n").first { $0.contains("past the field") }
+        XCTAssertNotNil(row, render(state).canvas.text)
+        XCTAssertTrue(row!.contains("…"), "the cut start is marked: \(row!)")
+        XCTAssertEqual(FormView.visible("абвгд", from: 2), "…гд")
+        XCTAssertEqual(FormView.visible("語語語", from: 2), "… 語", "a wide character's place is kept")
+    }
+
+    /// The trial: the preview at 80x24 dropped a line's trailing comma when it cut the line.
+    func testACutPreviewLineKeepsItsComma() {
+        var state = freshState(Size(width: 80, height: 24), form: exampleForm())
+        state.pane = .preview
+        let screen = render(state).canvas.text
+        let row = screen.split(separator: "\n").first { $0.contains("\"text\":") }
+        XCTAssertNotNil(row, screen)
+        XCTAssertTrue(row!.contains("…,") || row!.contains("\","), "the comma stays: \(row!)")
+    }
+
     /// The trial: F4 cut `…does not support emotion 1 (neutral); it…` even at 120 columns, losing the fix.
     func testTheProblemsListShowsEveryMessageWhole() {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {

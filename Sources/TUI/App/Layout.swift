@@ -52,7 +52,9 @@ public struct Layout: Equatable, Sendable {
                 mode = .split(form: form, preview: Rect(x: right.x, y: right.y, width: previewWidth, height: right.height),
                               log: Rect(x: right.x + previewWidth, y: right.y, width: right.width - previewWidth, height: right.height))
             } else {
-                let previewHeight = right.height * 3 / 5
+                // Three fifths for the preview, and on a tall screen all but 14 rows (the example's
+                // whole request at 200x60), the log keeping the rest.
+                let previewHeight = max(right.height * 3 / 5, right.height - 14)
                 mode = .split(form: form, preview: Rect(x: right.x, y: right.y, width: right.width, height: previewHeight),
                               log: Rect(x: right.x, y: right.y + previewHeight, width: right.width, height: right.height - previewHeight))
             }

@@ -60,9 +60,10 @@ enum AudioPickerViews {
         let emotions = VoiceCatalog.emotionIDs
         // The grid fits the terminal: at full size each cell reads "◆ default";
         // narrower, the name column and the cells shrink to bare marks (the legend explains them).
-        let width = min(state.size.width - 2, 30 + 11 * emotions.count + 4)
+        // 13 columns a cell when there is room: the longest emotion name ("раздражённая") whole.
+        let width = min(state.size.width - 2, 30 + 13 * emotions.count + 4)
         let nameWidth = width >= 100 ? 30 : 26
-        let cell = max(6, min(11, (width - nameWidth - 4) / emotions.count))
+        let cell = max(6, min(13, (width - nameWidth - 4) / emotions.count))
         let wide = cell >= 11
         let rect = DialogView.centered(width: width, height: min(state.size.height - 2, voices.count + 6), in: state.size)
         let say = state.language
@@ -71,7 +72,8 @@ enum AudioPickerViews {
         var x = inner.x + 1 + nameWidth
         for id in emotions {
             let name = VoiceCatalog.emotionName(id, russian: say == .ru)!
-            canvas.put(String(name.prefix(cell - 1)), x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true))
+            // A name wider than its cell ends in "…" (the canvas marks it), never a bare cut.
+            canvas.put(name, x: x, y: inner.y, style: Style(.primary, on: .surface, bold: true), maxWidth: cell - 1)
             x += cell
         }
         let tts = state.form.lines[line].audio.tts
@@ -92,7 +94,7 @@ enum AudioPickerViews {
                     let generic = VoiceCatalog.emotionName(id, russian: say == .ru)
                     let labelled = VoiceCatalog.label(of: voice, emotion: id, russian: say == .ru)
                     let own = labelled == generic ? "" : labelled ?? ""
-                    mark = "● " + (wide ? own : String(own.prefix(cell - 3)))
+                    mark = own.isEmpty ? "●" : "● " + own
                     role = .text
                 }
                 else { mark = "·"; role = .muted }
@@ -100,7 +102,10 @@ enum AudioPickerViews {
                 let isCurrent = voice.id == currentVoice && id == currentEmotion
                 let background: Role = isCursor ? .selection : .surface
                 if isCursor { canvas.fill(Rect(x: cx - 1, y: y, width: cell, height: 1), style: Style(.text, on: .selection)) }
-                canvas.put(mark + (isCurrent ? " ✓" : ""), x: cx, y: y, style: Style(role, on: background, bold: isCursor || isCurrent), maxWidth: cell - 1)
+                // The current choice's ✓ always shows: the mark gives way (cut with "…") before it does.
+                let used = canvas.put(mark, x: cx, y: y, style: Style(role, on: background, bold: isCursor || isCurrent),
+                                      maxWidth: cell - 1 - (isCurrent ? 2 : 0))
+                if isCurrent { canvas.put(" ✓", x: cx + used, y: y, style: Style(.success, on: background, bold: true), maxWidth: 2) }
                 cx += cell
             }
         }

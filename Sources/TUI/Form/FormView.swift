@@ -176,6 +176,8 @@ enum FormView {
     }
 
     /// `text` without its first `offset` columns.
+    /// `text` from column `offset` on; a start scrolled out of view is marked with `…` in the
+    /// first column (a number read `812) 999-99-99` with nothing saying its start was cut).
     static func visible(_ text: String, from offset: Int) -> String {
         guard offset > 0 else { return text }
         var skipped = 0
@@ -184,6 +186,9 @@ enum FormView {
             skipped += DisplayWidth.of(text[index])
             index = text.index(after: index)
         }
-        return String(text[index...])
+        guard index < text.endIndex else { return "…" }
+        // The "…" takes the first visible character's place (and a space, if it was a wide one).
+        let first = DisplayWidth.of(text[index])
+        return "…" + String(repeating: " ", count: max(0, first - 1)) + String(text[text.index(after: index)...])
     }
 }

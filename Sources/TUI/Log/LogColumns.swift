@@ -62,7 +62,7 @@ struct LogColumns {
             room -= given + 1
         }
         take(.time, max(compact ? 5 : 8, time))
-        take(.outcome, widest(.outcome, cap: 9))
+        take(.outcome, widest(.outcome, cap: 13))
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
         take(.description, 17, minimum: 6) // 16 characters and the "…" of a longer one
         if team { take(.operatorName, max(6, min(12, room - 40)), minimum: 5) }

@@ -29,10 +29,19 @@ enum PreviewView {
                 continue
             }
             var x = inner.x + 1
-            for token in lines[index].tokens {
-                x += canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: inner.maxX - x)
-                if x >= inner.maxX { break }
+            var tokens = lines[index].tokens
+            // A line cut short keeps its trailing comma after the "…": the JSON still reads as a list.
+            var comma: PreviewDocument.Token? = nil
+            if let last = tokens.last, last.text == ",",
+               tokens.map({ DisplayWidth.of($0.text) }).reduce(0, +) > inner.maxX - x {
+                comma = tokens.removeLast()
             }
+            let limit = inner.maxX - (comma == nil ? 0 : 1)
+            for token in tokens {
+                x += canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: limit - x)
+                if x >= limit { break }
+            }
+            if let comma { canvas.put(comma.text, x: x, y: y, style: Style(comma.role, on: background), maxWidth: 1) }
             y += 1
         }
         if lines.count > inner.height {
