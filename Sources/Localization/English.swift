@@ -409,7 +409,7 @@ extension Catalog {
         .promptExportTitle: "Save the logged request (e)",
         .promptOpenFile: "Open file:",
         .promptSaveFile: "Save to file:",
-        .promptKeys: "Enter confirms · Esc cancels",
+        .promptKeys: "Tab completes the path · Enter confirms · Esc cancels",
         .searchTitle: "Search the call log",
         .searchWhat: "Numbers (also their last digits), description, call_id, TTS text:",
         .searchKeys: "Enter searches (empty: everything) · Esc cancels",
@@ -915,5 +915,7 @@ extension Catalog {
         .helpNoMatch: "no key or action holds these words; Esc clears the search",
         .helpEveryDialog: "Every dialog",
         .listServerError: "Exolve's server failed (HTTP {status}: {message}); the list is not available now, try again in a moment (typing works as ever)",
+        .keyCompletePath: "complete the path",
+        .noPathCompletion: "no file or folder starts with {name}",
     ]
 }

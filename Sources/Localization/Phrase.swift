@@ -998,4 +998,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpNoMatch = "help.noMatch"
     case helpEveryDialog = "help.everyDialog"
     case listServerError = "list.serverError"
+    case keyCompletePath = "key.completePath"
+    case noPathCompletion = "files.noCompletion"
 }

@@ -409,7 +409,7 @@ extension Catalog {
         .promptExportTitle: "Сохранить запрос из журнала (e)",
         .promptOpenFile: "Открыть файл:",
         .promptSaveFile: "Сохранить в файл:",
-        .promptKeys: "Enter — подтвердить · Esc — отмена",
+        .promptKeys: "Tab — дополнить путь · Enter — подтвердить · Esc — отмена",
         .searchTitle: "Поиск в журнале звонков",
         .searchWhat: "Номера (и их последние цифры), описание, call_id, текст синтеза:",
         .searchKeys: "Enter — искать (пусто: всё) · Esc — отмена",
@@ -915,5 +915,7 @@ extension Catalog {
         .helpNoMatch: "нет клавиш и действий с этими словами; Esc — сбросить поиск",
         .helpEveryDialog: "Любой диалог",
         .listServerError: "сервер Exolve дал сбой (HTTP {status}: {message}); список сейчас недоступен, попробуйте чуть позже (вводить можно как обычно)",
+        .keyCompletePath: "дополнить путь",
+        .noPathCompletion: "нет файла или папки, начинающихся с {name}",
     ]
 }

@@ -332,6 +332,8 @@ private actor Worker {
             }
         case .loadFile(let path):
             deliver(.fileLoaded(path: path, result: Files.read(path)))
+        case .completePath(let typed):
+            deliver(.pathCompletions(typed: typed, candidates: Files.completions(of: typed)))
         case .saveFile(let path, let contents, let overwrite):
             // Report the full path: "saved to request.json" does not say which folder.
             deliver(.fileSaved(path: Files.absolute(path), result: Files.write(contents, to: path, overwrite: overwrite)))

@@ -15,6 +15,20 @@ enum Files {
     }
 
     /// `path` with `~` expanded and made absolute against the working folder.
+    /// The names in the folder of `typed` that start with its last part (folders end in `/`).
+    static func completions(of typed: String) -> [String] {
+        let (folder, name) = PathCompletion.split(typed)
+        let directory = folder.isEmpty ? FileManager.default.currentDirectoryPath : (folder as NSString).expandingTildeInPath
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        // Only the names that can match are looked at again (a folder of 100,000 files stays quick).
+        let matching = PathCompletion.candidates(entries, name: name, limit: 200)
+        return matching.map { entry in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory)
+            return isDirectory.boolValue ? entry + "/" : entry
+        }
+    }
+
     static func absolute(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         guard !expanded.hasPrefix("/") else { return (expanded as NSString).standardizingPath }

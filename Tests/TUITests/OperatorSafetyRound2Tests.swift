@@ -249,6 +249,36 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         XCTAssertTrue(row!.contains("…,") || row!.contains("\","), "the comma stays: \(row!)")
     }
 
+    /// The trial: F2/F3 took a typed path with no completion. Tab completes from the folder's names.
+    func testTabCompletesAPathInTheFilePrompt() {
+        var state = freshState()
+        state.press(.function(3))
+        state.press(.control("u"))
+        state.type("/tmp/exo-req")
+        var effects = state.press(.tab)
+        XCTAssertEqual(effects, [.completePath("/tmp/exo-req")])
+        // Several names: the prompt goes as far as they agree and lists them.
+        effects = update(&state, .pathCompletions(typed: "/tmp/exo-req", candidates: ["exo-requests/", "exo-request-b.json"]))
+        guard case .files(.prompt(_, let editor))? = state.dialog else { return XCTFail("the prompt stays") }
+        XCTAssertEqual(editor.text, "/tmp/exo-request")
+        XCTAssertTrue(render(state).canvas.text.contains("exo-requests/  exo-request-b.json"), render(state).canvas.text)
+        // A stale answer (the operator typed on) changes nothing.
+        _ = update(&state, .pathCompletions(typed: "/tmp/exo-req", candidates: ["exo-requests/"]))
+        guard case .files(.prompt(_, let same))? = state.dialog else { return XCTFail() }
+        XCTAssertEqual(same.text, "/tmp/exo-request")
+        // One name completes it; a planted name is shown escaped.
+        _ = update(&state, .pathCompletions(typed: "/tmp/exo-request", candidates: ["exo-request-b.json"]))
+        guard case .files(.prompt(_, let one))? = state.dialog else { return XCTFail() }
+        XCTAssertEqual(one.text, "/tmp/exo-request-b.json")
+        XCTAssertEqual(state.files.completions, [])
+        _ = update(&state, .pathCompletions(typed: "/tmp/exo-request-b.json", candidates: []))
+        XCTAssertTrue(state.status?.text.contains("no file or folder starts with") ?? false)
+        XCTAssertEqual(PathCompletion.split("~/calls/re").folder, "~/calls/")
+        XCTAssertEqual(PathCompletion.split("~/calls/re").name, "re")
+        XCTAssertEqual(PathCompletion.candidates([".hidden", "req.json", "other"], name: ""), ["other", "req.json"])
+        XCTAssertEqual(PathCompletion.candidates([".hidden", "req.json"], name: "."), [".hidden"])
+    }
+
     /// The trial: F4 cut `…does not support emotion 1 (neutral); it…` even at 120 columns, losing the fix.
     func testTheProblemsListShowsEveryMessageWhole() {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {

@@ -27,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case colorDepthDetected(String)
     /// The call log's answer: earlier attempts to this request's leg-2 numbers within the window.
     case repeatChecked(MakeCallbackRequest, [RecentAttempt])
+    /// The names of a typed path's folder that start with its last part (Tab in F2/F3).
+    case pathCompletions(typed: String, candidates: [String])
     /// The send in flight moved on (recording, waiting for Exolve, recording the outcome).
     case sendStage(SendStage)
     /// The call log could not say whether the client was called recently (it is unreachable).
@@ -76,6 +78,8 @@ public enum Effect: Equatable, Sendable {
     case saveDraft(FormState)
     /// Read a request file.
     case loadFile(path: String)
+    /// List the folder of a typed path for Tab's completion.
+    case completePath(String)
     /// Write `contents` to `path` (`overwrite` false refuses an existing file).
     case saveFile(path: String, contents: String, overwrite: Bool)
     /// Read the newest page of the call log matching `filter`.

@@ -62,6 +62,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .repeatChecked(let request, let attempts):
         if case .send(.confirm(request, _))? = state.dialog { state.sending.recentAttempts = attempts }
+    case .pathCompletions(let typed, let candidates):
+        if case .files(let dialog)? = state.dialog {
+            effects = state.apply(FileFeature.completed(&state.files, dialog, typed: typed, candidates: candidates, context: state.context))
+        }
     case .sendStage(let stage):
         state.sending.inFlight?.stage = stage
     case .sendHeld(let request, let attempts):

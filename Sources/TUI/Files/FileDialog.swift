@@ -40,4 +40,6 @@ public enum FileCommand: Equatable, Sendable {
     case save
     /// F3: open a request file.
     case open
+    /// Tab in the prompt: complete the path from what is on disk.
+    case complete
 }

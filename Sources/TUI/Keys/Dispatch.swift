@@ -42,6 +42,7 @@ private func reply(to command: Command, in state: inout AppState) -> Reply {
     case .send(.nextClient): return SendCommands.nextClient(state.form, context: context)
     case .files(.save): return FileFeature.open(state.files, .save)
     case .files(.open): return FileFeature.open(state.files, .open)
+    case .files(.complete): return .none // in the prompt only
     case .problems(.open): return .show(.problems(.list(selected: 0)))
     case .audio(.openExplorer): return AudioCommands.openExplorer(state.editing)
     case .theme(.open): return ThemeCommands.open(state.theme)
