@@ -896,7 +896,7 @@ extension Catalog {
         .pgNoSuchHost: "no such host: {host}",
         .pgCannotConnect: "cannot connect to {place}: {reason}",
         .pgTheServer: "the server",
-        .confirmLogUnchecked: "The call log cannot be checked for recent calls to this client ({reason}): sending is refused until it can be, because every call is written to the log before it leaves.",
+        .confirmLogUnchecked: "The call log cannot be checked for recent calls to this client ({reason}): sending is refused until it can be, because every call is written to the log before it leaves. y checks again.",
         .confirmLogNotOpen: "the call log is not open",
         .keyNextClient: "next client",
         .nextClientReady: "next client: leg 2's numbers and the description cleared (Ctrl-Z undoes)",
@@ -917,5 +917,8 @@ extension Catalog {
         .listServerError: "Exolve's server failed (HTTP {status}: {message}); the list is not available now, try again in a moment (typing works as ever)",
         .keyCompletePath: "complete the path",
         .noPathCompletion: "no file or folder starts with {name}",
+        .confirmCheckingAgain: "nothing sent: checking the call log again…",
+        .confirmCheckAgainKeys: "y checks the call log again (nothing is sent) · Esc cancels",
+        .keyCheckAgain: "check the log again",
     ]
 }

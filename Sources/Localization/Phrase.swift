@@ -1000,4 +1000,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case listServerError = "list.serverError"
     case keyCompletePath = "key.completePath"
     case noPathCompletion = "files.noCompletion"
+    case confirmCheckingAgain = "confirm.checkingAgain"
+    case confirmCheckAgainKeys = "confirm.checkAgainKeys"
+    case keyCheckAgain = "key.checkAgain"
 }

@@ -83,6 +83,10 @@ final class KeyTableTests: XCTestCase {
             state.dialog = dialog
             places.append(("dialog \(dialog.kind)", state))
         }
+        var unchecked = base
+        unchecked.dialog = .send(.confirm(request, secondAsk: false))
+        unchecked.sending.repeatCheckFailure = .verbatim("db down")
+        places.append(("a confirmation whose log cannot be checked", unchecked))
         var tall = freshState(Size(width: 80, height: 24), form: exampleForm())
         tall.dialog = .message(title: "t", text: (1...40).map { "line \($0)" }.joined(separator: "\n"))
         places.append(("a message taller than the window", tall))

@@ -114,6 +114,12 @@ final class OperatorSafetyRound2Tests: XCTestCase {
         let screen = render(state).canvas.text
         XCTAssertTrue(screen.contains("The call log cannot be checked for recent calls"), screen)
         XCTAssertTrue(screen.contains("nothing answers at db:5432"), screen)
+        // y sends nothing while the log cannot be checked: it asks the log again.
+        let effects = state.press(.character("y"))
+        XCTAssertEqual(effects, [.checkRepeat(request, window: state.sending.repeatWindow)])
+        XCTAssertNil(state.sending.inFlight)
+        XCTAssertFalse(render(state).canvas.text.contains("cannot be checked"), "checking again")
+        _ = update(&state, .repeatCheckFailed(request, reason: .verbatim("nothing answers at db:5432")))
         state.press(.escape, .function(5))
         XCTAssertFalse(render(state).canvas.text.contains("cannot be checked"), "a new ask starts clean")
     }

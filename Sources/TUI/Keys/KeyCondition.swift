@@ -33,6 +33,8 @@ public enum KeyCondition: Equatable, Sendable {
     case firstAsk
     /// The second ask (a repeat of an unknown outcome).
     case secondAsk
+    /// The confirmation could not check the log (y asks it again; nothing is sent).
+    case logUnchecked
     /// There is a call_id to copy.
     case hasCallID
     /// The open text dialog is taller than the screen (↑↓ scroll it).
@@ -69,7 +71,10 @@ public enum KeyCondition: Equatable, Sendable {
         case .inPreview: return state.pane == .preview
         case .logHasEntries: return !state.log.entries.isEmpty
         case .firstAsk:
-            if case .send(.confirm(_, false))? = state.dialog { return true }
+            if case .send(.confirm(_, false))? = state.dialog { return state.sending.repeatCheckFailure == nil }
+            return false
+        case .logUnchecked:
+            if case .send(.confirm(_, false))? = state.dialog { return state.sending.repeatCheckFailure != nil }
             return false
         case .secondAsk:
             if case .send(.confirm(_, true))? = state.dialog { return true }

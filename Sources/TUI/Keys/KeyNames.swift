@@ -54,7 +54,7 @@ extension KeyCondition {
     /// Where a binding with this condition works, when that is narrower than its scope.
     public var place: Phrase? {
         switch self {
-        case .always, .firstAsk, .secondAsk, .hasCallID, .dialogOverflows, .helpTyping, .helpBrowsing, .helpSearching: return nil
+        case .always, .firstAsk, .secondAsk, .logUnchecked, .hasCallID, .dialogOverflows, .helpTyping, .helpBrowsing, .helpSearching: return nil
         case .outsideText: return .placeOutsideText
         case .inText: return .placeText
         case .onChoice, .onPlainChoice: return .placeChoice

@@ -39,6 +39,12 @@ enum SendCommands {
         switch command {
         case .no, .close:
             return Reply(dialog: .close, status: StatusMessage(context.language(.sendCancelled), .info))
+        case .yes where sending.repeatCheckFailure != nil:
+            // The log could not be checked: nothing is sent; y asks the log again.
+            sending.repeatCheckFailure = nil
+            sending.recentAttempts = nil
+            return Reply(effects: [.checkRepeat(request, window: sending.repeatWindow)],
+                         status: StatusMessage(context.language(.confirmCheckingAgain), .info))
         case .yes:
             let recent = sending.recentAttempts ?? []
             if !secondAsk && (!recent.isEmpty || sending.unknownRequests.contains(request.canonicalJSON())) {

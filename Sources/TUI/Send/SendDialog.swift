@@ -35,6 +35,7 @@ extension DialogKind {
 extension SendCommands {
     /// The send dialogs' keys.
     static let keys: [KeyBinding] = [
+        KeyTable.on(.confirmSend, .of(.character("y"), .character("Y")), when: .logUnchecked, .yes, "y", .keyCheckAgain, section: .sending),
         KeyTable.on(.confirmSend, .of(.enter, .character("y"), .character("Y")), when: .firstAsk, .yes, "Enter / y", .keySend, section: .sending),
         KeyTable.on(.confirmSend, .of(.character("y"), .character("Y")), when: .secondAsk, .yes, "y", .keySendAgain, section: .sending),
         KeyTable.on(.confirmSend, .of(.escape, .character("n"), .character("N")), .no, "Esc", .keyCancel, section: .sending),

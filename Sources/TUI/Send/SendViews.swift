@@ -75,6 +75,8 @@ enum SendViews {
                 lines.append((part, Style(.error, on: .surface, bold: true)))
             }
             lines.append((say(.confirmSendAnyway), Style(.accent, on: .surface, bold: true)))
+        } else if state.sending.repeatCheckFailure != nil {
+            lines.append((say(.confirmCheckAgainKeys), Style(.accent, on: .surface, bold: true)))
         } else {
             lines.append((say(.confirmSend), Style(.accent, on: .surface, bold: true)))
         }
