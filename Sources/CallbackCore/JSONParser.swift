@@ -35,9 +35,11 @@ public enum JSONParser {
         try parse(Array(text.utf8))
     }
 
-    /// Parses a whole document from UTF-8 bytes.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    /// Parses a whole document from UTF-8 bytes. `trailingCommas` accepts `{"a":1,}` and
+    /// `[1,]` (Exolve's own event examples end objects so; a request file never may).
+    public static func parse(_ bytes: [UInt8], trailingCommas: Bool = false) throws(JSONSyntaxError) -> JSONValue {
         var reader = Reader(bytes: bytes)
+        reader.trailingCommas = trailingCommas
         reader.skipWhitespace()
         let value = try reader.parseValue(depth: 0)
         reader.skipWhitespace()
@@ -50,6 +52,7 @@ public enum JSONParser {
     private struct Reader {
         let bytes: [UInt8]
         var index = 0
+        var trailingCommas = false
 
         init(bytes: [UInt8]) {
             // A UTF-8 byte order mark is tolerated, as editors write one.
@@ -138,7 +141,12 @@ public enum JSONParser {
                 members.append(.init(key, value))
                 skipWhitespace()
                 guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedObject)) }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    skipWhitespace()
+                    if trailingCommas, index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                    continue
+                }
                 if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
                 throw error(.phrase(.jsonObjectSeparator, ["found": describeCurrent()]))
             }
@@ -157,7 +165,12 @@ public enum JSONParser {
                 items.append(try parseValue(depth: depth + 1))
                 skipWhitespace()
                 guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedArray)) }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    skipWhitespace()
+                    if trailingCommas, index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+                    continue
+                }
                 if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
                 throw error(.phrase(.jsonArraySeparator, ["found": describeCurrent()]))
             }
