@@ -144,7 +144,7 @@ let package = Package(
             "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
-        .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "ExolveClient", "Theming", "TUI", "SafeTOML", "CallLog",
+        .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "CallEvents", "ExolveClient", "Theming", "TUI", "SafeTOML", "CallLog",
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
         .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore"]),

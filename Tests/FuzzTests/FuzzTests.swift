@@ -1,4 +1,5 @@
 import CallbackCore
+import CallEvents
 import ExolveClient
 import Foundation
 import Theming
@@ -86,6 +87,18 @@ final class FuzzTests: XCTestCase {
             if let request = result.request {
                 // What validates must round-trip through its own canonical JSON.
                 precondition(RequestValidator.validate(text: request.canonicalJSON()).request == request, "round trip broke")
+            }
+        }
+    }
+
+    /// Exolve's call events reach the receiver from the internet: the parser and the result
+    /// derivation take anything without crashing, and an accepted event's identity holds.
+    func testTheCallEventParser() {
+        let vendor = #"{"service":"callback","date_time":"2024-01-07T10:54:57.009979Z","call_sid":"cala188947f","number":"79991112233","type":"d","uid":7149714791827935000,"started":"2024-01-07T10:54:11.385017Z","ended":"2024-01-07T10:54:56.965018Z","hangup_cause":"NORMAL_CLEARING","cause":"16","setup_time":10385,"wait_time":10385,"duration":45580,"full_duration":55965,"event_side":"A","record_call":true,}"#
+        inputs(from: vendor) { bytes in
+            if case .success(let event) = CallEventParser.parse(bytes) {
+                precondition(event.identity.hasPrefix(String(event.uid) + "|"), "identity")
+                _ = CallResult.derive([event, event]).label(now: 0, in: .en)
             }
         }
     }
