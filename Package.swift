@@ -62,10 +62,11 @@ let package = Package(
         ]),
         // The call log's values (entries, filters, the repeat guard's rule) and the store
         // contract: no database library, so the pure front-end core can use them.
-        .target(name: "CallLogModel", dependencies: ["CallbackCore", "Localization", "ProcessEnvironment", "ExolveModel"]),
+        .target(name: "CallLogModel", dependencies: ["CallbackCore", "CallEvents", "Localization", "ProcessEnvironment", "ExolveModel"]),
         // The SQLite backend, the logged sender, and CallLogOpener (which opens either backend).
         .target(name: "CallLog", dependencies: [
             "CallLogModel",
+            "CallEvents",
             "CallLogPostgres",
             "CallbackCore",
             "Localization",
@@ -77,6 +78,7 @@ let package = Package(
         // It links no GRDB: the team log needs only the model and the contract.
         .target(name: "CallLogPostgres", dependencies: [
             "CallLogModel",
+            "CallEvents",
             "ExolveModel",
             "Localization",
             "ProcessEnvironment",
@@ -141,7 +143,7 @@ let package = Package(
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .testTarget(name: "CallLogTests", dependencies: [
-            "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "CallLog", "CallLogPostgres", "CallEvents", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "CallEvents", "ExolveClient", "Theming", "TUI", "SafeTOML", "CallLog",

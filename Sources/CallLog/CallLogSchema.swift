@@ -74,6 +74,21 @@ enum CallLogSchema {
             INSERT INTO log_identity (id) VALUES (lower(hex(randomblob(16))));
             """,
         ]),
+        SchemaStep("v3: call events", [
+            """
+            -- Exolve's callback call events, each once (its identity: uid, side, type, date_time),
+            -- linked to an entry by uid = call.call_id; the body is kept as received and read
+            -- through the one parser, so no rule of the event lives in SQL.
+            CREATE TABLE call_event (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              identity TEXT NOT NULL UNIQUE,
+              uid TEXT NOT NULL,
+              received_at INTEGER NOT NULL,
+              raw TEXT NOT NULL
+            );
+            CREATE INDEX call_event_by_uid ON call_event (uid, id);
+            """,
+        ]),
     ])
 
     /// GRDB's migrator, one migration per step of the plan.

@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import ExolveClient
 import Foundation
@@ -334,6 +335,60 @@ public final class SQLiteCallLog: CallLogStore {
     public func entry(id: Int64) throws(CallLogError) -> CallLogEntry? {
         do {
             return try database.read { db in try CallLogEntry.fetchOne(db, key: id) }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// Stores an event once; true when it was new.
+    public func record(_ event: CallEvent, receivedAt: Date = Date()) throws(CallLogError) -> Bool {
+        do {
+            return try writeRetrying { db in
+                try db.execute(sql: """
+                    INSERT INTO call_event (identity, uid, received_at, raw) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (identity) DO NOTHING
+                    """, arguments: [event.identity, event.callID, Int64(receivedAt.timeIntervalSince1970 * 1000), event.raw])
+                return db.changesCount > 0
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// The events of these calls.
+    public func events(callIDs: [String]) throws(CallLogError) -> [CallEvent] {
+        guard !callIDs.isEmpty else { return [] }
+        do {
+            return try database.read { db in
+                var found: [CallEvent] = []
+                // In chunks: SQLite binds at most 32,766 values a statement.
+                for start in stride(from: 0, to: callIDs.count, by: 500) {
+                    let chunk = Array(callIDs[start..<min(callIDs.count, start + 500)])
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    let rows = try String.fetchAll(db, sql: "SELECT raw FROM call_event WHERE uid IN (\(marks)) ORDER BY id",
+                                                   arguments: StatementArguments(chunk))
+                    found += rows.compactMap(CallEvent.stored)
+                }
+                return found
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
+    /// The newest events, each with its entry.
+    public func recentEvents(limit: Int) throws(CallLogError) -> [StoredEvent] {
+        do {
+            return try database.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT e.raw, e.received_at, (SELECT c.id FROM call c WHERE c.call_id = e.uid LIMIT 1) AS entry_id
+                    FROM call_event e ORDER BY e.id DESC LIMIT ?
+                    """, arguments: [max(0, limit)])
+                return rows.compactMap { row -> StoredEvent? in
+                    guard let event = CallEvent.stored(row["raw"]) else { return nil }
+                    return StoredEvent(event: event, receivedAt: row["received_at"], entryID: row["entry_id"])
+                }
+            }
         } catch {
             throw Self.classify(error, path: path, reading: true)
         }

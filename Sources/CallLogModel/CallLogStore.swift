@@ -1,4 +1,5 @@
 import CallbackCore
+import CallEvents
 import ExolveModel
 import Foundation
 
@@ -46,8 +47,45 @@ public protocol CallLogStore: AnyObject, Sendable {
     /// `interval` is how often a backend without notifications looks.
     func changes(interval: Duration) -> AsyncStream<Void>
 
+    /// Stores one of Exolve's call events once (by its identity): true when it was new, false
+    /// for a second copy (which changes nothing). Returns only once the event is durable.
+    func record(_ event: CallEvent, receivedAt: Date) async throws(CallLogError) -> Bool
+
+    /// The events of the calls whose `call_id`s are given (every event of each, any order).
+    func events(callIDs: [String]) async throws(CallLogError) -> [CallEvent]
+
+    /// The newest `limit` events received, each with the entry it belongs to (nil: a call
+    /// exocall did not place, kept and listed, never mixed into the log as a send).
+    func recentEvents(limit: Int) async throws(CallLogError) -> [StoredEvent]
+
     /// Closes the log's connections.
     func close() async
+}
+
+/// An event as the log keeps it: when it came, and the entry it belongs to.
+public struct StoredEvent: Equatable, Sendable {
+    /// The event.
+    public var event: CallEvent
+    /// When the receiver stored it (Unix ms).
+    public var receivedAt: Int64
+    /// The log entry whose call_id is its uid, if exocall placed the call.
+    public var entryID: Int64?
+
+    /// An event as stored.
+    public init(event: CallEvent, receivedAt: Int64, entryID: Int64?) {
+        self.event = event
+        self.receivedAt = receivedAt
+        self.entryID = entryID
+    }
+}
+
+extension CallEvent {
+    /// The event from a body the log kept (it was accepted once, so it reads again; nil if a
+    /// hand-edited row no longer does).
+    public static func stored(_ raw: String) -> CallEvent? {
+        if case .success(let event) = CallEventParser.parse(Array(raw.utf8)) { return event }
+        return nil
+    }
 }
 
 extension CallLogStore {

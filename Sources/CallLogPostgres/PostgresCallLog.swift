@@ -1,3 +1,4 @@
+import CallEvents
 import CallLogModel
 import CallbackCore
 import ExolveModel
@@ -425,6 +426,49 @@ public final class PostgresCallLog: CallLogStore {
                 deadlineAt: try r[20].decode(Int64?.self)))
         }
         return result
+    }
+
+    /// Stores an event once; true when it was new (the insert is committed before this returns).
+    public func record(_ event: CallEvent, receivedAt: Date) async throws(CallLogError) -> Bool {
+        let identity = event.identity, uid = event.callID, raw = event.raw
+        let at = Int64(receivedAt.timeIntervalSince1970 * 1000)
+        return try await run { connection, logger in
+            let rows = try await connection.query("""
+                INSERT INTO call_event (identity, uid, received_at, raw) VALUES (\(identity), \(uid), \(at), \(raw))
+                ON CONFLICT (identity) DO NOTHING RETURNING id
+                """, logger: logger)
+            return try await Self.firstID(rows) != nil
+        }
+    }
+
+    /// The events of these calls.
+    public func events(callIDs: [String]) async throws(CallLogError) -> [CallEvent] {
+        guard !callIDs.isEmpty else { return [] }
+        let ids = callIDs
+        return try await run(reading: true) { connection, logger in
+            var found: [CallEvent] = []
+            for try await raw in try await connection.query("SELECT raw FROM call_event WHERE uid = ANY(\(ids)) ORDER BY id", logger: logger)
+                .decode(String.self) {
+                if let event = CallEvent.stored(raw) { found.append(event) }
+            }
+            return found
+        }
+    }
+
+    /// The newest events, each with its entry.
+    public func recentEvents(limit: Int) async throws(CallLogError) -> [StoredEvent] {
+        let limit = max(0, limit)
+        return try await run(reading: true) { connection, logger in
+            var found: [StoredEvent] = []
+            let rows = try await connection.query("""
+                SELECT e.raw, e.received_at, (SELECT c.id FROM call c WHERE c.call_id = e.uid LIMIT 1)
+                FROM call_event e ORDER BY e.id DESC LIMIT \(limit)
+                """, logger: logger)
+            for try await (raw, receivedAt, entryID) in rows.decode((String, Int64, Int64?).self) {
+                if let event = CallEvent.stored(raw) { found.append(StoredEvent(event: event, receivedAt: receivedAt, entryID: entryID)) }
+            }
+            return found
+        }
     }
 
     /// One entry by id.

@@ -99,6 +99,36 @@ enum PostgresSchema {
               FOR EACH STATEMENT EXECUTE FUNCTION exocall_call_counted()
             """,
         ]),
+        SchemaStep("v2: call events", [
+            """
+            -- Exolve's callback call events, each once (its identity), linked by uid = call.call_id;
+            -- the body as received, read through the one parser.
+            CREATE TABLE call_event (
+              id BIGSERIAL PRIMARY KEY,
+              identity TEXT NOT NULL UNIQUE,
+              uid TEXT NOT NULL,
+              received_at BIGINT NOT NULL,
+              raw TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE INDEX call_event_by_uid ON call_event (uid, id)
+            """,
+            """
+            CREATE INDEX call_by_call_id ON call (call_id) WHERE call_id IS NOT NULL
+            """,
+            """
+            -- Another operator's panel updates when an event arrives, as it does for a send.
+            CREATE FUNCTION exocall_event_notified() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              PERFORM pg_notify('exocall_call', '');
+              RETURN NULL;
+            END $$ SECURITY DEFINER SET search_path FROM CURRENT
+            """,
+            """
+            CREATE TRIGGER call_event_in AFTER INSERT ON call_event FOR EACH STATEMENT EXECUTE FUNCTION exocall_event_notified()
+            """,
+        ]),
     ])
 
     /// The table that records which migrations ran.

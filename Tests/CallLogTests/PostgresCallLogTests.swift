@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import CallLog
 @testable import CallLogPostgres
@@ -128,6 +129,28 @@ final class PostgresCallLogTests: XCTestCase {
             }
         }
         for store in stores { await store.close() }
+    }
+
+    /// A team log made before the events (version 1) is brought up to date in place, its calls kept.
+    func testATeamLogFromBeforeTheEventsIsUpgradedInPlace() async throws {
+        let cluster = try requirePostgres()
+        let database = try cluster.createDatabase()
+        let store = try await CallLogOpener.open(cluster.url(database: database))
+        let id = try await store.begin(CallLogEntry(request: request(), mode: .demo, endpointHost: "h"))
+        await store.close()
+        // Back to version 1, as a log written by an exocall before #30 is.
+        try cluster.sql("""
+            DROP TABLE call_event; DROP FUNCTION exocall_event_notified(); DROP INDEX call_by_call_id;
+            DELETE FROM exocall_schema WHERE version = 2
+            """, database: database)
+        let upgraded = try await CallLogOpener.open(cluster.url(database: database))
+        let kept = try await upgraded.entry(id: id)
+        XCTAssertNotNil(kept, "the old call is still there")
+        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "2")
+        let event = try XCTUnwrap(try? CallEventParser.parse(Array(#"{"uid":5,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#.utf8)).get())
+        let stored = try await upgraded.record(event, receivedAt: Date())
+        XCTAssertTrue(stored)
+        await upgraded.close()
     }
 
     func testALeastPrivilegeRoleCanSendAndReadButNotDelete() async throws {
