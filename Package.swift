@@ -99,9 +99,9 @@ let package = Package(
         .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
-        .target(name: "TUI", dependencies: ["CallbackCore", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
+        .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
-        .target(name: "TUIRuntime", dependencies: ["TUI", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
+        .target(name: "TUIRuntime", dependencies: ["TUI", "CallEvents", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         // Stack protector and fortified libc calls for exocall's own C (issue #32).
         .target(name: "CTerminalSignals", cSettings: [.unsafeFlags(["-fstack-protector-strong", "-D_FORTIFY_SOURCE=2", "-O2"])]),
         // Writes to the terminal and pipes that never trap when the other end is gone.
@@ -148,8 +148,8 @@ let package = Package(
         .testTarget(name: "ThemingTests", dependencies: ["Theming"]),
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "CallEvents", "ExolveClient", "Theming", "TUI", "SafeTOML", "CallLog",
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "CallEvents", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
+        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "CallEvents", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).

@@ -939,5 +939,17 @@ extension Catalog {
         .resultClientFailed: "failed: {cause}",
         .resultCauseUnknown: "cause unknown",
         .resultCauseNumber: "cause {code}",
+        .entryResult: "result    {result}",
+        .entryLegOperator: "line 1    {timeline}",
+        .entryLegClient: "line 2    {timeline}",
+        .timelineRang: "rang {time}",
+        .timelineNotRung: "not rung",
+        .timelineAnsweredAfter: "answered after {seconds} s",
+        .timelineNotAnswered: "not answered",
+        .timelineHungUp: "hung up {time}",
+        .timelineTalk: "talk {time}",
+        .timelineWithMessage: "with the message {time}",
+        .timelineRecorded: "recorded",
+        .timelineNotRecorded: "not recorded",
     ]
 }

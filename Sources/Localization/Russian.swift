@@ -939,5 +939,17 @@ extension Catalog {
         .resultClientFailed: "сбой: {cause}",
         .resultCauseUnknown: "причина неизвестна",
         .resultCauseNumber: "причина {code}",
+        .entryResult: "итог      {result}",
+        .entryLegOperator: "плечо 1   {timeline}",
+        .entryLegClient: "плечо 2   {timeline}",
+        .timelineRang: "вызов {time}",
+        .timelineNotRung: "не вызывался",
+        .timelineAnsweredAfter: "ответ через {seconds} с",
+        .timelineNotAnswered: "без ответа",
+        .timelineHungUp: "отбой {time}",
+        .timelineTalk: "разговор {time}",
+        .timelineWithMessage: "с сообщением {time}",
+        .timelineRecorded: "записан",
+        .timelineNotRecorded: "не записан",
     ]
 }

@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import CallLog
 import CallLogPostgres
@@ -305,6 +306,14 @@ private actor Worker {
                 action = .logUnavailable(.error(error))
             }
             await self.deliverLoad(action, ticket: ticket, append: cursor != nil)
+            // Then what Exolve's events say of those calls (the panel's result column).
+            if case .logPageLoaded(let entries, _, _) = action {
+                let ids = entries.compactMap(\.callID)
+                if !ids.isEmpty, let events = try? await store.events(callIDs: ids), !events.isEmpty {
+                    let results = Dictionary(grouping: events, by: \.callID).mapValues { CallResult.derive($0) }
+                    self.deliver(.logResults(results))
+                }
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import CallLogModel
 import ExolveModel
@@ -15,6 +16,8 @@ public enum Action: Equatable, Sendable {
     case fileSaved(path: String, result: FileSaveResult)
     /// A page of the call log arrived.
     case logPageLoaded(entries: [CallLogEntry], total: MatchCount, append: Bool)
+    /// What Exolve's events say of the loaded entries' calls, by call_id.
+    case logResults([String: CallResult])
     /// The call log could not be read.
     case logUnavailable(Localized)
     /// Another process (or this one) changed the call log.

@@ -39,6 +39,8 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.log.entries = append ? state.log.entries + entries : entries
         state.log.total = total
         state.log.selected = min(state.log.selected, max(0, state.log.entries.count - 1))
+    case .logResults(let results):
+        state.log.results.merge(results) { _, new in new }
     case .logUnavailable(let reason):
         state.log.loading = false
         state.log.unavailable = reason

@@ -72,7 +72,10 @@ enum StatusView {
         case .preview: return (state.language(.statusPreviewHint), .muted)
         case .log:
             guard state.log.entries.indices.contains(state.log.selected) else { return (state.language(.statusLogHint), .muted) }
-            return (entrySummary(state.log.entries[state.log.selected], in: state.language), .muted)
+            let entry = state.log.entries[state.log.selected]
+            var summary = entrySummary(entry, in: state.language)
+            if let result = state.log.result(of: entry) { summary += " · " + result.label(now: state.screen.wallClockNow, in: state.language) }
+            return (summary, .muted)
         }
     }
 

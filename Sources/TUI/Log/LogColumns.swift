@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import CallLogModel
 import Localization
@@ -9,11 +10,12 @@ import Localization
 /// description, then the call_id.
 struct LogColumns {
     enum Column: CaseIterable {
-        case time, outcome, leg1, leg2, description, callID, operatorName, demo
+        case time, outcome, result, leg1, leg2, description, callID, operatorName, demo
 
         /// The cell for `entry`.
         func text(_ entry: CallLogEntry, today: Substring, compact: Bool, language: UILanguage) -> String {
             switch self {
+            case .result: return "" // from the events, filled in by the columns
             case .time: return LogPanelView.shortTime(entry.createdAt, today: today, compact: compact, language: language)
             case .outcome: return LogPanelView.badge(entry.outcome, language: language)
             case .leg1: return LogColumns.numbers(entry.line1Numbers) + " →"
@@ -37,13 +39,16 @@ struct LogColumns {
 
     /// The columns for `width`, sized to what `entries` hold; `newest` dates the times. On a
     /// `team` log the operator column is always there (it does not come and go with the entries shown).
-    init(width: Int, entries: [CallLogEntry], newest: Int64, team: Bool = false, language: UILanguage = .en) {
+    init(width: Int, entries: [CallLogEntry], newest: Int64, team: Bool = false, results: [String: CallResult] = [:], now: Int64? = nil,
+         language: UILanguage = .en) {
         let today = Timestamp.local(newest).prefix(10)
         let compact = width < Self.compactDatesBelow
         cells = entries.map { entry in
-            Dictionary(uniqueKeysWithValues: Column.allCases.map {
+            var row = Dictionary(uniqueKeysWithValues: Column.allCases.map {
                 ($0, LogColumns.cell($0.text(entry, today: today, compact: compact, language: language)))
             })
+            if let result = entry.callID.flatMap({ results[$0] }) { row[.result] = result.label(now: now, in: language) }
+            return row
         }
         var widestCache: [Column: Int] = [:]
         func widest(_ column: Column, cap: Int) -> Int {
@@ -65,6 +70,8 @@ struct LogColumns {
         take(.outcome, widest(.outcome, cap: 13))
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
         take(.description, 17, minimum: 6) // 16 characters and the "…" of a longer one
+        // What happened to the call (Exolve's events), when any entry shown has events.
+        take(.result, widest(.result, cap: 18), minimum: 8)
         if team { take(.operatorName, max(6, min(12, room - 40)), minimum: 5) }
         take(.callID, widest(.callID, cap: 20), minimum: 8)
         take(.leg1, widest(.leg1, cap: 20), minimum: 10)
@@ -76,7 +83,7 @@ struct LogColumns {
             room -= extra
         }
         widths = chosen
-        shown = [.time, .outcome, .operatorName, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
+        shown = [.time, .outcome, .result, .operatorName, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }
     }
 
     /// The most characters a cell keeps: more than the widest column shows. A row's

@@ -1,6 +1,7 @@
 import Foundation
 import CallLogModel
 import CallbackCore
+import CallEvents
 import Localization
 
 /// The lines of an open call log entry: the view draws them, the reducer
@@ -18,6 +19,7 @@ enum LogEntryContent {
     /// memo: the same arguments give the same lines.
     private struct Laid: @unchecked Sendable {
         var entry: CallLogEntry
+        var result: CallResult?
         var width: Int
         var language: UILanguage
         var lines: [(String, Style)]
@@ -26,22 +28,51 @@ enum LogEntryContent {
     private static let lock = NSLock()
 
     /// The entry as styled lines, wrapped to fit `width`.
-    static func lines(_ entry: CallLogEntry, width: Int, language say: UILanguage = .en) -> [(String, Style)] {
-        if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry {
+    static func lines(_ entry: CallLogEntry, result: CallResult? = nil, width: Int, language say: UILanguage = .en) -> [(String, Style)] {
+        if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry, cached.result == result {
             return cached.lines
         }
-        let lines = layOut(entry, width: width, language: say)
-        lock.withLock { last = Laid(entry: entry, width: width, language: say, lines: lines) }
+        let lines = layOut(entry, result: result, width: width, language: say)
+        lock.withLock { last = Laid(entry: entry, result: result, width: width, language: say, lines: lines) }
         return lines
     }
 
-    private static func layOut(_ entry: CallLogEntry, width: Int, language say: UILanguage) -> [(String, Style)] {
+    /// What Exolve's events say: the result, then each leg's timeline (rang, answered after,
+    /// hung up, cause in words with its Q.850 code and hangup_cause, talk time, recorded).
+    static func timeline(_ result: CallResult, width: Int, language say: UILanguage) -> [(String, Style)] {
+        var lines: [(String, Style)] = [(say(.entryResult, ["result": result.label(now: nil, in: say)]),
+                                         Style(LogPanelView.resultRole(result.state), on: .surface, bold: true))]
+        func clock(_ ms: Int64) -> String { String(Timestamp.local(ms).suffix(8)) }
+        for (leg, phrase) in [(result.a, Phrase.entryLegOperator), (result.b, Phrase.entryLegClient)] {
+            var parts: [String] = []
+            if !leg.heard { parts.append(say(.timelineNotRung)) }
+            if let rang = leg.rangAt, rang > 0 { parts.append(say(.timelineRang, ["time": clock(rang)])) }
+            if let answered = leg.answeredAt, answered > 0, let rang = leg.rangAt, rang > 0 {
+                parts.append(say(.timelineAnsweredAfter, ["seconds": "\(max(0, (answered - rang + 500) / 1000))"]))
+            } else if leg.heard && !leg.answered && leg.settled {
+                parts.append(say(.timelineNotAnswered))
+            }
+            if let hung = leg.hungUpAt, hung > 0 { parts.append(say(.timelineHungUp, ["time": clock(hung)])) }
+            if leg.defined { parts.append(CallResult.causeInFull(leg.cause, hangupCause: leg.hangupCause, in: say)) }
+            if let ms = leg.durationMs, ms > 0 { parts.append(say(.timelineTalk, ["time": CallResult.clock(Int((ms + 500) / 1000))])) }
+            if let ms = leg.fullDurationMs, ms > 0, ms != leg.durationMs { parts.append(say(.timelineWithMessage, ["time": CallResult.clock(Int((ms + 500) / 1000))])) }
+            if let recorded = leg.recorded { parts.append(say(recorded ? .timelineRecorded : .timelineNotRecorded)) }
+            let text = say(phrase, ["timeline": parts.joined(separator: " · ")])
+            for (index, part) in TextWrap.lines(text, width: width).enumerated() {
+                lines.append(((index == 0 ? "" : "          ") + part, Style(.text, on: .surface)))
+            }
+        }
+        return lines
+    }
+
+    private static func layOut(_ entry: CallLogEntry, result: CallResult?, width: Int, language say: UILanguage) -> [(String, Style)] {
         let body = Style(.text, on: .surface)
         let muted = Style(.muted, on: .surface)
         let wrap = max(10, width - 8)
         var lines: [(String, Style)] = [
             (say(.entryOutcome, ["outcome": LogPanelView.badge(entry.outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased()]), Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
         ]
+        if let result { lines += timeline(result, width: wrap, language: say) }
         lines += TextWrap.lines(say(.entryMessage, ["message": entry.messageText?.text(say) ?? "—"]), width: wrap).map { ($0, body) }
         lines += [
             ("call_id   \(entry.callID ?? "—")", body),

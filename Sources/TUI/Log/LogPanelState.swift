@@ -1,3 +1,4 @@
+import CallEvents
 import CallLogModel
 import CallbackCore
 import ExolveModel
@@ -23,6 +24,13 @@ public struct LogPanelState: Equatable, Sendable {
     public var place: LogPlace? = nil
     /// Who this operator is, as entries are stamped (the launcher says).
     public var operatorName: String? = nil
+    /// What Exolve's events say of each loaded call, by call_id.
+    public var results: [String: CallResult] = [:]
+
+    /// The result of `entry`'s call, when events for it have arrived.
+    public func result(of entry: CallLogEntry) -> CallResult? {
+        entry.callID.flatMap { results[$0] }
+    }
 
     /// An empty panel.
     public init() {}

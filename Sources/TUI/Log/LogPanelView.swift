@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import Foundation
 import CallLogModel
@@ -37,7 +38,7 @@ enum LogPanelView {
         let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]),
                                  newest: state.screen.wallClockNow ?? state.log.entries.first?.createdAt ?? 0,
                                  team: state.log.place.map { if case .team = $0 { return true } else { return false } } ?? false,
-                                 language: state.language)
+                                 results: state.log.results, now: state.screen.wallClockNow, language: state.language)
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll
@@ -51,6 +52,7 @@ enum LogPanelView {
                 let style: Style
                 switch column {
                 case .outcome: style = Style(badgeRole(entry.outcome), bold: true)
+                case .result: style = Style(state.log.result(of: entry).map { resultRole($0.state) } ?? .muted, on: background, bold: true)
                 case .time, .callID, .demo: style = Style(.muted, on: background)
                 default: style = Style(.text, on: background)
                 }
@@ -83,6 +85,16 @@ enum LogPanelView {
         case .sending: word = language(.badgeSending)
         }
         return " " + word + String(repeating: " ", count: max(0, 8 - word.count))
+    }
+
+    /// A call's result in the colours of the outcomes it resembles.
+    static func resultRole(_ state: CallState) -> Role {
+        switch state {
+        case .connected: return .success
+        case .pending: return .accent
+        case .busy, .noAnswer: return .warning
+        case .failed: return .error
+        }
     }
 
     static func badgeRole(_ outcome: EntryOutcome) -> Role {

@@ -1,0 +1,49 @@
+import CallbackCore
+import CallEvents
+import CallLog
+import Foundation
+@testable import TUI
+import XCTest
+
+/// What Exolve's events say, where an operator looks: the log's result column, the status
+/// line's entry summary and the entry's per-leg timeline.
+final class CallResultViewTests: XCTestCase {
+    func events(_ bodies: [String]) -> [CallEvent] {
+        bodies.map { try! CallEventParser.parse(Array($0.utf8)).get() }
+    }
+
+    func testTheResultIsInTheColumnTheStatusLineAndTheTimeline() throws {
+        let request = MakeCallbackRequest(numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                          line1: Line(destinations: [Destination(number: "79990000001")]),
+                                          line2: Line(destinations: [Destination(number: "79991112233")]))
+        var entry = CallLogEntry(request: request, mode: .live, endpointHost: "api.exolve.ru", now: Date(timeIntervalSince1970: 1_704_624_800))
+        entry.id = 1
+        entry.outcome = .placed
+        entry.callID = "7149714791827935000"
+        let result = CallResult.derive(events([
+            #"{"uid":7149714791827935000,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:01Z"}"#,
+            #"{"uid":7149714791827935000,"type":"s","event_side":"A","date_time":"2024-01-07T10:54:03Z"}"#,
+            #"{"uid":7149714791827935000,"type":"o","event_side":"B","date_time":"2024-01-07T10:54:04Z"}"#,
+            #"{"uid":7149714791827935000,"type":"d","event_side":"B","date_time":"2024-01-07T10:54:34Z","cause":"17","hangup_cause":"USER_BUSY",}"#,
+        ]))
+        for size in [Size(width: 200, height: 60), Size(width: 160, height: 50)] {
+            var state = freshState(size)
+            _ = update(&state, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+            XCTAssertFalse(render(state).canvas.text.contains("client busy"), "no events, no result")
+            _ = update(&state, .logResults([entry.callID!: result]))
+            XCTAssertTrue(render(state).canvas.text.contains("client busy"), "\(size):\n\(render(state).canvas.text)")
+            state.pane = .log
+            XCTAssertTrue(StatusView.line(for: state).0.hasSuffix("· client busy"), StatusView.line(for: state).0)
+            state.press(.enter)
+            let screen = render(state).canvas.text
+            XCTAssertTrue(screen.contains("result    client busy"), screen)
+            XCTAssertTrue(screen.contains("user busy (Q.850 17, USER_BUSY)"), screen)
+            XCTAssertTrue(screen.contains("answered after 2 s"), screen)
+        }
+        var russian = freshState(Size(width: 200, height: 60))
+        russian.language = .ru
+        _ = update(&russian, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+        _ = update(&russian, .logResults([entry.callID!: result]))
+        XCTAssertTrue(render(russian).canvas.text.contains("клиент занят"), render(russian).canvas.text)
+    }
+}
