@@ -109,6 +109,7 @@ let package = Package(
         .target(name: "TUINcurses", dependencies: ["TUI", "Localization", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
+            "CallEvents",
             "Localization",
             "ProcessEnvironment",
             "ExolveClient",
@@ -161,7 +162,7 @@ let package = Package(
             "TmuxKit", "ExolveStub", "TestPostgres", "PostgresTestSupport", "CallLog", "CallLogPostgres", "ExolveClient", "CallbackCore",
         ]),
         .testTarget(name: "ExocallCLITests", dependencies: [
-            "CallbackCore", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
+            "CallbackCore", "CallEvents", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
         ]),
     ]
 )

@@ -101,6 +101,9 @@ public struct CallResult: Equatable, Sendable {
     /// Where it stands.
     public var stage: Stage = .noEvents
 
+    /// A call no event has been heard of yet.
+    public init() {}
+
     /// The state the `--result` filter and `log --json` use.
     public var state: CallState {
         switch stage {

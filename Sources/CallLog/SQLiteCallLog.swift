@@ -360,6 +360,8 @@ public final class SQLiteCallLog: CallLogStore {
         guard !callIDs.isEmpty else { return [] }
         do {
             return try database.read { db in
+                // A log opened for reading before it was upgraded has no events yet.
+                guard try db.tableExists("call_event") else { return [] }
                 var found: [CallEvent] = []
                 // In chunks: SQLite binds at most 32,766 values a statement.
                 for start in stride(from: 0, to: callIDs.count, by: 500) {
@@ -380,6 +382,7 @@ public final class SQLiteCallLog: CallLogStore {
     public func recentEvents(limit: Int) throws(CallLogError) -> [StoredEvent] {
         do {
             return try database.read { db in
+                guard try db.tableExists("call_event") else { return [] }
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT e.raw, e.received_at, (SELECT c.id FROM call c WHERE c.call_id = e.uid LIMIT 1) AS entry_id
                     FROM call_event e ORDER BY e.id DESC LIMIT ?

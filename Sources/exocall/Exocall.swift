@@ -22,7 +22,7 @@ struct Exocall: AsyncParsableCommand {
         (else ui_language in config.toml, else LC_ALL / LC_MESSAGES / LANG).
         """,
         version: ExocallVersion.current,
-        subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, TemplatesCommand.self,
+        subcommands: [TUICommand.self, ValidateCommand.self, SendCommand.self, LogCommand.self, EventsCommand.self, TemplatesCommand.self,
                       CurlCommandLine.self, NumbersCommand.self, VoicesCommand.self, ThemesCommand.self, ConfigCommand.self, StubServerCommand.self],
         defaultSubcommand: TUICommand.self
     )

@@ -1,6 +1,7 @@
 import Console
 import ArgumentParser
 import CallbackCore
+import CallEvents
 import CallLog
 import ExolveClient
 import Foundation
@@ -46,24 +47,57 @@ struct LogListCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per line instead of a table.")
     var json = false
 
+    @Option(help: ArgumentHelp("Only placed calls whose result (from Exolve's events) is this: connected, busy, no-answer, failed or pending.",
+                               valueName: "RESULT"))
+    var result: String?
+
+    /// How many entries `--result` looks through at most (it is decided from the events, not in the database).
+    static let resultScanLimit = 20_000
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError(LanguageOption.current()(.optLimit, ["value": "\(limit)"])) }
+        if let result, CallState(rawValue: result) == nil {
+            throw ValidationError(LanguageOption.current()(.optResult, ["values": CallState.allCases.map(\.rawValue).joined(separator: ", "), "value": result]))
+        }
     }
 
     func run() async throws {
         guard let store = try await LogReader.open(try database.resolved(command: "log")) else { return }
         let filter = try filters.filter()
-        let entries: [CallLogEntry]
-        let total: MatchCount
+        var entries: [CallLogEntry] = []
+        var results: [String: CallResult] = [:]
+        var total: MatchCount
         do {
-            entries = try await store.page(filter, limit: limit)
-            total = try await store.count(filter)
+            if let wanted = result.flatMap(CallState.init(rawValue:)) {
+                // Placed calls, page by page, kept when their events say `wanted` (no events yet: pending).
+                var placed = filter
+                placed.outcome = .placed
+                var cursor: CallLogCursor? = nil
+                var scanned = 0
+                while entries.count < limit && scanned < Self.resultScanLimit {
+                    let page = try await store.page(placed, after: cursor, limit: 500)
+                    if page.isEmpty { break }
+                    scanned += page.count
+                    cursor = page.last.map(CallLogCursor.init(after:))
+                    let found = try await Self.results(of: page, in: store)
+                    results.merge(found) { _, new in new }
+                    entries += page.filter { entry in (entry.callID.flatMap { found[$0] }?.state ?? .pending) == wanted }
+                }
+                entries = Array(entries.prefix(limit))
+                total = MatchCount(value: entries.count, isAtLeast: entries.count == limit)
+            } else {
+                entries = try await store.page(filter, limit: limit)
+                total = try await store.count(filter)
+                results = try await Self.results(of: entries, in: store)
+            }
         } catch {
             printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
         if json {
-            for entry in entries { Console.print(CanonicalJSON.string(entry.jsonValue(includeRaw: false), style: .compact)) }
+            for entry in entries {
+                Console.print(CanonicalJSON.string(Self.json(entry, result: entry.callID.flatMap { results[$0] }, includeRaw: false), style: .compact))
+            }
             return
         }
         let tr = LanguageOption.current()
@@ -71,16 +105,37 @@ struct LogListCommand: AsyncParsableCommand {
             printError(tr(.logNoEntries))
             return
         }
-        var rows = [[Phrase.logHeaderID, .logHeaderTime, .logHeaderOperator, .logHeaderOutcome, .logHeaderLeg1, .logHeaderLeg2,
+        var rows = [[Phrase.logHeaderID, .logHeaderTime, .logHeaderOperator, .logHeaderOutcome, .logHeaderResult, .logHeaderLeg1, .logHeaderLeg2,
                      .logHeaderDescription, .logHeaderCallID].map { tr($0) }]
         for entry in entries {
+            let outcome = entry.callID.flatMap { results[$0] }
             rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt, language: tr), LegSummary.clip(entry.operatorName ?? "—", 20),
                          tr(OutcomeWord.phrase(entry.effectiveOutcome())),
+                         outcome.map { $0.label(now: Int64(Date().timeIntervalSince1970 * 1000), in: tr) } ?? (entry.effectiveOutcome() == .placed ? tr(.resultNoEvents) : "—"),
                          LegSummary.clip(LegSummary.text(entry.line1Numbers), 28), LegSummary.clip(LegSummary.text(entry.line2Numbers), 28),
                          LegSummary.clip(entry.requestDescription ?? "", 32), LegSummary.clip(entry.callID ?? "", 40)])
         }
         say(TextTable.render(rows), terminator: "")
         printError(tr(.logCountFooter, ["shown": "\(entries.count)", "total": total.text, "count": "\(total.value)", "location": store.location]))
+    }
+}
+
+extension LogListCommand {
+    /// What Exolve's events say of `entries`' calls, by call_id.
+    static func results(of entries: [CallLogEntry], in store: any CallLogStore) async throws -> [String: CallResult] {
+        let ids = entries.compactMap(\.callID)
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(grouping: try await store.events(callIDs: ids), by: \.callID).mapValues { CallResult.derive($0) }
+    }
+
+    /// An entry as `log --json` prints it, with its `result` (null for a send that never became a call)
+    /// and, for `log show`, its `events`.
+    static func json(_ entry: CallLogEntry, result: CallResult?, includeRaw: Bool, events: [CallEvent]? = nil) -> JSONValue {
+        guard case .object(var members) = entry.jsonValue(includeRaw: includeRaw) else { return entry.jsonValue(includeRaw: includeRaw) }
+        let placed = entry.effectiveOutcome() == .placed
+        members.append(.init("result", placed ? (result ?? CallResult()).jsonValue : .null))
+        if let events { members.append(.init("events", .array(events.map(\.jsonValue)))) }
+        return .object(members)
     }
 }
 
@@ -114,9 +169,15 @@ struct LogShowCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let entry = try await LogEntryLookup.find(id, in: try database.resolved(command: "log show"))
+        let location = try database.resolved(command: "log show")
+        let entry = try await LogEntryLookup.find(id, in: location)
+        var events: [CallEvent] = []
+        if let callID = entry.callID, let store = try await LogReader.open(location) {
+            events = (try? await store.events(callIDs: [callID])) ?? []
+        }
+        let result = events.isEmpty ? nil : CallResult.derive(events)
         if json {
-            Console.print(CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .pretty))
+            Console.print(CanonicalJSON.string(LogListCommand.json(entry, result: result, includeRaw: true, events: events), style: .pretty))
             return
         }
         let tr = LanguageOption.current()
@@ -137,8 +198,19 @@ struct LogShowCommand: AsyncParsableCommand {
             (tr(.showExocall), entry.exocallVersion),
         ]
         if entry.effectiveOutcome() == .unknown { lines.insert((tr(.showWarning), tr(.showMayHaveBeenPlaced)), at: 2) }
+        if let result { lines.insert((tr(.showResult), result.label(now: Int64(Date().timeIntervalSince1970 * 1000), in: tr)), at: 2) }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines { say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
+        if let result {
+            // Each leg's timeline, as the TUI's entry view says it (`say` escapes what came from the network).
+            for (label, leg) in [(tr(.showLegOperator), result.a), (tr(.showLegClient), result.b)] {
+                var parts: [String] = []
+                if leg.defined { parts.append(CallResult.causeInFull(leg.cause, hangupCause: leg.hangupCause, in: tr)) }
+                parts.insert(leg.answered ? tr(.showAnswered) : tr(.timelineNotAnswered), at: 0)
+                if let ms = leg.durationMs, ms > 0 { parts.append(tr(.timelineTalk, ["time": CallResult.clock(Int((ms + 500) / 1000))])) }
+                say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + parts.joined(separator: " · "))
+            }
+        }
         say("\n" + tr(.showRequest))
         Console.print(entry.requestValue.map { CanonicalJSON.string($0, style: .pretty) } ?? entry.requestJSON)
         say("\n" + tr(.showResponse))
