@@ -2,6 +2,7 @@ import Console
 import ArgumentParser
 import Localization
 import CallbackCore
+import CallEvents
 import CallLog
 import Foundation
 
@@ -61,13 +62,23 @@ struct LogExportCommand: AsyncParsableCommand {
         if format == .csv { buffer += CSV.row(CSV.header) }
         var count = 0
         do {
-            try await store.forEach(filter) { entry in
-                switch format {
-                case .jsonl: buffer += CanonicalJSON.string(entry.jsonValue(includeRaw: true), style: .compact) + "\n"
-                case .csv: buffer += CSV.row(CSV.fields(entry))
+            // Page by page, each page's calls' results read from their events in one query.
+            var cursor: CallLogCursor? = nil
+            while true {
+                let page = try await store.page(filter, after: cursor, limit: 500)
+                if page.isEmpty { break }
+                cursor = page.last.map(CallLogCursor.init(after:))
+                let results = try await LogListCommand.results(of: page, in: store)
+                for entry in page {
+                    let result = entry.callID.flatMap { results[$0] }
+                    switch format {
+                    case .jsonl: buffer += CanonicalJSON.string(LogListCommand.json(entry, result: result, includeRaw: true), style: .compact) + "\n"
+                    case .csv: buffer += CSV.row(CSV.fields(entry, result: result))
+                    }
+                    count += 1
+                    flush(force: false)
                 }
-                count += 1
-                flush(force: false)
+                if page.count < 500 { break }
             }
         } catch {
             removePartial(sink)
@@ -106,13 +117,17 @@ extension LogExportCommand {
 /// first) gets a leading `'`.
 enum CSV {
     static let header = ["id", "created_at", "finished_at", "mode", "operator", "endpoint", "outcome", "http_status", "call_id",
-                         "latency_ms", "request_description", "line_1_numbers", "line_2_numbers", "tts_text", "message", "request"]
+                         "latency_ms", "request_description", "line_1_numbers", "line_2_numbers", "tts_text", "message", "request",
+                         "result", "talk_seconds"]
 
-    static func fields(_ entry: CallLogEntry) -> [String] {
-        [String(entry.id ?? 0), Timestamp.iso(entry.createdAt), entry.finishedAt.map(Timestamp.iso) ?? "", entry.mode.rawValue,
-         entry.operatorName ?? "", entry.endpointHost, entry.effectiveOutcome().rawValue, entry.httpStatus.map(String.init) ?? "", entry.callID ?? "",
-         entry.latencyMs.map(String.init) ?? "", entry.requestDescription ?? "", entry.line1Numbers, entry.line2Numbers,
-         entry.ttsText ?? "", entry.effectiveMessage() ?? "", entry.requestJSON]
+    /// An entry's cells; `result` and `talk_seconds` from its call's events (empty for a send that never became a call).
+    static func fields(_ entry: CallLogEntry, result: CallResult? = nil) -> [String] {
+        let placed = entry.effectiveOutcome() == .placed
+        return [String(entry.id ?? 0), Timestamp.iso(entry.createdAt), entry.finishedAt.map(Timestamp.iso) ?? "", entry.mode.rawValue,
+                entry.operatorName ?? "", entry.endpointHost, entry.effectiveOutcome().rawValue, entry.httpStatus.map(String.init) ?? "", entry.callID ?? "",
+                entry.latencyMs.map(String.init) ?? "", entry.requestDescription ?? "", entry.line1Numbers, entry.line2Numbers,
+                entry.ttsText ?? "", entry.effectiveMessage() ?? "", entry.requestJSON,
+                placed ? (result ?? CallResult()).state.rawValue : "", result?.talkSeconds.map(String.init) ?? ""]
     }
 
     /// A cell a spreadsheet will not run and a terminal will not obey.

@@ -73,6 +73,24 @@ final class EventsCLITests: XCTestCase {
         XCTAssertFalse(human.stdout.contains("\u{1b}"), "a hangup_cause from the network is escaped")
     }
 
+    func testExportsCarryTheResultAndTalkSeconds() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        _ = try seed(db)
+        let csv = try runExocall(["log", "export", "--db", db, "--format", "csv"], home: home)
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let rows = csv.stdout.split(separator: "\r\n").map(String.init)
+        XCTAssertTrue(rows[0].hasSuffix(",result,talk_seconds"), rows[0])
+        XCTAssertTrue(rows.contains { $0.hasSuffix(",connected,51") }, csv.stdout)
+        XCTAssertTrue(rows.contains { $0.hasSuffix(",busy,") }, csv.stdout)
+        XCTAssertTrue(rows.contains { $0.hasSuffix(",pending,") }, csv.stdout)
+        let jsonl = try runExocall(["log", "export", "--db", db], home: home)
+        let objects = try jsonl.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        XCTAssertEqual(objects.count, 3)
+        let states = objects.compactMap { object -> String? in if case .string(let state)? = object["result"]?["state"] { return state } else { return nil } }
+        XCTAssertEqual(Set(states), ["busy", "connected", "pending"])
+    }
+
     func testEventsListShowsEveryEventTheOnesNotOursIncluded() throws {
         let home = scratchFolder(self)
         let db = home + "/calls.sqlite"
