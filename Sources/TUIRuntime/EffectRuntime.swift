@@ -369,7 +369,13 @@ private actor Worker {
                     return
                 }
                 do {
-                    deliver(.repeatChecked(request, try await store.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)))
+                    let attempts = try await store.recentAttempts(against: RepeatGuard.leg2Numbers(request), window: window)
+                    // What the events say of those calls first, so the list shows it as it appears.
+                    let ids = attempts.compactMap(\.callID)
+                    if !ids.isEmpty, let events = try? await store.events(callIDs: ids), !events.isEmpty {
+                        deliver(.logResults(Dictionary(grouping: events, by: \.callID).mapValues { CallResult.derive($0) }))
+                    }
+                    deliver(.repeatChecked(request, attempts))
                 } catch {
                     // An empty list would read as "no recent calls": the confirmation says the log could not answer.
                     deliver(.repeatCheckFailed(request, reason: .error(error)))

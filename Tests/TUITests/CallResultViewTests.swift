@@ -40,6 +40,15 @@ final class CallResultViewTests: XCTestCase {
             XCTAssertTrue(screen.contains("user busy (Q.850 17, USER_BUSY)"), screen)
             XCTAssertTrue(screen.contains("answered after 2 s"), screen)
         }
+        // The repeat guard's list says what happened to each recent attempt.
+        var asking = freshState(form: exampleForm())
+        asking.press(.function(5))
+        guard case .send(.confirm(let pending, _))? = asking.dialog else { return XCTFail("F5 asks") }
+        _ = update(&asking, .logResults([entry.callID!: result]))
+        _ = update(&asking, .repeatChecked(pending, [RecentAttempt(entryID: 1, createdAt: 1_704_624_800_000, outcome: .placed, callID: entry.callID,
+                                                                  number: "79991112233", interrupted: false, operatorName: "anna")]))
+        XCTAssertTrue(render(asking).canvas.text.contains("client busy"), render(asking).canvas.text)
+
         var russian = freshState(Size(width: 200, height: 60))
         russian.language = .ru
         _ = update(&russian, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))

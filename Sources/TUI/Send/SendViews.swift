@@ -42,7 +42,11 @@ enum SendViews {
                 }
             }
             for attempt in recent {
-                for part in TextWrap.lines("• " + attempt.summary.text(state.language), width: width) { alert.append((part, Style(.error, on: .surface))) }
+                // With what Exolve's events say of it, when they came: the second y is decided with facts.
+                let result = attempt.callID.flatMap { state.log.results[$0] }.map { " · " + $0.label(now: state.screen.wallClockNow, in: say) } ?? ""
+                for part in TextWrap.lines("• " + attempt.summary.text(state.language) + result, width: width) {
+                    alert.append((part, Style(.error, on: .surface)))
+                }
             }
         }
         if !alert.isEmpty { lines += alert + [("", body)] }
