@@ -26,6 +26,9 @@ let package = Package(
         // Exolve's callback call events: the parser (the spec's rulings), each leg's state and the
         // call's result derived from a set of events. Pure: the receiver, the log and the views use it.
         .target(name: "CallEvents", dependencies: ["CallbackCore", "Localization"]),
+        // The event receiver's logic (the secret path, the body's rules, the durable spool, the
+        // metrics), apart from the HTTP server that carries it.
+        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel"]),
         // The one message catalog, in English and Russian, with the plural rule and the language choice.
         .target(name: "Localization", exclude: ["Glossary.md"]),
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
@@ -140,6 +143,7 @@ let package = Package(
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallbackCore", "Localization"]),
+        .testTarget(name: "EventReceiverTests", dependencies: ["EventReceiver", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
