@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "CallbackCore", dependencies: ["Localization"]),
@@ -29,6 +31,16 @@ let package = Package(
         // The event receiver's logic (the secret path, the body's rules, the durable spool, the
         // metrics), apart from the HTTP server that carries it.
         .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel"]),
+        // `exocall events serve`: the receiver on Hummingbird 2 (bounded reads, deadlines, graceful drain
+        // on SIGTERM through swift-service-lifecycle, a log line per request without the token).
+        .target(name: "EventServer", dependencies: [
+            "EventReceiver", "CallEvents", "CallLogModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The one message catalog, in English and Russian, with the plural rule and the language choice.
         .target(name: "Localization", exclude: ["Glossary.md"]),
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
@@ -113,6 +125,8 @@ let package = Package(
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "CallEvents",
+            "EventReceiver",
+            "EventServer",
             "Localization",
             "ProcessEnvironment",
             "ExolveClient",

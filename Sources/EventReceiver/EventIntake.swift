@@ -12,12 +12,19 @@ public struct IntakeAnswer: Equatable, Sendable {
     /// What happened, for the request's log line and the metrics (accepted, duplicate,
     /// spooled, refused_<reason>, not_found...).
     public var outcome: String
+
+    /// An answer.
+    public init(status: Int, body: String, outcome: String) {
+        self.status = status
+        self.body = body
+        self.outcome = outcome
+    }
 }
 
 /// The event receiver's logic: the secret path, the body's rules, and nothing acknowledged
 /// until it is durable (in the call log, or in the spool when the log is down).
 public actor EventIntake {
-    private let store: (any CallLogStore)?
+    private var store: (any CallLogStore)?
     private let spool: EventSpool
     private let token: String
     /// The counters `/metrics` shows.
@@ -29,6 +36,15 @@ public actor EventIntake {
         self.spool = spool
         self.token = token
     }
+
+    /// Whether a call log is attached (one that was down at start may come later).
+    public var hasStore: Bool { store != nil }
+
+    /// Attaches the call log once it can be opened; the spool then drains into it.
+    public func attach(_ store: any CallLogStore) { self.store = store }
+
+    /// Counts a refusal decided before the intake saw the body (a slow body, a body over the limit).
+    public func refuse(_ reason: String) { metrics.refuse(reason) }
 
     /// The path Exolve posts to.
     public var eventPath: String { "/events/" + token }

@@ -971,5 +971,11 @@ extension Catalog {
         .eventsStepHangsUp: "hangs up",
         .eventsStepEnded: "ended",
         .eventsStepEnd: "end",
+        .serveBadListen: "--listen takes HOST:PORT (127.0.0.1:8787, [::1]:8787, port 0 for a free one); got {value}",
+        .serveBadCIDR: "--allow-from takes a network as 10.0.0.0/8 or an address; got {value}",
+        .serveBadPublicURL: "--public-url takes an http:// or https:// address; got {value}",
+        .serveSpoolUnusable: "the spool folder {path} cannot be used: {reason}",
+        .serveLogDown: "the call log cannot be opened now ({reason}); events are kept in the spool and written when it can",
+        .serveFailed: "cannot serve at {address}: {reason}",
     ]
 }

@@ -1054,4 +1054,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case eventsStepHangsUp = "events.stepHangsUp"
     case eventsStepEnded = "events.stepEnded"
     case eventsStepEnd = "events.stepEnd"
+    case serveBadListen = "serve.badListen"
+    case serveBadCIDR = "serve.badCIDR"
+    case serveBadPublicURL = "serve.badPublicURL"
+    case serveSpoolUnusable = "serve.spoolUnusable"
+    case serveLogDown = "serve.logDown"
+    case serveFailed = "serve.failed"
 }

@@ -971,5 +971,11 @@ extension Catalog {
         .eventsStepHangsUp: "отбой",
         .eventsStepEnded: "завершён",
         .eventsStepEnd: "конец",
+        .serveBadListen: "--listen принимает ХОСТ:ПОРТ (127.0.0.1:8787, [::1]:8787, порт 0 — любой свободный); получено {value}",
+        .serveBadCIDR: "--allow-from принимает сеть вида 10.0.0.0/8 или адрес; получено {value}",
+        .serveBadPublicURL: "--public-url принимает адрес http:// или https://; получено {value}",
+        .serveSpoolUnusable: "папку спула {path} нельзя использовать: {reason}",
+        .serveLogDown: "журнал звонков сейчас не открывается ({reason}); события сохраняются в спуле и будут записаны, когда он откроется",
+        .serveFailed: "не удаётся принимать на {address}: {reason}",
     ]
 }

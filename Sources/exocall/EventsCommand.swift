@@ -21,7 +21,7 @@ struct EventsCommand: AsyncParsableCommand {
           exocall events list --limit 20
           exocall events list --json | jq .uid
         """,
-        subcommands: [EventsListCommand.self],
+        subcommands: [EventsListCommand.self, EventsServeCommand.self],
         defaultSubcommand: EventsListCommand.self
     )
 }

@@ -1,0 +1,42 @@
+import NIOCore
+
+/// A network in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`, or one address), for `--allow-from`.
+public struct CIDR: Sendable, Equatable {
+    let bytes: [UInt8]
+    let prefix: Int
+
+    /// Parses `text`; nil when it is not an address with an optional prefix length.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let address = try? SocketAddress(ipAddress: first, port: 0) else { return nil }
+        let raw = CIDR.raw(address)
+        guard !raw.isEmpty else { return nil }
+        let bits = raw.count * 8
+        let length = parts.count == 2 ? Int(parts[1]) : bits
+        guard let length, (0...bits).contains(length) else { return nil }
+        bytes = raw
+        prefix = length
+    }
+
+    /// Whether `address` is in the network (an IPv4 address in IPv6 form counts as IPv4).
+    public func contains(_ address: SocketAddress) -> Bool {
+        var raw = CIDR.raw(address)
+        if raw.count == 16, bytes.count == 4, raw.prefix(12) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF] { raw = Array(raw.suffix(4)) }
+        guard raw.count == bytes.count else { return false }
+        var left = prefix
+        for index in 0..<bytes.count where left > 0 {
+            let mask: UInt8 = left >= 8 ? 0xFF : UInt8(0xFF << (8 - left) & 0xFF)
+            if raw[index] & mask != bytes[index] & mask { return false }
+            left -= 8
+        }
+        return true
+    }
+
+    static func raw(_ address: SocketAddress) -> [UInt8] {
+        switch address {
+        case .v4(let v4): return withUnsafeBytes(of: v4.address.sin_addr.s_addr) { Array($0) }
+        case .v6(let v6): return withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import CallLog
+import CallLogModel
+import Console
+import EventReceiver
+import EventServer
+import Foundation
+import Localization
+import Logging
+import ProcessEnvironment
+
+/// `exocall events serve`: receives Exolve's call events and writes them into the call log.
+struct EventsServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Receive Exolve's call events over HTTP and write them into the call log.",
+        discussion: """
+        The first line on stdout is the full event URL to paste into Exolve's cabinet
+        (application settings, «Уведомления о событиях»); its last part is a secret token
+        (256 random bits, kept mode 600 in the data folder, or --token-file). Any other
+        path answers 404. An event is acknowledged only once it is in the call log or,
+        while the log cannot take it, in a spool on disk that is applied when it is back.
+        Run it behind your HTTPS reverse proxy and give --public-url. GET /healthz and
+        GET /metrics (Prometheus) answer on the same port. SIGTERM drains and stops.
+
+        Examples:
+          exocall events serve --db postgresql://events@db.example:5432/calls
+          exocall events serve --listen 0.0.0.0:8787 --public-url https://calls.example.com/exolve
+        """
+    )
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: ArgumentHelp("Where to listen: HOST:PORT ([::1]:8787 for IPv6; port 0 picks a free one).", valueName: "HOST:PORT"))
+    var listen = "127.0.0.1:8787"
+
+    @Option(help: ArgumentHelp("The address Exolve reaches (https://host/prefix, your proxy's): the printed URL uses it.", valueName: "URL"))
+    var publicURL: String?
+
+    @Option(help: ArgumentHelp("The file holding the secret token (default: the data folder's event-token, made on first use).", valueName: "PATH"))
+    var tokenFile: String?
+
+    @Option(help: ArgumentHelp("Only these networks may post (repeatable; default: any). A refused sender gets 404.", valueName: "CIDR"))
+    var allowFrom: [String] = []
+
+    @Option(help: ArgumentHelp("The spool folder for events the log cannot take (default: the data folder's event-spool).", valueName: "PATH"))
+    var spool: String?
+
+    @Option(help: ArgumentHelp("Seconds a request body may take to arrive, and a connection may stay idle, before it is cut off.", valueName: "SECONDS"))
+    var deadline = 10
+
+    func run() async throws {
+        let say = LanguageOption.current()
+        let environment = ProcessEnvironment.variables
+        guard let (host, port) = Self.address(listen) else {
+            printError("exocall events serve: " + say(.serveBadListen, ["value": listen]))
+            throw ExitCode(2)
+        }
+        var networks: [CIDR] = []
+        for text in allowFrom {
+            guard let network = CIDR(text) else {
+                printError("exocall events serve: " + say(.serveBadCIDR, ["value": text]))
+                throw ExitCode(2)
+            }
+            networks.append(network)
+        }
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
+            printError("exocall events serve: " + say(.serveBadPublicURL, ["value": publicURL]))
+            throw ExitCode(2)
+        }
+        let data = CallLogLocation.dataDirectory(environment: environment)
+        let token: String
+        do { token = try EventToken.loadOrCreate(tokenFile ?? data + "/event-token") } catch {
+            printError("exocall events serve: \(error)")
+            throw ExitCode(1)
+        }
+        let queue: EventSpool
+        do { queue = try EventSpool(folder: spool ?? data + "/event-spool") } catch {
+            printError("exocall events serve: " + say(.serveSpoolUnusable, ["path": spool ?? data + "/event-spool", "reason": "\(error)"]))
+            throw ExitCode(1)
+        }
+        let location = try database.resolved(command: "events serve")
+        var store: (any CallLogStore)? = nil
+        do { store = try await CallLogOpener.open(location) } catch {
+            // Down at start: events go to the spool until it can be opened.
+            printError("exocall events serve: " + say(.serveLogDown, ["reason": say.describe(error)]))
+        }
+        let intake = EventIntake(store: store, spool: queue, token: token)
+        var logger = Logger(label: "exocall.events") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .info
+        var options = EventServer.Options(host: host, port: port, publicURL: publicURL, allowFrom: networks)
+        options.bodyDeadline = .seconds(max(1, deadline))
+        options.idleTimeout = .seconds(Int64(max(1, deadline) + 2)) // after the body deadline, which answers 408 first
+        do {
+            try await EventServer.run(intake, options: options, token: token, logger: logger,
+                                      reopen: { try? await CallLogOpener.open(location) }) { url in
+                Console.print(url)
+                _ = Console.flushOutput()
+            }
+        } catch {
+            printError("exocall events serve: " + say(.serveFailed, ["address": listen, "reason": "\(error)"]))
+            throw ExitCode(1)
+        }
+        await store?.close()
+    }
+
+    /// `host:port` or `[v6]:port`.
+    static func address(_ text: String) -> (String, Int)? {
+        let host: Substring, portText: Substring
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else { return nil }
+            host = text[text.index(after: text.startIndex)..<close]
+            portText = text[text.index(close, offsetBy: 2)...]
+        } else {
+            guard let colon = text.lastIndex(of: ":") else { return nil }
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        }
+        guard !host.isEmpty, let port = Int(portText), (0...65535).contains(port) else { return nil }
+        return (String(host), port)
+    }
+}

@@ -1,0 +1,118 @@
+import CallEvents
+import CallLog
+import Foundation
+import XCTest
+
+/// `exocall events serve` over loopback, the real binary: the URL it prints, the vendor's
+/// example verbatim, duplicates, the secret path, limits, a slow body, SIGTERM, kill -9.
+final class EventsServeTests: XCTestCase {
+    /// A running receiver and the URL it printed.
+    struct Receiver {
+        let process: Process
+        let url: String
+        let errors: Pipe
+        var port: UInt16 { UInt16(url.split(separator: ":")[2].split(separator: "/")[0])! }
+        var path: String { "/events/" + url.split(separator: "/").last! }
+    }
+
+    func start(_ arguments: [String], home: String) throws -> Receiver {
+        let process = Process()
+        process.executableURL = exocallBinary
+        process.arguments = ["events", "serve", "--listen", "127.0.0.1:0"] + arguments
+        process.environment = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        addTeardownBlock { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        // The first line is the URL; wait for it with a deadline.
+        var line = Data()
+        let deadline = Date().addingTimeInterval(20)
+        while !line.contains(0x0A) && Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let url = String(decoding: line, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        XCTAssertTrue(url.hasPrefix("http://127.0.0.1:"), "the first line is the URL: \(url)")
+        return Receiver(process: process, url: url, errors: errors)
+    }
+
+    /// One raw exchange: `head` then `body` in pieces with `pause` between them; the status line's code.
+    func exchange(_ port: UInt16, _ request: String, pieces: [String] = [], pause: TimeInterval = 0) -> Int? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0 else { return nil }
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        for piece in [request] + pieces {
+            _ = Array(piece.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+        }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        guard n > 12 else { return nil }
+        return Int(String(decoding: buffer[9..<12], as: UTF8.self))
+    }
+
+    func post(_ receiver: Receiver, _ body: String, path: String? = nil) -> Int? {
+        exchange(receiver.port, "POST \(path ?? receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body)
+    }
+
+    static let vendorD = #"""
+    {"service":"callback","date_time":"2024-01-07T10:54:57.009979Z","call_sid":"cala188947f-3ba8-4fe6-b291-12fda2f90079",
+     "number":"79991112233","type":"d","uid":7149714791827935000,"application_uuid":"178ec145-6898-4b06-a92a-75f63cb57046",
+     "customer_id":25513,"started":"2024-01-07T10:54:11.385017Z","ended":"2024-01-07T10:54:56.965018Z",
+     "hangup_cause":"NORMAL_CLEARING","cause":"16","calling_number":"78000009988","called_number":"79991112233",
+     "setup_time":10385,"wait_time":10385,"duration":45580,"full_duration":55965,"event_side":"A","record_call":true,}
+    """#
+
+    func testTheReceiverTakesTheVendorsEventOnceAndRefusesTheRest() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let receiver = try start(["--db", db, "--deadline", "1"], home: home)
+        XCTAssertEqual(post(receiver, Self.vendorD), 200)
+        XCTAssertEqual(post(receiver, Self.vendorD), 200, "a duplicate is acknowledged")
+        XCTAssertEqual(post(receiver, Self.vendorD, path: "/events/" + String(repeating: "0", count: 64)), 404)
+        XCTAssertEqual(post(receiver, "junk"), 400)
+        XCTAssertEqual(exchange(receiver.port, "POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n"), 413,
+                       "a 1 MiB body is refused from its declared length")
+        // A body that stops coming is cut off at the deadline.
+        let started = Date()
+        let slow = exchange(receiver.port, "POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"uid\"")
+        XCTAssertEqual(slow, 408)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8)
+        XCTAssertEqual(exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 200)
+        let stored = try SQLiteCallLog.open(path: db).events(callIDs: ["7149714791827935000"])
+        XCTAssertEqual(stored.count, 1, "stored once")
+        // SIGTERM stops it cleanly, and its log never named the token.
+        receiver.process.terminate()
+        receiver.process.waitUntilExit()
+        XCTAssertEqual(receiver.process.terminationStatus, 0)
+        let log = String(decoding: receiver.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let token = String(receiver.path.split(separator: "/").last!)
+        XCTAssertFalse(log.contains(token), log)
+        XCTAssertTrue(log.contains("POST /events/<token> 200 accepted"), log)
+    }
+
+    func testEveryAcknowledgedEventSurvivesKillDashNine() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let receiver = try start(["--db", db], home: home)
+        var acknowledged: [String] = []
+        for second in 0..<40 {
+            let body = #"{"uid":\#(1000 + second),"type":"o","event_side":"A","date_time":"2024-01-07T10:54:\#(second < 10 ? "0" : "")\#(second)Z"}"#
+            if post(receiver, body) == 200 { acknowledged.append(String(1000 + second)) }
+        }
+        kill(receiver.process.processIdentifier, SIGKILL)
+        receiver.process.waitUntilExit()
+        XCTAssertEqual(acknowledged.count, 40)
+        let stored = try SQLiteCallLog.open(path: db).events(callIDs: acknowledged)
+        XCTAssertEqual(Set(stored.map(\.callID)), Set(acknowledged), "no acknowledged event is lost")
+    }
+}
