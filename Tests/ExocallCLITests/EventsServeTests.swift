@@ -1,5 +1,8 @@
 import CallEvents
 import CallLog
+import CallLogModel
+import PostgresTestSupport
+import TestPostgres
 import Foundation
 import XCTest
 
@@ -100,6 +103,30 @@ final class EventsServeTests: XCTestCase {
         XCTAssertTrue(log.contains("POST /events/<token> 200 accepted"), log)
     }
 
+    /// The team database goes down: events are still acknowledged (into the spool) and reach
+    /// the database by themselves once it is back.
+    func testWhileTheDatabaseIsDownEventsAreSpooledAndAppliedWhenItIsBack() async throws {
+        _ = try requirePostgres()
+        let cluster = try PostgresCluster.start()
+        defer { cluster.destroy() }
+        let home = scratchFolder(self)
+        let url = cluster.url(database: "postgres")
+        let receiver = try start(["--db", url], home: home)
+        func event(_ uid: Int) -> String { #"{"uid":\#(uid),"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"# }
+        XCTAssertEqual(post(receiver, event(1)), 200)
+        try cluster.stopServer()
+        for uid in 2...4 { XCTAssertEqual(post(receiver, event(uid)), 200, "acknowledged once in the spool") }
+        let spooled = try FileManager.default.contentsOfDirectory(atPath: home + "/data/exocall/event-spool").filter { $0.hasSuffix(".event") }
+        XCTAssertEqual(spooled.count, 3)
+        try cluster.startServer()
+        let reader = try await CallLogOpener.open(url)
+        let drained = await eventually(.seconds(30)) { ((try? await reader.events(callIDs: ["1", "2", "3", "4"]))?.count ?? 0) == 4 }
+        XCTAssertTrue(drained, "the spool drains into the database once it is back")
+        let left = try FileManager.default.contentsOfDirectory(atPath: home + "/data/exocall/event-spool").filter { $0.hasSuffix(".event") }
+        XCTAssertEqual(left, [])
+        await reader.close()
+    }
+
     func testEveryAcknowledgedEventSurvivesKillDashNine() throws {
         let home = scratchFolder(self)
         let db = home + "/calls.sqlite"
@@ -115,4 +142,14 @@ final class EventsServeTests: XCTestCase {
         let stored = try SQLiteCallLog.open(path: db).events(callIDs: acknowledged)
         XCTAssertEqual(Set(stored.map(\.callID)), Set(acknowledged), "no acknowledged event is lost")
     }
+}
+
+/// Waits for `condition` with a deadline (no fixed sleep).
+private func eventually(_ timeout: Duration, _ condition: () async -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(200))
+    }
+    return await condition()
 }
