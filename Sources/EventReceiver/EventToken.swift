@@ -18,11 +18,16 @@ public enum EventToken {
         }
     }
 
+    /// 256 random bits as 64 hex digits.
+    public static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+    }
+
     /// The token in `path`, made (256 random bits, mode 600) when the file does not exist yet.
     public static func loadOrCreate(_ path: String) throws(Problem) -> String {
         if !FileManager.default.fileExists(atPath: path) {
-            var generator = SystemRandomNumberGenerator()
-            let token = (0..<4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+            let token = random()
             let folder = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)

@@ -51,7 +51,7 @@ public enum EventServer {
     /// `reopen` is asked for the call log while none is attached, and the spool drains every `drainEvery`.
     public static func run(_ intake: EventIntake, options: Options, token: String, logger: Logger,
                            reopen: @escaping @Sendable () async -> (any CallLogStore)?, drainEvery: Duration = .seconds(2),
-                           ready: @escaping @Sendable (String) -> Void) async throws {
+                           handlesSignals: Bool = true, ready: @escaping @Sendable (String) -> Void) async throws {
         let responder = CallbackResponder<ReceiverContext> { request, context in
             await respond(request, context: context, intake: intake, options: options, token: token, logger: logger)
         }
@@ -72,7 +72,8 @@ public enum EventServer {
             },
             logger: logger
         )
-        try await app.runService(gracefulShutdownSignals: [UnixSignal.sigterm, UnixSignal.sigint])
+        // In a TUI's process (the demo) the terminal's own signal handling stays in charge.
+        try await app.runService(gracefulShutdownSignals: handlesSignals ? [UnixSignal.sigterm, UnixSignal.sigint] : [])
     }
 
     static func respond(_ request: Request, context: ReceiverContext, intake: EventIntake, options: Options, token: String,

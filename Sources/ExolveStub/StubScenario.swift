@@ -16,6 +16,9 @@ public enum StubScenario: Equatable, Sendable {
     case drop
     /// `stub:garbage`: 200 with a body that is not JSON.
     case garbage
+    /// `stub:busy`, `stub:noanswer`, `stub:op-noanswer`, `stub:talk=SECONDS`: placed, and the
+    /// call's events (sent where `--events-to` says) tell that life.
+    case life(CallLife.Plot)
 
     /// Every scenario with what it shows, for help screens and the README.
     public static let catalog: [(tag: String, effect: Localized)] = [
@@ -25,6 +28,10 @@ public enum StubScenario: Equatable, Sendable {
         ("stub:slow=SECONDS", .phrase(.stubSlow)),
         ("stub:drop", .phrase(.stubDrop)),
         ("stub:garbage", .phrase(.stubGarbage)),
+        ("stub:busy", .phrase(.stubBusy)),
+        ("stub:noanswer", .phrase(.stubNoAnswer)),
+        ("stub:op-noanswer", .phrase(.stubOperatorNoAnswer)),
+        ("stub:talk=SECONDS", .phrase(.stubTalk)),
     ]
 
     /// The scenario a description asks for; `.failure` for an unknown `stub:` tag,
@@ -38,7 +45,13 @@ public enum StubScenario: Equatable, Sendable {
         case "500": return .success(.internalError)
         case "drop": return .success(.drop)
         case "garbage": return .success(.garbage)
+        case "busy": return .success(.life(.clientBusy))
+        case "noanswer": return .success(.life(.clientNoAnswer))
+        case "op-noanswer": return .success(.life(.operatorNoAnswer))
         default:
+            if tag.hasPrefix("talk="), let seconds = Int(tag.dropFirst(5)), seconds >= 0, seconds <= 3600 {
+                return .success(.life(.talk(seconds: seconds)))
+            }
             if tag.hasPrefix("slow="), let seconds = Double(tag.dropFirst(5)), seconds >= 0, seconds <= 600 {
                 return .success(.slow(seconds: seconds))
             }

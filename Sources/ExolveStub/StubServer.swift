@@ -28,6 +28,14 @@ public actor StubServer {
     private var channel: (any Channel)?
     private var log: [Received] = []
     private let onRequest: (@Sendable (String) -> Void)?
+    /// Where each placed call's events go (a receiver's URL, posted by the caller's HTTP client).
+    private var eventSink: (@Sendable ([UInt8]) async -> Void)? = nil
+    private var lives: [Task<Void, Never>] = []
+
+    /// Plays each call placed from now on as Exolve's events, each body handed to `sink` in turn.
+    public func sendEvents(to sink: @escaping @Sendable ([UInt8]) async -> Void) {
+        eventSink = sink
+    }
 
     /// Creates a server. With `apiKey` nil, any non-empty Bearer token is accepted.
     /// `onRequest` receives one line per request (method, path, status), for a console.
@@ -55,8 +63,10 @@ public actor StubServer {
         return host.contains(":") ? "http://[\(ip)]:\(port)" : "http://\(ip):\(port)"
     }
 
-    /// Stops listening.
+    /// Stops listening (and the calls' lives still playing).
     public func stop() async {
+        for life in lives { life.cancel() }
+        lives = []
         try? await channel?.close()
         channel = nil
     }
@@ -102,14 +112,29 @@ public actor StubServer {
         case .success(.drop)?: return StubResponse(status: 0, contentType: nil, body: [], drop: true)
         case .success(.slow(let seconds))?:
             try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-        case nil: break
+        case .success(.life)?, nil: break
         }
         let result = RequestValidator.validate(json)
         guard let request = result.request else {
             return Self.grpcError(400, code: 3, Self.vendorMessage(for: result.errors[0])) // like the real API, only errors refuse
         }
+        let callID = Self.newCallID()
+        if let sink = eventSink {
+            var plot = CallLife.Plot.talk(seconds: 3)
+            if case .success(.life(let chosen))? = StubScenario.parse(description) { plot = chosen }
+            let steps = CallLife.events(callID: callID, operatorNumber: request.line1.destinations.first?.number ?? "",
+                                        clientNumber: request.line2.destinations.first?.number ?? "", plot: plot, start: Date())
+            lives.removeAll { $0.isCancelled }
+            lives.append(Task.detached {
+                for step in steps {
+                    try? await Task.sleep(for: .milliseconds(Int(step.delay * 1000)))
+                    if Task.isCancelled { return }
+                    await sink(Array(step.body.utf8))
+                }
+            })
+        }
         let answer = JSONValue.object([
-            .init("call_id", .string(Self.newCallID())),
+            .init("call_id", .string(callID)),
             .init("request_id", .string(request.requestDescription ?? "")),
         ])
         return StubResponse(status: 200, contentType: "application/json", body: Array(CanonicalJSON.string(answer, style: .compact).utf8))

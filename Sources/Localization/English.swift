@@ -977,5 +977,9 @@ extension Catalog {
         .serveSpoolUnusable: "the spool folder {path} cannot be used: {reason}",
         .serveLogDown: "the call log cannot be opened now ({reason}); events are kept in the spool and written when it can",
         .serveFailed: "cannot serve at {address}: {reason}",
+        .stubBusy: "placed; the events say the client was busy",
+        .stubNoAnswer: "placed; the events say the client did not answer",
+        .stubOperatorNoAnswer: "placed; the events say the operator did not answer",
+        .stubTalk: "placed; the events say they talked SECONDS",
     ]
 }

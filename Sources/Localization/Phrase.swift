@@ -1060,4 +1060,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case serveSpoolUnusable = "serve.spoolUnusable"
     case serveLogDown = "serve.logDown"
     case serveFailed = "serve.failed"
+    case stubBusy = "stub.busy"
+    case stubNoAnswer = "stub.noAnswer"
+    case stubOperatorNoAnswer = "stub.operatorNoAnswer"
+    case stubTalk = "stub.talk"
 }

@@ -1,5 +1,6 @@
 import Console
 import ArgumentParser
+import ExolveClient
 import ExolveStub
 import Foundation
 import Localization
@@ -30,9 +31,20 @@ struct StubServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Accept only this key; without it any non-empty Bearer token is accepted.", valueName: "KEY"))
     var apiKey: String?
 
+    @Option(help: ArgumentHelp("Post each placed call's life as Exolve's call events to this URL (an `exocall events serve` URL).",
+                               valueName: "URL"))
+    var eventsTo: String?
+
     func run() async throws {
         let server = StubServer(host: host, port: port, apiKey: apiKey) { line in
             Console.out(line + "\n")
+        }
+        if let eventsTo {
+            guard eventsTo.hasPrefix("http://") || eventsTo.hasPrefix("https://") else {
+                printError("exocall stub-server: " + LanguageOption.current()(.serveBadPublicURL, ["value": eventsTo]))
+                throw ExitCode(2)
+            }
+            await server.sendEvents(to: EventPoster.post(to: eventsTo) { line in Console.out(line + "\n") })
         }
         let url: String
         do {
@@ -44,5 +56,20 @@ struct StubServerCommand: AsyncParsableCommand {
         Console.out(url + "\n")
         // Serve until interrupted.
         while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+    }
+}
+
+/// Posts event bodies to a receiver with exocall's own HTTP client, one line per post.
+enum EventPoster {
+    static func post(to url: String, report: @escaping @Sendable (String) -> Void = { _ in }) -> @Sendable ([UInt8]) async -> Void {
+        let transport = NIOTransport()
+        return { body in
+            let result = await transport.perform(TransportRequest(url: url, headers: [(name: "Content-Type", value: "application/json")],
+                                                                  body: body, timeout: .seconds(5)))
+            switch result {
+            case .response(let status, _, _): report("event -> \(status)")
+            case .failedBeforeSending(let reason), .failedAfterSending(let reason): report("event -> not delivered: \(reason.text(.en))")
+            }
+        }
     }
 }

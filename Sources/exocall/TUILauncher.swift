@@ -1,3 +1,6 @@
+import Logging
+import EventServer
+import EventReceiver
 import ArgumentParser
 import CallbackCore
 import CallLog
@@ -105,7 +108,11 @@ struct TUILauncher {
             runtime.openLog(path: logPath)
             if let stub {
                 runtime.startDemo {
-                    ExolveClient(endpoint: try Endpoint(try await stub.start()), apiKey: APIKey(demoKey)!, timeout: timeout)
+                    // Each placed call's life comes back as Exolve's events, over HTTP, to a receiver in this process.
+                    if let receiver = await DemoEvents.start(logPath: logPath) {
+                        await stub.sendEvents(to: EventPoster.post(to: receiver))
+                    }
+                    return ExolveClient(endpoint: try Endpoint(try await stub.start()), apiKey: APIKey(demoKey)!, timeout: timeout)
                 }
             }
         }
@@ -229,5 +236,30 @@ struct TUILauncher {
         if themeName.contains("/") || themeName.hasSuffix(".toml") { withFile.add(path: themeName) }
         let library = withFile
         return (library, loadedTheme, themeKey)
+    }
+}
+
+/// The demo's event receiver: `exocall events serve` in this process, on a free loopback
+/// port, writing into the demo's log; quiet (no request lines on the terminal) and leaving
+/// the signals to the TUI.
+enum DemoEvents {
+    /// The receiver's event URL once it listens, or nil when it cannot start (the demo works without it).
+    static func start(logPath: String) async -> String? {
+        guard let store = try? await CallLogOpener.open(logPath),
+              let spool = try? EventSpool(folder: NSTemporaryDirectory() + "exocall-demo-spool-\(getpid())") else { return nil }
+        let token = EventToken.random()
+        let intake = EventIntake(store: store, spool: spool, token: token)
+        let (urls, continuation) = AsyncStream.makeStream(of: String.self)
+        Task.detached {
+            try? await EventServer.run(intake, options: EventServer.Options(host: "127.0.0.1", port: 0, publicURL: nil, allowFrom: []),
+                                       token: token, logger: Logger(label: "exocall.demo-events") { _ in SwiftLogNoOpLogHandler() },
+                                       reopen: { nil }, handlesSignals: false) { url in
+                continuation.yield(url)
+                continuation.finish()
+            }
+            continuation.finish()
+        }
+        for await url in urls { return url }
+        return nil
     }
 }
