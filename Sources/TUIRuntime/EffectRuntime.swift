@@ -174,6 +174,8 @@ private actor Worker {
     var pendingRetry: Task<Void, Never>?
     var loads = 0
     var delivered = 0
+    var liveTicker: Task<Void, Never>?
+    var liveUntil = ContinuousClock.now
 
     init(_ environment: EffectRuntime.Environment, deliver: @escaping @Sendable (Action) -> Void) {
         self.environment = environment
@@ -341,6 +343,18 @@ private actor Worker {
             }
         case .loadFile(let path):
             deliver(.fileLoaded(path: path, result: Files.read(path)))
+        case .tickFor(let seconds):
+            liveUntil = max(liveUntil, ContinuousClock.now + .seconds(seconds))
+            guard liveTicker == nil else { return }
+            let deliver = self.deliver
+            let clock = environment.clock
+            liveTicker = Task {
+                while !Task.isCancelled, ContinuousClock.now < self.liveUntil {
+                    try? await Task.sleep(for: .seconds(1))
+                    deliver(.tick(now: clock.now()))
+                }
+                self.liveTicker = nil
+            }
         case .completePath(let typed):
             deliver(.pathCompletions(typed: typed, candidates: Files.completions(of: typed)))
         case .saveFile(let path, let contents, let overwrite):

@@ -12,6 +12,22 @@ final class CallResultViewTests: XCTestCase {
         bodies.map { try! CallEventParser.parse(Array($0.utf8)).get() }
     }
 
+    /// A call still talking asks for the clock to tick, so its time counts on screen; a finished one does not.
+    func testATalkingCallKeepsTheClockTicking() {
+        var state = freshState()
+        let talking = CallResult.derive(events([
+            #"{"uid":5,"type":"s","event_side":"A","date_time":"2024-01-07T10:54:03Z"}"#,
+            #"{"uid":5,"type":"s","event_side":"B","date_time":"2024-01-07T10:54:09Z"}"#,
+        ]))
+        XCTAssertEqual(update(&state, .logResults(["5": talking])), [.tickFor(seconds: 60)])
+        let ended = CallResult.derive(events([
+            #"{"uid":5,"type":"s","event_side":"B","date_time":"2024-01-07T10:54:09Z"}"#,
+            #"{"uid":5,"type":"d","event_side":"B","date_time":"2024-01-07T10:55:09Z","cause":"16","duration":60000}"#,
+        ]))
+        XCTAssertEqual(update(&state, .logResults(["5": ended])), [])
+        XCTAssertEqual(talking.label(now: talking.b.answeredAt! + 12_400, in: .en), "talking 0:12")
+    }
+
     func testTheResultIsInTheColumnTheStatusLineAndTheTimeline() throws {
         let request = MakeCallbackRequest(numberCode: 74_999_999_999, callbackResourceID: 1221,
                                           line1: Line(destinations: [Destination(number: "79990000001")]),

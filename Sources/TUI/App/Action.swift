@@ -83,6 +83,8 @@ public enum Effect: Equatable, Sendable {
     case loadFile(path: String)
     /// List the folder of a typed path for Tab's completion.
     case completePath(String)
+    /// Tick the clock every second for `seconds` more (a call is talking: its time counts on screen).
+    case tickFor(seconds: Int)
     /// Write `contents` to `path` (`overwrite` false refuses an existing file).
     case saveFile(path: String, contents: String, overwrite: Bool)
     /// Read the newest page of the call log matching `filter`.

@@ -41,6 +41,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.log.selected = min(state.log.selected, max(0, state.log.entries.count - 1))
     case .logResults(let results):
         state.log.results.merge(results) { _, new in new }
+        // A call still talking counts its time on screen.
+        if results.values.contains(where: { if case .talking = $0.stage { return true } else { return false } }) {
+            effects = [.tickFor(seconds: 60)]
+        }
     case .logUnavailable(let reason):
         state.log.loading = false
         state.log.unavailable = reason
