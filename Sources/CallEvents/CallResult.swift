@@ -121,6 +121,11 @@ public struct CallResult: Equatable, Sendable {
         return nil
     }
 
+    /// The results of the calls `events` belong to, by call_id.
+    public static func byCall<S: Sequence>(_ events: S) -> [String: CallResult] where S.Element == CallEvent {
+        Dictionary(grouping: events, by: \.callID).mapValues { derive($0) }
+    }
+
     /// The result of `events` (any order, duplicates harmless).
     public static func derive<S: Sequence>(_ events: S) -> CallResult where S.Element == CallEvent {
         var result = CallResult()

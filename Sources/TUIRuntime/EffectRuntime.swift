@@ -312,7 +312,7 @@ private actor Worker {
             if case .logPageLoaded(let entries, _, _) = action {
                 let ids = entries.compactMap(\.callID)
                 if !ids.isEmpty, let events = try? await store.events(callIDs: ids), !events.isEmpty {
-                    let results = Dictionary(grouping: events, by: \.callID).mapValues { CallResult.derive($0) }
+                    let results = CallResult.byCall(events)
                     self.deliver(.logResults(results))
                 }
             }
@@ -387,7 +387,7 @@ private actor Worker {
                     // What the events say of those calls first, so the list shows it as it appears.
                     let ids = attempts.compactMap(\.callID)
                     if !ids.isEmpty, let events = try? await store.events(callIDs: ids), !events.isEmpty {
-                        deliver(.logResults(Dictionary(grouping: events, by: \.callID).mapValues { CallResult.derive($0) }))
+                        deliver(.logResults(CallResult.byCall(events)))
                     }
                     deliver(.repeatChecked(request, attempts))
                 } catch {

@@ -125,7 +125,7 @@ extension LogListCommand {
     static func results(of entries: [CallLogEntry], in store: any CallLogStore) async throws -> [String: CallResult] {
         let ids = entries.compactMap(\.callID)
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(grouping: try await store.events(callIDs: ids), by: \.callID).mapValues { CallResult.derive($0) }
+        return CallResult.byCall(try await store.events(callIDs: ids))
     }
 
     /// An entry as `log --json` prints it, with its `result` (null for a send that never became a call)
