@@ -18,6 +18,7 @@ struct EventsCommand: AsyncParsableCommand {
         kept and listed here, never mixed into the log as sends.
 
         Examples:
+          exocall events serve --public-url https://calls.example.com/exolve
           exocall events list --limit 20
           exocall events list --json | jq .uid
         """,
