@@ -156,7 +156,7 @@ let package = Package(
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallbackCore", "Localization"]),
+        .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallLogModel", "CallbackCore", "Localization"]),
         .testTarget(name: "EventReceiverTests", dependencies: ["EventReceiver", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),

@@ -981,5 +981,6 @@ extension Catalog {
         .stubNoAnswer: "placed; the events say the client did not answer",
         .stubOperatorNoAnswer: "placed; the events say the operator did not answer",
         .stubTalk: "placed; the events say they talked SECONDS",
+        .entryEvidence: "unknown → placed: Exolve's events show this call (uid {uid}: the same numbers, rung within the send's window); the outcome stays unknown in the log",
     ]
 }

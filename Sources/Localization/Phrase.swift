@@ -1064,4 +1064,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case stubNoAnswer = "stub.noAnswer"
     case stubOperatorNoAnswer = "stub.operatorNoAnswer"
     case stubTalk = "stub.talk"
+    case entryEvidence = "entry.evidence"
 }

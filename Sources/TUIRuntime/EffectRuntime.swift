@@ -309,6 +309,16 @@ private actor Worker {
             }
             await self.deliverLoad(action, ticket: ticket, append: cursor != nil)
             // Then what Exolve's events say of those calls (the panel's result column).
+            if case .logPageLoaded(let entries, _, _) = action, entries.contains(where: UnknownEvidence.wants),
+               let recent = try? await store.recentEvents(limit: 5000) {
+                // Unknown sends with no call_id: a call the events show for the same numbers is evidence.
+                let unclaimed = recent.filter { $0.entryID == nil }.map(\.event)
+                let links = UnknownEvidence.link(entries, among: unclaimed)
+                if !links.isEmpty {
+                    let linked = Set(links.values)
+                    self.deliver(.logEvidence(links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) })))
+                }
+            }
             if case .logPageLoaded(let entries, _, _) = action {
                 let ids = entries.compactMap(\.callID)
                 if !ids.isEmpty, let events = try? await store.events(callIDs: ids), !events.isEmpty {

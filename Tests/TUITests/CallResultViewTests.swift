@@ -12,6 +12,25 @@ final class CallResultViewTests: XCTestCase {
         bodies.map { try! CallEventParser.parse(Array($0.utf8)).get() }
     }
 
+    /// An unknown send the events show a call for reads "unknown → placed", with the evidence; its outcome stays unknown.
+    func testAnUnknownSendWithEvidenceSaysSoAndStaysUnknown() {
+        let request = MakeCallbackRequest(numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                          line1: Line(destinations: [Destination(number: "78129999999")]),
+                                          line2: Line(destinations: [Destination(number: "79599999999")]))
+        var entry = CallLogEntry(request: request, mode: .live, endpointHost: "api.exolve.ru", now: Date(timeIntervalSince1970: 1_704_624_800))
+        entry.id = 9
+        entry.outcome = .unknown
+        let result = CallResult.derive(events([#"{"uid":77,"type":"s","event_side":"A","date_time":"2024-01-07T10:54:03Z"}"#]))
+        var state = freshState(Size(width: 200, height: 60))
+        _ = update(&state, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+        _ = update(&state, .logEvidence([9: "77"], results: ["77": result]))
+        XCTAssertTrue(render(state).canvas.text.contains("op answered"), render(state).canvas.text)
+        XCTAssertTrue(render(state).canvas.text.contains("UNKNOWN"), "the outcome is not changed")
+        state.pane = .log
+        state.press(.enter)
+        XCTAssertTrue(render(state).canvas.text.contains("unknown → placed: Exolve's events show this call (uid 77"), render(state).canvas.text)
+    }
+
     /// A call still talking asks for the clock to tick, so its time counts on screen; a finished one does not.
     func testATalkingCallKeepsTheClockTicking() {
         var state = freshState()

@@ -39,7 +39,8 @@ struct LogColumns {
 
     /// The columns for `width`, sized to what `entries` hold; `newest` dates the times. On a
     /// `team` log the operator column is always there (it does not come and go with the entries shown).
-    init(width: Int, entries: [CallLogEntry], newest: Int64, team: Bool = false, results: [String: CallResult] = [:], now: Int64? = nil,
+    init(width: Int, entries: [CallLogEntry], newest: Int64, team: Bool = false, results: [String: CallResult] = [:],
+         evidence: [Int64: String] = [:], now: Int64? = nil,
          language: UILanguage = .en) {
         let today = Timestamp.local(newest).prefix(10)
         let compact = width < Self.compactDatesBelow
@@ -47,7 +48,9 @@ struct LogColumns {
             var row = Dictionary(uniqueKeysWithValues: Column.allCases.map {
                 ($0, LogColumns.cell($0.text(entry, today: today, compact: compact, language: language)))
             })
-            if let result = entry.callID.flatMap({ results[$0] }) { row[.result] = result.label(now: now, in: language) }
+            if let result = (entry.callID ?? entry.id.flatMap { evidence[$0] }).flatMap({ results[$0] }) {
+                row[.result] = result.label(now: now, in: language)
+            }
             return row
         }
         var widestCache: [Column: Int] = [:]

@@ -129,7 +129,8 @@ enum LogCommands {
             switch command {
             case .close: return .close
             case .move(let move):
-                let total = LogEntryContent.lines(entry, result: log.result(of: entry), width: LogEntryContent.width(for: context.size),
+                let total = LogEntryContent.lines(entry, result: log.result(of: entry), evidence: entry.id.flatMap { log.evidence[$0] },
+                                                  width: LogEntryContent.width(for: context.size),
                                                   language: context.language).count
                 let visible = LogEntryContent.visibleRows(for: context.size)
                 return .show(.log(.entry(entry, scroll: ListNavigation.scroll(scroll, move, total: total, visible: visible))))

@@ -20,6 +20,7 @@ enum LogEntryContent {
     private struct Laid: @unchecked Sendable {
         var entry: CallLogEntry
         var result: CallResult?
+        var evidence: String?
         var width: Int
         var language: UILanguage
         var lines: [(String, Style)]
@@ -28,12 +29,14 @@ enum LogEntryContent {
     private static let lock = NSLock()
 
     /// The entry as styled lines, wrapped to fit `width`.
-    static func lines(_ entry: CallLogEntry, result: CallResult? = nil, width: Int, language say: UILanguage = .en) -> [(String, Style)] {
-        if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry, cached.result == result {
+    static func lines(_ entry: CallLogEntry, result: CallResult? = nil, evidence: String? = nil, width: Int,
+                      language say: UILanguage = .en) -> [(String, Style)] {
+        if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry, cached.result == result,
+           cached.evidence == evidence {
             return cached.lines
         }
-        let lines = layOut(entry, result: result, width: width, language: say)
-        lock.withLock { last = Laid(entry: entry, result: result, width: width, language: say, lines: lines) }
+        let lines = layOut(entry, result: result, evidence: evidence, width: width, language: say)
+        lock.withLock { last = Laid(entry: entry, result: result, evidence: evidence, width: width, language: say, lines: lines) }
         return lines
     }
 
@@ -65,13 +68,18 @@ enum LogEntryContent {
         return lines
     }
 
-    private static func layOut(_ entry: CallLogEntry, result: CallResult?, width: Int, language say: UILanguage) -> [(String, Style)] {
+    private static func layOut(_ entry: CallLogEntry, result: CallResult?, evidence: String?, width: Int,
+                               language say: UILanguage) -> [(String, Style)] {
         let body = Style(.text, on: .surface)
         let muted = Style(.muted, on: .surface)
         let wrap = max(10, width - 8)
         var lines: [(String, Style)] = [
             (say(.entryOutcome, ["outcome": LogPanelView.badge(entry.outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased()]), Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
         ]
+        // An unknown send the events show a call for: the evidence, never a changed outcome.
+        if let evidence {
+            lines += TextWrap.lines(say(.entryEvidence, ["uid": evidence]), width: wrap).map { ($0, Style(.success, on: .surface, bold: true)) }
+        }
         if let result { lines += timeline(result, width: wrap, language: say) }
         lines += TextWrap.lines(say(.entryMessage, ["message": entry.messageText?.text(say) ?? "—"]), width: wrap).map { ($0, body) }
         lines += [

@@ -27,9 +27,12 @@ public struct LogPanelState: Equatable, Sendable {
     /// What Exolve's events say of each loaded call, by call_id.
     public var results: [String: CallResult] = [:]
 
-    /// The result of `entry`'s call, when events for it have arrived.
+    /// Unknown sends linked to a call Exolve's events show (entry id → uid): evidence, not an outcome.
+    public var evidence: [Int64: String] = [:]
+
+    /// The result of `entry`'s call, when events for it have arrived (for an unknown send, its evidence's).
     public func result(of entry: CallLogEntry) -> CallResult? {
-        entry.callID.flatMap { results[$0] }
+        (entry.callID ?? entry.id.flatMap { evidence[$0] }).flatMap { results[$0] }
     }
 
     /// An empty panel.

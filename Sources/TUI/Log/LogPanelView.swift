@@ -38,7 +38,8 @@ enum LogPanelView {
         let columns = LogColumns(width: inner.width - 2, entries: Array(state.log.entries[state.log.scroll..<end]),
                                  newest: state.screen.wallClockNow ?? state.log.entries.first?.createdAt ?? 0,
                                  team: state.log.place.map { if case .team = $0 { return true } else { return false } } ?? false,
-                                 results: state.log.results, now: state.screen.wallClockNow, language: state.language)
+                                 results: state.log.results, evidence: state.log.evidence, now: state.screen.wallClockNow,
+                                 language: state.language)
         for index in state.log.scroll..<end {
             let entry = state.log.entries[index]
             let y = inner.y + index - state.log.scroll

@@ -1,0 +1,51 @@
+import CallEvents
+
+/// "Unknown" gets evidence: a send whose outcome is unknown and that has no call_id is linked
+/// to a call Exolve's events show, when that call rang the same numbers within the send's
+/// window and no entry claims it. The entry is never turned into "placed": it reads
+/// "unknown → placed: Exolve's events show this call", with the evidence.
+public enum UnknownEvidence {
+    /// How long after a send its call may start ringing (the send's own timeout is far less).
+    public static let window: Int64 = 10 * 60 * 1000
+    /// How long before the entry's time an event may be (clocks of two machines differ).
+    public static let skew: Int64 = 60 * 1000
+
+    /// Whether `entry` can take evidence: unknown, with no call_id.
+    public static func wants(_ entry: CallLogEntry) -> Bool {
+        entry.effectiveOutcome() == .unknown && entry.callID == nil
+    }
+
+    /// The uid of the call `events` show for `entry`, if exactly one fits (the earliest if more do).
+    /// `events` are those no entry claims (`StoredEvent.entryID == nil`); `taken` uids are
+    /// already linked to another unknown entry.
+    public static func match(_ entry: CallLogEntry, among events: [CallEvent], taken: Set<String> = []) -> String? {
+        guard wants(entry) else { return nil }
+        let leg1 = Set(entry.line1Numbers.split(separator: " ").map(String.init))
+        let leg2 = Set(entry.line2Numbers.split(separator: " ").map(String.init))
+        let from = entry.createdAt - skew, until = entry.createdAt + window
+        var firstSeen: [String: Int64] = [:]
+        var refuted: Set<String> = []
+        for event in events {
+            let uid = event.callID
+            guard !taken.contains(uid), let at = event.at else { continue }
+            let legNumbers = event.side == .a ? leg1 : leg2
+            // A leg number that is not the send's refutes the call: it is another's.
+            if let number = event.number, !number.isEmpty, !legNumbers.contains(number) { refuted.insert(uid); continue }
+            guard event.side == .a, event.number != nil, (from...until).contains(at) else { continue }
+            firstSeen[uid] = min(firstSeen[uid] ?? .max, at)
+        }
+        return firstSeen.filter { !refuted.contains($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+    }
+
+    /// For each entry that wants evidence (oldest first, so an earlier send claims first), the uid it links to.
+    public static func link(_ entries: [CallLogEntry], among events: [CallEvent]) -> [Int64: String] {
+        var taken: Set<String> = []
+        var links: [Int64: String] = [:]
+        for entry in entries.sorted(by: { $0.createdAt < $1.createdAt }) where wants(entry) {
+            guard let id = entry.id, let uid = match(entry, among: events, taken: taken) else { continue }
+            taken.insert(uid)
+            links[id] = uid
+        }
+        return links
+    }
+}
