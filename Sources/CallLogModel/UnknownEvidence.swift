@@ -37,6 +37,17 @@ public enum UnknownEvidence {
         return firstSeen.filter { !refuted.contains($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 
+    /// How recent the newest event must be for the receiver to count as receiving.
+    public static let receiving: Int64 = 5 * 60 * 1000
+
+    /// The unknown sends (of `entries`, not in `links`) for which the events say there was no call:
+    /// the receiver is receiving (its newest event came less than five minutes before `now`) and
+    /// the send's window has passed with nothing matched.
+    public static func noSign(_ entries: [CallLogEntry], links: [Int64: String], newestEvent: Int64?, now: Int64) -> Set<Int64> {
+        guard let newestEvent, now - newestEvent <= receiving else { return [] }
+        return Set(entries.filter { wants($0) && $0.createdAt + window < now }.compactMap(\.id).filter { links[$0] == nil })
+    }
+
     /// For each entry that wants evidence (oldest first, so an earlier send claims first), the uid it links to.
     public static func link(_ entries: [CallLogEntry], among events: [CallEvent]) -> [Int64: String] {
         var taken: Set<String> = []

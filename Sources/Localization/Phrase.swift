@@ -1065,4 +1065,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case stubOperatorNoAnswer = "stub.operatorNoAnswer"
     case stubTalk = "stub.talk"
     case entryEvidence = "entry.evidence"
+    case entryNoSign = "entry.noSign"
 }

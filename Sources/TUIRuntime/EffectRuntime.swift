@@ -314,9 +314,11 @@ private actor Worker {
                 // Unknown sends with no call_id: a call the events show for the same numbers is evidence.
                 let unclaimed = recent.filter { $0.entryID == nil }.map(\.event)
                 let links = UnknownEvidence.link(entries, among: unclaimed)
-                if !links.isEmpty {
+                let noSign = UnknownEvidence.noSign(entries, links: links, newestEvent: recent.first?.receivedAt,
+                                                    now: Int64(Date().timeIntervalSince1970 * 1000))
+                if !links.isEmpty || !noSign.isEmpty {
                     let linked = Set(links.values)
-                    self.deliver(.logEvidence(links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) })))
+                    self.deliver(.logEvidence(links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) }), noSign: noSign))
                 }
             }
             if case .logPageLoaded(let entries, _, _) = action {

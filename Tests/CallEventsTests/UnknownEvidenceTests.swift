@@ -46,4 +46,14 @@ final class UnknownEvidenceTests: XCTestCase {
         XCTAssertEqual(UnknownEvidence.link([second, first], among: events), [1: "77", 2: "78"])
         XCTAssertEqual(UnknownEvidence.link([second, first], among: Array(events.prefix(1))), [1: "77"], "the second finds nothing left")
     }
+
+    func testNoSignOnlyWhileTheReceiverIsReceivingAndAfterTheWindow() {
+        let send = entry(1, at: 1_790_000_000)
+        let after = Int64(1_790_000_000 + 11 * 60) * 1000
+        XCTAssertEqual(UnknownEvidence.noSign([send], links: [:], newestEvent: after - 60_000, now: after), [1])
+        XCTAssertEqual(UnknownEvidence.noSign([send], links: [:], newestEvent: after - 6 * 60_000, now: after), [], "the receiver is silent: no claim")
+        XCTAssertEqual(UnknownEvidence.noSign([send], links: [:], newestEvent: nil, now: after), [])
+        XCTAssertEqual(UnknownEvidence.noSign([send], links: [:], newestEvent: after, now: after - 5 * 60_000), [], "within the window: too early")
+        XCTAssertEqual(UnknownEvidence.noSign([send], links: [1: "77"], newestEvent: after, now: after), [], "evidence found")
+    }
 }

@@ -29,7 +29,7 @@ final class UnknownEvidenceLoadingTests: XCTestCase {
         let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .live), send: inbox.push)
         runtime.openLog(path: path)
         let found = inbox.wait { if case .logEvidence = $0 { return true } else { return false } }
-        guard case .logEvidence(let links, let results)? = found else { return }
+        guard case .logEvidence(let links, let results, _)? = found else { return }
         XCTAssertEqual(links, [id: "4242"])
         XCTAssertEqual(results["4242"]?.label(now: nil, in: .en), "op answered")
         await runtime.shutdown()

@@ -29,6 +29,13 @@ final class CallResultViewTests: XCTestCase {
         state.pane = .log
         state.press(.enter)
         XCTAssertTrue(render(state).canvas.text.contains("unknown → placed: Exolve's events show this call (uid 77"), render(state).canvas.text)
+        // With nothing matched while the receiver receives, the entry says there was no sign of a call.
+        var silent = freshState(Size(width: 200, height: 60))
+        _ = update(&silent, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+        _ = update(&silent, .logEvidence([:], results: [:], noSign: [9]))
+        silent.pane = .log
+        silent.press(.enter)
+        XCTAssertTrue(render(silent).canvas.text.contains("no sign of a call in Exolve's events"), render(silent).canvas.text)
     }
 
     /// A call still talking asks for the clock to tick, so its time counts on screen; a finished one does not.

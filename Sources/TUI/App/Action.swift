@@ -19,7 +19,7 @@ public enum Action: Equatable, Sendable {
     /// What Exolve's events say of the loaded entries' calls, by call_id.
     case logResults([String: CallResult])
     /// Unknown sends the events show a call for (entry id → uid), with those calls' results.
-    case logEvidence([Int64: String], results: [String: CallResult])
+    case logEvidence([Int64: String], results: [String: CallResult], noSign: Set<Int64> = [])
     /// The call log could not be read.
     case logUnavailable(Localized)
     /// Another process (or this one) changed the call log.

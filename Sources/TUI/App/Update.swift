@@ -45,8 +45,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if results.values.contains(where: { if case .talking = $0.stage { return true } else { return false } }) {
             effects = [.tickFor(seconds: 60)]
         }
-    case .logEvidence(let links, let results):
+    case .logEvidence(let links, let results, let noSign):
         state.log.evidence.merge(links) { _, new in new }
+        state.log.noSign.formUnion(noSign)
+        state.log.noSign.subtract(links.keys)
         state.log.results.merge(results) { _, new in new }
     case .logUnavailable(let reason):
         state.log.loading = false

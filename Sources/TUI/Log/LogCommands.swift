@@ -129,7 +129,7 @@ enum LogCommands {
             switch command {
             case .close: return .close
             case .move(let move):
-                let total = LogEntryContent.lines(entry, result: log.result(of: entry), evidence: entry.id.flatMap { log.evidence[$0] },
+                let total = LogEntryContent.lines(entry, result: log.result(of: entry), evidence: entry.id.flatMap { log.evidence[$0] }, noSign: entry.id.map { log.noSign.contains($0) } ?? false,
                                                   width: LogEntryContent.width(for: context.size),
                                                   language: context.language).count
                 let visible = LogEntryContent.visibleRows(for: context.size)

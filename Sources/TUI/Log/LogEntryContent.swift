@@ -21,6 +21,7 @@ enum LogEntryContent {
         var entry: CallLogEntry
         var result: CallResult?
         var evidence: String?
+        var noSign: Bool
         var width: Int
         var language: UILanguage
         var lines: [(String, Style)]
@@ -29,14 +30,14 @@ enum LogEntryContent {
     private static let lock = NSLock()
 
     /// The entry as styled lines, wrapped to fit `width`.
-    static func lines(_ entry: CallLogEntry, result: CallResult? = nil, evidence: String? = nil, width: Int,
+    static func lines(_ entry: CallLogEntry, result: CallResult? = nil, evidence: String? = nil, noSign: Bool = false, width: Int,
                       language say: UILanguage = .en) -> [(String, Style)] {
         if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry, cached.result == result,
-           cached.evidence == evidence {
+           cached.evidence == evidence, cached.noSign == noSign {
             return cached.lines
         }
-        let lines = layOut(entry, result: result, evidence: evidence, width: width, language: say)
-        lock.withLock { last = Laid(entry: entry, result: result, evidence: evidence, width: width, language: say, lines: lines) }
+        let lines = layOut(entry, result: result, evidence: evidence, noSign: noSign, width: width, language: say)
+        lock.withLock { last = Laid(entry: entry, result: result, evidence: evidence, noSign: noSign, width: width, language: say, lines: lines) }
         return lines
     }
 
@@ -68,7 +69,7 @@ enum LogEntryContent {
         return lines
     }
 
-    private static func layOut(_ entry: CallLogEntry, result: CallResult?, evidence: String?, width: Int,
+    private static func layOut(_ entry: CallLogEntry, result: CallResult?, evidence: String?, noSign: Bool, width: Int,
                                language say: UILanguage) -> [(String, Style)] {
         let body = Style(.text, on: .surface)
         let muted = Style(.muted, on: .surface)
@@ -79,6 +80,9 @@ enum LogEntryContent {
         // An unknown send the events show a call for: the evidence, never a changed outcome.
         if let evidence {
             lines += TextWrap.lines(say(.entryEvidence, ["uid": evidence]), width: wrap).map { ($0, Style(.success, on: .surface, bold: true)) }
+        }
+        if noSign {
+            lines += TextWrap.lines(say(.entryNoSign), width: wrap).map { ($0, Style(.warning, on: .surface, bold: true)) }
         }
         if let result { lines += timeline(result, width: wrap, language: say) }
         lines += TextWrap.lines(say(.entryMessage, ["message": entry.messageText?.text(say) ?? "—"]), width: wrap).map { ($0, body) }

@@ -5,7 +5,7 @@ import Localization
 /// One call log entry in full, scrolled within its text; the box keeps its size as it scrolls.
 enum LogEntryView {
     static func draw(_ entry: CallLogEntry, scroll: Int, state: AppState, on canvas: inout TextCanvas) {
-        let lines = LogEntryContent.lines(entry, result: state.log.result(of: entry), evidence: entry.id.flatMap { state.log.evidence[$0] },
+        let lines = LogEntryContent.lines(entry, result: state.log.result(of: entry), evidence: entry.id.flatMap { state.log.evidence[$0] }, noSign: entry.id.map { state.log.noSign.contains($0) } ?? false,
                                           width: LogEntryContent.width(for: state.size),
                                           language: state.language)
         let visible = LogEntryContent.visibleRows(for: state.size)

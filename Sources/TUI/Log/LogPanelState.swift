@@ -29,6 +29,8 @@ public struct LogPanelState: Equatable, Sendable {
 
     /// Unknown sends linked to a call Exolve's events show (entry id → uid): evidence, not an outcome.
     public var evidence: [Int64: String] = [:]
+    /// Unknown sends for which the events, while being received, show no call.
+    public var noSign: Set<Int64> = []
 
     /// The result of `entry`'s call, when events for it have arrived (for an unknown send, its evidence's).
     public func result(of entry: CallLogEntry) -> CallResult? {
