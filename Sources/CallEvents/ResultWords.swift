@@ -25,6 +25,23 @@ extension CallResult {
         }
     }
 
+    /// The result in a badge's width (≤ 10 columns), where the log has no room for a result
+    /// column: `ringing…`, `▶ 0:12`, `✓ 0:45`, `busy`, `no answer`, `failed`; nil before any event.
+    public func shortLabel(now: Int64?, in language: UILanguage) -> String? {
+        switch stage {
+        case .noEvents: return nil
+        case .ringingOperator, .operatorAnswered, .ringingClient: return language(.shortRinging)
+        case .talking(let since):
+            let seconds = since.flatMap { from in now.map { max(0, Int(($0 - from) / 1000)) } } ?? 0
+            return language(.shortTalking, ["time": Self.clock(seconds)])
+        case .connected(let seconds): return language(.shortConnected, ["time": Self.clock(seconds)])
+        case .busy: return language(.shortBusy)
+        case .noAnswer: return language(.shortNoAnswer)
+        case .declined: return language(.shortDeclined)
+        case .cancelled, .clientNeverRung, .failed: return language(.shortFailed)
+        }
+    }
+
     /// A cause's name in `language` ("user busy"), its number when it has none, or "cause unknown".
     public static func causeName(_ cause: Int?, in language: UILanguage) -> String {
         guard let cause else { return language(.resultCauseUnknown) }

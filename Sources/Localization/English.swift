@@ -983,5 +983,12 @@ extension Catalog {
         .stubTalk: "placed; the events say they talked SECONDS",
         .entryEvidence: "unknown → placed: Exolve's events show this call (uid {uid}: the same numbers, rung within the send's window); the outcome stays unknown in the log",
         .entryNoSign: "no sign of a call in Exolve's events: the receiver is receiving, and nothing rang these numbers in the send's window (the outcome stays unknown)",
+        .shortRinging: "ringing…",
+        .shortTalking: "▶ {time}",
+        .shortConnected: "✓ {time}",
+        .shortBusy: "busy",
+        .shortNoAnswer: "no reply",
+        .shortDeclined: "declined",
+        .shortFailed: "failed",
     ]
 }

@@ -1066,4 +1066,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case stubTalk = "stub.talk"
     case entryEvidence = "entry.evidence"
     case entryNoSign = "entry.noSign"
+    case shortRinging = "short.ringing"
+    case shortTalking = "short.talking"
+    case shortConnected = "short.connected"
+    case shortBusy = "short.busy"
+    case shortNoAnswer = "short.noAnswer"
+    case shortDeclined = "short.declined"
+    case shortFailed = "short.failed"
 }

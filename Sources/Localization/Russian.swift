@@ -983,5 +983,12 @@ extension Catalog {
         .stubTalk: "создан; по событиям разговор длился SECONDS с",
         .entryEvidence: "неизвестно → создан: события Exolve показывают этот звонок (uid {uid}: те же номера, вызов в пределах окна отправки); в журнале исход остаётся неизвестным",
         .entryNoSign: "в событиях Exolve нет следов звонка: приёмник получает события, а этим номерам в окне отправки никто не звонил (исход остаётся неизвестным)",
+        .shortRinging: "звонок…",
+        .shortTalking: "▶ {time}",
+        .shortConnected: "✓ {time}",
+        .shortBusy: "занят",
+        .shortNoAnswer: "нет ответа",
+        .shortDeclined: "отклонил",
+        .shortFailed: "сбой",
     ]
 }

@@ -91,6 +91,14 @@ final class CallResultViewTests: XCTestCase {
                                                                   number: "79991112233", interrupted: false, operatorName: "anna")]))
         XCTAssertTrue(render(asking).canvas.text.contains("client busy"), render(asking).canvas.text)
 
+        // At 120x40 there is no room for a result column: the outcome column says it, short.
+        var narrow = freshState(Size(width: 120, height: 40))
+        _ = update(&narrow, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))
+        _ = update(&narrow, .logResults([entry.callID!: result]))
+        let row = render(narrow).canvas.text.split(separator: "\n").first { $0.contains("79991112233") && $0.contains("busy") }
+        XCTAssertNotNil(row, render(narrow).canvas.text)
+        XCTAssertFalse(row?.contains("PLACED") ?? true, "the result replaces the badge: \(row ?? "")")
+
         var russian = freshState(Size(width: 200, height: 60))
         russian.language = .ru
         _ = update(&russian, .logPageLoaded(entries: [entry], total: MatchCount(value: 1, isAtLeast: false), append: false))

@@ -33,6 +33,10 @@ struct LogColumns {
     private var widths: [Column: Int] = [:]
     /// Each visible entry's cells, made once per frame (formatting a time is not free).
     private(set) var cells: [[Column: String]] = []
+    /// The short result of each visible entry with events (by entry id), for the outcome column.
+    private var shortResults: [Int64: String] = [:]
+    /// Whether the outcome column shows the result where the events give one (no room for a result column).
+    private(set) var resultInOutcome = false
 
     /// Below this width an earlier day's time is its date alone (`12-01`): the description keeps its 16 characters.
     static let compactDatesBelow = 64
@@ -50,6 +54,7 @@ struct LogColumns {
             })
             if let result = (entry.callID ?? entry.id.flatMap { evidence[$0] }).flatMap({ results[$0] }) {
                 row[.result] = result.label(now: now, in: language)
+                if let short = result.shortLabel(now: now, in: language) { shortResults[entry.id ?? -1] = " " + short }
             }
             return row
         }
@@ -70,7 +75,9 @@ struct LogColumns {
             room -= given + 1
         }
         take(.time, max(compact ? 5 : 8, time))
-        take(.outcome, widest(.outcome, cap: 13))
+        // Room for a short result in the outcome column too (it says the result when no result column fits).
+        let shortWidest = shortResults.values.map(DisplayWidth.of).max() ?? 0
+        take(.outcome, min(13, max(widest(.outcome, cap: 13), shortWidest)))
         take(.leg2, widest(.leg2, cap: 18), minimum: 8)
         take(.description, 17, minimum: 6) // 16 characters and the "…" of a longer one
         // What happened to the call (Exolve's events), when any entry shown has events.
@@ -84,6 +91,13 @@ struct LogColumns {
             let extra = min(room, max(0, widest(column, cap: 80) - chosen[column]!))
             chosen[column]! += extra
             room -= extra
+        }
+        // No room for a result column: the outcome column says the result where there is one.
+        if chosen[.result] == nil && !shortResults.isEmpty {
+            resultInOutcome = true
+            for (index, entry) in entries.enumerated() {
+                if let short = entry.id.flatMap({ shortResults[$0] }) { cells[index][.outcome] = short }
+            }
         }
         widths = chosen
         shown = [.time, .outcome, .result, .operatorName, .leg1, .leg2, .description, .callID, .demo].filter { chosen[$0] != nil }

@@ -52,7 +52,12 @@ enum LogPanelView {
                 let text = columns.cell(index - state.log.scroll, column)
                 let style: Style
                 switch column {
-                case .outcome: style = Style(badgeRole(entry.outcome), bold: true)
+                case .outcome:
+                    if columns.resultInOutcome, let result = state.log.result(of: entry), result.stage != .noEvents {
+                        style = Style(resultRole(result.state), on: background, bold: true)
+                    } else {
+                        style = Style(badgeRole(entry.outcome), bold: true)
+                    }
                 case .result: style = Style(state.log.result(of: entry).map { resultRole($0.state) } ?? .muted, on: background, bold: true)
                 case .time, .callID, .demo: style = Style(.muted, on: background)
                 default: style = Style(.text, on: background)
