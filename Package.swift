@@ -34,7 +34,7 @@ let package = Package(
         // `exocall events serve`: the receiver on Hummingbird 2 (bounded reads, deadlines, graceful drain
         // on SIGTERM through swift-service-lifecycle, a log line per request without the token).
         .target(name: "EventServer", dependencies: [
-            "EventReceiver", "CallEvents", "CallLogModel",
+            "EventReceiver", "CallEvents", "CallLogModel", "CallbackCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import CallbackCore
 import CallEvents
 import CallLogModel
 import EventReceiver
@@ -90,16 +91,16 @@ public enum EventServer {
             var refused: IntakeAnswer? = nil
             if request.method == .post, declared.map({ $0 <= CallEventParser.maxBodyBytes }) ?? true {
                 let arriving = request
-                do {
-                    let buffer = try await withDeadline(options.bodyDeadline) {
-                        var reading = arriving
-                        return try await reading.collectBody(upTo: CallEventParser.maxBodyBytes)
-                    }
+                switch await Deadline.race(options.bodyDeadline, {
+                    var reading = arriving
+                    return try await reading.collectBody(upTo: CallEventParser.maxBodyBytes)
+                }) {
+                case .finished(let buffer):
                     body = Array(buffer.readableBytesView)
-                } catch is DeadlineExceeded {
+                case .timedOut:
                     await intake.refuse("slow_body")
                     refused = IntakeAnswer(status: 408, body: "the body took too long\n", outcome: "refused_slow_body")
-                } catch {
+                case .failed:
                     await intake.refuse("too_large")
                     refused = IntakeAnswer(status: 413, body: "body over \(CallEventParser.maxBodyBytes) bytes\n", outcome: "refused_too_large")
                 }
@@ -118,22 +119,6 @@ public enum EventServer {
         // A refused body may still be arriving: the connection is closed rather than read to its end.
         if answer.status == 413 || answer.status == 408 { headers[.connection] = "close" }
         return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer.body)))
-    }
-}
-
-/// A deadline passed.
-struct DeadlineExceeded: Error {}
-
-/// `body`'s result, or `DeadlineExceeded` once `limit` has passed.
-func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            throw DeadlineExceeded()
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
     }
 }
 

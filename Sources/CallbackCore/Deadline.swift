@@ -2,10 +2,11 @@ import Synchronization
 
 /// Runs work against a deadline without waiting for it past the deadline: the
 /// pool waits for a server that is down, and a send must not wait with it. Work
-/// that outlives its deadline finishes (or fails) on its own, unobserved.
-enum Deadline {
+/// that outlives its deadline finishes (or fails) on its own, unobserved. The team log's
+/// operations and the event receiver's body reads both run under it.
+public enum Deadline {
     /// What became of the work.
-    enum Outcome<T: Sendable>: Sendable {
+    public enum Outcome<T: Sendable>: Sendable {
         case finished(T)
         case failed(any Error)
         case timedOut
@@ -26,7 +27,8 @@ enum Deadline {
         }
     }
 
-    static func race<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async -> Outcome<T> {
+    /// `work`'s outcome, or `.timedOut` once `limit` has passed (the work is then cancelled, not awaited).
+    public static func race<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async -> Outcome<T> {
         await withCheckedContinuation { (continuation: CheckedContinuation<Outcome<T>, Never>) in
             let settlement = Settlement(continuation)
             let worker = Task {
