@@ -12,6 +12,9 @@ public final class EventSpool: @unchecked Sendable {
     /// The most events it holds: past this it refuses (the receiver answers 503, acknowledging nothing).
     public let capacity: Int
     private let lock = NSLock()
+    /// The identity part of every event held (read from the folder once, kept in step after):
+    /// a keep checks duplicates and capacity without listing the folder each time.
+    private var held: Set<String>
 
     /// A spool in `folder` (created mode 700), holding at most `capacity` events.
     public init(folder: String, capacity: Int = 100_000) throws {
@@ -22,10 +25,11 @@ public final class EventSpool: @unchecked Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
             unlink(folder + "/" + name)
         }
+        held = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".event") }.map(Self.identityPart(ofFile:)))
     }
 
     /// How many events wait.
-    public var depth: Int { lock.withLock { names().count } }
+    public var depth: Int { lock.withLock { held.count } }
 
     private func names() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".event") }.sorted()
@@ -34,11 +38,10 @@ public final class EventSpool: @unchecked Sendable {
     /// Keeps `event` durably; false when the spool is full. The same event twice is kept once.
     public func keep(_ event: CallEvent, receivedAt: Date) throws -> Bool {
         try lock.withLock {
-            let existing = names()
             let name = Self.fileName(event, receivedAt: receivedAt)
             let identity = Self.identityPart(event)
-            if existing.contains(where: { $0.hasSuffix(identity) }) { return true }
-            guard existing.count < capacity else { return false }
+            if held.contains(identity) { return true }
+            guard held.count < capacity else { return false }
             let temporary = folder + "/" + name + ".tmp"
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -54,6 +57,7 @@ public final class EventSpool: @unchecked Sendable {
             guard rename(temporary, folder + "/" + name) == 0 else { unlink(temporary); throw POSIXError(.EIO) }
             let dir = open(folder, O_RDONLY)
             if dir >= 0 { fsync(dir); close(dir) }
+            held.insert(identity)
             return true
         }
     }
@@ -72,7 +76,14 @@ public final class EventSpool: @unchecked Sendable {
 
     /// Removes an applied event.
     public func remove(_ name: String) {
-        lock.withLock { _ = unlink(folder + "/" + name) }
+        lock.withLock {
+            if unlink(folder + "/" + name) == 0 { held.remove(Self.identityPart(ofFile: name)) }
+        }
+    }
+
+    /// The identity part of a spool file's name (after its received time).
+    static func identityPart(ofFile name: String) -> String {
+        name.firstIndex(of: "-").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
     /// `<received ms, 13 digits>-<identity digest>.event`: oldest first by name, one file per identity.
