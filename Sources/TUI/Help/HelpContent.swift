@@ -16,7 +16,7 @@ enum HelpContent {
     static func lines(_ state: AppState, matching query: String? = nil) -> [(String, Style)] {
         let words = (query ?? "").lowercased().split(separator: " ").map(String.init)
         // Each word typed starts a word of the entry ("row" finds rows, not "narrow").
-        func matches(_ texts: String...) -> Bool { words.isEmpty || PaletteCommands.tokensMatch(words, texts.joined(separator: " ")) }
+        func matches(_ texts: String...) -> Bool { words.isEmpty || WordMatch.eachStartsAWord(words, of: texts.joined(separator: " ")) }
         let text = Style(.text, on: .surface)
         let title = Style(.primary, on: .surface, bold: true)
         let subtitle = Style(.accent, on: .surface, bold: true)

@@ -104,7 +104,7 @@ enum PaletteCommands {
         let found = items.filter { item in
             if case .field = item {
                 // A field by its words, each typed word the start of a different one: "line 2 number 2" is not line 1's "2. Number".
-                return [language, .en].contains { tokensMatch(words.map(String.init), item.name($0)) }
+                return [language, .en].contains { WordMatch.eachStartsAWord(words.map(String.init), of: item.name($0)) }
             }
             let text = [item.name(language), item.label(language), item.name(.en), item.label(.en)]
                 .joined(separator: " ").lowercased()
@@ -113,18 +113,6 @@ enum PaletteCommands {
         // Names that start with what was typed first ("send: …" before "… send the default …").
         let first = String(words[0])
         return found.filter { $0.name(language).lowercased().hasPrefix(first) } + found.filter { !$0.name(language).lowercased().hasPrefix(first) }
-    }
-
-    /// Whether each of `words` starts a different word of `name`.
-    static func tokensMatch(_ words: [String], _ name: String) -> Bool {
-        var tokens = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        for word in words {
-            let cleaned = word.filter { $0.isLetter || $0.isNumber }
-            guard !cleaned.isEmpty else { continue }
-            guard let index = tokens.firstIndex(where: { $0.hasPrefix(cleaned) }) else { return false }
-            tokens.remove(at: index)
-        }
-        return true
     }
 
     /// Ctrl-P: the palette, empty filter.
