@@ -63,3 +63,16 @@ extension CallResult {
         return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
     }
 }
+
+extension CallState {
+    /// The state as a filter names it: `connected`, `no answer`, `result pending`.
+    public func word(in language: UILanguage) -> String {
+        switch self {
+        case .pending: return language(.resultStatePending)
+        case .connected: return language(.resultStateConnected)
+        case .busy: return language(.resultStateBusy)
+        case .noAnswer: return language(.resultStateNoAnswer)
+        case .failed: return language(.resultStateFailed)
+        }
+    }
+}

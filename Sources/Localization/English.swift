@@ -293,7 +293,7 @@ extension Catalog {
         .helpMoveInTheCallLog: "move in the call log",
         .helpTheEntryInFullRequest: "the entry in full: request as sent, response, status",
         .helpSearchNumbersAndTheirLast: "search numbers (and their last digits), description, call_id, TTS text",
-        .helpCycleTheOutcomeFilter: "cycle the outcome filter",
+        .helpCycleTheOutcomeFilter: "cycle the filter: each outcome, then each result",
         .helpLoadTheEntrySRequest: "load the entry's request into the form (Ctrl-Z undoes)",
         .helpSaveTheEntrySRequest: "save the entry's request to a file",
         .helpClearTheSearchAndThe: "clear the search and the filter",
@@ -990,5 +990,11 @@ extension Catalog {
         .shortNoAnswer: "no reply",
         .shortDeclined: "declined",
         .shortFailed: "failed",
+        .resultStatePending: "result pending",
+        .resultStateConnected: "connected",
+        .resultStateBusy: "busy",
+        .resultStateNoAnswer: "no answer",
+        .resultStateFailed: "failed",
+        .logResultFilter: "result: {result}",
     ]
 }

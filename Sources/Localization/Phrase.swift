@@ -1073,4 +1073,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case shortNoAnswer = "short.noAnswer"
     case shortDeclined = "short.declined"
     case shortFailed = "short.failed"
+    case resultStatePending = "result.state.pending"
+    case resultStateConnected = "result.state.connected"
+    case resultStateBusy = "result.state.busy"
+    case resultStateNoAnswer = "result.state.noAnswer"
+    case resultStateFailed = "result.state.failed"
+    case logResultFilter = "log.resultFilter"
 }

@@ -293,7 +293,7 @@ extension Catalog {
         .helpMoveInTheCallLog: "перемещение по журналу звонков",
         .helpTheEntryInFullRequest: "запись целиком: запрос, как он ушёл, ответ, статус",
         .helpSearchNumbersAndTheirLast: "поиск по номерам (и их последним цифрам), описанию, call_id, тексту синтеза",
-        .helpCycleTheOutcomeFilter: "переключить фильтр по исходу",
+        .helpCycleTheOutcomeFilter: "переключить фильтр: по исходу, затем по итогу",
         .helpLoadTheEntrySRequest: "загрузить запрос записи в форму (Ctrl-Z отменяет)",
         .helpSaveTheEntrySRequest: "сохранить запрос записи в файл",
         .helpClearTheSearchAndThe: "сбросить поиск и фильтр",
@@ -990,5 +990,11 @@ extension Catalog {
         .shortNoAnswer: "нет ответа",
         .shortDeclined: "отклонил",
         .shortFailed: "сбой",
+        .resultStatePending: "итог ждёт событий",
+        .resultStateConnected: "соединены",
+        .resultStateBusy: "занято",
+        .resultStateNoAnswer: "нет ответа",
+        .resultStateFailed: "сбой",
+        .logResultFilter: "итог: {result}",
     ]
 }

@@ -226,7 +226,7 @@ private actor Worker {
     private func attach(_ opened: any CallLogStore) {
         store = opened
         logProblem = nil
-        loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize, after: nil)
+        loadLog(filter: CallLogFilter(), result: nil, limit: LogPaging.pageSize, after: nil)
         let deliver = self.deliver
         let changes = opened.changes(interval: environment.watchInterval)
         watcher?.cancel()
@@ -293,17 +293,17 @@ private actor Worker {
     /// Loads a page in the background, so a slow or unreachable server never holds
     /// up the effects behind it; `loads` orders the answers (a stale page never
     /// replaces a newer one).
-    private func loadLog(filter: CallLogFilter, limit: Int, after cursor: CallLogCursor?) {
+    private func loadLog(filter: CallLogFilter, result: CallState?, limit: Int, after cursor: CallLogCursor?) {
         guard let store else { return }
         loads += 1
         let ticket = loads
         Task.detached {
             let action: Action
             do {
-                let entries = try await store.page(filter, after: cursor, limit: limit)
+                let page = try await store.page(filter, result: result, after: cursor, limit: limit)
                 let now = Date()
-                action = .logPageLoaded(entries: entries.map { $0.resolvingInterruption(now: now) },
-                                        total: try await store.count(filter), append: cursor != nil)
+                action = .logPageLoaded(entries: page.entries.map { $0.resolvingInterruption(now: now) },
+                                        total: page.total, append: cursor != nil)
             } catch {
                 action = .logUnavailable(.error(error))
             }
@@ -372,10 +372,10 @@ private actor Worker {
         case .saveFile(let path, let contents, let overwrite):
             // Report the full path: "saved to request.json" does not say which folder.
             deliver(.fileSaved(path: Files.absolute(path), result: Files.write(contents, to: path, overwrite: overwrite)))
-        case .loadLog(let filter, let limit):
-            loadLog(filter: filter, limit: limit, after: nil)
-        case .loadMoreLog(let filter, let cursor, let limit):
-            loadLog(filter: filter, limit: limit, after: cursor)
+        case .loadLog(let filter, let result, let limit):
+            loadLog(filter: filter, result: result, limit: limit, after: nil)
+        case .loadMoreLog(let filter, let result, let cursor, let limit):
+            loadLog(filter: filter, result: result, limit: limit, after: cursor)
         case .listAccount:
             guard let client else { return }
             let deliver = self.deliver

@@ -51,9 +51,6 @@ struct LogListCommand: AsyncParsableCommand {
                                valueName: "RESULT"))
     var result: String?
 
-    /// How many entries `--result` looks through at most (it is decided from the events, not in the database).
-    static let resultScanLimit = 20_000
-
     func validate() throws {
         guard limit > 0 else { throw ValidationError(LanguageOption.current()(.optLimit, ["value": "\(limit)"])) }
         if let result, CallState(rawValue: result) == nil {
@@ -64,32 +61,12 @@ struct LogListCommand: AsyncParsableCommand {
     func run() async throws {
         guard let store = try await LogReader.open(try database.resolved(command: "log")) else { return }
         let filter = try filters.filter()
-        var entries: [CallLogEntry] = []
-        var results: [String: CallResult] = [:]
-        var total: MatchCount
+        let entries: [CallLogEntry]
+        let results: [String: CallResult]
+        let total: MatchCount
         do {
-            if let wanted = result.flatMap(CallState.init(rawValue:)) {
-                // Placed calls, page by page, kept when their events say `wanted` (no events yet: pending).
-                var placed = filter
-                placed.outcome = .placed
-                var cursor: CallLogCursor? = nil
-                var scanned = 0
-                while entries.count < limit && scanned < Self.resultScanLimit {
-                    let page = try await store.page(placed, after: cursor, limit: 500)
-                    if page.isEmpty { break }
-                    scanned += page.count
-                    cursor = page.last.map(CallLogCursor.init(after:))
-                    let found = try await Self.results(of: page, in: store)
-                    results.merge(found) { _, new in new }
-                    entries += page.filter { entry in (entry.callID.flatMap { found[$0] }?.state ?? .pending) == wanted }
-                }
-                entries = Array(entries.prefix(limit))
-                total = MatchCount(value: entries.count, isAtLeast: entries.count == limit)
-            } else {
-                entries = try await store.page(filter, limit: limit)
-                total = try await store.count(filter)
-                results = try await Self.results(of: entries, in: store)
-            }
+            let page = try await store.page(filter, result: result.flatMap(CallState.init(rawValue:)), limit: limit)
+            (entries, results, total) = (page.entries, page.results, page.total)
         } catch {
             printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
@@ -121,13 +98,6 @@ struct LogListCommand: AsyncParsableCommand {
 }
 
 extension LogListCommand {
-    /// What Exolve's events say of `entries`' calls, by call_id.
-    static func results(of entries: [CallLogEntry], in store: any CallLogStore) async throws -> [String: CallResult] {
-        let ids = entries.compactMap(\.callID)
-        guard !ids.isEmpty else { return [:] }
-        return CallResult.byCall(try await store.events(callIDs: ids))
-    }
-
     /// An entry as `log --json` prints it, with its `result` (null for a send that never became a call)
     /// and, for `log show`, its `events`.
     static func json(_ entry: CallLogEntry, result: CallResult?, includeRaw: Bool, events: [CallEvent]? = nil) -> JSONValue {

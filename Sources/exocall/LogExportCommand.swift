@@ -68,7 +68,7 @@ struct LogExportCommand: AsyncParsableCommand {
                 let page = try await store.page(filter, after: cursor, limit: 500)
                 if page.isEmpty { break }
                 cursor = page.last.map(CallLogCursor.init(after:))
-                let results = try await LogListCommand.results(of: page, in: store)
+                let results = try await store.results(of: page)
                 for entry in page {
                     let result = entry.callID.flatMap { results[$0] }
                     switch format {

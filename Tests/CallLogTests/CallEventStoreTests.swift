@@ -68,4 +68,46 @@ final class CallEventStoreTests: XCTestCase {
             await other.close()
         }
     }
+
+    func testAResultFilterKeepsPlacedCallsWhoseEventsSayItAndPagesOn() async throws {
+        try await forEachBackend { backend in
+            let (store, _) = try await backend.open(self)
+            // Six placed calls: 1 and 4 busy, 2 connected, 3 and 5 and 6 with no events yet (pending); one rejected send.
+            var ids: [UInt64: Int64] = [:]
+            for n in UInt64(1)...6 {
+                let id = try await store.begin(CallLogEntry(request: request(description: n == 1 ? "first call" : "call \(n)"), mode: .live, endpointHost: "api.exolve.ru"))
+                try await store.complete(id: id, with: SendResult(outcome: .placed(callID: String(n), requestID: nil), httpStatus: 200, rawBody: "{}", latencyMs: 5))
+                ids[n] = id
+            }
+            let refused = try await store.begin(CallLogEntry(request: request(description: "refused"), mode: .live, endpointHost: "api.exolve.ru"))
+            try await store.complete(id: refused, with: SendResult(outcome: .rejected(status: 400, message: "no"), httpStatus: 400, rawBody: "{}", latencyMs: 5))
+            for uid in [UInt64(1), 4] {
+                for event in [event(uid, "A", "o", 1), event(uid, "A", "s", 2), event(uid, "B", "o", 3),
+                              event(uid, "B", "d", 9, extra: #","cause":"17""#)] { _ = try await store.record(event, receivedAt: Date()) }
+            }
+            for event in [event(2, "A", "o", 1), event(2, "A", "s", 2), event(2, "B", "o", 3), event(2, "B", "s", 4),
+                          event(2, "B", "d", 40, extra: #","cause":"16","duration":31000"#)] { _ = try await store.record(event, receivedAt: Date()) }
+
+            let busy = try await store.page(.all, result: .busy, limit: 10)
+            XCTAssertEqual(busy.entries.map(\.id), [ids[4], ids[1]], "\(backend): newest first")
+            XCTAssertEqual(busy.results["4"]?.state, .busy)
+            XCTAssertEqual(busy.total, MatchCount(value: 2, isAtLeast: false))
+            let connected = try await store.page(.all, result: .connected, limit: 10)
+            XCTAssertEqual(connected.entries.map(\.id), [ids[2]])
+            XCTAssertEqual(connected.results["2"]?.talkSeconds, 31)
+            // Pending: placed with no events; the rejected send is never a call.
+            let pending = try await store.page(.all, result: .pending, limit: 2)
+            XCTAssertEqual(pending.entries.map(\.id), [ids[6], ids[5]])
+            XCTAssertTrue(pending.total.isAtLeast, "\(backend): a full page may have more after it")
+            let more = try await store.page(.all, result: .pending, after: CallLogCursor(after: pending.entries[1]), limit: 2)
+            XCTAssertEqual(more.entries.map(\.id), [ids[3]], "\(backend): the next page goes on after the cursor")
+            // The other filters still apply; no result filter is the plain page with its results.
+            let searched = try await store.page(CallLogFilter(search: "first"), result: .busy, limit: 10)
+            XCTAssertEqual(searched.entries.map(\.id), [ids[1]])
+            let all = try await store.page(.all, result: nil, limit: 10)
+            XCTAssertEqual(all.entries.count, 7)
+            XCTAssertEqual(all.total.value, 7)
+            XCTAssertEqual(Set(all.results.keys), ["1", "2", "4"])
+        }
+    }
 }

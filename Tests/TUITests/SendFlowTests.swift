@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import CallLog
 import ExolveClient
@@ -134,7 +135,7 @@ final class LogPanelTests: XCTestCase {
         var state = logState(loaded: 100, total: 250)
         var effects: [Effect] = []
         for _ in 0..<90 { effects += state.press(.down) }
-        guard case .loadMoreLog(let filter, let cursor, 100)? = effects.first else { return XCTFail("\(effects)") }
+        guard case .loadMoreLog(let filter, nil, let cursor, 100)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(filter, CallLogFilter())
         XCTAssertEqual(cursor.id, 151)
         XCTAssertEqual(effects.count, 1, "one page at a time")
@@ -155,12 +156,32 @@ final class LogPanelTests: XCTestCase {
         state.press(.character("/"))
         state.type("4567")
         let effects = state.press(.enter)
-        XCTAssertEqual(effects, [.loadLog(filter: CallLogFilter(search: "4567"), limit: LogPaging.pageSize)])
-        XCTAssertEqual(state.press(.character("o")), [.loadLog(filter: CallLogFilter(outcome: .placed, search: "4567"), limit: LogPaging.pageSize)])
-        XCTAssertEqual(state.press(.character("o")), [.loadLog(filter: CallLogFilter(outcome: .rejected, search: "4567"), limit: LogPaging.pageSize)])
+        XCTAssertEqual(effects, [.loadLog(filter: CallLogFilter(search: "4567"), result: nil, limit: LogPaging.pageSize)])
+        XCTAssertEqual(state.press(.character("o")), [.loadLog(filter: CallLogFilter(outcome: .placed, search: "4567"), result: nil, limit: LogPaging.pageSize)])
+        XCTAssertEqual(state.press(.character("o")), [.loadLog(filter: CallLogFilter(outcome: .rejected, search: "4567"), result: nil, limit: LogPaging.pageSize)])
         _ = update(&state, .logPageLoaded(entries: [], total: MatchCount(value: 0, isAtLeast: false), append: false))
         XCTAssertTrue(render(state).canvas.text.contains("Call log · rejected · “4567” · 0 match"))
-        XCTAssertEqual(state.press(.escape), [.loadLog(filter: CallLogFilter(), limit: LogPaging.pageSize)])
+        XCTAssertEqual(state.press(.escape), [.loadLog(filter: CallLogFilter(), result: nil, limit: LogPaging.pageSize)])
+    }
+
+    func testTheOutcomeFilterGoesOnThroughEveryResultAndBackToEverything() {
+        var state = logState(loaded: 5, total: 5)
+        var seen: [Effect] = []
+        for _ in 0..<(EntryOutcome.filterable.count + CallState.allCases.count + 1) { seen += state.press(.character("o")) }
+        let results = seen.compactMap { effect -> CallState? in
+            if case .loadLog(let filter, let result?, _) = effect { XCTAssertNil(filter.outcome, "a result is on any placed call"); return result }
+            return nil
+        }
+        XCTAssertEqual(results, CallState.allCases, "o cycles every result after the outcomes")
+        XCTAssertEqual(seen.last, .loadLog(filter: CallLogFilter(), result: nil, limit: LogPaging.pageSize), "and comes back to everything")
+        // On a result, the title says it, an empty page says nothing matches, and Esc clears it.
+        while state.log.resultFilter != .noAnswer { state.press(.character("o")) }
+        _ = update(&state, .logPageLoaded(entries: [], total: MatchCount(value: 0, isAtLeast: false), append: false))
+        let text = render(state).canvas.text
+        XCTAssertTrue(text.contains("Call log · result: no answer · 0 match"), text)
+        XCTAssertTrue(text.contains("No entry matches"), text)
+        XCTAssertEqual(state.press(.escape), [.loadLog(filter: CallLogFilter(), result: nil, limit: LogPaging.pageSize)])
+        XCTAssertNil(state.log.resultFilter)
     }
 
     func testEnterOpensTheEntryAndRBringsItsRequestBackWithUndo() {

@@ -89,10 +89,10 @@ public enum Effect: Equatable, Sendable {
     case tickFor(seconds: Int)
     /// Write `contents` to `path` (`overwrite` false refuses an existing file).
     case saveFile(path: String, contents: String, overwrite: Bool)
-    /// Read the newest page of the call log matching `filter`.
-    case loadLog(filter: CallLogFilter, limit: Int)
+    /// Read the newest page of the call log matching `filter` (and, when set, whose calls' result is `result`).
+    case loadLog(filter: CallLogFilter, result: CallState?, limit: Int)
     /// Read the page after `cursor`.
-    case loadMoreLog(filter: CallLogFilter, after: CallLogCursor, limit: Int)
+    case loadMoreLog(filter: CallLogFilter, result: CallState?, after: CallLogCursor, limit: Int)
     /// Read the account's numbers and callback resources (in the background, with the profile's client).
     case listAccount
     /// Look up earlier attempts to the request's leg-2 numbers within `window`.

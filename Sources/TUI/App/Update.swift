@@ -55,7 +55,7 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.log.unavailable = reason
     case .logChanged:
         state.log.loading = true
-        effects = [.loadLog(filter: state.log.filter, limit: max(LogPaging.pageSize, state.log.entries.count))]
+        effects = [.loadLog(filter: state.log.filter, result: state.log.resultFilter, limit: max(LogPaging.pageSize, state.log.entries.count))]
         // The guard's list is the log's: an attempt another exocall has just placed stops reading "in flight".
         if case .send(.confirm(let request, _))? = state.dialog, !state.sending.repeatWindow.isOff {
             effects.append(.checkRepeat(request, window: state.sending.repeatWindow))

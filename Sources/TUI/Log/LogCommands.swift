@@ -1,3 +1,4 @@
+import CallEvents
 import CallbackCore
 import CallLogModel
 import Foundation
@@ -54,13 +55,15 @@ enum LogCommands {
         case .search:
             return .show(.log(.search(LineEditor(log.filter.search ?? ""))))
         case .cycleOutcome:
-            let cycle: [EntryOutcome?] = [nil] + EntryOutcome.filterable
-            let index = cycle.firstIndex(of: log.filter.outcome) ?? 0
-            log.filter.outcome = cycle[(index + 1) % cycle.count]
+            // Every outcome, then every result of a placed call, then everything again.
+            let cycle: [LogRowFilter] = [.all] + EntryOutcome.filterable.map(LogRowFilter.outcome) + CallState.allCases.map(LogRowFilter.result)
+            let index = cycle.firstIndex(of: log.rowFilter) ?? 0
+            log.rowFilter = cycle[(index + 1) % cycle.count]
             return reload(&log)
         case .clearFilter:
-            guard log.filter != CallLogFilter() else { return .none }
+            guard log.filter != CallLogFilter() || log.resultFilter != nil else { return .none }
             log.filter = CallLogFilter()
+            log.resultFilter = nil
             var reply = reload(&log)
             reply.status = StatusMessage(context.language(.logFilterCleared), .info)
             return reply
@@ -83,7 +86,7 @@ enum LogCommands {
         if log.selected >= count - height, !log.loading, let total = log.total,
            total.isAtLeast || total.value > count, let last = log.entries.last {
             log.loading = true
-            return .effects([.loadMoreLog(filter: log.filter, after: CallLogCursor(after: last), limit: LogPaging.pageSize)])
+            return .effects([.loadMoreLog(filter: log.filter, result: log.resultFilter, after: CallLogCursor(after: last), limit: LogPaging.pageSize)])
         }
         return .none
     }
@@ -98,7 +101,7 @@ enum LogCommands {
         log.loading = true
         log.selected = 0
         log.scroll = 0
-        return .effects([.loadLog(filter: log.filter, limit: LogPaging.pageSize)])
+        return .effects([.loadLog(filter: log.filter, result: log.resultFilter, limit: LogPaging.pageSize)])
     }
 
     /// `r`: the entry's request into the form; the current form one Ctrl-Z away.

@@ -20,6 +20,8 @@ public struct LogPanelState: Equatable, Sendable {
     public var loading = false
     /// Which entries the panel shows.
     public var filter = CallLogFilter()
+    /// Only placed calls whose result (from Exolve's events) is this.
+    public var resultFilter: CallState? = nil
     /// Which log this is (the launcher says; nil in tests): the header shows it.
     public var place: LogPlace? = nil
     /// Who this operator is, as entries are stamped (the launcher says).
@@ -61,4 +63,31 @@ public enum LogPlace: Equatable, Sendable {
 public enum LogPaging {
     /// Entries per read.
     public static let pageSize = 100
+}
+
+/// What `o` cycles through: every entry, one outcome, or one result of a placed call.
+enum LogRowFilter: Equatable {
+    case all
+    case outcome(EntryOutcome)
+    case result(CallState)
+}
+
+extension LogPanelState {
+    /// The outcome or result the panel is narrowed to.
+    var rowFilter: LogRowFilter {
+        get {
+            if let resultFilter { return .result(resultFilter) }
+            return filter.outcome.map(LogRowFilter.outcome) ?? .all
+        }
+        set {
+            switch newValue {
+            case .all: (filter.outcome, resultFilter) = (nil, nil)
+            case .outcome(let outcome): (filter.outcome, resultFilter) = (outcome, nil)
+            case .result(let state): (filter.outcome, resultFilter) = (nil, state)
+            }
+        }
+    }
+
+    /// Whether anything narrows the panel.
+    var isFiltered: Bool { filter != CallLogFilter() || resultFilter != nil }
 }

@@ -12,9 +12,10 @@ enum LogPanelView {
         var title = say(.logTitle)
         let filter = state.log.filter
         if let outcome = filter.outcome { title += " · \(badge(outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased())" }
+        if let result = state.log.resultFilter { title += " · " + say(.logResultFilter, ["result": result.word(in: say)]) }
         if let search = filter.search { title += " · “\(search)”" }
         if let total = state.log.total {
-            if filter == CallLogFilter() {
+            if !state.log.isFiltered {
                 title = say(.logTitleCount, ["count": total.text])
             } else {
                 title += " · " + say(.logMatches, ["shown": total.text, "count": "\(total.value)"])
@@ -29,7 +30,7 @@ enum LogPanelView {
         if state.log.entries.isEmpty {
             let text: String
             if state.log.loading { text = say(.logReading) }
-            else if state.log.filter != CallLogFilter() { text = say(.logNoMatch) }
+            else if state.log.isFiltered { text = say(.logNoMatch) }
             else { text = say(.logEmpty) }
             wrap(text, in: inner, style: .muted, on: &canvas)
             return

@@ -81,7 +81,7 @@ enum SendCommands {
             if let key { sending.unknownRequests.insert(key) }
             status = StatusMessage(language(.sendUnknown, ["reason": reason.text(language)]), .error)
         }
-        return Reply(effects: [.loadLog(filter: log.filter, limit: max(LogPaging.pageSize, log.entries.count))],
+        return Reply(effects: [.loadLog(filter: log.filter, result: log.resultFilter, limit: max(LogPaging.pageSize, log.entries.count))],
                      dialog: .show(.send(.outcome(call))), status: status)
     }
 

@@ -1,0 +1,56 @@
+import CallEvents
+
+/// A page of the log with what Exolve's events say of its calls.
+public struct ResultPage: Sendable {
+    /// The entries, newest first.
+    public var entries: [CallLogEntry]
+    /// What the events say of their calls, by call_id (only calls with events).
+    public var results: [String: CallResult]
+    /// How many entries match: exact without a result filter, else at least what was found.
+    public var total: MatchCount
+}
+
+/// How many entries a result filter looks through at most (a result is decided
+/// from the events, not by the database, so this bounds the scan).
+public let resultScanLimit = 20_000
+
+extension CallLogStore {
+    /// What Exolve's events say of `entries`' calls, by call_id.
+    public func results(of entries: [CallLogEntry]) async throws(CallLogError) -> [String: CallResult] {
+        let ids = entries.compactMap(\.callID)
+        guard !ids.isEmpty else { return [:] }
+        return CallResult.byCall(try await events(callIDs: ids))
+    }
+
+    /// A page of entries matching `filter` and, when `result` is set, placed calls whose
+    /// events say that state (a placed call with no events yet is `pending`). The one
+    /// query the command line's `--result` and the panel's `o` share.
+    public func page(_ filter: CallLogFilter, result wanted: CallState?, after cursor: CallLogCursor? = nil,
+                     limit: Int) async throws(CallLogError) -> ResultPage {
+        guard let wanted else {
+            let entries = try await page(filter, after: cursor, limit: limit)
+            return ResultPage(entries: entries, results: try await results(of: entries), total: try await count(filter))
+        }
+        var placed = filter
+        placed.outcome = .placed
+        var next = cursor
+        var scanned = 0
+        var found: [CallLogEntry] = []
+        var results: [String: CallResult] = [:]
+        var exhausted = false
+        while found.count < limit {
+            guard scanned < resultScanLimit else { break }
+            let page = try await page(placed, after: next, limit: 500)
+            if page.isEmpty { exhausted = true; break }
+            scanned += page.count
+            next = page.last.map(CallLogCursor.init(after:))
+            let said = try await self.results(of: page)
+            for entry in page where (entry.callID.flatMap { said[$0] }?.state ?? .pending) == wanted {
+                found.append(entry)
+                if let id = entry.callID, let result = said[id] { results[id] = result }
+            }
+        }
+        let entries = Array(found.prefix(limit))
+        return ResultPage(entries: entries, results: results, total: MatchCount(value: entries.count, isAtLeast: !exhausted))
+    }
+}
