@@ -5,6 +5,7 @@ import EventReceiver
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -39,6 +40,8 @@ public enum EventServer {
         public var bodyDeadline: Duration = .seconds(10)
         /// How long a connection may stay idle (slow headers included).
         public var idleTimeout: TimeAmount = .seconds(10)
+        /// Serve HTTPS with this certificate and key (checked before the port is bound), else plain HTTP.
+        public var tls: ServerTLS?
 
         public init(host: String, port: Int, publicURL: String?, allowFrom: [CIDR]) {
             self.host = host
@@ -60,15 +63,18 @@ public enum EventServer {
         decoder.maxHeaderFieldSize = 8 * 1024
         decoder.maxHeaderListSize = 16 * 1024
         decoder.maxHeaderFieldCount = 100
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: options.idleTimeout, httpDecoderConfiguration: decoder))
+        let server = try options.tls.map { try HTTPServerBuilder.tls(http1, tlsConfiguration: $0.configuration) } ?? http1
+        let scheme = options.tls == nil ? "http" : "https"
         let app = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: options.idleTimeout, httpDecoderConfiguration: decoder)),
+            server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "exocall"),
             services: [SpoolDrain(intake: intake, every: drainEvery, reopen: reopen)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let base = options.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-                    ?? "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)"
+                    ?? "\(scheme)://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)"
                 ready(base + "/events/" + token)
             },
             logger: logger

@@ -996,5 +996,9 @@ extension Catalog {
         .resultStateNoAnswer: "no answer",
         .resultStateFailed: "failed",
         .logResultFilter: "result: {result}",
+        .serveTLSPair: "--tls-cert and --tls-key go together: give both for HTTPS, or neither for plain HTTP behind a proxy",
+        .serveBadCertificate: "--tls-cert {path}: cannot be used as a PEM certificate chain ({reason})",
+        .serveBadKey: "--tls-key {path}: cannot be used as a PEM private key ({reason})",
+        .serveKeyMismatch: "--tls-key {key} is not the private key of --tls-cert {certificate}",
     ]
 }

@@ -1079,4 +1079,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case resultStateNoAnswer = "result.state.noAnswer"
     case resultStateFailed = "result.state.failed"
     case logResultFilter = "log.resultFilter"
+    case serveTLSPair = "serve.tlsPair"
+    case serveBadCertificate = "serve.badCertificate"
+    case serveBadKey = "serve.badKey"
+    case serveKeyMismatch = "serve.keyMismatch"
 }

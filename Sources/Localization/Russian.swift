@@ -996,5 +996,9 @@ extension Catalog {
         .resultStateNoAnswer: "нет ответа",
         .resultStateFailed: "сбой",
         .logResultFilter: "итог: {result}",
+        .serveTLSPair: "--tls-cert и --tls-key задаются вместе: оба для HTTPS или ни одного для HTTP за прокси",
+        .serveBadCertificate: "--tls-cert {path}: не подходит как цепочка сертификатов PEM ({reason})",
+        .serveBadKey: "--tls-key {path}: не подходит как закрытый ключ PEM ({reason})",
+        .serveKeyMismatch: "--tls-key {key} не является закрытым ключом сертификата --tls-cert {certificate}",
     ]
 }

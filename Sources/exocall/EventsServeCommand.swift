@@ -20,12 +20,15 @@ struct EventsServeCommand: AsyncParsableCommand {
         (256 random bits, kept mode 600 in the data folder, or --token-file). Any other
         path answers 404. An event is acknowledged only once it is in the call log or,
         while the log cannot take it, in a spool on disk that is applied when it is back.
-        Run it behind your HTTPS reverse proxy and give --public-url. GET /healthz and
+        Run it behind your HTTPS reverse proxy and give --public-url, or serve HTTPS
+        itself with --tls-cert and --tls-key. GET /healthz and
         GET /metrics (Prometheus) answer on the same port. SIGTERM drains and stops.
 
         Examples:
           exocall events serve --db postgresql://events@db.example:5432/calls
           exocall events serve --listen 0.0.0.0:8787 --public-url https://calls.example.com/exolve
+          exocall events serve --listen 0.0.0.0:8443 --tls-cert fullchain.pem --tls-key privkey.pem \\
+            --public-url https://calls.example.com:8443
         """
     )
 
@@ -45,6 +48,12 @@ struct EventsServeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The spool folder for events the log cannot take (default: the data folder's event-spool).", valueName: "PATH"))
     var spool: String?
+
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key), instead of plain HTTP behind a proxy.", valueName: "PATH"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "PATH"))
+    var tlsKey: String?
 
     @Option(help: ArgumentHelp("Seconds a request body may take to arrive, and a connection may stay idle, before it is cut off.", valueName: "SECONDS"))
     var deadline = 10
@@ -68,6 +77,18 @@ struct EventsServeCommand: AsyncParsableCommand {
             printError("exocall events serve: " + say(.serveBadPublicURL, ["value": publicURL]))
             throw ExitCode(2)
         }
+        var tls: ServerTLS? = nil
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): break
+        case (let certificate?, let key?):
+            do { tls = try ServerTLS(certificate: certificate, key: key) } catch {
+                printError("exocall events serve: " + Self.describe(error, in: say))
+                throw ExitCode(2)
+            }
+        default:
+            printError("exocall events serve: " + say(.serveTLSPair))
+            throw ExitCode(2)
+        }
         let data = CallLogLocation.dataDirectory(environment: environment)
         let token: String
         do { token = try EventToken.loadOrCreate(tokenFile ?? data + "/event-token") } catch {
@@ -89,6 +110,7 @@ struct EventsServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "exocall.events") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .info
         var options = EventServer.Options(host: host, port: port, publicURL: publicURL, allowFrom: networks)
+        options.tls = tls
         options.bodyDeadline = .seconds(max(1, deadline))
         options.idleTimeout = .seconds(Int64(max(1, deadline) + 2)) // after the body deadline, which answers 408 first
         do {
@@ -102,6 +124,15 @@ struct EventsServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         await store?.close()
+    }
+
+    /// Why the TLS files cannot serve, naming the option and the file.
+    static func describe(_ problem: ServerTLS.Problem, in say: UILanguage) -> String {
+        switch problem {
+        case .certificate(let path, let reason): return say(.serveBadCertificate, ["path": path, "reason": reason])
+        case .key(let path, let reason): return say(.serveBadKey, ["path": path, "reason": reason])
+        case .mismatch(let certificate, let key): return say(.serveKeyMismatch, ["certificate": certificate, "key": key])
+        }
     }
 
     /// `host:port` or `[v6]:port`.

@@ -163,7 +163,7 @@ final class PostgresCallLogTests: XCTestCase {
             CREATE ROLE \(role) LOGIN PASSWORD 'op-pass-1';
             GRANT CONNECT ON DATABASE \(database) TO \(role);
             GRANT SELECT, INSERT, UPDATE ON call TO \(role);
-            GRANT SELECT ON outcome_count, exocall_schema TO \(role);
+            GRANT SELECT ON outcome_count, exocall_schema, call_event TO \(role);
             GRANT USAGE ON SEQUENCE call_id_seq TO \(role);
             """, database: database)
         let store = try await CallLogOpener.open(cluster.url(database: database, user: role, password: "op-pass-1"))
@@ -172,6 +172,26 @@ final class PostgresCallLogTests: XCTestCase {
         let count = try await store.count(CallLogFilter(outcome: .placed)).value
         XCTAssertEqual(count, 1, "the counts are kept for a role that cannot write them itself")
         XCTAssertThrowsError(try cluster.sql("SET ROLE \(role); DELETE FROM call", database: database), "the role cannot erase history")
+
+        // The event receiver's role, with the README's grants: it records events (and the
+        // operator's panel reads them), and may not touch the sends.
+        let receiver = "ev_\(UInt32.random(in: 0...UInt32.max))"
+        try cluster.sql("""
+            CREATE ROLE \(receiver) LOGIN PASSWORD 'ev-pass-1';
+            GRANT CONNECT ON DATABASE \(database) TO \(receiver);
+            GRANT SELECT, INSERT ON call_event TO \(receiver);
+            GRANT USAGE ON SEQUENCE call_event_id_seq TO \(receiver);
+            GRANT SELECT ON call, exocall_schema TO \(receiver);
+            """, database: database)
+        let events = try await CallLogOpener.open(cluster.url(database: database, user: receiver, password: "ev-pass-1"))
+        let body = #"{"uid":42,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#
+        guard case .success(let event) = CallEventParser.parse(Array(body.utf8)) else { return XCTFail() }
+        let stored = try await events.record(event, receivedAt: Date())
+        XCTAssertTrue(stored)
+        let read = try await store.events(callIDs: ["42"])
+        XCTAssertEqual(read.count, 1, "the operator's role reads the events")
+        XCTAssertThrowsError(try cluster.sql("SET ROLE \(receiver); UPDATE call SET outcome = 'placed'", database: database), "the receiver cannot change a send")
+        await events.close()
         await store.close()
     }
 

@@ -37,7 +37,7 @@ final class EventsServeTests: XCTestCase {
             line += chunk
         }
         let url = String(decoding: line, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        XCTAssertTrue(url.hasPrefix("http://127.0.0.1:"), "the first line is the URL: \(url)")
+        XCTAssertTrue(url.hasPrefix("http://127.0.0.1:") || url.hasPrefix("https://127.0.0.1:"), "the first line is the URL: \(url)")
         return Receiver(process: process, url: url, errors: errors)
     }
 
@@ -141,6 +141,86 @@ final class EventsServeTests: XCTestCase {
         XCTAssertEqual(acknowledged.count, 40)
         let stored = try SQLiteCallLog.open(path: db).events(callIDs: acknowledged)
         XCTAssertEqual(Set(stored.map(\.callID)), Set(acknowledged), "no acknowledged event is lost")
+    }
+
+    /// The same events in any order, duplicates among them, give the same result; a uid at
+    /// the top of 64 bits is kept exact and listed as a string of digits.
+    func testEventsOutOfOrderGiveTheSameResultAsInOrder() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let receiver = try start(["--db", db], home: home)
+        func call(_ uid: String) -> [String] {
+            [#"{"uid":\#(uid),"type":"o","event_side":"A","date_time":"2024-01-07T10:54:01Z",}"#,
+             #"{"uid":\#(uid),"type":"s","event_side":"A","date_time":"2024-01-07T10:54:05Z"}"#,
+             #"{"uid":\#(uid),"type":"o","event_side":"B","date_time":"2024-01-07T10:54:06Z"}"#,
+             #"{"uid":\#(uid),"type":"s","event_side":"B","date_time":"2024-01-07T10:54:10Z"}"#,
+             #"{"uid":\#(uid),"type":"h","event_side":"B","date_time":"2024-01-07T10:54:55Z"}"#,
+             #"{"uid":\#(uid),"type":"d","event_side":"B","date_time":"2024-01-07T10:54:56Z","cause":"16","duration":45000,}"#,
+             #"{"uid":\#(uid),"type":"d","event_side":"A","date_time":"2024-01-07T10:54:57Z","cause":"16","duration":45580}"#]
+        }
+        let inOrder = "7149714791827935000", reversed = "18446744073709551615", shuffled = "42"
+        for body in call(inOrder) { XCTAssertEqual(post(receiver, body), 200) }
+        for body in call(reversed).reversed() { XCTAssertEqual(post(receiver, body), 200) }
+        let mixed = call(shuffled)
+        for index in [5, 2, 6, 0, 5, 4, 1, 3, 2] { XCTAssertEqual(post(receiver, mixed[index]), 200) }
+        let log = try SQLiteCallLog.open(path: db)
+        let results = CallResult.byCall(try log.events(callIDs: [inOrder, reversed, shuffled]))
+        XCTAssertEqual(results[inOrder]?.label(now: nil, in: .en), "connected 0:45")
+        XCTAssertEqual(results[reversed], results[inOrder], "reversed: the same result")
+        XCTAssertEqual(results[shuffled], results[inOrder], "shuffled with duplicates: the same result")
+        XCTAssertEqual(try log.events(callIDs: [shuffled]).count, 7, "each event once")
+        let listed = try runExocall(["events", "list", "--db", db, "--json"], home: home)
+        XCTAssertTrue(listed.stdout.contains(#""uid":"18446744073709551615""#), listed.stdout)
+    }
+
+    /// `--tls-cert`/`--tls-key`: the receiver serves HTTPS itself (curl checks the certificate);
+    /// a missing file, a file of the wrong kind or a key of another certificate is named before
+    /// any port is bound.
+    func testTheReceiverServesHTTPSWithItsOwnCertificate() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        for (name, subject) in [("server", "/CN=localhost"), ("other", "/CN=other")] {
+            XCTAssertEqual(try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", subject,
+                                                        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", "\(home)/\(name)-key.pem",
+                                                        "-out", "\(home)/\(name)-cert.pem"]), 0)
+        }
+        let receiver = try start(["--db", db, "--tls-cert", home + "/server-cert.pem", "--tls-key", home + "/server-key.pem"], home: home)
+        XCTAssertTrue(receiver.url.hasPrefix("https://127.0.0.1:"), receiver.url)
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-sS", "--max-time", "20", "--cacert", home + "/server-cert.pem", "-o", "/dev/null", "-w", "%{http_code}",
+                          "--data", Self.vendorD, receiver.url]
+        let answer = Pipe()
+        curl.standardOutput = answer
+        try curl.run()
+        curl.waitUntilExit()
+        XCTAssertEqual(String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "200", "posted over HTTPS")
+        XCTAssertEqual(try SQLiteCallLog.open(path: db).events(callIDs: ["7149714791827935000"]).count, 1)
+        XCTAssertNil(post(receiver, Self.vendorD), "plain HTTP to the HTTPS port gets no answer")
+
+        for (arguments, expected) in [
+            (["--tls-cert", home + "/server-cert.pem"], "--tls-cert and --tls-key go together"),
+            (["--tls-cert", home + "/missing.pem", "--tls-key", home + "/server-key.pem"], "--tls-cert \(home)/missing.pem: cannot be used as a PEM certificate chain (No such file or directory)"),
+            (["--tls-cert", home + "/server-key.pem", "--tls-key", home + "/server-key.pem"], "--tls-cert \(home)/server-key.pem: cannot be used as a PEM certificate chain"),
+            (["--tls-cert", home + "/server-cert.pem", "--tls-key", home + "/server-cert.pem"], "--tls-key \(home)/server-cert.pem: cannot be used as a PEM private key"),
+            (["--tls-cert", home + "/server-cert.pem", "--tls-key", home + "/other-key.pem"], "--tls-key \(home)/other-key.pem is not the private key of --tls-cert \(home)/server-cert.pem"),
+        ] {
+            let refused = try runExocall(["events", "serve", "--db", db, "--listen", "127.0.0.1:0"] + arguments, home: home)
+            XCTAssertEqual(refused.status, 2, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains(expected), refused.stderr)
+            XCTAssertEqual(refused.stdout, "", "no URL is printed")
+            XCTAssertFalse(refused.stderr.contains("PRIVATE KEY"), "never the key's contents")
+        }
     }
 }
 
