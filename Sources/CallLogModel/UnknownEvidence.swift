@@ -60,3 +60,39 @@ public enum UnknownEvidence {
         return links
     }
 }
+
+/// What the events say of a set of unknown sends: the calls they link to, those calls'
+/// results, and the sends with no sign of a call.
+public struct EvidenceFound: Equatable, Sendable {
+    /// Entry id → the uid of the call the events show for it.
+    public var links: [Int64: String] = [:]
+    /// The linked calls' results, by uid.
+    public var results: [String: CallResult] = [:]
+    /// Entries the events show no call for, while the receiver is receiving.
+    public var noSign: Set<Int64> = []
+
+    /// Nothing found.
+    public init() {}
+
+    /// Found these.
+    public init(links: [Int64: String], results: [String: CallResult], noSign: Set<Int64>) {
+        (self.links, self.results, self.noSign) = (links, results, noSign)
+    }
+}
+
+extension CallLogStore {
+    /// How many of the newest events evidence is looked for among.
+    public static var evidenceScan: Int { 5000 }
+
+    /// Looks for evidence for the unknown sends among `entries` (the TUI's page, or `log show`'s
+    /// entry with its neighbours) in the newest events no entry claims.
+    public func evidence(for entries: [CallLogEntry], now: Int64) async throws(CallLogError) -> EvidenceFound {
+        guard entries.contains(where: UnknownEvidence.wants) else { return EvidenceFound() }
+        let recent = try await recentEvents(limit: Self.evidenceScan)
+        let unclaimed = recent.filter { $0.entryID == nil }.map(\.event)
+        let links = UnknownEvidence.link(entries, among: unclaimed)
+        let linked = Set(links.values)
+        return EvidenceFound(links: links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) }),
+                             noSign: UnknownEvidence.noSign(entries, links: links, newestEvent: recent.first?.receivedAt, now: now))
+    }
+}

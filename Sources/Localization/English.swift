@@ -1000,5 +1000,6 @@ extension Catalog {
         .serveBadCertificate: "--tls-cert {path}: cannot be used as a PEM certificate chain ({reason})",
         .serveBadKey: "--tls-key {path}: cannot be used as a PEM private key ({reason})",
         .serveKeyMismatch: "--tls-key {key} is not the private key of --tls-cert {certificate}",
+        .showEvidence: "evidence",
     ]
 }

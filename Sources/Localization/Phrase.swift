@@ -1083,4 +1083,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case serveBadCertificate = "serve.badCertificate"
     case serveBadKey = "serve.badKey"
     case serveKeyMismatch = "serve.keyMismatch"
+    case showEvidence = "show.evidence"
 }

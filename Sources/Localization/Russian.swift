@@ -1000,5 +1000,6 @@ extension Catalog {
         .serveBadCertificate: "--tls-cert {path}: не подходит как цепочка сертификатов PEM ({reason})",
         .serveBadKey: "--tls-key {path}: не подходит как закрытый ключ PEM ({reason})",
         .serveKeyMismatch: "--tls-key {key} не является закрытым ключом сертификата --tls-cert {certificate}",
+        .showEvidence: "свидетельство",
     ]
 }

@@ -309,17 +309,11 @@ private actor Worker {
             }
             await self.deliverLoad(action, ticket: ticket, append: cursor != nil)
             // Then what Exolve's events say of those calls (the panel's result column).
-            if case .logPageLoaded(let entries, _, _) = action, entries.contains(where: UnknownEvidence.wants),
-               let recent = try? await store.recentEvents(limit: 5000) {
-                // Unknown sends with no call_id: a call the events show for the same numbers is evidence.
-                let unclaimed = recent.filter { $0.entryID == nil }.map(\.event)
-                let links = UnknownEvidence.link(entries, among: unclaimed)
-                let noSign = UnknownEvidence.noSign(entries, links: links, newestEvent: recent.first?.receivedAt,
-                                                    now: Int64(Date().timeIntervalSince1970 * 1000))
-                if !links.isEmpty || !noSign.isEmpty {
-                    let linked = Set(links.values)
-                    self.deliver(.logEvidence(links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) }), noSign: noSign))
-                }
+            // Unknown sends with no call_id: a call the events show for the same numbers is evidence.
+            if case .logPageLoaded(let entries, _, _) = action,
+               let found = try? await store.evidence(for: entries, now: Int64(Date().timeIntervalSince1970 * 1000)),
+               !found.links.isEmpty || !found.noSign.isEmpty {
+                self.deliver(.logEvidence(found.links, results: found.results, noSign: found.noSign))
             }
             if case .logPageLoaded(let entries, _, _) = action {
                 let ids = entries.compactMap(\.callID)

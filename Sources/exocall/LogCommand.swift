@@ -142,12 +142,30 @@ struct LogShowCommand: AsyncParsableCommand {
         let location = try database.resolved(command: "log show")
         let entry = try await LogEntryLookup.find(id, in: location)
         var events: [CallEvent] = []
-        if let callID = entry.callID, let store = try await LogReader.open(location) {
-            events = (try? await store.events(callIDs: [callID])) ?? []
+        var evidence = EvidenceFound()
+        if let store = try await LogReader.open(location) {
+            if let callID = entry.callID {
+                events = (try? await store.events(callIDs: [callID])) ?? []
+            } else if UnknownEvidence.wants(entry) {
+                // Its unknown neighbours take part, so a call is linked to one send only, as in the panel.
+                let around = CallLogFilter(outcome: .unknown, since: entry.createdAt - UnknownEvidence.window - UnknownEvidence.skew,
+                                           until: entry.createdAt + UnknownEvidence.window + UnknownEvidence.skew)
+                let neighbours = (try? await store.page(around, limit: 200)) ?? []
+                let now = Int64(Date().timeIntervalSince1970 * 1000)
+                evidence = (try? await store.evidence(for: neighbours.filter { $0.id != entry.id } + [entry], now: now)) ?? EvidenceFound()
+            }
         }
-        let result = events.isEmpty ? nil : CallResult.derive(events)
+        let linked = entry.id.flatMap { evidence.links[$0] }
+        let noSign = entry.id.map { evidence.noSign.contains($0) } ?? false
+        let result = events.isEmpty ? linked.flatMap { evidence.results[$0] } : CallResult.derive(events)
         if json {
-            Console.print(CanonicalJSON.string(LogListCommand.json(entry, result: result, includeRaw: true, events: events), style: .pretty))
+            var value = LogListCommand.json(entry, result: result, includeRaw: true, events: events)
+            if case .object(var members) = value, UnknownEvidence.wants(entry) {
+                members.append(JSONValue.Member("evidence", .object([JSONValue.Member("uid", linked.map(JSONValue.string) ?? .null),
+                                                                      JSONValue.Member("no_sign", .bool(noSign))])))
+                value = .object(members)
+            }
+            Console.print(CanonicalJSON.string(value, style: .pretty))
             return
         }
         let tr = LanguageOption.current()
@@ -169,6 +187,8 @@ struct LogShowCommand: AsyncParsableCommand {
         ]
         if entry.effectiveOutcome() == .unknown { lines.insert((tr(.showWarning), tr(.showMayHaveBeenPlaced)), at: 2) }
         if let result { lines.insert((tr(.showResult), result.label(now: Int64(Date().timeIntervalSince1970 * 1000), in: tr)), at: 2) }
+        if let linked { lines.insert((tr(.showEvidence), tr(.entryEvidence, ["uid": linked])), at: 2) }
+        if noSign { lines.insert((tr(.showEvidence), tr(.entryNoSign)), at: 2) }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines { say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
         if let result {

@@ -107,4 +107,41 @@ final class EventsCLITests: XCTestCase {
         let russian = try runExocall(["events", "list", "--db", db], environment: ["LANG": "ru_RU.UTF-8"], home: home)
         XCTAssertTrue(russian.stdout.contains("не из exocall"), russian.stdout)
     }
+    /// `log show` of an unknown send says what the events show: the call that rang its numbers
+    /// within its window (text and `--json`), the outcome left unknown; another unknown send
+    /// with nothing matched, while events arrive, has "no sign".
+    func testLogShowGivesAnUnknownSendItsEvidence() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let log = try SQLiteCallLog.open(path: db)
+        func unknown(_ operatorNumber: String, at: Date) throws -> Int64 {
+            let request = MakeCallbackRequest(numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                              line1: Line(destinations: [Destination(number: operatorNumber)]),
+                                              line2: Line(destinations: [Destination(number: "79991112233")]))
+            let id = try log.begin(CallLogEntry(request: request, mode: .live, endpointHost: "api.exolve.ru", now: at))
+            try log.complete(id: id, with: SendResult(outcome: .unknown(reason: .phrase(.transportNoAnswerInTime)), httpStatus: nil, rawBody: nil, latencyMs: 30_000), now: at)
+            return id
+        }
+        let now = Date()
+        let matched = try unknown("79990000001", at: now.addingTimeInterval(-60))
+        let nothing = try unknown("79990000002", at: now.addingTimeInterval(-20 * 60))
+        let stamp = ISO8601DateFormatter().string(from: now.addingTimeInterval(-50))
+        for body in [#"{"uid":555,"type":"o","event_side":"A","number":"79990000001","date_time":"\#(stamp)"}"#,
+                     #"{"uid":555,"type":"s","event_side":"A","number":"79990000001","date_time":"\#(stamp)"}"#] {
+            _ = try log.record(try CallEventParser.parse(Array(body.utf8)).get(), receivedAt: now)
+        }
+        let shown = try runExocall(["log", "show", String(matched), "--db", db], home: home)
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.contains("unknown → placed: Exolve's events show this call (uid 555"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("op answered"), "the linked call's result: \(shown.stdout)")
+        XCTAssertTrue(shown.stdout.split(separator: "\n").contains { $0.hasPrefix("outcome") && $0.hasSuffix(" unknown") },
+                      "the outcome stays unknown: \(shown.stdout)")
+        let json = try runExocall(["log", "show", String(matched), "--db", db, "--json"], home: home)
+        XCTAssertTrue(json.stdout.contains(#""uid" : "555""#) || json.stdout.contains(#""uid": "555""#), json.stdout)
+        XCTAssertTrue(json.stdout.contains(#""outcome" : "unknown""#) || json.stdout.contains(#""outcome": "unknown""#), json.stdout)
+        let none = try runExocall(["log", "show", String(nothing), "--db", db], home: home)
+        XCTAssertTrue(none.stdout.contains("no sign of a call in Exolve's events"), none.stdout)
+        XCTAssertFalse(none.stdout.contains("uid 555"), "one call links to one send")
+    }
 }
+
