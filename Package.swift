@@ -175,7 +175,8 @@ let package = Package(
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).
         .target(name: "HostileHTTP"),
-        .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallLogPostgres", "TestPostgres", "CallbackCore", "ExolveClient", "TUI"]),
+        .executableTarget(name: "exocall-bench", dependencies: ["TmuxKit", "CallLog", "CallLogModel", "CallLogPostgres", "CallEvents", "TestPostgres", "CallbackCore", "ExolveClient", "TUI",
+                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         // The two suites that drive the exocall binary find it beside the test bundle; they do
         // not depend on its target, whose static-runtime linker flags would reach the test bundle.
         .testTarget(name: "TUIEndToEndTests", dependencies: [

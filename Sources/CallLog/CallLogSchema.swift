@@ -89,6 +89,12 @@ enum CallLogSchema {
             CREATE INDEX call_event_by_uid ON call_event (uid, id);
             """,
         ]),
+        SchemaStep("v4: call events by time", [
+            """
+            -- The evidence for an unknown send reads only the events received in its window.
+            CREATE INDEX call_event_by_time ON call_event (received_at);
+            """,
+        ]),
     ])
 
     /// GRDB's migrator, one migration per step of the plan.

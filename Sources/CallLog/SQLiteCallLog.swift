@@ -397,6 +397,22 @@ public final class SQLiteCallLog: CallLogStore {
         }
     }
 
+    /// Events received in a window whose call no entry has as its call_id.
+    public func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) throws(CallLogError) -> [CallEvent] {
+        do {
+            return try database.read { db in
+                guard try db.tableExists("call_event") else { return [] }
+                return try String.fetchAll(db, sql: """
+                    SELECT e.raw FROM call_event e
+                    WHERE e.received_at BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
+                    ORDER BY e.received_at DESC LIMIT ?
+                    """, arguments: [from, until, max(0, limit)]).compactMap(CallEvent.stored)
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
     /// Up to `limit` entries matching `filter`, newest first, after `cursor`.
     public func page(_ filter: CallLogFilter, after cursor: CallLogCursor? = nil, limit: Int) throws(CallLogError) -> [CallLogEntry] {
         do {

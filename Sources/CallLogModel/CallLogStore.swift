@@ -58,6 +58,10 @@ public protocol CallLogStore: AnyObject, Sendable {
     /// exocall did not place, kept and listed, never mixed into the log as a send).
     func recentEvents(limit: Int) async throws(CallLogError) -> [StoredEvent]
 
+    /// Up to `limit` events received from `from` to `until` (Unix ms, inclusive) whose call no
+    /// entry has as its call_id: where evidence for an unknown send is looked for.
+    func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) async throws(CallLogError) -> [CallEvent]
+
     /// Closes the log's connections.
     func close() async
 }

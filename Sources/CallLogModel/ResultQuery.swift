@@ -38,9 +38,13 @@ extension CallLogStore {
         var found: [CallLogEntry] = []
         var results: [String: CallResult] = [:]
         var exhausted = false
+        // A small first batch (a common result fills a page from it), doubling while it does not.
+        var batch = min(500, max(50, limit + limit / 2))
         while found.count < limit {
             guard scanned < resultScanLimit else { break }
-            let page = try await page(placed, after: next, limit: 500)
+            let asked = batch
+            let page = try await page(placed, after: next, limit: asked)
+            batch = min(2000, batch * 2)
             if page.isEmpty { exhausted = true; break }
             scanned += page.count
             next = page.last.map(CallLogCursor.init(after:))
@@ -49,6 +53,7 @@ extension CallLogStore {
                 found.append(entry)
                 if let id = entry.callID, let result = said[id] { results[id] = result }
             }
+            if page.count < asked { exhausted = found.count <= limit; break }
         }
         let entries = Array(found.prefix(limit))
         return ResultPage(entries: entries, results: results, total: MatchCount(value: entries.count, isAtLeast: !exhausted))

@@ -87,12 +87,16 @@ extension CallLogStore {
     /// Looks for evidence for the unknown sends among `entries` (the TUI's page, or `log show`'s
     /// entry with its neighbours) in the newest events no entry claims.
     public func evidence(for entries: [CallLogEntry], now: Int64) async throws(CallLogError) -> EvidenceFound {
-        guard entries.contains(where: UnknownEvidence.wants) else { return EvidenceFound() }
-        let recent = try await recentEvents(limit: Self.evidenceScan)
-        let unclaimed = recent.filter { $0.entryID == nil }.map(\.event)
+        let wanting = entries.filter(UnknownEvidence.wants)
+        guard let first = wanting.map(\.createdAt).min(), let last = wanting.map(\.createdAt).max() else { return EvidenceFound() }
+        // Only the events received in the sends' windows (a call's events arrive as it happens),
+        // and of those only calls no entry claims.
+        let unclaimed = try await unclaimedEvents(receivedFrom: first - UnknownEvidence.skew,
+                                                  until: last + UnknownEvidence.window + UnknownEvidence.skew, limit: Self.evidenceScan)
         let links = UnknownEvidence.link(entries, among: unclaimed)
         let linked = Set(links.values)
+        let newest = try await recentEvents(limit: 1).first?.receivedAt
         return EvidenceFound(links: links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) }),
-                             noSign: UnknownEvidence.noSign(entries, links: links, newestEvent: recent.first?.receivedAt, now: now))
+                             noSign: UnknownEvidence.noSign(entries, links: links, newestEvent: newest, now: now))
     }
 }

@@ -477,6 +477,23 @@ public final class PostgresCallLog: CallLogStore {
         }
     }
 
+    /// Events received in a window whose call no entry has as its call_id.
+    public func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) async throws(CallLogError) -> [CallEvent] {
+        let limit = max(0, limit)
+        return try await run(reading: true) { connection, logger in
+            var found: [CallEvent] = []
+            let rows = try await connection.query("""
+                SELECT e.raw FROM call_event e
+                WHERE e.received_at BETWEEN \(from) AND \(until) AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
+                ORDER BY e.received_at DESC LIMIT \(limit)
+                """, logger: logger)
+            for try await raw in rows.decode(String.self) {
+                if let event = CallEvent.stored(raw) { found.append(event) }
+            }
+            return found
+        }
+    }
+
     /// One entry by id.
     public func entry(id: Int64) async throws(CallLogError) -> CallLogEntry? {
         try await run(reading: true) { connection, logger in

@@ -129,6 +129,12 @@ enum PostgresSchema {
             CREATE TRIGGER call_event_in AFTER INSERT ON call_event FOR EACH STATEMENT EXECUTE FUNCTION exocall_event_notified()
             """,
         ]),
+        SchemaStep("v3: call events by time", [
+            """
+            -- The evidence for an unknown send reads only the events received in its window.
+            CREATE INDEX call_event_by_time ON call_event (received_at)
+            """,
+        ]),
     ])
 
     /// The table that records which migrations ran.

@@ -1,4 +1,5 @@
 import Foundation
+import CallLog
 
 // exocall-bench: one command, one table, the same figures as JSON.
 //   swift run -c release exocall-bench            the full benchmark (release build)
@@ -6,6 +7,7 @@ import Foundation
 //   exocall-bench --team-only [--small]            only the PostgreSQL team log's rows
 //   exocall-bench --startup-only [--binary PATH]   only the pty startup and keystroke rows
 //   exocall-bench --hostile-only [--binary PATH]   only the hostile-input rows (issue #27)
+//   exocall-bench --events-only [--small]          only the call events' rows (issue #30)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let small = arguments.contains("--small")
 func option(_ name: String) -> String? {
@@ -49,13 +51,47 @@ if arguments.contains("--render-only") {
     exit(0)
 }
 
+/// Issue #30's rows on one backend: the receiver's throughput and acknowledgements, then
+/// (`events` = five per entry) the log's event queries; on the team log, event to panel.
+@MainActor func eventRows(backend: String, db: String, fill: () async throws -> Double, team: PostgresBench?) async throws {
+    let bench = EventsBench(exocall: exocall, scratch: scratch)
+    // Throughput into a log of its own (a fresh SQLite file; the team database itself).
+    let target = team == nil ? scratch + "/events-\(UUID().uuidString.prefix(8)).sqlite" : db
+    let receiver = try bench.start(db: target)
+    let posted = small ? 1_000 : 20_000
+    _ = try bench.throughput(receiver, count: 200, connections: 4, firstUID: 8_000_000_000_000_000_000) // warm
+    let (perSecond, acks) = try bench.throughput(receiver, count: posted, connections: 8, firstUID: 8_100_000_000_000_000_000)
+    rows.append(Row(section: "events", metric: "\(backend): events accepted per second (8 connections)", value: fmt(perSecond, 0) + "/s", target: "≥ 2,000/s", met: perSecond >= 2000))
+    rows.append(Row(section: "events", metric: "\(backend): acknowledgement (p50 / p99)", value: "\(fmt(acks.median, 2)) / \(fmt(acks.p99, 2)) ms", target: "p99 < 20 ms", met: acks.p99 < 20))
+    var eventFigures: [String: Any] = ["posted": posted, "per_second": perSecond, "ack": acks.dictionary]
+    if let team {
+        let toPanel = try await bench.eventToPanel(receiver, url: team.url, runs: small ? 10 : 50)
+        rows.append(Row(section: "events", metric: "\(backend): event to another operator's panel (p50 / p95)", value: "\(fmt(toPanel.median, 1)) / \(fmt(toPanel.p95, 1)) ms", target: "p95 < 1 s", met: toPanel.p95 < 1000))
+        eventFigures["event_to_panel"] = toPanel.dictionary
+    }
+    receiver.stop()
+    let filled = try await fill()
+    rows.append(Row(section: "events", metric: "\(backend): add \(entries * 5) events beside \(entries) entries (bulk)", value: fmt(filled / 1000, 1) + " s", target: "", met: nil))
+    let store = try await CallLogOpener.open(db)
+    for (name, stats) in try await EventsBench.queries(store, runs: small ? 5 : 20) {
+        rows.append(Row(section: "events", metric: "\(backend): \(name) (p50 / max)", value: "\(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms", target: "p50 < 20 ms", met: stats.median < 20))
+        eventFigures[name] = stats.dictionary
+    }
+    await store.close()
+    figures["events_" + backend.lowercased()] = eventFigures
+}
+
 /// The same log on PostgreSQL (a throwaway cluster), and the time an entry sent by one
 /// process takes to reach another's panel.
-@MainActor func teamRows() async throws {
+@MainActor func teamRows(events: Bool = true, queries: Bool = true) async throws {
     guard let team = PostgresBench.start(entries: entries) else { return }
     defer { team.cluster.destroy() }
     let teamGeneration = try await team.generate()
     rows.append(Row(section: "team", metric: "PostgreSQL: generate \(entries) entries (server-side)", value: fmt(teamGeneration / 1000, 1) + " s", target: "", met: nil))
+    if events {
+        try await eventRows(backend: "PostgreSQL", db: team.url, fill: { try EventsBench.fillPostgres(team, count: entries * 5) }, team: team)
+    }
+    guard queries else { return }
     var teamFigures: [String: Any] = ["generate_seconds": teamGeneration / 1000, "entries": entries]
     for (name, stats) in try await team.queries(runs: small ? 5 : 20) {
         rows.append(Row(section: "team", metric: "PostgreSQL: \(name) (p50 / max)", value: "\(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms", target: "p50 < 20 ms", met: stats.median < 20))
@@ -67,9 +103,24 @@ if arguments.contains("--render-only") {
     figures["team"] = teamFigures
 }
 
+/// The SQLite half of the call events' rows, on the generated log at `path`.
+@MainActor func sqliteEventRows(_ path: String) async throws {
+    try await eventRows(backend: "SQLite", db: path, fill: { try EventsBench.fillSQLite(path, count: entries * 5) }, team: nil)
+}
+
+// --events-only: just the call events' rows, on both backends.
+if arguments.contains("--events-only") {
+    let log = LogBench(path: scratch + "/big.sqlite", entries: entries)
+    _ = try log.generate()
+    try await sqliteEventRows(log.path)
+    try await teamRows(events: true, queries: false)
+    for row in rows { print("\(row.metric): \(row.value)  \(row.target) \(row.met.map { $0 ? "met" : "NOT MET" } ?? "")") }
+    exit(0)
+}
+
 // --team-only: just the PostgreSQL rows (the team log at scale).
 if arguments.contains("--team-only") {
-    try await teamRows()
+    try await teamRows(events: false)
     for row in rows { print("\(row.metric): \(row.value)  \(row.target) \(row.met.map { $0 ? "met" : "NOT MET" } ?? "")") }
     exit(0)
 }
@@ -176,6 +227,7 @@ for (name, stats) in try await log.queries(runs: small ? 5 : 20) {
     queryFigures[name] = stats.dictionary
 }
 figures["log"] = queryFigures
+try await sqliteEventRows(log.path)
 
 try await teamRows()
 

@@ -42,6 +42,12 @@ final class CallEventStoreTests: XCTestCase {
             XCTAssertEqual(recent.first?.event.uid, 42)
             XCTAssertNil(recent.first?.entryID, "\(backend): not exocall's call")
             XCTAssertEqual(recent.dropFirst().first?.entryID, id, "\(backend): linked by call_id")
+            // Where evidence is looked for: the window's events of calls no entry claims.
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            let unclaimed = try await store.unclaimedEvents(receivedFrom: now - 60_000, until: now + 60_000, limit: 100)
+            XCTAssertEqual(unclaimed.map(\.uid), [42], "\(backend): only the call no entry claims")
+            let outside = try await store.unclaimedEvents(receivedFrom: now - 600_000, until: now - 300_000, limit: 100)
+            XCTAssertEqual(outside, [], "\(backend): nothing received outside the window")
             let none = try await store.events(callIDs: ["1"])
             XCTAssertEqual(none, [])
             let sends = try await store.count(.all, cap: 100)

@@ -141,12 +141,13 @@ final class PostgresCallLogTests: XCTestCase {
         // Back to version 1, as a log written by an exocall before #30 is.
         try cluster.sql("""
             DROP TABLE call_event; DROP FUNCTION exocall_event_notified(); DROP INDEX call_by_call_id;
-            DELETE FROM exocall_schema WHERE version = 2
+            DELETE FROM exocall_schema WHERE version >= 2
             """, database: database)
         let upgraded = try await CallLogOpener.open(cluster.url(database: database))
         let kept = try await upgraded.entry(id: id)
         XCTAssertNotNil(kept, "the old call is still there")
-        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "2")
+        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "3")
+        XCTAssertEqual(try cluster.sql("SELECT count(*) FROM pg_indexes WHERE indexname = 'call_event_by_time'", database: database), "1")
         let event = try XCTUnwrap(try? CallEventParser.parse(Array(#"{"uid":5,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#.utf8)).get())
         let stored = try await upgraded.record(event, receivedAt: Date())
         XCTAssertTrue(stored)
