@@ -19,19 +19,35 @@ public enum UnknownEvidence {
     /// `events` are those no entry claims (`StoredEvent.entryID == nil`); `taken` uids are
     /// already linked to another unknown entry.
     public static func match(_ entry: CallLogEntry, among events: [CallEvent], taken: Set<String> = []) -> String? {
+        match(entry, among: events.map(Sighting.init), taken: taken)
+    }
+
+    /// What matching needs of an event, read once (not once per entry).
+    struct Sighting {
+        let uid: String
+        let side: CallEvent.Side
+        let number: String?
+        let at: Int64?
+
+        init(_ event: CallEvent) {
+            (uid, side, number, at) = (event.callID, event.side, event.number, event.at)
+        }
+    }
+
+    static func match(_ entry: CallLogEntry, among sightings: [Sighting], taken: Set<String>) -> String? {
         guard wants(entry) else { return nil }
         let leg1 = Set(entry.line1Numbers.split(separator: " ").map(String.init))
         let leg2 = Set(entry.line2Numbers.split(separator: " ").map(String.init))
         let from = entry.createdAt - skew, until = entry.createdAt + window
         var firstSeen: [String: Int64] = [:]
         var refuted: Set<String> = []
-        for event in events {
-            let uid = event.callID
-            guard !taken.contains(uid), let at = event.at else { continue }
-            let legNumbers = event.side == .a ? leg1 : leg2
+        for sighting in sightings {
+            let uid = sighting.uid
+            guard !taken.contains(uid), let at = sighting.at else { continue }
+            let legNumbers = sighting.side == .a ? leg1 : leg2
             // A leg number that is not the send's refutes the call: it is another's.
-            if let number = event.number, !number.isEmpty, !legNumbers.contains(number) { refuted.insert(uid); continue }
-            guard event.side == .a, event.number != nil, (from...until).contains(at) else { continue }
+            if let number = sighting.number, !number.isEmpty, !legNumbers.contains(number) { refuted.insert(uid); continue }
+            guard sighting.side == .a, sighting.number != nil, (from...until).contains(at) else { continue }
             firstSeen[uid] = min(firstSeen[uid] ?? .max, at)
         }
         return firstSeen.filter { !refuted.contains($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
@@ -52,8 +68,9 @@ public enum UnknownEvidence {
     public static func link(_ entries: [CallLogEntry], among events: [CallEvent]) -> [Int64: String] {
         var taken: Set<String> = []
         var links: [Int64: String] = [:]
+        let sightings = events.map(Sighting.init)
         for entry in entries.sorted(by: { $0.createdAt < $1.createdAt }) where wants(entry) {
-            guard let id = entry.id, let uid = match(entry, among: events, taken: taken) else { continue }
+            guard let id = entry.id, let uid = match(entry, among: sightings, taken: taken) else { continue }
             taken.insert(uid)
             links[id] = uid
         }

@@ -40,5 +40,16 @@ final class CallEventsEndToEndTests: XCTestCase {
         tmux.keys("M-3")
         tmux.keys("Enter")
         tmux.waitFor(text: "user busy (Q.850 17,", timeout: 10)
+        // o goes on past the outcomes to the results: busy keeps the call, no answer has none.
+        tmux.keys("Escape")
+        // Five outcomes (placed, rejected, not sent, unknown, sending), then pending, connected, busy.
+        for _ in 0..<8 { tmux.keys("o") }
+        tmux.waitFor(text: "result: busy", timeout: 5)
+        tmux.waitFor(text: "client busy", timeout: 10)
+        tmux.keys("o")
+        tmux.waitFor(text: "result: no answer", timeout: 5)
+        tmux.waitFor(text: "No entry matches", timeout: 10)
+        tmux.keys("Escape")
+        tmux.waitFor(text: "client busy", timeout: 10)
     }
 }
