@@ -477,14 +477,16 @@ public final class PostgresCallLog: CallLogStore {
         }
     }
 
-    /// Events received in a window whose call no entry has as its call_id.
+    /// Events received in a window whose call no entry has as its call_id (a lateral probe of
+    /// the call_id index per event: an anti-join let the planner hash the whole call table).
     public func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) async throws(CallLogError) -> [CallEvent] {
         let limit = max(0, limit)
         return try await run(reading: true) { connection, logger in
             var found: [CallEvent] = []
             let rows = try await connection.query("""
                 SELECT e.raw FROM call_event e
-                WHERE e.received_at BETWEEN \(from) AND \(until) AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
+                LEFT JOIN LATERAL (SELECT 1 AS claimed FROM call c WHERE c.call_id = e.uid LIMIT 1) k ON true
+                WHERE e.received_at BETWEEN \(from) AND \(until) AND k.claimed IS NULL
                 ORDER BY e.received_at DESC LIMIT \(limit)
                 """, logger: logger)
             for try await raw in rows.decode(String.self) {

@@ -1001,5 +1001,11 @@ extension Catalog {
         .serveBadKey: "--tls-key {path}: cannot be used as a PEM private key ({reason})",
         .serveKeyMismatch: "--tls-key {key} is not the private key of --tls-cert {certificate}",
         .showEvidence: "evidence",
+        .clientCalls: "{count} {count|call|calls}",
+        .clientConnected: "{count} connected",
+        .clientLastConnectedToday: "last connected today",
+        .clientLastConnectedDaysAgo: "last connected {count} {count|day|days} ago",
+        .clientSummary: "client {number}: {summary}",
+        .optClientAlone: "--client lists every call to the client: give it without other filters (--outcome, --since, --until, --search, --operator, --result)",
     ]
 }

@@ -1084,4 +1084,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case serveBadKey = "serve.badKey"
     case serveKeyMismatch = "serve.keyMismatch"
     case showEvidence = "show.evidence"
+    case clientCalls = "client.calls"
+    case clientConnected = "client.connected"
+    case clientLastConnectedToday = "client.lastConnectedToday"
+    case clientLastConnectedDaysAgo = "client.lastConnectedDaysAgo"
+    case clientSummary = "client.summary"
+    case optClientAlone = "opt.clientAlone"
 }

@@ -1001,5 +1001,11 @@ extension Catalog {
         .serveBadKey: "--tls-key {path}: не подходит как закрытый ключ PEM ({reason})",
         .serveKeyMismatch: "--tls-key {key} не является закрытым ключом сертификата --tls-cert {certificate}",
         .showEvidence: "свидетельство",
+        .clientCalls: "{count} {count|звонок|звонка|звонков}",
+        .clientConnected: "соединены: {count}",
+        .clientLastConnectedToday: "последний соединённый — сегодня",
+        .clientLastConnectedDaysAgo: "последний соединённый — {count} {count|день|дня|дней} назад",
+        .clientSummary: "клиент {number}: {summary}",
+        .optClientAlone: "--client выводит все звонки клиенту: задайте его без других фильтров (--outcome, --since, --until, --search, --operator, --result)",
     ]
 }

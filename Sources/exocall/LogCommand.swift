@@ -51,6 +51,10 @@ struct LogListCommand: AsyncParsableCommand {
                                valueName: "RESULT"))
     var result: String?
 
+    @Option(help: ArgumentHelp("Every call to this client (leg 2), numbers compared as the repeat guard does (+7…, 8… and 7… are one number), with a summary.",
+                               valueName: "NUMBER"))
+    var client: String?
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError(LanguageOption.current()(.optLimit, ["value": "\(limit)"])) }
         if let result, CallState(rawValue: result) == nil {
@@ -61,12 +65,24 @@ struct LogListCommand: AsyncParsableCommand {
     func run() async throws {
         guard let store = try await LogReader.open(try database.resolved(command: "log")) else { return }
         let filter = try filters.filter()
-        let entries: [CallLogEntry]
+        if client != nil, filter != CallLogFilter() || result != nil {
+            printError("exocall log: " + LanguageOption.current()(.optClientAlone))
+            throw ExitCode(2)
+        }
+        var entries: [CallLogEntry]
         let results: [String: CallResult]
         let total: MatchCount
+        var history: ClientHistory? = nil
         do {
-            let page = try await store.page(filter, result: result.flatMap(CallState.init(rawValue:)), limit: limit)
-            (entries, results, total) = (page.entries, page.results, page.total)
+            if let client {
+                let found = try await store.clientHistory(client, limit: limit)
+                history = found
+                (entries, results) = (found.entries, found.results)
+                total = MatchCount(value: entries.count, isAtLeast: !found.complete)
+            } else {
+                let page = try await store.page(filter, result: result.flatMap(CallState.init(rawValue:)), limit: limit)
+                (entries, results, total) = (page.entries, page.results, page.total)
+            }
         } catch {
             printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
@@ -93,6 +109,10 @@ struct LogListCommand: AsyncParsableCommand {
                          LegSummary.clip(entry.requestDescription ?? "", 32), LegSummary.clip(entry.callID ?? "", 40)])
         }
         say(TextTable.render(rows), terminator: "")
+        if let history {
+            printError(ClientSummary.text(history, now: Int64(Date().timeIntervalSince1970 * 1000), in: tr))
+            return
+        }
         printError(tr(.logCountFooter, ["shown": "\(entries.count)", "total": total.text, "count": "\(total.value)", "location": store.location]))
     }
 }

@@ -116,4 +116,24 @@ final class CallEventStoreTests: XCTestCase {
             XCTAssertEqual(Set(all.results.keys), ["1", "2", "4"])
         }
     }
+
+    func testAClientsHistoryFindsEveryWayItsNumberWasWrittenOnBothBackends() async throws {
+        try await forEachBackend { backend in
+            let (store, _) = try await backend.open(self)
+            var mine: [Int64] = []
+            for number in ["89991112233", "79994445566", "9991112233", "79991112233"] {
+                let call = MakeCallbackRequest(numberCode: 74_999_999_999, callbackResourceID: 1221,
+                                               line1: Line(destinations: [Destination(number: "79990000001")]),
+                                               line2: Line(destinations: [Destination(number: number)]))
+                let id = try await store.begin(CallLogEntry(request: call, mode: .live, endpointHost: "api.exolve.ru"))
+                if number.hasSuffix("1112233") { mine.append(id) }
+            }
+            let history = try await store.clientHistory("+7 999 111 22 33")
+            XCTAssertEqual(history.entries.map(\.id), mine.reversed(), "\(backend): newest first, the other client left out")
+            XCTAssertTrue(history.complete)
+            let capped = try await store.clientHistory("79991112233", limit: 2)
+            XCTAssertEqual(capped.calls, 2)
+            XCTAssertFalse(capped.complete, "\(backend): more than the limit says so")
+        }
+    }
 }
