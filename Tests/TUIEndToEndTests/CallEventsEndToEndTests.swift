@@ -42,6 +42,7 @@ final class CallEventsEndToEndTests: XCTestCase {
         tmux.waitFor(text: "user busy (Q.850 17,", timeout: 10)
         // o goes on past the outcomes to the results: busy keeps the call, no answer has none.
         tmux.keys("Escape")
+        tmux.waitFor("the entry to close") { !$0.contains("Call log entry 1") } // else Esc and o arrive as Alt-o
         // Five outcomes (placed, rejected, not sent, unknown, sending), then pending, connected, busy.
         for _ in 0..<8 { tmux.keys("o") }
         tmux.waitFor(text: "result: busy", timeout: 5)
