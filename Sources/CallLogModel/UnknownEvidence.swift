@@ -19,7 +19,7 @@ public enum UnknownEvidence {
     /// `events` are those no entry claims (`StoredEvent.entryID == nil`); `taken` uids are
     /// already linked to another unknown entry.
     public static func match(_ entry: CallLogEntry, among events: [CallEvent], taken: Set<String> = []) -> String? {
-        match(entry, among: events.map(Sighting.init), taken: taken)
+        match(entry, in: Sightings(events), taken: taken)
     }
 
     /// What matching needs of an event, read once (not once per entry).
@@ -27,30 +27,51 @@ public enum UnknownEvidence {
         let uid: String
         let side: CallEvent.Side
         let number: String?
-        let at: Int64?
+        let at: Int64
+    }
 
-        init(_ event: CallEvent) {
-            (uid, side, number, at) = (event.callID, event.side, event.number, event.at)
+    /// The events as matching reads them: leg A's numbered events by time (where a send's
+    /// window is looked up), and every timed event by call (where a refutation is looked for).
+    struct Sightings {
+        let ringing: [Sighting]
+        let byCall: [String: [Sighting]]
+
+        init(_ events: [CallEvent]) {
+            let all = events.compactMap { event in event.at.map { Sighting(uid: event.callID, side: event.side, number: event.number, at: $0) } }
+            ringing = all.filter { $0.side == .a && $0.number != nil }.sorted { $0.at < $1.at }
+            byCall = Dictionary(grouping: all, by: \.uid)
+        }
+
+        /// Leg A's numbered events from `from` to `until`.
+        func ringing(from: Int64, until: Int64) -> ArraySlice<Sighting> {
+            var low = 0, high = ringing.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ringing[middle].at < from { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < ringing.count && ringing[end].at <= until { end += 1 }
+            return ringing[low..<end]
         }
     }
 
-    static func match(_ entry: CallLogEntry, among sightings: [Sighting], taken: Set<String>) -> String? {
+    static func match(_ entry: CallLogEntry, in sightings: Sightings, taken: Set<String>) -> String? {
         guard wants(entry) else { return nil }
         let leg1 = Set(entry.line1Numbers.split(separator: " ").map(String.init))
         let leg2 = Set(entry.line2Numbers.split(separator: " ").map(String.init))
-        let from = entry.createdAt - skew, until = entry.createdAt + window
         var firstSeen: [String: Int64] = [:]
-        var refuted: Set<String> = []
-        for sighting in sightings {
-            let uid = sighting.uid
-            guard !taken.contains(uid), let at = sighting.at else { continue }
-            let legNumbers = sighting.side == .a ? leg1 : leg2
-            // A leg number that is not the send's refutes the call: it is another's.
-            if let number = sighting.number, !number.isEmpty, !legNumbers.contains(number) { refuted.insert(uid); continue }
-            guard sighting.side == .a, sighting.number != nil, (from...until).contains(at) else { continue }
-            firstSeen[uid] = min(firstSeen[uid] ?? .max, at)
+        for sighting in sightings.ringing(from: entry.createdAt - skew, until: entry.createdAt + window)
+        where !taken.contains(sighting.uid) && leg1.contains(sighting.number ?? "") {
+            firstSeen[sighting.uid] = min(firstSeen[sighting.uid] ?? .max, sighting.at)
         }
-        return firstSeen.filter { !refuted.contains($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        // A leg number that is not the send's refutes the call: it is another's.
+        let refuted = { (uid: String) -> Bool in
+            (sightings.byCall[uid] ?? []).contains { sighting in
+                guard let number = sighting.number, !number.isEmpty else { return false }
+                return !(sighting.side == .a ? leg1 : leg2).contains(number)
+            }
+        }
+        return firstSeen.filter { !refuted($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 
     /// How recent the newest event must be for the receiver to count as receiving.
@@ -68,9 +89,9 @@ public enum UnknownEvidence {
     public static func link(_ entries: [CallLogEntry], among events: [CallEvent]) -> [Int64: String] {
         var taken: Set<String> = []
         var links: [Int64: String] = [:]
-        let sightings = events.map(Sighting.init)
+        let sightings = Sightings(events)
         for entry in entries.sorted(by: { $0.createdAt < $1.createdAt }) where wants(entry) {
-            guard let id = entry.id, let uid = match(entry, among: sightings, taken: taken) else { continue }
+            guard let id = entry.id, let uid = match(entry, in: sightings, taken: taken) else { continue }
             taken.insert(uid)
             links[id] = uid
         }
