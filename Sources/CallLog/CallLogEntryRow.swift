@@ -57,5 +57,8 @@ extension CallLogEntry {
                   rawResponse: text("raw_response"), latencyMs: int("latency_ms"), exocallVersion: text("exocall_version") ?? "",
                   ownerPID: int64("owner_pid").flatMap { Int32(exactly: $0) } ?? 0,
                   operatorName: text("operator_name"), senderHost: text("sender_host"), deadlineAt: time("deadline_at"))
+        // A log not yet upgraded has no such columns: they read as absent.
+        (note, noteBy, noteAt) = (text("note"), text("note_by"), time("note_at"))
+        (disposition, dispositionBy, dispositionAt) = (text("disposition"), text("disposition_by"), time("disposition_at"))
     }
 }

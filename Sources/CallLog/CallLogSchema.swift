@@ -95,6 +95,28 @@ enum CallLogSchema {
             CREATE INDEX call_event_by_time ON call_event (received_at);
             """,
         ]),
+        SchemaStep("v5: notes and dispositions", [
+            """
+            -- The latest note and disposition beside the entry (listed, searched, filtered,
+            -- exported with it); every one ever given kept in call_annotation, with who and when.
+            ALTER TABLE call ADD COLUMN note TEXT;
+            ALTER TABLE call ADD COLUMN note_by TEXT;
+            ALTER TABLE call ADD COLUMN note_at INTEGER;
+            ALTER TABLE call ADD COLUMN disposition TEXT;
+            ALTER TABLE call ADD COLUMN disposition_by TEXT;
+            ALTER TABLE call ADD COLUMN disposition_at INTEGER;
+            CREATE INDEX call_by_disposition_time ON call (disposition, created_at, id) WHERE disposition IS NOT NULL;
+            CREATE TABLE call_annotation (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              entry_id INTEGER NOT NULL REFERENCES call (id),
+              kind TEXT NOT NULL,
+              text TEXT NOT NULL,
+              operator_name TEXT,
+              at INTEGER NOT NULL
+            );
+            CREATE INDEX call_annotation_by_entry ON call_annotation (entry_id, id);
+            """,
+        ]),
     ])
 
     /// GRDB's migrator, one migration per step of the plan.

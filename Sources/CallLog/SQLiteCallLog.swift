@@ -329,6 +329,39 @@ public final class SQLiteCallLog: CallLogStore {
                        arguments: StatementArguments([entry.id!.databaseValue] + columns))
     }
 
+    /// Adds a note or a disposition: kept in call_annotation, made the entry's latest, searched.
+    public func annotate(_ annotation: Annotation) throws(CallLogError) {
+        do {
+            try writeRetrying { db in
+                guard var entry = try CallLogEntry.fetchOne(db, key: annotation.entryID) else { throw CallLogError.noSuchEntry(annotation.entryID) }
+                try db.execute(sql: "INSERT INTO call_annotation (entry_id, kind, text, operator_name, at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [annotation.entryID, annotation.kind.rawValue, annotation.text, annotation.operatorName, annotation.at])
+                try Self.unindex(entry, db)
+                entry.take(annotation)
+                try entry.update(db)
+                try Self.indexForSearch(entry, db)
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
+    /// Every note and disposition of an entry, oldest first.
+    public func annotations(entryID: Int64) throws(CallLogError) -> [Annotation] {
+        do {
+            return try database.read { db in
+                guard try db.tableExists("call_annotation") else { return [] }
+                return try Row.fetchAll(db, sql: "SELECT kind, text, operator_name, at FROM call_annotation WHERE entry_id = ? ORDER BY id",
+                                        arguments: [entryID]).compactMap { row -> Annotation? in
+                    guard let kind = Annotation.Kind(rawValue: row["kind"]) else { return nil }
+                    return Annotation(entryID: entryID, kind: kind, text: row["text"], operatorName: row["operator_name"], at: row["at"])
+                }
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
     // MARK: - Reading
 
     /// One entry by id.
@@ -429,14 +462,14 @@ public final class SQLiteCallLog: CallLogStore {
     public func count(_ filter: CallLogFilter, cap: Int = 10_000) throws(CallLogError) -> MatchCount {
         do {
             return try database.read { db in
-                if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
+                if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
                     let sql = filter.outcome == nil ? "SELECT coalesce(sum(n), 0) FROM outcome_count"
                         : "SELECT coalesce(sum(n), 0) FROM outcome_count WHERE outcome = ?"
                     let n = try Int.fetchOne(db, sql: sql, arguments: StatementArguments(filter.outcome.map { [$0.rawValue] } ?? [])) ?? 0
                     return MatchCount(value: n, isAtLeast: false)
                 }
                 // A search alone is counted in the search index, without a row lookup per match.
-                if let search = filter.search, filter.outcome == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
+                if let search = filter.search, filter.outcome == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
                     guard let fts = SearchQuery.fts5(search) else { return MatchCount(value: 0, isAtLeast: false) }
                     let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM call_search WHERE call_search MATCH ? LIMIT \(cap + 1))",
                                              arguments: [fts]) ?? 0
@@ -464,6 +497,10 @@ public final class SQLiteCallLog: CallLogStore {
         if let name = filter.operatorName {
             conditions.append("call.operator_name = ?")
             arguments.append(name)
+        }
+        if let disposition = filter.disposition {
+            conditions.append("call.disposition = ?")
+            arguments.append(disposition)
         }
         if let since = filter.since {
             conditions.append("call.created_at >= ?")

@@ -20,6 +20,9 @@ enum SearchQuery {
     static func fts5Columns(for entry: CallLogEntry) -> [DatabaseValue] {
         let numbers = entry.line1Numbers + " " + entry.line2Numbers
         let reversed = numbers.split(separator: " ").map { String($0.reversed()) }.joined(separator: " ")
-        return [numbers, reversed, entry.requestDescription, entry.callID, entry.ttsText].map { $0?.databaseValue ?? .null }
+        // A note and a disposition are searched as the description is.
+        let described = [entry.requestDescription, entry.note, entry.disposition].compactMap { $0 }
+        return [numbers, reversed, described.isEmpty ? nil : described.joined(separator: "\n"), entry.callID, entry.ttsText]
+            .map { $0?.databaseValue ?? .null }
     }
 }

@@ -79,6 +79,18 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
     /// When the send's answer is due at the latest (start + timeout + grace), ms since 1970, UTC:
     /// still `sending` after this, it was interrupted, whichever machine sent it.
     public var deadlineAt: Int64?
+    /// The operator's latest note on the call (nil: none); never part of the request or the outcome.
+    public var note: String?
+    /// Who wrote the latest note.
+    public var noteBy: String?
+    /// When the latest note was written, ms since 1970, UTC.
+    public var noteAt: Int64?
+    /// The latest disposition ("reached", "wrong number"...), from the team's list.
+    public var disposition: String?
+    /// Who set it.
+    public var dispositionBy: String?
+    /// When it was set, ms since 1970, UTC.
+    public var dispositionAt: Int64?
 
     /// The columns, by the names every backend stores them under.
     public enum CodingKeys: String, CodingKey {
@@ -89,6 +101,8 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
         case httpStatus = "http_status", callID = "call_id", rawResponse = "raw_response", latencyMs = "latency_ms"
         case exocallVersion = "exocall_version", ownerPID = "owner_pid"
         case operatorName = "operator_name", senderHost = "sender_host", deadlineAt = "deadline_at"
+        case note, noteBy = "note_by", noteAt = "note_at"
+        case disposition, dispositionBy = "disposition_by", dispositionAt = "disposition_at"
     }
 
 
@@ -123,7 +137,8 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
     public init(id: Int64?, createdAt: Int64, finishedAt: Int64?, mode: CallMode, endpointHost: String, requestJSON: String,
                 requestDescription: String?, line1Numbers: String, line2Numbers: String, ttsText: String?, outcome: EntryOutcome,
                 httpStatus: Int?, callID: String?, message: String?, rawResponse: String?, latencyMs: Int?, exocallVersion: String,
-                ownerPID: Int32, operatorName: String?, senderHost: String?, deadlineAt: Int64?) {
+                ownerPID: Int32, operatorName: String?, senderHost: String?, deadlineAt: Int64?,
+                note: Annotation? = nil, disposition: Annotation? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.finishedAt = finishedAt
@@ -145,6 +160,20 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
         self.operatorName = operatorName
         self.senderHost = senderHost
         self.deadlineAt = deadlineAt
+        (self.note, noteBy, noteAt) = (note?.text, note?.operatorName, note?.at)
+        (self.disposition, dispositionBy, dispositionAt) = (disposition?.text, disposition?.operatorName, disposition?.at)
+    }
+
+    /// The latest note as an annotation (nil: none).
+    public var latestNote: Annotation? {
+        guard let note, let id else { return nil }
+        return Annotation(entryID: id, kind: .note, text: note, operatorName: noteBy, at: noteAt ?? 0)
+    }
+
+    /// The latest disposition as an annotation (nil: none).
+    public var latestDisposition: Annotation? {
+        guard let disposition, let id else { return nil }
+        return Annotation(entryID: id, kind: .disposition, text: disposition, operatorName: dispositionBy, at: dispositionAt ?? 0)
     }
 
     /// The entry with its outcome recorded from `result` at `now`.
@@ -228,6 +257,11 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
             .init("request_description", text(requestDescription)),
             .init("request", requestValue ?? .string(requestJSON)),
         ]
+        for (key, annotation) in [("note", latestNote), ("disposition", latestDisposition)] {
+            members.append(.init(key, annotation.map { value in
+                .object([.init("text", .string(value.text)), .init("by", text(value.operatorName)), .init("at", .string(Timestamp.iso(value.at)))])
+            } ?? .null))
+        }
         if includeRaw {
             members.append(.init("raw_response", text(rawResponse)))
             members.append(.init("exocall_version", .string(exocallVersion)))

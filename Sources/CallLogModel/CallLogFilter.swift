@@ -13,10 +13,13 @@ public struct CallLogFilter: Equatable, Sendable {
     public var search: String?
     /// Only entries sent by this operator (exactly as recorded).
     public var operatorName: String?
+    /// Only entries whose latest disposition is this (exactly as the list spells it).
+    public var disposition: String?
 
     /// Creates a filter.
     public init(outcome: EntryOutcome? = nil, since: Int64? = nil, until: Int64? = nil, search: String? = nil,
-                operatorName: String? = nil) {
+                operatorName: String? = nil, disposition: String? = nil) {
+        self.disposition = disposition?.isEmpty == false ? disposition : nil
         self.outcome = outcome
         self.operatorName = operatorName?.isEmpty == false ? operatorName : nil
         self.since = since
@@ -85,7 +88,7 @@ public enum SearchTerms {
 
     /// The text a backend indexes for an entry's searchable fields, split the same way.
     public static func document(_ entry: CallLogEntry) -> String {
-        tokens([entry.line1Numbers, entry.line2Numbers, entry.requestDescription, entry.callID, entry.ttsText]
+        tokens([entry.line1Numbers, entry.line2Numbers, entry.requestDescription, entry.callID, entry.ttsText, entry.note, entry.disposition]
             .compactMap { $0 }.joined(separator: " ")).joined(separator: " ")
     }
 

@@ -62,6 +62,14 @@ public protocol CallLogStore: AnyObject, Sendable {
     /// entry has as its call_id: where evidence for an unknown send is looked for.
     func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) async throws(CallLogError) -> [CallEvent]
 
+    /// Adds a note or a disposition to the entry `annotation.entryID` names: kept beside every
+    /// earlier one, and made the entry's latest (empty text clears it). The entry's request and
+    /// outcome never change; its search words take the note in. Throws `noSuchEntry` for no entry.
+    func annotate(_ annotation: Annotation) async throws(CallLogError)
+
+    /// Every note and disposition ever given to an entry, oldest first.
+    func annotations(entryID: Int64) async throws(CallLogError) -> [Annotation]
+
     /// Closes the log's connections.
     func close() async
 }

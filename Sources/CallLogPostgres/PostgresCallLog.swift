@@ -413,6 +413,7 @@ public final class PostgresCallLog: CallLogStore {
     // MARK: - Reading
 
     static let selectColumns = "id, " + columns.replacingOccurrences(of: ", origin, search_words", with: "")
+        + ", note, note_by, note_at, disposition, disposition_by, disposition_at"
 
     private static func entries(_ rows: PostgresRowSequence) async throws -> [CallLogEntry] {
         var result: [CallLogEntry] = []
@@ -430,8 +431,54 @@ public final class PostgresCallLog: CallLogStore {
                 exocallVersion: try r[16].decode(String.self), ownerPID: Int32(truncatingIfNeeded: try r[17].decode(Int.self)),
                 operatorName: try r[18].decode(String?.self), senderHost: try r[19].decode(String?.self),
                 deadlineAt: try r[20].decode(Int64?.self)))
+            let id = try r[0].decode(Int64.self)
+            if let note = try r[21].decode(String?.self) {
+                result[result.count - 1].take(Annotation(entryID: id, kind: .note, text: note, operatorName: try r[22].decode(String?.self),
+                                                         at: try r[23].decode(Int64?.self) ?? 0))
+            }
+            if let disposition = try r[24].decode(String?.self) {
+                result[result.count - 1].take(Annotation(entryID: id, kind: .disposition, text: disposition,
+                                                         operatorName: try r[25].decode(String?.self), at: try r[26].decode(Int64?.self) ?? 0))
+            }
         }
         return result
+    }
+
+    /// Adds a note or a disposition: kept in call_annotation, made the entry's latest, searched.
+    /// The row is locked for the change, so two operators' notes at once are both kept, in order.
+    public func annotate(_ annotation: Annotation) async throws(CallLogError) {
+        let id = annotation.entryID
+        try await transaction { connection, logger in
+            guard var entry = try await Self.entries(try await connection.query(
+                "SELECT \(unescaped: Self.selectColumns) FROM call WHERE id = \(id) FOR UPDATE", logger: logger)).first else {
+                throw CallLogError.noSuchEntry(id)
+            }
+            try await connection.query("""
+                INSERT INTO call_annotation (entry_id, kind, text, operator_name, at)
+                VALUES (\(id), \(annotation.kind.rawValue), \(annotation.text), \(annotation.operatorName), \(annotation.at))
+                """, logger: logger)
+            entry.take(annotation)
+            let words = SearchTerms.document(entry)
+            try await connection.query("""
+                UPDATE call SET note = \(entry.note), note_by = \(entry.noteBy), note_at = \(entry.noteAt),
+                  disposition = \(entry.disposition), disposition_by = \(entry.dispositionBy), disposition_at = \(entry.dispositionAt),
+                  search_words = \(words)
+                WHERE id = \(id)
+                """, logger: logger)
+        }
+    }
+
+    /// Every note and disposition of an entry, oldest first.
+    public func annotations(entryID: Int64) async throws(CallLogError) -> [Annotation] {
+        try await run(reading: true) { connection, logger in
+            var found: [Annotation] = []
+            let rows = try await connection.query(
+                "SELECT kind, text, operator_name, at FROM call_annotation WHERE entry_id = \(entryID) ORDER BY id", logger: logger)
+            for try await (kind, text, by, at) in rows.decode((String, String, String?, Int64).self) {
+                if let kind = Annotation.Kind(rawValue: kind) { found.append(Annotation(entryID: entryID, kind: kind, text: text, operatorName: by, at: at)) }
+            }
+            return found
+        }
     }
 
     /// Stores an event once; true when it was new (the insert is committed before this returns).
@@ -534,7 +581,7 @@ public final class PostgresCallLog: CallLogStore {
     /// counted; otherwise, and when they do not pass the cap, the
     /// search index counts (a rare number costs nothing there).
     public func count(_ filter: CallLogFilter, cap: Int) async throws(CallLogError) -> MatchCount {
-        if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil {
+        if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
             let query: PostgresQuery = filter.outcome.map { "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count WHERE outcome = \($0.rawValue)" }
                 ?? "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count"
             return try await run(reading: true) { connection, logger in
@@ -587,6 +634,7 @@ public final class PostgresCallLog: CallLogStore {
         }
         if let outcome = filter.outcome { conditions.append("outcome = \(bind(outcome.rawValue))") }
         if let name = filter.operatorName { conditions.append("operator_name = \(bind(name))") }
+        if let disposition = filter.disposition { conditions.append("disposition = \(bind(disposition))") }
         if let since = filter.since { conditions.append("created_at >= \(bind(since))") }
         if let until = filter.until { conditions.append("created_at < \(bind(until))") }
         if let cursor { conditions.append("(created_at, id) < (\(bind(cursor.createdAt)), \(bind(cursor.id)))") }

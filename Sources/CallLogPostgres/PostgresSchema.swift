@@ -135,6 +135,30 @@ enum PostgresSchema {
             CREATE INDEX call_event_by_time ON call_event (received_at)
             """,
         ]),
+        SchemaStep("v4: notes and dispositions", [
+            """
+            -- The latest note and disposition beside the entry (listed, searched, filtered,
+            -- exported with it); every one ever given kept in call_annotation, with who and when.
+            ALTER TABLE call ADD COLUMN note TEXT, ADD COLUMN note_by TEXT, ADD COLUMN note_at BIGINT,
+              ADD COLUMN disposition TEXT, ADD COLUMN disposition_by TEXT, ADD COLUMN disposition_at BIGINT
+            """,
+            """
+            CREATE INDEX call_by_disposition_time ON call (disposition, created_at, id) WHERE disposition IS NOT NULL
+            """,
+            """
+            CREATE TABLE call_annotation (
+              id BIGSERIAL PRIMARY KEY,
+              entry_id BIGINT NOT NULL REFERENCES call (id),
+              kind TEXT NOT NULL,
+              text TEXT NOT NULL,
+              operator_name TEXT,
+              at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE INDEX call_annotation_by_entry ON call_annotation (entry_id, id)
+            """,
+        ]),
     ])
 
     /// The table that records which migrations ran.

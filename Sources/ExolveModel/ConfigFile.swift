@@ -26,6 +26,9 @@ public struct ConfigFile: Sendable, Equatable {
     public var operatorName: String?
     /// `ui_language`: "ru" or "en", the language of the interface (else the locale decides).
     public var uiLanguage: UILanguage?
+    /// The team's dispositions, in the order the picker lists them (nil: the defaults in the
+    /// operator's language).
+    public var dispositions: [String]?
 
     /// An empty configuration.
     public init() {}
@@ -78,6 +81,9 @@ public struct ConfigFile: Sendable, Equatable {
                 throw .badSetting(path: path, key: "ui_language", problem: .phrase(.cfgUILanguage, ["value": "\"\(code)\""]))
             }
             config.uiLanguage = language
+        }
+        if let value = table["dispositions"] {
+            config.dispositions = try dispositions(value, path)
         }
         if let value = table["mouse"] {
             guard let flag = value.bool else { throw .badSetting(path: path, key: "mouse", problem: .phrase(.cfgTrueOrFalse)) }
@@ -138,11 +144,39 @@ public struct ConfigFile: Sendable, Equatable {
         }
     }
 
+    /// The most dispositions a team's list may hold, and the longest name.
+    public static let dispositionLimits = (count: 32, length: 64)
+
+    /// `dispositions = ["reached", ...]`: up to 32 distinct names, each one line of 1 to 64 characters.
+    private static func dispositions(_ value: TOMLValueConvertible, _ path: String) throws(ClientConfigurationError) -> [String] {
+        func refuse(_ value: String) -> ClientConfigurationError {
+            .badSetting(path: path, key: "dispositions", problem: .phrase(.cfgDispositions, ["value": .verbatim(value)]))
+        }
+        guard let array = value.array else { throw refuse(String(describing: value).prefix(80).description) }
+        var names: [String] = []
+        for item in array {
+            guard let name = item.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name.count <= dispositionLimits.length,
+                  !name.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7f } ?? false) }) else {
+                throw refuse(item.string ?? String(describing: item).prefix(80).description)
+            }
+            if !names.contains(name) { names.append(name) }
+        }
+        guard !names.isEmpty, names.count <= dispositionLimits.count else { throw refuse("\(names.count) names") }
+        return names
+    }
+
     private static func string(_ table: TOMLTable, _ key: String, _ path: String) throws(ClientConfigurationError) -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else {
             throw .badSetting(path: path, key: key, problem: .phrase(.cfgStringInQuotes))
         }
         return text
+    }
+}
+
+extension ConfigFile {
+    /// The dispositions an operator picks from: the team's list, else the defaults in `language`.
+    public func dispositionNames(in language: UILanguage) -> [String] {
+        dispositions ?? [Phrase.dispositionReached, .dispositionCallBackLater, .dispositionWrongNumber, .dispositionNotInterested].map { language($0) }
     }
 }

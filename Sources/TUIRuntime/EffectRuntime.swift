@@ -361,6 +361,21 @@ private actor Worker {
                 }
                 self.liveTicker = nil
             }
+        case .annotate(var annotation):
+            annotation.at = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+            guard let store else {
+                deliver(.annotationFailed(annotation, .phrase(.annotateNoLog)))
+                return
+            }
+            let stamped = annotation
+            Task.detached {
+                do {
+                    try await store.annotate(stamped)
+                    self.deliver(.annotated(stamped))
+                } catch {
+                    self.deliver(.annotationFailed(stamped, .error(error)))
+                }
+            }
         case .completePath(let typed):
             deliver(.pathCompletions(typed: typed, candidates: Files.completions(of: typed)))
         case .saveFile(let path, let contents, let overwrite):

@@ -26,7 +26,7 @@ struct LogCommand: AsyncParsableCommand {
           exocall log --operator anna --db postgresql://anna@db.example:5432/calls
           exocall log migrate --to postgresql://owner@db.example:5432/calls
         """,
-        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogExportCommand.self, LogMigrateCommand.self],
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogNoteCommand.self, LogDispositionCommand.self, LogExportCommand.self, LogMigrateCommand.self],
         defaultSubcommand: LogListCommand.self
     )
 }
@@ -98,13 +98,14 @@ struct LogListCommand: AsyncParsableCommand {
             printError(tr(.logNoEntries))
             return
         }
-        var rows = [[Phrase.logHeaderID, .logHeaderTime, .logHeaderOperator, .logHeaderOutcome, .logHeaderResult, .logHeaderLeg1, .logHeaderLeg2,
-                     .logHeaderDescription, .logHeaderCallID].map { tr($0) }]
+        var rows = [[Phrase.logHeaderID, .logHeaderTime, .logHeaderOperator, .logHeaderOutcome, .logHeaderResult, .logHeaderDisposition,
+                     .logHeaderLeg1, .logHeaderLeg2, .logHeaderDescription, .logHeaderCallID].map { tr($0) }]
         for entry in entries {
             let outcome = entry.callID.flatMap { results[$0] }
             rows.append([String(entry.id ?? 0), Timestamp.local(entry.createdAt, language: tr), LegSummary.clip(entry.operatorName ?? "—", 20),
                          tr(OutcomeWord.phrase(entry.effectiveOutcome())),
                          outcome.map { $0.label(now: Int64(Date().timeIntervalSince1970 * 1000), in: tr) } ?? (entry.effectiveOutcome() == .placed ? tr(.resultNoEvents) : "—"),
+                         LegSummary.clip(entry.disposition ?? "—", 20) + (entry.note == nil ? "" : " ✎"),
                          LegSummary.clip(LegSummary.text(entry.line1Numbers), 28), LegSummary.clip(LegSummary.text(entry.line2Numbers), 28),
                          LegSummary.clip(entry.requestDescription ?? "", 32), LegSummary.clip(entry.callID ?? "", 40)])
         }
@@ -175,6 +176,8 @@ struct LogShowCommand: AsyncParsableCommand {
                 evidence = (try? await store.evidence(for: neighbours.filter { $0.id != entry.id } + [entry], now: now)) ?? EvidenceFound()
             }
         }
+        var history: [Annotation] = []
+        if let store = try await LogReader.open(location) { history = (try? await store.annotations(entryID: id)) ?? [] }
         let linked = entry.id.flatMap { evidence.links[$0] }
         let noSign = entry.id.map { evidence.noSign.contains($0) } ?? false
         let result = events.isEmpty ? linked.flatMap { evidence.results[$0] } : CallResult.derive(events)
@@ -183,6 +186,14 @@ struct LogShowCommand: AsyncParsableCommand {
             if case .object(var members) = value, UnknownEvidence.wants(entry) {
                 members.append(JSONValue.Member("evidence", .object([JSONValue.Member("uid", linked.map(JSONValue.string) ?? .null),
                                                                       JSONValue.Member("no_sign", .bool(noSign))])))
+                value = .object(members)
+            }
+            if case .object(var members) = value {
+                members.append(JSONValue.Member("annotations", .array(history.map { annotation in
+                    .object([JSONValue.Member("kind", .string(annotation.kind.rawValue)), JSONValue.Member("text", .string(annotation.text)),
+                             JSONValue.Member("by", annotation.operatorName.map(JSONValue.string) ?? .null),
+                             JSONValue.Member("at", .string(Timestamp.iso(annotation.at)))])
+                })))
                 value = .object(members)
             }
             Console.print(CanonicalJSON.string(value, style: .pretty))
@@ -209,8 +220,20 @@ struct LogShowCommand: AsyncParsableCommand {
         if let result { lines.insert((tr(.showResult), result.label(now: Int64(Date().timeIntervalSince1970 * 1000), in: tr)), at: 2) }
         if let linked { lines.insert((tr(.showEvidence), tr(.entryEvidence, ["uid": linked])), at: 2) }
         if noSign { lines.insert((tr(.showEvidence), tr(.entryNoSign)), at: 2) }
+        // The latest note and disposition, who gave them and when, and how many came before.
+        for (kind, latest, label) in [(Annotation.Kind.disposition, entry.latestDisposition, Phrase.showDisposition), (.note, entry.latestNote, .showNote)] {
+            guard let latest else { continue }
+            let earlier = history.filter { $0.kind == kind }.count - 1
+            var byline = tr(.annotationByline, ["who": latest.operatorName ?? "—", "time": Timestamp.local(latest.at, language: tr)])
+            if earlier > 0 { byline += " · " + tr(.annotationEarlier, ["count": "\(earlier)"]) }
+            lines.append((tr(label), latest.text + "  (" + byline + ")"))
+        }
         let width = lines.map(\.0.count).max() ?? 0
-        for (label, value) in lines { say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
+        for (label, value) in lines {
+            // A note's later lines under its first.
+            say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + value.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: width + 2)))
+        }
         if let result {
             // Each leg's timeline, as the TUI's entry view says it (`say` escapes what came from the network).
             for (label, leg) in [(tr(.showLegOperator), result.a), (tr(.showLegClient), result.b)] {

@@ -118,7 +118,7 @@ extension LogExportCommand {
 enum CSV {
     static let header = ["id", "created_at", "finished_at", "mode", "operator", "endpoint", "outcome", "http_status", "call_id",
                          "latency_ms", "request_description", "line_1_numbers", "line_2_numbers", "tts_text", "message", "request",
-                         "result", "talk_seconds"]
+                         "result", "talk_seconds", "disposition", "note", "note_by", "note_at"]
 
     /// An entry's cells; `result` and `talk_seconds` from its call's events (empty for a send that never became a call).
     static func fields(_ entry: CallLogEntry, result: CallResult? = nil) -> [String] {
@@ -127,7 +127,8 @@ enum CSV {
                 entry.operatorName ?? "", entry.endpointHost, entry.effectiveOutcome().rawValue, entry.httpStatus.map(String.init) ?? "", entry.callID ?? "",
                 entry.latencyMs.map(String.init) ?? "", entry.requestDescription ?? "", entry.line1Numbers, entry.line2Numbers,
                 entry.ttsText ?? "", entry.effectiveMessage() ?? "", entry.requestJSON,
-                placed ? (result ?? CallResult()).state.rawValue : "", result?.talkSeconds.map(String.init) ?? ""]
+                placed ? (result ?? CallResult()).state.rawValue : "", result?.talkSeconds.map(String.init) ?? "",
+                entry.disposition ?? "", entry.note ?? "", entry.noteBy ?? "", entry.noteAt.map(Timestamp.iso) ?? ""]
     }
 
     /// A cell a spreadsheet will not run and a terminal will not obey.

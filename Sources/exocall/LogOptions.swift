@@ -45,6 +45,9 @@ struct LogFilterOptions: ParsableArguments {
     @Option(name: .customLong("operator"), help: ArgumentHelp("Only entries sent by this operator (as the log shows it: anna, or user@host).", valueName: "NAME"))
     var operatorName: String?
 
+    @Option(help: ArgumentHelp("Only entries whose disposition is this (as the log shows it: \"call back later\").", valueName: "NAME"))
+    var disposition: String?
+
     func validate() throws {
         _ = try filter()
     }
@@ -66,7 +69,8 @@ struct LogFilterOptions: ParsableArguments {
         if let operatorName, operatorName.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError(LanguageOption.current()(.optOperator, ["value": operatorName]))
         }
-        return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search, operatorName: operatorName)
+        return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search, operatorName: operatorName,
+                             disposition: disposition?.trimmingCharacters(in: .whitespaces))
     }
 }
 

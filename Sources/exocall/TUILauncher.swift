@@ -89,6 +89,7 @@ struct TUILauncher {
         state.demoScenarios = StubScenario.catalog.map { DemoScenario(tag: $0.tag, effect: $0.effect) }
         state.screen.wallClockAtStart = Int64(Date().timeIntervalSince1970 * 1000)
         state.log.operatorName = operatorName
+        state.log.dispositions = config.file.dispositionNames(in: state.language)
         let logLocation = CallLogLocation.resolve(flag: databaseFlag, configured: { config.file.db })
         state.log.place = logLocation.hasPrefix("postgres") ? .team(host: URLComponents(string: logLocation)?.host ?? "?") : .file
         let app = TerminalApp(state: state)

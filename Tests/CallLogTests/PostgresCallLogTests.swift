@@ -140,13 +140,15 @@ final class PostgresCallLogTests: XCTestCase {
         await store.close()
         // Back to version 1, as a log written by an exocall before #30 is.
         try cluster.sql("""
-            DROP TABLE call_event; DROP FUNCTION exocall_event_notified(); DROP INDEX call_by_call_id;
+            DROP TABLE call_event; DROP FUNCTION exocall_event_notified(); DROP INDEX call_by_call_id; DROP TABLE call_annotation;
+            ALTER TABLE call DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at, DROP COLUMN disposition,
+              DROP COLUMN disposition_by, DROP COLUMN disposition_at;
             DELETE FROM exocall_schema WHERE version >= 2
             """, database: database)
         let upgraded = try await CallLogOpener.open(cluster.url(database: database))
         let kept = try await upgraded.entry(id: id)
         XCTAssertNotNil(kept, "the old call is still there")
-        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "3")
+        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "4")
         XCTAssertEqual(try cluster.sql("SELECT count(*) FROM pg_indexes WHERE indexname = 'call_event_by_time'", database: database), "1")
         let event = try XCTUnwrap(try? CallEventParser.parse(Array(#"{"uid":5,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#.utf8)).get())
         let stored = try await upgraded.record(event, receivedAt: Date())
@@ -165,11 +167,15 @@ final class PostgresCallLogTests: XCTestCase {
             GRANT CONNECT ON DATABASE \(database) TO \(role);
             GRANT SELECT, INSERT, UPDATE ON call TO \(role);
             GRANT SELECT ON outcome_count, exocall_schema, call_event TO \(role);
-            GRANT USAGE ON SEQUENCE call_id_seq TO \(role);
+            GRANT SELECT, INSERT ON call_annotation TO \(role);
+            GRANT USAGE ON SEQUENCE call_id_seq, call_annotation_id_seq TO \(role);
             """, database: database)
         let store = try await CallLogOpener.open(cluster.url(database: database, user: role, password: "op-pass-1"))
         let id = try await store.begin(CallLogEntry(request: request(), mode: .demo, endpointHost: "h", operatorName: "anna"))
         try await store.complete(id: id, with: SendResult(outcome: .placed(callID: "42", requestID: nil), httpStatus: 200, rawBody: "{}", latencyMs: 3))
+        try await store.annotate(Annotation(entryID: id, kind: .note, text: "a note", operatorName: "anna", at: 1))
+        let noted = try await store.annotations(entryID: id)
+        XCTAssertEqual(noted.count, 1, "the operator's role writes notes")
         let count = try await store.count(CallLogFilter(outcome: .placed)).value
         XCTAssertEqual(count, 1, "the counts are kept for a role that cannot write them itself")
         XCTAssertThrowsError(try cluster.sql("SET ROLE \(role); DELETE FROM call", database: database), "the role cannot erase history")

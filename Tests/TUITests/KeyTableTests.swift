@@ -69,9 +69,16 @@ final class KeyTableTests: XCTestCase {
             .audio(.voicePicker(line: 0, filter: "", gender: nil, selected: 1)), .audio(.emotionPicker(line: 0, selected: 0)),
             .audio(.explorer(line: 0, row: 1, column: 1)), .send(.confirm(request, secondAsk: false)), .send(.confirm(request, secondAsk: true)),
             .send(.outcome(placed)), .message(title: "t", text: "x"), .log(.search(LineEditor("abc"))), .log(.entry(entry(1), scroll: 1)),
+            .log(.note(entry(1), LineEditor("a note"), saving: false)), .log(.disposition(disposed(entry(1)), selected: 1)),
             .profiles(.picker(selected: 0)), .templates(.name(LineEditor("name"))), .templates(.exists("t1")), .templates(.picker(selected: 0)),
             .theme(.picker(selected: 1, original: "default")), .theme(.save("light")), .quit(.whileSending), .palette(.list(filter: "se", selected: 0)), .account(.picker(.numberCode, filter: "7", selected: 0)),
         ]
+        func disposed(_ entry: CallLogEntry) -> CallLogEntry {
+            var marked = entry
+            marked.disposition = "reached"
+            return marked
+        }
+        base.log.dispositions = ["reached", "call back later"]
         for dialog in dialogs {
             var state = base
             if case .problems = dialog { state = freshState() }

@@ -112,21 +112,10 @@ final class SendFlowTests: XCTestCase {
 }
 
 final class LogPanelTests: XCTestCase {
-    func entries(_ count: Int, from start: Int64 = 1) -> [CallLogEntry] {
-        (0..<count).map { index in
-            let request = RequestValidator.validate(exampleForm().jsonValue).request!
-            var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "h", now: Date(timeIntervalSince1970: 1_000_000))
-            entry.id = start + Int64(count - 1 - index)
-            entry.outcome = .placed
-            entry.callID = "18900331179151\(entry.id!)"
-            return entry
-        }
-    }
+    func entries(_ count: Int, from start: Int64 = 1) -> [CallLogEntry] { logEntries(count, from: start) }
 
     func logState(loaded: Int, total: Int) -> AppState {
-        var state = freshState()
-        _ = update(&state, .logPageLoaded(entries: entries(loaded, from: Int64(total - loaded + 1)), total: MatchCount(value: total, isAtLeast: false), append: false))
-        state.press(.function(8), .function(8))
+        let state = loggedState(loaded: loaded, total: total)
         XCTAssertEqual(state.pane, .log)
         return state
     }

@@ -1,4 +1,7 @@
 import CallbackCore
+import CallLogModel
+import ExolveModel
+import Foundation
 import TUI
 import XCTest
 
@@ -43,4 +46,24 @@ func decode(_ text: String) -> [Key] {
     var keys: [Key] = []
     for scalar in text.unicodeScalars { keys += decoder.feed(scalar) }
     return keys + decoder.flush()
+}
+
+/// `count` placed entries, newest first, ids from `start` up.
+func logEntries(_ count: Int, from start: Int64 = 1) -> [CallLogEntry] {
+    (0..<count).map { index in
+        let request = RequestValidator.validate(exampleForm().jsonValue).request!
+        var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "h", now: Date(timeIntervalSince1970: 1_000_000))
+        entry.id = start + Int64(count - 1 - index)
+        entry.outcome = .placed
+        entry.callID = "18900331179151\(entry.id!)"
+        return entry
+    }
+}
+
+/// A screen with `loaded` of `total` entries in the log panel, which has the keyboard.
+func loggedState(loaded: Int, total: Int) -> AppState {
+    var state = freshState()
+    _ = update(&state, .logPageLoaded(entries: logEntries(loaded, from: Int64(total - loaded + 1)), total: MatchCount(value: total, isAtLeast: false), append: false))
+    state.press(.function(8), .function(8))
+    return state
 }

@@ -22,6 +22,10 @@ public enum Action: Equatable, Sendable {
     case logEvidence([Int64: String], results: [String: CallResult], noSign: Set<Int64> = [])
     /// The call log could not be read.
     case logUnavailable(Localized)
+    /// The log kept a note or a disposition (stamped with its time).
+    case annotated(Annotation)
+    /// The log could not keep it, and why.
+    case annotationFailed(Annotation, Localized)
     /// Another process (or this one) changed the call log.
     case logChanged
     /// A note to show in the status line (draft restored, etc.).
@@ -93,6 +97,8 @@ public enum Effect: Equatable, Sendable {
     case loadLog(filter: CallLogFilter, result: CallState?, limit: Int)
     /// Read the page after `cursor`.
     case loadMoreLog(filter: CallLogFilter, result: CallState?, after: CallLogCursor, limit: Int)
+    /// Write a note or a disposition into the call log (the runtime stamps the time).
+    case annotate(Annotation)
     /// Read the account's numbers and callback resources (in the background, with the profile's client).
     case listAccount
     /// Look up earlier attempts to the request's leg-2 numbers within `window`.

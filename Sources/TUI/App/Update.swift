@@ -53,6 +53,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .logUnavailable(let reason):
         state.log.loading = false
         state.log.unavailable = reason
+    case .annotated(let annotation):
+        LogAnnotating.kept(annotation, state: &state)
+    case .annotationFailed(let annotation, let reason):
+        LogAnnotating.refused(annotation, reason: reason, state: &state)
     case .logChanged:
         state.log.loading = true
         effects = [.loadLog(filter: state.log.filter, result: state.log.resultFilter, limit: max(LogPaging.pageSize, state.log.entries.count))]

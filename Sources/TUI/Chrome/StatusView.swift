@@ -88,6 +88,8 @@ enum StatusView {
         parts.append(LogColumns.cell(entry.line1Numbers) + " → " + LogColumns.cell(entry.line2Numbers))
         if let description = entry.requestDescription, !description.isEmpty { parts.append("“" + LogColumns.cell(description) + "”") }
         if let callID = entry.callID { parts.append("call_id " + LogColumns.cell(callID)) }
+        if let disposition = entry.disposition { parts.append("[" + LogColumns.cell(disposition) + "]") }
+        if let note = entry.note { parts.append("✎ " + LogColumns.cell(note.split(separator: "\n").first.map(String.init) ?? "")) }
         return parts.joined(separator: " · ")
     }
 

@@ -10,12 +10,18 @@ public enum LogDialog: Equatable, Sendable {
     case search(LineEditor)
     /// One entry in full.
     case entry(CallLogEntry, scroll: Int)
+    /// The note editor for an entry (`saving` while the log writes it: the text stays until it is kept).
+    case note(CallLogEntry, LineEditor, saving: Bool)
+    /// The disposition picker for an entry.
+    case disposition(CallLogEntry, selected: Int)
 
     /// Its kind.
     public var kind: DialogKind {
         switch self {
         case .search: return .logSearch
         case .entry: return .logEntry
+        case .note: return .logNote
+        case .disposition: return .logDisposition
         }
     }
 
@@ -31,6 +37,10 @@ extension DialogKind {
     public static let logSearch = DialogKind("logSearch", .dialogLogSearch)
     /// One call log entry.
     public static let logEntry = DialogKind("logEntry", .dialogLogEntry)
+    /// A call's note.
+    public static let logNote = DialogKind("logNote", .dialogLogNote)
+    /// A call's disposition.
+    public static let logDisposition = DialogKind("logDisposition", .dialogLogDisposition)
 }
 
 /// What the call log panel's keys do, on the panel's own state.
@@ -43,11 +53,20 @@ enum LogCommands {
         KeyTable.on(.logEntry, .of(.character("r")), .log(.reuse), "r", .keyReuse),
         KeyTable.on(.logEntry, .of(.character("e")), .log(.export), "e", .keyExport),
         KeyTable.on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID),
+        KeyTable.on(.logEntry, .of(.character("n")), .log(.note), "n", .keyNote),
+        KeyTable.on(.logEntry, .of(.character("d")), .log(.disposition), "d", .keyDisposition),
+        KeyTable.on(.logNote, .of(.enter), .accept, "Enter", .keySave),
+        KeyTable.on(.logNote, .of(.control("n")), .log(.newLine), "Ctrl-N", .keyNewLine),
+        KeyTable.on(.logNote, .of(.escape), .close, "Esc", .keyCancel),
+        KeyTable.on(.logDisposition, .of(.up, .down, .home, .end), meaning: .moving(Command.move), "↑↓", .keyMove),
+        KeyTable.on(.logDisposition, .of(.enter), .accept, "Enter", .keyChoose),
+        KeyTable.on(.logDisposition, .of(.delete, .backspace), .log(.clearDisposition), "Del", .keyClearDisposition),
+        KeyTable.on(.logDisposition, .of(.escape), .close, "Esc", .keyCancel),
         KeyTable.on(.logEntry, .of(.escape, .enter, .character("q")), .close, "Esc", .keyClose),
     ]
 
-    /// The search prompt's editing keys.
-    static let editingKeys = KeyTable.editing(in: [.dialog(.logSearch)], when: .always)
+    /// The search prompt's and the note editor's editing keys.
+    static let editingKeys = KeyTable.editing(in: [.dialog(.logSearch), .dialog(.logNote)], when: .always)
 
     /// A command of the panel.
     static func perform(_ log: inout LogPanelState, _ command: LogCommand, context: ScreenContext) -> Reply {
@@ -78,6 +97,8 @@ enum LogCommands {
             log.selected = ListNavigation.select(log.selected, move, count: count, page: height)
         case .open:
             return .show(.log(.entry(selected, scroll: 0)))
+        case .note, .disposition:
+            return LogAnnotating.open(command, on: selected, log: log)
         case .reuse: return reuse(selected, context: context)
         case .export: return export(selected)
         default: return .none
@@ -142,8 +163,12 @@ enum LogCommands {
             case .copyCallID:
                 if let callID = entry.callID { return .effects([.copyToClipboard(callID)]) }
                 return .none
+            case .log(let command) where command == .note || command == .disposition:
+                return LogAnnotating.open(command, on: entry, log: log)
             default: return .none
             }
+        case .note, .disposition:
+            return LogAnnotating.reduce(&log, dialog, command, context: context)
         }
     }
 
@@ -153,6 +178,8 @@ enum LogCommands {
         case .entry(let entry, let scroll):
             LogEntryView.draw(entry, scroll: scroll, state: state, on: &canvas)
             return nil
+        case .note, .disposition:
+            return LogAnnotating.draw(dialog, state: state, on: &canvas)
         case .search(let editor):
             let rect = DialogView.centered(width: min(state.size.width - 4, 72), height: 5, in: state.size)
             DialogView.frame(rect, title: state.language(.searchTitle), on: &canvas)
@@ -167,6 +194,8 @@ enum LogCommands {
 /// The call log panel's commands.
 public enum LogCommand: Equatable, Sendable {
     case search, cycleOutcome, clearFilter, open, reuse, export
+    /// Write or edit the selected entry's note; pick its disposition; clear it; a line break in the note.
+    case note, disposition, clearDisposition, newLine
     /// Move the selection.
     case move(ListMove)
 

@@ -85,6 +85,17 @@ enum LogEntryContent {
             lines += TextWrap.lines(say(.entryNoSign), width: wrap).map { ($0, Style(.warning, on: .surface, bold: true)) }
         }
         if let result { lines += timeline(result, width: wrap, language: say) }
+        // The operator's disposition and note (the latest; `exocall log show` counts the earlier ones).
+        if let disposition = entry.latestDisposition {
+            let byline = say(.annotationByline, ["who": disposition.operatorName ?? "—", "time": Timestamp.local(disposition.at)])
+            lines += TextWrap.lines(say(.entryDisposition, ["name": disposition.text, "byline": byline]), width: wrap)
+                .map { ($0, Style(.primary, on: .surface, bold: true)) }
+        }
+        if let note = entry.latestNote {
+            lines += TextWrap.lines(say(.entryNote, ["note": note.text]), width: wrap).enumerated()
+                .map { ($0.offset == 0 ? $0.element : "          " + $0.element, body) }
+            lines.append(("          " + say(.annotationByline, ["who": note.operatorName ?? "—", "time": Timestamp.local(note.at)]), muted))
+        }
         lines += TextWrap.lines(say(.entryMessage, ["message": entry.messageText?.text(say) ?? "—"]), width: wrap).map { ($0, body) }
         lines += [
             ("call_id   \(entry.callID ?? "—")", body),

@@ -26,6 +26,8 @@ public struct LogPanelState: Equatable, Sendable {
     public var place: LogPlace? = nil
     /// Who this operator is, as entries are stamped (the launcher says).
     public var operatorName: String? = nil
+    /// The dispositions the picker offers (the config's list, else the defaults in the operator's language).
+    public var dispositions: [String] = []
     /// What Exolve's events say of each loaded call, by call_id.
     public var results: [String: CallResult] = [:]
 
