@@ -44,6 +44,33 @@ final class TeamLogEndToEndTests: XCTestCase {
         await other.close()
     }
 
+    /// Two operators' TUIs on one team log: anna places a call and writes a note on it; boris's
+    /// entry view of that call shows the note by itself.
+    func testANoteWrittenInOneTUIAppearsInAnothersByItself() throws {
+        let cluster = try requirePostgres()
+        let url = cluster.url(database: try cluster.createDatabase())
+        let anna = try start(db: url)
+        anna.keys("F5")
+        anna.waitFor(text: "Place this callback?")
+        anna.keys("Enter")
+        anna.waitFor(text: "┌─ PLACED")
+        anna.keys("Escape")
+        anna.waitFor("the outcome to close") { !$0.contains("┌─ PLACED") }
+        let boris = try start(db: url)
+        boris.waitFor(text: "Call log (1)")
+        boris.keys("M-3")
+        boris.keys("Enter")
+        boris.waitFor(text: "Request, as sent:")
+
+        anna.keys("M-3")
+        anna.keys("n")
+        anna.waitFor(text: "Note on entry 1")
+        anna.type("wants a call after 15:00")
+        anna.keys("Enter")
+        anna.waitFor(text: "note saved")
+        boris.waitFor("anna's note in boris's entry view", timeout: 10) { $0.contains("note      wants a call after 15:00") }
+    }
+
     func testAServerDownAtStartIsReportedAndSendsAreRefused() throws {
         _ = try requirePostgres()
         let tmux = try start(db: "postgresql://anna:pw-never-shown@127.0.0.1:1/calls?sslmode=disable")

@@ -39,6 +39,11 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.log.entries = append ? state.log.entries + entries : entries
         state.log.total = total
         state.log.selected = min(state.log.selected, max(0, state.log.entries.count - 1))
+        // An open entry shows what the log now says of it (another operator's note, its outcome).
+        if case .log(.entry(let shown, let scroll))? = state.dialog,
+           let fresh = entries.first(where: { $0.id == shown.id }), fresh != shown {
+            state.dialog = .log(.entry(fresh, scroll: scroll))
+        }
     case .logResults(let results):
         state.log.results.merge(results) { _, new in new }
         // A call still talking counts its time on screen.
