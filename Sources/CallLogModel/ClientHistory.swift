@@ -1,8 +1,9 @@
 import CallEvents
+import Localization
 
 /// Every call to one client (numbers compared as the repeat guard compares them), newest
 /// first, with what Exolve's events say of each: what `exocall log --client` prints.
-public struct ClientHistory: Sendable {
+public struct ClientHistory: Equatable, Sendable {
     /// The number as asked for.
     public var number: String
     /// The entries whose leg 2 rang that number, newest first.
@@ -12,12 +13,27 @@ public struct ClientHistory: Sendable {
     /// False when there were more than the limit (the oldest are left out).
     public var complete: Bool
 
+    /// A history as found.
+    public init(number: String, entries: [CallLogEntry], results: [String: CallResult], complete: Bool) {
+        (self.number, self.entries, self.results, self.complete) = (number, entries, results, complete)
+    }
+
     /// How many calls are shown.
     public var calls: Int { entries.count }
 
     /// How many of them connected.
     public var connected: Int {
         entries.filter { entry in entry.callID.flatMap { results[$0] }?.state == .connected }.count
+    }
+
+    /// The history in one line: "client N: 3 calls, 1 connected, last connected 3 days ago".
+    public func summary(now: Int64, in say: UILanguage) -> String {
+        var parts = [say(.clientCalls, ["count": "\(calls)"]) + (complete ? "" : "+"), say(.clientConnected, ["count": "\(connected)"])]
+        if let last = lastConnected {
+            let days = max(0, Int((now - last) / 86_400_000))
+            parts.append(days == 0 ? say(.clientLastConnectedToday) : say(.clientLastConnectedDaysAgo, ["count": "\(days)"]))
+        }
+        return say(.clientSummary, ["number": number, "summary": parts.joined(separator: ", ")])
     }
 
     /// When the newest connected call was placed (Unix ms), if any.

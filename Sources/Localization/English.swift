@@ -1043,5 +1043,13 @@ extension Catalog {
         .annotateNoLog: "no call log is open",
         .entryDisposition: "marked    {name} ({byline})",
         .entryNote: "note      {note}",
+        .clientTitle: "Every call to {number}",
+        .clientReading: "reading the call log…",
+        .clientUnreadable: "the call log cannot be read: {reason}",
+        .clientNone: "no call to this client in the log",
+        .dialogLogClient: "Client history",
+        .keyClientHistory: "client",
+        .helpClientHistory: "every call to this client (leg 2), newest first, with results, dispositions and notes",
+        .helpClientOfForm: "every call to the form's client (the focused leg-2 number, else leg 2's first)",
     ]
 }

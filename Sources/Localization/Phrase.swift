@@ -1126,4 +1126,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case annotateNoLog = "annotate.noLog"
     case entryDisposition = "entry.disposition"
     case entryNote = "entry.note"
+    case clientTitle = "client.title"
+    case clientReading = "client.reading"
+    case clientUnreadable = "client.unreadable"
+    case clientNone = "client.none"
+    case dialogLogClient = "dialog.logClient"
+    case keyClientHistory = "key.clientHistory"
+    case helpClientHistory = "keys.helpClientHistory"
+    case helpClientOfForm = "keys.helpClientOfForm"
 }

@@ -1043,5 +1043,13 @@ extension Catalog {
         .annotateNoLog: "журнал звонков не открыт",
         .entryDisposition: "отметка   {name} ({byline})",
         .entryNote: "заметка   {note}",
+        .clientTitle: "Все звонки на {number}",
+        .clientReading: "читается журнал звонков…",
+        .clientUnreadable: "журнал звонков не читается: {reason}",
+        .clientNone: "звонков этому клиенту в журнале нет",
+        .dialogLogClient: "История клиента",
+        .keyClientHistory: "клиент",
+        .helpClientHistory: "все звонки этому клиенту (плечо 2), новые сверху, с итогами, отметками и заметками",
+        .helpClientOfForm: "все звонки клиенту из формы (выбранный номер плеча 2, иначе первый)",
     ]
 }

@@ -361,6 +361,16 @@ private actor Worker {
                 }
                 self.liveTicker = nil
             }
+        case .loadClientHistory(let number):
+            guard let store else {
+                deliver(.clientHistoryFailed(number, .phrase(.annotateNoLog)))
+                return
+            }
+            Task.detached {
+                do { self.deliver(.clientHistoryLoaded(try await store.clientHistory(number, limit: 500))) } catch {
+                    self.deliver(.clientHistoryFailed(number, .error(error)))
+                }
+            }
         case .annotate(var annotation):
             annotation.at = Int64((Date().timeIntervalSince1970 * 1000).rounded())
             guard let store else {

@@ -111,7 +111,7 @@ struct LogListCommand: AsyncParsableCommand {
         }
         say(TextTable.render(rows), terminator: "")
         if let history {
-            printError(ClientSummary.text(history, now: Int64(Date().timeIntervalSince1970 * 1000), in: tr))
+            printError(history.summary(now: Int64(Date().timeIntervalSince1970 * 1000), in: tr))
             return
         }
         printError(tr(.logCountFooter, ["shown": "\(entries.count)", "total": total.text, "count": "\(total.value)", "location": store.location]))

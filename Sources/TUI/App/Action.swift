@@ -22,6 +22,10 @@ public enum Action: Equatable, Sendable {
     case logEvidence([Int64: String], results: [String: CallResult], noSign: Set<Int64> = [])
     /// The call log could not be read.
     case logUnavailable(Localized)
+    /// Every call to a client, read from the log.
+    case clientHistoryLoaded(ClientHistory)
+    /// It could not be read, and why.
+    case clientHistoryFailed(String, Localized)
     /// The log kept a note or a disposition (stamped with its time).
     case annotated(Annotation)
     /// The log could not keep it, and why.
@@ -97,6 +101,8 @@ public enum Effect: Equatable, Sendable {
     case loadLog(filter: CallLogFilter, result: CallState?, limit: Int)
     /// Read the page after `cursor`.
     case loadMoreLog(filter: CallLogFilter, result: CallState?, after: CallLogCursor, limit: Int)
+    /// Read every call to this client (leg 2) from the call log.
+    case loadClientHistory(String)
     /// Write a note or a disposition into the call log (the runtime stamps the time).
     case annotate(Annotation)
     /// Read the account's numbers and callback resources (in the background, with the profile's client).

@@ -58,6 +58,10 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .logUnavailable(let reason):
         state.log.loading = false
         state.log.unavailable = reason
+    case .clientHistoryLoaded(let history):
+        ClientHistoryView.loaded(history, state: &state)
+    case .clientHistoryFailed(let number, let reason):
+        ClientHistoryView.failed(number, reason: reason, state: &state)
     case .annotated(let annotation):
         LogAnnotating.kept(annotation, state: &state)
     case .annotationFailed(let annotation, let reason):

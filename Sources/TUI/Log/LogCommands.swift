@@ -14,6 +14,8 @@ public enum LogDialog: Equatable, Sendable {
     case note(CallLogEntry, LineEditor, saving: Bool)
     /// The disposition picker for an entry.
     case disposition(CallLogEntry, selected: Int)
+    /// Every call to one client (nil history: being read; a failure: why it cannot be).
+    case client(number: String, history: ClientHistory?, selected: Int, failure: Localized?)
 
     /// Its kind.
     public var kind: DialogKind {
@@ -22,6 +24,7 @@ public enum LogDialog: Equatable, Sendable {
         case .entry: return .logEntry
         case .note: return .logNote
         case .disposition: return .logDisposition
+        case .client: return .logClient
         }
     }
 
@@ -41,6 +44,8 @@ extension DialogKind {
     public static let logNote = DialogKind("logNote", .dialogLogNote)
     /// A call's disposition.
     public static let logDisposition = DialogKind("logDisposition", .dialogLogDisposition)
+    /// Every call to one client.
+    public static let logClient = DialogKind("logClient", .dialogLogClient)
 }
 
 /// What the call log panel's keys do, on the panel's own state.
@@ -55,6 +60,10 @@ enum LogCommands {
         KeyTable.on(.logEntry, .of(.character("c")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID),
         KeyTable.on(.logEntry, .of(.character("n")), .log(.note), "n", .keyNote),
         KeyTable.on(.logEntry, .of(.character("d")), .log(.disposition), "d", .keyDisposition),
+        KeyTable.on(.logEntry, .of(.character("h")), .log(.clientHistory), "h", .keyClientHistory),
+        KeyTable.on(.logClient, .of(.up, .down, .pageUp, .pageDown, .home, .end), meaning: .moving(Command.move), "↑↓", .keyMove),
+        KeyTable.on(.logClient, .of(.enter), .accept, "Enter", .keyOpen),
+        KeyTable.on(.logClient, .of(.escape, .character("q")), .close, "Esc", .keyClose),
         KeyTable.on(.logNote, .of(.enter), .accept, "Enter", .keySave),
         KeyTable.on(.logNote, .of(.control("n")), .log(.newLine), "Ctrl-N", .keyNewLine),
         KeyTable.on(.logNote, .of(.escape), .close, "Esc", .keyCancel),
@@ -99,6 +108,8 @@ enum LogCommands {
             return .show(.log(.entry(selected, scroll: 0)))
         case .note, .disposition:
             return LogAnnotating.open(command, on: selected, log: log)
+        case .clientHistory:
+            return ClientHistoryView.open(ClientHistoryView.client(of: selected))
         case .reuse: return reuse(selected, context: context)
         case .export: return export(selected)
         default: return .none
@@ -165,10 +176,14 @@ enum LogCommands {
                 return .none
             case .log(let command) where command == .note || command == .disposition:
                 return LogAnnotating.open(command, on: entry, log: log)
+            case .log(.clientHistory):
+                return ClientHistoryView.open(ClientHistoryView.client(of: entry))
             default: return .none
             }
         case .note, .disposition:
             return LogAnnotating.reduce(&log, dialog, command, context: context)
+        case .client(let number, let history, let selected, let failure):
+            return ClientHistoryView.reduce(&log, number: number, history: history, selected: selected, failure: failure, command, context: context)
         }
     }
 
@@ -180,6 +195,9 @@ enum LogCommands {
             return nil
         case .note, .disposition:
             return LogAnnotating.draw(dialog, state: state, on: &canvas)
+        case .client(let number, let history, let selected, let failure):
+            ClientHistoryView.draw(number: number, history: history, selected: selected, failure: failure, state: state, on: &canvas)
+            return nil
         case .search(let editor):
             let rect = DialogView.centered(width: min(state.size.width - 4, 72), height: 5, in: state.size)
             DialogView.frame(rect, title: state.language(.searchTitle), on: &canvas)
@@ -196,6 +214,8 @@ public enum LogCommand: Equatable, Sendable {
     case search, cycleOutcome, clearFilter, open, reuse, export
     /// Write or edit the selected entry's note; pick its disposition; clear it; a line break in the note.
     case note, disposition, clearDisposition, newLine
+    /// Every call to the selected entry's client; to the form's leg-2 number.
+    case clientHistory, clientOfForm
     /// Move the selection.
     case move(ListMove)
 

@@ -39,6 +39,9 @@ enum SendCommands {
         switch command {
         case .no, .close:
             return Reply(dialog: .close, status: StatusMessage(context.language(.sendCancelled), .info))
+        case .log(.clientHistory):
+            // The guard's list in full: every call to this client (F5 asks again afterwards).
+            return ClientHistoryView.open(RepeatGuard.leg2Numbers(request).first ?? "")
         case .yes where sending.repeatCheckFailure != nil:
             // The log could not be checked: nothing is sent; y asks the log again.
             sending.repeatCheckFailure = nil

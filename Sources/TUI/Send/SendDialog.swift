@@ -39,6 +39,7 @@ extension SendCommands {
         KeyTable.on(.confirmSend, .of(.enter, .character("y"), .character("Y")), when: .firstAsk, .yes, "Enter / y", .keySend, section: .sending),
         KeyTable.on(.confirmSend, .of(.character("y"), .character("Y")), when: .secondAsk, .yes, "y", .keySendAgain, section: .sending),
         KeyTable.on(.confirmSend, .of(.escape, .character("n"), .character("N")), .no, "Esc", .keyCancel, section: .sending),
+        KeyTable.on(.confirmSend, .of(.character("h")), .log(.clientHistory), "h", .keyClientHistory, section: .sending),
         KeyTable.on(.outcome, .of(.character("c"), .character("C")), when: .hasCallID, .copyCallID, "c", .keyCopyCallID, section: .sending),
         KeyTable.on(.outcome, .of(.character("n"), .character("N")), when: .hasCallID, .send(.nextClient), "n", .keyNextClient, section: .sending),
         KeyTable.on(.outcome, .of(.enter, .escape, .character(" "), .character("q")), .close, "Enter / Esc", .keyClose, section: .sending),
