@@ -1,5 +1,6 @@
 import CallbackCore
 import CallLog
+import CallLogModel
 import Foundation
 import TmuxKit
 import TUI
@@ -86,6 +87,13 @@ struct LogBench {
             }
             results.append((name + ": page + count", Stats(opening)))
             if !scrolling.isEmpty { results.append((name + ": next page", Stats(scrolling))) }
+        }
+        // A client's history (issue #31): every call to the newest entry's leg-2 number.
+        if let client = try await store.page(CallLogFilter(), limit: 1).first?.line2Numbers.split(separator: " ").first.map(String.init) {
+            _ = try await store.clientHistory(client)
+            var times: [Double] = []
+            for _ in 0..<runs { times.append(try await milliseconds { _ = try await store.clientHistory(client) }) }
+            results.append(("a client's history (every call to one number)", Stats(times)))
         }
         return results
     }
