@@ -100,6 +100,18 @@ public struct CallResult: Equatable, Sendable {
     public var b = LegProgress()
     /// Where it stands.
     public var stage: Stage = .noEvents
+    /// Known from Exolve's call history (a talk time only), not from events.
+    public var fromCallHistory = false
+
+    /// A call Exolve's call history says talked `seconds` (nil when it says no talk: that
+    /// alone does not tell busy from no answer or a failure).
+    public static func callHistory(talkSeconds seconds: Int) -> CallResult? {
+        guard seconds > 0 else { return nil }
+        var result = CallResult()
+        result.stage = .connected(talkSeconds: seconds)
+        result.fromCallHistory = true
+        return result
+    }
 
     /// A call no event has been heard of yet.
     public init() {}

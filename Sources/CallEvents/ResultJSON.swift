@@ -15,6 +15,7 @@ extension CallResult {
         var members: [JSONValue.Member] = [.init("state", .string(state.rawValue))]
         members.append(.init("talk_seconds", talkSeconds.map { .number(String($0)) } ?? .null))
         members.append(.init("legs", .object([.init("A", leg(a)), .init("B", leg(b))])))
+        members.append(.init("source", .string(fromCallHistory ? "call_history" : "events")))
         return .object(members)
     }
 }

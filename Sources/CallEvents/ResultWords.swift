@@ -5,6 +5,11 @@ extension CallResult {
     /// (`ringing client…`, `talking 0:12`, `connected 0:45`, `client busy`, `failed: number does not exist`).
     /// `now` (Unix ms) makes a live call's talk time count.
     public func label(now: Int64?, in language: UILanguage) -> String {
+        let words = eventsLabel(now: now, in: language)
+        return fromCallHistory ? language(.resultFromCallHistory, ["result": words]) : words
+    }
+
+    private func eventsLabel(now: Int64?, in language: UILanguage) -> String {
         func bySide(_ side: CallEvent.Side, _ op: Phrase, _ client: Phrase) -> String { language(side == .a ? op : client) }
         switch stage {
         case .noEvents: return language(.resultNoEvents)

@@ -60,5 +60,6 @@ extension CallLogEntry {
         // A log not yet upgraded has no such columns: they read as absent.
         (note, noteBy, noteAt) = (text("note"), text("note_by"), time("note_at"))
         (disposition, dispositionBy, dispositionAt) = (text("disposition"), text("disposition_by"), time("disposition_at"))
+        (historyTalkSeconds, historyAt) = (int("history_talk_seconds"), time("history_at"))
     }
 }

@@ -117,6 +117,13 @@ enum CallLogSchema {
             CREATE INDEX call_annotation_by_entry ON call_annotation (entry_id, id);
             """,
         ]),
+        SchemaStep("v6: call history", [
+            """
+            -- Talk time from Exolve's call history (experimental), for calls without events.
+            ALTER TABLE call ADD COLUMN history_talk_seconds INTEGER;
+            ALTER TABLE call ADD COLUMN history_at INTEGER;
+            """,
+        ]),
     ])
 
     /// GRDB's migrator, one migration per step of the plan.

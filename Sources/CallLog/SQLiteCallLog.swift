@@ -346,6 +346,23 @@ public final class SQLiteCallLog: CallLogStore {
         }
     }
 
+    /// Records talk times from the call history on the entries with those call_ids.
+    public func recordTalkTimes(_ seconds: [String: Int], at: Int64) throws(CallLogError) -> Int {
+        guard !seconds.isEmpty else { return 0 }
+        do {
+            return try writeRetrying { db in
+                var changed = 0
+                for (callID, talk) in seconds {
+                    try db.execute(sql: "UPDATE call SET history_talk_seconds = ?, history_at = ? WHERE call_id = ?", arguments: [talk, at, callID])
+                    changed += db.changesCount
+                }
+                return changed
+            }
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+    }
+
     /// Every note and disposition of an entry, oldest first.
     public func annotations(entryID: Int64) throws(CallLogError) -> [Annotation] {
         do {

@@ -91,6 +91,10 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
     public var dispositionBy: String?
     /// When it was set, ms since 1970, UTC.
     public var dispositionAt: Int64?
+    /// Talk time in seconds as Exolve's call history gives it (experimental; events win where both exist).
+    public var historyTalkSeconds: Int?
+    /// When the call history was read for it, ms since 1970, UTC.
+    public var historyAt: Int64?
 
     /// The columns, by the names every backend stores them under.
     public enum CodingKeys: String, CodingKey {
@@ -103,6 +107,7 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
         case operatorName = "operator_name", senderHost = "sender_host", deadlineAt = "deadline_at"
         case note, noteBy = "note_by", noteAt = "note_at"
         case disposition, dispositionBy = "disposition_by", dispositionAt = "disposition_at"
+        case historyTalkSeconds = "history_talk_seconds", historyAt = "history_at"
     }
 
 

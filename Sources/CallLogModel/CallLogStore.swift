@@ -70,6 +70,11 @@ public protocol CallLogStore: AnyObject, Sendable {
     /// Every note and disposition ever given to an entry, oldest first.
     func annotations(entryID: Int64) async throws(CallLogError) -> [Annotation]
 
+    /// Records talk times from Exolve's call history (call_id → seconds) on the entries with
+    /// those call_ids, stamped `at`; returns how many entries took one. Calls exocall did not
+    /// place are left out; the request, the outcome and any events are untouched.
+    func recordTalkTimes(_ seconds: [String: Int], at: Int64) async throws(CallLogError) -> Int
+
     /// Closes the log's connections.
     func close() async
 }

@@ -16,10 +16,17 @@ public let resultScanLimit = 20_000
 
 extension CallLogStore {
     /// What Exolve's events say of `entries`' calls, by call_id.
+    /// Calls with no events take what Exolve's call history recorded on the entry, if anything.
     public func results(of entries: [CallLogEntry]) async throws(CallLogError) -> [String: CallResult] {
         let ids = entries.compactMap(\.callID)
         guard !ids.isEmpty else { return [:] }
-        return CallResult.byCall(try await events(callIDs: ids))
+        var found = CallResult.byCall(try await events(callIDs: ids))
+        for entry in entries {
+            guard let id = entry.callID, found[id] == nil, let seconds = entry.historyTalkSeconds,
+                  let fromHistory = CallResult.callHistory(talkSeconds: seconds) else { continue }
+            found[id] = fromHistory
+        }
+        return found
     }
 
     /// A page of entries matching `filter` and, when `result` is set, placed calls whose

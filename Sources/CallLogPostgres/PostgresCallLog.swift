@@ -413,7 +413,7 @@ public final class PostgresCallLog: CallLogStore {
     // MARK: - Reading
 
     static let selectColumns = "id, " + columns.replacingOccurrences(of: ", origin, search_words", with: "")
-        + ", note, note_by, note_at, disposition, disposition_by, disposition_at"
+        + ", note, note_by, note_at, disposition, disposition_by, disposition_at, history_talk_seconds, history_at"
 
     private static func entries(_ rows: PostgresRowSequence) async throws -> [CallLogEntry] {
         var result: [CallLogEntry] = []
@@ -436,6 +436,8 @@ public final class PostgresCallLog: CallLogStore {
                 result[result.count - 1].take(Annotation(entryID: id, kind: .note, text: note, operatorName: try r[22].decode(String?.self),
                                                          at: try r[23].decode(Int64?.self) ?? 0))
             }
+            result[result.count - 1].historyTalkSeconds = try r[27].decode(Int?.self)
+            result[result.count - 1].historyAt = try r[28].decode(Int64?.self)
             if let disposition = try r[24].decode(String?.self) {
                 result[result.count - 1].take(Annotation(entryID: id, kind: .disposition, text: disposition,
                                                          operatorName: try r[25].decode(String?.self), at: try r[26].decode(Int64?.self) ?? 0))
@@ -465,6 +467,22 @@ public final class PostgresCallLog: CallLogStore {
                   search_words = \(words)
                 WHERE id = \(id)
                 """, logger: logger)
+        }
+    }
+
+    /// Records talk times from the call history on the entries with those call_ids (one statement).
+    public func recordTalkTimes(_ seconds: [String: Int], at: Int64) async throws(CallLogError) -> Int {
+        guard !seconds.isEmpty else { return 0 }
+        let ids = Array(seconds.keys), talks = ids.map { seconds[$0]! }
+        return try await run { connection, logger in
+            var changed = 0
+            let rows = try await connection.query("""
+                UPDATE call SET history_talk_seconds = t.seconds, history_at = \(at)
+                FROM unnest(\(ids)::text[], \(talks)::int[]) AS t(call_id, seconds)
+                WHERE call.call_id = t.call_id RETURNING call.id
+                """, logger: logger)
+            for try await _ in rows { changed += 1 }
+            return changed
         }
     }
 

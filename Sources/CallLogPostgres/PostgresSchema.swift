@@ -159,6 +159,12 @@ enum PostgresSchema {
             CREATE INDEX call_annotation_by_entry ON call_annotation (entry_id, id)
             """,
         ]),
+        SchemaStep("v5: call history", [
+            """
+            -- Talk time from Exolve's call history (experimental), for calls without events.
+            ALTER TABLE call ADD COLUMN history_talk_seconds INTEGER, ADD COLUMN history_at BIGINT
+            """,
+        ]),
     ])
 
     /// The table that records which migrations ran.

@@ -7,4 +7,6 @@ public enum APIPath {
     public static let numbers = "/number/customer/v1/GetList"
     /// The application's callback resources (NOT in the vendor's documentation).
     public static let callbackResources = "/callback/v1/GetList"
+    /// The account's call history (documented only in part: experimental).
+    public static let callHistory = "/statistics/call-history/v1/GetList"
 }

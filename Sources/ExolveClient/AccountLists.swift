@@ -18,7 +18,7 @@ extension ExolveClient {
             let body = JSONValue.object([.init("limit", .number(String(Self.numbersPageSize))),
                                          .init("offset", .number(String(page * Self.numbersPageSize)))])
             let answer: JSONValue
-            switch await json(post(APIPath.numbers, body: Array(CanonicalJSON.string(body, style: .compact).utf8))) {
+            switch await listJSON(post(APIPath.numbers, body: Array(CanonicalJSON.string(body, style: .compact).utf8))) {
             case .failure(let failure): return .failure(failure)
             case .success(let value): answer = value
             }
@@ -46,7 +46,7 @@ extension ExolveClient {
 
     /// The application's callback resources (undocumented: use as a convenience only).
     public func listCallbackResources() async -> Result<[CallbackResource], ListFailure> {
-        switch await json(post(APIPath.callbackResources, body: Array("{}".utf8))) {
+        switch await listJSON(post(APIPath.callbackResources, body: Array("{}".utf8))) {
         case .failure(let failure): return .failure(failure)
         case .success(let answer):
             guard case .array(let items)? = answer["callbacks"] else { return .failure(.badAnswer(.phrase(.listNoCallbacks))) }
@@ -62,7 +62,7 @@ extension ExolveClient {
     }
 
     /// The JSON an exchange answered, or why there is none. Texts are kept free of the key.
-    private func json(_ result: TransportResult) -> Result<JSONValue, ListFailure> {
+    func listJSON(_ result: TransportResult) -> Result<JSONValue, ListFailure> {
         switch result {
         case .failedBeforeSending(let reason): return .failure(.notReached(reason.mappingOutsideText(redact)))
         case .failedAfterSending(let reason): return .failure(.failed(reason.mappingOutsideText(redact)))

@@ -31,6 +31,8 @@ public actor StubServer {
     /// Where each placed call's events go (a receiver's URL, posted by the caller's HTTP client).
     private var eventSink: (@Sendable ([UInt8]) async -> Void)? = nil
     private var lives: [Task<Void, Never>] = []
+    /// The calls placed, for the call history it serves.
+    private var placed: [CallHistoryListing.Call] = []
 
     /// Plays each call placed from now on as Exolve's events, each body handed to `sink` in turn.
     public func sendEvents(to sink: @escaping @Sendable ([UInt8]) async -> Void) {
@@ -87,11 +89,14 @@ public actor StubServer {
     }
 
     private func respond(method: String, path: String, headers: [String: String], body: [UInt8]) async -> StubResponse {
-        guard [APIPath.makeCallback, APIPath.numbers, APIPath.callbackResources].contains(path) else {
+        guard [APIPath.makeCallback, APIPath.numbers, APIPath.callbackResources, APIPath.callHistory].contains(path) else {
             return Self.grpcError(404, code: 5, "Not Found")
         }
         guard method == "POST" else { return Self.grpcError(405, code: 12, "Method Not Allowed") }
         guard authorized(headers["authorization"]) else { return Self.grpcError(401, code: 16, "malformed token") }
+        if path == APIPath.callHistory {
+            return CallHistoryListing.respond(placed, body: body, token: String((headers["authorization"] ?? "").dropFirst(7)))
+        }
         if path != APIPath.makeCallback {
             return AccountListing.respond(path: path, body: body, token: String((headers["authorization"] ?? "").dropFirst(7)))
         }
@@ -119,9 +124,14 @@ public actor StubServer {
             return Self.grpcError(400, code: 3, Self.vendorMessage(for: result.errors[0])) // like the real API, only errors refuse
         }
         let callID = Self.newCallID()
+        var plot = CallLife.Plot.talk(seconds: 3)
+        if case .success(.life(let chosen))? = StubScenario.parse(description) { plot = chosen }
+        if case .talk(let seconds) = plot {
+            placed.append(CallHistoryListing.Call(callID: callID, at: Date(), talkSeconds: seconds))
+        } else {
+            placed.append(CallHistoryListing.Call(callID: callID, at: Date(), talkSeconds: 0))
+        }
         if let sink = eventSink {
-            var plot = CallLife.Plot.talk(seconds: 3)
-            if case .success(.life(let chosen))? = StubScenario.parse(description) { plot = chosen }
             let steps = CallLife.events(callID: callID, operatorNumber: request.line1.destinations.first?.number ?? "",
                                         clientNumber: request.line2.destinations.first?.number ?? "", plot: plot, start: Date())
             lives.removeAll { $0.isCancelled }

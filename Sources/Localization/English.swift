@@ -1051,5 +1051,11 @@ extension Catalog {
         .keyClientHistory: "client",
         .helpClientHistory: "every call to this client (leg 2), newest first, with results, dispositions and notes",
         .helpClientOfForm: "every call to the form's client (the focused leg-2 number, else leg 2's first)",
+        .historyNotList: "the answer has no list of calls (calls or call_history)",
+        .historyBadItem: "a call in the answer has no call_id of digits or no duration in seconds",
+        .historyUnending: "the call history did not end after {pages} pages; nothing was used",
+        .resultFromCallHistory: "{result} (call history)",
+        .syncFailed: "Exolve's call history could not be used: {reason}; nothing was written",
+        .syncDone: "call history since {since}: {calls} {calls|call|calls} read, {updated} {updated|entry|entries} of this log updated",
     ]
 }

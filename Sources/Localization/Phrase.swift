@@ -1134,4 +1134,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case keyClientHistory = "key.clientHistory"
     case helpClientHistory = "keys.helpClientHistory"
     case helpClientOfForm = "keys.helpClientOfForm"
+    case historyNotList = "history.notList"
+    case historyBadItem = "history.badItem"
+    case historyUnending = "history.unending"
+    case resultFromCallHistory = "result.fromCallHistory"
+    case syncFailed = "sync.failed"
+    case syncDone = "sync.done"
 }

@@ -1051,5 +1051,11 @@ extension Catalog {
         .keyClientHistory: "клиент",
         .helpClientHistory: "все звонки этому клиенту (плечо 2), новые сверху, с итогами, отметками и заметками",
         .helpClientOfForm: "все звонки клиенту из формы (выбранный номер плеча 2, иначе первый)",
+        .historyNotList: "в ответе нет списка звонков (calls или call_history)",
+        .historyBadItem: "у звонка в ответе нет call_id из цифр или длительности в секундах",
+        .historyUnending: "история звонков не закончилась за {pages} стр.; ничего не записано",
+        .resultFromCallHistory: "{result} (история звонков)",
+        .syncFailed: "историю звонков Exolve использовать нельзя: {reason}; ничего не записано",
+        .syncDone: "история звонков с {since}: прочитано звонков — {calls}, обновлено записей журнала — {updated}",
     ]
 }

@@ -299,9 +299,11 @@ private actor Worker {
         let ticket = loads
         Task.detached {
             let action: Action
+            var results: [String: CallResult] = [:]
             do {
                 let page = try await store.page(filter, result: result, after: cursor, limit: limit)
                 let now = Date()
+                results = page.results
                 action = .logPageLoaded(entries: page.entries.map { $0.resolvingInterruption(now: now) },
                                         total: page.total, append: cursor != nil)
             } catch {
@@ -315,13 +317,8 @@ private actor Worker {
                !found.links.isEmpty || !found.noSign.isEmpty {
                 self.deliver(.logEvidence(found.links, results: found.results, noSign: found.noSign))
             }
-            if case .logPageLoaded(let entries, _, _) = action {
-                let ids = entries.compactMap(\.callID)
-                if !ids.isEmpty, let events = try? await store.events(callIDs: ids), !events.isEmpty {
-                    let results = CallResult.byCall(events)
-                    self.deliver(.logResults(results))
-                }
-            }
+            // What the events (or the call history) say of those calls, read with the page.
+            if !results.isEmpty { self.deliver(.logResults(results)) }
         }
     }
 

@@ -26,7 +26,7 @@ struct LogCommand: AsyncParsableCommand {
           exocall log --operator anna --db postgresql://anna@db.example:5432/calls
           exocall log migrate --to postgresql://owner@db.example:5432/calls
         """,
-        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogNoteCommand.self, LogDispositionCommand.self, LogExportCommand.self, LogMigrateCommand.self],
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogRequestCommand.self, LogNoteCommand.self, LogDispositionCommand.self, LogSyncCommand.self, LogExportCommand.self, LogMigrateCommand.self],
         defaultSubcommand: LogListCommand.self
     )
 }

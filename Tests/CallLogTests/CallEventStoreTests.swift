@@ -136,4 +136,24 @@ final class CallEventStoreTests: XCTestCase {
             XCTAssertFalse(capped.complete, "\(backend): more than the limit says so")
         }
     }
+
+    func testTheCallHistorysTalkTimesFillInWhereThereAreNoEventsOnBothBackends() async throws {
+        try await forEachBackend { backend in
+            let (store, _) = try await backend.open(self)
+            for callID in ["501", "502"] {
+                let id = try await store.begin(CallLogEntry(request: request(description: callID), mode: .live, endpointHost: "api.exolve.ru"))
+                try await store.complete(id: id, with: SendResult(outcome: .placed(callID: callID, requestID: nil), httpStatus: 200, rawBody: "{}", latencyMs: 5))
+            }
+            for event in [event(502, "A", "o", 1), event(502, "A", "s", 2), event(502, "B", "o", 3), event(502, "B", "d", 9, extra: #","cause":"17""#)] {
+                _ = try await store.record(event, receivedAt: Date())
+            }
+            let updated = try await store.recordTalkTimes(["501": 45, "502": 30, "999": 12], at: 1_800_000_000_000)
+            XCTAssertEqual(updated, 2, "\(backend): calls exocall did not place are left out")
+            let page = try await store.page(.all, limit: 10)
+            XCTAssertEqual(page.first { $0.callID == "501" }?.historyTalkSeconds, 45, "\(backend)")
+            let results = try await store.results(of: page)
+            XCTAssertEqual(results["501"]?.label(now: nil, in: .en), "connected 0:45 (call history)", "\(backend)")
+            XCTAssertEqual(results["502"]?.label(now: nil, in: .en), "client busy", "\(backend): the events win")
+        }
+    }
 }

@@ -142,13 +142,13 @@ final class PostgresCallLogTests: XCTestCase {
         try cluster.sql("""
             DROP TABLE call_event; DROP FUNCTION exocall_event_notified(); DROP INDEX call_by_call_id; DROP TABLE call_annotation;
             ALTER TABLE call DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at, DROP COLUMN disposition,
-              DROP COLUMN disposition_by, DROP COLUMN disposition_at;
+              DROP COLUMN disposition_by, DROP COLUMN disposition_at, DROP COLUMN history_talk_seconds, DROP COLUMN history_at;
             DELETE FROM exocall_schema WHERE version >= 2
             """, database: database)
         let upgraded = try await CallLogOpener.open(cluster.url(database: database))
         let kept = try await upgraded.entry(id: id)
         XCTAssertNotNil(kept, "the old call is still there")
-        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "4")
+        XCTAssertEqual(try cluster.sql("SELECT max(version) FROM exocall_schema", database: database), "5")
         XCTAssertEqual(try cluster.sql("SELECT count(*) FROM pg_indexes WHERE indexname = 'call_event_by_time'", database: database), "1")
         let event = try XCTUnwrap(try? CallEventParser.parse(Array(#"{"uid":5,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#.utf8)).get())
         let stored = try await upgraded.record(event, receivedAt: Date())
