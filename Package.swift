@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(name: "FuzzTests", dependencies: ["CallbackCore", "CallEvents", "ExolveClient", "Theming", "TUI", "SafeTOML", "CallLog",
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallEvents", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "CallEvents", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore"]),
+        .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "CallEvents", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).

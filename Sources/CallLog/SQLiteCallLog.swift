@@ -347,14 +347,17 @@ public final class SQLiteCallLog: CallLogStore {
     }
 
     /// Records talk times from the call history on the entries with those call_ids.
-    public func recordTalkTimes(_ seconds: [String: Int], at: Int64) throws(CallLogError) -> Int {
-        guard !seconds.isEmpty else { return 0 }
+    public func recordTalkTimes(_ seconds: [String: Int], asked: [String], at: Int64) throws(CallLogError) -> Int {
+        guard !seconds.isEmpty || !asked.isEmpty else { return 0 }
         do {
             return try writeRetrying { db in
                 var changed = 0
                 for (callID, talk) in seconds {
                     try db.execute(sql: "UPDATE call SET history_talk_seconds = ?, history_at = ? WHERE call_id = ?", arguments: [talk, at, callID])
                     changed += db.changesCount
+                }
+                for callID in asked where seconds[callID] == nil {
+                    try db.execute(sql: "UPDATE call SET history_at = ? WHERE call_id = ?", arguments: [at, callID])
                 }
                 return changed
             }

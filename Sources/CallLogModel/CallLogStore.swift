@@ -71,9 +71,10 @@ public protocol CallLogStore: AnyObject, Sendable {
     func annotations(entryID: Int64) async throws(CallLogError) -> [Annotation]
 
     /// Records talk times from Exolve's call history (call_id → seconds) on the entries with
-    /// those call_ids, stamped `at`; returns how many entries took one. Calls exocall did not
-    /// place are left out; the request, the outcome and any events are untouched.
-    func recordTalkTimes(_ seconds: [String: Int], at: Int64) async throws(CallLogError) -> Int
+    /// those call_ids, stamped `at`; returns how many entries took one. The entries of `asked`
+    /// (asked about, not listed) are only stamped. Calls exocall did not place are left out;
+    /// the request, the outcome and any events are untouched.
+    func recordTalkTimes(_ seconds: [String: Int], asked: [String], at: Int64) async throws(CallLogError) -> Int
 
     /// Closes the log's connections.
     func close() async

@@ -15,6 +15,11 @@ public struct ResultPage: Sendable {
 public let resultScanLimit = 20_000
 
 extension CallLogStore {
+    /// Records talk times from the call history (nothing only asked about).
+    public func recordTalkTimes(_ seconds: [String: Int], at: Int64) async throws(CallLogError) -> Int {
+        try await recordTalkTimes(seconds, asked: [], at: at)
+    }
+
     /// What Exolve's events say of `entries`' calls, by call_id.
     /// Calls with no events take what Exolve's call history recorded on the entry, if anything.
     public func results(of entries: [CallLogEntry]) async throws(CallLogError) -> [String: CallResult] {

@@ -471,11 +471,15 @@ public final class PostgresCallLog: CallLogStore {
     }
 
     /// Records talk times from the call history on the entries with those call_ids (one statement).
-    public func recordTalkTimes(_ seconds: [String: Int], at: Int64) async throws(CallLogError) -> Int {
-        guard !seconds.isEmpty else { return 0 }
+    public func recordTalkTimes(_ seconds: [String: Int], asked: [String], at: Int64) async throws(CallLogError) -> Int {
+        guard !seconds.isEmpty || !asked.isEmpty else { return 0 }
         let ids = Array(seconds.keys), talks = ids.map { seconds[$0]! }
+        let onlyAsked = asked.filter { seconds[$0] == nil }
         return try await run { connection, logger in
             var changed = 0
+            if !onlyAsked.isEmpty {
+                try await connection.query("UPDATE call SET history_at = \(at) WHERE call_id = ANY(\(onlyAsked))", logger: logger)
+            }
             let rows = try await connection.query("""
                 UPDATE call SET history_talk_seconds = t.seconds, history_at = \(at)
                 FROM unnest(\(ids)::text[], \(talks)::int[]) AS t(call_id, seconds)

@@ -29,6 +29,9 @@ public struct ConfigFile: Sendable, Equatable {
     /// The team's dispositions, in the order the picker lists them (nil: the defaults in the
     /// operator's language).
     public var dispositions: [String]?
+    /// Whether the TUI reads Exolve's call history by itself for calls without events
+    /// (`call_history = "auto"`, the default, or `"off"`).
+    public var callHistoryAuto: Bool?
 
     /// An empty configuration.
     public init() {}
@@ -81,6 +84,12 @@ public struct ConfigFile: Sendable, Equatable {
                 throw .badSetting(path: path, key: "ui_language", problem: .phrase(.cfgUILanguage, ["value": "\"\(code)\""]))
             }
             config.uiLanguage = language
+        }
+        if let mode = try string(table, "call_history", path) {
+            guard mode == "auto" || mode == "off" else {
+                throw .badSetting(path: path, key: "call_history", problem: .phrase(.cfgCallHistory, ["value": .verbatim(mode)]))
+            }
+            config.callHistoryAuto = mode == "auto"
         }
         if let value = table["dispositions"] {
             config.dispositions = try dispositions(value, path)

@@ -81,7 +81,7 @@ public struct ConfigProblem: Equatable, Sendable, CustomStringConvertible {
 
 /// Reads and checks the profiles part of a config file.
 public enum ProfileReader {
-    static let topKeys: Set<String> = ["api_key", "api_key_file", "base_url", "theme", "default_profile", "profiles", "repeat_window", "mouse", "db", "operator", "ui_language", "dispositions"]
+    static let topKeys: Set<String> = ["api_key", "api_key_file", "base_url", "theme", "default_profile", "profiles", "repeat_window", "mouse", "db", "operator", "ui_language", "dispositions", "call_history"]
     static let profileKeys: Set<String> = ["base_url", "api_key_env", "api_key_file", Name.numberCode, Name.callbackResourceID,
                                            Name.duration, Name.line1, Name.line2, "api_key"]
     static let lineKeys: Set<String> = [Name.displayNumber, Name.audio]

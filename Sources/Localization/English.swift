@@ -1057,5 +1057,7 @@ extension Catalog {
         .resultFromCallHistory: "{result} (call history)",
         .syncFailed: "Exolve's call history could not be used: {reason}; nothing was written",
         .syncDone: "call history since {since}: {calls} {calls|call|calls} read, {updated} {updated|entry|entries} of this log updated",
+        .historyAutoFailed: "call history not read: {reason} (asked again later)",
+        .cfgCallHistory: "\"auto\" (read Exolve's call history for calls without events) or \"off\"; got {value}",
     ]
 }

@@ -1140,4 +1140,6 @@ public enum Phrase: String, CaseIterable, Sendable {
     case resultFromCallHistory = "result.fromCallHistory"
     case syncFailed = "sync.failed"
     case syncDone = "sync.done"
+    case historyAutoFailed = "history.autoFailed"
+    case cfgCallHistory = "cfg.callHistory"
 }

@@ -1057,5 +1057,7 @@ extension Catalog {
         .resultFromCallHistory: "{result} (история звонков)",
         .syncFailed: "историю звонков Exolve использовать нельзя: {reason}; ничего не записано",
         .syncDone: "история звонков с {since}: прочитано звонков — {calls}, обновлено записей журнала — {updated}",
+        .historyAutoFailed: "история звонков не прочитана: {reason} (повторим позже)",
+        .cfgCallHistory: "\"auto\" (читать историю звонков Exolve для звонков без событий) или \"off\"; получено {value}",
     ]
 }

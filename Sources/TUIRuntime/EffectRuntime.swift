@@ -65,6 +65,10 @@ public final class EffectRuntime: Sendable {
         public var reconnectInterval: Duration
         /// Where outcomes the log cannot take right now wait for it.
         public var pending: PendingOutcomes
+        /// Whether Exolve's call history is read by itself for placed calls without events.
+        public var callHistoryAuto = false
+        /// How often it is read at first (doubled after each round that fails or finds nothing, up to 30 minutes).
+        public var historyInterval: Duration = .seconds(60)
 
         /// Creates an environment.
         public init(draft: DraftStore?, client: ExolveClient?, mode: CallMode, configPath: String? = nil,
@@ -170,6 +174,8 @@ private actor Worker {
     var draftTask: Task<Void, Never>?
     var sends: [Task<SentCall?, Never>] = []
     var watcher: Task<Void, Never>?
+    /// The background reading of Exolve's call history (`call_history = "auto"`).
+    var historyTask: Task<Void, Never>?
     var reconnecting: Task<Void, Never>?
     var pendingRetry: Task<Void, Never>?
     var loads = 0
@@ -229,6 +235,7 @@ private actor Worker {
         loadLog(filter: CallLogFilter(), result: nil, limit: LogPaging.pageSize, after: nil)
         let deliver = self.deliver
         let changes = opened.changes(interval: environment.watchInterval)
+        startHistorySync()
         watcher?.cancel()
         watcher = Task.detached {
             // At most a few reloads a second, however many changes arrive (a NOTIFY flood is one reload).
@@ -236,6 +243,58 @@ private actor Worker {
                 deliver(.logChanged)
                 try? await Task.sleep(for: .milliseconds(200))
             }
+        }
+    }
+
+    /// `call_history = "auto"`: asks Exolve's call history, in the background, about recent
+    /// placed calls that have no events, and records their talk times. A failure is one line
+    /// in the status, never a dialog; each round that fails or finds nothing waits twice as
+    /// long as the last (up to 30 minutes), so a broken source is never hammered.
+    private func startHistorySync() {
+        historyTask?.cancel()
+        guard environment.callHistoryAuto else { return }
+        let first = environment.historyInterval
+        let deliver = self.deliver
+        historyTask = Task {
+            var wait = first
+            try? await Task.sleep(for: .seconds(5))
+            while !Task.isCancelled {
+                if let outcome = await self.historyRound() {
+                    switch outcome {
+                    case .updated: wait = first
+                    case .nothing: wait = min(wait * 2, .seconds(1800))
+                    case .failed(let reason):
+                        deliver(.notice(StatusMessage(.phrase(.historyAutoFailed, ["reason": reason]), .warning)))
+                        wait = min(wait * 2, .seconds(1800))
+                    }
+                }
+                try? await Task.sleep(for: wait)
+            }
+        }
+    }
+
+    private enum HistoryRound { case updated, nothing, failed(Localized) }
+
+    /// One round: nil when there was nothing to ask about.
+    private func historyRound() async -> HistoryRound? {
+        guard let store, let client else { return nil }
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        guard let recent = try? await store.page(CallLogFilter(outcome: .placed, since: now - CallHistorySync.horizon), limit: 200),
+              let results = try? await store.results(of: recent),
+              let from = CallHistorySync.window(recent, results: results, now: now) else { return nil }
+        switch await client.listCallHistory(from: Date(timeIntervalSince1970: Double(from) / 1000), until: Date().addingTimeInterval(60)) {
+        case .failure(let failure): return .failed(failure.text)
+        case .success(let items):
+            var seconds: [String: Int] = [:]
+            for item in items { seconds[item.callID] = item.talkSeconds }
+            // Every call asked about is stamped, listed or not, so it waits before it is asked again.
+            let asked = recent.compactMap { entry in entry.callID.flatMap { results[$0] == nil ? $0 : nil } }
+            guard let updated = try? await store.recordTalkTimes(seconds, asked: asked, at: now) else { return .nothing }
+            if items.contains(where: { $0.talkSeconds > 0 }) && updated > 0 {
+                deliver(.logChanged)
+                return .updated
+            }
+            return .nothing
         }
     }
 
@@ -280,6 +339,7 @@ private actor Worker {
     func shutdown() async {
         pendingRetry?.cancel()
         watcher?.cancel()
+        historyTask?.cancel()
         reconnecting?.cancel()
         draftTask?.cancel()
         writePendingDraft()

@@ -96,9 +96,11 @@ struct TUILauncher {
         // In demo mode requests keep going to the stand-in whatever the profile.
         let resolver = Self.profileResolver(baseURLFlag: baseURL)
         let clock = RuntimeClock()
-        let runtime = EffectRuntime(.init(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
-                                          resolveProfile: resolver, clock: clock,
-                                          operatorName: operatorName), send: app.send)
+        var environment = EffectRuntime.Environment(draft: drafts, client: client, mode: demo ? .demo : .live, configPath: config.configPath,
+                                                    resolveProfile: resolver, clock: clock, operatorName: operatorName)
+        // The demo's calls have events (its own receiver); a live log reads the call history unless it is off.
+        environment.callHistoryAuto = !demo && (config.file.callHistoryAuto ?? true)
+        let runtime = EffectRuntime(environment, send: app.send)
         let logPath = logLocation
         let timeout = config.timeout
         // The account's numbers and callback resources load in the background; the form never waits.

@@ -81,4 +81,17 @@ final class LogSyncTests: XCTestCase {
         XCTAssertEqual(endless.status, 1)
         XCTAssertTrue(endless.stderr.contains("did not end after"), endless.stderr)
     }
+
+    func testTheConfigSaysWhetherTheTUIReadsTheHistoryByItself() throws {
+        let home = scratchFolder(self)
+        try FileManager.default.createDirectory(atPath: home + "/config/exocall", withIntermediateDirectories: true)
+        try "call_history = \"off\"\n".write(toFile: home + "/config/exocall/config.toml", atomically: true, encoding: .utf8)
+        let good = try runExocall(["config", "check"], home: home)
+        XCTAssertEqual(good.status, 0, good.stdout + good.stderr)
+        try "call_history = \"sometimes\"\n".write(toFile: home + "/config/exocall/config.toml", atomically: true, encoding: .utf8)
+        let bad = try runExocall(["config", "check"], home: home)
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue((bad.stdout + bad.stderr).contains("call_history"), bad.stdout + bad.stderr)
+        XCTAssertTrue((bad.stdout + bad.stderr).contains("sometimes"), bad.stdout + bad.stderr)
+    }
 }
