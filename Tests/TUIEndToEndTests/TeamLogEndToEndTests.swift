@@ -67,7 +67,7 @@ final class TeamLogEndToEndTests: XCTestCase {
         anna.waitFor(text: "Note on entry 1")
         anna.type("wants a call after 15:00")
         anna.keys("Enter")
-        anna.waitFor(text: "note saved")
+        anna.waitFor(text: "note      wants a call after 15:00") // kept: the entry view shows it
         boris.waitFor("anna's note in boris's entry view", timeout: 10) { $0.contains("note      wants a call after 15:00") }
     }
 

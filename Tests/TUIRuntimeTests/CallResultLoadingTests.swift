@@ -53,21 +53,32 @@ final class CallHistoryAutoTests: XCTestCase {
         try seed.complete(id: id, with: SendResult(outcome: .placed(callID: callID, requestID: nil), httpStatus: 200, rawBody: "{}", latencyMs: 3), now: placedAt)
     }
 
-    func testTheRuntimeReadsTheCallHistoryForCallsWithoutEvents() async throws {
+    /// A log in a scratch folder (removed after the test) with one call placed five minutes ago.
+    func scratchLog(callID: String) throws -> String {
         let folder = NSTemporaryDirectory() + "exocall-history-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/calls.sqlite"
-        try seed(path, callID: "1555000000000000001")
-        let body = #"{"call_history":[{"call_id":1555000000000000001,"duration":45},{"call_id":"42","duration":9}]}"#
-        let server = try HostileServer { AnySequence([.text("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")]) }
-        defer { server.stop() }
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try seed(folder + "/calls.sqlite", callID: callID)
+        return folder + "/calls.sqlite"
+    }
+
+    /// A runtime reading the call history by itself from `server`, on the log at `path`.
+    func start(_ path: String, server: HostileServer) throws -> (EffectRuntime, ActionInbox) {
         let client = ExolveClient(endpoint: try Endpoint(server.url), apiKey: try XCTUnwrap(APIKey("k")), timeout: .seconds(5))
         var environment = EffectRuntime.Environment(draft: nil, client: client, mode: .live)
         environment.callHistoryAuto = true
         let inbox = ActionInbox()
         let runtime = EffectRuntime(environment, send: inbox.push)
         runtime.openLog(path: path)
+        return (runtime, inbox)
+    }
+
+    func testTheRuntimeReadsTheCallHistoryForCallsWithoutEvents() async throws {
+        let path = try scratchLog(callID: "1555000000000000001")
+        let body = #"{"call_history":[{"call_id":1555000000000000001,"duration":45},{"call_id":"42","duration":9}]}"#
+        let server = try HostileServer { AnySequence([.text("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")]) }
+        defer { server.stop() }
+        let (runtime, inbox) = try start(path, server: server)
         // The log changed (the panel then reloads, as it does on any change) ...
         _ = inbox.wait(timeout: 20) { $0 == .logChanged }
         await runtime.shutdown()
@@ -81,19 +92,10 @@ final class CallHistoryAutoTests: XCTestCase {
     }
 
     func testAFailingSourceIsOneLineInTheStatus() async throws {
-        let folder = NSTemporaryDirectory() + "exocall-history-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/calls.sqlite"
-        try seed(path, callID: "1555000000000000002")
+        let path = try scratchLog(callID: "1555000000000000002")
         let server = try HostileServer { AnySequence([.text("HTTP/1.1 404 Not Found\r\nContent-Length: 18\r\n\r\n404 page not found")]) }
         defer { server.stop() }
-        let client = ExolveClient(endpoint: try Endpoint(server.url), apiKey: try XCTUnwrap(APIKey("k")), timeout: .seconds(5))
-        var environment = EffectRuntime.Environment(draft: nil, client: client, mode: .live)
-        environment.callHistoryAuto = true
-        let inbox = ActionInbox()
-        let runtime = EffectRuntime(environment, send: inbox.push)
-        runtime.openLog(path: path)
+        let (runtime, inbox) = try start(path, server: server)
         let found = inbox.wait(timeout: 20) { action in
             if case .notice(let message) = action { return message.text.contains("call history not read") }
             return false
