@@ -1056,7 +1056,7 @@ extension Catalog {
         .historyUnending: "история звонков не закончилась за {pages} стр.; ничего не записано",
         .resultFromCallHistory: "{result} (история звонков)",
         .syncFailed: "историю звонков Exolve использовать нельзя: {reason}; ничего не записано",
-        .syncDone: "история звонков с {since}: прочитано звонков — {calls}, обновлено записей журнала — {updated}",
+        .syncDone: "история звонков с {since}: прочитано {calls} {calls|звонок|звонка|звонков}, обновлено {updated} {updated|запись|записи|записей} журнала",
         .historyAutoFailed: "история звонков не прочитана: {reason} (повторим позже)",
         .cfgCallHistory: "\"auto\" (читать историю звонков Exolve для звонков без событий) или \"off\"; получено {value}",
     ]
