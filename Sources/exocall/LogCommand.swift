@@ -180,7 +180,11 @@ struct LogShowCommand: AsyncParsableCommand {
         if let store = try await LogReader.open(location) { history = (try? await store.annotations(entryID: id)) ?? [] }
         let linked = entry.id.flatMap { evidence.links[$0] }
         let noSign = entry.id.map { evidence.noSign.contains($0) } ?? false
-        let result = events.isEmpty ? linked.flatMap { evidence.results[$0] } : CallResult.derive(events)
+        var result = events.isEmpty ? linked.flatMap { evidence.results[$0] } : CallResult.derive(events)
+        // No events: the call history's talk time, if it was read.
+        if result == nil, entry.callID != nil, let seconds = entry.historyTalkSeconds {
+            result = CallResult.callHistory(talkSeconds: seconds)
+        }
         if json {
             var value = LogListCommand.json(entry, result: result, includeRaw: true, events: events)
             if case .object(var members) = value, UnknownEvidence.wants(entry) {
@@ -226,7 +230,7 @@ struct LogShowCommand: AsyncParsableCommand {
             let earlier = history.filter { $0.kind == kind }.count - 1
             var byline = tr(.annotationByline, ["who": latest.operatorName ?? "—", "time": Timestamp.local(latest.at, language: tr)])
             if earlier > 0 { byline += " · " + tr(.annotationEarlier, ["count": "\(earlier)"]) }
-            lines.append((tr(label), latest.text + "  (" + byline + ")"))
+            lines.insert((tr(label), latest.text + "  (" + byline + ")"), at: 2)
         }
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {

@@ -29,6 +29,8 @@ final class LogSyncTests: XCTestCase {
         let after = try runExocall(["log"], home: home)
         XCTAssertTrue(after.stdout.contains("connected 0:45 (call history)"), after.stdout)
         XCTAssertTrue(after.stdout.contains("connected 0:07 (call history)"), after.stdout)
+        let shown = try runExocall(["log", "show", "1"], home: home)
+        XCTAssertTrue(shown.stdout.contains("connected 0:45 (call history)"), shown.stdout)
         let connected = try runExocall(["log", "--result", "connected", "--json"], home: home)
         XCTAssertEqual(connected.stdout.split(separator: "\n").count, 2, connected.stdout)
         XCTAssertTrue(connected.stdout.contains(#""source":"call_history""#), connected.stdout)
