@@ -1059,5 +1059,6 @@ extension Catalog {
         .syncDone: "call history since {since}: {calls} {calls|call|calls} read, {updated} {updated|entry|entries} of this log updated",
         .historyAutoFailed: "call history not read: {reason} (asked again later)",
         .cfgCallHistory: "\"auto\" (read Exolve's call history for calls without events) or \"off\"; got {value}",
+        .keyLine: "line",
     ]
 }

@@ -1142,4 +1142,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case syncDone = "sync.done"
     case historyAutoFailed = "history.autoFailed"
     case cfgCallHistory = "cfg.callHistory"
+    case keyLine = "key.line"
 }

@@ -1059,5 +1059,6 @@ extension Catalog {
         .syncDone: "история звонков с {since}: прочитано {calls} {calls|звонок|звонка|звонков}, обновлено {updated} {updated|запись|записи|записей} журнала",
         .historyAutoFailed: "история звонков не прочитана: {reason} (повторим позже)",
         .cfgCallHistory: "\"auto\" (читать историю звонков Exolve для звонков без событий) или \"off\"; получено {value}",
+        .keyLine: "строка",
     ]
 }

@@ -8,6 +8,7 @@ import CallLog
 //   exocall-bench --startup-only [--binary PATH]   only the pty startup and keystroke rows
 //   exocall-bench --hostile-only [--binary PATH]   only the hostile-input rows (issue #27)
 //   exocall-bench --events-only [--small]          only the call events' rows (issue #30)
+//   exocall-bench --log-only [--keep-db PATH]      only the SQLite log's queries
 let arguments = Array(CommandLine.arguments.dropFirst())
 let small = arguments.contains("--small")
 func option(_ name: String) -> String? {
@@ -106,6 +107,16 @@ if arguments.contains("--render-only") {
 /// The SQLite half of the call events' rows, on the generated log at `path`.
 @MainActor func sqliteEventRows(_ path: String) async throws {
     try await eventRows(backend: "SQLite", db: path, fill: { try EventsBench.fillSQLite(path, count: entries * 5) }, team: nil)
+}
+
+// --log-only: just the SQLite log's queries (a generated log; --keep-db reuses one).
+if arguments.contains("--log-only") {
+    let log = LogBench(path: option("--keep-db") ?? scratch + "/big.sqlite", entries: entries)
+    if !FileManager.default.fileExists(atPath: log.path) { _ = try log.generate() }
+    for (name, stats) in try await log.queries(runs: small ? 5 : 20) {
+        print("SQLite: \(name) (p50 / max): \(fmt(stats.median, 2)) / \(fmt(stats.max, 2)) ms  p50 < 20 ms \(stats.median < 20 ? "met" : "NOT MET")")
+    }
+    exit(0)
 }
 
 // --events-only: just the call events' rows, on both backends.

@@ -21,6 +21,13 @@ final class AnnotationTests: XCTestCase {
         state.type("asked to call back")
         state.press(.control("n"))
         state.type("after 15:00")
+        // ↑ goes to the line above at the same column, ↓ back.
+        state.press(.up)
+        guard case .log(.note(_, let above, _))? = state.dialog else { return XCTFail() }
+        XCTAssertEqual(above.cursor, "after 15:00".count, "the first line's same column")
+        state.press(.down)
+        guard case .log(.note(_, let below, _))? = state.dialog else { return XCTFail() }
+        XCTAssertEqual(below.cursor, below.text.count)
         XCTAssertTrue(render(state).canvas.text.contains("Note on entry \(id)"))
         let effects = state.press(.enter)
         XCTAssertEqual(effects, [.annotate(Annotation(entryID: id, kind: .note, text: "asked to call back\nafter 15:00", operatorName: "anna", at: 0))])
@@ -62,7 +69,7 @@ final class AnnotationTests: XCTestCase {
         var state = logState()
         let id = state.log.entries[0].id!
         state.press(.character("d"))
-        guard case .log(.disposition(_, selected: 0))? = state.dialog else { return XCTFail() }
+        guard case .log(.disposition(_, selected: 0, fromEntry: false))? = state.dialog else { return XCTFail() }
         XCTAssertTrue(render(state).canvas.text.contains("call back later"))
         state.press(.down)
         let effects = state.press(.enter)
@@ -73,8 +80,9 @@ final class AnnotationTests: XCTestCase {
         // From the entry view, d opens on the current one (✓), Del clears it.
         state.press(.enter)
         state.press(.character("d"))
-        guard case .log(.disposition(_, selected: 1))? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
+        guard case .log(.disposition(_, selected: 1, fromEntry: true))? = state.dialog else { return XCTFail("\(String(describing: state.dialog))") }
         XCTAssertTrue(render(state).canvas.text.contains("call back later ✓"))
         XCTAssertEqual(state.press(.delete), [.annotate(Annotation(entryID: id, kind: .disposition, text: "", operatorName: "anna", at: 0))])
+        guard case .log(.entry)? = state.dialog else { return XCTFail("back to the entry view: \(String(describing: state.dialog))") }
     }
 }

@@ -69,7 +69,7 @@ final class KeyTableTests: XCTestCase {
             .audio(.voicePicker(line: 0, filter: "", gender: nil, selected: 1)), .audio(.emotionPicker(line: 0, selected: 0)),
             .audio(.explorer(line: 0, row: 1, column: 1)), .send(.confirm(request, secondAsk: false)), .send(.confirm(request, secondAsk: true)),
             .send(.outcome(placed)), .message(title: "t", text: "x"), .log(.search(LineEditor("abc"))), .log(.entry(entry(1), scroll: 1)),
-            .log(.note(entry(1), LineEditor("a note"), saving: false)), .log(.disposition(disposed(entry(1)), selected: 1)),
+            .log(.note(entry(1), LineEditor("a note\non two lines"), saving: false)), .log(.disposition(disposed(entry(1)), selected: 1, fromEntry: true)),
             .log(.client(number: "79991112233", history: ClientHistory(number: "79991112233", entries: [entry(1), entry(2)], results: [:], complete: true),
                          selected: 0, failure: nil)),
             .profiles(.picker(selected: 0)), .templates(.name(LineEditor("name"))), .templates(.exists("t1")), .templates(.picker(selected: 0)),

@@ -7,14 +7,14 @@ import Localization
 /// typed is lost: the note editor stays open, with its text, until the log has kept it.
 enum LogAnnotating {
     /// Opens the note editor (with the latest note) or the disposition picker (on the current one).
-    static func open(_ command: LogCommand, on entry: CallLogEntry, log: LogPanelState) -> Reply {
+    static func open(_ command: LogCommand, on entry: CallLogEntry, log: LogPanelState, fromEntry: Bool) -> Reply {
         guard entry.id != nil else { return .none }
         switch command {
         case .note:
             return .show(.log(.note(entry, LineEditor(entry.note ?? ""), saving: false)))
         case .disposition:
             let current = entry.disposition.flatMap { log.dispositions.firstIndex(of: $0) } ?? 0
-            return .show(.log(.disposition(entry, selected: current)))
+            return .show(.log(.disposition(entry, selected: current, fromEntry: fromEntry)))
         default:
             return .none
         }
@@ -47,21 +47,30 @@ enum LogAnnotating {
             case .promptEdit(let edit):
                 _ = TextEditing.apply(edit, to: &editor, rule: .free, limit: Annotation.noteLimit, multiline: true,
                                       status: &status, language: context.language)
+            case .move(let move) where move == .up || move == .down:
+                // To the line above or below, as the editor wraps it.
+                let wrapped = WrappedText(editor.text, width: noteArea(in: context.size).width)
+                let row = wrapped.row(of: editor.cursor)
+                let target = move == .up ? row - 1 : row + 1
+                guard wrapped.rows.indices.contains(target) else { return .none }
+                editor = LineEditor(editor.text, cursor: wrapped.cursor(row: target, column: editor.cursor - wrapped.rows[row].lowerBound))
             default:
                 return .none
             }
             return Reply(dialog: .show(.log(.note(entry, editor, saving: false))), status: status)
-        case .disposition(let entry, let selected):
+        case .disposition(let entry, let selected, let fromEntry):
+            // Done or cancelled, it goes back where it was opened (the entry view shows the change once kept).
+            let back: Reply.DialogChange = fromEntry ? .show(.log(.entry(entry, scroll: 0))) : .close
             switch command {
-            case .close: return .close
+            case .close: return Reply(dialog: back)
             case .move(let move):
-                return .show(.log(.disposition(entry, selected: ListNavigation.select(selected, move, count: log.dispositions.count))))
+                return .show(.log(.disposition(entry, selected: ListNavigation.select(selected, move, count: log.dispositions.count), fromEntry: fromEntry)))
             case .accept:
-                guard log.dispositions.indices.contains(selected) else { return .close }
-                return Reply(effects: [.annotate(annotation(entry, .disposition, log.dispositions[selected], log: log))], dialog: .close)
+                guard log.dispositions.indices.contains(selected) else { return Reply(dialog: back) }
+                return Reply(effects: [.annotate(annotation(entry, .disposition, log.dispositions[selected], log: log))], dialog: back)
             case .log(.clearDisposition):
-                guard entry.disposition != nil else { return .close }
-                return Reply(effects: [.annotate(annotation(entry, .disposition, "", log: log))], dialog: .close)
+                guard entry.disposition != nil else { return Reply(dialog: back) }
+                return Reply(effects: [.annotate(annotation(entry, .disposition, "", log: log))], dialog: back)
             default:
                 return .none
             }
@@ -107,12 +116,12 @@ enum LogAnnotating {
         let say = state.language
         switch dialog {
         case .note(let entry, let editor, let saving):
-            let rect = DialogView.centered(width: min(state.size.width - 4, 72), height: min(state.size.height - 2, 14), in: state.size)
+            let rect = noteRect(in: state.size)
             DialogView.frame(rect, title: say(.noteTitle, ["id": "\(entry.id ?? 0)"]), on: &canvas)
             let inner = rect.inset(1)
             canvas.put(TerminalText.escaped(LogColumns.cell(entry.line2Numbers) + "  " + (entry.requestDescription ?? "")),
                        x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
-            let area = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: max(1, inner.height - 3))
+            let area = noteArea(in: state.size)
             let cursor = textArea(editor, in: area, on: &canvas)
             var footer = say(.noteCount, ["count": "\(editor.text.count)", "limit": "\(Annotation.noteLimit)"])
             if let by = entry.noteBy, let at = entry.noteAt {
@@ -121,7 +130,7 @@ enum LogAnnotating {
             if saving { footer = say(.noteSaving) }
             canvas.put(TerminalText.escaped(footer), x: inner.x + 1, y: inner.maxY - 1, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
             return saving ? nil : cursor
-        case .disposition(let entry, let selected):
+        case .disposition(let entry, let selected, _):
             let names = state.log.dispositions
             let rect = DialogView.centered(width: min(state.size.width - 4, 48), height: min(state.size.height - 2, names.count + 4), in: state.size)
             DialogView.frame(rect, title: say(.dispositionTitle, ["id": "\(entry.id ?? 0)"]), on: &canvas)
@@ -140,6 +149,16 @@ enum LogAnnotating {
         default:
             return nil
         }
+    }
+
+    /// The note editor's box, and the text area inside it (one layout for keys and drawing).
+    static func noteRect(in size: Size) -> Rect {
+        DialogView.centered(width: min(size.width - 4, 72), height: min(size.height - 2, 14), in: size)
+    }
+
+    static func noteArea(in size: Size) -> Rect {
+        let inner = noteRect(in: size).inset(1)
+        return Rect(x: inner.x + 1, y: inner.y + 1, width: max(1, inner.width - 2), height: max(1, inner.height - 3))
     }
 
     /// Editor text wrapped into `rect`, the cursor's row kept in view; the cursor's cell.

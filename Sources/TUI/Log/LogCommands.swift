@@ -12,8 +12,8 @@ public enum LogDialog: Equatable, Sendable {
     case entry(CallLogEntry, scroll: Int)
     /// The note editor for an entry (`saving` while the log writes it: the text stays until it is kept).
     case note(CallLogEntry, LineEditor, saving: Bool)
-    /// The disposition picker for an entry.
-    case disposition(CallLogEntry, selected: Int)
+    /// The disposition picker for an entry (`fromEntry`: it goes back to the entry view).
+    case disposition(CallLogEntry, selected: Int, fromEntry: Bool)
     /// Every call to one client (nil history: being read; a failure: why it cannot be).
     case client(number: String, history: ClientHistory?, selected: Int, failure: Localized?)
 
@@ -66,6 +66,7 @@ enum LogCommands {
         KeyTable.on(.logClient, .of(.escape, .character("q")), .close, "Esc", .keyClose),
         KeyTable.on(.logNote, .of(.enter), .accept, "Enter", .keySave),
         KeyTable.on(.logNote, .of(.control("n")), .log(.newLine), "Ctrl-N", .keyNewLine),
+        KeyTable.on(.logNote, .of(.up, .down), meaning: .moving(Command.move), "↑↓", .keyLine),
         KeyTable.on(.logNote, .of(.escape), .close, "Esc", .keyCancel),
         KeyTable.on(.logDisposition, .of(.up, .down, .home, .end), meaning: .moving(Command.move), "↑↓", .keyMove),
         KeyTable.on(.logDisposition, .of(.enter), .accept, "Enter", .keyChoose),
@@ -107,7 +108,7 @@ enum LogCommands {
         case .open:
             return .show(.log(.entry(selected, scroll: 0)))
         case .note, .disposition:
-            return LogAnnotating.open(command, on: selected, log: log)
+            return LogAnnotating.open(command, on: selected, log: log, fromEntry: false)
         case .clientHistory:
             return ClientHistoryView.open(ClientHistoryView.client(of: selected))
         case .reuse: return reuse(selected, context: context)
@@ -175,7 +176,7 @@ enum LogCommands {
                 if let callID = entry.callID { return .effects([.copyToClipboard(callID)]) }
                 return .none
             case .log(let command) where command == .note || command == .disposition:
-                return LogAnnotating.open(command, on: entry, log: log)
+                return LogAnnotating.open(command, on: entry, log: log, fromEntry: true)
             case .log(.clientHistory):
                 return ClientHistoryView.open(ClientHistoryView.client(of: entry))
             default: return .none
