@@ -25,11 +25,11 @@ extension CallLogStore {
     public func results(of entries: [CallLogEntry]) async throws(CallLogError) -> [String: CallResult] {
         let ids = entries.compactMap(\.callID)
         guard !ids.isEmpty else { return [:] }
-        var found = CallResult.byCall(try await events(callIDs: ids))
+        let byCall = Dictionary(grouping: try await events(callIDs: ids), by: \.callID)
+        var found: [String: CallResult] = [:]
         for entry in entries {
-            guard let id = entry.callID, found[id] == nil, let seconds = entry.historyTalkSeconds,
-                  let fromHistory = CallResult.callHistory(talkSeconds: seconds) else { continue }
-            found[id] = fromHistory
+            guard let id = entry.callID, found[id] == nil, let result = entry.result(events: byCall[id] ?? []) else { continue }
+            found[id] = result
         }
         return found
     }
@@ -69,5 +69,15 @@ extension CallLogStore {
         }
         let entries = Array(found.prefix(limit))
         return ResultPage(entries: entries, results: results, total: MatchCount(value: entries.count, isAtLeast: !exhausted))
+    }
+}
+
+extension CallLogEntry {
+    /// What happened to this entry's call: from its events, else the talk time Exolve's call
+    /// history gave it (the one rule `results(of:)` and `exocall log show` share).
+    public func result(events: [CallEvent]) -> CallResult? {
+        if !events.isEmpty { return CallResult.derive(events) }
+        guard callID != nil, let seconds = historyTalkSeconds else { return nil }
+        return CallResult.callHistory(talkSeconds: seconds)
     }
 }

@@ -160,39 +160,32 @@ struct LogShowCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let location = try database.resolved(command: "log show")
-        let entry = try await LogEntryLookup.find(id, in: location)
+        // One store for the entry, its events or evidence, and its notes.
+        guard let store = try await LogReader.open(try database.resolved(command: "log show")) else { throw ExitCode(1) }
+        let entry = try await LogEntryLookup.find(id, in: store)
         var events: [CallEvent] = []
         var evidence = EvidenceFound()
-        if let store = try await LogReader.open(location) {
-            if let callID = entry.callID {
-                events = (try? await store.events(callIDs: [callID])) ?? []
-            } else if UnknownEvidence.wants(entry) {
-                // Its unknown neighbours take part, so a call is linked to one send only, as in the panel.
-                let around = CallLogFilter(outcome: .unknown, since: entry.createdAt - UnknownEvidence.window - UnknownEvidence.skew,
-                                           until: entry.createdAt + UnknownEvidence.window + UnknownEvidence.skew)
-                let neighbours = (try? await store.page(around, limit: 200)) ?? []
-                let now = Int64(Date().timeIntervalSince1970 * 1000)
-                evidence = (try? await store.evidence(for: neighbours.filter { $0.id != entry.id } + [entry], now: now)) ?? EvidenceFound()
-            }
+        if let callID = entry.callID {
+            events = (try? await store.events(callIDs: [callID])) ?? []
+        } else if UnknownEvidence.wants(entry) {
+            // Its unknown neighbours take part, so a call is linked to one send only, as in the panel.
+            let around = CallLogFilter(outcome: .unknown, since: entry.createdAt - UnknownEvidence.window - UnknownEvidence.skew,
+                                       until: entry.createdAt + UnknownEvidence.window + UnknownEvidence.skew)
+            let neighbours = (try? await store.page(around, limit: 200)) ?? []
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            evidence = (try? await store.evidence(for: neighbours.filter { $0.id != entry.id } + [entry], now: now)) ?? EvidenceFound()
         }
-        var history: [Annotation] = []
-        if let store = try await LogReader.open(location) { history = (try? await store.annotations(entryID: id)) ?? [] }
+        let history = (try? await store.annotations(entryID: id)) ?? []
         let linked = entry.id.flatMap { evidence.links[$0] }
         let noSign = entry.id.map { evidence.noSign.contains($0) } ?? false
-        var result = events.isEmpty ? linked.flatMap { evidence.results[$0] } : CallResult.derive(events)
-        // No events: the call history's talk time, if it was read.
-        if result == nil, entry.callID != nil, let seconds = entry.historyTalkSeconds {
-            result = CallResult.callHistory(talkSeconds: seconds)
-        }
+        let result = entry.result(events: events) ?? linked.flatMap { evidence.results[$0] }
         if json {
             var value = LogListCommand.json(entry, result: result, includeRaw: true, events: events)
-            if case .object(var members) = value, UnknownEvidence.wants(entry) {
-                members.append(JSONValue.Member("evidence", .object([JSONValue.Member("uid", linked.map(JSONValue.string) ?? .null),
-                                                                      JSONValue.Member("no_sign", .bool(noSign))])))
-                value = .object(members)
-            }
             if case .object(var members) = value {
+                if UnknownEvidence.wants(entry) {
+                    members.append(JSONValue.Member("evidence", .object([JSONValue.Member("uid", linked.map(JSONValue.string) ?? .null),
+                                                                          JSONValue.Member("no_sign", .bool(noSign))])))
+                }
                 members.append(JSONValue.Member("annotations", .array(history.map { annotation in
                     .object([JSONValue.Member("kind", .string(annotation.kind.rawValue)), JSONValue.Member("text", .string(annotation.text)),
                              JSONValue.Member("by", annotation.operatorName.map(JSONValue.string) ?? .null),
@@ -276,6 +269,11 @@ struct LogRequestCommand: AsyncParsableCommand {
 enum LogEntryLookup {
     static func find(_ id: Int64, in location: String) async throws -> CallLogEntry {
         guard let store = try await LogReader.open(location) else { throw ExitCode(1) }
+        return try await find(id, in: store)
+    }
+
+    /// The same in a log already open.
+    static func find(_ id: Int64, in store: any CallLogStore) async throws -> CallLogEntry {
         do {
             guard let entry = try await store.entry(id: id) else { throw CallLogError.noSuchEntry(id) }
             return entry
