@@ -23,19 +23,12 @@ struct LogSyncCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOption
-    @OptionGroup var profileOption: ProfileOption
+    @OptionGroup var exolve: ExolveListOptions
 
     @Option(help: ArgumentHelp("The window's start: 2026-11-24, 2026-11-24T09:30 (local time) or with a zone (default: 7 days ago).", valueName: "DATE"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Whole seconds to wait for Exolve per page (1 to 600).", valueName: "SECONDS"))
-    var timeout: Int = 30
-
-    @Option(help: ArgumentHelp("Ask this base URL instead of \(Endpoint.defaultBaseURL).", valueName: "URL"))
-    var baseURL: String?
-
     func validate() throws {
-        guard (1...600).contains(timeout) else { throw ValidationError(LanguageOption.current()(.optTimeout, ["value": "\(timeout)"])) }
         if let since { _ = try DateArgument.parse(since, option: "--since", endOfDay: false) }
     }
 
@@ -44,14 +37,7 @@ struct LogSyncCommand: AsyncParsableCommand {
         let now = Date()
         let from = try since.map { Date(timeIntervalSince1970: Double(try DateArgument.parse($0, option: "--since", endOfDay: false)) / 1000) }
             ?? now.addingTimeInterval(-7 * 86_400)
-        let client: ExolveClient
-        do {
-            let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
-            client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
-        } catch {
-            printError("exocall log sync: " + say.describe(error))
-            throw ExitCode(SendExit.usage)
-        }
+        let client = try exolve.client(command: "log sync")
         let location = try database.resolved(command: "log sync")
         // The whole history first: a failure on any page writes nothing.
         let items: [CallHistoryItem]

@@ -27,27 +27,10 @@ struct NumbersCommand: AsyncParsableCommand {
     @Flag(help: "List every number, not only those that can place calls.")
     var all = false
 
-    @OptionGroup var profileOption: ProfileOption
-
-    @Option(help: ArgumentHelp("Whole seconds to wait for Exolve (1 to 600).", valueName: "SECONDS"))
-    var timeout: Int = 30
-
-    @Option(help: ArgumentHelp("Ask this base URL instead of \(Endpoint.defaultBaseURL).", valueName: "URL"))
-    var baseURL: String?
-
-    func validate() throws {
-        guard (1...600).contains(timeout) else { throw ValidationError(LanguageOption.current()(.optTimeout, ["value": "\(timeout)"])) }
-    }
+    @OptionGroup var exolve: ExolveListOptions
 
     func run() async throws {
-        let client: ExolveClient
-        do {
-            let config = try ClientConfiguration.resolve(baseURLFlag: baseURL, timeout: .seconds(timeout), profileFlag: profileOption.profile)
-            client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
-        } catch {
-            printError("exocall numbers: " + LanguageOption.current().describe(error))
-            throw ExitCode(SendExit.usage)
-        }
+        let client = try exolve.client(command: "numbers")
         switch await client.listNumbers() {
         case .failure(let failure):
             printError("exocall numbers: " + failure.text.text(LanguageOption.current()))
