@@ -126,11 +126,10 @@ public actor StubServer {
         let callID = Self.newCallID()
         var plot = CallLife.Plot.talk(seconds: 3)
         if case .success(.life(let chosen))? = StubScenario.parse(description) { plot = chosen }
-        if case .talk(let seconds) = plot {
-            placed.append(CallHistoryListing.Call(callID: callID, at: Date(), talkSeconds: seconds))
-        } else {
-            placed.append(CallHistoryListing.Call(callID: callID, at: Date(), talkSeconds: 0))
-        }
+        // Its call history: the talk time its life has (none when a leg never answers).
+        var talk = 0
+        if case .talk(let seconds) = plot { talk = seconds }
+        placed.append(CallHistoryListing.Call(callID: callID, at: Date(), talkSeconds: talk))
         if let sink = eventSink {
             let steps = CallLife.events(callID: callID, operatorNumber: request.line1.destinations.first?.number ?? "",
                                         clientNumber: request.line2.destinations.first?.number ?? "", plot: plot, start: Date())

@@ -26,7 +26,9 @@ struct LogNoteCommand: AsyncParsableCommand {
     func run() async throws {
         var note = text
         if text == "-" { note = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
-        try await LogAnnotation.write(.note, note, id: id, database: database, operatorOption: operatorOption, command: "log note")
+        let configured = (try? ConfigFile.load(path: ConfigFile.path(environment: ProcessEnvironment.variables)))?.operatorName
+        try await LogAnnotation.write(.note, note, id: id, configuredOperator: configured, database: database, operatorOption: operatorOption,
+                                      command: "log note")
     }
 }
 
@@ -62,14 +64,15 @@ struct LogDispositionCommand: AsyncParsableCommand {
             printError("exocall log disposition: " + say(.annotateUnknownDisposition, ["value": wanted, "names": names.joined(separator: ", ")]))
             throw ExitCode(2)
         }
-        try await LogAnnotation.write(.disposition, chosen, id: id, database: database, operatorOption: operatorOption, command: "log disposition")
+        try await LogAnnotation.write(.disposition, chosen, id: id, configuredOperator: config.operatorName, database: database,
+                                      operatorOption: operatorOption, command: "log disposition")
     }
 }
 
 /// What the two commands share: the rules, the operator, the write, the answer.
 enum LogAnnotation {
-    static func write(_ kind: Annotation.Kind, _ raw: String, id: Int64, database: DatabaseOption, operatorOption: OperatorOption,
-                      command: String) async throws {
+    static func write(_ kind: Annotation.Kind, _ raw: String, id: Int64, configuredOperator: String?, database: DatabaseOption,
+                      operatorOption: OperatorOption, command: String) async throws {
         let say = LanguageOption.current()
         let text = Annotation.normalized(raw)
         if let problem = Annotation.problem(text, kind: kind) {
@@ -77,8 +80,7 @@ enum LogAnnotation {
             throw ExitCode(2)
         }
         let location = try database.resolved(command: command)
-        let configured = (try? ConfigFile.load(path: ConfigFile.path(environment: ProcessEnvironment.variables)))?.operatorName
-        let who = try operatorOption.resolved(configured: configured, command: command)
+        let who = try operatorOption.resolved(configured: configuredOperator, command: command)
         let store: any CallLogStore
         do { store = try await CallLogOpener.open(location) } catch {
             printError("exocall \(command): " + say.describe(error))

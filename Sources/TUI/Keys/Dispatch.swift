@@ -37,13 +37,7 @@ private func reply(to command: Command, in state: inout AppState) -> Reply {
     case .preview(.scroll(let move)):
         state.previewScroll = PreviewCommands.scroll(state.previewScroll, move, lines: state.preview.lines.count, context: context)
         return .none
-    case .log(.clientOfForm):
-        // The focused leg-2 number, else leg 2's first.
-        var number = state.form.lines[1].destinations.first?.number ?? ""
-        if case .destinationNumber(1, let index) = state.fields.focus, state.form.lines[1].destinations.indices.contains(index) {
-            number = state.pane == .form ? state.fields.editor.text : state.form.lines[1].destinations[index].number
-        }
-        return ClientHistoryView.open(number)
+    case .log(.clientOfForm): return ClientHistoryView.open(ClientHistoryView.client(of: state.editing, typing: state.pane == .form))
     case .log(let command): return LogCommands.perform(&state.log, command, context: context)
     case .send(.send): return SendCommands.start(&state.sending, validation: state.validation, context: context)
     case .send(.nextClient): return SendCommands.nextClient(state.form, context: context)

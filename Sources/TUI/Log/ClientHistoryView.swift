@@ -19,6 +19,15 @@ enum ClientHistoryView {
         entry.line2Numbers.split(separator: " ").first.map(String.init) ?? ""
     }
 
+    /// The form's client: the focused leg-2 number (as typed, while the form has the keyboard), else leg 2's first.
+    static func client(of editing: FormEditing, typing: Bool) -> String {
+        let destinations = editing.form.lines[1].destinations
+        if case .destinationNumber(1, let index) = editing.fields.focus, destinations.indices.contains(index) {
+            return typing ? editing.fields.editor.text : destinations[index].number
+        }
+        return destinations.first?.number ?? ""
+    }
+
     /// A command while the history is open.
     static func reduce(_ log: inout LogPanelState, number: String, history: ClientHistory?, selected: Int, failure: Localized?,
                        _ command: Command, context: ScreenContext) -> Reply {

@@ -119,7 +119,7 @@ enum LogAnnotating {
             let rect = noteRect(in: state.size)
             DialogView.frame(rect, title: say(.noteTitle, ["id": "\(entry.id ?? 0)"]), on: &canvas)
             let inner = rect.inset(1)
-            canvas.put(TerminalText.escaped(LogColumns.cell(entry.line2Numbers) + "  " + (entry.requestDescription ?? "")),
+            canvas.put(LogColumns.cell(entry.line2Numbers) + "  " + LogColumns.cell(entry.requestDescription ?? ""),
                        x: inner.x + 1, y: inner.y, style: Style(.muted, on: .surface), maxWidth: inner.width - 2)
             let area = noteArea(in: state.size)
             let cursor = textArea(editor, in: area, on: &canvas)

@@ -90,7 +90,7 @@ enum LogCommands {
             log.rowFilter = cycle[(index + 1) % cycle.count]
             return reload(&log)
         case .clearFilter:
-            guard log.filter != CallLogFilter() || log.resultFilter != nil else { return .none }
+            guard log.isFiltered else { return .none }
             log.filter = CallLogFilter()
             log.resultFilter = nil
             var reply = reload(&log)
