@@ -124,6 +124,19 @@ enum CallLogSchema {
             ALTER TABLE call ADD COLUMN history_at INTEGER;
             """,
         ]),
+        SchemaStep("v7: event sightings", [
+            """
+            -- What matching an unknown send needs of an event (its side, number and time, as the
+            -- one parser read them when it was stored), so candidates are found without reading
+            -- bodies. Events stored before this have none and are read from their bodies.
+            ALTER TABLE call_event ADD COLUMN side TEXT;
+            ALTER TABLE call_event ADD COLUMN number TEXT;
+            ALTER TABLE call_event ADD COLUMN event_at INTEGER;
+            CREATE INDEX call_event_ringing ON call_event (number, event_at) WHERE side = 'A';
+            CREATE INDEX call_event_unread ON call_event (received_at) WHERE side IS NULL;
+            DROP INDEX call_event_by_time;
+            """,
+        ]),
     ])
 
     /// GRDB's migrator, one migration per step of the plan.

@@ -398,9 +398,10 @@ public final class SQLiteCallLog: CallLogStore {
         do {
             return try writeRetrying { db in
                 try db.execute(sql: """
-                    INSERT INTO call_event (identity, uid, received_at, raw) VALUES (?, ?, ?, ?)
+                    INSERT INTO call_event (identity, uid, received_at, raw, side, number, event_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (identity) DO NOTHING
-                    """, arguments: [event.identity, event.callID, Int64(receivedAt.timeIntervalSince1970 * 1000), event.raw])
+                    """, arguments: [event.identity, event.callID, Int64(receivedAt.timeIntervalSince1970 * 1000), event.raw,
+                                     event.side.rawValue, event.number, event.at])
                 return db.changesCount > 0
             }
         } catch {
@@ -450,16 +451,30 @@ public final class SQLiteCallLog: CallLogStore {
         }
     }
 
-    /// Events received in a window whose call no entry has as its call_id.
-    public func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) throws(CallLogError) -> [CallEvent] {
+    /// Sightings of leg A ringing one of `numbers` in `window`, of calls no entry claims (and
+    /// events stored without sightings, received in `window`, read from their bodies).
+    public func unclaimedRinging(numbers: [String], in window: ClosedRange<Int64>, limit: Int) throws(CallLogError) -> [UnknownEvidence.Sighting] {
         do {
             return try database.read { db in
                 guard try db.tableExists("call_event") else { return [] }
-                return try String.fetchAll(db, sql: """
+                var found: [UnknownEvidence.Sighting] = []
+                for start in stride(from: 0, to: numbers.count, by: 500) where found.count < limit {
+                    let chunk = Array(numbers[start..<min(numbers.count, start + 500)])
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT e.uid, e.number, e.event_at FROM call_event e INDEXED BY call_event_ringing
+                        WHERE e.side = 'A' AND e.number IN (\(marks)) AND e.event_at BETWEEN ? AND ?
+                          AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
+                        LIMIT ?
+                        """, arguments: StatementArguments(chunk) + [window.lowerBound, window.upperBound, limit - found.count])
+                    found += rows.map { UnknownEvidence.Sighting(uid: $0["uid"], side: .a, number: $0["number"], at: $0["event_at"]) }
+                }
+                let unread = try String.fetchAll(db, sql: """
                     SELECT e.raw FROM call_event e
-                    WHERE e.received_at BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
-                    ORDER BY e.received_at DESC LIMIT ?
-                    """, arguments: [from, until, max(0, limit)]).compactMap(CallEvent.stored)
+                    WHERE e.side IS NULL AND e.received_at BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
+                    LIMIT ?
+                    """, arguments: [window.lowerBound, window.upperBound, max(0, limit - found.count)])
+                return found + unread.compactMap(CallEvent.stored).compactMap(UnknownEvidence.Sighting.init)
             }
         } catch {
             throw Self.classify(error, path: path, reading: true)

@@ -58,9 +58,12 @@ public protocol CallLogStore: AnyObject, Sendable {
     /// exocall did not place, kept and listed, never mixed into the log as a send).
     func recentEvents(limit: Int) async throws(CallLogError) -> [StoredEvent]
 
-    /// Up to `limit` events received from `from` to `until` (Unix ms, inclusive) whose call no
-    /// entry has as its call_id: where evidence for an unknown send is looked for.
-    func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) async throws(CallLogError) -> [CallEvent]
+    /// Up to `limit` sightings of leg A ringing one of `numbers` at a time within `window`
+    /// (Unix ms), of calls no entry has as its call_id: the candidates for an unknown send's
+    /// call. Read from the fields stored beside each event, not its body; an event stored
+    /// before those fields were (an older log) is read from its body when it was received in
+    /// `window`, and may be any sighting (the caller keeps those that ring).
+    func unclaimedRinging(numbers: [String], in window: ClosedRange<Int64>, limit: Int) async throws(CallLogError) -> [UnknownEvidence.Sighting]
 
     /// Adds a note or a disposition to the entry `annotation.entryID` names: kept beside every
     /// earlier one, and made the entry's latest (empty text clears it). The entry's request and

@@ -22,12 +22,39 @@ public enum UnknownEvidence {
         match(entry, in: Sightings(events), taken: taken)
     }
 
-    /// What matching needs of an event, read once (not once per entry).
-    struct Sighting {
-        let uid: String
-        let side: CallEvent.Side
-        let number: String?
-        let at: Int64
+    /// What matching needs of an event, read once (not once per entry): the store keeps
+    /// these beside the body, so looking for candidates reads no bodies.
+    public struct Sighting: Equatable, Sendable {
+        /// The call's id (`CallEvent.callID`).
+        public let uid: String
+        /// Which leg.
+        public let side: CallEvent.Side
+        /// The number the leg dialled.
+        public let number: String?
+        /// When it happened (Unix ms).
+        public let at: Int64
+
+        /// A sighting as stored.
+        public init(uid: String, side: CallEvent.Side, number: String?, at: Int64) {
+            (self.uid, self.side, self.number, self.at) = (uid, side, number, at)
+        }
+
+        /// What matching needs of `event`; nil when its time does not read.
+        public init?(_ event: CallEvent) {
+            guard let at = event.at else { return nil }
+            self.init(uid: event.callID, side: event.side, number: event.number, at: at)
+        }
+    }
+
+    /// The window an unknown send's call may have rung in, for sends made from `first` to `last`.
+    public static func ringingWindow(first: Int64, last: Int64) -> ClosedRange<Int64> {
+        (first - skew)...(last + window)
+    }
+
+    /// Whether `sighting` can be the start of a call for one of these sends: leg A ringing one
+    /// of their leg-1 `numbers` within their `window`.
+    static func rings(_ sighting: Sighting, numbers: Set<String>, in window: ClosedRange<Int64>) -> Bool {
+        sighting.side == .a && numbers.contains(sighting.number ?? "") && window.contains(sighting.at)
     }
 
     /// The events as matching reads them: leg A's numbered events by time (where a send's
@@ -37,7 +64,7 @@ public enum UnknownEvidence {
         let byCall: [String: [Sighting]]
 
         init(_ events: [CallEvent]) {
-            let all = events.compactMap { event in event.at.map { Sighting(uid: event.callID, side: event.side, number: event.number, at: $0) } }
+            let all = events.compactMap(Sighting.init)
             ringing = all.filter { $0.side == .a && $0.number != nil }.sorted { $0.at < $1.at }
             byCall = Dictionary(grouping: all, by: \.uid)
         }
@@ -55,9 +82,14 @@ public enum UnknownEvidence {
         }
     }
 
+    /// The numbers `entry`'s leg 1 rings.
+    static func leg1Numbers(_ entry: CallLogEntry) -> Set<String> {
+        Set(entry.line1Numbers.split(separator: " ").map(String.init))
+    }
+
     static func match(_ entry: CallLogEntry, in sightings: Sightings, taken: Set<String>) -> String? {
         guard wants(entry) else { return nil }
-        let leg1 = Set(entry.line1Numbers.split(separator: " ").map(String.init))
+        let leg1 = leg1Numbers(entry)
         let leg2 = Set(entry.line2Numbers.split(separator: " ").map(String.init))
         var firstSeen: [String: Int64] = [:]
         for sighting in sightings.ringing(from: entry.createdAt - skew, until: entry.createdAt + window)
@@ -119,22 +151,25 @@ public struct EvidenceFound: Equatable, Sendable {
 }
 
 extension CallLogStore {
-    /// How many of the newest events evidence is looked for among.
+    /// How many candidate sightings evidence is looked for among.
     public static var evidenceScan: Int { 5000 }
 
     /// Looks for evidence for the unknown sends among `entries` (the TUI's page, or `log show`'s
-    /// entry with its neighbours) in the newest events no entry claims.
+    /// entry with its neighbours) among the calls no entry claims.
     public func evidence(for entries: [CallLogEntry], now: Int64) async throws(CallLogError) -> EvidenceFound {
         let wanting = entries.filter(UnknownEvidence.wants)
         guard let first = wanting.map(\.createdAt).min(), let last = wanting.map(\.createdAt).max() else { return EvidenceFound() }
-        // Only the events received in the sends' windows (a call's events arrive as it happens),
-        // and of those only calls no entry claims.
-        let unclaimed = try await unclaimedEvents(receivedFrom: first - UnknownEvidence.skew,
-                                                  until: last + UnknownEvidence.window + UnknownEvidence.skew, limit: Self.evidenceScan)
-        let links = UnknownEvidence.link(entries, among: unclaimed)
+        // Candidates first, from the stored sightings alone (leg A ringing a send's leg-1
+        // number in the sends' window); then every event of those calls only, read whole.
+        let numbers = wanting.reduce(into: Set<String>()) { $0.formUnion(UnknownEvidence.leg1Numbers($1)) }
+        let window = UnknownEvidence.ringingWindow(first: first, last: last)
+        let candidates = try await unclaimedRinging(numbers: numbers.sorted(), in: window, limit: Self.evidenceScan)
+            .filter { UnknownEvidence.rings($0, numbers: numbers, in: window) }
+        let events = try await events(callIDs: Set(candidates.map(\.uid)).sorted())
+        let links = UnknownEvidence.link(entries, among: events)
         let linked = Set(links.values)
         let newest = try await recentEvents(limit: 1).first?.receivedAt
-        return EvidenceFound(links: links, results: CallResult.byCall(unclaimed.filter { linked.contains($0.callID) }),
+        return EvidenceFound(links: links, results: CallResult.byCall(events.filter { linked.contains($0.callID) }),
                              noSign: UnknownEvidence.noSign(entries, links: links, newestEvent: newest, now: now))
     }
 }

@@ -506,10 +506,12 @@ public final class PostgresCallLog: CallLogStore {
     /// Stores an event once; true when it was new (the insert is committed before this returns).
     public func record(_ event: CallEvent, receivedAt: Date) async throws(CallLogError) -> Bool {
         let identity = event.identity, uid = event.callID, raw = event.raw
+        let side = event.side.rawValue, number = event.number, eventAt = event.at
         let at = Int64(receivedAt.timeIntervalSince1970 * 1000)
         return try await run { connection, logger in
             let rows = try await connection.query("""
-                INSERT INTO call_event (identity, uid, received_at, raw) VALUES (\(identity), \(uid), \(at), \(raw))
+                INSERT INTO call_event (identity, uid, received_at, raw, side, number, event_at)
+                VALUES (\(identity), \(uid), \(at), \(raw), \(side), \(number), \(eventAt))
                 ON CONFLICT (identity) DO NOTHING RETURNING id
                 """, logger: logger)
             return try await Self.firstID(rows) != nil
@@ -546,20 +548,31 @@ public final class PostgresCallLog: CallLogStore {
         }
     }
 
-    /// Events received in a window whose call no entry has as its call_id (a lateral probe of
-    /// the call_id index per event: an anti-join let the planner hash the whole call table).
-    public func unclaimedEvents(receivedFrom from: Int64, until: Int64, limit: Int) async throws(CallLogError) -> [CallEvent] {
-        let limit = max(0, limit)
+    /// Sightings of leg A ringing one of `numbers` in `window`, of calls no entry claims (a
+    /// lateral probe of the call_id index per sighting: an anti-join let the planner hash the
+    /// whole call table), and events stored without sightings, received in `window`, read from
+    /// their bodies.
+    public func unclaimedRinging(numbers: [String], in window: ClosedRange<Int64>, limit: Int) async throws(CallLogError) -> [UnknownEvidence.Sighting] {
+        let limit = max(0, limit), from = window.lowerBound, until = window.upperBound
         return try await run(reading: true) { connection, logger in
-            var found: [CallEvent] = []
+            var found: [UnknownEvidence.Sighting] = []
             let rows = try await connection.query("""
+                SELECT e.uid, e.number, e.event_at FROM call_event e
+                LEFT JOIN LATERAL (SELECT 1 AS claimed FROM call c WHERE c.call_id = e.uid LIMIT 1) k ON true
+                WHERE e.side = 'A' AND e.number = ANY(\(numbers)) AND e.event_at BETWEEN \(from) AND \(until) AND k.claimed IS NULL
+                LIMIT \(limit)
+                """, logger: logger)
+            for try await (uid, number, at) in rows.decode((String, String, Int64).self) {
+                found.append(UnknownEvidence.Sighting(uid: uid, side: .a, number: number, at: at))
+            }
+            let unread = try await connection.query("""
                 SELECT e.raw FROM call_event e
                 LEFT JOIN LATERAL (SELECT 1 AS claimed FROM call c WHERE c.call_id = e.uid LIMIT 1) k ON true
-                WHERE e.received_at BETWEEN \(from) AND \(until) AND k.claimed IS NULL
-                ORDER BY e.received_at DESC LIMIT \(limit)
+                WHERE e.side IS NULL AND e.received_at BETWEEN \(from) AND \(until) AND k.claimed IS NULL
+                LIMIT \(max(0, limit - found.count))
                 """, logger: logger)
-            for try await raw in rows.decode(String.self) {
-                if let event = CallEvent.stored(raw) { found.append(event) }
+            for try await raw in unread.decode(String.self) {
+                if let sighting = CallEvent.stored(raw).flatMap(UnknownEvidence.Sighting.init) { found.append(sighting) }
             }
             return found
         }

@@ -165,6 +165,23 @@ enum PostgresSchema {
             ALTER TABLE call ADD COLUMN history_talk_seconds INTEGER, ADD COLUMN history_at BIGINT
             """,
         ]),
+        SchemaStep("v6: event sightings", [
+            """
+            -- What matching an unknown send needs of an event (its side, number and time, as the
+            -- one parser read them when it was stored), so candidates are found without reading
+            -- bodies. Events stored before this have none and are read from their bodies.
+            ALTER TABLE call_event ADD COLUMN side TEXT, ADD COLUMN number TEXT, ADD COLUMN event_at BIGINT
+            """,
+            """
+            CREATE INDEX call_event_ringing ON call_event (number, event_at) WHERE side = 'A'
+            """,
+            """
+            CREATE INDEX call_event_unread ON call_event (received_at) WHERE side IS NULL
+            """,
+            """
+            DROP INDEX call_event_by_time
+            """,
+        ]),
     ])
 
     /// The table that records which migrations ran.

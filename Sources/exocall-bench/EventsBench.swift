@@ -130,11 +130,12 @@ struct EventsBench {
     static func fillSQL(count: Int, series: String, from: String) -> String {
         """
         \(series)
-        INSERT INTO call_event (identity, uid, received_at, raw)
+        INSERT INTO call_event (identity, uid, received_at, raw, side, number, event_at)
         SELECT uid || '|' || side || '|' || type || '|' || at, uid, 1700000000000 + i,
           '{"service":"callback","uid":' || uid || ',"type":"' || type || '","event_side":"' || side ||
           '","number":"79991112233","date_time":"' || at || '"' ||
-          CASE WHEN type = 'd' THEN ',"cause":"16","duration":45000' ELSE '' END || '}'
+          CASE WHEN type = 'd' THEN ',"cause":"16","duration":45000' ELSE '' END || '}',
+          side, '79991112233', 1704624850000 + (i % 5) * 1000
         FROM (SELECT i, CAST(1800000000000000000 + i / 5 AS TEXT) AS uid,
                 CASE i % 5 WHEN 0 THEN 'o' WHEN 1 THEN 's' WHEN 2 THEN 'o' WHEN 3 THEN 's' ELSE 'd' END AS type,
                 CASE WHEN i % 5 < 2 THEN 'A' ELSE 'B' END AS side,

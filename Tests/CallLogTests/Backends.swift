@@ -1,6 +1,7 @@
 import CallLog
 import CallLogPostgres
 import Foundation
+import GRDB
 import PostgresTestSupport
 import TestPostgres
 import XCTest
@@ -26,6 +27,17 @@ enum Backend: String, CaseIterable {
             let name = try cluster.createDatabase()
             test.addTeardownBlock { _ = try? cluster.sql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
             return cluster.url(database: name)
+        }
+    }
+
+    /// Runs `sql` on the log at `location` directly, past exocall (a row as an older exocall wrote it).
+    func execute(_ sql: String, at location: String) throws {
+        switch self {
+        case .sqlite:
+            try DatabaseQueue(path: location).write { try $0.execute(sql: sql) }
+        case .postgres:
+            let name = location.split(separator: "/").last.map { String($0.split(separator: "?")[0]) } ?? ""
+            _ = try PostgresCluster.shared().sql(sql, database: name)
         }
     }
 

@@ -42,12 +42,17 @@ final class CallEventStoreTests: XCTestCase {
             XCTAssertEqual(recent.first?.event.uid, 42)
             XCTAssertNil(recent.first?.entryID, "\(backend): not exocall's call")
             XCTAssertEqual(recent.dropFirst().first?.entryID, id, "\(backend): linked by call_id")
-            // Where evidence is looked for: the window's events of calls no entry claims.
-            let now = Int64(Date().timeIntervalSince1970 * 1000)
-            let unclaimed = try await store.unclaimedEvents(receivedFrom: now - 60_000, until: now + 60_000, limit: 100)
-            XCTAssertEqual(unclaimed.map(\.uid), [42], "\(backend): only the call no entry claims")
-            let outside = try await store.unclaimedEvents(receivedFrom: now - 600_000, until: now - 300_000, limit: 100)
-            XCTAssertEqual(outside, [], "\(backend): nothing received outside the window")
+            // Where evidence is looked for: leg A ringing a send's number in its window, of calls no entry claims.
+            _ = try await store.record(event(43, "A", "o", 2, extra: #","number":"79990000001""#), receivedAt: Date())
+            _ = try await store.record(event(placed, "A", "o", 3, extra: #","number":"79990000001""#), receivedAt: Date())
+            let eventTime: Int64 = 1_704_624_843_000 // 2024-01-07T10:54:03Z
+            let ringing = try await store.unclaimedRinging(numbers: ["79990000001", "79990000009"], in: (eventTime - 60_000)...eventTime, limit: 100)
+            XCTAssertEqual(ringing, [UnknownEvidence.Sighting(uid: "43", side: .a, number: "79990000001", at: eventTime - 1000)],
+                           "\(backend): only the call no entry claims, read from the stored fields")
+            let otherNumber = try await store.unclaimedRinging(numbers: ["79990000009"], in: (eventTime - 60_000)...eventTime, limit: 100)
+            XCTAssertEqual(otherNumber, [], "\(backend): another number")
+            let outside = try await store.unclaimedRinging(numbers: ["79990000001"], in: (eventTime - 600_000)...(eventTime - 300_000), limit: 100)
+            XCTAssertEqual(outside, [], "\(backend): nothing rang outside the window")
             let none = try await store.events(callIDs: ["1"])
             XCTAssertEqual(none, [])
             let sends = try await store.count(.all, cap: 100)
@@ -154,6 +159,34 @@ final class CallEventStoreTests: XCTestCase {
             let results = try await store.results(of: page)
             XCTAssertEqual(results["501"]?.label(now: nil, in: .en), "connected 0:45 (call history)", "\(backend)")
             XCTAssertEqual(results["502"]?.label(now: nil, in: .en), "client busy", "\(backend): the events win")
+        }
+    }
+
+    /// An unknown send is linked to the unclaimed call that rang its numbers, found through the
+    /// stored sightings; an event stored before sightings were (an older log) still counts; a
+    /// call that rang the same operator but another client is not the send's.
+    func testEvidenceFindsTheCallFromStoredSightingsAndFromEventsStoredBeforeThem() async throws {
+        try await forEachBackend { backend in
+            let (store, location) = try await backend.open(self)
+            let sentAt: Int64 = 1_704_624_840_000 // 2024-01-07T10:54:00Z
+            try await store.bulkInsert([finishedEntry(number: "79990000001", at: sentAt, outcome: .unknown, description: "lost answer"),
+                                        finishedEntry(number: "79990000002", at: sentAt, outcome: .unknown, description: "older log")])
+            let sends = try await store.page(CallLogFilter(outcome: .unknown), limit: 10)
+            let lost = try XCTUnwrap(sends.first { $0.requestDescription == "lost answer" }), older = try XCTUnwrap(sends.first { $0 != lost })
+            // Another client's call on the same operator, a second later: refuted by leg B's number.
+            for step in [event(61, "A", "o", 1, extra: #","number":"79990000001""#), event(61, "B", "o", 3, extra: #","number":"79000000000""#)] {
+                _ = try await store.record(step, receivedAt: Date(timeIntervalSince1970: 1_704_624_841))
+            }
+            for step in [event(62, "A", "o", 2, extra: #","number":"79990000001""#), event(62, "A", "s", 4), event(62, "B", "o", 5, extra: #","number":"79590000000""#),
+                         event(62, "B", "d", 40, extra: #","cause":"17""#)] {
+                _ = try await store.record(step, receivedAt: Date(timeIntervalSince1970: 1_704_624_842))
+            }
+            // Written as an exocall before the sightings wrote it: the body only.
+            let legacy = event(63, "A", "o", 6, extra: #","number":"79990000002""#)
+            try backend.execute("INSERT INTO call_event (identity, uid, received_at, raw) VALUES ('\(legacy.identity)', '63', \(sentAt + 6000), '\(legacy.raw)')", at: location)
+            let found = try await store.evidence(for: sends, now: sentAt + 3_600_000)
+            XCTAssertEqual(found.links, [lost.id!: "62", older.id!: "63"], "\(backend)")
+            XCTAssertEqual(found.results["62"]?.state, .busy, "\(backend): the linked call's result, from its whole events")
         }
     }
 }

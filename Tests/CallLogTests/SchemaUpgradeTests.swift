@@ -38,7 +38,7 @@ final class SchemaUpgradeTests: XCTestCase {
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
         XCTAssertEqual(applied, ["v1: calls, outcome counts, search", "v2: operator, sender host, deadline, log id", "v3: call events",
                                  "v4: call events by time", "v5: notes and dispositions",
-                                 "v6: call history"])
+                                 "v6: call history", "v7: event sightings"])
         XCTAssertTrue(try queue.read { try $0.tableExists("call_event") }, "the events' table is added to an old log")
         let columns = try queue.read { try $0.columns(in: "call").map(\.name) }
         XCTAssertTrue(columns.contains("operator_name") && columns.contains("deadline_at"), "\(columns)")
