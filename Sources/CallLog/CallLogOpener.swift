@@ -8,10 +8,12 @@ public enum CallLogOpener {
     /// Opens (creating if needed) the log for writing.
     /// Outcomes this machine kept while the log was out of reach are written first
     /// (`PendingOutcomes`): the next command completes what an outage left open.
-    public static func open(_ location: String, environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> any CallLogStore {
+    /// `session` says who opens it (a team log's server shows it) and how many connections it may hold.
+    public static func open(_ location: String, session: LogSession = LogSession(),
+                            environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> any CallLogStore {
         let store: any CallLogStore
         if PostgresLocation.isURL(location) {
-            store = try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+            store = try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment), session: session)
         } else {
             store = try SQLiteCallLog.open(path: location)
         }
@@ -20,9 +22,10 @@ public enum CallLogOpener {
     }
 
     /// Opens the log for reading; nil when a SQLite log has no file yet.
-    public static func openForReading(_ location: String, environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> (any CallLogStore)? {
+    public static func openForReading(_ location: String, session: LogSession = LogSession(),
+                                      environment: [String: String] = ProcessEnvironment.variables) async throws(CallLogError) -> (any CallLogStore)? {
         if PostgresLocation.isURL(location) {
-            let store = try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment))
+            let store = try await PostgresCallLog.open(try PostgresLocation.parse(location, environment: environment), session: session)
             await PendingOutcomes.standard(environment: environment).replay(into: store)
             return store
         }

@@ -19,73 +19,73 @@ public final class PostgresCallLog: CallLogStore {
     public let location: String
     /// Always false: a team log is opened for writing.
     public let isReadOnly = false
-    private let client: PostgresClient
-    private let runner: Task<Void, Never>
+    private let source: any ConnectionSource
     private let logger: Logger
     private let password: String?
 
     /// How long one operation may wait for the server before it fails.
     public static let operationTimeout: Duration = .seconds(5)
 
-    private init(location: PostgresLocation, client: PostgresClient, runner: Task<Void, Never>, logger: Logger) {
+    private init(location: PostgresLocation, source: any ConnectionSource, logger: Logger) {
         self.location = location.display
-        self.client = client
-        self.runner = runner
+        self.source = source
         self.logger = logger
         password = location.password
     }
 
-    deinit { runner.cancel() }
-
     /// Connects, brings the schema up to date (refusing a newer one) and returns the log.
-    /// One direct connection is tried first: the pool retries a refused connection or a
-    /// wrong password quietly, and the operator must hear the server's own reason at once.
-    public static func open(_ location: PostgresLocation) async throws(CallLogError) -> PostgresCallLog {
+    /// The first connection is made at once, so the operator hears the server's own reason
+    /// (a pool retries a refused connection or a wrong password quietly). An operator's
+    /// session keeps that one connection for everything; the receiver's adds a pool.
+    public static func open(_ location: PostgresLocation, session: LogSession = LogSession()) async throws(CallLogError) -> PostgresCallLog {
         let tls = try TLSChoice(location)
-        try await probe(location, tls: tls)
-        var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
-                                                         password: location.password, database: location.database, tls: tls.client)
-        configuration.options.connectTimeout = .seconds(3)
-        configuration.options.maximumConnections = 8
         let quiet = Logger(label: "exocall.calllog", factory: { _ in SwiftLogNoOpLogHandler() })
-        let client = PostgresClient(configuration: configuration, backgroundLogger: quiet)
-        let runner = Task { await client.run() }
-        let store = PostgresCallLog(location: location, client: client, runner: runner, logger: quiet)
+        let single: PostgresConnection.Configuration
+        do {
+            var made = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                        password: location.password, database: location.database, tls: try tls.connection())
+            made.options.connectTimeout = .seconds(3)
+            made.options.additionalStartupParameters = [("application_name", session.applicationName)]
+            single = made
+        } catch {
+            throw .badLocation(location: location.display, reason: .phrase(.pgTLSSettings, ["error": .verbatim("\(error)")]))
+        }
+        let shared = SharedConnection { id in try await PostgresConnection.connect(configuration: single, id: id, logger: quiet) }
+        // The first connection, under the deadline: the server's reason when it cannot be made.
+        switch await Deadline.race(operationTimeout, { try await shared.withConnection { _ in } }) {
+        case .finished: break
+        case .failed(let error):
+            await shared.close()
+            throw classify(error, location: location.display, password: location.password, reading: false)
+        case .timedOut:
+            await shared.close()
+            throw timedOut(location.display)
+        }
+        let source: any ConnectionSource
+        if session.connections > 1 {
+            await shared.close()
+            var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: location.password, database: location.database, tls: tls.client)
+            configuration.options.connectTimeout = .seconds(3)
+            configuration.options.maximumConnections = session.connections
+            configuration.options.additionalStartupParameters = [("application_name", session.applicationName)]
+            source = PooledConnections(configuration, logger: quiet)
+        } else {
+            source = shared
+        }
+        let store = PostgresCallLog(location: location, source: source, logger: quiet)
         do {
             try await store.migrate()
             try await store.sweepInterrupted()
         } catch {
-            runner.cancel()
+            await source.close()
             throw error
         }
         return store
     }
 
-    /// Closes the pool.
-    public func close() async { runner.cancel() }
-
-    /// Opens and closes one connection, failing with the server's reason.
-    private static func probe(_ location: PostgresLocation, tls: TLSChoice) async throws(CallLogError) {
-        let configuration: PostgresConnection.Configuration
-        do {
-            var made = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
-                                                        password: location.password, database: location.database, tls: try tls.connection())
-            made.options.connectTimeout = .seconds(3)
-            configuration = made
-        } catch {
-            throw .badLocation(location: location.display, reason: .phrase(.pgTLSSettings, ["error": .verbatim("\(error)")]))
-        }
-        let quiet = Logger(label: "exocall.calllog", factory: { _ in SwiftLogNoOpLogHandler() })
-        let outcome = await Deadline.race(operationTimeout) {
-            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: quiet)
-            try await connection.close()
-        }
-        switch outcome {
-        case .finished: return
-        case .failed(let error): throw classify(error, location: location.display, password: location.password, reading: false)
-        case .timedOut: throw timedOut(location.display)
-        }
-    }
+    /// Closes the log's connections.
+    public func close() async { await source.close() }
 
     /// TLS as `sslmode` asks, for the pool and for a single connection.
     private enum TLSChoice {
@@ -147,15 +147,17 @@ public final class PostgresCallLog: CallLogStore {
     /// Runs `body` on a pooled connection, failing with `.unavailable` after the
     /// timeout (the pool waits for a server that is down; a send must not).
     private func run<T: Sendable>(reading: Bool = false, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws(CallLogError) -> T {
-        let client = self.client
+        let source = self.source
         let logger = self.logger
         let outcome = await Deadline.race(Self.operationTimeout) {
-            try await client.withConnection { connection in try await body(connection, logger) }
+            try await source.withConnection { connection in try await body(connection, logger) }
         }
         switch outcome {
         case .finished(let value): return value
         case .failed(let error): throw classify(error, reading: reading)
-        case .timedOut: throw Self.timedOut(location)
+        case .timedOut:
+            await source.abandon()
+            throw Self.timedOut(location)
         }
     }
 
@@ -182,6 +184,7 @@ public final class PostgresCallLog: CallLogStore {
     /// password (should a server or library ever echo it) masked.
     private static func classify(_ error: any Error, location: String, password: String?, reading: Bool) -> CallLogError {
         if let error = error as? CallLogError { return error }
+        if error is SharedConnection.Closed { return .unavailable(location: location, detail: .phrase(.pgLogClosed)) }
         func redacted(_ text: String) -> String {
             guard let password, password.count >= 3 else { return text }
             return text.replacingOccurrences(of: password, with: "***")
@@ -715,19 +718,17 @@ public final class PostgresCallLog: CallLogStore {
     /// its own), and once after each reconnection, so nothing missed while the
     /// server was away stays unseen. `interval` is how long it waits between attempts to reconnect.
     public func changes(interval: Duration) -> AsyncStream<Void> {
-        let client = self.client
+        let source = self.source
+        let logger = self.logger
         // Changes coalesce: a flood of NOTIFYs (120,000 cost 70 s of CPU and 230 MB) is one reload.
         return AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
             let task = Task {
-                var first = true
+                let first = FirstTime()
                 while !Task.isCancelled {
                     do {
-                        try await client.withConnection { connection in
-                            try await connection.listen(on: PostgresSchema.channel) { notifications in
-                                if !first { continuation.yield() }
-                                first = false
-                                for try await _ in notifications { continuation.yield() }
-                            }
+                        try await source.listen(on: PostgresSchema.channel, logger: logger) { notifications in
+                            if !first.take() { continuation.yield() }
+                            for try await _ in notifications { continuation.yield() }
                         }
                     } catch {
                         // The server went away: wait, then listen again.

@@ -1060,5 +1060,6 @@ extension Catalog {
         .historyAutoFailed: "call history not read: {reason} (asked again later)",
         .cfgCallHistory: "\"auto\" (read Exolve's call history for calls without events) or \"off\"; got {value}",
         .keyLine: "line",
+        .pgLogClosed: "the log was closed in this program",
     ]
 }

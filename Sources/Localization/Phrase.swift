@@ -1143,4 +1143,5 @@ public enum Phrase: String, CaseIterable, Sendable {
     case historyAutoFailed = "history.autoFailed"
     case cfgCallHistory = "cfg.callHistory"
     case keyLine = "key.line"
+    case pgLogClosed = "postgres.logClosed"
 }

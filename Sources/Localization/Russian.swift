@@ -1060,5 +1060,6 @@ extension Catalog {
         .historyAutoFailed: "история звонков не прочитана: {reason} (повторим позже)",
         .cfgCallHistory: "\"auto\" (читать историю звонков Exolve для звонков без событий) или \"off\"; получено {value}",
         .keyLine: "строка",
+        .pgLogClosed: "журнал в этой программе уже закрыт",
     ]
 }

@@ -208,7 +208,7 @@ private actor Worker {
 
     func openLog(path: String) async {
         do {
-            attach(try await CallLogOpener.open(path))
+            attach(try await CallLogOpener.open(path, session: LogSession(operatorName: environment.operatorName)))
         } catch {
             if case .unavailable = error {
                 // A team log's server that is down: say so, refuse sends, and keep trying.
@@ -218,7 +218,7 @@ private actor Worker {
                 return
             }
             // A log that cannot be written can often still be read.
-            if let reader = (try? await CallLogOpener.openForReading(path)) ?? nil {
+            if let reader = (try? await CallLogOpener.openForReading(path, session: LogSession(operatorName: environment.operatorName))) ?? nil {
                 attach(reader)
                 deliver(.notice(StatusMessage(.phrase(.logReadOnly, ["reason": error.text]), .warning)))
             } else {
@@ -307,7 +307,7 @@ private actor Worker {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 if Task.isCancelled { return }
-                if let opened = try? await CallLogOpener.open(path) {
+                if let opened = try? await CallLogOpener.open(path, session: LogSession(operatorName: self.environment.operatorName)) {
                     self.attach(opened)
                     deliver(.notice(StatusMessage(.phrase(.logBack, ["location": .verbatim(opened.location)]), .success)))
                     return

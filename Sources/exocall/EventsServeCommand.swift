@@ -102,7 +102,7 @@ struct EventsServeCommand: AsyncParsableCommand {
         }
         let location = try database.resolved(command: "events serve")
         var store: (any CallLogStore)? = nil
-        do { store = try await CallLogOpener.open(location) } catch {
+        do { store = try await CallLogOpener.open(location, session: .receiver()) } catch {
             // Down at start: events go to the spool until it can be opened.
             printError("exocall events serve: " + say(.serveLogDown, ["reason": say.describe(error)]))
         }
@@ -115,7 +115,7 @@ struct EventsServeCommand: AsyncParsableCommand {
         options.idleTimeout = .seconds(Int64(max(1, deadline) + 2)) // after the body deadline, which answers 408 first
         do {
             try await EventServer.run(intake, options: options, token: token, logger: logger,
-                                      reopen: { try? await CallLogOpener.open(location) }) { url in
+                                      reopen: { try? await CallLogOpener.open(location, session: .receiver()) }) { url in
                 Console.print(url)
                 _ = Console.flushOutput()
             }

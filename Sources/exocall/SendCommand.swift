@@ -115,7 +115,7 @@ struct SendCommand: AsyncParsableCommand {
         if !noLog {
             let location = CallLogLocation.resolve(flag: database.path, configured: { configuredDB })
             do {
-                store = try await CallLogOpener.open(location)
+                store = try await CallLogOpener.open(location, session: LogSession(operatorName: operatorName))
             } catch {
                 let say = LanguageOption.current()
                 printError("exocall send: " + say(.cliNothingSentBecause, ["reason": say.describe(error)]))
@@ -123,17 +123,18 @@ struct SendCommand: AsyncParsableCommand {
                 throw ExitCode(SendExit.notSent)
             }
         }
-        defer { if let store { Task { await store.close() } } }
         let sender = LoggedSender(client: client, store: store, mode: .live, operatorName: operatorName)
+        let sent: Result<LoggedSender.Guarded, CallLogError>
+        do { sent = .success(try await sender.send(request, window: window)) } catch { sent = .failure(error) }
+        // Done with the log: a team log's connection is handed back to the server before the outcome is printed.
+        await store?.close()
         let outcome: LoggedSender.Outcome
-        do {
-            switch try await sender.send(request, window: window) {
-            case .sent(let sent): outcome = sent
-            case .held(let attempts):
-                HeldReport.print(attempts, window: window, json: json)
-                throw ExitCode(SendExit.held)
-            }
-        } catch let error as CallLogError {
+        switch sent {
+        case .success(.sent(let done)): outcome = done
+        case .success(.held(let attempts)):
+            HeldReport.print(attempts, window: window, json: json)
+            throw ExitCode(SendExit.held)
+        case .failure(let error):
             let say = LanguageOption.current()
             printError("exocall send: " + say(.cliNothingSentBecause, ["reason": say.describe(error)]))
             throw ExitCode(SendExit.notSent)

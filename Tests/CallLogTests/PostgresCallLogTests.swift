@@ -227,6 +227,75 @@ final class PostgresCallLogTests: XCTestCase {
         await store.close()
     }
 
+    /// An operator's open log (the panel's LISTEN and every operation, several at once) holds
+    /// one connection, named for the operator; it wakes on another's send, reconnects after
+    /// the server restarts, and hands the connection back when closed. The receiver pools.
+    func testAnOperatorHoldsOneNamedConnectionForQueriesAndNotifications() async throws {
+        _ = try requirePostgres()
+        let cluster = try PostgresCluster.start()
+        defer { cluster.destroy() }
+        let database = try cluster.createDatabase()
+        let url = cluster.url(database: database)
+        let connections = """
+            SELECT count(*) || '|' || coalesce(string_agg(application_name, ','), '') FROM pg_stat_activity
+            WHERE datname = '\(database)' AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+            """
+        let store = try await CallLogOpener.open(url, session: LogSession(operatorName: "anna"))
+        let woken = Counter()
+        let listener = Task { for await _ in store.changes(interval: .milliseconds(100)) { await woken.add() } }
+        defer { listener.cancel() }
+        // Busy at once: a send, reads and the listener share the one connection, none waiting forever.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    if index % 4 == 0 {
+                        _ = try await store.begin(CallLogEntry(request: request(number: "7999000\(1000 + index)"), mode: .demo, endpointHost: "h"))
+                    } else {
+                        _ = try await store.page(.all, after: nil, limit: 50)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let page = try await store.page(.all, after: nil, limit: 50)
+        XCTAssertEqual(page.count, 5)
+        XCTAssertEqual(try cluster.sql(connections, database: database), "1|exocall anna@\(Operator.host)", "one connection, named for the operator")
+        // Another operator's send wakes this one's panel through the shared connection.
+        let other = try await CallLogOpener.open(url, session: LogSession(operatorName: "boris@desk-2"))
+        let seen = await woken.value
+        _ = try await other.begin(CallLogEntry(request: request(number: "79990002000"), mode: .demo, endpointHost: "h"))
+        let wakes = await eventually(.seconds(10)) { await woken.value > seen }
+        XCTAssertTrue(wakes, "a notification arrives on the connection the queries use")
+        let both = try cluster.sql(connections, database: database)
+        XCTAssertTrue(both.hasPrefix("2|") && both.contains("exocall boris@desk-2"), "a name with its own host is kept: \(both)")
+        await other.close()
+        // The server restarts: the next operation connects again, and the panel listens again (it wakes once).
+        try cluster.stopServer()
+        try cluster.startServer()
+        let back = await eventually(.seconds(20)) { (try? await store.page(.all, after: nil, limit: 1)) != nil }
+        XCTAssertTrue(back, "the operator's connection is made again")
+        let relistened = await eventually(.seconds(20)) {
+            _ = try? cluster.sql("NOTIFY exocall_call", database: database)
+            return await woken.value > seen + 1
+        }
+        XCTAssertTrue(relistened, "the panel listens again after the restart")
+        XCTAssertEqual(try cluster.sql(connections, database: database), "1|exocall anna@\(Operator.host)", "still one")
+        await store.close()
+        let closed = await eventually(.seconds(5)) { (try? cluster.sql(connections, database: database)) == "0|" }
+        XCTAssertTrue(closed, "closing the log hands its connection back")
+        // The receiver takes events from many calls at once: a pool, named the same way.
+        let receiver = try await CallLogOpener.open(url, session: .receiver(operatorName: "receiver@gw"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<16 {
+                group.addTask { _ = try await receiver.page(CallLogFilter(search: "7999000\(index)"), after: nil, limit: 50) }
+            }
+            try await group.waitForAll()
+        }
+        let pooled = try cluster.sql(connections, database: database)
+        XCTAssertTrue(pooled.split(separator: "|").last?.split(separator: ",").allSatisfy { $0 == "exocall receiver@gw" } ?? false, pooled)
+        await receiver.close()
+    }
+
     /// A loopback port nothing listens on.
     static func closedPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -1,0 +1,167 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// Where the team log's operations get a connection: a pool (the event receiver, which
+/// takes many events at once) or one connection shared by every operation and the
+/// LISTEN that wakes the panel (an operator's TUI or command: one connection each, so a
+/// server's `max_connections` holds as many operators).
+protocol ConnectionSource: Sendable {
+    /// Runs `body` with a connection no other operation uses meanwhile.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T
+    /// Listens on `channel`, handing the notifications to `consume` until it returns or the
+    /// connection is lost (then it throws or returns, and the caller listens again).
+    func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws
+    /// An operation ran past its deadline: whatever it waits on is given up.
+    func abandon() async
+    /// Closes every connection; later operations fail.
+    func close() async
+}
+
+/// The pool: `PostgresClient`, running until closed.
+struct PooledConnections: ConnectionSource {
+    let client: PostgresClient
+    let runner: Task<Void, Never>
+
+    init(_ configuration: PostgresClient.Configuration, logger: Logger) {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+    }
+
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(connection) }
+    }
+
+    func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws {
+        // The pool lends a connection for as long as the listening lasts.
+        try await client.withConnection { connection in try await connection.listen(on: channel, consume: consume) }
+    }
+
+    func abandon() async {}
+
+    func close() async { runner.cancel() }
+}
+
+/// One connection, made when first needed and again after it is lost, lent to one
+/// operation at a time (a transaction's statements must not interleave with another's);
+/// the LISTEN is sent on it too and its notifications arrive between operations.
+final class SharedConnection: ConnectionSource {
+    /// The log was closed.
+    struct Closed: Error {}
+
+    private let slot: Slot
+
+    init(connect: @escaping @Sendable (Int) async throws -> PostgresConnection) {
+        slot = Slot(connect: connect)
+    }
+
+    deinit {
+        let slot = self.slot
+        Task { await slot.close() }
+    }
+
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = try await slot.acquire()
+        do {
+            let value = try await body(connection)
+            await slot.release()
+            return value
+        } catch {
+            await slot.release()
+            throw error
+        }
+    }
+
+    func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws {
+        let connection = try await slot.acquire()
+        let released = Flag()
+        do {
+            // LISTEN is sent while the connection is held; the notifications are read after
+            // it is handed back, so operations go on meanwhile.
+            try await connection.listen(on: channel) { notifications in
+                await slot.release()
+                released.set()
+                try await consume(notifications)
+            }
+        } catch {
+            if !released.isSet { await slot.release() }
+            throw error
+        }
+    }
+
+    func abandon() async { await slot.abandon() }
+
+    func close() async { await slot.close() }
+
+    /// The connection and who holds it, handed from one operation to the next in turn.
+    private actor Slot {
+        private let connect: @Sendable (Int) async throws -> PostgresConnection
+        private var connection: PostgresConnection?
+        private var held = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        private var closed = false
+        private var made = 0
+
+        init(connect: @escaping @Sendable (Int) async throws -> PostgresConnection) { self.connect = connect }
+
+        /// Waits for the connection to be free, then returns it (connecting when there is none
+        /// or it was lost). An operation given up while it waited never runs.
+        func acquire() async throws -> PostgresConnection {
+            if held { await withCheckedContinuation { waiting.append($0) } }
+            held = true
+            do {
+                if closed { throw Closed() }
+                try Task.checkCancellation()
+                if let connection, !connection.isClosed { return connection }
+                connection = nil
+                made += 1
+                let fresh = try await connect(made)
+                if closed {
+                    try? await fresh.close()
+                    throw Closed()
+                }
+                connection = fresh
+                return fresh
+            } catch {
+                release()
+                throw error
+            }
+        }
+
+        /// Hands the connection to the next operation waiting, if any.
+        func release() {
+            if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
+        }
+
+        /// Closes the connection under an operation that ran past its deadline, so it fails
+        /// and hands the slot on; the next operation connects again.
+        func abandon() {
+            guard let connection, held else { return }
+            self.connection = nil
+            Task { try? await connection.close() }
+        }
+
+        func close() async {
+            closed = true
+            if let connection {
+                self.connection = nil
+                try? await connection.close()
+            }
+        }
+    }
+}
+
+/// A flag set once, read from another task.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
+}
+
+/// True the first time it is taken, false after.
+final class FirstTime: Sendable {
+    private let taken = Mutex(false)
+    /// Whether this is the first time.
+    func take() -> Bool { taken.withLock { taken in defer { taken = true }; return !taken } }
+}
