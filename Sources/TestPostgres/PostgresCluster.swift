@@ -13,6 +13,8 @@ public final class PostgresCluster: @unchecked Sendable {
     public let password: String
     /// The superuser.
     public let superuser = "postgres"
+    /// The server's `max_connections`.
+    public let maxConnections: Int
     private let binaries: String
     private let runAs: String?
 
@@ -22,7 +24,8 @@ public final class PostgresCluster: @unchecked Sendable {
         public let description: String
     }
 
-    private init(port: Int, folder: String, password: String, binaries: String, runAs: String?) {
+    private init(port: Int, folder: String, password: String, binaries: String, runAs: String?, maxConnections: Int) {
+        self.maxConnections = maxConnections
         self.port = port
         self.folder = folder
         self.password = password
@@ -63,7 +66,7 @@ public final class PostgresCluster: @unchecked Sendable {
 
     /// Starts the server again on the same port.
     public func startServer() throws {
-        let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=\(maxConnections)"
         let result = try Self.run(binaries + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/server.log", "-o", options, "-w", "-t", "60", "start"], runAs: runAs)
         guard result.status == 0 else {
             let log = (try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? ""
@@ -106,8 +109,8 @@ public final class PostgresCluster: @unchecked Sendable {
         return nil
     }
 
-    /// Starts a new cluster.
-    public static func start() throws(Unavailable) -> PostgresCluster {
+    /// Starts a new cluster allowing `maxConnections` connections.
+    public static func start(maxConnections: Int = 200) throws(Unavailable) -> PostgresCluster {
         guard let binaries = binaryFolder() else {
             throw Unavailable(description: "no PostgreSQL server programs (initdb) in /usr/lib/postgresql: install the Debian package postgresql")
         }
@@ -130,7 +133,7 @@ public final class PostgresCluster: @unchecked Sendable {
             let initdb = try run(binaries + "/initdb", ["-D", folder + "/data", "-U", "postgres", "--pwfile=" + passwordFile, "-E", "UTF8",
                                                          "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"], runAs: runAs)
             guard initdb.status == 0 else { throw Unavailable(description: "initdb failed: \(initdb.output)") }
-            let cluster = PostgresCluster(port: try freePort(), folder: folder, password: password, binaries: binaries, runAs: runAs)
+            let cluster = PostgresCluster(port: try freePort(), folder: folder, password: password, binaries: binaries, runAs: runAs, maxConnections: maxConnections)
             try cluster.startServer()
             watch(cluster)
             return cluster

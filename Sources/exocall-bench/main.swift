@@ -9,6 +9,7 @@ import CallLog
 //   exocall-bench --hostile-only [--binary PATH]   only the hostile-input rows (issue #27)
 //   exocall-bench --events-only [--small]          only the call events' rows (issue #30)
 //   exocall-bench --log-only [--keep-db PATH]      only the SQLite log's queries
+//   exocall-bench --crowd-only [--small]           only the 200 operators on one PostgreSQL (issue #32)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let small = arguments.contains("--small")
 func option(_ name: String) -> String? {
@@ -129,9 +130,49 @@ if arguments.contains("--events-only") {
     exit(0)
 }
 
+/// Issue #32's row: a team of 200 operators (20 with --small) on one PostgreSQL, each holding
+/// what an open TUI holds, sending to a quarter as many clients at once.
+@MainActor func crowdRows() async throws {
+    let operators = small ? 20 : 200, clients = operators / 4
+    let crowd: CrowdBench.Figures
+    do { crowd = try await CrowdBench(operators: operators, clients: clients).run() } catch {
+        print("crowd rows skipped: \(error)")
+        return
+    }
+    let section = "crowd"
+    rows.append(Row(section: section, metric: "\(operators) operators open the team log and listen", value: fmt(crowd.openSeconds, 1) + " s", target: "", met: nil))
+    rows.append(Row(section: section, metric: "\(operators) send to \(clients) clients at once: placed / held", value: "\(crowd.begun) / \(crowd.held)" + (crowd.failed.isEmpty ? "" : " (\(crowd.failed.count) failed: \(crowd.failed[0]))"),
+                    target: "\(clients) / \(operators - clients)", met: crowd.begun == clients && crowd.held == operators - clients))
+    rows.append(Row(section: section, metric: "server connections at peak (max_connections 250)", value: "\(crowd.peakConnections), \(crowd.named) named exocall opN@host",
+                    target: "≤ \(operators), 1 each", met: crowd.peakConnections <= operators && crowd.named == crowd.peakConnections))
+    rows.append(Row(section: section, metric: "guarded begin, all at once (p50 / p99)", value: "\(fmt(crowd.begins.median, 1)) / \(fmt(crowd.begins.p99, 1)) ms",
+                    target: "p99 < 1000 ms", met: crowd.begins.p99 < 1000))
+    figures["crowd"] = ["operators": operators, "clients": clients, "placed": crowd.begun, "held": crowd.held, "failed": crowd.failed.count,
+                        "peak_connections": crowd.peakConnections, "begin": crowd.begins.dictionary, "open_seconds": crowd.openSeconds]
+}
+
+// --crowd-pooled: the same crowd with a pool per operator, as before issue #32 (for BENCHMARKS.md).
+if arguments.contains("--crowd-pooled") {
+    do {
+        let crowd = try await CrowdBench(operators: small ? 20 : 200, clients: small ? 5 : 50, connections: 8).run()
+        print("pooled: placed \(crowd.begun), held \(crowd.held), failed \(crowd.failed.count) \(crowd.failed.first ?? ""), peak connections \(crowd.peakConnections), begin p99 \(fmt(crowd.begins.p99, 1)) ms")
+    } catch {
+        print("pooled: \(error)")
+    }
+    exit(0)
+}
+
+// --crowd-only: just that row.
+if arguments.contains("--crowd-only") {
+    try await crowdRows()
+    for row in rows { print("\(row.metric): \(row.value)  \(row.target) \(row.met.map { $0 ? "met" : "NOT MET" } ?? "")") }
+    exit(0)
+}
+
 // --team-only: just the PostgreSQL rows (the team log at scale).
 if arguments.contains("--team-only") {
     try await teamRows(events: false)
+    try await crowdRows()
     for row in rows { print("\(row.metric): \(row.value)  \(row.target) \(row.met.map { $0 ? "met" : "NOT MET" } ?? "")") }
     exit(0)
 }
@@ -241,6 +282,7 @@ figures["log"] = queryFigures
 try await sqliteEventRows(log.path)
 
 try await teamRows()
+try await crowdRows()
 
 print("5/8 render…")
 let (renderStats, keyRender) = try log.render(frames: small ? 200 : 2000)
