@@ -122,8 +122,10 @@ final class EventsServeTests: XCTestCase {
         let reader = try await CallLogOpener.open(url)
         let drained = await eventually(.seconds(30)) { ((try? await reader.events(callIDs: ["1", "2", "3", "4"]))?.count ?? 0) == 4 }
         XCTAssertTrue(drained, "the spool drains into the database once it is back")
-        let left = try FileManager.default.contentsOfDirectory(atPath: home + "/data/exocall/event-spool").filter { $0.hasSuffix(".event") }
-        XCTAssertEqual(left, [])
+        // Each spooled event's file goes once its event is in the database (after, never before).
+        let spool = home + "/data/exocall/event-spool"
+        let emptied = await eventually(.seconds(10)) { ((try? FileManager.default.contentsOfDirectory(atPath: spool)) ?? []).allSatisfy { !$0.hasSuffix(".event") } }
+        XCTAssertTrue(emptied, "the spool is emptied: \((try? FileManager.default.contentsOfDirectory(atPath: spool)) ?? [])")
         await reader.close()
     }
 
