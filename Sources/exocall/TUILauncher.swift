@@ -112,7 +112,7 @@ struct TUILauncher {
             if let stub {
                 runtime.startDemo {
                     // Each placed call's life comes back as Exolve's events, over HTTP, to a receiver in this process.
-                    if let receiver = await DemoEvents.start(logPath: logPath) {
+                    if let receiver = await DemoEvents.start(logPath: logPath, operatorName: operatorName) {
                         await stub.sendEvents(to: EventPoster.post(to: receiver))
                     }
                     return ExolveClient(endpoint: try Endpoint(try await stub.start()), apiKey: APIKey(demoKey)!, timeout: timeout)
@@ -247,8 +247,9 @@ struct TUILauncher {
 /// the signals to the TUI.
 enum DemoEvents {
     /// The receiver's event URL once it listens, or nil when it cannot start (the demo works without it).
-    static func start(logPath: String) async -> String? {
-        guard let store = try? await CallLogOpener.open(logPath),
+    /// On a team log it holds a connection of its own, named for the operator as the TUI's is.
+    static func start(logPath: String, operatorName: String) async -> String? {
+        guard let store = try? await CallLogOpener.open(logPath, session: LogSession(operatorName: operatorName)),
               let spool = try? EventSpool(folder: NSTemporaryDirectory() + "exocall-demo-spool-\(getpid())") else { return nil }
         let token = EventToken.random()
         let intake = EventIntake(store: store, spool: spool, token: token)
