@@ -457,8 +457,10 @@ public final class SQLiteCallLog: CallLogStore {
         do {
             return try database.read { db in
                 guard try db.tableExists("call_event") else { return [] }
+                // A log read, not upgraded, from before the sightings (v7): every event is read from its body.
+                let sighted = try db.columns(in: "call_event").contains { $0.name == "side" }
                 var found: [UnknownEvidence.Sighting] = []
-                for start in stride(from: 0, to: numbers.count, by: 500) where found.count < limit {
+                for start in stride(from: 0, to: sighted ? numbers.count : 0, by: 500) where found.count < limit {
                     let chunk = Array(numbers[start..<min(numbers.count, start + 500)])
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                     let rows = try Row.fetchAll(db, sql: """
@@ -471,7 +473,8 @@ public final class SQLiteCallLog: CallLogStore {
                 }
                 let unread = try String.fetchAll(db, sql: """
                     SELECT e.raw FROM call_event e
-                    WHERE e.side IS NULL AND e.received_at BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
+                    WHERE \(sighted ? "e.side IS NULL AND " : "")e.received_at BETWEEN ? AND ?
+                      AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
                     LIMIT ?
                     """, arguments: [window.lowerBound, window.upperBound, max(0, limit - found.count)])
                 return found + unread.compactMap(CallEvent.stored).compactMap(UnknownEvidence.Sighting.init)

@@ -4,6 +4,7 @@ import CallLog
 import CallLogPostgres
 import ExolveClient
 import Foundation
+import GRDB
 import PostgresTestSupport
 import XCTest
 
@@ -188,5 +189,34 @@ final class CallEventStoreTests: XCTestCase {
             XCTAssertEqual(found.links, [lost.id!: "62", older.id!: "63"], "\(backend)")
             XCTAssertEqual(found.results["62"]?.state, .busy, "\(backend): the linked call's result, from its whole events")
         }
+    }
+
+    /// A log from before the sightings, read without being upgraded (a file this user may not
+    /// write): its events are read from their bodies and the evidence is still found.
+    func testAnOlderLogReadWithoutUpgradingStillGivesEvidence() async throws {
+        let path = scratchDatabase(self)
+        let sentAt: Int64 = 1_704_624_840_000
+        do {
+            let store = try SQLiteCallLog.open(path: path)
+            try await store.bulkInsert([finishedEntry(number: "79990000001", at: sentAt, outcome: .unknown, description: "lost answer")])
+            for step in [event(71, "A", "o", 2, extra: #","number":"79990000001""#), event(71, "B", "o", 5, extra: #","number":"79590000000""#)] {
+                _ = try store.record(step, receivedAt: Date(timeIntervalSince1970: 1_704_624_842))
+            }
+        }
+        // Back to v6, as an exocall before the sightings left it.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                DROP INDEX call_event_ringing; DROP INDEX call_event_unread; CREATE INDEX call_event_by_time ON call_event (received_at);
+                ALTER TABLE call_event DROP COLUMN side; ALTER TABLE call_event DROP COLUMN number; ALTER TABLE call_event DROP COLUMN event_at;
+                DELETE FROM grdb_migrations WHERE identifier = 'v7: event sightings';
+                """)
+        }
+        let reader = try XCTUnwrap(SQLiteCallLog.openForReading(path: path))
+        let sends = try await reader.page(CallLogFilter(outcome: .unknown), limit: 10)
+        let id = try XCTUnwrap(sends.first?.id)
+        let found = try await reader.evidence(for: sends, now: sentAt + 3_600_000)
+        XCTAssertEqual(found.links, [id: "71"])
+        let upgraded = try await DatabaseQueue(path: path).read { try $0.columns(in: "call_event").contains { $0.name == "side" } }
+        XCTAssertFalse(upgraded, "read, never upgraded")
     }
 }
