@@ -87,6 +87,12 @@ public final class PostgresCallLog: CallLogStore {
     /// Closes the log's connections.
     public func close() async { await source.close() }
 
+    // A log dropped without close() still lets its connections go.
+    deinit {
+        let source = self.source
+        Task { await source.close() }
+    }
+
     /// TLS as `sslmode` asks, for the pool and for a single connection.
     private enum TLSChoice {
         case disable

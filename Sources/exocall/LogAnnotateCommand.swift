@@ -82,7 +82,7 @@ enum LogAnnotation {
         let location = try database.resolved(command: command)
         let who = try operatorOption.resolved(configured: configuredOperator, command: command)
         let store: any CallLogStore
-        do { store = try await CallLogOpener.open(location) } catch {
+        do { store = try await CallLogOpener.open(location, session: LogSession(operatorName: who)) } catch {
             printError("exocall \(command): " + say.describe(error))
             throw ExitCode(1)
         }

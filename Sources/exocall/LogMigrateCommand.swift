@@ -40,7 +40,7 @@ struct LogMigrateCommand: AsyncParsableCommand {
         let source = CallLogLocation.resolve(flag: path, configured: { nil }, environment: environment)
         let target: PostgresCallLog
         do {
-            target = try await PostgresCallLog.open(try PostgresLocation.parse(to))
+            target = try await PostgresCallLog.open(try PostgresLocation.parse(to), session: LogReader.session(for: to))
         } catch {
             printError("exocall log migrate: " + LanguageOption.current().describe(error))
             throw ExitCode(1)

@@ -107,7 +107,7 @@ enum LogReader {
     /// The store, or nil (after saying so) when there is no log yet.
     static func open(_ location: String) async throws -> (any CallLogStore)? {
         do {
-            guard let store = try await CallLogOpener.openForReading(location) else {
+            guard let store = try await CallLogOpener.openForReading(location, session: session(for: location)) else {
                 printError(LanguageOption.current()(.logNoCallsYet, ["location": CallLogOpener.display(location)]))
                 return nil
             }
@@ -116,5 +116,15 @@ enum LogReader {
             printError("exocall log: " + LanguageOption.current().describe(error))
             throw ExitCode(1)
         }
+    }
+
+    /// Who a command's connection to a team log says it is: `EXOCALL_OPERATOR`, else the
+    /// config's `operator`, else user@host (the config is read only for a team log; one that
+    /// cannot be read names the connection user@host, and the command reports it elsewhere).
+    static func session(for location: String) -> LogSession {
+        guard PostgresLocation.isURL(location) else { return LogSession() }
+        let environment = ProcessEnvironment.variables
+        let configured = (try? ConfigFile.load(path: ConfigFile.path(environment: environment)))?.operatorName
+        return LogSession(operatorName: (try? Operator.name(flag: nil, environment: environment, configured: configured)) ?? Operator.fallback)
     }
 }

@@ -49,7 +49,7 @@ struct LogSyncCommand: AsyncParsableCommand {
         case .success(let read): items = read
         }
         let store: any CallLogStore
-        do { store = try await CallLogOpener.open(location) } catch {
+        do { store = try await CallLogOpener.open(location, session: LogReader.session(for: location)) } catch {
             printError("exocall log sync: " + say.describe(error))
             throw ExitCode(1)
         }

@@ -33,6 +33,36 @@ final class TeamLogTests: XCTestCase {
         return path
     }
 
+    /// Every command's connection tells the server who it is (the server's own log of each
+    /// connection, as a DBA reads it), and a send hands its connection back once it is done.
+    func testEachCommandsConnectionIsNamedForItsOperator() async throws {
+        _ = try requirePostgres()
+        let cluster = try PostgresCluster.start()
+        defer { cluster.destroy() }
+        _ = try cluster.sql("ALTER SYSTEM SET log_connections = on")
+        _ = try cluster.sql("ALTER SYSTEM SET log_disconnections = on")
+        _ = try cluster.sql("SELECT pg_reload_conf()")
+        let url = cluster.url(database: try cluster.createDatabase())
+        let (home, server, base) = try await standIn()
+        defer { Task { await server.stop() } }
+        let zoe = try config(operator: "zoe", home: home)
+        let send = try runExocall(["send", "--base-url", base, "--db", url, "-"], environment: ["EXOLVE_API_KEY": key, "EXOCALL_CONFIG": zoe],
+                                  home: home, stdin: requestText(client: "79590000001", description: "named"))
+        XCTAssertEqual(send.status, 0, send.stderr)
+        let list = try runExocall(["log", "--db", url], environment: ["EXOCALL_OPERATOR": "yuri"], home: home)
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let note = try runExocall(["log", "note", "1", "called back", "--db", url, "--operator", "xena"], home: home)
+        XCTAssertEqual(note.status, 0, note.stderr)
+        let serverLog = cluster.folder + "/server.log"
+        func named(_ who: String) -> Int {
+            ((try? String(contentsOfFile: serverLog, encoding: .utf8)) ?? "").components(separatedBy: "application_name=exocall \(who)@").count - 1
+        }
+        let seen = await eventuallyTrue { named("zoe") == 1 && named("yuri") == 1 && named("xena") == 1 }
+        XCTAssertTrue(seen, "one connection each, named: zoe \(named("zoe")), yuri \(named("yuri")), xena \(named("xena"))")
+        let closed = await eventuallyTrue { (try? cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'exocall %'")) == "0" }
+        XCTAssertTrue(closed, "every command handed its connection back")
+    }
+
     func testEightOperatorsSendingAtOnceLoseNothingAndEachEntryNamesItsOperator() async throws {
         let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
