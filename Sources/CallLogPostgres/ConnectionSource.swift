@@ -52,13 +52,9 @@ final class SharedConnection: ConnectionSource {
 
     private let slot: Slot
 
+    /// Closed by its owner: `PostgresCallLog.close()` or its deinit, or `open` when it fails.
     init(connect: @escaping @Sendable (Int) async throws -> PostgresConnection) {
         slot = Slot(connect: connect)
-    }
-
-    deinit {
-        let slot = self.slot
-        Task { await slot.close() }
     }
 
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
@@ -75,17 +71,17 @@ final class SharedConnection: ConnectionSource {
 
     func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws {
         let connection = try await slot.acquire()
-        let released = Flag()
+        // Handed back once: when the LISTEN is in place, or when it failed before that.
+        let handBack = FirstTime()
         do {
             // LISTEN is sent while the connection is held; the notifications are read after
             // it is handed back, so operations go on meanwhile.
             try await connection.listen(on: channel) { notifications in
-                await slot.release()
-                released.set()
+                if handBack.take() { await slot.release() }
                 try await consume(notifications)
             }
         } catch {
-            if !released.isSet { await slot.release() }
+            if handBack.take() { await slot.release() }
             throw error
         }
     }
@@ -150,13 +146,6 @@ final class SharedConnection: ConnectionSource {
             }
         }
     }
-}
-
-/// A flag set once, read from another task.
-private final class Flag: Sendable {
-    private let value = Mutex(false)
-    func set() { value.withLock { $0 = true } }
-    var isSet: Bool { value.withLock { $0 } }
 }
 
 /// True the first time it is taken, false after.

@@ -206,9 +206,12 @@ private actor Worker {
                         keyVariable: APIKey.environmentVariable)
     }
 
+    /// Who this TUI is to a team log's server: its operator, one connection.
+    private var logSession: LogSession { LogSession(operatorName: environment.operatorName) }
+
     func openLog(path: String) async {
         do {
-            attach(try await CallLogOpener.open(path, session: LogSession(operatorName: environment.operatorName)))
+            attach(try await CallLogOpener.open(path, session: logSession))
         } catch {
             if case .unavailable = error {
                 // A team log's server that is down: say so, refuse sends, and keep trying.
@@ -218,7 +221,7 @@ private actor Worker {
                 return
             }
             // A log that cannot be written can often still be read.
-            if let reader = (try? await CallLogOpener.openForReading(path, session: LogSession(operatorName: environment.operatorName))) ?? nil {
+            if let reader = (try? await CallLogOpener.openForReading(path, session: logSession)) ?? nil {
                 attach(reader)
                 deliver(.notice(StatusMessage(.phrase(.logReadOnly, ["reason": error.text]), .warning)))
             } else {
@@ -307,7 +310,7 @@ private actor Worker {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 if Task.isCancelled { return }
-                if let opened = try? await CallLogOpener.open(path, session: LogSession(operatorName: self.environment.operatorName)) {
+                if let opened = try? await CallLogOpener.open(path, session: self.logSession) {
                     self.attach(opened)
                     deliver(.notice(StatusMessage(.phrase(.logBack, ["location": .verbatim(opened.location)]), .success)))
                     return
