@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Where each table header and each assignment of a config file is, found in one
 /// pass, so a problem's line is a look-up (a scan of the file per problem made
@@ -12,7 +13,7 @@ struct ConfigLines {
     /// The index of `text`.
     init(_ text: String) {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(raw).trimmingSpaces()
             if trimmed.hasPrefix("[") {
                 if headers[trimmed] == nil { headers[trimmed] = index }
                 continue

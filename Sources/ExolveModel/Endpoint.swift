@@ -14,7 +14,7 @@ public struct Endpoint: Sendable, Equatable {
 
     /// Checks and wraps a base URL.
     public init(_ text: String) throws(ClientConfigurationError) {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingSpaces()
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
             throw .badBaseURL(text, .phrase(.urlNotAbsolute))

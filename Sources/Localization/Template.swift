@@ -17,23 +17,22 @@ public struct Template: Sendable, Equatable {
 
     /// The template's pieces.
     var pieces: [Piece] {
+        // Braces are ASCII, so the text is cut at their bytes: no character-by-character
+        // copy (a frame renders dozens of phrases, issue #32).
         var result: [Piece] = []
-        var literal = ""
-        var index = source.startIndex
-        while index < source.endIndex {
-            let character = source[index]
-            if character == "{", let close = source[index...].firstIndex(of: "}") {
-                let inside = source[source.index(after: index)..<close]
-                let parts = inside.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-                if !literal.isEmpty { result.append(.literal(literal)); literal = "" }
-                result.append(parts.count == 1 ? .value(parts[0]) : .plural(parts[0], Array(parts.dropFirst())))
-                index = source.index(after: close)
-            } else {
-                literal.append(character)
-                index = source.index(after: index)
-            }
+        let bytes = source.utf8
+        var literalStart = bytes.startIndex
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            if literalStart < open { result.append(.literal(String(source[literalStart..<open]))) }
+            let inside = source[bytes.index(after: open)..<close]
+            let parts = inside.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            result.append(parts.count == 1 ? .value(parts[0]) : .plural(parts[0], Array(parts.dropFirst())))
+            index = bytes.index(after: close)
+            literalStart = index
         }
-        if !literal.isEmpty { result.append(.literal(literal)) }
+        if literalStart < bytes.endIndex { result.append(.literal(String(source[literalStart...]))) }
         return result
     }
 
@@ -55,6 +54,8 @@ public struct Template: Sendable, Equatable {
     /// The text with `arguments` in place, plurals chosen for `language`.
     /// A missing argument shows as its `{name}`, so a mistake is visible, never a crash.
     public func render(_ arguments: [String: String], language: UILanguage) -> String {
+        // Most phrases have no placeholder: they are their own text.
+        guard source.utf8.contains(UInt8(ascii: "{")) else { return source }
         var text = ""
         for piece in pieces {
             switch piece {

@@ -1,3 +1,5 @@
+import Localization
+
 /// A colour as a theme file writes it.
 public enum ThemeColor: Equatable, Hashable, Sendable {
     /// The terminal's own foreground or background.
@@ -16,9 +18,9 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
 
     /// Parses `#rrggbb`, an index 0-255, an ANSI name, or `default`; nil otherwise.
     public init?(parsing text: String) {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased().trimmingSpaces()
         if lower == "default" { self = .terminalDefault; return }
-        if let index = ThemeColor.ansiNames.firstIndex(of: lower.replacingOccurrences(of: "-", with: "_")) { self = .ansi(index); return }
+        if let index = ThemeColor.ansiNames.firstIndex(of: String(lower.map { $0 == "-" ? "_" : $0 })) { self = .ansi(index); return }
         if let index = Int(lower), (0...255).contains(index) { self = .indexed(index); return }
         if lower.hasPrefix("#"), lower.count == 7, let value = UInt32(lower.dropFirst(), radix: 16) {
             self = .rgb(UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
@@ -37,5 +39,3 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
         }
     }
 }
-
-import Foundation

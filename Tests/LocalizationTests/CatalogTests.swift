@@ -57,3 +57,27 @@ final class CatalogTests: XCTestCase {
         XCTAssertNil(UILanguage(code: "de"))
     }
 }
+
+/// The catalog's text handling without Foundation (issue #32): the same answers.
+final class TextWithoutFoundationTests: XCTestCase {
+    func testTrimmingSpacesIsFoundationsWhitespaceTrim() {
+        var samples = ["", " ", "\t", "  a  ", "\ta b\t", "\u{A0}x\u{A0}", "\u{3000}全角\u{3000}", "\u{2009}thin\u{202F}", "\nkeep\n",
+                       " \n x \n ", "plain", "ё ж", "\u{200B}zero-width\u{200B}", " \u{301}a ", "\u{1680}\u{2000}\u{200A}\u{205F}x\u{200C}"]
+        // Every space separator of Unicode, one by one, and their neighbours.
+        let edges = [0x9, 0xA, 0xB, 0x1F, 0x20, 0x21, 0x85, 0x9F, 0xA0, 0xA1, 0x167F, 0x1680, 0x1681, 0x180E, 0x1FFF, 0x2000, 0x2005, 0x200A,
+                     0x200B, 0x200C, 0x200D, 0x2028, 0x2029, 0x202E, 0x202F, 0x2030, 0x205E, 0x205F, 0x2060, 0x2FFF, 0x3000, 0x3001, 0xFEFF]
+        for value in edges { let space = String(Unicode.Scalar(value)!); samples.append(space + "a" + space) }
+        for sample in samples {
+            XCTAssertEqual(sample.trimmingSpaces(), sample.trimmingCharacters(in: .whitespaces), "\(sample.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    func testTemplatesWithCyrillicAroundPlaceholdersRender() {
+        let template = Template("Звонок {n} {n|раз|раза|раз} — «{name}» {нет")
+        XCTAssertEqual(template.render(["n": "3", "name": "Анна"], language: .ru), "Звонок 3 раза — «Анна» {нет")
+        XCTAssertEqual(template.placeholders, ["n", "name"])
+        XCTAssertEqual(Template("no placeholder · ‹x›").render(["x": "y"], language: .en), "no placeholder · ‹x›")
+        XCTAssertEqual(Template("{a}{b}").render(["a": "1", "b": "2"], language: .en), "12")
+        XCTAssertEqual(Template("{missing} stays").render([:], language: .en), "{missing} stays")
+    }
+}

@@ -1,5 +1,6 @@
 import CallbackCore
 import Foundation
+import Localization
 
 private typealias Name = WireSchema.Name
 
@@ -58,7 +59,7 @@ extension FormState {
     /// A typed whole number as a JSON number (leading zeros dropped), a
     /// non-number as a string (so the validator names what was typed), nil when empty.
     static func integer(_ text: String) -> JSONValue? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
         let negative = trimmed.hasPrefix("-")
         let digits = negative ? trimmed.dropFirst() : Substring(trimmed)
@@ -70,7 +71,7 @@ extension FormState {
 
     /// A typed decimal (a comma read as a point) as a JSON number, else a string; nil when empty.
     static func decimal(_ text: String) -> JSONValue? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        let trimmed = text.trimmingSpaces().replacingOccurrences(of: ",", with: ".")
         guard !trimmed.isEmpty else { return nil }
         guard let value = Double(trimmed), value.isFinite, !trimmed.hasSuffix("."), !trimmed.hasPrefix(".") else { return .string(text) }
         return .number(CanonicalJSON.number(value))
