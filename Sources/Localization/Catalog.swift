@@ -1,19 +1,24 @@
-/// The one message catalog: every phrase by key, in each language. A test fails
-/// when a key lacks a translation or a translation's placeholders differ from the
+/// The one message catalog: every phrase by key, in each language. The compiler
+/// refuses a key without a translation (each language is one exhaustive switch); a
+/// test fails when a translation is empty or its placeholders differ from the
 /// English ones (`CatalogTests`). Templates are whole sentences with placeholders
 /// (`Template`), never glued from translated fragments.
 public enum Catalog {
     /// The text of `phrase` in `language`, with `arguments` in its placeholders.
     public static func text(_ phrase: Phrase, _ language: UILanguage, _ arguments: [String: String] = [:]) -> String {
-        let table = language == .ru ? russian : english
-        // A phrase missing from a table falls back to English (the catalog test forbids it).
-        let source = table[phrase] ?? english[phrase] ?? phrase.rawValue
-        return Template(source).render(arguments, language: language)
+        Template(source(phrase, language)).render(arguments, language: language)
     }
 
-    /// Each language's table.
+    /// `phrase` in `language` as the catalog writes it, placeholders and all. Each language
+    /// is a switch, not a dictionary: the compiler refuses a phrase without its text, and
+    /// the first phrase shown costs no table of a thousand entries built at start (issue #32).
+    public static func source(_ phrase: Phrase, _ language: UILanguage) -> String {
+        language == .ru ? russian(phrase) : english(phrase)
+    }
+
+    /// Each language's table, every phrase (for the catalog's own checks).
     public static func table(_ language: UILanguage) -> [Phrase: String] {
-        language == .ru ? russian : english
+        Dictionary(uniqueKeysWithValues: Phrase.allCases.map { ($0, source($0, language)) })
     }
 }
 

@@ -1,1065 +1,1067 @@
 extension Catalog {
     /// The English phrases (the source language).
-    static let english: [Phrase: String] = [
-        .headerValid: "✓ valid request",
-        .headerSendableWarnings: "✓ sendable · {count} {count|warning|warnings} (F4)",
-        .headerProblems: "✗ {count} {count|problem|problems} (F4)",
-        .headerDemo: "DEMO",
-        .headerLive: "LIVE",
-        .headerStandIn: "(stand-in, no real calls)",
-        .headerProfile: "profile {name}",
+    static func english(_ phrase: Phrase) -> String {
+        switch phrase {
+        case .headerValid: return "✓ valid request"
+        case .headerSendableWarnings: return "✓ sendable · {count} {count|warning|warnings} (F4)"
+        case .headerProblems: return "✗ {count} {count|problem|problems} (F4)"
+        case .headerDemo: return "DEMO"
+        case .headerLive: return "LIVE"
+        case .headerStandIn: return "(stand-in, no real calls)"
+        case .headerProfile: return "profile {name}"
 
-        .paneForm: "Form",
-        .panePreview: "Preview",
-        .paneLog: "Call log",
-        .tabNext: "next tab",
+        case .paneForm: return "Form"
+        case .panePreview: return "Preview"
+        case .paneLog: return "Call log"
+        case .tabNext: return "next tab"
 
-        .formTitle: "Request",
-        .formGeneral: "General",
-        .formLineFirst: "Line 1 · rung first (e.g. the operator)",
-        .formLineSecond: "Line 2 · rung second (e.g. the client)",
-        .formRequired: "required",
-        .formValueDefault: "{value} · default",
-        .formAsLoaded: "as loaded: {value}",
-        .formAddDestination: "[ + add destination ]  {count} of {max}",
-        .formDestinationsFull: "[ {count} of {max} destinations: full ]",
-        .formTimeout: "timeout",
-        .formTTSRequired: "required: what this leg hears",
-        .formSecondsToSay: "≈{seconds} s to say (est.)",
-        .formLongerThanRing: "longer than the {seconds} s it rings!",
-        .formRingsAtMost: "rings ≤{seconds} s",
-        .fieldDescription: "Description",
-        .fieldNumberCode: "Number code",
-        .fieldCallbackResource: "Callback resource",
-        .fieldDuration: "Duration, s",
-        .fieldNumber: "{index}. Number",
-        .fieldTimeout: "Timeout, s",
-        .fieldRingLogic: "Ring logic",
-        .fieldDisplayNumber: "Display number",
-        .fieldAudio: "Audio",
-        .fieldMediaResource: "Media resource",
-        .fieldText: "Text",
-        .fieldVoice: "Voice",
-        .fieldEmotion: "Emotion",
-        .fieldLanguage: "Language",
-        .fieldVolume: "Volume",
-        .fieldSpeed: "Speed",
-        .choiceSequential: "sequential",
-        .choiceParallel: "parallel",
-        .choiceNone: "none",
-        .choiceRecorded: "recorded",
-        .choiceTTS: "text-to-speech",
-        .choiceRussian: "Russian",
+        case .formTitle: return "Request"
+        case .formGeneral: return "General"
+        case .formLineFirst: return "Line 1 · rung first (e.g. the operator)"
+        case .formLineSecond: return "Line 2 · rung second (e.g. the client)"
+        case .formRequired: return "required"
+        case .formValueDefault: return "{value} · default"
+        case .formAsLoaded: return "as loaded: {value}"
+        case .formAddDestination: return "[ + add destination ]  {count} of {max}"
+        case .formDestinationsFull: return "[ {count} of {max} destinations: full ]"
+        case .formTimeout: return "timeout"
+        case .formTTSRequired: return "required: what this leg hears"
+        case .formSecondsToSay: return "≈{seconds} s to say (est.)"
+        case .formLongerThanRing: return "longer than the {seconds} s it rings!"
+        case .formRingsAtMost: return "rings ≤{seconds} s"
+        case .fieldDescription: return "Description"
+        case .fieldNumberCode: return "Number code"
+        case .fieldCallbackResource: return "Callback resource"
+        case .fieldDuration: return "Duration, s"
+        case .fieldNumber: return "{index}. Number"
+        case .fieldTimeout: return "Timeout, s"
+        case .fieldRingLogic: return "Ring logic"
+        case .fieldDisplayNumber: return "Display number"
+        case .fieldAudio: return "Audio"
+        case .fieldMediaResource: return "Media resource"
+        case .fieldText: return "Text"
+        case .fieldVoice: return "Voice"
+        case .fieldEmotion: return "Emotion"
+        case .fieldLanguage: return "Language"
+        case .fieldVolume: return "Volume"
+        case .fieldSpeed: return "Speed"
+        case .choiceSequential: return "sequential"
+        case .choiceParallel: return "parallel"
+        case .choiceNone: return "none"
+        case .choiceRecorded: return "recorded"
+        case .choiceTTS: return "text-to-speech"
+        case .choiceRussian: return "Russian"
 
-        .hintDescription: "Your own id for this request, free text (optional). stub:504 etc. try failures on the stand-in.",
-        .hintNumberCode: "The Exolve number that places the callback, e.g. 74999999999 (required).",
-        .hintCallbackResource: "The id of the callback resource created in your Exolve application (required).",
-        .hintDuration: "Max length of the bridged call: {min}–{max} s. Empty: the API's default {default}.",
-        .hintNumber: "International digits (79991234567) or a SIP URI (sip:user@host).",
-        .hintTimeout: "How long this destination rings: {min}–{max} s. Empty: {default}.",
-        .hintAddDestination: "A leg rings {min} to {max} destinations.",
-        .hintRingLogic: "Sequential rings destinations one after another; parallel rings them all at once.",
-        .hintDisplayNumber: "The caller id this leg's subscribers see (optional).",
-        .hintAudio: "What this leg hears before bridging: nothing, a recording, or synthesized speech.",
-        .hintMediaResource: "The id of a media resource uploaded to your application.",
-        .hintText: "{min}–{max} characters to say.",
-        .hintVoice: "The voice; the emotion list follows it.",
-        .hintEmotion: "Only the emotions this voice supports are offered.",
-        .hintLanguage: "The language of the text; the voice catalog lists the languages offered.",
-        .hintVolume: "Gain {min}…{max} (0 loudest). Empty: {default}. ← → step 1, Ctrl-← → 10; = sends the default.",
-        .hintSpeed: "Speech rate {min}…{max}. Empty: {default}. ← → step 0.1, Ctrl-← → 1; = sends the default.",
+        case .hintDescription: return "Your own id for this request, free text (optional). stub:504 etc. try failures on the stand-in."
+        case .hintNumberCode: return "The Exolve number that places the callback, e.g. 74999999999 (required)."
+        case .hintCallbackResource: return "The id of the callback resource created in your Exolve application (required)."
+        case .hintDuration: return "Max length of the bridged call: {min}–{max} s. Empty: the API's default {default}."
+        case .hintNumber: return "International digits (79991234567) or a SIP URI (sip:user@host)."
+        case .hintTimeout: return "How long this destination rings: {min}–{max} s. Empty: {default}."
+        case .hintAddDestination: return "A leg rings {min} to {max} destinations."
+        case .hintRingLogic: return "Sequential rings destinations one after another; parallel rings them all at once."
+        case .hintDisplayNumber: return "The caller id this leg's subscribers see (optional)."
+        case .hintAudio: return "What this leg hears before bridging: nothing, a recording, or synthesized speech."
+        case .hintMediaResource: return "The id of a media resource uploaded to your application."
+        case .hintText: return "{min}–{max} characters to say."
+        case .hintVoice: return "The voice; the emotion list follows it."
+        case .hintEmotion: return "Only the emotions this voice supports are offered."
+        case .hintLanguage: return "The language of the text; the voice catalog lists the languages offered."
+        case .hintVolume: return "Gain {min}…{max} (0 loudest). Empty: {default}. ← → step 1, Ctrl-← → 10; = sends the default."
+        case .hintSpeed: return "Speech rate {min}…{max}. Empty: {default}. ← → step 0.1, Ctrl-← → 1; = sends the default."
 
-        .previewExact: "Preview · exactly what is sent",
-        .previewNotSendable: "Preview · not sendable yet",
+        case .previewExact: return "Preview · exactly what is sent"
+        case .previewNotSendable: return "Preview · not sendable yet"
 
-        .logTitle: "Call log",
-        .logTitleCount: "Call log ({count})",
-        .logMatches: "{shown} {count|match|matches}",
-        .logReading: "reading the call log…",
-        .logNoMatch: "No entry matches. Esc (here) clears the filter.",
-        .logEmpty: "No calls logged yet. Press F5 to send the form's request; every send (here or with exocall send) appears in this panel, newest first.",
+        case .logTitle: return "Call log"
+        case .logTitleCount: return "Call log ({count})"
+        case .logMatches: return "{shown} {count|match|matches}"
+        case .logReading: return "reading the call log…"
+        case .logNoMatch: return "No entry matches. Esc (here) clears the filter."
+        case .logEmpty: return "No calls logged yet. Press F5 to send the form's request; every send (here or with exocall send) appears in this panel, newest first."
 
-        .keyPick: "pick",
-        .keyAdd: "add",
-        .keyChange: "change",
-        .keyDefault: "default",
-        .keyNext: "next",
-        .keyPrevious: "prev",
-        .keyAddRow: "add row",
-        .keyRemove: "remove",
-        .keyMove: "move",
-        .keyScroll: "scroll",
-        .keyOpen: "open",
-        .keySearch: "search",
-        .keyOutcome: "outcome",
-        .keyReuse: "reuse",
-        .keyExport: "export",
-        .keyVoices: "voices",
-        .keyNextPane: "next pane",
-        .keySend: "send",
-        .keySave: "save",
-        .keyOpenFile: "open",
-        .keyProblems: "problems",
-        .keyHelp: "help",
-        .keyQuit: "quit",
-        .keyWaitThenQuit: "wait for the outcome, then quit",
-        .keyQuitNow: "quit now (the entry reads interrupted)",
-        .keyStay: "stay",
-        .keyClose: "close",
-        .keyChoose: "choose",
-        .keyGoToField: "go to field",
-        .keyDropKept: "drop a value kept as loaded",
-        .keyConfirm: "confirm",
-        .keyCancel: "cancel",
-        .keyOverwrite: "overwrite",
-        .keyFilter: "filter",
-        .keyGender: "gender",
-        .keySet: "set",
-        .keyEraseFilter: "erase filter",
-        .keyClearFilter: "clear the filter",
-        .keySetVoiceEmotion: "set voice + emotion",
-        .keySendAgain: "send again",
-        .keyCopyCallID: "copy call_id",
-        .keyPreview: "preview",
-        .keyKeep: "keep",
-        .keyRevert: "revert",
-        .keySwitch: "switch",
-        .keyReplace: "replace",
-        .keyLoad: "load",
-        .keySaveToConfig: "save to config",
-        .keyFill: "fill",
-        .keyRefresh: "refresh",
-        .keyErase: "erase",
-        .keyClear: "clear",
-        .keyFind: "find",
-        .keyRun: "run",
-        .keySessionOnly: "this session only",
-        .languageSwitched: "the interface is in English now (ui_language = \"en\" in config.toml keeps it)",
+        case .keyPick: return "pick"
+        case .keyAdd: return "add"
+        case .keyChange: return "change"
+        case .keyDefault: return "default"
+        case .keyNext: return "next"
+        case .keyPrevious: return "prev"
+        case .keyAddRow: return "add row"
+        case .keyRemove: return "remove"
+        case .keyMove: return "move"
+        case .keyScroll: return "scroll"
+        case .keyOpen: return "open"
+        case .keySearch: return "search"
+        case .keyOutcome: return "outcome"
+        case .keyReuse: return "reuse"
+        case .keyExport: return "export"
+        case .keyVoices: return "voices"
+        case .keyNextPane: return "next pane"
+        case .keySend: return "send"
+        case .keySave: return "save"
+        case .keyOpenFile: return "open"
+        case .keyProblems: return "problems"
+        case .keyHelp: return "help"
+        case .keyQuit: return "quit"
+        case .keyWaitThenQuit: return "wait for the outcome, then quit"
+        case .keyQuitNow: return "quit now (the entry reads interrupted)"
+        case .keyStay: return "stay"
+        case .keyClose: return "close"
+        case .keyChoose: return "choose"
+        case .keyGoToField: return "go to field"
+        case .keyDropKept: return "drop a value kept as loaded"
+        case .keyConfirm: return "confirm"
+        case .keyCancel: return "cancel"
+        case .keyOverwrite: return "overwrite"
+        case .keyFilter: return "filter"
+        case .keyGender: return "gender"
+        case .keySet: return "set"
+        case .keyEraseFilter: return "erase filter"
+        case .keyClearFilter: return "clear the filter"
+        case .keySetVoiceEmotion: return "set voice + emotion"
+        case .keySendAgain: return "send again"
+        case .keyCopyCallID: return "copy call_id"
+        case .keyPreview: return "preview"
+        case .keyKeep: return "keep"
+        case .keyRevert: return "revert"
+        case .keySwitch: return "switch"
+        case .keyReplace: return "replace"
+        case .keyLoad: return "load"
+        case .keySaveToConfig: return "save to config"
+        case .keyFill: return "fill"
+        case .keyRefresh: return "refresh"
+        case .keyErase: return "erase"
+        case .keyClear: return "clear"
+        case .keyFind: return "find"
+        case .keyRun: return "run"
+        case .keySessionOnly: return "this session only"
+        case .languageSwitched: return "the interface is in English now (ui_language = \"en\" in config.toml keeps it)"
 
-        .validateOK: "OK",
-        .validateOKWarnings: "OK: sendable, with {count} {count|warning|warnings}",
-        .problemWholeRequest: "(request)",
-        .problemRowPath: "{leg} · row {row} ({path})",
-        .problemError: "error",
-        .problemWarning: "warning",
-        .problemLine: "{severity}: {path}: {message}",
-        .problemFix: "fix: {suggestion}",
-        .vMustBeObject: "must be a JSON object ({what}), got {given}",
-        .vWhatRequest: "the request",
-        .vWhatLeg: "a leg",
-        .vWhatDestination: "a destination",
-        .vWhatAudio: "an audio message",
-        .vWhatTTS: "text-to-speech settings",
-        .vWhatNumberCode: "the Exolve number that places the call",
-        .vWhatResource: "the callback resource id",
-        .vWhatMedia: "the media resource id",
-        .vUnknownField: "unknown field, so its value would not apply; {what} takes only {fields}",
-        .vUnknownFieldNear: "unknown field, so its value would not apply (did you mean \"{near}\"?); {what} takes only {fields}",
-        .vRepeated: "field given more than once",
-        .vNullAbsent: "null: treated as absent (the field is left out)",
-        .vRequired: "required: {what}",
-        .vRequiredLine: "required: each callback has two legs, line_1 and line_2",
-        .vRequiredDestinations: "required: a leg rings 1 to {max} destinations",
-        .vDestinationsCount: "must hold {min} to {max} destinations, has {count}",
-        .vDestinationsArray: "must be an array of destinations, got {given}",
-        .vSpeechLonger: "takes about {seconds} s to say (an estimate), longer than this leg rings (at most {ring} s)",
-        .vRequiredNumber: "required: the phone number or SIP URI to ring",
-        .vEmptyAudio: "an empty audio object: sent without audio (give media_resource_id or tts for a message)",
-        .vAudioBoth: "must hold exactly one of media_resource_id or tts, not both",
-        .vRequiredText: "required: the text to synthesize, {min} to {max} characters",
-        .vTextLength: "must be {min} to {max} characters, has {count}",
-        .vMustBeString: "must be a string, got {given}",
-        .vNoVoice: "no voice {value}; voices are {ids}",
-        .vNoLanguage: "no language {value}; languages are {ids}",
-        .vNoEmotion: "no emotion {value}; emotions are {names}",
-        .vVoiceLacksEmotion: "voice {voice} ({name}, {latin}) does not support emotion {emotion} ({emotionName}); it supports {offered}",
-        .vPhoneType: "must be a string of digits or a SIP URI, got {given}",
-        .vPhoneTypeQuoted: "must be a string of digits or a SIP URI, got {given} (write it in quotes: \"{lexeme}\")",
-        .vPhoneWarning: "{reason}, got {value}; it is sent as written",
-        .vPhoneError: "{reason}, got {value}",
-        .vDisplayType: "must be a string (the caller id to show), got {given}",
-        .vDisplayTypeQuoted: "must be a string (the caller id to show), got {given} (write it in quotes: \"{lexeme}\")",
-        .vDisplayNotDigits: "is not digits (a caller id is usually a number like 74990000001), got {value}; it is sent as written",
-        .vRuleGot: "{rule}, got {value}",
-        .vRuleNegativeID: "{rule}: a negative number cannot be an id, got {value}",
-        .vRulePastUInt64: "{rule}: past the largest uint64, 18446744073709551615, got {value}",
-        .vRuleZeroID: "{rule}: 0 means \"not set\" to the API, got 0",
-        .vRuleNegativeUnsigned: "{rule}: a negative number in an unsigned field, got {value}",
-        .vRulePastUnsigned: "{rule}: past the largest uint{bits}, {maximum}, got {value}",
-        .vRulePast32: "{rule}: past a 32-bit integer, got {value}",
-        .vRuleFraction: "{rule}: a fraction in a whole-number field, got {value}",
-        .vRuleTooLarge: "{rule}: past the largest uint64 (and every whole-number type), got {value}",
-        .vRulePositiveID: "must be a positive whole number ({what}, uint64)",
-        .vRuleWholeRangeSeconds: "must be a whole number from {min} to {max} seconds",
-        .vRuleWholeRange: "must be a whole number from {min} to {max}",
-        .vRuleWhole: "must be a whole number",
-        .vRuleNumberRange: "must be a number from {min} to {max}",
-        .vRuleRingLogic: "must be 1 (sequential) or 2 (parallel)",
-        .vRuleVoiceID: "must be a voice id ({ids})",
-        .vRuleLanguageID: "must be a language id: {ids}",
-        .vRuleEmotionID: "must be an emotion id ({names})",
-        .vWholeAsFraction: "a whole number written as {lexeme}: read as {digits} and sent as {digits}",
-        .vNumberInQuotes: "a number in quotes, \"{text}\": read as {text} and sent as a plain number",
-        .vGiven: "{type} {value}",
-        .typeObject: "object",
-        .typeArray: "array",
-        .typeString: "string",
-        .typeNumber: "number",
-        .typeBoolean: "boolean",
-        .typeNull: "null",
-        .phoneEmpty: "must not be empty",
-        .phoneSIPShape: "a SIP URI must look like sip:user@host",
-        .phoneSIPNoUser: "a SIP URI without a user part (usually sip:user@host)",
-        .phoneNotANumber: "must be a phone number (digits; + - ( ) and spaces allowed) or a SIP URI (sip:user@host)",
-        .phoneNotInternational: "is not in the international digits-only form",
-        .phoneNotInternationalFix: "is not in the international digits-only form ({fix})",
-        .phoneDomestic: "is written the domestic way; the international form is {fix}",
-        .phoneNoCountryCode: "looks like a Russian mobile without its country code; with it: {fix}",
-        .phoneLeadingZero: "starts with 0; international numbers start with the country code",
-        .phoneShort: "is unusually short for a phone number: {count} {count|digit|digits} (usually {min} to {max})",
-        .phoneLong: "is unusually long for a phone number: {count} {count|digit|digits} (usually {min} to {max})",
-        .statusProblemWithFix: "Ctrl-F → {suggestion} · {problem}",
-        .problemsTitle: "Problems: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} · Enter goes to the field · Esc closes",
-        .problemsNone: "No problems: the request is valid.",
-        .confirmTitle: "Place this callback?",
-        .confirmTitleAgain: "Send AGAIN?",
-        .confirmTo: "to",
-        .confirmDemoTarget: "DEMO stand-in at {host}: no real call is placed",
-        .confirmLiveTarget: "{host}: a REAL call will be placed",
-        .confirmLine: "line {number}",
-        .confirmRings: "{number} (rings {seconds} s)",
-        .confirmOneByOne: "rings one after another",
-        .confirmOneByOneDefault: "rings one after another (default)",
-        .confirmAllAtOnce: "rings all at once",
-        .confirmHears: "hears {audio}",
-        .audioNone: "no message",
-        .audioRecording: "recording {id}",
-        .audioVoice: "voice {voice} {name} {emotion} · “{text}”",
-        .confirmDuration: "duration",
-        .confirmAtMost: "at most {seconds} s",
-        .confirmAtMostDefault: "at most {seconds} s (default)",
-        .confirmWarnings: "{count} {count|warning|warnings} (the request can still be sent):",
-        .confirmChecking: "Checking the call log for recent calls to these numbers…",
-        .confirmCalledWithin: "This client was called within the last {window}:",
-        .confirmMayBeRinging: "An earlier call's outcome is not known: it may be ringing the client right now.",
-        .confirmSameUnknown: "This very request was sent before and its outcome is UNKNOWN: the call may have been placed. Check before ringing anyone again.",
-        .confirmTwice: "Sending now may ring the same person twice. Check before ringing anyone again.",
-        .confirmSendAnyway: "y sends it anyway · Esc cancels",
-        .confirmSend: "Enter or y sends · Esc cancels",
-        .outcomePlacedTitle: "PLACED",
-        .outcomeRejectedTitle: "REJECTED",
-        .outcomeNotSentTitle: "NOT SENT",
-        .outcomeUnknownTitle: "OUTCOME UNKNOWN",
-        .outcomePlaced: "The callback is being placed.",
-        .outcomeRequest: "request   {id}",
-        .outcomeCopy: "c copies the call_id to the clipboard",
-        .outcomeRejected: "Exolve refused the request (HTTP {status}); nothing was placed.",
-        .outcomeFieldMarked: "The field it names is marked in the form.",
-        .outcomeNotSent: "Nothing reached Exolve: {reason}.",
-        .outcomeSafe: "It is safe to send again.",
-        .outcomeMayHave: "The call MAY have been placed.",
-        .outcomeCheck: "Check (the call log, the Exolve console) before sending again;",
-        .outcomeAsksTwice: "sending this same request again will ask twice.",
-        .outcomeMilliseconds: "{ms} ms",
-        .outcomeLogEntry: "log entry {id}",
-        .outcomeClose: "Enter or Esc closes",
-        .helpTheVoicePickerTypeTo: "the voice picker (type to filter, Tab for gender) / only the emotions the voice offers",
-        .helpAddADestinationRow: "add a destination row",
-        .helpStep: "step 1 / 0.1 (Ctrl-← Ctrl-→: volume by 10, speed by 1)",
-        .helpChangeTheValueAudioNone: "change the value (audio: none / recorded / text-to-speech, values kept; voice: an emotion it lacks becomes its default)",
-        .helpReturnItToTheAPI: "return it to the API's default",
-        .helpNextField: "next field",
-        .helpPreviousField: "previous field",
-        .helpNextSection: "the next section's first field (General, Line 1, Line 2)",
-        .helpPreviousSection: "the previous section's first field (or this one's, when inside it)",
-        .helpSendTheDefaultValueExplicitly: "send the default value explicitly (it shows as chosen, not as \"default\")",
-        .helpPreviousNextFieldInThe: "previous / next field (in the TTS text: between wrapped lines first)",
-        .helpAddADestinationBelowIn: "add a destination below (at most 10)",
-        .helpRemoveTheDestinationRow: "remove the destination row",
-        .helpMoveTheDestinationRowUp: "move the destination row up",
-        .helpMoveTheDestinationRowDown: "move the destination row down",
-        .helpUndoTheLastChangeTo: "undo the last change to the form (typing, a load, r, a template, a row...), step by step",
-        .helpRedoWhatCtrlZUndid: "redo what Ctrl-Z undid",
-        .helpPickFromTheAccountS: "pick from the account's numbers (those that can place calls, for Number code) or callback resources; typing works as ever",
-        .helpUseTheSuggestedFixA: "use the suggested fix (a normalized phone number)",
-        .helpTextAPasteIsText: "text (a paste is text only; control characters are dropped)",
-        .helpMoveTheCursorCtrlA: "move the cursor (Ctrl-A / Ctrl-E too)",
-        .helpWordLeftRightAltB: "word left / right (Alt-B / Alt-F too)",
-        .helpDeleteACharacter: "delete a character",
-        .helpDeleteToTheStartTo: "delete to the start / to the end / the word before the cursor",
-        .helpScrollThePreview: "scroll the preview",
-        .helpToTheCallLog: "to the call log",
-        .helpToTheForm: "to the form",
-        .helpMoveInTheCallLog: "move in the call log",
-        .helpTheEntryInFullRequest: "the entry in full: request as sent, response, status",
-        .helpSearchNumbersAndTheirLast: "search numbers (and their last digits), description, call_id, TTS text",
-        .helpCycleTheOutcomeFilter: "cycle the filter: each outcome, then each result",
-        .helpLoadTheEntrySRequest: "load the entry's request into the form (Ctrl-Z undoes)",
-        .helpSaveTheEntrySRequest: "save the entry's request to a file",
-        .helpClearTheSearchAndThe: "clear the search and the filter",
-        .helpToThePreview: "to the preview",
-        .helpTheVoiceExplorerEveryVoice: "the voice explorer: every voice and emotion as a grid",
-        .helpNextPaneNextTabWhen: "next pane (next tab when narrow)",
-        .helpSendCheckConfirmEnterOr: "send: check, confirm (Enter or y), then the outcome",
-        .helpSaveTheRequestToA: "save the request to a JSON file",
-        .helpOpenARequestFile: "open a request file",
-        .helpTheProblemsListEnterJumps: "the problems list; Enter jumps to a field",
-        .helpThisHelp: "this help",
-        .helpQuitTheFormIsKept: "quit (the form is kept as a draft)",
-        .helpTheThemeListPreviewedLive: "the theme list, previewed live",
-        .helpSwitchProfileFillsEmptyFields: "switch profile: takes out the old profile's values, fills empty fields with the new one's",
-        .helpSaveTheFormAsA: "save the form as a named template",
-        .helpTheTemplatesPreviewedEnterLoads: "the templates, previewed; Enter loads one (Ctrl-Z undoes)",
-        .helpClickAFieldAChoice: "click a field, a choice (opens its picker), a tab, a pane or a log row (double-click opens it); the wheel scrolls",
-        .helpTheCommandPaletteEveryAction: "the command palette: every action by name, with its key",
-        .helpSwitchTheInterfaceLanguageEnglish: "switch the interface language: English / Русский",
-        .helpANewRequestAnEmpty: "a new request: an empty form, or the profile's defaults (Ctrl-Z brings the old one back)",
-        .helpCopyTheRequestAsA: "copy the request as a curl command (the key stays $VARIABLE)",
-        .helpShowForm: "the form",
-        .helpShowPreview: "the preview",
-        .helpShowLog: "the call log",
-        .labelMouse: "mouse",
-        .labelType: "type",
-        .helpEverywhere: "Everywhere",
-        .helpInTheForm: "In the form",
-        .helpEditingText: "Editing text",
-        .helpAudio: "Audio (text-to-speech)",
-        .helpSending: "Sending",
-        .helpPanes: "Preview and call log",
-        .helpDialogs: "In dialogs and pickers",
-        .helpDemoScenarios: "Demo scenarios: start the description with",
-        .helpQuitFromDialogs: "F10 / Ctrl-Q quit from any dialog too.",
-        .helpTitle: "Keys{position} · Esc closes",
-        .dialogHelp: "Help",
-        .dialogProblems: "Problems",
-        .dialogFilePrompt: "File name",
-        .dialogConfirmOverwrite: "Overwrite?",
-        .dialogVoicePicker: "Voice picker",
-        .dialogEmotionPicker: "Emotion picker",
-        .dialogVoiceExplorer: "Voice explorer",
-        .dialogConfirmSend: "Send confirmation",
-        .dialogOutcome: "Outcome",
-        .dialogMessage: "Message",
-        .dialogLogSearch: "Log search",
-        .dialogLogEntry: "Log entry",
-        .dialogProfilePicker: "Profiles",
-        .dialogTemplateName: "Template name",
-        .dialogTemplateExists: "Template exists",
-        .dialogTemplatePicker: "Templates",
-        .dialogThemePicker: "Themes",
-        .dialogSaveTheme: "Save theme",
-        .dialogQuitWhileSending: "Quit while sending",
-        .dialogPalette: "Command palette",
-        .dialogAccountPicker: "Account numbers",
-        .refuseDigits: "this field takes digits only",
-        .refuseWholeNumber: "this field takes a whole number (digits, minus)",
-        .refuseDecimal: "this field takes a number like 1.1",
-        .typedRefused: "{refusal}; \"{character}\" was not typed",
-        .typedAtLimit: "the text is at its limit of {limit} characters; nothing was typed",
-        .pasteRefused: "{refusal}; the paste was refused (it holds \"{bad}\")",
-        .pasteOverLimit: "the paste would make {count} characters, over the limit of {limit}: nothing was pasted, nothing cut",
-        .sendInFlight: "a send is already in flight; wait for its outcome",
-        .noKeyTitle: "No API key: nothing can be sent yet",
-        .sendFixFirst: "not sent: fix {count} {count|problem|problems} first (Enter jumps to one)",
-        .sendCancelled: "cancelled: you chose not to send; nothing left exocall",
-        .sendPlaced: "placed: call_id {callID} (c copies it)",
-        .sendRejected: "rejected (HTTP {status}): {message}",
-        .sendNotSent: "not sent: {reason}; safe to send again",
-        .sendUnknown: "UNKNOWN: {reason}. The call may have been placed; check before sending again",
-        .callIDCopied: "call_id {callID} copied to the clipboard (OSC 52)",
-        .quitAfterSend: "quitting as soon as the send has its outcome (it will be recorded and shown)",
-        .quitStay: "still here; the send goes on",
-        .sendHeldOnce: "held: the client was called once within {window}; nothing was sent",
-        .sendHeldTimes: "held: the client was called {count} {count|time|times} within {window}; nothing was sent",
-        .notSentTitle: "Not sent",
-        .logCouldNotRecord: "not sent: the call log could not record it",
-        .nothingToUndo: "nothing to undo",
-        .nothingToRedo: "nothing to redo",
-        .rowCleared: "a leg needs at least one destination: the row was cleared",
-        .rowRemoved: "removed destination {index} of line {line}",
-        .rowMoved: "destination moved to position {position} of line {line}",
-        .rowsFull: "line {line} already has {limit} destinations, the most a leg can ring",
-        .noFix: "no fix to apply here",
-        .fixApplied: "now {value}",
-        .explicitAlready: "{field} already holds an explicit value",
-        .explicitDefault: "{field}: the default, now sent explicitly",
-        .returnedDefault: "{field} returned to the default",
-        .logFilterCleared: "call log filter cleared",
-        .logReused: "entry {id}'s request is in the form; Ctrl-Z brings your previous form back",
-        .badgePlaced: "PLACED",
-        .badgeRejected: "REJECTED",
-        .badgeNotSent: "NOT SENT",
-        .badgeUnknown: "UNKNOWN",
-        .badgeSending: "SENDING",
-        .logDemoMark: "demo",
-        .tooSmall: "terminal too small",
-        .tooSmallNeed: "(need {need}, have {have})",
-        .tooSmallHint: "enlarge the window; F10 quits",
-        .cliPlacedIn: "placed in {time}",
-        .outcomeMsgPlaced: "placed: call_id {callID}",
-        .outcomeMsgRejected: "rejected by Exolve (HTTP {status}): {message}",
-        .outcomeMsgNotSent: "not sent: {reason}. Nothing reached Exolve; it is safe to send again.",
-        .outcomeMsgUnknown: "outcome unknown: {reason}. The call MAY have been placed; check before sending again.",
-        .cliInvalid: "exocall send: the request is invalid; nothing was sent",
-        .cliHeld: "held: a recent attempt to the same number (within {window}); nothing was sent",
-        .cliMayBeRinging: "An earlier call's outcome is not known: it may be ringing the client now.",
-        .cliHeldCheck: "Check it (exocall log show ID), then send again with --allow-repeat if the client must be called again.",
-        .promptSaveTitle: "Save the request (F2)",
-        .promptOpenTitle: "Open a request file (F3)",
-        .promptExportTitle: "Save the logged request (e)",
-        .promptOpenFile: "Open file:",
-        .promptSaveFile: "Save to file:",
-        .promptKeys: "Tab completes the path · Enter confirms · Esc cancels",
-        .searchTitle: "Search the call log",
-        .searchWhat: "Numbers (also their last digits), description, call_id, TTS text:",
-        .searchKeys: "Enter searches (empty: everything) · Esc cancels",
-        .quitSendingTitle: "A send is in flight",
-        .quitSendingUnknown: "Its outcome is not known yet.",
-        .quitSendingWait: "Enter or w: wait for it (it is recorded and shown), then quit.",
-        .quitSendingNow: "q: quit now; its log entry will read \"interrupted: may have been placed\".",
-        .quitSendingStay: "Esc: stay.",
-        .overwriteTitle: "File exists",
-        .overwriteExists: "{path} exists.",
-        .overwriteAsk: "Overwrite it? y / n",
-        .notSaved: "not saved",
-        .typeAFileName: "type a file name",
-        .savedRequest: "saved the request to {path}",
-        .couldNotSave: "could not save {path}: {reason}",
-        .couldNotOpen: "could not open {path}: {reason}",
-        .voicePickerTitle: "Voice for line {line} · type to filter · Tab: gender · Enter chooses",
-        .voiceFilter: "Filter: ",
-        .genderFemale: "female",
-        .genderMale: "male",
-        .genderAll: "all",
-        .voiceGender: "gender: {gender}",
-        .noVoiceMatches: "no voice matches",
-        .emotionsOf: "Emotions of {voice}",
-        .emotionsTitle: "Emotions",
-        .emotionsOnly: "Only what this voice offers. * is its default.",
-        .explorerTitle: "Voice explorer · line {line} · arrows move · Enter sets voice and emotion",
-        .explorerDefault: "default",
-        .explorerLegend: "◆ the voice's default   ● offered   · not offered   ✓ line {line} now",
-        .themeKept: "theme {name} kept",
-        .themeSessionOnly: "theme {name} for this session only",
-        .themeTitle: "Theme · ↑↓ preview · Enter keeps · Esc reverts",
-        .themeColours: "terminal colours: {depth}",
-        .themeKeepTitle: "Keep theme {name}",
-        .themeSaveAsk: "Save it to the config file for next time? y / n",
-        .themeSessionHint: "(n keeps it for this session only)",
-        .themeSaved: "theme {name} saved to the config file",
-        .themeNotSaved: "the theme was not saved: {reason}",
-        .noProfilesTitle: "No profiles",
-        .noProfilesText: "config.toml defines no profiles. Add one per Exolve application, for example:\n\n[profiles.shop]\napi_key_env = \"EXOLVE_SHOP_KEY\"\nnumber_code = 74999999999\ncallback_resource_id = 1221\n\nexocall config path says where the file is; exocall config check checks it.",
-        .profileNotValid: "the request is not valid yet; F4 lists the problems",
-        .curlCopied: "curl command copied (OSC 52); the key stays ${variable}",
-        .profileTitle: "Profile · Enter switches (fills empty fields only) · Esc",
-        .profileInUse: " (in use)",
-        .profileDefaultEndpoint: "default endpoint",
-        .profileKeyVariable: "key ${variable}",
-        .profileKeyFile: "key file {path}",
-        .profileKeyConfigured: "key as configured",
-        .profileDefaults: "defaults: {list}",
-        .templateNameRule: "a template name takes {rule}",
-        .templateKept: "template {name} kept as it was",
-        .templateSaveTitle: "Save the form as a template (F6)",
-        .templateNamePrompt: "Template name ({rule}):",
-        .templateSaveKeys: "Enter saves · Esc cancels",
-        .templateExistsTitle: "Template exists",
-        .templateReplaceAsk: "Template {name} exists. Replace it? y / n",
-        .templatesTitle: "Templates (F7) · ↑↓ preview · Enter loads into the form · Esc",
-        .templatesNone: "No templates yet: F6 saves the form as one.",
-        .templateUnreadable: "unreadable",
-        .templateSaved: "saved the form as template {name} (F7 lists templates)",
-        .templateNotSaved: "template not saved: {reason}",
-        .loadValid: "valid",
-        .loadErrors: "{errors} {errors|error|errors} (F4 lists them)",
-        .loadWarnings: "{warnings} {warnings|warning|warnings} (F4 lists them)",
-        .loadBoth: "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} (F4 lists them)",
-        .loadKept: "{summary}; kept as written: {list}",
-        .loadWholeDocument: "(the whole document)",
-        .loadedFile: "loaded {path}: {summary}",
-        .templateLoaded: "template {name} is in the form: {summary}; Ctrl-Z brings your previous form back",
-        .restoredDraft: "restored your draft from {time} (it is saved as you type)",
-        .entryTitle: "Call log entry {id}{position} · ↑↓ scroll · r reuse · e export · Esc closes",
-        .entryOutcome: "outcome   {outcome}",
-        .entryMessage: "message   {message}",
-        .entryHTTP: "HTTP      {status}    latency {latency}",
-        .entryEndpoint: "endpoint  {host}    mode {mode}",
-        .entryOperator: "operator  {name}    sent from {host}",
-        .entryCreated: "created   {created}    finished {finished}",
-        .entryRequest: "Request, as sent:",
-        .entryResponse: "Response body:",
-        .entryEmpty: "(empty)",
-        .entryNoResponse: "(no response)",
-        .messageClose: "Enter or Esc closes",
-        .accountResourceUnavailable: "type the callback resource id: the application's list (undocumented) is not available ({reason})",
-        .accountNoKey: "no API key: the account's lists need one (typing works)",
-        .accountFilled: "{field}: {value} (Ctrl-Z undoes)",
-        .accountNumbersTitle: "Numbers that can place calls · Number code",
-        .accountDisplayTitle: "The account's numbers · line {line} display number",
-        .accountResourcesTitle: "Callback resources (experimental: an undocumented list)",
-        .accountTitleKeys: "{title} · type to filter · Enter fills · ^R refresh",
-        .accountNotAsked: "no API key: the account's lists need one. Type the value.",
-        .accountLoading: "reading the account's lists… (typing in the field works meanwhile)",
-        .accountFailed: "could not list them: {reason}. Type the value.",
-        .accountNoMatch: "nothing matches \"{filter}\"",
-        .voiceEmotionBack: "voice {voice}: your emotion {emotion} is back",
-        .voiceLacksEmotion: "voice {voice} has no {old} emotion: set to its default, {new} ({old} comes back with a voice that has it)",
-        .voiceDoesNotOffer: "voice {voice} does not offer {emotion}; pick a marked cell",
-        .voiceChosen: "line {line}: voice {voice}, emotion {emotion}",
-        .noVoiceMatchesFilter: "no voice matches \"{filter}\"",
-        .dropKeptNone: "Del drops a value kept as the file wrote it; this problem has none (go to its field to change it)",
-        .dropKeptDone: "dropped what was kept at {path}; the form's own value (if any) is used",
-        .loadFailed: "{path}: {error}; the form is unchanged",
-        .profileFilled: "profile {name}: filled {fields}",
-        .profileNothingToFill: "profile {name}: no empty field to fill",
-        .paletteWorksElsewhere: "{key} works {place}; nothing was done here",
-        .placeDestination: "on a destination row",
-        .placeChoice: "on a choice field",
-        .placePicker: "on Voice or Emotion",
-        .placeText: "in a text field",
-        .placeLogEntry: "in the call log, on an entry",
-        .placeLog: "in the call log",
-        .placeForm: "in the form",
-        .placeElsewhere: "elsewhere",
-        .paletteTitle: "Commands (Ctrl-P) · type to find · Enter runs · Esc closes",
-        .paletteNoMatch: "no action matches",
-        .logHeaderID: "ID",
-        .logHeaderTime: "TIME",
-        .logHeaderOperator: "OPERATOR",
-        .logHeaderOutcome: "OUTCOME",
-        .logHeaderLeg1: "LEG 1",
-        .logHeaderLeg2: "LEG 2",
-        .logHeaderDescription: "DESCRIPTION",
-        .logHeaderCallID: "CALL_ID",
-        .outcomeWordSending: "sending",
-        .outcomeWordPlaced: "placed",
-        .outcomeWordRejected: "rejected",
-        .outcomeWordNotSent: "not_sent",
-        .outcomeWordUnknown: "unknown",
-        .logNoCallsYet: "no calls logged yet ({location})",
-        .logNoEntries: "no entries match",
-        .logCountFooter: "{shown} of {total} matching {count|entry|entries} ({location})",
-        .showID: "id",
-        .showOutcome: "outcome",
-        .showMessage: "message",
-        .showCallID: "call_id",
-        .showHTTP: "http status",
-        .showLatency: "latency",
-        .showCreated: "created",
-        .showFinished: "finished",
-        .showMode: "mode",
-        .showOperator: "operator",
-        .showSentFrom: "sent from",
-        .showEndpoint: "endpoint",
-        .showDescription: "description",
-        .showExocall: "exocall",
-        .showWarning: "warning",
-        .showMayHaveBeenPlaced: "the call MAY have been placed; check before sending again",
-        .showRequest: "request (as sent):",
-        .showResponse: "response body:",
-        .cfgNotTOML: "not valid TOML: {reason}",
-        .cfgUnknownTop: "unknown setting; the config takes {keys}",
-        .cfgStringInQuotes: "must be a string in quotes",
-        .cfgUILanguage: "must be \"ru\" or \"en\", got {value}",
-        .cfgNotAString: "a value that is not a string",
-        .cfgBadURL: "\"{url}\" cannot be used: https, or http to a loopback host",
-        .cfgProfilesTables: "must be tables: [profiles.NAME]",
-        .cfgMustBeTable: "must be a table: [{path}]",
-        .cfgUnknownProfileKey: "unknown setting; a profile takes {keys}",
-        .cfgKeyInline: "a profile never holds its key inline: use api_key_env = \"VAR\" or api_key_file = \"PATH\"",
-        .cfgNameVariable: "must name an environment variable",
-        .cfgPlainVariable: "must be a plain variable name (letters, digits and _, not starting with a digit), got \"{value}\"",
-        .cfgPathInQuotes: "must be a path in quotes",
-        .cfgPositiveNumber: "must be a positive whole number",
-        .cfgUnknownLineKey: "unknown setting; a line's defaults are display_number and audio",
-        .cfgAudioShape: "must be { media_resource_id = N } or { tts = { text = \"...\" } }",
-        .cfgKeyEnvOrFile: "give api_key_env or api_key_file, not both",
-        .cfgNoProfile: "no profile named \"{name}\"; profiles are {names}",
-        .cfgKeyFileMissing: "the key file {path} does not exist",
-        .cfgLine: "line {line}: {rest}",
-        .cfgNoFile: "{path}: no config file (every setting has its default)",
-        .cfgOK: "OK: {path}",
-        .cfgOKProfiles: "OK: {path} (profiles: {names})",
-        .themeMustBeString: "must be a string",
-        .themeNameInQuotes: "must be a theme name in quotes",
-        .themeRolesTable: "must be a table of roles",
-        .themeUnknownRole: "unknown role; roles are {roles}",
-        .themeRoleShape: "must be a table like { fg = \"#ffffff\", bg = \"default\", attrs = [\"bold\"] }",
-        .themeMustBeColour: "must be a colour",
-        .themeBadColour: "bad colour \"{value}\": use #rrggbb, 0-255, an ANSI name (red, bright_blue...) or default",
-        .themeAttrsList: "must be a list like [\"bold\", \"underline\"]",
-        .themeUnknownAttribute: "unknown attribute; attributes are {names}",
-        .themeUnknownField: "unknown field; a role takes fg, bg and attrs",
-        .themeUnknownKey: "unknown key; a theme takes title, inherits and [roles]",
-        .themeCannotRead: "cannot be read",
-        .themeNoSuchTheme: "no theme by that name; themes are {names}",
-        .themeInheritsNothing: "inherits \"{name}\", which is no theme",
-        .themeInheritanceLoop: "inheritance loop: {chain}",
-        .themeRoleMissing: "missing (set fg, bg and attrs, or add inherits = \"default\")",
-        .themeOK: "OK: {title} ({count} {count|role|roles})",
-        .jsonMalformed: "malformed JSON at line {line}, column {column}: {reason}",
-        .jsonAfterEnd: "unexpected {found} after the end of the document",
-        .jsonEndOfInput: "end of input",
-        .jsonByte: "byte 0x{hex}",
-        .jsonTooDeep: "nesting deeper than {max} levels",
-        .jsonExpectedValueEnd: "expected a value, found end of input",
-        .jsonExpectedValue: "expected a value, found {found}",
-        .jsonExpectedKey: "expected a quoted key, found {found}",
-        .jsonExpectedColon: "expected ':' after key \"{key}\", found {found}",
-        .jsonUnterminatedObject: "unterminated object: expected ',' or '}'",
-        .jsonObjectSeparator: "expected ',' or '}' in object, found {found}",
-        .jsonUnterminatedArray: "unterminated array: expected ',' or ']'",
-        .jsonArraySeparator: "expected ',' or ']' in array, found {found}",
-        .jsonDigit: "expected a digit in number",
-        .jsonLeadingZeros: "numbers must not have leading zeros",
-        .jsonDigitAfterPoint: "expected a digit after the decimal point",
-        .jsonDigitInExponent: "expected a digit in the exponent",
-        .jsonUnterminatedString: "unterminated string",
-        .jsonInvalidUTF8: "invalid UTF-8 in string",
-        .jsonControlCharacter: "control character in string (escape it as \\u{hex})",
-        .jsonLoneHigh: "lone high surrogate \\u{unit} in string",
-        .jsonInvalidLow: "invalid low surrogate in string",
-        .jsonLoneLow: "lone low surrogate in string",
-        .jsonInvalidEscape: "invalid escape \\{found} in string",
-        .jsonHex4: "expected 4 hex digits after \\u",
-        .keyMissing: "no Exolve API key. Provide one in any of three ways:\n  1. the environment: export {variable}=...\n  2. the config file {path}: api_key = \"...\" (then chmod 600 it)\n  3. a key file named in that config: api_key_file = \"/path/to/key\" (chmod 600)\nor try exocall with no account at all: exocall --demo, or exocall stub-server",
-        .keyLoosePermissions: "{path} holds an API key but is readable by group or others (mode {mode}); fix it with: chmod 600 {path}",
-        .keyBadConfig: "config file {path}: {reason}",
-        .keyUnreadableFile: "API key file {path}: {reason}",
-        .keyBadBaseURL: "base URL \"{url}\" cannot be used: {reason}",
-        .keyUnknownProfileNone: "no profile \"{name}\" in {path} (it defines none: add [profiles.{name}])",
-        .keyUnknownProfile: "no profile \"{name}\" in {path}; profiles are {names}",
-        .keyMissingProfileKey: "profile {profile} takes its API key from {source}, which is not set",
-        .keyBadKey: "the API key from {source} cannot be used: {reason}. Nothing was sent; write the key on one line with nothing else",
-        .keyRedirectableLink: "the API key file {link} is a link in {folder}, a folder others can write to: they could point it at another file. Name the key file itself in api_key_file, or move the link to a folder only you can write (chmod o-w {folder} if it is yours)",
-        .keyPreviewNeedsNone: "{reason}\n\nBuilding and previewing requests need no key: carry on, and send when one is set.",
-        .demoCouldNotStart: "the demo stand-in could not start: {reason}",
-        .logReadOnly: "the call log is read-only here: {reason}",
-        .logBack: "the call log is back: {location}",
-        .blockedNoKey: "no API key is configured",
-        .blockedLog: "the call log cannot record it, so nothing was sent: {reason}",
-        .blockedLogReadOnly: "the log is read-only",
-        .voicesHeaderName: "NAME",
-        .voicesHeaderLatin: "LATIN",
-        .voicesHeaderGender: "GENDER",
-        .voicesHeaderEmotions: "EMOTIONS (* default)",
-        .fileNoSuch: "no such file",
-        .fileIsFolder: "it is a folder",
-        .filePermission: "permission denied",
-        .fileTooLarge: "it is larger than {limit} MiB, far more than any request; nothing was read past that",
-        .fileCannotRead: "cannot read {path}: {reason}",
-        .fileStandardInput: "standard input",
-        .numbersNumber: "NUMBER",
-        .numbersType: "TYPE",
-        .numbersRegion: "REGION",
-        .numbersCallsOut: "CALLS OUT",
-        .numbersDescription: "DESCRIPTION",
-        .yes: "yes",
-        .no: "no",
-        .numbersShown: "{shown} of {total} {total|number|numbers}",
-        .numbersShownHidden: "{shown} of {total} {total|number|numbers} ({hidden} cannot place calls: --all lists them)",
-        .templatesNoneCLI: "no templates yet ({folder}); save one with F6 in the UI",
-        .templateDeleted: "deleted template {name}",
-        .stub403: "rejected: 403 customer not active",
-        .stub504: "unknown: 504 Gateway Timeout, empty body",
-        .stub500: "unknown: 500 Internal Server Error",
-        .stubSlow: "answers SECONDS late (try it with a shorter --timeout: unknown)",
-        .stubDrop: "unknown: the connection closes after the request is read",
-        .stubGarbage: "unknown: 200 with a body that is not JSON",
-        .transportBadURL: "bad URL {url}",
-        .transportTLSSetup: "TLS could not be set up ({error})",
-        .transportNoAnswerInTime: "no complete answer within the timeout",
-        .transportNoConnectionInTime: "no connection to the server within the timeout",
-        .transportHandshakeInTime: "TLS handshake not finished within the timeout",
-        .transportHostNotFound: "host not found (DNS)",
-        .transportCouldNotConnect: "could not connect",
-        .transportCouldNotConnectBecause: "could not connect ({error})",
-        .transportRefused: "connection refused",
-        .transportNoRoute: "no route to the server",
-        .transportUntrusted: "TLS handshake failed: the server's certificate is not trusted",
-        .transportNotTLS: "TLS handshake failed: the server does not speak TLS",
-        .transportHandshakeFailed: "TLS handshake failed",
-        .transportNotHTTP: "the server's answer was not valid HTTP",
-        .transportClosedMidAnswer: "the server closed the connection before its answer was complete",
-        .transportClosedSilently: "the server closed the connection without answering",
-        .transportConnectionFailed: "the connection failed ({error})",
-        .answerBadCallID: "Exolve answered HTTP {status} with a call_id that is not one (digits, at most 20): {callID}",
-        .answerNoCallID: "Exolve answered HTTP {status} without a call_id in the body",
-        .answerServerError: "Exolve answered {status}: {detail}",
-        .answerServerErrorEmpty: "Exolve answered {status} with an empty body",
-        .answerUnexpected: "unexpected HTTP {status} from the server",
-        .answerTooLarge: "Exolve answered HTTP {status} with a body over {size} {size|byte|bytes} ({dropped} more {dropped|byte|bytes} dropped)",
-        .listRefused: "Exolve refused the list (HTTP {status}): {message}",
-        .listNotAsked: "the list could not be asked for: {reason}",
-        .listNotArrived: "the list did not arrive: {reason}",
-        .listNotAList: "the answer was not a list: {reason}",
-        .listTooLarge: "larger than {size} {size|byte|bytes}",
-        .listNotObject: "not a JSON object",
-        .listNoCallbacks: "no \"callbacks\" list",
-        .listResourceWithoutID: "a callback resource without a numeric callback_resource_id",
-        .listNumbersNotList: "\"numbers\" is not a list",
-        .listNumberWithoutName: "a number without number_name",
-        .keySettingProblem: "config file {path}: {key}: {problem}",
-        .cfgNotUTF8: "cannot be read as UTF-8 text",
-        .cfgUnreadable: "cannot be read",
-        .cfgUnwritable: "cannot be written",
-        .cfgLeftAsItIs: "is not valid TOML, so it was left as it is",
-        .cfgOneLine: "must be one line of text without control characters",
-        .cfgTrueOrFalse: "must be true or false",
-        .cfgRepeatWindow: "must be {syntax}, got \"{value}\"",
-        .cfgEmptyKey: "is empty",
-        .keyFileMissing: "no such file",
-        .keyFileEmpty: "the file is empty",
-        .keySourceVariable: "the environment variable {name}",
-        .keySourceConfig: "api_key in {path}",
-        .keySourceKeyFile: "the key file {path}",
-        .keySourceFile: "the file {path}",
-        .keyContains: "it contains {what}",
-        .keyCarriageReturn: "a carriage return (CR)",
-        .keyLineFeed: "a line feed (LF)",
-        .keyTab: "a tab",
-        .keyControlCharacter: "the control character U+{code}",
-        .urlNotAbsolute: "it is not an absolute URL like https://api.exolve.ru",
-        .urlPlainHTTP: "plain http is allowed only to a loopback host (127.0.0.1, localhost, ::1); use https",
-        .urlScheme: "the scheme must be https (or http to a loopback host)",
-        .urlQuery: "a base URL takes no query or fragment",
-        .logErrCorrupt: "the call log {path} is damaged or not a call log ({detail}). exocall leaves it untouched. Move it aside (mv {path} {path}.damaged) to start a new log, or open it with sqlite3 to recover entries.",
-        .logErrNewer: "the call log {path} was written by a newer exocall. exocall leaves it untouched; upgrade exocall, or use another log with --db.",
-        .logErrInaccessible: "cannot open the call log {path}: {detail}. Check its permissions, or use another file with --db PATH.",
-        .logErrWrite: "cannot write to the call log {path}: {detail}",
-        .logErrRead: "cannot read the call log {path}: {detail}",
-        .logErrNoEntry: "no call log entry with id {id}",
-        .logErrUnavailable: "the call log {location} is unavailable ({detail}). Nothing is sent while it is: every call is written to the log before it leaves.",
-        .logErrBadLocation: "the call log location {location} cannot be used: {reason}",
-        .logErrNoFolder: "cannot create the folder {folder}",
-        .logErrNotExocall: "it is a SQLite database but not an exocall call log",
-        .logErrNoCallTable: "it has no call table",
-        .logErrForeignTable: "the database has a call table that exocall did not make",
-        .logErrNoID: "the server gave no id for the new entry",
-        .logErrPrivilege: "the role lacks a privilege: see \"A shared log for a team\" in the README",
-        .pgTLSSettings: "the TLS settings cannot be used: {error}",
-        .pgRootCert: "sslrootcert {path} cannot be read as PEM certificates",
-        .pgExpectedURL: "expected postgresql://user@host:port/dbname?sslmode=...",
-        .pgNoHost: "the URL names no host",
-        .pgNoUser: "the URL names no user (postgresql://USER@host/dbname)",
-        .pgSlashInName: "the database name \"{name}\" contains /",
-        .pgSSLMode: "sslmode must be one of {modes}, got \"{value}\"",
-        .pgUnknownParameter: "unknown parameter \"{name}\" (exocall understands sslmode and sslrootcert)",
-        .pgServerSaid: "{message} ({hint})",
-        .pathTheRequest: "the request",
-        .pathNoKey: "there is no \"{key}\" in {place}",
-        .pathNoIndex: "{place} has {count} {count|element|elements}, so index {index} does not exist",
-        .pathNotObject: "{place} is {type}, not an object",
-        .pathNotArray: "{place} is {type}, not an array",
-        .pathError: "{path}: {reason}",
-        .tplNameRule: "letters, digits, '.', '_' or '-' (up to {max})",
-        .tplNotAName: "\"{name}\" is not a template name",
-        .tplNoneNoneSaved: "no template \"{name}\" (none saved yet)",
-        .tplNone: "no template \"{name}\"; templates are {names}",
-        .tplNoneBare: "no template \"{name}\"",
-        .tplUnreadable: "template {path}: {reason}",
-        .tplBadName: "\"{name}\" cannot name a template: use {rule}",
-        .tplExists: "template \"{name}\" exists",
-        .tplCannotWrite: "cannot write {path}: {reason}",
-        .tplCannotDelete: "cannot delete {path}: {reason}",
-        .setNoEquals: "--set {assignment}: expected PATH=VALUE, like line_2.destinations[0].number=79991234567",
-        .setNotAPath: "--set {assignment}: \"{path}\" is not a path (keys joined by dots, 0-based [indexes])",
-        .setTakesNumber: "--set {assignment}: {path} takes a number, got \"{value}\"",
-        .setFailed: "--set {assignment}: {reason}",
-        .fileNotUTF8: "it is not UTF-8 text",
-        .configNoPath: "no config file path",
-        .attemptPlaced: "placed, call_id {callID}",
-        .attemptInterrupted: "interrupted: may have been placed",
-        .attemptInFlight: "still in flight",
-        .attemptUnknown: "outcome unknown: may have been placed",
-        .attemptLine: "{time}  {number}  {what}  (entry {id})",
-        .attemptLineBy: "{time}  by {who}  {number}  {what}  (entry {id})",
-        .logWarningNotRecorded: "the outcome could not be recorded in the call log (entry {id} will read as interrupted): {reason}",
-        .cliWarning: "warning: {text}",
-        .cliNothingSentBecause: "nothing was sent, because {reason}",
-        .cliAddNoLog: "(to send without recording it, add --no-log)",
-        .cliQuitInFlight: "quit while a send was in flight; its log entry reads \"interrupted: may have been placed\"",
-        .cliLastSend: "the last send: {line}",
-        .cliThemeUnusable: "the theme \"{name}\" cannot be used:\n{problems}",
-        .cliPathProblem: "{path}: {message}",
-        .draftUnreadable: "the saved draft could not be read ({reason})",
-        .draftUnreadableKept: "the saved draft could not be read ({reason}); it was kept as {path}",
-        .draftNotADraft: "it is not a draft exocall can read",
-        .filledLineDisplay: "line {line} display number",
-        .filledLineAudio: "line {line} audio",
-        .filledNumberCode: "number code",
-        .filledCallbackResource: "callback resource",
-        .filledDuration: "duration",
-        .startNotATerminal: "the TUI needs a terminal: standard input is not one (use a subcommand such as `exocall send` in scripts)",
-        .startNoTerm: "TERM is not set, so the terminal's capabilities are unknown (try TERM=xterm-256color)",
-        .startCannotInitialize: "cannot initialize the terminal \"{term}\" (is its terminfo installed?)",
-        .exportExists: "{path} already exists; choose another name or remove it first",
-        .exportCannotCreate: "cannot create {path}",
-        .exportStdoutClosed: "standard output was closed",
-        .exportIncomplete: "the export is incomplete: {reason}",
-        .exportDone: "exported {count} {count|entry|entries} to {path}",
-        .migrateNothingLocal: "the team log {location} is ready; there is no local log to copy ({source})",
-        .migrateCopied: "copied {copied} of {seen} {seen|entry|entries} from {source} to {location}",
-        .migrateCopiedSome: "copied {copied} of {seen} {seen|entry|entries} from {source} to {location} ({before} were copied before)",
-        .curlInvalid: "the request is invalid:",
-        .stubCannotListen: "cannot listen on {address}: {reason}",
-        .themesCannotRead: "cannot read {path}",
-        .entryInterruptedMessage: "interrupted: exocall stopped while this request was in flight; the call MAY have been placed",
-        .sendingStatus: "{frame} sending to {host} … {seconds} s (the UI stays usable; F5 waits for this one)",
-        .sendingDemoHost: "DEMO {host}",
-        .dialogScrollMarker: "↑ {above} above · ↓ {below} below · ↑↓ PgUp PgDn scroll",
-        .serverRefusedField: "Exolve refused it: {message}",
-        .choiceNoSuchVoice: "{id} (no such voice)",
-        .choiceNotOffered: "{name}, not offered by this voice",
-        .choiceNoSuchEmotion: "no such emotion",
-        .choiceNoSuchLanguage: "(no such language)",
-        .newRequestEmpty: "a new, empty request (Ctrl-Z brings the previous form back)",
-        .newRequestFromProfile: "a new request from profile {name}'s defaults (Ctrl-Z brings the previous form back)",
-        .vNotAnAccountNumber: "is not one of the account's {count} {count|number|numbers} that can place calls (Enter on Number code lists them)",
-        .themesName: "NAME",
-        .themesOrigin: "ORIGIN",
-        .themesFile: "FILE",
-        .themesBundled: "bundled",
-        .themesUser: "user",
-        .themesFromFile: "file",
-        .themesHasProblems: "{origin} (has problems: exocall themes check)",
-        .pgNoAnswerInTime: "no answer from the server within {seconds} s",
-        .optLimit: "--limit must be at least 1, got {value}",
-        .optTo: "--to must be a postgresql:// URL, got \"{value}\"",
-        .optDBNotURL: "--db must be a SQLite file to copy from, got a URL",
-        .optFileOrTemplateNotBoth: "give a FILE or --template NAME, not both",
-        .optFileOrTemplate: "give a request FILE (- for standard input) or --template NAME",
-        .optTimeout: "--timeout must be a duration from 1 second to 10 minutes (30, 30s, 2m), got {value}",
-        .optRepeatWindow: "--repeat-window must be {syntax}, got \"{value}\"",
-        .optOutcome: "--outcome must be one of {values}, got \"{value}\"",
-        .optSinceUntil: "--since must be earlier than --until",
-        .optOperator: "--operator must name an operator, got \"{value}\"",
-        .optDate: "{option} must be a date like 2026-11-24 or 2026-11-24T09:30 (optionally with a zone, 2026-11-24T09:30:00Z), got \"{value}\"",
-        .repeatWindowSyntax: "a duration like 10m, 90s or 1h, or 0 to turn the guard off",
-        .modeLive: "live",
-        .modeDemo: "demo",
-        .pathNoKeyInRequest: "there is no \"{key}\" in the request",
-        .undone: "undone (Ctrl-R redoes; {count} more {count|step|steps} back)",
-        .redone: "redone",
-        .serverRefusedNamedField: "Exolve refused {field}: {message}",
-        .optLangGot: "--lang takes ru or en, got \"{value}\"",
-        .optLangNothing: "--lang takes ru or en, got nothing",
-        .timeInvalid: "invalid time",
-        .keyNotUTF8: "bytes that are not UTF-8 text",
-        .keyFormatCharacter: "the invisible character U+{code}",
-        .keyNonASCII: "the non-ASCII character U+{code} (a Bearer token is ASCII)",
-        .fileDanglingLink: "it is a link to {target}, which does not exist",
-        .fileLinkLoop: "its links point at each other in a loop",
-        .fileNotRegular: "it is not a regular file (a folder, a pipe or a device)",
-        .fileUnreadableBecause: "it cannot be read: {reason}",
-        .tomlTooLarge: "it is larger than {limit} KiB, far more than any config or theme",
-        .cfgCannotReadBecause: "{path}: {reason}",
-        .pasteTooLarge: "the paste of {count} characters is over the limit of {limit}: nothing was pasted",
-        .cliStdoutFailed: "exocall: standard output could not be written ({reason}): the output is incomplete",
-        .listNumbersUnending: "the list did not end: after {pages} pages and {read} numbers Exolve still says there are {total}; nothing is shown as if it were the whole list",
-        .logWarningPlacedKept: "the call WAS placed (call_id {callID}), but the call log could not record it now: {reason}. The outcome is kept on this machine and written to entry {id} as soon as the log can be reached.",
-        .logWarningKept: "the call log could not record this outcome now: {reason}. It is kept on this machine and written to entry {id} as soon as the log can be reached.",
-        .logWarningPlacedNotRecorded: "the call WAS placed (call_id {callID}), but neither the call log nor this machine could record it ({reason}): entry {id} will read as interrupted. Note the call_id.",
-        .logUnreachableReason: "the call log {location} is unavailable ({detail})",
-        .logOutcomesWritten: "the call log {location} is back: the outcomes kept on this machine are written to it",
-        .pgNeedsPassword: "the server asks for a password and none was given (in ~/.pgpass, private to you, or in PGPASSWORD)",
-        .pgPasswordFileLoose: "the server asks for a password, and {path} was not read because others can read it (chmod 600 {path})",
-        .pgNoTLS: "the server does not offer TLS, which this URL requires; on a trusted network add sslmode=disable",
-        .pgAuthUnsupported: "the server asks for a way of signing in that exocall does not speak (scram-sha-256 and md5 work)",
-        .logErrNotAFile: "it is not a regular file (a folder, a pipe or a device): a call log is a SQLite file",
-        .labelPaste: "paste",
-        .placeOutsideText: "outside text fields",
-        .placeButton: "on + add destination",
-        .placeStepper: "on Volume or Speed",
-        .placeTTSText: "in the TTS text",
-        .placeAccountField: "on Number code, Display number or Callback resource",
-        .placeLine: "on a leg's field",
-        .placePreview: "in the preview",
-        .labelKeysAt: "{keys} {place}",
-        .keyStep: "step",
-        .keyExplicit: "explicit",
-        .placeHasDefault: "on a field with a default",
-        .stepped: "{field}: {value}",
-        .profileReplaced: "profile {name}: took out {old}'s {removed}; filled {fields} (Ctrl-Z undoes)",
-        .profileRemovedOnly: "profile {name}: took out {old}'s {removed}; {name} has no defaults for them (Ctrl-Z undoes)",
-        .confirmProfile: "profile",
-        .operatorNameRefused: "{source}: an operator's name is one line of at most 64 characters without control characters, got {value}",
-        .outcomeSeconds: "{seconds} s",
-        .unitSeconds: "{n} s",
-        .unitMinutes: "{n} min",
-        .unitHours: "{n} h",
-        .pgRefused: "nothing answers at {place}: is PostgreSQL running, and on that port?",
-        .pgTimedOut: "{place} did not answer in time (a firewall, or the server is overloaded)",
-        .pgUnreachable: "{place} cannot be reached from this machine (no route: check the network)",
-        .pgReset: "{place} closed the connection at once (is it PostgreSQL, and does it accept this machine?)",
-        .pgNoSuchHost: "no such host: {host}",
-        .pgCannotConnect: "cannot connect to {place}: {reason}",
-        .pgTheServer: "the server",
-        .confirmLogUnchecked: "The call log cannot be checked for recent calls to this client ({reason}): sending is refused until it can be, because every call is written to the log before it leaves. y checks again.",
-        .confirmLogNotOpen: "the call log is not open",
-        .keyNextClient: "next client",
-        .nextClientReady: "next client: leg 2's numbers and the description cleared (Ctrl-Z undoes)",
-        .headerLogDown: "✗ call log unreachable",
-        .headerLogFile: "local log",
-        .headerLogTeam: "team log {host}",
-        .helpScrollATallDialog: "Scroll a dialog taller than the window (its first line is the most important)",
-        .sendingRecording: "{frame} recording the call in the {log} before it goes out … {seconds} s (nothing is sent until it is recorded)",
-        .sendingRecordingOutcome: "{frame} Exolve answered; recording the outcome in the {log} … {seconds} s",
-        .statusPreviewHint: "The exact JSON F5 sends; ↑↓ PgUp PgDn scroll it, Tab goes back to the form",
-        .statusLogHint: "The call log, newest first: Enter shows an entry whole, r loads it into the form, / searches, o filters by outcome",
-        .paletteGoTo: "go to {field} · {section}",
-        .paletteLine: "Line {line}",
-        .keyClearSearch: "clear the search",
-        .keyKeepSearch: "keep the search, read on",
-        .helpNoMatch: "no key or action holds these words; Esc clears the search",
-        .helpEveryDialog: "Every dialog",
-        .listServerError: "Exolve's server failed (HTTP {status}: {message}); the list is not available now, try again in a moment (typing works as ever)",
-        .keyCompletePath: "complete the path",
-        .noPathCompletion: "no file or folder starts with {name}",
-        .confirmCheckingAgain: "nothing sent: checking the call log again…",
-        .confirmCheckAgainKeys: "y checks the call log again (nothing is sent) · Esc cancels",
-        .keyCheckAgain: "check the log again",
-        .resultNoEvents: "no events yet",
-        .resultRingingOperator: "ringing op…",
-        .resultOperatorAnswered: "op answered",
-        .resultRingingClient: "ringing client…",
-        .resultTalking: "talking {time}",
-        .resultConnected: "connected {time}",
-        .resultOpBusy: "op busy",
-        .resultClientBusy: "client busy",
-        .resultOpNoAnswer: "op no answer",
-        .resultClientNoAnswer: "client no answer",
-        .resultOpDeclined: "op declined",
-        .resultClientDeclined: "client declined",
-        .resultOpCancelled: "op: ringing cancelled",
-        .resultClientCancelled: "client: ringing cancelled (op hung up)",
-        .resultClientNeverRung: "op hung up before the client rang",
-        .resultOpFailed: "op failed: {cause}",
-        .resultClientFailed: "failed: {cause}",
-        .resultCauseUnknown: "cause unknown",
-        .resultCauseNumber: "cause {code}",
-        .entryResult: "result    {result}",
-        .entryLegOperator: "line 1    {timeline}",
-        .entryLegClient: "line 2    {timeline}",
-        .timelineRang: "rang {time}",
-        .timelineNotRung: "not rung",
-        .timelineAnsweredAfter: "answered after {seconds} s",
-        .timelineNotAnswered: "not answered",
-        .timelineHungUp: "hung up {time}",
-        .timelineTalk: "talk {time}",
-        .timelineWithMessage: "with the message {time}",
-        .timelineRecorded: "recorded",
-        .timelineNotRecorded: "not recorded",
-        .logHeaderResult: "RESULT",
-        .optResult: "--result takes {values}; got {value}",
-        .showResult: "result",
-        .showLegOperator: "line 1",
-        .showLegClient: "line 2",
-        .showAnswered: "answered",
-        .eventsNone: "No events in the call log yet: they arrive through exocall events serve, at the URL set in Exolve's cabinet.",
-        .eventsHeaderReceived: "RECEIVED",
-        .eventsHeaderUID: "UID (CALL_ID)",
-        .eventsHeaderLeg: "LEG",
-        .eventsHeaderStep: "STEP",
-        .eventsHeaderNumber: "NUMBER",
-        .eventsHeaderCause: "CAUSE",
-        .eventsHeaderEntry: "ENTRY",
-        .eventsNotOurs: "not exocall's",
-        .eventsStepRings: "rings",
-        .eventsStepAnswers: "answers",
-        .eventsStepHangsUp: "hangs up",
-        .eventsStepEnded: "ended",
-        .eventsStepEnd: "end",
-        .serveBadListen: "--listen takes HOST:PORT (127.0.0.1:8787, [::1]:8787, port 0 for a free one); got {value}",
-        .serveBadCIDR: "--allow-from takes a network as 10.0.0.0/8 or an address; got {value}",
-        .serveBadPublicURL: "--public-url takes an http:// or https:// address; got {value}",
-        .serveSpoolUnusable: "the spool folder {path} cannot be used: {reason}",
-        .serveLogDown: "the call log cannot be opened now ({reason}); events are kept in the spool and written when it can",
-        .serveFailed: "cannot serve at {address}: {reason}",
-        .stubBusy: "placed; the events say the client was busy",
-        .stubNoAnswer: "placed; the events say the client did not answer",
-        .stubOperatorNoAnswer: "placed; the events say the operator did not answer",
-        .stubTalk: "placed; the events say they talked SECONDS",
-        .entryEvidence: "unknown → placed: Exolve's events show this call (uid {uid}: the same numbers, rung within the send's window); the outcome stays unknown in the log",
-        .entryNoSign: "no sign of a call in Exolve's events: the receiver is receiving, and nothing rang these numbers in the send's window (the outcome stays unknown)",
-        .shortRinging: "ringing…",
-        .shortTalking: "▶ {time}",
-        .shortConnected: "✓ {time}",
-        .shortBusy: "busy",
-        .shortNoAnswer: "no reply",
-        .shortDeclined: "declined",
-        .shortFailed: "failed",
-        .resultStatePending: "result pending",
-        .resultStateConnected: "connected",
-        .resultStateBusy: "busy",
-        .resultStateNoAnswer: "no answer",
-        .resultStateFailed: "failed",
-        .logResultFilter: "result: {result}",
-        .serveTLSPair: "--tls-cert and --tls-key go together: give both for HTTPS, or neither for plain HTTP behind a proxy",
-        .serveBadCertificate: "--tls-cert {path}: cannot be used as a PEM certificate chain ({reason})",
-        .serveBadKey: "--tls-key {path}: cannot be used as a PEM private key ({reason})",
-        .serveKeyMismatch: "--tls-key {key} is not the private key of --tls-cert {certificate}",
-        .showEvidence: "evidence",
-        .clientCalls: "{count} {count|call|calls}",
-        .clientConnected: "{count} connected",
-        .clientLastConnectedToday: "last connected today",
-        .clientLastConnectedDaysAgo: "last connected {count} {count|day|days} ago",
-        .clientSummary: "client {number}: {summary}",
-        .optClientAlone: "--client lists every call to the client: give it without other filters (--outcome, --since, --until, --search, --operator, --disposition, --result)",
-        .cfgDispositions: "a list of 1 to 32 names in quotes, each one line of up to 64 characters, like [\"reached\", \"call back later\"]; got {value}",
-        .dispositionReached: "reached",
-        .dispositionCallBackLater: "call back later",
-        .dispositionWrongNumber: "wrong number",
-        .dispositionNotInterested: "not interested",
-        .annotateUnknownDisposition: "\"{value}\" is not one of the dispositions: {names} (the config's dispositions list sets them)",
-        .annotateNoteCleared: "entry {id}: note cleared ({who})",
-        .annotateDispositionCleared: "entry {id}: disposition cleared ({who})",
-        .annotateNoteSaved: "entry {id}: note saved ({who})",
-        .annotateDispositionSaved: "entry {id}: disposition \"{name}\" ({who})",
-        .annotateFieldNote: "the note",
-        .annotateFieldDisposition: "the disposition",
-        .annotateTooLong: "{field} is {count} characters; at most {limit}",
-        .annotateControl: "{field} holds a control character ({char}): only text and line breaks",
-        .showDisposition: "disposition",
-        .showNote: "note",
-        .annotationByline: "edited by {who} {time}",
-        .annotationEarlier: "{count} earlier",
-        .logHeaderDisposition: "DISPOSITION",
-        .dialogLogNote: "Note",
-        .dialogLogDisposition: "Disposition",
-        .keyNote: "note",
-        .keyDisposition: "disposition",
-        .keyNewLine: "new line",
-        .keyClearDisposition: "clear",
-        .helpNoteOnTheEntry: "write or edit the entry's note (every version kept, with who and when)",
-        .helpDispositionOfTheEntry: "set the entry's disposition from the team's list",
-        .noteTitle: "Note on entry {id}",
-        .noteCount: "{count}/{limit}",
-        .noteSaving: "saving…",
-        .dispositionTitle: "Disposition of entry {id}",
-        .annotateNoteNotSaved: "the note was not saved: {reason}. Enter tries again; your text is kept",
-        .annotateDispositionNotSaved: "the disposition was not saved: {reason}",
-        .annotateNoLog: "no call log is open",
-        .entryDisposition: "marked    {name} ({byline})",
-        .entryNote: "note      {note}",
-        .clientTitle: "Every call to {number}",
-        .clientReading: "reading the call log…",
-        .clientUnreadable: "the call log cannot be read: {reason}",
-        .clientNone: "no call to this client in the log",
-        .dialogLogClient: "Client history",
-        .keyClientHistory: "client",
-        .helpClientHistory: "every call to this client (leg 2), newest first, with results, dispositions and notes",
-        .helpClientOfForm: "every call to the form's client (the focused leg-2 number, else leg 2's first)",
-        .historyNotList: "the answer has no list of calls (calls or call_history)",
-        .historyBadItem: "a call in the answer has no call_id of digits or no duration in seconds",
-        .historyUnending: "the call history did not end after {pages} pages; nothing was used",
-        .resultFromCallHistory: "{result} (call history)",
-        .syncFailed: "Exolve's call history could not be used: {reason}; nothing was written",
-        .syncDone: "call history since {since}: {calls} {calls|call|calls} read, {updated} {updated|entry|entries} of this log updated",
-        .historyAutoFailed: "call history not read: {reason} (asked again later)",
-        .cfgCallHistory: "\"auto\" (read Exolve's call history for calls without events) or \"off\"; got {value}",
-        .keyLine: "line",
-        .pgLogClosed: "the log was closed in this program",
-    ]
+        case .validateOK: return "OK"
+        case .validateOKWarnings: return "OK: sendable, with {count} {count|warning|warnings}"
+        case .problemWholeRequest: return "(request)"
+        case .problemRowPath: return "{leg} · row {row} ({path})"
+        case .problemError: return "error"
+        case .problemWarning: return "warning"
+        case .problemLine: return "{severity}: {path}: {message}"
+        case .problemFix: return "fix: {suggestion}"
+        case .vMustBeObject: return "must be a JSON object ({what}), got {given}"
+        case .vWhatRequest: return "the request"
+        case .vWhatLeg: return "a leg"
+        case .vWhatDestination: return "a destination"
+        case .vWhatAudio: return "an audio message"
+        case .vWhatTTS: return "text-to-speech settings"
+        case .vWhatNumberCode: return "the Exolve number that places the call"
+        case .vWhatResource: return "the callback resource id"
+        case .vWhatMedia: return "the media resource id"
+        case .vUnknownField: return "unknown field, so its value would not apply; {what} takes only {fields}"
+        case .vUnknownFieldNear: return "unknown field, so its value would not apply (did you mean \"{near}\"?); {what} takes only {fields}"
+        case .vRepeated: return "field given more than once"
+        case .vNullAbsent: return "null: treated as absent (the field is left out)"
+        case .vRequired: return "required: {what}"
+        case .vRequiredLine: return "required: each callback has two legs, line_1 and line_2"
+        case .vRequiredDestinations: return "required: a leg rings 1 to {max} destinations"
+        case .vDestinationsCount: return "must hold {min} to {max} destinations, has {count}"
+        case .vDestinationsArray: return "must be an array of destinations, got {given}"
+        case .vSpeechLonger: return "takes about {seconds} s to say (an estimate), longer than this leg rings (at most {ring} s)"
+        case .vRequiredNumber: return "required: the phone number or SIP URI to ring"
+        case .vEmptyAudio: return "an empty audio object: sent without audio (give media_resource_id or tts for a message)"
+        case .vAudioBoth: return "must hold exactly one of media_resource_id or tts, not both"
+        case .vRequiredText: return "required: the text to synthesize, {min} to {max} characters"
+        case .vTextLength: return "must be {min} to {max} characters, has {count}"
+        case .vMustBeString: return "must be a string, got {given}"
+        case .vNoVoice: return "no voice {value}; voices are {ids}"
+        case .vNoLanguage: return "no language {value}; languages are {ids}"
+        case .vNoEmotion: return "no emotion {value}; emotions are {names}"
+        case .vVoiceLacksEmotion: return "voice {voice} ({name}, {latin}) does not support emotion {emotion} ({emotionName}); it supports {offered}"
+        case .vPhoneType: return "must be a string of digits or a SIP URI, got {given}"
+        case .vPhoneTypeQuoted: return "must be a string of digits or a SIP URI, got {given} (write it in quotes: \"{lexeme}\")"
+        case .vPhoneWarning: return "{reason}, got {value}; it is sent as written"
+        case .vPhoneError: return "{reason}, got {value}"
+        case .vDisplayType: return "must be a string (the caller id to show), got {given}"
+        case .vDisplayTypeQuoted: return "must be a string (the caller id to show), got {given} (write it in quotes: \"{lexeme}\")"
+        case .vDisplayNotDigits: return "is not digits (a caller id is usually a number like 74990000001), got {value}; it is sent as written"
+        case .vRuleGot: return "{rule}, got {value}"
+        case .vRuleNegativeID: return "{rule}: a negative number cannot be an id, got {value}"
+        case .vRulePastUInt64: return "{rule}: past the largest uint64, 18446744073709551615, got {value}"
+        case .vRuleZeroID: return "{rule}: 0 means \"not set\" to the API, got 0"
+        case .vRuleNegativeUnsigned: return "{rule}: a negative number in an unsigned field, got {value}"
+        case .vRulePastUnsigned: return "{rule}: past the largest uint{bits}, {maximum}, got {value}"
+        case .vRulePast32: return "{rule}: past a 32-bit integer, got {value}"
+        case .vRuleFraction: return "{rule}: a fraction in a whole-number field, got {value}"
+        case .vRuleTooLarge: return "{rule}: past the largest uint64 (and every whole-number type), got {value}"
+        case .vRulePositiveID: return "must be a positive whole number ({what}, uint64)"
+        case .vRuleWholeRangeSeconds: return "must be a whole number from {min} to {max} seconds"
+        case .vRuleWholeRange: return "must be a whole number from {min} to {max}"
+        case .vRuleWhole: return "must be a whole number"
+        case .vRuleNumberRange: return "must be a number from {min} to {max}"
+        case .vRuleRingLogic: return "must be 1 (sequential) or 2 (parallel)"
+        case .vRuleVoiceID: return "must be a voice id ({ids})"
+        case .vRuleLanguageID: return "must be a language id: {ids}"
+        case .vRuleEmotionID: return "must be an emotion id ({names})"
+        case .vWholeAsFraction: return "a whole number written as {lexeme}: read as {digits} and sent as {digits}"
+        case .vNumberInQuotes: return "a number in quotes, \"{text}\": read as {text} and sent as a plain number"
+        case .vGiven: return "{type} {value}"
+        case .typeObject: return "object"
+        case .typeArray: return "array"
+        case .typeString: return "string"
+        case .typeNumber: return "number"
+        case .typeBoolean: return "boolean"
+        case .typeNull: return "null"
+        case .phoneEmpty: return "must not be empty"
+        case .phoneSIPShape: return "a SIP URI must look like sip:user@host"
+        case .phoneSIPNoUser: return "a SIP URI without a user part (usually sip:user@host)"
+        case .phoneNotANumber: return "must be a phone number (digits; + - ( ) and spaces allowed) or a SIP URI (sip:user@host)"
+        case .phoneNotInternational: return "is not in the international digits-only form"
+        case .phoneNotInternationalFix: return "is not in the international digits-only form ({fix})"
+        case .phoneDomestic: return "is written the domestic way; the international form is {fix}"
+        case .phoneNoCountryCode: return "looks like a Russian mobile without its country code; with it: {fix}"
+        case .phoneLeadingZero: return "starts with 0; international numbers start with the country code"
+        case .phoneShort: return "is unusually short for a phone number: {count} {count|digit|digits} (usually {min} to {max})"
+        case .phoneLong: return "is unusually long for a phone number: {count} {count|digit|digits} (usually {min} to {max})"
+        case .statusProblemWithFix: return "Ctrl-F → {suggestion} · {problem}"
+        case .problemsTitle: return "Problems: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} · Enter goes to the field · Esc closes"
+        case .problemsNone: return "No problems: the request is valid."
+        case .confirmTitle: return "Place this callback?"
+        case .confirmTitleAgain: return "Send AGAIN?"
+        case .confirmTo: return "to"
+        case .confirmDemoTarget: return "DEMO stand-in at {host}: no real call is placed"
+        case .confirmLiveTarget: return "{host}: a REAL call will be placed"
+        case .confirmLine: return "line {number}"
+        case .confirmRings: return "{number} (rings {seconds} s)"
+        case .confirmOneByOne: return "rings one after another"
+        case .confirmOneByOneDefault: return "rings one after another (default)"
+        case .confirmAllAtOnce: return "rings all at once"
+        case .confirmHears: return "hears {audio}"
+        case .audioNone: return "no message"
+        case .audioRecording: return "recording {id}"
+        case .audioVoice: return "voice {voice} {name} {emotion} · “{text}”"
+        case .confirmDuration: return "duration"
+        case .confirmAtMost: return "at most {seconds} s"
+        case .confirmAtMostDefault: return "at most {seconds} s (default)"
+        case .confirmWarnings: return "{count} {count|warning|warnings} (the request can still be sent):"
+        case .confirmChecking: return "Checking the call log for recent calls to these numbers…"
+        case .confirmCalledWithin: return "This client was called within the last {window}:"
+        case .confirmMayBeRinging: return "An earlier call's outcome is not known: it may be ringing the client right now."
+        case .confirmSameUnknown: return "This very request was sent before and its outcome is UNKNOWN: the call may have been placed. Check before ringing anyone again."
+        case .confirmTwice: return "Sending now may ring the same person twice. Check before ringing anyone again."
+        case .confirmSendAnyway: return "y sends it anyway · Esc cancels"
+        case .confirmSend: return "Enter or y sends · Esc cancels"
+        case .outcomePlacedTitle: return "PLACED"
+        case .outcomeRejectedTitle: return "REJECTED"
+        case .outcomeNotSentTitle: return "NOT SENT"
+        case .outcomeUnknownTitle: return "OUTCOME UNKNOWN"
+        case .outcomePlaced: return "The callback is being placed."
+        case .outcomeRequest: return "request   {id}"
+        case .outcomeCopy: return "c copies the call_id to the clipboard"
+        case .outcomeRejected: return "Exolve refused the request (HTTP {status}); nothing was placed."
+        case .outcomeFieldMarked: return "The field it names is marked in the form."
+        case .outcomeNotSent: return "Nothing reached Exolve: {reason}."
+        case .outcomeSafe: return "It is safe to send again."
+        case .outcomeMayHave: return "The call MAY have been placed."
+        case .outcomeCheck: return "Check (the call log, the Exolve console) before sending again;"
+        case .outcomeAsksTwice: return "sending this same request again will ask twice."
+        case .outcomeMilliseconds: return "{ms} ms"
+        case .outcomeLogEntry: return "log entry {id}"
+        case .outcomeClose: return "Enter or Esc closes"
+        case .helpTheVoicePickerTypeTo: return "the voice picker (type to filter, Tab for gender) / only the emotions the voice offers"
+        case .helpAddADestinationRow: return "add a destination row"
+        case .helpStep: return "step 1 / 0.1 (Ctrl-← Ctrl-→: volume by 10, speed by 1)"
+        case .helpChangeTheValueAudioNone: return "change the value (audio: none / recorded / text-to-speech, values kept; voice: an emotion it lacks becomes its default)"
+        case .helpReturnItToTheAPI: return "return it to the API's default"
+        case .helpNextField: return "next field"
+        case .helpPreviousField: return "previous field"
+        case .helpNextSection: return "the next section's first field (General, Line 1, Line 2)"
+        case .helpPreviousSection: return "the previous section's first field (or this one's, when inside it)"
+        case .helpSendTheDefaultValueExplicitly: return "send the default value explicitly (it shows as chosen, not as \"default\")"
+        case .helpPreviousNextFieldInThe: return "previous / next field (in the TTS text: between wrapped lines first)"
+        case .helpAddADestinationBelowIn: return "add a destination below (at most 10)"
+        case .helpRemoveTheDestinationRow: return "remove the destination row"
+        case .helpMoveTheDestinationRowUp: return "move the destination row up"
+        case .helpMoveTheDestinationRowDown: return "move the destination row down"
+        case .helpUndoTheLastChangeTo: return "undo the last change to the form (typing, a load, r, a template, a row...), step by step"
+        case .helpRedoWhatCtrlZUndid: return "redo what Ctrl-Z undid"
+        case .helpPickFromTheAccountS: return "pick from the account's numbers (those that can place calls, for Number code) or callback resources; typing works as ever"
+        case .helpUseTheSuggestedFixA: return "use the suggested fix (a normalized phone number)"
+        case .helpTextAPasteIsText: return "text (a paste is text only; control characters are dropped)"
+        case .helpMoveTheCursorCtrlA: return "move the cursor (Ctrl-A / Ctrl-E too)"
+        case .helpWordLeftRightAltB: return "word left / right (Alt-B / Alt-F too)"
+        case .helpDeleteACharacter: return "delete a character"
+        case .helpDeleteToTheStartTo: return "delete to the start / to the end / the word before the cursor"
+        case .helpScrollThePreview: return "scroll the preview"
+        case .helpToTheCallLog: return "to the call log"
+        case .helpToTheForm: return "to the form"
+        case .helpMoveInTheCallLog: return "move in the call log"
+        case .helpTheEntryInFullRequest: return "the entry in full: request as sent, response, status"
+        case .helpSearchNumbersAndTheirLast: return "search numbers (and their last digits), description, call_id, TTS text"
+        case .helpCycleTheOutcomeFilter: return "cycle the filter: each outcome, then each result"
+        case .helpLoadTheEntrySRequest: return "load the entry's request into the form (Ctrl-Z undoes)"
+        case .helpSaveTheEntrySRequest: return "save the entry's request to a file"
+        case .helpClearTheSearchAndThe: return "clear the search and the filter"
+        case .helpToThePreview: return "to the preview"
+        case .helpTheVoiceExplorerEveryVoice: return "the voice explorer: every voice and emotion as a grid"
+        case .helpNextPaneNextTabWhen: return "next pane (next tab when narrow)"
+        case .helpSendCheckConfirmEnterOr: return "send: check, confirm (Enter or y), then the outcome"
+        case .helpSaveTheRequestToA: return "save the request to a JSON file"
+        case .helpOpenARequestFile: return "open a request file"
+        case .helpTheProblemsListEnterJumps: return "the problems list; Enter jumps to a field"
+        case .helpThisHelp: return "this help"
+        case .helpQuitTheFormIsKept: return "quit (the form is kept as a draft)"
+        case .helpTheThemeListPreviewedLive: return "the theme list, previewed live"
+        case .helpSwitchProfileFillsEmptyFields: return "switch profile: takes out the old profile's values, fills empty fields with the new one's"
+        case .helpSaveTheFormAsA: return "save the form as a named template"
+        case .helpTheTemplatesPreviewedEnterLoads: return "the templates, previewed; Enter loads one (Ctrl-Z undoes)"
+        case .helpClickAFieldAChoice: return "click a field, a choice (opens its picker), a tab, a pane or a log row (double-click opens it); the wheel scrolls"
+        case .helpTheCommandPaletteEveryAction: return "the command palette: every action by name, with its key"
+        case .helpSwitchTheInterfaceLanguageEnglish: return "switch the interface language: English / Русский"
+        case .helpANewRequestAnEmpty: return "a new request: an empty form, or the profile's defaults (Ctrl-Z brings the old one back)"
+        case .helpCopyTheRequestAsA: return "copy the request as a curl command (the key stays $VARIABLE)"
+        case .helpShowForm: return "the form"
+        case .helpShowPreview: return "the preview"
+        case .helpShowLog: return "the call log"
+        case .labelMouse: return "mouse"
+        case .labelType: return "type"
+        case .helpEverywhere: return "Everywhere"
+        case .helpInTheForm: return "In the form"
+        case .helpEditingText: return "Editing text"
+        case .helpAudio: return "Audio (text-to-speech)"
+        case .helpSending: return "Sending"
+        case .helpPanes: return "Preview and call log"
+        case .helpDialogs: return "In dialogs and pickers"
+        case .helpDemoScenarios: return "Demo scenarios: start the description with"
+        case .helpQuitFromDialogs: return "F10 / Ctrl-Q quit from any dialog too."
+        case .helpTitle: return "Keys{position} · Esc closes"
+        case .dialogHelp: return "Help"
+        case .dialogProblems: return "Problems"
+        case .dialogFilePrompt: return "File name"
+        case .dialogConfirmOverwrite: return "Overwrite?"
+        case .dialogVoicePicker: return "Voice picker"
+        case .dialogEmotionPicker: return "Emotion picker"
+        case .dialogVoiceExplorer: return "Voice explorer"
+        case .dialogConfirmSend: return "Send confirmation"
+        case .dialogOutcome: return "Outcome"
+        case .dialogMessage: return "Message"
+        case .dialogLogSearch: return "Log search"
+        case .dialogLogEntry: return "Log entry"
+        case .dialogProfilePicker: return "Profiles"
+        case .dialogTemplateName: return "Template name"
+        case .dialogTemplateExists: return "Template exists"
+        case .dialogTemplatePicker: return "Templates"
+        case .dialogThemePicker: return "Themes"
+        case .dialogSaveTheme: return "Save theme"
+        case .dialogQuitWhileSending: return "Quit while sending"
+        case .dialogPalette: return "Command palette"
+        case .dialogAccountPicker: return "Account numbers"
+        case .refuseDigits: return "this field takes digits only"
+        case .refuseWholeNumber: return "this field takes a whole number (digits, minus)"
+        case .refuseDecimal: return "this field takes a number like 1.1"
+        case .typedRefused: return "{refusal}; \"{character}\" was not typed"
+        case .typedAtLimit: return "the text is at its limit of {limit} characters; nothing was typed"
+        case .pasteRefused: return "{refusal}; the paste was refused (it holds \"{bad}\")"
+        case .pasteOverLimit: return "the paste would make {count} characters, over the limit of {limit}: nothing was pasted, nothing cut"
+        case .sendInFlight: return "a send is already in flight; wait for its outcome"
+        case .noKeyTitle: return "No API key: nothing can be sent yet"
+        case .sendFixFirst: return "not sent: fix {count} {count|problem|problems} first (Enter jumps to one)"
+        case .sendCancelled: return "cancelled: you chose not to send; nothing left exocall"
+        case .sendPlaced: return "placed: call_id {callID} (c copies it)"
+        case .sendRejected: return "rejected (HTTP {status}): {message}"
+        case .sendNotSent: return "not sent: {reason}; safe to send again"
+        case .sendUnknown: return "UNKNOWN: {reason}. The call may have been placed; check before sending again"
+        case .callIDCopied: return "call_id {callID} copied to the clipboard (OSC 52)"
+        case .quitAfterSend: return "quitting as soon as the send has its outcome (it will be recorded and shown)"
+        case .quitStay: return "still here; the send goes on"
+        case .sendHeldOnce: return "held: the client was called once within {window}; nothing was sent"
+        case .sendHeldTimes: return "held: the client was called {count} {count|time|times} within {window}; nothing was sent"
+        case .notSentTitle: return "Not sent"
+        case .logCouldNotRecord: return "not sent: the call log could not record it"
+        case .nothingToUndo: return "nothing to undo"
+        case .nothingToRedo: return "nothing to redo"
+        case .rowCleared: return "a leg needs at least one destination: the row was cleared"
+        case .rowRemoved: return "removed destination {index} of line {line}"
+        case .rowMoved: return "destination moved to position {position} of line {line}"
+        case .rowsFull: return "line {line} already has {limit} destinations, the most a leg can ring"
+        case .noFix: return "no fix to apply here"
+        case .fixApplied: return "now {value}"
+        case .explicitAlready: return "{field} already holds an explicit value"
+        case .explicitDefault: return "{field}: the default, now sent explicitly"
+        case .returnedDefault: return "{field} returned to the default"
+        case .logFilterCleared: return "call log filter cleared"
+        case .logReused: return "entry {id}'s request is in the form; Ctrl-Z brings your previous form back"
+        case .badgePlaced: return "PLACED"
+        case .badgeRejected: return "REJECTED"
+        case .badgeNotSent: return "NOT SENT"
+        case .badgeUnknown: return "UNKNOWN"
+        case .badgeSending: return "SENDING"
+        case .logDemoMark: return "demo"
+        case .tooSmall: return "terminal too small"
+        case .tooSmallNeed: return "(need {need}, have {have})"
+        case .tooSmallHint: return "enlarge the window; F10 quits"
+        case .cliPlacedIn: return "placed in {time}"
+        case .outcomeMsgPlaced: return "placed: call_id {callID}"
+        case .outcomeMsgRejected: return "rejected by Exolve (HTTP {status}): {message}"
+        case .outcomeMsgNotSent: return "not sent: {reason}. Nothing reached Exolve; it is safe to send again."
+        case .outcomeMsgUnknown: return "outcome unknown: {reason}. The call MAY have been placed; check before sending again."
+        case .cliInvalid: return "exocall send: the request is invalid; nothing was sent"
+        case .cliHeld: return "held: a recent attempt to the same number (within {window}); nothing was sent"
+        case .cliMayBeRinging: return "An earlier call's outcome is not known: it may be ringing the client now."
+        case .cliHeldCheck: return "Check it (exocall log show ID), then send again with --allow-repeat if the client must be called again."
+        case .promptSaveTitle: return "Save the request (F2)"
+        case .promptOpenTitle: return "Open a request file (F3)"
+        case .promptExportTitle: return "Save the logged request (e)"
+        case .promptOpenFile: return "Open file:"
+        case .promptSaveFile: return "Save to file:"
+        case .promptKeys: return "Tab completes the path · Enter confirms · Esc cancels"
+        case .searchTitle: return "Search the call log"
+        case .searchWhat: return "Numbers (also their last digits), description, call_id, TTS text:"
+        case .searchKeys: return "Enter searches (empty: everything) · Esc cancels"
+        case .quitSendingTitle: return "A send is in flight"
+        case .quitSendingUnknown: return "Its outcome is not known yet."
+        case .quitSendingWait: return "Enter or w: wait for it (it is recorded and shown), then quit."
+        case .quitSendingNow: return "q: quit now; its log entry will read \"interrupted: may have been placed\"."
+        case .quitSendingStay: return "Esc: stay."
+        case .overwriteTitle: return "File exists"
+        case .overwriteExists: return "{path} exists."
+        case .overwriteAsk: return "Overwrite it? y / n"
+        case .notSaved: return "not saved"
+        case .typeAFileName: return "type a file name"
+        case .savedRequest: return "saved the request to {path}"
+        case .couldNotSave: return "could not save {path}: {reason}"
+        case .couldNotOpen: return "could not open {path}: {reason}"
+        case .voicePickerTitle: return "Voice for line {line} · type to filter · Tab: gender · Enter chooses"
+        case .voiceFilter: return "Filter: "
+        case .genderFemale: return "female"
+        case .genderMale: return "male"
+        case .genderAll: return "all"
+        case .voiceGender: return "gender: {gender}"
+        case .noVoiceMatches: return "no voice matches"
+        case .emotionsOf: return "Emotions of {voice}"
+        case .emotionsTitle: return "Emotions"
+        case .emotionsOnly: return "Only what this voice offers. * is its default."
+        case .explorerTitle: return "Voice explorer · line {line} · arrows move · Enter sets voice and emotion"
+        case .explorerDefault: return "default"
+        case .explorerLegend: return "◆ the voice's default   ● offered   · not offered   ✓ line {line} now"
+        case .themeKept: return "theme {name} kept"
+        case .themeSessionOnly: return "theme {name} for this session only"
+        case .themeTitle: return "Theme · ↑↓ preview · Enter keeps · Esc reverts"
+        case .themeColours: return "terminal colours: {depth}"
+        case .themeKeepTitle: return "Keep theme {name}"
+        case .themeSaveAsk: return "Save it to the config file for next time? y / n"
+        case .themeSessionHint: return "(n keeps it for this session only)"
+        case .themeSaved: return "theme {name} saved to the config file"
+        case .themeNotSaved: return "the theme was not saved: {reason}"
+        case .noProfilesTitle: return "No profiles"
+        case .noProfilesText: return "config.toml defines no profiles. Add one per Exolve application, for example:\n\n[profiles.shop]\napi_key_env = \"EXOLVE_SHOP_KEY\"\nnumber_code = 74999999999\ncallback_resource_id = 1221\n\nexocall config path says where the file is; exocall config check checks it."
+        case .profileNotValid: return "the request is not valid yet; F4 lists the problems"
+        case .curlCopied: return "curl command copied (OSC 52); the key stays ${variable}"
+        case .profileTitle: return "Profile · Enter switches (fills empty fields only) · Esc"
+        case .profileInUse: return " (in use)"
+        case .profileDefaultEndpoint: return "default endpoint"
+        case .profileKeyVariable: return "key ${variable}"
+        case .profileKeyFile: return "key file {path}"
+        case .profileKeyConfigured: return "key as configured"
+        case .profileDefaults: return "defaults: {list}"
+        case .templateNameRule: return "a template name takes {rule}"
+        case .templateKept: return "template {name} kept as it was"
+        case .templateSaveTitle: return "Save the form as a template (F6)"
+        case .templateNamePrompt: return "Template name ({rule}):"
+        case .templateSaveKeys: return "Enter saves · Esc cancels"
+        case .templateExistsTitle: return "Template exists"
+        case .templateReplaceAsk: return "Template {name} exists. Replace it? y / n"
+        case .templatesTitle: return "Templates (F7) · ↑↓ preview · Enter loads into the form · Esc"
+        case .templatesNone: return "No templates yet: F6 saves the form as one."
+        case .templateUnreadable: return "unreadable"
+        case .templateSaved: return "saved the form as template {name} (F7 lists templates)"
+        case .templateNotSaved: return "template not saved: {reason}"
+        case .loadValid: return "valid"
+        case .loadErrors: return "{errors} {errors|error|errors} (F4 lists them)"
+        case .loadWarnings: return "{warnings} {warnings|warning|warnings} (F4 lists them)"
+        case .loadBoth: return "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} (F4 lists them)"
+        case .loadKept: return "{summary}; kept as written: {list}"
+        case .loadWholeDocument: return "(the whole document)"
+        case .loadedFile: return "loaded {path}: {summary}"
+        case .templateLoaded: return "template {name} is in the form: {summary}; Ctrl-Z brings your previous form back"
+        case .restoredDraft: return "restored your draft from {time} (it is saved as you type)"
+        case .entryTitle: return "Call log entry {id}{position} · ↑↓ scroll · r reuse · e export · Esc closes"
+        case .entryOutcome: return "outcome   {outcome}"
+        case .entryMessage: return "message   {message}"
+        case .entryHTTP: return "HTTP      {status}    latency {latency}"
+        case .entryEndpoint: return "endpoint  {host}    mode {mode}"
+        case .entryOperator: return "operator  {name}    sent from {host}"
+        case .entryCreated: return "created   {created}    finished {finished}"
+        case .entryRequest: return "Request, as sent:"
+        case .entryResponse: return "Response body:"
+        case .entryEmpty: return "(empty)"
+        case .entryNoResponse: return "(no response)"
+        case .messageClose: return "Enter or Esc closes"
+        case .accountResourceUnavailable: return "type the callback resource id: the application's list (undocumented) is not available ({reason})"
+        case .accountNoKey: return "no API key: the account's lists need one (typing works)"
+        case .accountFilled: return "{field}: {value} (Ctrl-Z undoes)"
+        case .accountNumbersTitle: return "Numbers that can place calls · Number code"
+        case .accountDisplayTitle: return "The account's numbers · line {line} display number"
+        case .accountResourcesTitle: return "Callback resources (experimental: an undocumented list)"
+        case .accountTitleKeys: return "{title} · type to filter · Enter fills · ^R refresh"
+        case .accountNotAsked: return "no API key: the account's lists need one. Type the value."
+        case .accountLoading: return "reading the account's lists… (typing in the field works meanwhile)"
+        case .accountFailed: return "could not list them: {reason}. Type the value."
+        case .accountNoMatch: return "nothing matches \"{filter}\""
+        case .voiceEmotionBack: return "voice {voice}: your emotion {emotion} is back"
+        case .voiceLacksEmotion: return "voice {voice} has no {old} emotion: set to its default, {new} ({old} comes back with a voice that has it)"
+        case .voiceDoesNotOffer: return "voice {voice} does not offer {emotion}; pick a marked cell"
+        case .voiceChosen: return "line {line}: voice {voice}, emotion {emotion}"
+        case .noVoiceMatchesFilter: return "no voice matches \"{filter}\""
+        case .dropKeptNone: return "Del drops a value kept as the file wrote it; this problem has none (go to its field to change it)"
+        case .dropKeptDone: return "dropped what was kept at {path}; the form's own value (if any) is used"
+        case .loadFailed: return "{path}: {error}; the form is unchanged"
+        case .profileFilled: return "profile {name}: filled {fields}"
+        case .profileNothingToFill: return "profile {name}: no empty field to fill"
+        case .paletteWorksElsewhere: return "{key} works {place}; nothing was done here"
+        case .placeDestination: return "on a destination row"
+        case .placeChoice: return "on a choice field"
+        case .placePicker: return "on Voice or Emotion"
+        case .placeText: return "in a text field"
+        case .placeLogEntry: return "in the call log, on an entry"
+        case .placeLog: return "in the call log"
+        case .placeForm: return "in the form"
+        case .placeElsewhere: return "elsewhere"
+        case .paletteTitle: return "Commands (Ctrl-P) · type to find · Enter runs · Esc closes"
+        case .paletteNoMatch: return "no action matches"
+        case .logHeaderID: return "ID"
+        case .logHeaderTime: return "TIME"
+        case .logHeaderOperator: return "OPERATOR"
+        case .logHeaderOutcome: return "OUTCOME"
+        case .logHeaderLeg1: return "LEG 1"
+        case .logHeaderLeg2: return "LEG 2"
+        case .logHeaderDescription: return "DESCRIPTION"
+        case .logHeaderCallID: return "CALL_ID"
+        case .outcomeWordSending: return "sending"
+        case .outcomeWordPlaced: return "placed"
+        case .outcomeWordRejected: return "rejected"
+        case .outcomeWordNotSent: return "not_sent"
+        case .outcomeWordUnknown: return "unknown"
+        case .logNoCallsYet: return "no calls logged yet ({location})"
+        case .logNoEntries: return "no entries match"
+        case .logCountFooter: return "{shown} of {total} matching {count|entry|entries} ({location})"
+        case .showID: return "id"
+        case .showOutcome: return "outcome"
+        case .showMessage: return "message"
+        case .showCallID: return "call_id"
+        case .showHTTP: return "http status"
+        case .showLatency: return "latency"
+        case .showCreated: return "created"
+        case .showFinished: return "finished"
+        case .showMode: return "mode"
+        case .showOperator: return "operator"
+        case .showSentFrom: return "sent from"
+        case .showEndpoint: return "endpoint"
+        case .showDescription: return "description"
+        case .showExocall: return "exocall"
+        case .showWarning: return "warning"
+        case .showMayHaveBeenPlaced: return "the call MAY have been placed; check before sending again"
+        case .showRequest: return "request (as sent):"
+        case .showResponse: return "response body:"
+        case .cfgNotTOML: return "not valid TOML: {reason}"
+        case .cfgUnknownTop: return "unknown setting; the config takes {keys}"
+        case .cfgStringInQuotes: return "must be a string in quotes"
+        case .cfgUILanguage: return "must be \"ru\" or \"en\", got {value}"
+        case .cfgNotAString: return "a value that is not a string"
+        case .cfgBadURL: return "\"{url}\" cannot be used: https, or http to a loopback host"
+        case .cfgProfilesTables: return "must be tables: [profiles.NAME]"
+        case .cfgMustBeTable: return "must be a table: [{path}]"
+        case .cfgUnknownProfileKey: return "unknown setting; a profile takes {keys}"
+        case .cfgKeyInline: return "a profile never holds its key inline: use api_key_env = \"VAR\" or api_key_file = \"PATH\""
+        case .cfgNameVariable: return "must name an environment variable"
+        case .cfgPlainVariable: return "must be a plain variable name (letters, digits and _, not starting with a digit), got \"{value}\""
+        case .cfgPathInQuotes: return "must be a path in quotes"
+        case .cfgPositiveNumber: return "must be a positive whole number"
+        case .cfgUnknownLineKey: return "unknown setting; a line's defaults are display_number and audio"
+        case .cfgAudioShape: return "must be { media_resource_id = N } or { tts = { text = \"...\" } }"
+        case .cfgKeyEnvOrFile: return "give api_key_env or api_key_file, not both"
+        case .cfgNoProfile: return "no profile named \"{name}\"; profiles are {names}"
+        case .cfgKeyFileMissing: return "the key file {path} does not exist"
+        case .cfgLine: return "line {line}: {rest}"
+        case .cfgNoFile: return "{path}: no config file (every setting has its default)"
+        case .cfgOK: return "OK: {path}"
+        case .cfgOKProfiles: return "OK: {path} (profiles: {names})"
+        case .themeMustBeString: return "must be a string"
+        case .themeNameInQuotes: return "must be a theme name in quotes"
+        case .themeRolesTable: return "must be a table of roles"
+        case .themeUnknownRole: return "unknown role; roles are {roles}"
+        case .themeRoleShape: return "must be a table like { fg = \"#ffffff\", bg = \"default\", attrs = [\"bold\"] }"
+        case .themeMustBeColour: return "must be a colour"
+        case .themeBadColour: return "bad colour \"{value}\": use #rrggbb, 0-255, an ANSI name (red, bright_blue...) or default"
+        case .themeAttrsList: return "must be a list like [\"bold\", \"underline\"]"
+        case .themeUnknownAttribute: return "unknown attribute; attributes are {names}"
+        case .themeUnknownField: return "unknown field; a role takes fg, bg and attrs"
+        case .themeUnknownKey: return "unknown key; a theme takes title, inherits and [roles]"
+        case .themeCannotRead: return "cannot be read"
+        case .themeNoSuchTheme: return "no theme by that name; themes are {names}"
+        case .themeInheritsNothing: return "inherits \"{name}\", which is no theme"
+        case .themeInheritanceLoop: return "inheritance loop: {chain}"
+        case .themeRoleMissing: return "missing (set fg, bg and attrs, or add inherits = \"default\")"
+        case .themeOK: return "OK: {title} ({count} {count|role|roles})"
+        case .jsonMalformed: return "malformed JSON at line {line}, column {column}: {reason}"
+        case .jsonAfterEnd: return "unexpected {found} after the end of the document"
+        case .jsonEndOfInput: return "end of input"
+        case .jsonByte: return "byte 0x{hex}"
+        case .jsonTooDeep: return "nesting deeper than {max} levels"
+        case .jsonExpectedValueEnd: return "expected a value, found end of input"
+        case .jsonExpectedValue: return "expected a value, found {found}"
+        case .jsonExpectedKey: return "expected a quoted key, found {found}"
+        case .jsonExpectedColon: return "expected ':' after key \"{key}\", found {found}"
+        case .jsonUnterminatedObject: return "unterminated object: expected ',' or '}'"
+        case .jsonObjectSeparator: return "expected ',' or '}' in object, found {found}"
+        case .jsonUnterminatedArray: return "unterminated array: expected ',' or ']'"
+        case .jsonArraySeparator: return "expected ',' or ']' in array, found {found}"
+        case .jsonDigit: return "expected a digit in number"
+        case .jsonLeadingZeros: return "numbers must not have leading zeros"
+        case .jsonDigitAfterPoint: return "expected a digit after the decimal point"
+        case .jsonDigitInExponent: return "expected a digit in the exponent"
+        case .jsonUnterminatedString: return "unterminated string"
+        case .jsonInvalidUTF8: return "invalid UTF-8 in string"
+        case .jsonControlCharacter: return "control character in string (escape it as \\u{hex})"
+        case .jsonLoneHigh: return "lone high surrogate \\u{unit} in string"
+        case .jsonInvalidLow: return "invalid low surrogate in string"
+        case .jsonLoneLow: return "lone low surrogate in string"
+        case .jsonInvalidEscape: return "invalid escape \\{found} in string"
+        case .jsonHex4: return "expected 4 hex digits after \\u"
+        case .keyMissing: return "no Exolve API key. Provide one in any of three ways:\n  1. the environment: export {variable}=...\n  2. the config file {path}: api_key = \"...\" (then chmod 600 it)\n  3. a key file named in that config: api_key_file = \"/path/to/key\" (chmod 600)\nor try exocall with no account at all: exocall --demo, or exocall stub-server"
+        case .keyLoosePermissions: return "{path} holds an API key but is readable by group or others (mode {mode}); fix it with: chmod 600 {path}"
+        case .keyBadConfig: return "config file {path}: {reason}"
+        case .keyUnreadableFile: return "API key file {path}: {reason}"
+        case .keyBadBaseURL: return "base URL \"{url}\" cannot be used: {reason}"
+        case .keyUnknownProfileNone: return "no profile \"{name}\" in {path} (it defines none: add [profiles.{name}])"
+        case .keyUnknownProfile: return "no profile \"{name}\" in {path}; profiles are {names}"
+        case .keyMissingProfileKey: return "profile {profile} takes its API key from {source}, which is not set"
+        case .keyBadKey: return "the API key from {source} cannot be used: {reason}. Nothing was sent; write the key on one line with nothing else"
+        case .keyRedirectableLink: return "the API key file {link} is a link in {folder}, a folder others can write to: they could point it at another file. Name the key file itself in api_key_file, or move the link to a folder only you can write (chmod o-w {folder} if it is yours)"
+        case .keyPreviewNeedsNone: return "{reason}\n\nBuilding and previewing requests need no key: carry on, and send when one is set."
+        case .demoCouldNotStart: return "the demo stand-in could not start: {reason}"
+        case .logReadOnly: return "the call log is read-only here: {reason}"
+        case .logBack: return "the call log is back: {location}"
+        case .blockedNoKey: return "no API key is configured"
+        case .blockedLog: return "the call log cannot record it, so nothing was sent: {reason}"
+        case .blockedLogReadOnly: return "the log is read-only"
+        case .voicesHeaderName: return "NAME"
+        case .voicesHeaderLatin: return "LATIN"
+        case .voicesHeaderGender: return "GENDER"
+        case .voicesHeaderEmotions: return "EMOTIONS (* default)"
+        case .fileNoSuch: return "no such file"
+        case .fileIsFolder: return "it is a folder"
+        case .filePermission: return "permission denied"
+        case .fileTooLarge: return "it is larger than {limit} MiB, far more than any request; nothing was read past that"
+        case .fileCannotRead: return "cannot read {path}: {reason}"
+        case .fileStandardInput: return "standard input"
+        case .numbersNumber: return "NUMBER"
+        case .numbersType: return "TYPE"
+        case .numbersRegion: return "REGION"
+        case .numbersCallsOut: return "CALLS OUT"
+        case .numbersDescription: return "DESCRIPTION"
+        case .yes: return "yes"
+        case .no: return "no"
+        case .numbersShown: return "{shown} of {total} {total|number|numbers}"
+        case .numbersShownHidden: return "{shown} of {total} {total|number|numbers} ({hidden} cannot place calls: --all lists them)"
+        case .templatesNoneCLI: return "no templates yet ({folder}); save one with F6 in the UI"
+        case .templateDeleted: return "deleted template {name}"
+        case .stub403: return "rejected: 403 customer not active"
+        case .stub504: return "unknown: 504 Gateway Timeout, empty body"
+        case .stub500: return "unknown: 500 Internal Server Error"
+        case .stubSlow: return "answers SECONDS late (try it with a shorter --timeout: unknown)"
+        case .stubDrop: return "unknown: the connection closes after the request is read"
+        case .stubGarbage: return "unknown: 200 with a body that is not JSON"
+        case .transportBadURL: return "bad URL {url}"
+        case .transportTLSSetup: return "TLS could not be set up ({error})"
+        case .transportNoAnswerInTime: return "no complete answer within the timeout"
+        case .transportNoConnectionInTime: return "no connection to the server within the timeout"
+        case .transportHandshakeInTime: return "TLS handshake not finished within the timeout"
+        case .transportHostNotFound: return "host not found (DNS)"
+        case .transportCouldNotConnect: return "could not connect"
+        case .transportCouldNotConnectBecause: return "could not connect ({error})"
+        case .transportRefused: return "connection refused"
+        case .transportNoRoute: return "no route to the server"
+        case .transportUntrusted: return "TLS handshake failed: the server's certificate is not trusted"
+        case .transportNotTLS: return "TLS handshake failed: the server does not speak TLS"
+        case .transportHandshakeFailed: return "TLS handshake failed"
+        case .transportNotHTTP: return "the server's answer was not valid HTTP"
+        case .transportClosedMidAnswer: return "the server closed the connection before its answer was complete"
+        case .transportClosedSilently: return "the server closed the connection without answering"
+        case .transportConnectionFailed: return "the connection failed ({error})"
+        case .answerBadCallID: return "Exolve answered HTTP {status} with a call_id that is not one (digits, at most 20): {callID}"
+        case .answerNoCallID: return "Exolve answered HTTP {status} without a call_id in the body"
+        case .answerServerError: return "Exolve answered {status}: {detail}"
+        case .answerServerErrorEmpty: return "Exolve answered {status} with an empty body"
+        case .answerUnexpected: return "unexpected HTTP {status} from the server"
+        case .answerTooLarge: return "Exolve answered HTTP {status} with a body over {size} {size|byte|bytes} ({dropped} more {dropped|byte|bytes} dropped)"
+        case .listRefused: return "Exolve refused the list (HTTP {status}): {message}"
+        case .listNotAsked: return "the list could not be asked for: {reason}"
+        case .listNotArrived: return "the list did not arrive: {reason}"
+        case .listNotAList: return "the answer was not a list: {reason}"
+        case .listTooLarge: return "larger than {size} {size|byte|bytes}"
+        case .listNotObject: return "not a JSON object"
+        case .listNoCallbacks: return "no \"callbacks\" list"
+        case .listResourceWithoutID: return "a callback resource without a numeric callback_resource_id"
+        case .listNumbersNotList: return "\"numbers\" is not a list"
+        case .listNumberWithoutName: return "a number without number_name"
+        case .keySettingProblem: return "config file {path}: {key}: {problem}"
+        case .cfgNotUTF8: return "cannot be read as UTF-8 text"
+        case .cfgUnreadable: return "cannot be read"
+        case .cfgUnwritable: return "cannot be written"
+        case .cfgLeftAsItIs: return "is not valid TOML, so it was left as it is"
+        case .cfgOneLine: return "must be one line of text without control characters"
+        case .cfgTrueOrFalse: return "must be true or false"
+        case .cfgRepeatWindow: return "must be {syntax}, got \"{value}\""
+        case .cfgEmptyKey: return "is empty"
+        case .keyFileMissing: return "no such file"
+        case .keyFileEmpty: return "the file is empty"
+        case .keySourceVariable: return "the environment variable {name}"
+        case .keySourceConfig: return "api_key in {path}"
+        case .keySourceKeyFile: return "the key file {path}"
+        case .keySourceFile: return "the file {path}"
+        case .keyContains: return "it contains {what}"
+        case .keyCarriageReturn: return "a carriage return (CR)"
+        case .keyLineFeed: return "a line feed (LF)"
+        case .keyTab: return "a tab"
+        case .keyControlCharacter: return "the control character U+{code}"
+        case .urlNotAbsolute: return "it is not an absolute URL like https://api.exolve.ru"
+        case .urlPlainHTTP: return "plain http is allowed only to a loopback host (127.0.0.1, localhost, ::1); use https"
+        case .urlScheme: return "the scheme must be https (or http to a loopback host)"
+        case .urlQuery: return "a base URL takes no query or fragment"
+        case .logErrCorrupt: return "the call log {path} is damaged or not a call log ({detail}). exocall leaves it untouched. Move it aside (mv {path} {path}.damaged) to start a new log, or open it with sqlite3 to recover entries."
+        case .logErrNewer: return "the call log {path} was written by a newer exocall. exocall leaves it untouched; upgrade exocall, or use another log with --db."
+        case .logErrInaccessible: return "cannot open the call log {path}: {detail}. Check its permissions, or use another file with --db PATH."
+        case .logErrWrite: return "cannot write to the call log {path}: {detail}"
+        case .logErrRead: return "cannot read the call log {path}: {detail}"
+        case .logErrNoEntry: return "no call log entry with id {id}"
+        case .logErrUnavailable: return "the call log {location} is unavailable ({detail}). Nothing is sent while it is: every call is written to the log before it leaves."
+        case .logErrBadLocation: return "the call log location {location} cannot be used: {reason}"
+        case .logErrNoFolder: return "cannot create the folder {folder}"
+        case .logErrNotExocall: return "it is a SQLite database but not an exocall call log"
+        case .logErrNoCallTable: return "it has no call table"
+        case .logErrForeignTable: return "the database has a call table that exocall did not make"
+        case .logErrNoID: return "the server gave no id for the new entry"
+        case .logErrPrivilege: return "the role lacks a privilege: see \"A shared log for a team\" in the README"
+        case .pgTLSSettings: return "the TLS settings cannot be used: {error}"
+        case .pgRootCert: return "sslrootcert {path} cannot be read as PEM certificates"
+        case .pgExpectedURL: return "expected postgresql://user@host:port/dbname?sslmode=..."
+        case .pgNoHost: return "the URL names no host"
+        case .pgNoUser: return "the URL names no user (postgresql://USER@host/dbname)"
+        case .pgSlashInName: return "the database name \"{name}\" contains /"
+        case .pgSSLMode: return "sslmode must be one of {modes}, got \"{value}\""
+        case .pgUnknownParameter: return "unknown parameter \"{name}\" (exocall understands sslmode and sslrootcert)"
+        case .pgServerSaid: return "{message} ({hint})"
+        case .pathTheRequest: return "the request"
+        case .pathNoKey: return "there is no \"{key}\" in {place}"
+        case .pathNoIndex: return "{place} has {count} {count|element|elements}, so index {index} does not exist"
+        case .pathNotObject: return "{place} is {type}, not an object"
+        case .pathNotArray: return "{place} is {type}, not an array"
+        case .pathError: return "{path}: {reason}"
+        case .tplNameRule: return "letters, digits, '.', '_' or '-' (up to {max})"
+        case .tplNotAName: return "\"{name}\" is not a template name"
+        case .tplNoneNoneSaved: return "no template \"{name}\" (none saved yet)"
+        case .tplNone: return "no template \"{name}\"; templates are {names}"
+        case .tplNoneBare: return "no template \"{name}\""
+        case .tplUnreadable: return "template {path}: {reason}"
+        case .tplBadName: return "\"{name}\" cannot name a template: use {rule}"
+        case .tplExists: return "template \"{name}\" exists"
+        case .tplCannotWrite: return "cannot write {path}: {reason}"
+        case .tplCannotDelete: return "cannot delete {path}: {reason}"
+        case .setNoEquals: return "--set {assignment}: expected PATH=VALUE, like line_2.destinations[0].number=79991234567"
+        case .setNotAPath: return "--set {assignment}: \"{path}\" is not a path (keys joined by dots, 0-based [indexes])"
+        case .setTakesNumber: return "--set {assignment}: {path} takes a number, got \"{value}\""
+        case .setFailed: return "--set {assignment}: {reason}"
+        case .fileNotUTF8: return "it is not UTF-8 text"
+        case .configNoPath: return "no config file path"
+        case .attemptPlaced: return "placed, call_id {callID}"
+        case .attemptInterrupted: return "interrupted: may have been placed"
+        case .attemptInFlight: return "still in flight"
+        case .attemptUnknown: return "outcome unknown: may have been placed"
+        case .attemptLine: return "{time}  {number}  {what}  (entry {id})"
+        case .attemptLineBy: return "{time}  by {who}  {number}  {what}  (entry {id})"
+        case .logWarningNotRecorded: return "the outcome could not be recorded in the call log (entry {id} will read as interrupted): {reason}"
+        case .cliWarning: return "warning: {text}"
+        case .cliNothingSentBecause: return "nothing was sent, because {reason}"
+        case .cliAddNoLog: return "(to send without recording it, add --no-log)"
+        case .cliQuitInFlight: return "quit while a send was in flight; its log entry reads \"interrupted: may have been placed\""
+        case .cliLastSend: return "the last send: {line}"
+        case .cliThemeUnusable: return "the theme \"{name}\" cannot be used:\n{problems}"
+        case .cliPathProblem: return "{path}: {message}"
+        case .draftUnreadable: return "the saved draft could not be read ({reason})"
+        case .draftUnreadableKept: return "the saved draft could not be read ({reason}); it was kept as {path}"
+        case .draftNotADraft: return "it is not a draft exocall can read"
+        case .filledLineDisplay: return "line {line} display number"
+        case .filledLineAudio: return "line {line} audio"
+        case .filledNumberCode: return "number code"
+        case .filledCallbackResource: return "callback resource"
+        case .filledDuration: return "duration"
+        case .startNotATerminal: return "the TUI needs a terminal: standard input is not one (use a subcommand such as `exocall send` in scripts)"
+        case .startNoTerm: return "TERM is not set, so the terminal's capabilities are unknown (try TERM=xterm-256color)"
+        case .startCannotInitialize: return "cannot initialize the terminal \"{term}\" (is its terminfo installed?)"
+        case .exportExists: return "{path} already exists; choose another name or remove it first"
+        case .exportCannotCreate: return "cannot create {path}"
+        case .exportStdoutClosed: return "standard output was closed"
+        case .exportIncomplete: return "the export is incomplete: {reason}"
+        case .exportDone: return "exported {count} {count|entry|entries} to {path}"
+        case .migrateNothingLocal: return "the team log {location} is ready; there is no local log to copy ({source})"
+        case .migrateCopied: return "copied {copied} of {seen} {seen|entry|entries} from {source} to {location}"
+        case .migrateCopiedSome: return "copied {copied} of {seen} {seen|entry|entries} from {source} to {location} ({before} were copied before)"
+        case .curlInvalid: return "the request is invalid:"
+        case .stubCannotListen: return "cannot listen on {address}: {reason}"
+        case .themesCannotRead: return "cannot read {path}"
+        case .entryInterruptedMessage: return "interrupted: exocall stopped while this request was in flight; the call MAY have been placed"
+        case .sendingStatus: return "{frame} sending to {host} … {seconds} s (the UI stays usable; F5 waits for this one)"
+        case .sendingDemoHost: return "DEMO {host}"
+        case .dialogScrollMarker: return "↑ {above} above · ↓ {below} below · ↑↓ PgUp PgDn scroll"
+        case .serverRefusedField: return "Exolve refused it: {message}"
+        case .choiceNoSuchVoice: return "{id} (no such voice)"
+        case .choiceNotOffered: return "{name}, not offered by this voice"
+        case .choiceNoSuchEmotion: return "no such emotion"
+        case .choiceNoSuchLanguage: return "(no such language)"
+        case .newRequestEmpty: return "a new, empty request (Ctrl-Z brings the previous form back)"
+        case .newRequestFromProfile: return "a new request from profile {name}'s defaults (Ctrl-Z brings the previous form back)"
+        case .vNotAnAccountNumber: return "is not one of the account's {count} {count|number|numbers} that can place calls (Enter on Number code lists them)"
+        case .themesName: return "NAME"
+        case .themesOrigin: return "ORIGIN"
+        case .themesFile: return "FILE"
+        case .themesBundled: return "bundled"
+        case .themesUser: return "user"
+        case .themesFromFile: return "file"
+        case .themesHasProblems: return "{origin} (has problems: exocall themes check)"
+        case .pgNoAnswerInTime: return "no answer from the server within {seconds} s"
+        case .optLimit: return "--limit must be at least 1, got {value}"
+        case .optTo: return "--to must be a postgresql:// URL, got \"{value}\""
+        case .optDBNotURL: return "--db must be a SQLite file to copy from, got a URL"
+        case .optFileOrTemplateNotBoth: return "give a FILE or --template NAME, not both"
+        case .optFileOrTemplate: return "give a request FILE (- for standard input) or --template NAME"
+        case .optTimeout: return "--timeout must be a duration from 1 second to 10 minutes (30, 30s, 2m), got {value}"
+        case .optRepeatWindow: return "--repeat-window must be {syntax}, got \"{value}\""
+        case .optOutcome: return "--outcome must be one of {values}, got \"{value}\""
+        case .optSinceUntil: return "--since must be earlier than --until"
+        case .optOperator: return "--operator must name an operator, got \"{value}\""
+        case .optDate: return "{option} must be a date like 2026-11-24 or 2026-11-24T09:30 (optionally with a zone, 2026-11-24T09:30:00Z), got \"{value}\""
+        case .repeatWindowSyntax: return "a duration like 10m, 90s or 1h, or 0 to turn the guard off"
+        case .modeLive: return "live"
+        case .modeDemo: return "demo"
+        case .pathNoKeyInRequest: return "there is no \"{key}\" in the request"
+        case .undone: return "undone (Ctrl-R redoes; {count} more {count|step|steps} back)"
+        case .redone: return "redone"
+        case .serverRefusedNamedField: return "Exolve refused {field}: {message}"
+        case .optLangGot: return "--lang takes ru or en, got \"{value}\""
+        case .optLangNothing: return "--lang takes ru or en, got nothing"
+        case .timeInvalid: return "invalid time"
+        case .keyNotUTF8: return "bytes that are not UTF-8 text"
+        case .keyFormatCharacter: return "the invisible character U+{code}"
+        case .keyNonASCII: return "the non-ASCII character U+{code} (a Bearer token is ASCII)"
+        case .fileDanglingLink: return "it is a link to {target}, which does not exist"
+        case .fileLinkLoop: return "its links point at each other in a loop"
+        case .fileNotRegular: return "it is not a regular file (a folder, a pipe or a device)"
+        case .fileUnreadableBecause: return "it cannot be read: {reason}"
+        case .tomlTooLarge: return "it is larger than {limit} KiB, far more than any config or theme"
+        case .cfgCannotReadBecause: return "{path}: {reason}"
+        case .pasteTooLarge: return "the paste of {count} characters is over the limit of {limit}: nothing was pasted"
+        case .cliStdoutFailed: return "exocall: standard output could not be written ({reason}): the output is incomplete"
+        case .listNumbersUnending: return "the list did not end: after {pages} pages and {read} numbers Exolve still says there are {total}; nothing is shown as if it were the whole list"
+        case .logWarningPlacedKept: return "the call WAS placed (call_id {callID}), but the call log could not record it now: {reason}. The outcome is kept on this machine and written to entry {id} as soon as the log can be reached."
+        case .logWarningKept: return "the call log could not record this outcome now: {reason}. It is kept on this machine and written to entry {id} as soon as the log can be reached."
+        case .logWarningPlacedNotRecorded: return "the call WAS placed (call_id {callID}), but neither the call log nor this machine could record it ({reason}): entry {id} will read as interrupted. Note the call_id."
+        case .logUnreachableReason: return "the call log {location} is unavailable ({detail})"
+        case .logOutcomesWritten: return "the call log {location} is back: the outcomes kept on this machine are written to it"
+        case .pgNeedsPassword: return "the server asks for a password and none was given (in ~/.pgpass, private to you, or in PGPASSWORD)"
+        case .pgPasswordFileLoose: return "the server asks for a password, and {path} was not read because others can read it (chmod 600 {path})"
+        case .pgNoTLS: return "the server does not offer TLS, which this URL requires; on a trusted network add sslmode=disable"
+        case .pgAuthUnsupported: return "the server asks for a way of signing in that exocall does not speak (scram-sha-256 and md5 work)"
+        case .logErrNotAFile: return "it is not a regular file (a folder, a pipe or a device): a call log is a SQLite file"
+        case .labelPaste: return "paste"
+        case .placeOutsideText: return "outside text fields"
+        case .placeButton: return "on + add destination"
+        case .placeStepper: return "on Volume or Speed"
+        case .placeTTSText: return "in the TTS text"
+        case .placeAccountField: return "on Number code, Display number or Callback resource"
+        case .placeLine: return "on a leg's field"
+        case .placePreview: return "in the preview"
+        case .labelKeysAt: return "{keys} {place}"
+        case .keyStep: return "step"
+        case .keyExplicit: return "explicit"
+        case .placeHasDefault: return "on a field with a default"
+        case .stepped: return "{field}: {value}"
+        case .profileReplaced: return "profile {name}: took out {old}'s {removed}; filled {fields} (Ctrl-Z undoes)"
+        case .profileRemovedOnly: return "profile {name}: took out {old}'s {removed}; {name} has no defaults for them (Ctrl-Z undoes)"
+        case .confirmProfile: return "profile"
+        case .operatorNameRefused: return "{source}: an operator's name is one line of at most 64 characters without control characters, got {value}"
+        case .outcomeSeconds: return "{seconds} s"
+        case .unitSeconds: return "{n} s"
+        case .unitMinutes: return "{n} min"
+        case .unitHours: return "{n} h"
+        case .pgRefused: return "nothing answers at {place}: is PostgreSQL running, and on that port?"
+        case .pgTimedOut: return "{place} did not answer in time (a firewall, or the server is overloaded)"
+        case .pgUnreachable: return "{place} cannot be reached from this machine (no route: check the network)"
+        case .pgReset: return "{place} closed the connection at once (is it PostgreSQL, and does it accept this machine?)"
+        case .pgNoSuchHost: return "no such host: {host}"
+        case .pgCannotConnect: return "cannot connect to {place}: {reason}"
+        case .pgTheServer: return "the server"
+        case .confirmLogUnchecked: return "The call log cannot be checked for recent calls to this client ({reason}): sending is refused until it can be, because every call is written to the log before it leaves. y checks again."
+        case .confirmLogNotOpen: return "the call log is not open"
+        case .keyNextClient: return "next client"
+        case .nextClientReady: return "next client: leg 2's numbers and the description cleared (Ctrl-Z undoes)"
+        case .headerLogDown: return "✗ call log unreachable"
+        case .headerLogFile: return "local log"
+        case .headerLogTeam: return "team log {host}"
+        case .helpScrollATallDialog: return "Scroll a dialog taller than the window (its first line is the most important)"
+        case .sendingRecording: return "{frame} recording the call in the {log} before it goes out … {seconds} s (nothing is sent until it is recorded)"
+        case .sendingRecordingOutcome: return "{frame} Exolve answered; recording the outcome in the {log} … {seconds} s"
+        case .statusPreviewHint: return "The exact JSON F5 sends; ↑↓ PgUp PgDn scroll it, Tab goes back to the form"
+        case .statusLogHint: return "The call log, newest first: Enter shows an entry whole, r loads it into the form, / searches, o filters by outcome"
+        case .paletteGoTo: return "go to {field} · {section}"
+        case .paletteLine: return "Line {line}"
+        case .keyClearSearch: return "clear the search"
+        case .keyKeepSearch: return "keep the search, read on"
+        case .helpNoMatch: return "no key or action holds these words; Esc clears the search"
+        case .helpEveryDialog: return "Every dialog"
+        case .listServerError: return "Exolve's server failed (HTTP {status}: {message}); the list is not available now, try again in a moment (typing works as ever)"
+        case .keyCompletePath: return "complete the path"
+        case .noPathCompletion: return "no file or folder starts with {name}"
+        case .confirmCheckingAgain: return "nothing sent: checking the call log again…"
+        case .confirmCheckAgainKeys: return "y checks the call log again (nothing is sent) · Esc cancels"
+        case .keyCheckAgain: return "check the log again"
+        case .resultNoEvents: return "no events yet"
+        case .resultRingingOperator: return "ringing op…"
+        case .resultOperatorAnswered: return "op answered"
+        case .resultRingingClient: return "ringing client…"
+        case .resultTalking: return "talking {time}"
+        case .resultConnected: return "connected {time}"
+        case .resultOpBusy: return "op busy"
+        case .resultClientBusy: return "client busy"
+        case .resultOpNoAnswer: return "op no answer"
+        case .resultClientNoAnswer: return "client no answer"
+        case .resultOpDeclined: return "op declined"
+        case .resultClientDeclined: return "client declined"
+        case .resultOpCancelled: return "op: ringing cancelled"
+        case .resultClientCancelled: return "client: ringing cancelled (op hung up)"
+        case .resultClientNeverRung: return "op hung up before the client rang"
+        case .resultOpFailed: return "op failed: {cause}"
+        case .resultClientFailed: return "failed: {cause}"
+        case .resultCauseUnknown: return "cause unknown"
+        case .resultCauseNumber: return "cause {code}"
+        case .entryResult: return "result    {result}"
+        case .entryLegOperator: return "line 1    {timeline}"
+        case .entryLegClient: return "line 2    {timeline}"
+        case .timelineRang: return "rang {time}"
+        case .timelineNotRung: return "not rung"
+        case .timelineAnsweredAfter: return "answered after {seconds} s"
+        case .timelineNotAnswered: return "not answered"
+        case .timelineHungUp: return "hung up {time}"
+        case .timelineTalk: return "talk {time}"
+        case .timelineWithMessage: return "with the message {time}"
+        case .timelineRecorded: return "recorded"
+        case .timelineNotRecorded: return "not recorded"
+        case .logHeaderResult: return "RESULT"
+        case .optResult: return "--result takes {values}; got {value}"
+        case .showResult: return "result"
+        case .showLegOperator: return "line 1"
+        case .showLegClient: return "line 2"
+        case .showAnswered: return "answered"
+        case .eventsNone: return "No events in the call log yet: they arrive through exocall events serve, at the URL set in Exolve's cabinet."
+        case .eventsHeaderReceived: return "RECEIVED"
+        case .eventsHeaderUID: return "UID (CALL_ID)"
+        case .eventsHeaderLeg: return "LEG"
+        case .eventsHeaderStep: return "STEP"
+        case .eventsHeaderNumber: return "NUMBER"
+        case .eventsHeaderCause: return "CAUSE"
+        case .eventsHeaderEntry: return "ENTRY"
+        case .eventsNotOurs: return "not exocall's"
+        case .eventsStepRings: return "rings"
+        case .eventsStepAnswers: return "answers"
+        case .eventsStepHangsUp: return "hangs up"
+        case .eventsStepEnded: return "ended"
+        case .eventsStepEnd: return "end"
+        case .serveBadListen: return "--listen takes HOST:PORT (127.0.0.1:8787, [::1]:8787, port 0 for a free one); got {value}"
+        case .serveBadCIDR: return "--allow-from takes a network as 10.0.0.0/8 or an address; got {value}"
+        case .serveBadPublicURL: return "--public-url takes an http:// or https:// address; got {value}"
+        case .serveSpoolUnusable: return "the spool folder {path} cannot be used: {reason}"
+        case .serveLogDown: return "the call log cannot be opened now ({reason}); events are kept in the spool and written when it can"
+        case .serveFailed: return "cannot serve at {address}: {reason}"
+        case .stubBusy: return "placed; the events say the client was busy"
+        case .stubNoAnswer: return "placed; the events say the client did not answer"
+        case .stubOperatorNoAnswer: return "placed; the events say the operator did not answer"
+        case .stubTalk: return "placed; the events say they talked SECONDS"
+        case .entryEvidence: return "unknown → placed: Exolve's events show this call (uid {uid}: the same numbers, rung within the send's window); the outcome stays unknown in the log"
+        case .entryNoSign: return "no sign of a call in Exolve's events: the receiver is receiving, and nothing rang these numbers in the send's window (the outcome stays unknown)"
+        case .shortRinging: return "ringing…"
+        case .shortTalking: return "▶ {time}"
+        case .shortConnected: return "✓ {time}"
+        case .shortBusy: return "busy"
+        case .shortNoAnswer: return "no reply"
+        case .shortDeclined: return "declined"
+        case .shortFailed: return "failed"
+        case .resultStatePending: return "result pending"
+        case .resultStateConnected: return "connected"
+        case .resultStateBusy: return "busy"
+        case .resultStateNoAnswer: return "no answer"
+        case .resultStateFailed: return "failed"
+        case .logResultFilter: return "result: {result}"
+        case .serveTLSPair: return "--tls-cert and --tls-key go together: give both for HTTPS, or neither for plain HTTP behind a proxy"
+        case .serveBadCertificate: return "--tls-cert {path}: cannot be used as a PEM certificate chain ({reason})"
+        case .serveBadKey: return "--tls-key {path}: cannot be used as a PEM private key ({reason})"
+        case .serveKeyMismatch: return "--tls-key {key} is not the private key of --tls-cert {certificate}"
+        case .showEvidence: return "evidence"
+        case .clientCalls: return "{count} {count|call|calls}"
+        case .clientConnected: return "{count} connected"
+        case .clientLastConnectedToday: return "last connected today"
+        case .clientLastConnectedDaysAgo: return "last connected {count} {count|day|days} ago"
+        case .clientSummary: return "client {number}: {summary}"
+        case .optClientAlone: return "--client lists every call to the client: give it without other filters (--outcome, --since, --until, --search, --operator, --disposition, --result)"
+        case .cfgDispositions: return "a list of 1 to 32 names in quotes, each one line of up to 64 characters, like [\"reached\", \"call back later\"]; got {value}"
+        case .dispositionReached: return "reached"
+        case .dispositionCallBackLater: return "call back later"
+        case .dispositionWrongNumber: return "wrong number"
+        case .dispositionNotInterested: return "not interested"
+        case .annotateUnknownDisposition: return "\"{value}\" is not one of the dispositions: {names} (the config's dispositions list sets them)"
+        case .annotateNoteCleared: return "entry {id}: note cleared ({who})"
+        case .annotateDispositionCleared: return "entry {id}: disposition cleared ({who})"
+        case .annotateNoteSaved: return "entry {id}: note saved ({who})"
+        case .annotateDispositionSaved: return "entry {id}: disposition \"{name}\" ({who})"
+        case .annotateFieldNote: return "the note"
+        case .annotateFieldDisposition: return "the disposition"
+        case .annotateTooLong: return "{field} is {count} characters; at most {limit}"
+        case .annotateControl: return "{field} holds a control character ({char}): only text and line breaks"
+        case .showDisposition: return "disposition"
+        case .showNote: return "note"
+        case .annotationByline: return "edited by {who} {time}"
+        case .annotationEarlier: return "{count} earlier"
+        case .logHeaderDisposition: return "DISPOSITION"
+        case .dialogLogNote: return "Note"
+        case .dialogLogDisposition: return "Disposition"
+        case .keyNote: return "note"
+        case .keyDisposition: return "disposition"
+        case .keyNewLine: return "new line"
+        case .keyClearDisposition: return "clear"
+        case .helpNoteOnTheEntry: return "write or edit the entry's note (every version kept, with who and when)"
+        case .helpDispositionOfTheEntry: return "set the entry's disposition from the team's list"
+        case .noteTitle: return "Note on entry {id}"
+        case .noteCount: return "{count}/{limit}"
+        case .noteSaving: return "saving…"
+        case .dispositionTitle: return "Disposition of entry {id}"
+        case .annotateNoteNotSaved: return "the note was not saved: {reason}. Enter tries again; your text is kept"
+        case .annotateDispositionNotSaved: return "the disposition was not saved: {reason}"
+        case .annotateNoLog: return "no call log is open"
+        case .entryDisposition: return "marked    {name} ({byline})"
+        case .entryNote: return "note      {note}"
+        case .clientTitle: return "Every call to {number}"
+        case .clientReading: return "reading the call log…"
+        case .clientUnreadable: return "the call log cannot be read: {reason}"
+        case .clientNone: return "no call to this client in the log"
+        case .dialogLogClient: return "Client history"
+        case .keyClientHistory: return "client"
+        case .helpClientHistory: return "every call to this client (leg 2), newest first, with results, dispositions and notes"
+        case .helpClientOfForm: return "every call to the form's client (the focused leg-2 number, else leg 2's first)"
+        case .historyNotList: return "the answer has no list of calls (calls or call_history)"
+        case .historyBadItem: return "a call in the answer has no call_id of digits or no duration in seconds"
+        case .historyUnending: return "the call history did not end after {pages} pages; nothing was used"
+        case .resultFromCallHistory: return "{result} (call history)"
+        case .syncFailed: return "Exolve's call history could not be used: {reason}; nothing was written"
+        case .syncDone: return "call history since {since}: {calls} {calls|call|calls} read, {updated} {updated|entry|entries} of this log updated"
+        case .historyAutoFailed: return "call history not read: {reason} (asked again later)"
+        case .cfgCallHistory: return "\"auto\" (read Exolve's call history for calls without events) or \"off\"; got {value}"
+        case .keyLine: return "line"
+        case .pgLogClosed: return "the log was closed in this program"
+        }
+    }
 }

@@ -7,8 +7,7 @@ extension Catalog {
     /// again among `nested` phrases; verbatim when none matches.
     public static func recognize(_ text: String, among phrases: [Phrase], nested: [Phrase] = []) -> Localized {
         for phrase in phrases {
-            guard let source = english[phrase],
-                  let values = match(Template(source).pieces[...], Substring(text), [:]) else { continue }
+            guard let values = match(Template(english(phrase)).pieces[...], Substring(text), [:]) else { continue }
             return .phrase(phrase, values.mapValues { value in
                 nested.isEmpty ? .verbatim(value) : recognize(value, among: nested)
             })

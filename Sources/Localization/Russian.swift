@@ -1,1065 +1,1067 @@
 extension Catalog {
     /// The Russian phrases, in the vendor's terms (обратный звонок, плечо, голос, эмоция).
-    static let russian: [Phrase: String] = [
-        .headerValid: "✓ запрос корректен",
-        .headerSendableWarnings: "✓ можно отправить · {count} {count|предупреждение|предупреждения|предупреждений} (F4)",
-        .headerProblems: "✗ {count} {count|ошибка|ошибки|ошибок} (F4)",
-        .headerDemo: "ДЕМО",
-        .headerLive: "БОЕВОЙ",
-        .headerStandIn: "(заглушка, реальных звонков нет)",
-        .headerProfile: "профиль {name}",
+    static func russian(_ phrase: Phrase) -> String {
+        switch phrase {
+        case .headerValid: return "✓ запрос корректен"
+        case .headerSendableWarnings: return "✓ можно отправить · {count} {count|предупреждение|предупреждения|предупреждений} (F4)"
+        case .headerProblems: return "✗ {count} {count|ошибка|ошибки|ошибок} (F4)"
+        case .headerDemo: return "ДЕМО"
+        case .headerLive: return "БОЕВОЙ"
+        case .headerStandIn: return "(заглушка, реальных звонков нет)"
+        case .headerProfile: return "профиль {name}"
 
-        .paneForm: "Форма",
-        .panePreview: "Просмотр",
-        .paneLog: "Журнал",
-        .tabNext: "след. вкладка",
+        case .paneForm: return "Форма"
+        case .panePreview: return "Просмотр"
+        case .paneLog: return "Журнал"
+        case .tabNext: return "след. вкладка"
 
-        .formTitle: "Запрос",
-        .formGeneral: "Общее",
-        .formLineFirst: "Плечо 1 · звонит первым (например, оператор)",
-        .formLineSecond: "Плечо 2 · звонит вторым (например, клиент)",
-        .formRequired: "обязательно",
-        .formValueDefault: "{value} · по умолчанию",
-        .formAsLoaded: "как в файле: {value}",
-        .formAddDestination: "[ + добавить абонента ]  {count} из {max}",
-        .formDestinationsFull: "[ абонентов {count} из {max}: больше нельзя ]",
-        .formTimeout: "дозвон",
-        .formTTSRequired: "обязательно: что услышит абонент плеча",
-        .formSecondsToSay: "≈{seconds} с на озвучку (оценка)",
-        .formLongerThanRing: "дольше, чем длится дозвон ({seconds} с)!",
-        .formRingsAtMost: "дозвон ≤{seconds} с",
-        .fieldDescription: "Описание",
-        .fieldNumberCode: "Номер Exolve",
-        .fieldCallbackResource: "Ресурс звонка",
-        .fieldDuration: "Длительность, с",
-        .fieldNumber: "{index}. Номер",
-        .fieldTimeout: "Дозвон, с",
-        .fieldRingLogic: "Обзвон",
-        .fieldDisplayNumber: "Отображаемый номер",
-        .fieldAudio: "Аудио",
-        .fieldMediaResource: "Медиаресурс",
-        .fieldText: "Текст",
-        .fieldVoice: "Голос",
-        .fieldEmotion: "Эмоция",
-        .fieldLanguage: "Язык",
-        .fieldVolume: "Громкость",
-        .fieldSpeed: "Скорость",
-        .choiceSequential: "последовательный",
-        .choiceParallel: "параллельный",
-        .choiceNone: "нет",
-        .choiceRecorded: "запись",
-        .choiceTTS: "синтез речи",
-        .choiceRussian: "русский",
+        case .formTitle: return "Запрос"
+        case .formGeneral: return "Общее"
+        case .formLineFirst: return "Плечо 1 · звонит первым (например, оператор)"
+        case .formLineSecond: return "Плечо 2 · звонит вторым (например, клиент)"
+        case .formRequired: return "обязательно"
+        case .formValueDefault: return "{value} · по умолчанию"
+        case .formAsLoaded: return "как в файле: {value}"
+        case .formAddDestination: return "[ + добавить абонента ]  {count} из {max}"
+        case .formDestinationsFull: return "[ абонентов {count} из {max}: больше нельзя ]"
+        case .formTimeout: return "дозвон"
+        case .formTTSRequired: return "обязательно: что услышит абонент плеча"
+        case .formSecondsToSay: return "≈{seconds} с на озвучку (оценка)"
+        case .formLongerThanRing: return "дольше, чем длится дозвон ({seconds} с)!"
+        case .formRingsAtMost: return "дозвон ≤{seconds} с"
+        case .fieldDescription: return "Описание"
+        case .fieldNumberCode: return "Номер Exolve"
+        case .fieldCallbackResource: return "Ресурс звонка"
+        case .fieldDuration: return "Длительность, с"
+        case .fieldNumber: return "{index}. Номер"
+        case .fieldTimeout: return "Дозвон, с"
+        case .fieldRingLogic: return "Обзвон"
+        case .fieldDisplayNumber: return "Отображаемый номер"
+        case .fieldAudio: return "Аудио"
+        case .fieldMediaResource: return "Медиаресурс"
+        case .fieldText: return "Текст"
+        case .fieldVoice: return "Голос"
+        case .fieldEmotion: return "Эмоция"
+        case .fieldLanguage: return "Язык"
+        case .fieldVolume: return "Громкость"
+        case .fieldSpeed: return "Скорость"
+        case .choiceSequential: return "последовательный"
+        case .choiceParallel: return "параллельный"
+        case .choiceNone: return "нет"
+        case .choiceRecorded: return "запись"
+        case .choiceTTS: return "синтез речи"
+        case .choiceRussian: return "русский"
 
-        .hintDescription: "Ваш идентификатор запроса, любой текст (необязательно). stub:504 и т. п. пробуют сбои на заглушке.",
-        .hintNumberCode: "Номер Exolve, с которого создаётся обратный звонок, например 74999999999 (обязательно).",
-        .hintCallbackResource: "Идентификатор ресурса обратного звонка, созданного в вашем приложении Exolve (обязательно).",
-        .hintDuration: "Наибольшая длительность соединения: {min}–{max} с. Пусто: по умолчанию API, {default}.",
-        .hintNumber: "Цифры в международном формате (79991234567) или SIP-URI (sip:user@host).",
-        .hintTimeout: "Сколько длится дозвон до абонента: {min}–{max} с. Пусто: {default}.",
-        .hintAddDestination: "В плече от {min} до {max} абонентов.",
-        .hintRingLogic: "Последовательный обзвон звонит абонентам по очереди, параллельный — всем сразу.",
-        .hintDisplayNumber: "Номер, который увидят абоненты этого плеча (необязательно).",
-        .hintAudio: "Что услышит абонент плеча до соединения: ничего, запись или синтезированную речь.",
-        .hintMediaResource: "Идентификатор медиаресурса, загруженного в ваше приложение.",
-        .hintText: "Текст для озвучки: от {min} до {max} символов.",
-        .hintVoice: "Голос; список эмоций зависит от него.",
-        .hintEmotion: "Предлагаются только эмоции, которые есть у этого голоса.",
-        .hintLanguage: "Язык текста; каталог голосов перечисляет доступные языки.",
-        .hintVolume: "Усиление {min}…{max} (0 — громче всего). Пусто: {default}. ← → шаг 1, Ctrl-← → на 10; = отправить значение по умолчанию.",
-        .hintSpeed: "Скорость речи {min}…{max}. Пусто: {default}. ← → шаг 0.1, Ctrl-← → на 1; = отправить значение по умолчанию.",
+        case .hintDescription: return "Ваш идентификатор запроса, любой текст (необязательно). stub:504 и т. п. пробуют сбои на заглушке."
+        case .hintNumberCode: return "Номер Exolve, с которого создаётся обратный звонок, например 74999999999 (обязательно)."
+        case .hintCallbackResource: return "Идентификатор ресурса обратного звонка, созданного в вашем приложении Exolve (обязательно)."
+        case .hintDuration: return "Наибольшая длительность соединения: {min}–{max} с. Пусто: по умолчанию API, {default}."
+        case .hintNumber: return "Цифры в международном формате (79991234567) или SIP-URI (sip:user@host)."
+        case .hintTimeout: return "Сколько длится дозвон до абонента: {min}–{max} с. Пусто: {default}."
+        case .hintAddDestination: return "В плече от {min} до {max} абонентов."
+        case .hintRingLogic: return "Последовательный обзвон звонит абонентам по очереди, параллельный — всем сразу."
+        case .hintDisplayNumber: return "Номер, который увидят абоненты этого плеча (необязательно)."
+        case .hintAudio: return "Что услышит абонент плеча до соединения: ничего, запись или синтезированную речь."
+        case .hintMediaResource: return "Идентификатор медиаресурса, загруженного в ваше приложение."
+        case .hintText: return "Текст для озвучки: от {min} до {max} символов."
+        case .hintVoice: return "Голос; список эмоций зависит от него."
+        case .hintEmotion: return "Предлагаются только эмоции, которые есть у этого голоса."
+        case .hintLanguage: return "Язык текста; каталог голосов перечисляет доступные языки."
+        case .hintVolume: return "Усиление {min}…{max} (0 — громче всего). Пусто: {default}. ← → шаг 1, Ctrl-← → на 10; = отправить значение по умолчанию."
+        case .hintSpeed: return "Скорость речи {min}…{max}. Пусто: {default}. ← → шаг 0.1, Ctrl-← → на 1; = отправить значение по умолчанию."
 
-        .previewExact: "Просмотр · ровно то, что уйдёт",
-        .previewNotSendable: "Просмотр · пока нельзя отправить",
+        case .previewExact: return "Просмотр · ровно то, что уйдёт"
+        case .previewNotSendable: return "Просмотр · пока нельзя отправить"
 
-        .logTitle: "Журнал звонков",
-        .logTitleCount: "Журнал звонков ({count})",
-        .logMatches: "{shown} {count|совпадение|совпадения|совпадений}",
-        .logReading: "читаю журнал звонков…",
-        .logNoMatch: "Совпадений нет. Esc (здесь) сбрасывает фильтр.",
-        .logEmpty: "В журнале пока нет звонков. F5 отправляет запрос из формы; каждая отправка (здесь или через exocall send) появляется в этой панели, новые сверху.",
+        case .logTitle: return "Журнал звонков"
+        case .logTitleCount: return "Журнал звонков ({count})"
+        case .logMatches: return "{shown} {count|совпадение|совпадения|совпадений}"
+        case .logReading: return "читаю журнал звонков…"
+        case .logNoMatch: return "Совпадений нет. Esc (здесь) сбрасывает фильтр."
+        case .logEmpty: return "В журнале пока нет звонков. F5 отправляет запрос из формы; каждая отправка (здесь или через exocall send) появляется в этой панели, новые сверху."
 
-        .keyPick: "выбрать",
-        .keyAdd: "добавить",
-        .keyChange: "изменить",
-        .keyDefault: "по умолч.",
-        .keyNext: "далее",
-        .keyPrevious: "назад",
-        .keyAddRow: "+ строка",
-        .keyRemove: "удалить",
-        .keyMove: "двигать",
-        .keyScroll: "прокрутка",
-        .keyOpen: "открыть",
-        .keySearch: "поиск",
-        .keyOutcome: "исход",
-        .keyReuse: "повторить",
-        .keyExport: "экспорт",
-        .keyVoices: "голоса",
-        .keyNextPane: "след. панель",
-        .keySend: "отправить",
-        .keySave: "сохранить",
-        .keyOpenFile: "открыть",
-        .keyProblems: "ошибки",
-        .keyHelp: "справка",
-        .keyQuit: "выход",
-        .keyWaitThenQuit: "дождаться исхода и выйти",
-        .keyQuitNow: "выйти сейчас (запись будет «прервано»)",
-        .keyStay: "остаться",
-        .keyClose: "закрыть",
-        .keyChoose: "выбор",
-        .keyGoToField: "к полю",
-        .keyDropKept: "убрать значение, оставленное из файла",
-        .keyConfirm: "подтвердить",
-        .keyCancel: "отмена",
-        .keyOverwrite: "перезаписать",
-        .keyFilter: "фильтр",
-        .keyGender: "пол",
-        .keySet: "задать",
-        .keyEraseFilter: "стереть фильтр",
-        .keyClearFilter: "очистить фильтр",
-        .keySetVoiceEmotion: "задать голос и эмоцию",
-        .keySendAgain: "отправить ещё раз",
-        .keyCopyCallID: "копировать call_id",
-        .keyPreview: "просмотр",
-        .keyKeep: "оставить",
-        .keyRevert: "вернуть",
-        .keySwitch: "переключить",
-        .keyReplace: "заменить",
-        .keyLoad: "загрузить",
-        .keySaveToConfig: "сохранить в конфиг",
-        .keyFill: "подставить",
-        .keyRefresh: "обновить",
-        .keyErase: "стереть",
-        .keyClear: "очистить",
-        .keyFind: "поиск",
-        .keyRun: "выполнить",
-        .keySessionOnly: "только сейчас",
-        .languageSwitched: "интерфейс теперь на русском (ui_language = \"ru\" в config.toml сохранит выбор)",
+        case .keyPick: return "выбрать"
+        case .keyAdd: return "добавить"
+        case .keyChange: return "изменить"
+        case .keyDefault: return "по умолч."
+        case .keyNext: return "далее"
+        case .keyPrevious: return "назад"
+        case .keyAddRow: return "+ строка"
+        case .keyRemove: return "удалить"
+        case .keyMove: return "двигать"
+        case .keyScroll: return "прокрутка"
+        case .keyOpen: return "открыть"
+        case .keySearch: return "поиск"
+        case .keyOutcome: return "исход"
+        case .keyReuse: return "повторить"
+        case .keyExport: return "экспорт"
+        case .keyVoices: return "голоса"
+        case .keyNextPane: return "след. панель"
+        case .keySend: return "отправить"
+        case .keySave: return "сохранить"
+        case .keyOpenFile: return "открыть"
+        case .keyProblems: return "ошибки"
+        case .keyHelp: return "справка"
+        case .keyQuit: return "выход"
+        case .keyWaitThenQuit: return "дождаться исхода и выйти"
+        case .keyQuitNow: return "выйти сейчас (запись будет «прервано»)"
+        case .keyStay: return "остаться"
+        case .keyClose: return "закрыть"
+        case .keyChoose: return "выбор"
+        case .keyGoToField: return "к полю"
+        case .keyDropKept: return "убрать значение, оставленное из файла"
+        case .keyConfirm: return "подтвердить"
+        case .keyCancel: return "отмена"
+        case .keyOverwrite: return "перезаписать"
+        case .keyFilter: return "фильтр"
+        case .keyGender: return "пол"
+        case .keySet: return "задать"
+        case .keyEraseFilter: return "стереть фильтр"
+        case .keyClearFilter: return "очистить фильтр"
+        case .keySetVoiceEmotion: return "задать голос и эмоцию"
+        case .keySendAgain: return "отправить ещё раз"
+        case .keyCopyCallID: return "копировать call_id"
+        case .keyPreview: return "просмотр"
+        case .keyKeep: return "оставить"
+        case .keyRevert: return "вернуть"
+        case .keySwitch: return "переключить"
+        case .keyReplace: return "заменить"
+        case .keyLoad: return "загрузить"
+        case .keySaveToConfig: return "сохранить в конфиг"
+        case .keyFill: return "подставить"
+        case .keyRefresh: return "обновить"
+        case .keyErase: return "стереть"
+        case .keyClear: return "очистить"
+        case .keyFind: return "поиск"
+        case .keyRun: return "выполнить"
+        case .keySessionOnly: return "только сейчас"
+        case .languageSwitched: return "интерфейс теперь на русском (ui_language = \"ru\" в config.toml сохранит выбор)"
 
-        .validateOK: "ОК",
-        .validateOKWarnings: "ОК: можно отправить, {count} {count|предупреждение|предупреждения|предупреждений}",
-        .problemWholeRequest: "(запрос)",
-        .problemRowPath: "{leg} · строка {row} ({path})",
-        .problemError: "ошибка",
-        .problemWarning: "предупреждение",
-        .problemLine: "{severity}: {path}: {message}",
-        .problemFix: "исправление: {suggestion}",
-        .vMustBeObject: "должно быть JSON-объектом ({what}), получено: {given}",
-        .vWhatRequest: "запрос",
-        .vWhatLeg: "плечо",
-        .vWhatDestination: "абонент",
-        .vWhatAudio: "аудиосообщение",
-        .vWhatTTS: "параметры синтеза речи",
-        .vWhatNumberCode: "номер Exolve, с которого создаётся звонок",
-        .vWhatResource: "идентификатор ресурса обратного звонка",
-        .vWhatMedia: "идентификатор медиаресурса",
-        .vUnknownField: "неизвестное поле, его значение не применится; {what} принимает только {fields}",
-        .vUnknownFieldNear: "неизвестное поле, его значение не применится (может быть, «{near}»?); {what} принимает только {fields}",
-        .vRepeated: "поле указано больше одного раза",
-        .vNullAbsent: "null: считается отсутствующим (поле не отправляется)",
-        .vRequired: "обязательно: {what}",
-        .vRequiredLine: "обязательно: у обратного звонка два плеча, line_1 и line_2",
-        .vRequiredDestinations: "обязательно: в плече от 1 до {max} абонентов",
-        .vDestinationsCount: "должно содержать от {min} до {max} абонентов, а содержит {count}",
-        .vDestinationsArray: "должно быть массивом абонентов, получено: {given}",
-        .vSpeechLonger: "озвучка займёт около {seconds} с (оценка) — дольше, чем длится дозвон в этом плече (не более {ring} с)",
-        .vRequiredNumber: "обязательно: номер телефона или SIP-URI абонента",
-        .vEmptyAudio: "пустой объект audio: звонок уйдёт без сообщения (укажите media_resource_id или tts)",
-        .vAudioBoth: "должно содержать что-то одно: media_resource_id или tts, не оба сразу",
-        .vRequiredText: "обязательно: текст для синтеза, от {min} до {max} символов",
-        .vTextLength: "должно быть от {min} до {max} символов, а в тексте {count}",
-        .vMustBeString: "должно быть строкой, получено: {given}",
-        .vNoVoice: "голоса {value} нет; есть голоса {ids}",
-        .vNoLanguage: "языка {value} нет; есть языки {ids}",
-        .vNoEmotion: "эмоции {value} нет; есть эмоции {names}",
-        .vVoiceLacksEmotion: "голос {voice} ({name}, {latin}) не поддерживает эмоцию {emotion} ({emotionName}); у него есть {offered}",
-        .vPhoneType: "должно быть строкой из цифр или SIP-URI, получено: {given}",
-        .vPhoneTypeQuoted: "должно быть строкой из цифр или SIP-URI, получено: {given} (возьмите в кавычки: \"{lexeme}\")",
-        .vPhoneWarning: "{reason}, указано {value}; отправится как есть",
-        .vPhoneError: "{reason}, указано {value}",
-        .vDisplayType: "должно быть строкой (номер, который увидит абонент), получено: {given}",
-        .vDisplayTypeQuoted: "должно быть строкой (номер, который увидит абонент), получено: {given} (возьмите в кавычки: \"{lexeme}\")",
-        .vDisplayNotDigits: "не только цифры (показываемый номер обычно вида 74990000001), указано {value}; отправится как есть",
-        .vRuleGot: "{rule}, получено: {value}",
-        .vRuleNegativeID: "{rule}: идентификатор не может быть отрицательным, получено: {value}",
-        .vRulePastUInt64: "{rule}: больше наибольшего uint64, 18446744073709551615, получено: {value}",
-        .vRuleZeroID: "{rule}: для API 0 значит «не задано», получено: 0",
-        .vRuleNegativeUnsigned: "{rule}: отрицательное число в беззнаковом поле, получено: {value}",
-        .vRulePastUnsigned: "{rule}: больше наибольшего uint{bits}, {maximum}, получено: {value}",
-        .vRulePast32: "{rule}: за пределами 32-битного целого, получено: {value}",
-        .vRuleFraction: "{rule}: дробь в поле для целого числа, получено: {value}",
-        .vRuleTooLarge: "{rule}: больше наибольшего uint64 (и любого целого типа), получено: {value}",
-        .vRulePositiveID: "должно быть целым положительным числом ({what}, uint64)",
-        .vRuleWholeRangeSeconds: "должно быть целым числом от {min} до {max} секунд",
-        .vRuleWholeRange: "должно быть целым числом от {min} до {max}",
-        .vRuleWhole: "должно быть целым числом",
-        .vRuleNumberRange: "должно быть числом от {min} до {max}",
-        .vRuleRingLogic: "должно быть 1 (последовательный обзвон) или 2 (параллельный)",
-        .vRuleVoiceID: "должно быть номером голоса ({ids})",
-        .vRuleLanguageID: "должно быть номером языка: {ids}",
-        .vRuleEmotionID: "должно быть номером эмоции ({names})",
-        .vWholeAsFraction: "целое число записано как {lexeme}: прочитано как {digits} и отправится как {digits}",
-        .vNumberInQuotes: "число в кавычках, \"{text}\": прочитано как {text} и отправится обычным числом",
-        .vGiven: "{type} {value}",
-        .typeObject: "объект",
-        .typeArray: "массив",
-        .typeString: "строка",
-        .typeNumber: "число",
-        .typeBoolean: "логическое значение",
-        .typeNull: "null",
-        .phoneEmpty: "не должно быть пустым",
-        .phoneSIPShape: "SIP-URI должен выглядеть как sip:user@host",
-        .phoneSIPNoUser: "SIP-URI без имени пользователя (обычно sip:user@host)",
-        .phoneNotANumber: "должно быть номером телефона (цифры; допустимы + - ( ) и пробелы) или SIP-URI (sip:user@host)",
-        .phoneNotInternational: "записан не в международном формате из одних цифр",
-        .phoneNotInternationalFix: "записан не в международном формате из одних цифр ({fix})",
-        .phoneDomestic: "записан по-внутрироссийски; в международном формате: {fix}",
-        .phoneNoCountryCode: "похож на российский мобильный без кода страны; с кодом: {fix}",
-        .phoneLeadingZero: "начинается с 0; международные номера начинаются с кода страны",
-        .phoneShort: "необычно короткий для номера телефона: {count} {count|цифра|цифры|цифр} (обычно от {min} до {max})",
-        .phoneLong: "необычно длинный для номера телефона: {count} {count|цифра|цифры|цифр} (обычно от {min} до {max})",
-        .statusProblemWithFix: "Ctrl-F → {suggestion} · {problem}",
-        .problemsTitle: "Ошибки: {errors} {errors|ошибка|ошибки|ошибок}, {warnings} {warnings|предупреждение|предупреждения|предупреждений} · Enter — к полю · Esc — закрыть",
-        .problemsNone: "Ошибок нет: запрос корректен.",
-        .confirmTitle: "Создать обратный звонок?",
-        .confirmTitleAgain: "Отправить ЕЩЁ РАЗ?",
-        .confirmTo: "куда",
-        .confirmDemoTarget: "ДЕМО-заглушка на {host}: реального звонка не будет",
-        .confirmLiveTarget: "{host}: будет создан РЕАЛЬНЫЙ звонок",
-        .confirmLine: "плечо {number}",
-        .confirmRings: "{number} (дозвон {seconds} с)",
-        .confirmOneByOne: "обзвон по очереди",
-        .confirmOneByOneDefault: "обзвон по очереди (по умолчанию)",
-        .confirmAllAtOnce: "обзвон всех сразу",
-        .confirmHears: "услышит: {audio}",
-        .audioNone: "без сообщения",
-        .audioRecording: "запись {id}",
-        .audioVoice: "голос {voice} {name} {emotion} · «{text}»",
-        .confirmDuration: "длительность",
-        .confirmAtMost: "не более {seconds} с",
-        .confirmAtMostDefault: "не более {seconds} с (по умолчанию)",
-        .confirmWarnings: "{count} {count|предупреждение|предупреждения|предупреждений} (запрос всё равно можно отправить):",
-        .confirmChecking: "Проверяю журнал: не звонили ли недавно на эти номера…",
-        .confirmCalledWithin: "Этому клиенту уже звонили за последние {window}:",
-        .confirmMayBeRinging: "Исход прошлого звонка неизвестен: возможно, клиенту звонят прямо сейчас.",
-        .confirmSameUnknown: "Этот самый запрос уже отправлялся, и его исход НЕИЗВЕСТЕН: звонок мог быть создан. Проверьте, прежде чем звонить кому-то снова.",
-        .confirmTwice: "Отправка сейчас может позвонить тому же человеку дважды. Проверьте, прежде чем звонить кому-то снова.",
-        .confirmSendAnyway: "y — всё равно отправить · Esc — отмена",
-        .confirmSend: "Enter или y — отправить · Esc — отмена",
-        .outcomePlacedTitle: "ЗВОНОК СОЗДАН",
-        .outcomeRejectedTitle: "ОТКЛОНЁН",
-        .outcomeNotSentTitle: "НЕ ОТПРАВЛЕН",
-        .outcomeUnknownTitle: "НЕИЗВЕСТНО",
-        .outcomePlaced: "Обратный звонок создаётся.",
-        .outcomeRequest: "запрос    {id}",
-        .outcomeCopy: "c копирует call_id в буфер обмена",
-        .outcomeRejected: "Exolve отклонил запрос (HTTP {status}); звонок не создан.",
-        .outcomeFieldMarked: "Поле, которое он назвал, отмечено в форме.",
-        .outcomeNotSent: "До Exolve ничего не дошло: {reason}.",
-        .outcomeSafe: "Можно спокойно отправить ещё раз.",
-        .outcomeMayHave: "Звонок МОГ быть создан.",
-        .outcomeCheck: "Проверьте (журнал звонков, консоль Exolve), прежде чем отправлять снова;",
-        .outcomeAsksTwice: "повторная отправка того же запроса спросит дважды.",
-        .outcomeMilliseconds: "{ms} мс",
-        .outcomeLogEntry: "запись журнала {id}",
-        .outcomeClose: "Enter или Esc — закрыть",
-        .helpTheVoicePickerTypeTo: "выбор голоса (печатайте для фильтра, Tab — пол) / только эмоции, которые есть у голоса",
-        .helpAddADestinationRow: "добавить строку абонента",
-        .helpStep: "шаг 1 / 0.1 (Ctrl-← Ctrl-→: громкость на 10, скорость на 1)",
-        .helpChangeTheValueAudioNone: "изменить значение (аудио: нет / запись / синтез речи, значения сохраняются; голос: эмоция, которой у него нет, становится его эмоцией по умолчанию)",
-        .helpReturnItToTheAPI: "вернуть значение API по умолчанию",
-        .helpNextField: "следующее поле",
-        .helpPreviousField: "предыдущее поле",
-        .helpNextSection: "первое поле следующего раздела (Общее, Плечо 1, Плечо 2)",
-        .helpPreviousSection: "первое поле предыдущего раздела (или этого, если вы внутри него)",
-        .helpSendTheDefaultValueExplicitly: "отправить значение по умолчанию явно (показывается как выбранное, а не «по умолчанию»)",
-        .helpPreviousNextFieldInThe: "предыдущее / следующее поле (в тексте синтеза — сначала между строками)",
-        .helpAddADestinationBelowIn: "добавить абонента ниже (не более 10)",
-        .helpRemoveTheDestinationRow: "удалить строку абонента",
-        .helpMoveTheDestinationRowUp: "поднять строку абонента",
-        .helpMoveTheDestinationRowDown: "опустить строку абонента",
-        .helpUndoTheLastChangeTo: "отменить последнее изменение формы (ввод, загрузку, r, шаблон, строку…) шаг за шагом",
-        .helpRedoWhatCtrlZUndid: "вернуть то, что отменил Ctrl-Z",
-        .helpPickFromTheAccountS: "выбрать из номеров аккаунта (для поля «Номер Exolve» — тех, что могут звонить) или ресурсов обратного звонка; печатать можно как обычно",
-        .helpUseTheSuggestedFixA: "применить предложенное исправление (нормализованный номер)",
-        .helpTextAPasteIsText: "текст (вставка — только текст; управляющие символы отбрасываются)",
-        .helpMoveTheCursorCtrlA: "двигать курсор (и Ctrl-A / Ctrl-E)",
-        .helpWordLeftRightAltB: "на слово влево / вправо (и Alt-B / Alt-F)",
-        .helpDeleteACharacter: "удалить символ",
-        .helpDeleteToTheStartTo: "удалить до начала / до конца / слово перед курсором",
-        .helpScrollThePreview: "прокрутить просмотр",
-        .helpToTheCallLog: "к журналу звонков",
-        .helpToTheForm: "к форме",
-        .helpMoveInTheCallLog: "перемещение по журналу звонков",
-        .helpTheEntryInFullRequest: "запись целиком: запрос, как он ушёл, ответ, статус",
-        .helpSearchNumbersAndTheirLast: "поиск по номерам (и их последним цифрам), описанию, call_id, тексту синтеза",
-        .helpCycleTheOutcomeFilter: "переключить фильтр: по исходу, затем по итогу",
-        .helpLoadTheEntrySRequest: "загрузить запрос записи в форму (Ctrl-Z отменяет)",
-        .helpSaveTheEntrySRequest: "сохранить запрос записи в файл",
-        .helpClearTheSearchAndThe: "сбросить поиск и фильтр",
-        .helpToThePreview: "к просмотру",
-        .helpTheVoiceExplorerEveryVoice: "обзор голосов: все голоса и эмоции таблицей",
-        .helpNextPaneNextTabWhen: "следующая панель (вкладка на узком экране)",
-        .helpSendCheckConfirmEnterOr: "отправить: проверка, подтверждение (Enter или y), затем исход",
-        .helpSaveTheRequestToA: "сохранить запрос в JSON-файл",
-        .helpOpenARequestFile: "открыть файл запроса",
-        .helpTheProblemsListEnterJumps: "список ошибок; Enter переходит к полю",
-        .helpThisHelp: "эта справка",
-        .helpQuitTheFormIsKept: "выход (форма сохраняется как черновик)",
-        .helpTheThemeListPreviewedLive: "список тем с живым просмотром",
-        .helpSwitchProfileFillsEmptyFields: "сменить профиль: значения прежнего профиля убираются, пустые поля заполняются значениями нового",
-        .helpSaveTheFormAsA: "сохранить форму как именованный шаблон",
-        .helpTheTemplatesPreviewedEnterLoads: "шаблоны с просмотром; Enter загружает (Ctrl-Z отменяет)",
-        .helpClickAFieldAChoice: "щелчок по полю, выбору (открывает список), вкладке, панели или строке журнала (двойной щелчок открывает); колесо прокручивает",
-        .helpTheCommandPaletteEveryAction: "палитра команд: все действия по названию, с клавишами",
-        .helpSwitchTheInterfaceLanguageEnglish: "сменить язык интерфейса: English / Русский",
-        .helpANewRequestAnEmpty: "новый запрос: пустая форма или значения профиля (Ctrl-Z возвращает прежний)",
-        .helpCopyTheRequestAsA: "скопировать запрос как команду curl (ключ остаётся $ПЕРЕМЕННОЙ)",
-        .helpShowForm: "форма",
-        .helpShowPreview: "просмотр",
-        .helpShowLog: "журнал звонков",
-        .labelMouse: "мышь",
-        .labelType: "А–Я",
-        .helpEverywhere: "Везде",
-        .helpInTheForm: "В форме",
-        .helpEditingText: "Редактирование текста",
-        .helpAudio: "Аудио (синтез речи)",
-        .helpSending: "Отправка",
-        .helpPanes: "Просмотр и журнал звонков",
-        .helpDialogs: "В диалогах и списках",
-        .helpDemoScenarios: "Сценарии демо: начните описание с",
-        .helpQuitFromDialogs: "F10 / Ctrl-Q выходят и из любого диалога.",
-        .helpTitle: "Клавиши{position} · Esc — закрыть",
-        .dialogHelp: "Справка",
-        .dialogProblems: "Ошибки",
-        .dialogFilePrompt: "Имя файла",
-        .dialogConfirmOverwrite: "Перезаписать?",
-        .dialogVoicePicker: "Выбор голоса",
-        .dialogEmotionPicker: "Выбор эмоции",
-        .dialogVoiceExplorer: "Обзор голосов",
-        .dialogConfirmSend: "Подтверждение отправки",
-        .dialogOutcome: "Исход",
-        .dialogMessage: "Сообщение",
-        .dialogLogSearch: "Поиск в журнале",
-        .dialogLogEntry: "Запись журнала",
-        .dialogProfilePicker: "Профили",
-        .dialogTemplateName: "Имя шаблона",
-        .dialogTemplateExists: "Шаблон уже есть",
-        .dialogTemplatePicker: "Шаблоны",
-        .dialogThemePicker: "Темы",
-        .dialogSaveTheme: "Сохранить тему",
-        .dialogQuitWhileSending: "Выход во время отправки",
-        .dialogPalette: "Палитра команд",
-        .dialogAccountPicker: "Номера аккаунта",
-        .refuseDigits: "это поле принимает только цифры",
-        .refuseWholeNumber: "это поле принимает целое число (цифры, минус)",
-        .refuseDecimal: "это поле принимает число вида 1.1",
-        .typedRefused: "{refusal}; «{character}» не введено",
-        .typedAtLimit: "текст уже на пределе в {limit} символов; ничего не введено",
-        .pasteRefused: "{refusal}; вставка отклонена (в ней есть «{bad}»)",
-        .pasteOverLimit: "со вставкой вышло бы {count} символов, больше предела {limit}: ничего не вставлено и не обрезано",
-        .sendInFlight: "отправка уже идёт; дождитесь её исхода",
-        .noKeyTitle: "Нет ключа API: отправить пока ничего нельзя",
-        .sendFixFirst: "не отправлено: сначала исправьте {count} {count|ошибку|ошибки|ошибок} (Enter — к ошибке)",
-        .sendCancelled: "отменено: вы решили не отправлять; из exocall ничего не ушло",
-        .sendPlaced: "звонок создан: call_id {callID} (c копирует)",
-        .sendRejected: "отклонено (HTTP {status}): {message}",
-        .sendNotSent: "не отправлено: {reason}; можно отправить снова",
-        .sendUnknown: "НЕИЗВЕСТНО: {reason}. Звонок мог быть создан; проверьте, прежде чем отправлять снова",
-        .callIDCopied: "call_id {callID} скопирован в буфер обмена (OSC 52)",
-        .quitAfterSend: "выход, как только у отправки будет исход (он будет записан и показан)",
-        .quitStay: "остаёмся; отправка продолжается",
-        .sendHeldOnce: "не отправлено (защита от повтора): клиенту уже звонили за последние {window}",
-        .sendHeldTimes: "не отправлено (защита от повтора): клиенту уже звонили {count} {count|раз|раза|раз} за последние {window}",
-        .notSentTitle: "Не отправлено",
-        .logCouldNotRecord: "не отправлено: журнал звонков не смог это записать",
-        .nothingToUndo: "нечего отменять",
-        .nothingToRedo: "нечего возвращать",
-        .rowCleared: "в плече нужен хотя бы один абонент: строка очищена",
-        .rowRemoved: "абонент {index} плеча {line} удалён",
-        .rowMoved: "абонент перемещён на место {position} в плече {line}",
-        .rowsFull: "в плече {line} уже {limit} абонентов — больше плечо не обзванивает",
-        .noFix: "здесь нечего исправлять",
-        .fixApplied: "теперь {value}",
-        .explicitAlready: "{field}: значение уже задано явно",
-        .explicitDefault: "{field}: значение по умолчанию теперь отправляется явно",
-        .returnedDefault: "{field}: возвращено значение по умолчанию",
-        .logFilterCleared: "фильтр журнала сброшен",
-        .logReused: "запрос записи {id} — в форме; Ctrl-Z вернёт прежнюю форму",
-        .badgePlaced: "СОЗДАН",
-        .badgeRejected: "ОТКЛОНЁН",
-        .badgeNotSent: "НЕ ОТПРАВЛЕН",
-        .badgeUnknown: "НЕИЗВЕСТНО",
-        .badgeSending: "ОТПРАВКА",
-        .logDemoMark: "демо",
-        .tooSmall: "терминал слишком мал",
-        .tooSmallNeed: "(нужно {need}, сейчас {have})",
-        .tooSmallHint: "увеличьте окно; F10 — выход",
-        .cliPlacedIn: "звонок создан за {time}",
-        .outcomeMsgPlaced: "звонок создан: call_id {callID}",
-        .outcomeMsgRejected: "Exolve отклонил запрос (HTTP {status}): {message}",
-        .outcomeMsgNotSent: "не отправлено: {reason}. До Exolve ничего не дошло; можно спокойно отправить снова.",
-        .outcomeMsgUnknown: "исход неизвестен: {reason}. Звонок МОГ быть создан; проверьте, прежде чем отправлять снова.",
-        .cliInvalid: "exocall send: запрос некорректен; ничего не отправлено",
-        .cliHeld: "не отправлено (защита от повтора): на этот номер уже звонили за последние {window}",
-        .cliMayBeRinging: "Исход прошлого звонка неизвестен: возможно, клиенту звонят прямо сейчас.",
-        .cliHeldCheck: "Проверьте (exocall log show ID) и, если клиенту нужно позвонить снова, отправьте ещё раз с --allow-repeat.",
-        .promptSaveTitle: "Сохранить запрос (F2)",
-        .promptOpenTitle: "Открыть файл запроса (F3)",
-        .promptExportTitle: "Сохранить запрос из журнала (e)",
-        .promptOpenFile: "Открыть файл:",
-        .promptSaveFile: "Сохранить в файл:",
-        .promptKeys: "Tab — дополнить путь · Enter — подтвердить · Esc — отмена",
-        .searchTitle: "Поиск в журнале звонков",
-        .searchWhat: "Номера (и их последние цифры), описание, call_id, текст синтеза:",
-        .searchKeys: "Enter — искать (пусто: всё) · Esc — отмена",
-        .quitSendingTitle: "Идёт отправка",
-        .quitSendingUnknown: "Её исход ещё неизвестен.",
-        .quitSendingWait: "Enter или w: дождаться исхода (он будет записан и показан), затем выйти.",
-        .quitSendingNow: "q: выйти сейчас; запись в журнале будет «прервано: звонок мог быть создан».",
-        .quitSendingStay: "Esc: остаться.",
-        .overwriteTitle: "Файл уже есть",
-        .overwriteExists: "{path} уже существует.",
-        .overwriteAsk: "Перезаписать? y / n",
-        .notSaved: "не сохранено",
-        .typeAFileName: "введите имя файла",
-        .savedRequest: "запрос сохранён в {path}",
-        .couldNotSave: "не удалось сохранить {path}: {reason}",
-        .couldNotOpen: "не удалось открыть {path}: {reason}",
-        .voicePickerTitle: "Голос для плеча {line} · печать — фильтр · Tab — пол · Enter — выбор",
-        .voiceFilter: "Фильтр: ",
-        .genderFemale: "женский",
-        .genderMale: "мужской",
-        .genderAll: "все",
-        .voiceGender: "пол: {gender}",
-        .noVoiceMatches: "нет подходящих голосов",
-        .emotionsOf: "Эмоции голоса {voice}",
-        .emotionsTitle: "Эмоции",
-        .emotionsOnly: "Только то, что есть у голоса. * — по умолчанию.",
-        .explorerTitle: "Обзор голосов · плечо {line} · стрелки — выбор · Enter — задать голос и эмоцию",
-        .explorerDefault: "умолч.",
-        .explorerLegend: "◆ по умолчанию у голоса   ● есть   · нет   ✓ сейчас в плече {line}",
-        .themeKept: "тема {name} оставлена",
-        .themeSessionOnly: "тема {name} только на этот сеанс",
-        .themeTitle: "Тема · ↑↓ просмотр · Enter — оставить · Esc — вернуть",
-        .themeColours: "цвета терминала: {depth}",
-        .themeKeepTitle: "Оставить тему {name}",
-        .themeSaveAsk: "Сохранить в файл конфигурации на будущее? y / n",
-        .themeSessionHint: "(n — только на этот сеанс)",
-        .themeSaved: "тема {name} сохранена в файл конфигурации",
-        .themeNotSaved: "тема не сохранена: {reason}",
-        .noProfilesTitle: "Нет профилей",
-        .noProfilesText: "В config.toml нет профилей. Добавьте по одному на приложение Exolve, например:\n\n[profiles.shop]\napi_key_env = \"EXOLVE_SHOP_KEY\"\nnumber_code = 74999999999\ncallback_resource_id = 1221\n\nexocall config path покажет, где файл; exocall config check его проверит.",
-        .profileNotValid: "запрос пока некорректен; F4 — список ошибок",
-        .curlCopied: "команда curl скопирована (OSC 52); ключ остаётся ${variable}",
-        .profileTitle: "Профиль · Enter — переключить (заполняет только пустые поля) · Esc",
-        .profileInUse: " (текущий)",
-        .profileDefaultEndpoint: "адрес по умолчанию",
-        .profileKeyVariable: "ключ ${variable}",
-        .profileKeyFile: "файл ключа {path}",
-        .profileKeyConfigured: "ключ из конфигурации",
-        .profileDefaults: "значения: {list}",
-        .templateNameRule: "имя шаблона: {rule}",
-        .templateKept: "шаблон {name} оставлен как был",
-        .templateSaveTitle: "Сохранить форму как шаблон (F6)",
-        .templateNamePrompt: "Имя шаблона ({rule}):",
-        .templateSaveKeys: "Enter — сохранить · Esc — отмена",
-        .templateExistsTitle: "Шаблон уже есть",
-        .templateReplaceAsk: "Шаблон {name} уже есть. Заменить? y / n",
-        .templatesTitle: "Шаблоны (F7) · ↑↓ просмотр · Enter — загрузить в форму · Esc",
-        .templatesNone: "Шаблонов пока нет: F6 сохранит форму как шаблон.",
-        .templateUnreadable: "не читается",
-        .templateSaved: "форма сохранена как шаблон {name} (F7 — список шаблонов)",
-        .templateNotSaved: "шаблон не сохранён: {reason}",
-        .loadValid: "корректен",
-        .loadErrors: "{errors} {errors|ошибка|ошибки|ошибок} (список — F4)",
-        .loadWarnings: "{warnings} {warnings|предупреждение|предупреждения|предупреждений} (список — F4)",
-        .loadBoth: "{errors} {errors|ошибка|ошибки|ошибок}, {warnings} {warnings|предупреждение|предупреждения|предупреждений} (список — F4)",
-        .loadKept: "{summary}; оставлено как в файле: {list}",
-        .loadWholeDocument: "(весь документ)",
-        .loadedFile: "загружен {path}: {summary}",
-        .templateLoaded: "шаблон {name} в форме: {summary}; Ctrl-Z вернёт прежнюю форму",
-        .restoredDraft: "восстановлен черновик от {time} (он сохраняется по мере ввода)",
-        .entryTitle: "Запись журнала {id}{position} · ↑↓ прокрутка · r — повторить · e — экспорт · Esc — закрыть",
-        .entryOutcome: "исход     {outcome}",
-        .entryMessage: "сообщение {message}",
-        .entryHTTP: "HTTP      {status}    задержка {latency}",
-        .entryEndpoint: "адрес     {host}    режим {mode}",
-        .entryOperator: "оператор  {name}    отправлено с {host}",
-        .entryCreated: "создано   {created}    завершено {finished}",
-        .entryRequest: "Запрос, как он ушёл:",
-        .entryResponse: "Тело ответа:",
-        .entryEmpty: "(пусто)",
-        .entryNoResponse: "(ответа нет)",
-        .messageClose: "Enter или Esc — закрыть",
-        .accountResourceUnavailable: "введите идентификатор ресурса звонка: список приложения (недокументированный) недоступен ({reason})",
-        .accountNoKey: "нет ключа API: спискам аккаунта он нужен (вводить можно)",
-        .accountFilled: "{field}: {value} (Ctrl-Z отменяет)",
-        .accountNumbersTitle: "Номера, с которых можно звонить · Номер Exolve",
-        .accountDisplayTitle: "Номера аккаунта · отображаемый номер плеча {line}",
-        .accountResourcesTitle: "Ресурсы обратного звонка (экспериментально: недокументированный список)",
-        .accountTitleKeys: "{title} · печать — фильтр · Enter — подставить · ^R — обновить",
-        .accountNotAsked: "нет ключа API: спискам аккаунта он нужен. Введите значение.",
-        .accountLoading: "читаю списки аккаунта… (пока можно вводить в поле)",
-        .accountFailed: "не удалось получить список: {reason}. Введите значение.",
-        .accountNoMatch: "ничего не подходит под «{filter}»",
-        .voiceEmotionBack: "голос {voice}: ваша эмоция {emotion} вернулась",
-        .voiceLacksEmotion: "у голоса {voice} нет эмоции «{old}»: выбрана его эмоция по умолчанию, {new} («{old}» вернётся с голосом, у которого она есть)",
-        .voiceDoesNotOffer: "у голоса {voice} нет эмоции «{emotion}»; выберите отмеченную клетку",
-        .voiceChosen: "плечо {line}: голос {voice}, эмоция {emotion}",
-        .noVoiceMatchesFilter: "нет голосов под «{filter}»",
-        .dropKeptNone: "Del убирает значение, оставленное как в файле; у этой ошибки такого нет (перейдите к полю, чтобы изменить его)",
-        .dropKeptDone: "убрано значение, оставленное в {path}; используется значение формы (если есть)",
-        .loadFailed: "{path}: {error}; форма не изменилась",
-        .profileFilled: "профиль {name}: заполнено {fields}",
-        .profileNothingToFill: "профиль {name}: пустых полей нет",
-        .paletteWorksElsewhere: "{key} работает {place}; здесь ничего не сделано",
-        .placeDestination: "в строке абонента",
-        .placeChoice: "на поле выбора",
-        .placePicker: "на Голосе или Эмоции",
-        .placeText: "в текстовом поле",
-        .placeLogEntry: "в журнале звонков, на записи",
-        .placeLog: "в журнале звонков",
-        .placeForm: "в форме",
-        .placeElsewhere: "в другом месте",
-        .paletteTitle: "Команды (Ctrl-P) · печать — поиск · Enter — выполнить · Esc — закрыть",
-        .paletteNoMatch: "нет подходящих действий",
-        .logHeaderID: "ID",
-        .logHeaderTime: "ВРЕМЯ",
-        .logHeaderOperator: "ОПЕРАТОР",
-        .logHeaderOutcome: "ИСХОД",
-        .logHeaderLeg1: "ПЛЕЧО 1",
-        .logHeaderLeg2: "ПЛЕЧО 2",
-        .logHeaderDescription: "ОПИСАНИЕ",
-        .logHeaderCallID: "CALL_ID",
-        .outcomeWordSending: "отправляется",
-        .outcomeWordPlaced: "создан",
-        .outcomeWordRejected: "отклонён",
-        .outcomeWordNotSent: "не отправлен",
-        .outcomeWordUnknown: "неизвестен",
-        .logNoCallsYet: "в журнале пока нет звонков ({location})",
-        .logNoEntries: "подходящих записей нет",
-        .logCountFooter: "{shown} из {total} {count|подходящей записи|подходящих записей|подходящих записей} ({location})",
-        .showID: "id",
-        .showOutcome: "исход",
-        .showMessage: "сообщение",
-        .showCallID: "call_id",
-        .showHTTP: "статус http",
-        .showLatency: "задержка",
-        .showCreated: "создано",
-        .showFinished: "завершено",
-        .showMode: "режим",
-        .showOperator: "оператор",
-        .showSentFrom: "отправлено с",
-        .showEndpoint: "адрес",
-        .showDescription: "описание",
-        .showExocall: "exocall",
-        .showWarning: "внимание",
-        .showMayHaveBeenPlaced: "звонок МОГ быть создан; проверьте, прежде чем отправлять снова",
-        .showRequest: "запрос (как он ушёл):",
-        .showResponse: "тело ответа:",
-        .cfgNotTOML: "не TOML: {reason}",
-        .cfgUnknownTop: "неизвестная настройка; в конфигурации бывают {keys}",
-        .cfgStringInQuotes: "должно быть строкой в кавычках",
-        .cfgUILanguage: "должно быть \"ru\" или \"en\", указано {value}",
-        .cfgNotAString: "значение не строка",
-        .cfgBadURL: "\"{url}\" не подходит: нужен https или http на локальный адрес",
-        .cfgProfilesTables: "должно быть таблицами: [profiles.ИМЯ]",
-        .cfgMustBeTable: "должно быть таблицей: [{path}]",
-        .cfgUnknownProfileKey: "неизвестная настройка; в профиле бывают {keys}",
-        .cfgKeyInline: "в профиле ключ не пишут прямо: используйте api_key_env = \"VAR\" или api_key_file = \"PATH\"",
-        .cfgNameVariable: "должно называть переменную окружения",
-        .cfgPlainVariable: "должно быть простым именем переменной (буквы, цифры и _, не с цифры), указано \"{value}\"",
-        .cfgPathInQuotes: "должно быть путём в кавычках",
-        .cfgPositiveNumber: "должно быть целым положительным числом",
-        .cfgUnknownLineKey: "неизвестная настройка; для плеча бывают display_number и audio",
-        .cfgAudioShape: "должно быть { media_resource_id = N } или { tts = { text = \"...\" } }",
-        .cfgKeyEnvOrFile: "укажите api_key_env или api_key_file, не оба",
-        .cfgNoProfile: "профиля \"{name}\" нет; есть профили {names}",
-        .cfgKeyFileMissing: "файла ключа {path} нет",
-        .cfgLine: "строка {line}: {rest}",
-        .cfgNoFile: "{path}: файла конфигурации нет (все настройки по умолчанию)",
-        .cfgOK: "ОК: {path}",
-        .cfgOKProfiles: "ОК: {path} (профили: {names})",
-        .themeMustBeString: "должно быть строкой",
-        .themeNameInQuotes: "должно быть именем темы в кавычках",
-        .themeRolesTable: "должно быть таблицей ролей",
-        .themeUnknownRole: "неизвестная роль; роли: {roles}",
-        .themeRoleShape: "должно быть таблицей вида { fg = \"#ffffff\", bg = \"default\", attrs = [\"bold\"] }",
-        .themeMustBeColour: "должно быть цветом",
-        .themeBadColour: "неверный цвет \"{value}\": используйте #rrggbb, 0-255, имя ANSI (red, bright_blue...) или default",
-        .themeAttrsList: "должно быть списком вида [\"bold\", \"underline\"]",
-        .themeUnknownAttribute: "неизвестный атрибут; атрибуты: {names}",
-        .themeUnknownField: "неизвестное поле; у роли бывают fg, bg и attrs",
-        .themeUnknownKey: "неизвестный ключ; у темы бывают title, inherits и [roles]",
-        .themeCannotRead: "не читается",
-        .themeNoSuchTheme: "темы с таким именем нет; есть темы {names}",
-        .themeInheritsNothing: "наследует \"{name}\", а такой темы нет",
-        .themeInheritanceLoop: "цикл наследования: {chain}",
-        .themeRoleMissing: "не задана (укажите fg, bg и attrs или добавьте inherits = \"default\")",
-        .themeOK: "ОК: {title} ({count} {count|роль|роли|ролей})",
-        .jsonMalformed: "испорченный JSON в строке {line}, столбце {column}: {reason}",
-        .jsonAfterEnd: "лишнее {found} после конца документа",
-        .jsonEndOfInput: "конец ввода",
-        .jsonByte: "байт 0x{hex}",
-        .jsonTooDeep: "вложенность глубже {max} уровней",
-        .jsonExpectedValueEnd: "ожидалось значение, а ввод закончился",
-        .jsonExpectedValue: "ожидалось значение, найдено {found}",
-        .jsonExpectedKey: "ожидался ключ в кавычках, найдено {found}",
-        .jsonExpectedColon: "после ключа \"{key}\" ожидалось ':', найдено {found}",
-        .jsonUnterminatedObject: "объект не закрыт: ожидалось ',' или '}'",
-        .jsonObjectSeparator: "в объекте ожидалось ',' или '}', найдено {found}",
-        .jsonUnterminatedArray: "массив не закрыт: ожидалось ',' или ']'",
-        .jsonArraySeparator: "в массиве ожидалось ',' или ']', найдено {found}",
-        .jsonDigit: "в числе ожидалась цифра",
-        .jsonLeadingZeros: "у чисел не бывает ведущих нулей",
-        .jsonDigitAfterPoint: "после десятичной точки ожидалась цифра",
-        .jsonDigitInExponent: "в показателе степени ожидалась цифра",
-        .jsonUnterminatedString: "строка не закрыта",
-        .jsonInvalidUTF8: "неверный UTF-8 в строке",
-        .jsonControlCharacter: "управляющий символ в строке (экранируйте его как \\u{hex})",
-        .jsonLoneHigh: "одинокий старший суррогат \\u{unit} в строке",
-        .jsonInvalidLow: "неверный младший суррогат в строке",
-        .jsonLoneLow: "одинокий младший суррогат в строке",
-        .jsonInvalidEscape: "неверная экранировка \\{found} в строке",
-        .jsonHex4: "после \\u ожидались 4 шестнадцатеричные цифры",
-        .keyMissing: "нет ключа API Exolve. Его можно задать тремя способами:\n  1. в окружении: export {variable}=...\n  2. в файле конфигурации {path}: api_key = \"...\" (и chmod 600)\n  3. файлом ключа, указанным в конфигурации: api_key_file = \"/path/to/key\" (chmod 600)\nили попробуйте exocall без аккаунта: exocall --demo или exocall stub-server",
-        .keyLoosePermissions: "в {path} лежит ключ API, но его могут читать группа или другие (права {mode}); исправьте: chmod 600 {path}",
-        .keyBadConfig: "файл конфигурации {path}: {reason}",
-        .keyUnreadableFile: "файл ключа API {path}: {reason}",
-        .keyBadBaseURL: "базовый адрес \"{url}\" не подходит: {reason}",
-        .keyUnknownProfileNone: "профиля \"{name}\" нет в {path} (там нет ни одного: добавьте [profiles.{name}])",
-        .keyUnknownProfile: "профиля \"{name}\" нет в {path}; есть профили {names}",
-        .keyMissingProfileKey: "профиль {profile} берёт ключ API из {source}, а там пусто",
-        .keyBadKey: "ключ API из {source} не подходит: {reason}. Ничего не отправлено; запишите ключ одной строкой и больше ничего",
-        .keyRedirectableLink: "файл ключа API {link} — ссылка в папке {folder}, куда могут писать другие: они могут направить её на другой файл. Укажите в api_key_file сам файл ключа или перенесите ссылку в папку, куда пишете только вы (chmod o-w {folder}, если папка ваша)",
-        .keyPreviewNeedsNone: "{reason}\n\nСобирать и просматривать запросы можно без ключа: продолжайте, а отправите, когда он будет задан.",
-        .demoCouldNotStart: "демо-заглушка не запустилась: {reason}",
-        .logReadOnly: "журнал звонков здесь только для чтения: {reason}",
-        .logBack: "журнал звонков снова доступен: {location}",
-        .blockedNoKey: "ключ API не задан",
-        .blockedLog: "журнал звонков не может это записать, поэтому ничего не отправлено: {reason}",
-        .blockedLogReadOnly: "журнал только для чтения",
-        .voicesHeaderName: "ИМЯ",
-        .voicesHeaderLatin: "ЛАТИНИЦЕЙ",
-        .voicesHeaderGender: "ПОЛ",
-        .voicesHeaderEmotions: "ЭМОЦИИ (* по умолчанию)",
-        .fileNoSuch: "такого файла нет",
-        .fileIsFolder: "это папка",
-        .filePermission: "нет прав доступа",
-        .fileTooLarge: "он больше {limit} МиБ — намного больше любого запроса; дальше ничего не читалось",
-        .fileCannotRead: "не удалось прочитать {path}: {reason}",
-        .fileStandardInput: "стандартный ввод",
-        .numbersNumber: "НОМЕР",
-        .numbersType: "ТИП",
-        .numbersRegion: "РЕГИОН",
-        .numbersCallsOut: "ИСХОДЯЩИЕ",
-        .numbersDescription: "ОПИСАНИЕ",
-        .yes: "да",
-        .no: "нет",
-        .numbersShown: "{shown} из {total} {total|номера|номеров|номеров}",
-        .numbersShownHidden: "{shown} из {total} {total|номера|номеров|номеров} ({hidden} не могут звонить: --all покажет их)",
-        .templatesNoneCLI: "шаблонов пока нет ({folder}); сохраните шаблон по F6 в интерфейсе",
-        .templateDeleted: "шаблон {name} удалён",
-        .stub403: "отклонён: 403 customer not active",
-        .stub504: "неизвестно: 504 Gateway Timeout, пустое тело",
-        .stub500: "неизвестно: 500 Internal Server Error",
-        .stubSlow: "отвечает через SECONDS секунд (с коротким --timeout: неизвестно)",
-        .stubDrop: "неизвестно: соединение закрывается после чтения запроса",
-        .stubGarbage: "неизвестно: 200 с телом не в JSON",
-        .transportBadURL: "неверный URL {url}",
-        .transportTLSSetup: "не удалось настроить TLS ({error})",
-        .transportNoAnswerInTime: "полный ответ не пришёл за отведённое время",
-        .transportNoConnectionInTime: "соединение с сервером не установлено за отведённое время",
-        .transportHandshakeInTime: "TLS-рукопожатие не завершилось за отведённое время",
-        .transportHostNotFound: "хост не найден (DNS)",
-        .transportCouldNotConnect: "не удалось соединиться",
-        .transportCouldNotConnectBecause: "не удалось соединиться ({error})",
-        .transportRefused: "сервер отказал в соединении",
-        .transportNoRoute: "нет маршрута до сервера",
-        .transportUntrusted: "TLS-рукопожатие не удалось: сертификату сервера нет доверия",
-        .transportNotTLS: "TLS-рукопожатие не удалось: сервер не говорит по TLS",
-        .transportHandshakeFailed: "TLS-рукопожатие не удалось",
-        .transportNotHTTP: "ответ сервера — не правильный HTTP",
-        .transportClosedMidAnswer: "сервер закрыл соединение, не договорив ответ",
-        .transportClosedSilently: "сервер закрыл соединение, ничего не ответив",
-        .transportConnectionFailed: "соединение оборвалось ({error})",
-        .answerBadCallID: "Exolve ответил HTTP {status} с call_id, который не похож на call_id (только цифры, не больше 20): {callID}",
-        .answerNoCallID: "Exolve ответил HTTP {status}, но в теле нет call_id",
-        .answerServerError: "Exolve ответил {status}: {detail}",
-        .answerServerErrorEmpty: "Exolve ответил {status} без текста ответа",
-        .answerUnexpected: "неожиданный ответ сервера: HTTP {status}",
-        .answerTooLarge: "Exolve ответил HTTP {status} с телом больше {size} {size|байта|байт|байт} (ещё {dropped} {dropped|байт отброшен|байта отброшено|байт отброшено})",
-        .listRefused: "Exolve отказал в списке (HTTP {status}): {message}",
-        .listNotAsked: "список не удалось запросить: {reason}",
-        .listNotArrived: "список не пришёл: {reason}",
-        .listNotAList: "ответ — не список: {reason}",
-        .listTooLarge: "больше {size} {size|байта|байт|байт}",
-        .listNotObject: "не JSON-объект",
-        .listNoCallbacks: "нет списка \"callbacks\"",
-        .listResourceWithoutID: "ресурс обратного звонка без числового callback_resource_id",
-        .listNumbersNotList: "\"numbers\" — не список",
-        .listNumberWithoutName: "номер без number_name",
-        .keySettingProblem: "файл конфигурации {path}: {key}: {problem}",
-        .cfgNotUTF8: "не читается как текст UTF-8",
-        .cfgUnreadable: "не читается",
-        .cfgUnwritable: "не записывается",
-        .cfgLeftAsItIs: "— не правильный TOML, поэтому его оставили как есть",
-        .cfgOneLine: "должно быть одной строкой текста без управляющих символов",
-        .cfgTrueOrFalse: "должно быть true или false",
-        .cfgRepeatWindow: "должно быть {syntax}; указано \"{value}\"",
-        .cfgEmptyKey: "пусто",
-        .keyFileMissing: "такого файла нет",
-        .keyFileEmpty: "файл пуст",
-        .keySourceVariable: "переменной окружения {name}",
-        .keySourceConfig: "api_key в {path}",
-        .keySourceKeyFile: "файла ключа {path}",
-        .keySourceFile: "файла {path}",
-        .keyContains: "в нём есть {what}",
-        .keyCarriageReturn: "возврат каретки (CR)",
-        .keyLineFeed: "перевод строки (LF)",
-        .keyTab: "табуляция",
-        .keyControlCharacter: "управляющий символ U+{code}",
-        .urlNotAbsolute: "это не полный адрес вроде https://api.exolve.ru",
-        .urlPlainHTTP: "простой http разрешён только на локальный адрес (127.0.0.1, localhost, ::1); используйте https",
-        .urlScheme: "схема должна быть https (или http на локальный адрес)",
-        .urlQuery: "в базовом адресе не бывает запроса (?) или фрагмента (#)",
-        .logErrCorrupt: "журнал звонков {path} повреждён или это не журнал звонков ({detail}). exocall его не трогает. Отодвиньте его (mv {path} {path}.damaged), чтобы начать новый журнал, или откройте его в sqlite3, чтобы спасти записи.",
-        .logErrNewer: "журнал звонков {path} записан более новой версией exocall. exocall его не трогает; обновите exocall или укажите другой журнал через --db.",
-        .logErrInaccessible: "не удаётся открыть журнал звонков {path}: {detail}. Проверьте права доступа или укажите другой файл через --db PATH.",
-        .logErrWrite: "не удаётся записать в журнал звонков {path}: {detail}",
-        .logErrRead: "не удаётся прочитать журнал звонков {path}: {detail}",
-        .logErrNoEntry: "в журнале звонков нет записи с id {id}",
-        .logErrUnavailable: "журнал звонков {location} недоступен ({detail}). Пока это так, ничего не отправляется: каждый звонок записывается в журнал до отправки. y — проверить снова.",
-        .logErrBadLocation: "расположение журнала звонков {location} не подходит: {reason}",
-        .logErrNoFolder: "не удаётся создать папку {folder}",
-        .logErrNotExocall: "это база SQLite, но не журнал звонков exocall",
-        .logErrNoCallTable: "в ней нет таблицы call",
-        .logErrForeignTable: "в базе есть таблица call, которую создал не exocall",
-        .logErrNoID: "сервер не выдал id новой записи",
-        .logErrPrivilege: "роли не хватает прав: см. «A shared log for a team» в README",
-        .pgTLSSettings: "настройки TLS не подходят: {error}",
-        .pgRootCert: "sslrootcert {path} не читается как сертификаты PEM",
-        .pgExpectedURL: "ожидался адрес postgresql://user@host:port/dbname?sslmode=...",
-        .pgNoHost: "в адресе нет хоста",
-        .pgNoUser: "в адресе нет пользователя (postgresql://USER@host/dbname)",
-        .pgSlashInName: "в имени базы \"{name}\" есть /",
-        .pgSSLMode: "sslmode должен быть одним из {modes}; указано \"{value}\"",
-        .pgUnknownParameter: "неизвестный параметр \"{name}\" (exocall понимает sslmode и sslrootcert)",
-        .pgServerSaid: "{message} ({hint})",
-        .pathTheRequest: "запрос",
-        .pathNoKey: "в {place} нет \"{key}\"",
-        .pathNoIndex: "в {place} {count} {count|элемент|элемента|элементов}, поэтому индекса {index} нет",
-        .pathNotObject: "{place} — {type}, а не объект",
-        .pathNotArray: "{place} — {type}, а не массив",
-        .pathError: "{path}: {reason}",
-        .tplNameRule: "буквы, цифры, '.', '_' или '-' (не больше {max})",
-        .tplNotAName: "\"{name}\" — не имя шаблона",
-        .tplNoneNoneSaved: "нет шаблона \"{name}\" (сохранённых шаблонов пока нет)",
-        .tplNone: "нет шаблона \"{name}\"; есть шаблоны {names}",
-        .tplNoneBare: "нет шаблона \"{name}\"",
-        .tplUnreadable: "шаблон {path}: {reason}",
-        .tplBadName: "\"{name}\" не годится в имена шаблона: используйте {rule}",
-        .tplExists: "шаблон \"{name}\" уже есть",
-        .tplCannotWrite: "не удаётся записать {path}: {reason}",
-        .tplCannotDelete: "не удаётся удалить {path}: {reason}",
-        .setNoEquals: "--set {assignment}: ожидалось ПУТЬ=ЗНАЧЕНИЕ, например line_2.destinations[0].number=79991234567",
-        .setNotAPath: "--set {assignment}: \"{path}\" — не путь (ключи через точку, [индексы] с нуля)",
-        .setTakesNumber: "--set {assignment}: {path} принимает число, указано \"{value}\"",
-        .setFailed: "--set {assignment}: {reason}",
-        .fileNotUTF8: "это не текст в UTF-8",
-        .configNoPath: "путь к файлу конфигурации неизвестен",
-        .attemptPlaced: "звонок создан, call_id {callID}",
-        .attemptInterrupted: "прерван: звонок мог быть создан",
-        .attemptInFlight: "ещё отправляется",
-        .attemptUnknown: "исход неизвестен: звонок мог быть создан",
-        .attemptLine: "{time}  {number}  {what}  (запись {id})",
-        .attemptLineBy: "{time}  отправил {who}  {number}  {what}  (запись {id})",
-        .logWarningNotRecorded: "исход не удалось записать в журнал звонков (запись {id} будет значиться прерванной): {reason}",
-        .cliWarning: "предупреждение: {text}",
-        .cliNothingSentBecause: "ничего не отправлено, потому что {reason}",
-        .cliAddNoLog: "(чтобы отправить без записи в журнал, добавьте --no-log)",
-        .cliQuitInFlight: "выход во время отправки; её запись в журнале: «прерван: звонок мог быть создан»",
-        .cliLastSend: "последняя отправка: {line}",
-        .cliThemeUnusable: "тему \"{name}\" нельзя использовать:\n{problems}",
-        .cliPathProblem: "{path}: {message}",
-        .draftUnreadable: "сохранённый черновик не читается ({reason})",
-        .draftUnreadableKept: "сохранённый черновик не читается ({reason}); он сохранён как {path}",
-        .draftNotADraft: "это не черновик, который exocall умеет читать",
-        .filledLineDisplay: "плечо {line}: показываемый номер",
-        .filledLineAudio: "плечо {line}: аудио",
-        .filledNumberCode: "номер",
-        .filledCallbackResource: "ресурс обратного звонка",
-        .filledDuration: "длительность",
-        .startNotATerminal: "интерфейсу нужен терминал, а стандартный ввод — не терминал (в сценариях используйте подкоманды, например `exocall send`)",
-        .startNoTerm: "TERM не задан, поэтому возможности терминала неизвестны (попробуйте TERM=xterm-256color)",
-        .startCannotInitialize: "не удаётся подготовить терминал \"{term}\" (установлен ли его terminfo?)",
-        .exportExists: "{path} уже есть; выберите другое имя или сначала удалите его",
-        .exportCannotCreate: "не удаётся создать {path}",
-        .exportStdoutClosed: "стандартный вывод закрыт",
-        .exportIncomplete: "выгрузка неполная: {reason}",
-        .exportDone: "выгружено {count} {count|запись|записи|записей} в {path}",
-        .migrateNothingLocal: "общий журнал {location} готов; локального журнала для копирования нет ({source})",
-        .migrateCopied: "скопировано {copied} из {seen} {seen|записи|записей|записей} из {source} в {location}",
-        .migrateCopiedSome: "скопировано {copied} из {seen} {seen|записи|записей|записей} из {source} в {location} ({before} скопированы раньше)",
-        .curlInvalid: "запрос некорректен:",
-        .stubCannotListen: "не удаётся слушать {address}: {reason}",
-        .themesCannotRead: "не удаётся прочитать {path}",
-        .entryInterruptedMessage: "прерван: exocall остановился, пока запрос был в пути; звонок МОГ быть создан",
-        .sendingStatus: "{frame} отправка на {host} … {seconds} с (интерфейс работает; F5 дождётся этой отправки)",
-        .sendingDemoHost: "ДЕМО {host}",
-        .dialogScrollMarker: "↑ выше {above} · ↓ ниже {below} · ↑↓ PgUp PgDn — прокрутка",
-        .serverRefusedField: "Exolve отклонил это: {message}",
-        .choiceNoSuchVoice: "{id} (такого голоса нет)",
-        .choiceNotOffered: "{name}, у этого голоса её нет",
-        .choiceNoSuchEmotion: "такой эмоции нет",
-        .choiceNoSuchLanguage: "(такого языка нет)",
-        .newRequestEmpty: "новый пустой запрос (Ctrl-Z вернёт прежнюю форму)",
-        .newRequestFromProfile: "новый запрос по умолчаниям профиля {name} (Ctrl-Z вернёт прежнюю форму)",
-        .vNotAnAccountNumber: "не входит в {count} {count|номер|номера|номеров} аккаунта, с которых можно звонить (Enter на поле «Номер Exolve» покажет их)",
-        .themesName: "ИМЯ",
-        .themesOrigin: "ОТКУДА",
-        .themesFile: "ФАЙЛ",
-        .themesBundled: "встроенная",
-        .themesUser: "своя",
-        .themesFromFile: "файл",
-        .themesHasProblems: "{origin} (есть ошибки: exocall themes check)",
-        .pgNoAnswerInTime: "сервер не ответил за {seconds} с",
-        .optLimit: "--limit должен быть не меньше 1, указано {value}",
-        .optTo: "--to должен быть адресом postgresql://, указано \"{value}\"",
-        .optDBNotURL: "--db должен быть файлом SQLite, из которого копировать, а указан адрес",
-        .optFileOrTemplateNotBoth: "укажите ФАЙЛ или --template ИМЯ, но не оба сразу",
-        .optFileOrTemplate: "укажите ФАЙЛ запроса (- для стандартного ввода) или --template ИМЯ",
-        .optTimeout: "--timeout должен быть длительностью от 1 секунды до 10 минут (30, 30s, 2m), указано {value}",
-        .optRepeatWindow: "--repeat-window должен быть {syntax}; указано \"{value}\"",
-        .optOutcome: "--outcome должен быть одним из {values}, указано \"{value}\"",
-        .optSinceUntil: "--since должен быть раньше --until",
-        .optOperator: "--operator должен называть оператора, указано \"{value}\"",
-        .optDate: "{option} должен быть датой вроде 2026-11-24 или 2026-11-24T09:30 (можно с поясом, 2026-11-24T09:30:00Z), указано \"{value}\"",
-        .repeatWindowSyntax: "длительностью вроде 10m, 90s или 1h, либо 0, чтобы выключить защиту",
-        .modeLive: "боевой",
-        .modeDemo: "демо",
-        .pathNoKeyInRequest: "в запросе нет \"{key}\"",
-        .undone: "отменено (Ctrl-R вернёт; назад ещё {count} {count|шаг|шага|шагов})",
-        .redone: "возвращено",
-        .serverRefusedNamedField: "Exolve отклонил {field}: {message}",
-        .optLangGot: "--lang принимает ru или en, указано \"{value}\"",
-        .optLangNothing: "--lang принимает ru или en, а значение не указано",
-        .timeInvalid: "неверное время",
-        .keyNotUTF8: "байты, которые не являются текстом UTF-8",
-        .keyFormatCharacter: "невидимый символ U+{code}",
-        .keyNonASCII: "символ вне ASCII U+{code} (токен Bearer состоит из ASCII)",
-        .fileDanglingLink: "это ссылка на {target}, а такого файла нет",
-        .fileLinkLoop: "его ссылки указывают друг на друга по кругу",
-        .fileNotRegular: "это не обычный файл (папка, канал или устройство)",
-        .fileUnreadableBecause: "его не прочитать: {reason}",
-        .tomlTooLarge: "он больше {limit} КиБ — намного больше любой настройки или темы",
-        .cfgCannotReadBecause: "{path}: {reason}",
-        .pasteTooLarge: "вставка из {count} символов больше предела {limit}: ничего не вставлено",
-        .cliStdoutFailed: "exocall: не удалось записать в стандартный вывод ({reason}): вывод неполон",
-        .listNumbersUnending: "список не закончился: после {pages} страниц и {read} номеров Exolve всё ещё сообщает, что их {total}; неполный список не показан как полный",
-        .logWarningPlacedKept: "звонок СОЗДАН (call_id {callID}), но журнал звонков не смог записать это сейчас: {reason}. Исход сохранён на этой машине и будет записан в запись {id}, как только журнал станет доступен.",
-        .logWarningKept: "журнал звонков не смог записать этот исход сейчас: {reason}. Исход сохранён на этой машине и будет записан в запись {id}, как только журнал станет доступен.",
-        .logWarningPlacedNotRecorded: "звонок СОЗДАН (call_id {callID}), но ни журнал, ни эта машина не смогли это записать ({reason}): запись {id} будет выглядеть прерванной. Запишите call_id.",
-        .logUnreachableReason: "журнал звонков {location} недоступен ({detail})",
-        .logOutcomesWritten: "журнал звонков {location} снова доступен: сохранённые на этой машине исходы записаны в него",
-        .pgNeedsPassword: "сервер требует пароль, а он не указан (в ~/.pgpass, доступном только вам, или в PGPASSWORD)",
-        .pgPasswordFileLoose: "сервер требует пароль, а {path} не прочитан, потому что его могут читать другие (chmod 600 {path})",
-        .pgNoTLS: "сервер не предлагает TLS, а этот адрес его требует; в доверенной сети добавьте sslmode=disable",
-        .pgAuthUnsupported: "сервер требует способ входа, который exocall не поддерживает (подходят scram-sha-256 и md5)",
-        .logErrNotAFile: "это не обычный файл (папка, канал или устройство): журнал звонков — файл SQLite",
-        .labelPaste: "вставка",
-        .placeOutsideText: "вне текстовых полей",
-        .placeButton: "на «+ абонент»",
-        .placeStepper: "на Громкости или Скорости",
-        .placeTTSText: "в тексте для синтеза",
-        .placeAccountField: "на полях «Номер Exolve», «Отображаемый номер» и «Ресурс звонка»",
-        .placeLine: "на поле плеча",
-        .placePreview: "в просмотре",
-        .labelKeysAt: "{keys} {place}",
-        .keyStep: "шаг",
-        .keyExplicit: "явно",
-        .placeHasDefault: "на поле со значением по умолчанию",
-        .stepped: "{field}: {value}",
-        .profileReplaced: "профиль {name}: убрано из {old}: {removed}; заполнено: {fields} (Ctrl-Z — отменить)",
-        .profileRemovedOnly: "профиль {name}: убрано из {old}: {removed}; у {name} для них нет значений (Ctrl-Z — отменить)",
-        .confirmProfile: "профиль",
-        .operatorNameRefused: "{source}: имя оператора — одна строка не длиннее 64 символов без управляющих символов, а получено {value}",
-        .outcomeSeconds: "{seconds} с",
-        .unitSeconds: "{n} с",
-        .unitMinutes: "{n} мин",
-        .unitHours: "{n} ч",
-        .pgRefused: "по адресу {place} никто не отвечает: запущен ли PostgreSQL и на этом ли порту?",
-        .pgTimedOut: "{place} не ответил вовремя (брандмауэр или перегруженный сервер)",
-        .pgUnreachable: "{place} недоступен с этой машины (нет маршрута: проверьте сеть)",
-        .pgReset: "{place} сразу закрыл соединение (это PostgreSQL, и пускает ли он эту машину?)",
-        .pgNoSuchHost: "нет такого хоста: {host}",
-        .pgCannotConnect: "не удаётся подключиться к {place}: {reason}",
-        .pgTheServer: "сервер",
-        .confirmLogUnchecked: "Журнал звонков нельзя проверить на недавние звонки этому клиенту ({reason}): отправка отклоняется, пока это не станет возможно, — каждый звонок записывается в журнал до отправки. y — проверить снова.",
-        .confirmLogNotOpen: "журнал звонков не открыт",
-        .keyNextClient: "следующий клиент",
-        .nextClientReady: "следующий клиент: номера плеча 2 и описание очищены (Ctrl-Z — отменить)",
-        .headerLogDown: "✗ журнал недоступен",
-        .headerLogFile: "локальный журнал",
-        .headerLogTeam: "общий журнал {host}",
-        .helpScrollATallDialog: "Прокрутка диалога выше окна (первая строка — самая важная)",
-        .sendingRecording: "{frame} запись звонка в {log} перед отправкой … {seconds} с (ничего не уходит, пока звонок не записан)",
-        .sendingRecordingOutcome: "{frame} Exolve ответил; запись результата в {log} … {seconds} с",
-        .statusPreviewHint: "Точный JSON, который отправит F5; ↑↓ PgUp PgDn — прокрутка, Tab — назад к форме",
-        .statusLogHint: "Журнал звонков, новые сверху: Enter — запись целиком, r — в форму, / — поиск, o — фильтр по исходу",
-        .paletteGoTo: "перейти к полю {field} · {section}",
-        .paletteLine: "Плечо {line}",
-        .keyClearSearch: "сбросить поиск",
-        .keyKeepSearch: "оставить поиск, читать",
-        .helpNoMatch: "нет клавиш и действий с этими словами; Esc — сбросить поиск",
-        .helpEveryDialog: "Любой диалог",
-        .listServerError: "сервер Exolve дал сбой (HTTP {status}: {message}); список сейчас недоступен, попробуйте чуть позже (вводить можно как обычно)",
-        .keyCompletePath: "дополнить путь",
-        .noPathCompletion: "нет файла или папки, начинающихся с {name}",
-        .confirmCheckingAgain: "ничего не отправлено: журнал звонков проверяется снова…",
-        .confirmCheckAgainKeys: "y — проверить журнал снова (ничего не отправляется) · Esc — отмена",
-        .keyCheckAgain: "проверить журнал снова",
-        .resultNoEvents: "событий пока нет",
-        .resultRingingOperator: "звонок оператору…",
-        .resultOperatorAnswered: "оператор ответил",
-        .resultRingingClient: "звонок клиенту…",
-        .resultTalking: "разговор {time}",
-        .resultConnected: "соединены {time}",
-        .resultOpBusy: "оператор занят",
-        .resultClientBusy: "клиент занят",
-        .resultOpNoAnswer: "оператор не ответил",
-        .resultClientNoAnswer: "клиент не ответил",
-        .resultOpDeclined: "оператор отклонил",
-        .resultClientDeclined: "клиент отклонил",
-        .resultOpCancelled: "оператор: вызов отменён",
-        .resultClientCancelled: "клиент: вызов отменён (оператор положил трубку)",
-        .resultClientNeverRung: "оператор положил трубку до звонка клиенту",
-        .resultOpFailed: "оператор: сбой — {cause}",
-        .resultClientFailed: "сбой: {cause}",
-        .resultCauseUnknown: "причина неизвестна",
-        .resultCauseNumber: "причина {code}",
-        .entryResult: "итог      {result}",
-        .entryLegOperator: "плечо 1   {timeline}",
-        .entryLegClient: "плечо 2   {timeline}",
-        .timelineRang: "вызов {time}",
-        .timelineNotRung: "не вызывался",
-        .timelineAnsweredAfter: "ответ через {seconds} с",
-        .timelineNotAnswered: "без ответа",
-        .timelineHungUp: "отбой {time}",
-        .timelineTalk: "разговор {time}",
-        .timelineWithMessage: "с сообщением {time}",
-        .timelineRecorded: "записан",
-        .timelineNotRecorded: "не записан",
-        .logHeaderResult: "ИТОГ",
-        .optResult: "--result принимает {values}; получено {value}",
-        .showResult: "итог",
-        .showLegOperator: "плечо 1",
-        .showLegClient: "плечо 2",
-        .showAnswered: "ответил",
-        .eventsNone: "В журнале пока нет событий: они приходят через exocall events serve по адресу, заданному в кабинете Exolve.",
-        .eventsHeaderReceived: "ПОЛУЧЕНО",
-        .eventsHeaderUID: "UID (CALL_ID)",
-        .eventsHeaderLeg: "ПЛЕЧО",
-        .eventsHeaderStep: "ШАГ",
-        .eventsHeaderNumber: "НОМЕР",
-        .eventsHeaderCause: "ПРИЧИНА",
-        .eventsHeaderEntry: "ЗАПИСЬ",
-        .eventsNotOurs: "не из exocall",
-        .eventsStepRings: "вызов",
-        .eventsStepAnswers: "ответ",
-        .eventsStepHangsUp: "отбой",
-        .eventsStepEnded: "завершён",
-        .eventsStepEnd: "конец",
-        .serveBadListen: "--listen принимает ХОСТ:ПОРТ (127.0.0.1:8787, [::1]:8787, порт 0 — любой свободный); получено {value}",
-        .serveBadCIDR: "--allow-from принимает сеть вида 10.0.0.0/8 или адрес; получено {value}",
-        .serveBadPublicURL: "--public-url принимает адрес http:// или https://; получено {value}",
-        .serveSpoolUnusable: "папку спула {path} нельзя использовать: {reason}",
-        .serveLogDown: "журнал звонков сейчас не открывается ({reason}); события сохраняются в спуле и будут записаны, когда он откроется",
-        .serveFailed: "не удаётся принимать на {address}: {reason}",
-        .stubBusy: "создан; по событиям клиент занят",
-        .stubNoAnswer: "создан; по событиям клиент не ответил",
-        .stubOperatorNoAnswer: "создан; по событиям оператор не ответил",
-        .stubTalk: "создан; по событиям разговор длился SECONDS с",
-        .entryEvidence: "неизвестно → создан: события Exolve показывают этот звонок (uid {uid}: те же номера, вызов в пределах окна отправки); в журнале исход остаётся неизвестным",
-        .entryNoSign: "в событиях Exolve нет следов звонка: приёмник получает события, а этим номерам в окне отправки никто не звонил (исход остаётся неизвестным)",
-        .shortRinging: "звонок…",
-        .shortTalking: "▶ {time}",
-        .shortConnected: "✓ {time}",
-        .shortBusy: "занят",
-        .shortNoAnswer: "нет ответа",
-        .shortDeclined: "отклонил",
-        .shortFailed: "сбой",
-        .resultStatePending: "итог ждёт событий",
-        .resultStateConnected: "соединены",
-        .resultStateBusy: "занято",
-        .resultStateNoAnswer: "нет ответа",
-        .resultStateFailed: "сбой",
-        .logResultFilter: "итог: {result}",
-        .serveTLSPair: "--tls-cert и --tls-key задаются вместе: оба для HTTPS или ни одного для HTTP за прокси",
-        .serveBadCertificate: "--tls-cert {path}: не подходит как цепочка сертификатов PEM ({reason})",
-        .serveBadKey: "--tls-key {path}: не подходит как закрытый ключ PEM ({reason})",
-        .serveKeyMismatch: "--tls-key {key} не является закрытым ключом сертификата --tls-cert {certificate}",
-        .showEvidence: "свидетельство",
-        .clientCalls: "{count} {count|звонок|звонка|звонков}",
-        .clientConnected: "соединены: {count}",
-        .clientLastConnectedToday: "последний соединённый — сегодня",
-        .clientLastConnectedDaysAgo: "последний соединённый — {count} {count|день|дня|дней} назад",
-        .clientSummary: "клиент {number}: {summary}",
-        .optClientAlone: "--client выводит все звонки клиенту: задайте его без других фильтров (--outcome, --since, --until, --search, --operator, --disposition, --result)",
-        .cfgDispositions: "список от 1 до 32 названий в кавычках, каждое — одна строка до 64 символов, например [\"дозвонились\", \"перезвонить позже\"]; получено {value}",
-        .dispositionReached: "дозвонились",
-        .dispositionCallBackLater: "перезвонить позже",
-        .dispositionWrongNumber: "неверный номер",
-        .dispositionNotInterested: "не интересно",
-        .annotateUnknownDisposition: "«{value}» нет среди отметок: {names} (список задаёт dispositions в config.toml)",
-        .annotateNoteCleared: "запись {id}: заметка удалена ({who})",
-        .annotateDispositionCleared: "запись {id}: отметка снята ({who})",
-        .annotateNoteSaved: "запись {id}: заметка сохранена ({who})",
-        .annotateDispositionSaved: "запись {id}: отметка «{name}» ({who})",
-        .annotateFieldNote: "заметка",
-        .annotateFieldDisposition: "отметка",
-        .annotateTooLong: "{field}: {count} симв., допустимо не более {limit}",
-        .annotateControl: "{field} содержит управляющий символ ({char}): допустимы только текст и переносы строк",
-        .showDisposition: "отметка",
-        .showNote: "заметка",
-        .annotationByline: "изменено: {who}, {time}",
-        .annotationEarlier: "раньше: {count}",
-        .logHeaderDisposition: "ОТМЕТКА",
-        .dialogLogNote: "Заметка",
-        .dialogLogDisposition: "Отметка",
-        .keyNote: "заметка",
-        .keyDisposition: "отметка",
-        .keyNewLine: "новая строка",
-        .keyClearDisposition: "снять",
-        .helpNoteOnTheEntry: "написать или изменить заметку к записи (все версии хранятся, с автором и временем)",
-        .helpDispositionOfTheEntry: "поставить отметку к записи из списка команды",
-        .noteTitle: "Заметка к записи {id}",
-        .noteCount: "{count}/{limit}",
-        .noteSaving: "сохраняется…",
-        .dispositionTitle: "Отметка к записи {id}",
-        .annotateNoteNotSaved: "заметка не сохранена: {reason}. Enter — ещё раз; текст сохранён в окне",
-        .annotateDispositionNotSaved: "отметка не сохранена: {reason}",
-        .annotateNoLog: "журнал звонков не открыт",
-        .entryDisposition: "отметка   {name} ({byline})",
-        .entryNote: "заметка   {note}",
-        .clientTitle: "Все звонки на {number}",
-        .clientReading: "читается журнал звонков…",
-        .clientUnreadable: "журнал звонков не читается: {reason}",
-        .clientNone: "звонков этому клиенту в журнале нет",
-        .dialogLogClient: "История клиента",
-        .keyClientHistory: "клиент",
-        .helpClientHistory: "все звонки этому клиенту (плечо 2), новые сверху, с итогами, отметками и заметками",
-        .helpClientOfForm: "все звонки клиенту из формы (выбранный номер плеча 2, иначе первый)",
-        .historyNotList: "в ответе нет списка звонков (calls или call_history)",
-        .historyBadItem: "у звонка в ответе нет call_id из цифр или длительности в секундах",
-        .historyUnending: "история звонков не закончилась за {pages} стр.; ничего не записано",
-        .resultFromCallHistory: "{result} (история звонков)",
-        .syncFailed: "историю звонков Exolve использовать нельзя: {reason}; ничего не записано",
-        .syncDone: "история звонков с {since}: прочитано {calls} {calls|звонок|звонка|звонков}, обновлено {updated} {updated|запись|записи|записей} журнала",
-        .historyAutoFailed: "история звонков не прочитана: {reason} (повторим позже)",
-        .cfgCallHistory: "\"auto\" (читать историю звонков Exolve для звонков без событий) или \"off\"; получено {value}",
-        .keyLine: "строка",
-        .pgLogClosed: "журнал в этой программе уже закрыт",
-    ]
+        case .validateOK: return "ОК"
+        case .validateOKWarnings: return "ОК: можно отправить, {count} {count|предупреждение|предупреждения|предупреждений}"
+        case .problemWholeRequest: return "(запрос)"
+        case .problemRowPath: return "{leg} · строка {row} ({path})"
+        case .problemError: return "ошибка"
+        case .problemWarning: return "предупреждение"
+        case .problemLine: return "{severity}: {path}: {message}"
+        case .problemFix: return "исправление: {suggestion}"
+        case .vMustBeObject: return "должно быть JSON-объектом ({what}), получено: {given}"
+        case .vWhatRequest: return "запрос"
+        case .vWhatLeg: return "плечо"
+        case .vWhatDestination: return "абонент"
+        case .vWhatAudio: return "аудиосообщение"
+        case .vWhatTTS: return "параметры синтеза речи"
+        case .vWhatNumberCode: return "номер Exolve, с которого создаётся звонок"
+        case .vWhatResource: return "идентификатор ресурса обратного звонка"
+        case .vWhatMedia: return "идентификатор медиаресурса"
+        case .vUnknownField: return "неизвестное поле, его значение не применится; {what} принимает только {fields}"
+        case .vUnknownFieldNear: return "неизвестное поле, его значение не применится (может быть, «{near}»?); {what} принимает только {fields}"
+        case .vRepeated: return "поле указано больше одного раза"
+        case .vNullAbsent: return "null: считается отсутствующим (поле не отправляется)"
+        case .vRequired: return "обязательно: {what}"
+        case .vRequiredLine: return "обязательно: у обратного звонка два плеча, line_1 и line_2"
+        case .vRequiredDestinations: return "обязательно: в плече от 1 до {max} абонентов"
+        case .vDestinationsCount: return "должно содержать от {min} до {max} абонентов, а содержит {count}"
+        case .vDestinationsArray: return "должно быть массивом абонентов, получено: {given}"
+        case .vSpeechLonger: return "озвучка займёт около {seconds} с (оценка) — дольше, чем длится дозвон в этом плече (не более {ring} с)"
+        case .vRequiredNumber: return "обязательно: номер телефона или SIP-URI абонента"
+        case .vEmptyAudio: return "пустой объект audio: звонок уйдёт без сообщения (укажите media_resource_id или tts)"
+        case .vAudioBoth: return "должно содержать что-то одно: media_resource_id или tts, не оба сразу"
+        case .vRequiredText: return "обязательно: текст для синтеза, от {min} до {max} символов"
+        case .vTextLength: return "должно быть от {min} до {max} символов, а в тексте {count}"
+        case .vMustBeString: return "должно быть строкой, получено: {given}"
+        case .vNoVoice: return "голоса {value} нет; есть голоса {ids}"
+        case .vNoLanguage: return "языка {value} нет; есть языки {ids}"
+        case .vNoEmotion: return "эмоции {value} нет; есть эмоции {names}"
+        case .vVoiceLacksEmotion: return "голос {voice} ({name}, {latin}) не поддерживает эмоцию {emotion} ({emotionName}); у него есть {offered}"
+        case .vPhoneType: return "должно быть строкой из цифр или SIP-URI, получено: {given}"
+        case .vPhoneTypeQuoted: return "должно быть строкой из цифр или SIP-URI, получено: {given} (возьмите в кавычки: \"{lexeme}\")"
+        case .vPhoneWarning: return "{reason}, указано {value}; отправится как есть"
+        case .vPhoneError: return "{reason}, указано {value}"
+        case .vDisplayType: return "должно быть строкой (номер, который увидит абонент), получено: {given}"
+        case .vDisplayTypeQuoted: return "должно быть строкой (номер, который увидит абонент), получено: {given} (возьмите в кавычки: \"{lexeme}\")"
+        case .vDisplayNotDigits: return "не только цифры (показываемый номер обычно вида 74990000001), указано {value}; отправится как есть"
+        case .vRuleGot: return "{rule}, получено: {value}"
+        case .vRuleNegativeID: return "{rule}: идентификатор не может быть отрицательным, получено: {value}"
+        case .vRulePastUInt64: return "{rule}: больше наибольшего uint64, 18446744073709551615, получено: {value}"
+        case .vRuleZeroID: return "{rule}: для API 0 значит «не задано», получено: 0"
+        case .vRuleNegativeUnsigned: return "{rule}: отрицательное число в беззнаковом поле, получено: {value}"
+        case .vRulePastUnsigned: return "{rule}: больше наибольшего uint{bits}, {maximum}, получено: {value}"
+        case .vRulePast32: return "{rule}: за пределами 32-битного целого, получено: {value}"
+        case .vRuleFraction: return "{rule}: дробь в поле для целого числа, получено: {value}"
+        case .vRuleTooLarge: return "{rule}: больше наибольшего uint64 (и любого целого типа), получено: {value}"
+        case .vRulePositiveID: return "должно быть целым положительным числом ({what}, uint64)"
+        case .vRuleWholeRangeSeconds: return "должно быть целым числом от {min} до {max} секунд"
+        case .vRuleWholeRange: return "должно быть целым числом от {min} до {max}"
+        case .vRuleWhole: return "должно быть целым числом"
+        case .vRuleNumberRange: return "должно быть числом от {min} до {max}"
+        case .vRuleRingLogic: return "должно быть 1 (последовательный обзвон) или 2 (параллельный)"
+        case .vRuleVoiceID: return "должно быть номером голоса ({ids})"
+        case .vRuleLanguageID: return "должно быть номером языка: {ids}"
+        case .vRuleEmotionID: return "должно быть номером эмоции ({names})"
+        case .vWholeAsFraction: return "целое число записано как {lexeme}: прочитано как {digits} и отправится как {digits}"
+        case .vNumberInQuotes: return "число в кавычках, \"{text}\": прочитано как {text} и отправится обычным числом"
+        case .vGiven: return "{type} {value}"
+        case .typeObject: return "объект"
+        case .typeArray: return "массив"
+        case .typeString: return "строка"
+        case .typeNumber: return "число"
+        case .typeBoolean: return "логическое значение"
+        case .typeNull: return "null"
+        case .phoneEmpty: return "не должно быть пустым"
+        case .phoneSIPShape: return "SIP-URI должен выглядеть как sip:user@host"
+        case .phoneSIPNoUser: return "SIP-URI без имени пользователя (обычно sip:user@host)"
+        case .phoneNotANumber: return "должно быть номером телефона (цифры; допустимы + - ( ) и пробелы) или SIP-URI (sip:user@host)"
+        case .phoneNotInternational: return "записан не в международном формате из одних цифр"
+        case .phoneNotInternationalFix: return "записан не в международном формате из одних цифр ({fix})"
+        case .phoneDomestic: return "записан по-внутрироссийски; в международном формате: {fix}"
+        case .phoneNoCountryCode: return "похож на российский мобильный без кода страны; с кодом: {fix}"
+        case .phoneLeadingZero: return "начинается с 0; международные номера начинаются с кода страны"
+        case .phoneShort: return "необычно короткий для номера телефона: {count} {count|цифра|цифры|цифр} (обычно от {min} до {max})"
+        case .phoneLong: return "необычно длинный для номера телефона: {count} {count|цифра|цифры|цифр} (обычно от {min} до {max})"
+        case .statusProblemWithFix: return "Ctrl-F → {suggestion} · {problem}"
+        case .problemsTitle: return "Ошибки: {errors} {errors|ошибка|ошибки|ошибок}, {warnings} {warnings|предупреждение|предупреждения|предупреждений} · Enter — к полю · Esc — закрыть"
+        case .problemsNone: return "Ошибок нет: запрос корректен."
+        case .confirmTitle: return "Создать обратный звонок?"
+        case .confirmTitleAgain: return "Отправить ЕЩЁ РАЗ?"
+        case .confirmTo: return "куда"
+        case .confirmDemoTarget: return "ДЕМО-заглушка на {host}: реального звонка не будет"
+        case .confirmLiveTarget: return "{host}: будет создан РЕАЛЬНЫЙ звонок"
+        case .confirmLine: return "плечо {number}"
+        case .confirmRings: return "{number} (дозвон {seconds} с)"
+        case .confirmOneByOne: return "обзвон по очереди"
+        case .confirmOneByOneDefault: return "обзвон по очереди (по умолчанию)"
+        case .confirmAllAtOnce: return "обзвон всех сразу"
+        case .confirmHears: return "услышит: {audio}"
+        case .audioNone: return "без сообщения"
+        case .audioRecording: return "запись {id}"
+        case .audioVoice: return "голос {voice} {name} {emotion} · «{text}»"
+        case .confirmDuration: return "длительность"
+        case .confirmAtMost: return "не более {seconds} с"
+        case .confirmAtMostDefault: return "не более {seconds} с (по умолчанию)"
+        case .confirmWarnings: return "{count} {count|предупреждение|предупреждения|предупреждений} (запрос всё равно можно отправить):"
+        case .confirmChecking: return "Проверяю журнал: не звонили ли недавно на эти номера…"
+        case .confirmCalledWithin: return "Этому клиенту уже звонили за последние {window}:"
+        case .confirmMayBeRinging: return "Исход прошлого звонка неизвестен: возможно, клиенту звонят прямо сейчас."
+        case .confirmSameUnknown: return "Этот самый запрос уже отправлялся, и его исход НЕИЗВЕСТЕН: звонок мог быть создан. Проверьте, прежде чем звонить кому-то снова."
+        case .confirmTwice: return "Отправка сейчас может позвонить тому же человеку дважды. Проверьте, прежде чем звонить кому-то снова."
+        case .confirmSendAnyway: return "y — всё равно отправить · Esc — отмена"
+        case .confirmSend: return "Enter или y — отправить · Esc — отмена"
+        case .outcomePlacedTitle: return "ЗВОНОК СОЗДАН"
+        case .outcomeRejectedTitle: return "ОТКЛОНЁН"
+        case .outcomeNotSentTitle: return "НЕ ОТПРАВЛЕН"
+        case .outcomeUnknownTitle: return "НЕИЗВЕСТНО"
+        case .outcomePlaced: return "Обратный звонок создаётся."
+        case .outcomeRequest: return "запрос    {id}"
+        case .outcomeCopy: return "c копирует call_id в буфер обмена"
+        case .outcomeRejected: return "Exolve отклонил запрос (HTTP {status}); звонок не создан."
+        case .outcomeFieldMarked: return "Поле, которое он назвал, отмечено в форме."
+        case .outcomeNotSent: return "До Exolve ничего не дошло: {reason}."
+        case .outcomeSafe: return "Можно спокойно отправить ещё раз."
+        case .outcomeMayHave: return "Звонок МОГ быть создан."
+        case .outcomeCheck: return "Проверьте (журнал звонков, консоль Exolve), прежде чем отправлять снова;"
+        case .outcomeAsksTwice: return "повторная отправка того же запроса спросит дважды."
+        case .outcomeMilliseconds: return "{ms} мс"
+        case .outcomeLogEntry: return "запись журнала {id}"
+        case .outcomeClose: return "Enter или Esc — закрыть"
+        case .helpTheVoicePickerTypeTo: return "выбор голоса (печатайте для фильтра, Tab — пол) / только эмоции, которые есть у голоса"
+        case .helpAddADestinationRow: return "добавить строку абонента"
+        case .helpStep: return "шаг 1 / 0.1 (Ctrl-← Ctrl-→: громкость на 10, скорость на 1)"
+        case .helpChangeTheValueAudioNone: return "изменить значение (аудио: нет / запись / синтез речи, значения сохраняются; голос: эмоция, которой у него нет, становится его эмоцией по умолчанию)"
+        case .helpReturnItToTheAPI: return "вернуть значение API по умолчанию"
+        case .helpNextField: return "следующее поле"
+        case .helpPreviousField: return "предыдущее поле"
+        case .helpNextSection: return "первое поле следующего раздела (Общее, Плечо 1, Плечо 2)"
+        case .helpPreviousSection: return "первое поле предыдущего раздела (или этого, если вы внутри него)"
+        case .helpSendTheDefaultValueExplicitly: return "отправить значение по умолчанию явно (показывается как выбранное, а не «по умолчанию»)"
+        case .helpPreviousNextFieldInThe: return "предыдущее / следующее поле (в тексте синтеза — сначала между строками)"
+        case .helpAddADestinationBelowIn: return "добавить абонента ниже (не более 10)"
+        case .helpRemoveTheDestinationRow: return "удалить строку абонента"
+        case .helpMoveTheDestinationRowUp: return "поднять строку абонента"
+        case .helpMoveTheDestinationRowDown: return "опустить строку абонента"
+        case .helpUndoTheLastChangeTo: return "отменить последнее изменение формы (ввод, загрузку, r, шаблон, строку…) шаг за шагом"
+        case .helpRedoWhatCtrlZUndid: return "вернуть то, что отменил Ctrl-Z"
+        case .helpPickFromTheAccountS: return "выбрать из номеров аккаунта (для поля «Номер Exolve» — тех, что могут звонить) или ресурсов обратного звонка; печатать можно как обычно"
+        case .helpUseTheSuggestedFixA: return "применить предложенное исправление (нормализованный номер)"
+        case .helpTextAPasteIsText: return "текст (вставка — только текст; управляющие символы отбрасываются)"
+        case .helpMoveTheCursorCtrlA: return "двигать курсор (и Ctrl-A / Ctrl-E)"
+        case .helpWordLeftRightAltB: return "на слово влево / вправо (и Alt-B / Alt-F)"
+        case .helpDeleteACharacter: return "удалить символ"
+        case .helpDeleteToTheStartTo: return "удалить до начала / до конца / слово перед курсором"
+        case .helpScrollThePreview: return "прокрутить просмотр"
+        case .helpToTheCallLog: return "к журналу звонков"
+        case .helpToTheForm: return "к форме"
+        case .helpMoveInTheCallLog: return "перемещение по журналу звонков"
+        case .helpTheEntryInFullRequest: return "запись целиком: запрос, как он ушёл, ответ, статус"
+        case .helpSearchNumbersAndTheirLast: return "поиск по номерам (и их последним цифрам), описанию, call_id, тексту синтеза"
+        case .helpCycleTheOutcomeFilter: return "переключить фильтр: по исходу, затем по итогу"
+        case .helpLoadTheEntrySRequest: return "загрузить запрос записи в форму (Ctrl-Z отменяет)"
+        case .helpSaveTheEntrySRequest: return "сохранить запрос записи в файл"
+        case .helpClearTheSearchAndThe: return "сбросить поиск и фильтр"
+        case .helpToThePreview: return "к просмотру"
+        case .helpTheVoiceExplorerEveryVoice: return "обзор голосов: все голоса и эмоции таблицей"
+        case .helpNextPaneNextTabWhen: return "следующая панель (вкладка на узком экране)"
+        case .helpSendCheckConfirmEnterOr: return "отправить: проверка, подтверждение (Enter или y), затем исход"
+        case .helpSaveTheRequestToA: return "сохранить запрос в JSON-файл"
+        case .helpOpenARequestFile: return "открыть файл запроса"
+        case .helpTheProblemsListEnterJumps: return "список ошибок; Enter переходит к полю"
+        case .helpThisHelp: return "эта справка"
+        case .helpQuitTheFormIsKept: return "выход (форма сохраняется как черновик)"
+        case .helpTheThemeListPreviewedLive: return "список тем с живым просмотром"
+        case .helpSwitchProfileFillsEmptyFields: return "сменить профиль: значения прежнего профиля убираются, пустые поля заполняются значениями нового"
+        case .helpSaveTheFormAsA: return "сохранить форму как именованный шаблон"
+        case .helpTheTemplatesPreviewedEnterLoads: return "шаблоны с просмотром; Enter загружает (Ctrl-Z отменяет)"
+        case .helpClickAFieldAChoice: return "щелчок по полю, выбору (открывает список), вкладке, панели или строке журнала (двойной щелчок открывает); колесо прокручивает"
+        case .helpTheCommandPaletteEveryAction: return "палитра команд: все действия по названию, с клавишами"
+        case .helpSwitchTheInterfaceLanguageEnglish: return "сменить язык интерфейса: English / Русский"
+        case .helpANewRequestAnEmpty: return "новый запрос: пустая форма или значения профиля (Ctrl-Z возвращает прежний)"
+        case .helpCopyTheRequestAsA: return "скопировать запрос как команду curl (ключ остаётся $ПЕРЕМЕННОЙ)"
+        case .helpShowForm: return "форма"
+        case .helpShowPreview: return "просмотр"
+        case .helpShowLog: return "журнал звонков"
+        case .labelMouse: return "мышь"
+        case .labelType: return "А–Я"
+        case .helpEverywhere: return "Везде"
+        case .helpInTheForm: return "В форме"
+        case .helpEditingText: return "Редактирование текста"
+        case .helpAudio: return "Аудио (синтез речи)"
+        case .helpSending: return "Отправка"
+        case .helpPanes: return "Просмотр и журнал звонков"
+        case .helpDialogs: return "В диалогах и списках"
+        case .helpDemoScenarios: return "Сценарии демо: начните описание с"
+        case .helpQuitFromDialogs: return "F10 / Ctrl-Q выходят и из любого диалога."
+        case .helpTitle: return "Клавиши{position} · Esc — закрыть"
+        case .dialogHelp: return "Справка"
+        case .dialogProblems: return "Ошибки"
+        case .dialogFilePrompt: return "Имя файла"
+        case .dialogConfirmOverwrite: return "Перезаписать?"
+        case .dialogVoicePicker: return "Выбор голоса"
+        case .dialogEmotionPicker: return "Выбор эмоции"
+        case .dialogVoiceExplorer: return "Обзор голосов"
+        case .dialogConfirmSend: return "Подтверждение отправки"
+        case .dialogOutcome: return "Исход"
+        case .dialogMessage: return "Сообщение"
+        case .dialogLogSearch: return "Поиск в журнале"
+        case .dialogLogEntry: return "Запись журнала"
+        case .dialogProfilePicker: return "Профили"
+        case .dialogTemplateName: return "Имя шаблона"
+        case .dialogTemplateExists: return "Шаблон уже есть"
+        case .dialogTemplatePicker: return "Шаблоны"
+        case .dialogThemePicker: return "Темы"
+        case .dialogSaveTheme: return "Сохранить тему"
+        case .dialogQuitWhileSending: return "Выход во время отправки"
+        case .dialogPalette: return "Палитра команд"
+        case .dialogAccountPicker: return "Номера аккаунта"
+        case .refuseDigits: return "это поле принимает только цифры"
+        case .refuseWholeNumber: return "это поле принимает целое число (цифры, минус)"
+        case .refuseDecimal: return "это поле принимает число вида 1.1"
+        case .typedRefused: return "{refusal}; «{character}» не введено"
+        case .typedAtLimit: return "текст уже на пределе в {limit} символов; ничего не введено"
+        case .pasteRefused: return "{refusal}; вставка отклонена (в ней есть «{bad}»)"
+        case .pasteOverLimit: return "со вставкой вышло бы {count} символов, больше предела {limit}: ничего не вставлено и не обрезано"
+        case .sendInFlight: return "отправка уже идёт; дождитесь её исхода"
+        case .noKeyTitle: return "Нет ключа API: отправить пока ничего нельзя"
+        case .sendFixFirst: return "не отправлено: сначала исправьте {count} {count|ошибку|ошибки|ошибок} (Enter — к ошибке)"
+        case .sendCancelled: return "отменено: вы решили не отправлять; из exocall ничего не ушло"
+        case .sendPlaced: return "звонок создан: call_id {callID} (c копирует)"
+        case .sendRejected: return "отклонено (HTTP {status}): {message}"
+        case .sendNotSent: return "не отправлено: {reason}; можно отправить снова"
+        case .sendUnknown: return "НЕИЗВЕСТНО: {reason}. Звонок мог быть создан; проверьте, прежде чем отправлять снова"
+        case .callIDCopied: return "call_id {callID} скопирован в буфер обмена (OSC 52)"
+        case .quitAfterSend: return "выход, как только у отправки будет исход (он будет записан и показан)"
+        case .quitStay: return "остаёмся; отправка продолжается"
+        case .sendHeldOnce: return "не отправлено (защита от повтора): клиенту уже звонили за последние {window}"
+        case .sendHeldTimes: return "не отправлено (защита от повтора): клиенту уже звонили {count} {count|раз|раза|раз} за последние {window}"
+        case .notSentTitle: return "Не отправлено"
+        case .logCouldNotRecord: return "не отправлено: журнал звонков не смог это записать"
+        case .nothingToUndo: return "нечего отменять"
+        case .nothingToRedo: return "нечего возвращать"
+        case .rowCleared: return "в плече нужен хотя бы один абонент: строка очищена"
+        case .rowRemoved: return "абонент {index} плеча {line} удалён"
+        case .rowMoved: return "абонент перемещён на место {position} в плече {line}"
+        case .rowsFull: return "в плече {line} уже {limit} абонентов — больше плечо не обзванивает"
+        case .noFix: return "здесь нечего исправлять"
+        case .fixApplied: return "теперь {value}"
+        case .explicitAlready: return "{field}: значение уже задано явно"
+        case .explicitDefault: return "{field}: значение по умолчанию теперь отправляется явно"
+        case .returnedDefault: return "{field}: возвращено значение по умолчанию"
+        case .logFilterCleared: return "фильтр журнала сброшен"
+        case .logReused: return "запрос записи {id} — в форме; Ctrl-Z вернёт прежнюю форму"
+        case .badgePlaced: return "СОЗДАН"
+        case .badgeRejected: return "ОТКЛОНЁН"
+        case .badgeNotSent: return "НЕ ОТПРАВЛЕН"
+        case .badgeUnknown: return "НЕИЗВЕСТНО"
+        case .badgeSending: return "ОТПРАВКА"
+        case .logDemoMark: return "демо"
+        case .tooSmall: return "терминал слишком мал"
+        case .tooSmallNeed: return "(нужно {need}, сейчас {have})"
+        case .tooSmallHint: return "увеличьте окно; F10 — выход"
+        case .cliPlacedIn: return "звонок создан за {time}"
+        case .outcomeMsgPlaced: return "звонок создан: call_id {callID}"
+        case .outcomeMsgRejected: return "Exolve отклонил запрос (HTTP {status}): {message}"
+        case .outcomeMsgNotSent: return "не отправлено: {reason}. До Exolve ничего не дошло; можно спокойно отправить снова."
+        case .outcomeMsgUnknown: return "исход неизвестен: {reason}. Звонок МОГ быть создан; проверьте, прежде чем отправлять снова."
+        case .cliInvalid: return "exocall send: запрос некорректен; ничего не отправлено"
+        case .cliHeld: return "не отправлено (защита от повтора): на этот номер уже звонили за последние {window}"
+        case .cliMayBeRinging: return "Исход прошлого звонка неизвестен: возможно, клиенту звонят прямо сейчас."
+        case .cliHeldCheck: return "Проверьте (exocall log show ID) и, если клиенту нужно позвонить снова, отправьте ещё раз с --allow-repeat."
+        case .promptSaveTitle: return "Сохранить запрос (F2)"
+        case .promptOpenTitle: return "Открыть файл запроса (F3)"
+        case .promptExportTitle: return "Сохранить запрос из журнала (e)"
+        case .promptOpenFile: return "Открыть файл:"
+        case .promptSaveFile: return "Сохранить в файл:"
+        case .promptKeys: return "Tab — дополнить путь · Enter — подтвердить · Esc — отмена"
+        case .searchTitle: return "Поиск в журнале звонков"
+        case .searchWhat: return "Номера (и их последние цифры), описание, call_id, текст синтеза:"
+        case .searchKeys: return "Enter — искать (пусто: всё) · Esc — отмена"
+        case .quitSendingTitle: return "Идёт отправка"
+        case .quitSendingUnknown: return "Её исход ещё неизвестен."
+        case .quitSendingWait: return "Enter или w: дождаться исхода (он будет записан и показан), затем выйти."
+        case .quitSendingNow: return "q: выйти сейчас; запись в журнале будет «прервано: звонок мог быть создан»."
+        case .quitSendingStay: return "Esc: остаться."
+        case .overwriteTitle: return "Файл уже есть"
+        case .overwriteExists: return "{path} уже существует."
+        case .overwriteAsk: return "Перезаписать? y / n"
+        case .notSaved: return "не сохранено"
+        case .typeAFileName: return "введите имя файла"
+        case .savedRequest: return "запрос сохранён в {path}"
+        case .couldNotSave: return "не удалось сохранить {path}: {reason}"
+        case .couldNotOpen: return "не удалось открыть {path}: {reason}"
+        case .voicePickerTitle: return "Голос для плеча {line} · печать — фильтр · Tab — пол · Enter — выбор"
+        case .voiceFilter: return "Фильтр: "
+        case .genderFemale: return "женский"
+        case .genderMale: return "мужской"
+        case .genderAll: return "все"
+        case .voiceGender: return "пол: {gender}"
+        case .noVoiceMatches: return "нет подходящих голосов"
+        case .emotionsOf: return "Эмоции голоса {voice}"
+        case .emotionsTitle: return "Эмоции"
+        case .emotionsOnly: return "Только то, что есть у голоса. * — по умолчанию."
+        case .explorerTitle: return "Обзор голосов · плечо {line} · стрелки — выбор · Enter — задать голос и эмоцию"
+        case .explorerDefault: return "умолч."
+        case .explorerLegend: return "◆ по умолчанию у голоса   ● есть   · нет   ✓ сейчас в плече {line}"
+        case .themeKept: return "тема {name} оставлена"
+        case .themeSessionOnly: return "тема {name} только на этот сеанс"
+        case .themeTitle: return "Тема · ↑↓ просмотр · Enter — оставить · Esc — вернуть"
+        case .themeColours: return "цвета терминала: {depth}"
+        case .themeKeepTitle: return "Оставить тему {name}"
+        case .themeSaveAsk: return "Сохранить в файл конфигурации на будущее? y / n"
+        case .themeSessionHint: return "(n — только на этот сеанс)"
+        case .themeSaved: return "тема {name} сохранена в файл конфигурации"
+        case .themeNotSaved: return "тема не сохранена: {reason}"
+        case .noProfilesTitle: return "Нет профилей"
+        case .noProfilesText: return "В config.toml нет профилей. Добавьте по одному на приложение Exolve, например:\n\n[profiles.shop]\napi_key_env = \"EXOLVE_SHOP_KEY\"\nnumber_code = 74999999999\ncallback_resource_id = 1221\n\nexocall config path покажет, где файл; exocall config check его проверит."
+        case .profileNotValid: return "запрос пока некорректен; F4 — список ошибок"
+        case .curlCopied: return "команда curl скопирована (OSC 52); ключ остаётся ${variable}"
+        case .profileTitle: return "Профиль · Enter — переключить (заполняет только пустые поля) · Esc"
+        case .profileInUse: return " (текущий)"
+        case .profileDefaultEndpoint: return "адрес по умолчанию"
+        case .profileKeyVariable: return "ключ ${variable}"
+        case .profileKeyFile: return "файл ключа {path}"
+        case .profileKeyConfigured: return "ключ из конфигурации"
+        case .profileDefaults: return "значения: {list}"
+        case .templateNameRule: return "имя шаблона: {rule}"
+        case .templateKept: return "шаблон {name} оставлен как был"
+        case .templateSaveTitle: return "Сохранить форму как шаблон (F6)"
+        case .templateNamePrompt: return "Имя шаблона ({rule}):"
+        case .templateSaveKeys: return "Enter — сохранить · Esc — отмена"
+        case .templateExistsTitle: return "Шаблон уже есть"
+        case .templateReplaceAsk: return "Шаблон {name} уже есть. Заменить? y / n"
+        case .templatesTitle: return "Шаблоны (F7) · ↑↓ просмотр · Enter — загрузить в форму · Esc"
+        case .templatesNone: return "Шаблонов пока нет: F6 сохранит форму как шаблон."
+        case .templateUnreadable: return "не читается"
+        case .templateSaved: return "форма сохранена как шаблон {name} (F7 — список шаблонов)"
+        case .templateNotSaved: return "шаблон не сохранён: {reason}"
+        case .loadValid: return "корректен"
+        case .loadErrors: return "{errors} {errors|ошибка|ошибки|ошибок} (список — F4)"
+        case .loadWarnings: return "{warnings} {warnings|предупреждение|предупреждения|предупреждений} (список — F4)"
+        case .loadBoth: return "{errors} {errors|ошибка|ошибки|ошибок}, {warnings} {warnings|предупреждение|предупреждения|предупреждений} (список — F4)"
+        case .loadKept: return "{summary}; оставлено как в файле: {list}"
+        case .loadWholeDocument: return "(весь документ)"
+        case .loadedFile: return "загружен {path}: {summary}"
+        case .templateLoaded: return "шаблон {name} в форме: {summary}; Ctrl-Z вернёт прежнюю форму"
+        case .restoredDraft: return "восстановлен черновик от {time} (он сохраняется по мере ввода)"
+        case .entryTitle: return "Запись журнала {id}{position} · ↑↓ прокрутка · r — повторить · e — экспорт · Esc — закрыть"
+        case .entryOutcome: return "исход     {outcome}"
+        case .entryMessage: return "сообщение {message}"
+        case .entryHTTP: return "HTTP      {status}    задержка {latency}"
+        case .entryEndpoint: return "адрес     {host}    режим {mode}"
+        case .entryOperator: return "оператор  {name}    отправлено с {host}"
+        case .entryCreated: return "создано   {created}    завершено {finished}"
+        case .entryRequest: return "Запрос, как он ушёл:"
+        case .entryResponse: return "Тело ответа:"
+        case .entryEmpty: return "(пусто)"
+        case .entryNoResponse: return "(ответа нет)"
+        case .messageClose: return "Enter или Esc — закрыть"
+        case .accountResourceUnavailable: return "введите идентификатор ресурса звонка: список приложения (недокументированный) недоступен ({reason})"
+        case .accountNoKey: return "нет ключа API: спискам аккаунта он нужен (вводить можно)"
+        case .accountFilled: return "{field}: {value} (Ctrl-Z отменяет)"
+        case .accountNumbersTitle: return "Номера, с которых можно звонить · Номер Exolve"
+        case .accountDisplayTitle: return "Номера аккаунта · отображаемый номер плеча {line}"
+        case .accountResourcesTitle: return "Ресурсы обратного звонка (экспериментально: недокументированный список)"
+        case .accountTitleKeys: return "{title} · печать — фильтр · Enter — подставить · ^R — обновить"
+        case .accountNotAsked: return "нет ключа API: спискам аккаунта он нужен. Введите значение."
+        case .accountLoading: return "читаю списки аккаунта… (пока можно вводить в поле)"
+        case .accountFailed: return "не удалось получить список: {reason}. Введите значение."
+        case .accountNoMatch: return "ничего не подходит под «{filter}»"
+        case .voiceEmotionBack: return "голос {voice}: ваша эмоция {emotion} вернулась"
+        case .voiceLacksEmotion: return "у голоса {voice} нет эмоции «{old}»: выбрана его эмоция по умолчанию, {new} («{old}» вернётся с голосом, у которого она есть)"
+        case .voiceDoesNotOffer: return "у голоса {voice} нет эмоции «{emotion}»; выберите отмеченную клетку"
+        case .voiceChosen: return "плечо {line}: голос {voice}, эмоция {emotion}"
+        case .noVoiceMatchesFilter: return "нет голосов под «{filter}»"
+        case .dropKeptNone: return "Del убирает значение, оставленное как в файле; у этой ошибки такого нет (перейдите к полю, чтобы изменить его)"
+        case .dropKeptDone: return "убрано значение, оставленное в {path}; используется значение формы (если есть)"
+        case .loadFailed: return "{path}: {error}; форма не изменилась"
+        case .profileFilled: return "профиль {name}: заполнено {fields}"
+        case .profileNothingToFill: return "профиль {name}: пустых полей нет"
+        case .paletteWorksElsewhere: return "{key} работает {place}; здесь ничего не сделано"
+        case .placeDestination: return "в строке абонента"
+        case .placeChoice: return "на поле выбора"
+        case .placePicker: return "на Голосе или Эмоции"
+        case .placeText: return "в текстовом поле"
+        case .placeLogEntry: return "в журнале звонков, на записи"
+        case .placeLog: return "в журнале звонков"
+        case .placeForm: return "в форме"
+        case .placeElsewhere: return "в другом месте"
+        case .paletteTitle: return "Команды (Ctrl-P) · печать — поиск · Enter — выполнить · Esc — закрыть"
+        case .paletteNoMatch: return "нет подходящих действий"
+        case .logHeaderID: return "ID"
+        case .logHeaderTime: return "ВРЕМЯ"
+        case .logHeaderOperator: return "ОПЕРАТОР"
+        case .logHeaderOutcome: return "ИСХОД"
+        case .logHeaderLeg1: return "ПЛЕЧО 1"
+        case .logHeaderLeg2: return "ПЛЕЧО 2"
+        case .logHeaderDescription: return "ОПИСАНИЕ"
+        case .logHeaderCallID: return "CALL_ID"
+        case .outcomeWordSending: return "отправляется"
+        case .outcomeWordPlaced: return "создан"
+        case .outcomeWordRejected: return "отклонён"
+        case .outcomeWordNotSent: return "не отправлен"
+        case .outcomeWordUnknown: return "неизвестен"
+        case .logNoCallsYet: return "в журнале пока нет звонков ({location})"
+        case .logNoEntries: return "подходящих записей нет"
+        case .logCountFooter: return "{shown} из {total} {count|подходящей записи|подходящих записей|подходящих записей} ({location})"
+        case .showID: return "id"
+        case .showOutcome: return "исход"
+        case .showMessage: return "сообщение"
+        case .showCallID: return "call_id"
+        case .showHTTP: return "статус http"
+        case .showLatency: return "задержка"
+        case .showCreated: return "создано"
+        case .showFinished: return "завершено"
+        case .showMode: return "режим"
+        case .showOperator: return "оператор"
+        case .showSentFrom: return "отправлено с"
+        case .showEndpoint: return "адрес"
+        case .showDescription: return "описание"
+        case .showExocall: return "exocall"
+        case .showWarning: return "внимание"
+        case .showMayHaveBeenPlaced: return "звонок МОГ быть создан; проверьте, прежде чем отправлять снова"
+        case .showRequest: return "запрос (как он ушёл):"
+        case .showResponse: return "тело ответа:"
+        case .cfgNotTOML: return "не TOML: {reason}"
+        case .cfgUnknownTop: return "неизвестная настройка; в конфигурации бывают {keys}"
+        case .cfgStringInQuotes: return "должно быть строкой в кавычках"
+        case .cfgUILanguage: return "должно быть \"ru\" или \"en\", указано {value}"
+        case .cfgNotAString: return "значение не строка"
+        case .cfgBadURL: return "\"{url}\" не подходит: нужен https или http на локальный адрес"
+        case .cfgProfilesTables: return "должно быть таблицами: [profiles.ИМЯ]"
+        case .cfgMustBeTable: return "должно быть таблицей: [{path}]"
+        case .cfgUnknownProfileKey: return "неизвестная настройка; в профиле бывают {keys}"
+        case .cfgKeyInline: return "в профиле ключ не пишут прямо: используйте api_key_env = \"VAR\" или api_key_file = \"PATH\""
+        case .cfgNameVariable: return "должно называть переменную окружения"
+        case .cfgPlainVariable: return "должно быть простым именем переменной (буквы, цифры и _, не с цифры), указано \"{value}\""
+        case .cfgPathInQuotes: return "должно быть путём в кавычках"
+        case .cfgPositiveNumber: return "должно быть целым положительным числом"
+        case .cfgUnknownLineKey: return "неизвестная настройка; для плеча бывают display_number и audio"
+        case .cfgAudioShape: return "должно быть { media_resource_id = N } или { tts = { text = \"...\" } }"
+        case .cfgKeyEnvOrFile: return "укажите api_key_env или api_key_file, не оба"
+        case .cfgNoProfile: return "профиля \"{name}\" нет; есть профили {names}"
+        case .cfgKeyFileMissing: return "файла ключа {path} нет"
+        case .cfgLine: return "строка {line}: {rest}"
+        case .cfgNoFile: return "{path}: файла конфигурации нет (все настройки по умолчанию)"
+        case .cfgOK: return "ОК: {path}"
+        case .cfgOKProfiles: return "ОК: {path} (профили: {names})"
+        case .themeMustBeString: return "должно быть строкой"
+        case .themeNameInQuotes: return "должно быть именем темы в кавычках"
+        case .themeRolesTable: return "должно быть таблицей ролей"
+        case .themeUnknownRole: return "неизвестная роль; роли: {roles}"
+        case .themeRoleShape: return "должно быть таблицей вида { fg = \"#ffffff\", bg = \"default\", attrs = [\"bold\"] }"
+        case .themeMustBeColour: return "должно быть цветом"
+        case .themeBadColour: return "неверный цвет \"{value}\": используйте #rrggbb, 0-255, имя ANSI (red, bright_blue...) или default"
+        case .themeAttrsList: return "должно быть списком вида [\"bold\", \"underline\"]"
+        case .themeUnknownAttribute: return "неизвестный атрибут; атрибуты: {names}"
+        case .themeUnknownField: return "неизвестное поле; у роли бывают fg, bg и attrs"
+        case .themeUnknownKey: return "неизвестный ключ; у темы бывают title, inherits и [roles]"
+        case .themeCannotRead: return "не читается"
+        case .themeNoSuchTheme: return "темы с таким именем нет; есть темы {names}"
+        case .themeInheritsNothing: return "наследует \"{name}\", а такой темы нет"
+        case .themeInheritanceLoop: return "цикл наследования: {chain}"
+        case .themeRoleMissing: return "не задана (укажите fg, bg и attrs или добавьте inherits = \"default\")"
+        case .themeOK: return "ОК: {title} ({count} {count|роль|роли|ролей})"
+        case .jsonMalformed: return "испорченный JSON в строке {line}, столбце {column}: {reason}"
+        case .jsonAfterEnd: return "лишнее {found} после конца документа"
+        case .jsonEndOfInput: return "конец ввода"
+        case .jsonByte: return "байт 0x{hex}"
+        case .jsonTooDeep: return "вложенность глубже {max} уровней"
+        case .jsonExpectedValueEnd: return "ожидалось значение, а ввод закончился"
+        case .jsonExpectedValue: return "ожидалось значение, найдено {found}"
+        case .jsonExpectedKey: return "ожидался ключ в кавычках, найдено {found}"
+        case .jsonExpectedColon: return "после ключа \"{key}\" ожидалось ':', найдено {found}"
+        case .jsonUnterminatedObject: return "объект не закрыт: ожидалось ',' или '}'"
+        case .jsonObjectSeparator: return "в объекте ожидалось ',' или '}', найдено {found}"
+        case .jsonUnterminatedArray: return "массив не закрыт: ожидалось ',' или ']'"
+        case .jsonArraySeparator: return "в массиве ожидалось ',' или ']', найдено {found}"
+        case .jsonDigit: return "в числе ожидалась цифра"
+        case .jsonLeadingZeros: return "у чисел не бывает ведущих нулей"
+        case .jsonDigitAfterPoint: return "после десятичной точки ожидалась цифра"
+        case .jsonDigitInExponent: return "в показателе степени ожидалась цифра"
+        case .jsonUnterminatedString: return "строка не закрыта"
+        case .jsonInvalidUTF8: return "неверный UTF-8 в строке"
+        case .jsonControlCharacter: return "управляющий символ в строке (экранируйте его как \\u{hex})"
+        case .jsonLoneHigh: return "одинокий старший суррогат \\u{unit} в строке"
+        case .jsonInvalidLow: return "неверный младший суррогат в строке"
+        case .jsonLoneLow: return "одинокий младший суррогат в строке"
+        case .jsonInvalidEscape: return "неверная экранировка \\{found} в строке"
+        case .jsonHex4: return "после \\u ожидались 4 шестнадцатеричные цифры"
+        case .keyMissing: return "нет ключа API Exolve. Его можно задать тремя способами:\n  1. в окружении: export {variable}=...\n  2. в файле конфигурации {path}: api_key = \"...\" (и chmod 600)\n  3. файлом ключа, указанным в конфигурации: api_key_file = \"/path/to/key\" (chmod 600)\nили попробуйте exocall без аккаунта: exocall --demo или exocall stub-server"
+        case .keyLoosePermissions: return "в {path} лежит ключ API, но его могут читать группа или другие (права {mode}); исправьте: chmod 600 {path}"
+        case .keyBadConfig: return "файл конфигурации {path}: {reason}"
+        case .keyUnreadableFile: return "файл ключа API {path}: {reason}"
+        case .keyBadBaseURL: return "базовый адрес \"{url}\" не подходит: {reason}"
+        case .keyUnknownProfileNone: return "профиля \"{name}\" нет в {path} (там нет ни одного: добавьте [profiles.{name}])"
+        case .keyUnknownProfile: return "профиля \"{name}\" нет в {path}; есть профили {names}"
+        case .keyMissingProfileKey: return "профиль {profile} берёт ключ API из {source}, а там пусто"
+        case .keyBadKey: return "ключ API из {source} не подходит: {reason}. Ничего не отправлено; запишите ключ одной строкой и больше ничего"
+        case .keyRedirectableLink: return "файл ключа API {link} — ссылка в папке {folder}, куда могут писать другие: они могут направить её на другой файл. Укажите в api_key_file сам файл ключа или перенесите ссылку в папку, куда пишете только вы (chmod o-w {folder}, если папка ваша)"
+        case .keyPreviewNeedsNone: return "{reason}\n\nСобирать и просматривать запросы можно без ключа: продолжайте, а отправите, когда он будет задан."
+        case .demoCouldNotStart: return "демо-заглушка не запустилась: {reason}"
+        case .logReadOnly: return "журнал звонков здесь только для чтения: {reason}"
+        case .logBack: return "журнал звонков снова доступен: {location}"
+        case .blockedNoKey: return "ключ API не задан"
+        case .blockedLog: return "журнал звонков не может это записать, поэтому ничего не отправлено: {reason}"
+        case .blockedLogReadOnly: return "журнал только для чтения"
+        case .voicesHeaderName: return "ИМЯ"
+        case .voicesHeaderLatin: return "ЛАТИНИЦЕЙ"
+        case .voicesHeaderGender: return "ПОЛ"
+        case .voicesHeaderEmotions: return "ЭМОЦИИ (* по умолчанию)"
+        case .fileNoSuch: return "такого файла нет"
+        case .fileIsFolder: return "это папка"
+        case .filePermission: return "нет прав доступа"
+        case .fileTooLarge: return "он больше {limit} МиБ — намного больше любого запроса; дальше ничего не читалось"
+        case .fileCannotRead: return "не удалось прочитать {path}: {reason}"
+        case .fileStandardInput: return "стандартный ввод"
+        case .numbersNumber: return "НОМЕР"
+        case .numbersType: return "ТИП"
+        case .numbersRegion: return "РЕГИОН"
+        case .numbersCallsOut: return "ИСХОДЯЩИЕ"
+        case .numbersDescription: return "ОПИСАНИЕ"
+        case .yes: return "да"
+        case .no: return "нет"
+        case .numbersShown: return "{shown} из {total} {total|номера|номеров|номеров}"
+        case .numbersShownHidden: return "{shown} из {total} {total|номера|номеров|номеров} ({hidden} не могут звонить: --all покажет их)"
+        case .templatesNoneCLI: return "шаблонов пока нет ({folder}); сохраните шаблон по F6 в интерфейсе"
+        case .templateDeleted: return "шаблон {name} удалён"
+        case .stub403: return "отклонён: 403 customer not active"
+        case .stub504: return "неизвестно: 504 Gateway Timeout, пустое тело"
+        case .stub500: return "неизвестно: 500 Internal Server Error"
+        case .stubSlow: return "отвечает через SECONDS секунд (с коротким --timeout: неизвестно)"
+        case .stubDrop: return "неизвестно: соединение закрывается после чтения запроса"
+        case .stubGarbage: return "неизвестно: 200 с телом не в JSON"
+        case .transportBadURL: return "неверный URL {url}"
+        case .transportTLSSetup: return "не удалось настроить TLS ({error})"
+        case .transportNoAnswerInTime: return "полный ответ не пришёл за отведённое время"
+        case .transportNoConnectionInTime: return "соединение с сервером не установлено за отведённое время"
+        case .transportHandshakeInTime: return "TLS-рукопожатие не завершилось за отведённое время"
+        case .transportHostNotFound: return "хост не найден (DNS)"
+        case .transportCouldNotConnect: return "не удалось соединиться"
+        case .transportCouldNotConnectBecause: return "не удалось соединиться ({error})"
+        case .transportRefused: return "сервер отказал в соединении"
+        case .transportNoRoute: return "нет маршрута до сервера"
+        case .transportUntrusted: return "TLS-рукопожатие не удалось: сертификату сервера нет доверия"
+        case .transportNotTLS: return "TLS-рукопожатие не удалось: сервер не говорит по TLS"
+        case .transportHandshakeFailed: return "TLS-рукопожатие не удалось"
+        case .transportNotHTTP: return "ответ сервера — не правильный HTTP"
+        case .transportClosedMidAnswer: return "сервер закрыл соединение, не договорив ответ"
+        case .transportClosedSilently: return "сервер закрыл соединение, ничего не ответив"
+        case .transportConnectionFailed: return "соединение оборвалось ({error})"
+        case .answerBadCallID: return "Exolve ответил HTTP {status} с call_id, который не похож на call_id (только цифры, не больше 20): {callID}"
+        case .answerNoCallID: return "Exolve ответил HTTP {status}, но в теле нет call_id"
+        case .answerServerError: return "Exolve ответил {status}: {detail}"
+        case .answerServerErrorEmpty: return "Exolve ответил {status} без текста ответа"
+        case .answerUnexpected: return "неожиданный ответ сервера: HTTP {status}"
+        case .answerTooLarge: return "Exolve ответил HTTP {status} с телом больше {size} {size|байта|байт|байт} (ещё {dropped} {dropped|байт отброшен|байта отброшено|байт отброшено})"
+        case .listRefused: return "Exolve отказал в списке (HTTP {status}): {message}"
+        case .listNotAsked: return "список не удалось запросить: {reason}"
+        case .listNotArrived: return "список не пришёл: {reason}"
+        case .listNotAList: return "ответ — не список: {reason}"
+        case .listTooLarge: return "больше {size} {size|байта|байт|байт}"
+        case .listNotObject: return "не JSON-объект"
+        case .listNoCallbacks: return "нет списка \"callbacks\""
+        case .listResourceWithoutID: return "ресурс обратного звонка без числового callback_resource_id"
+        case .listNumbersNotList: return "\"numbers\" — не список"
+        case .listNumberWithoutName: return "номер без number_name"
+        case .keySettingProblem: return "файл конфигурации {path}: {key}: {problem}"
+        case .cfgNotUTF8: return "не читается как текст UTF-8"
+        case .cfgUnreadable: return "не читается"
+        case .cfgUnwritable: return "не записывается"
+        case .cfgLeftAsItIs: return "— не правильный TOML, поэтому его оставили как есть"
+        case .cfgOneLine: return "должно быть одной строкой текста без управляющих символов"
+        case .cfgTrueOrFalse: return "должно быть true или false"
+        case .cfgRepeatWindow: return "должно быть {syntax}; указано \"{value}\""
+        case .cfgEmptyKey: return "пусто"
+        case .keyFileMissing: return "такого файла нет"
+        case .keyFileEmpty: return "файл пуст"
+        case .keySourceVariable: return "переменной окружения {name}"
+        case .keySourceConfig: return "api_key в {path}"
+        case .keySourceKeyFile: return "файла ключа {path}"
+        case .keySourceFile: return "файла {path}"
+        case .keyContains: return "в нём есть {what}"
+        case .keyCarriageReturn: return "возврат каретки (CR)"
+        case .keyLineFeed: return "перевод строки (LF)"
+        case .keyTab: return "табуляция"
+        case .keyControlCharacter: return "управляющий символ U+{code}"
+        case .urlNotAbsolute: return "это не полный адрес вроде https://api.exolve.ru"
+        case .urlPlainHTTP: return "простой http разрешён только на локальный адрес (127.0.0.1, localhost, ::1); используйте https"
+        case .urlScheme: return "схема должна быть https (или http на локальный адрес)"
+        case .urlQuery: return "в базовом адресе не бывает запроса (?) или фрагмента (#)"
+        case .logErrCorrupt: return "журнал звонков {path} повреждён или это не журнал звонков ({detail}). exocall его не трогает. Отодвиньте его (mv {path} {path}.damaged), чтобы начать новый журнал, или откройте его в sqlite3, чтобы спасти записи."
+        case .logErrNewer: return "журнал звонков {path} записан более новой версией exocall. exocall его не трогает; обновите exocall или укажите другой журнал через --db."
+        case .logErrInaccessible: return "не удаётся открыть журнал звонков {path}: {detail}. Проверьте права доступа или укажите другой файл через --db PATH."
+        case .logErrWrite: return "не удаётся записать в журнал звонков {path}: {detail}"
+        case .logErrRead: return "не удаётся прочитать журнал звонков {path}: {detail}"
+        case .logErrNoEntry: return "в журнале звонков нет записи с id {id}"
+        case .logErrUnavailable: return "журнал звонков {location} недоступен ({detail}). Пока это так, ничего не отправляется: каждый звонок записывается в журнал до отправки. y — проверить снова."
+        case .logErrBadLocation: return "расположение журнала звонков {location} не подходит: {reason}"
+        case .logErrNoFolder: return "не удаётся создать папку {folder}"
+        case .logErrNotExocall: return "это база SQLite, но не журнал звонков exocall"
+        case .logErrNoCallTable: return "в ней нет таблицы call"
+        case .logErrForeignTable: return "в базе есть таблица call, которую создал не exocall"
+        case .logErrNoID: return "сервер не выдал id новой записи"
+        case .logErrPrivilege: return "роли не хватает прав: см. «A shared log for a team» в README"
+        case .pgTLSSettings: return "настройки TLS не подходят: {error}"
+        case .pgRootCert: return "sslrootcert {path} не читается как сертификаты PEM"
+        case .pgExpectedURL: return "ожидался адрес postgresql://user@host:port/dbname?sslmode=..."
+        case .pgNoHost: return "в адресе нет хоста"
+        case .pgNoUser: return "в адресе нет пользователя (postgresql://USER@host/dbname)"
+        case .pgSlashInName: return "в имени базы \"{name}\" есть /"
+        case .pgSSLMode: return "sslmode должен быть одним из {modes}; указано \"{value}\""
+        case .pgUnknownParameter: return "неизвестный параметр \"{name}\" (exocall понимает sslmode и sslrootcert)"
+        case .pgServerSaid: return "{message} ({hint})"
+        case .pathTheRequest: return "запрос"
+        case .pathNoKey: return "в {place} нет \"{key}\""
+        case .pathNoIndex: return "в {place} {count} {count|элемент|элемента|элементов}, поэтому индекса {index} нет"
+        case .pathNotObject: return "{place} — {type}, а не объект"
+        case .pathNotArray: return "{place} — {type}, а не массив"
+        case .pathError: return "{path}: {reason}"
+        case .tplNameRule: return "буквы, цифры, '.', '_' или '-' (не больше {max})"
+        case .tplNotAName: return "\"{name}\" — не имя шаблона"
+        case .tplNoneNoneSaved: return "нет шаблона \"{name}\" (сохранённых шаблонов пока нет)"
+        case .tplNone: return "нет шаблона \"{name}\"; есть шаблоны {names}"
+        case .tplNoneBare: return "нет шаблона \"{name}\""
+        case .tplUnreadable: return "шаблон {path}: {reason}"
+        case .tplBadName: return "\"{name}\" не годится в имена шаблона: используйте {rule}"
+        case .tplExists: return "шаблон \"{name}\" уже есть"
+        case .tplCannotWrite: return "не удаётся записать {path}: {reason}"
+        case .tplCannotDelete: return "не удаётся удалить {path}: {reason}"
+        case .setNoEquals: return "--set {assignment}: ожидалось ПУТЬ=ЗНАЧЕНИЕ, например line_2.destinations[0].number=79991234567"
+        case .setNotAPath: return "--set {assignment}: \"{path}\" — не путь (ключи через точку, [индексы] с нуля)"
+        case .setTakesNumber: return "--set {assignment}: {path} принимает число, указано \"{value}\""
+        case .setFailed: return "--set {assignment}: {reason}"
+        case .fileNotUTF8: return "это не текст в UTF-8"
+        case .configNoPath: return "путь к файлу конфигурации неизвестен"
+        case .attemptPlaced: return "звонок создан, call_id {callID}"
+        case .attemptInterrupted: return "прерван: звонок мог быть создан"
+        case .attemptInFlight: return "ещё отправляется"
+        case .attemptUnknown: return "исход неизвестен: звонок мог быть создан"
+        case .attemptLine: return "{time}  {number}  {what}  (запись {id})"
+        case .attemptLineBy: return "{time}  отправил {who}  {number}  {what}  (запись {id})"
+        case .logWarningNotRecorded: return "исход не удалось записать в журнал звонков (запись {id} будет значиться прерванной): {reason}"
+        case .cliWarning: return "предупреждение: {text}"
+        case .cliNothingSentBecause: return "ничего не отправлено, потому что {reason}"
+        case .cliAddNoLog: return "(чтобы отправить без записи в журнал, добавьте --no-log)"
+        case .cliQuitInFlight: return "выход во время отправки; её запись в журнале: «прерван: звонок мог быть создан»"
+        case .cliLastSend: return "последняя отправка: {line}"
+        case .cliThemeUnusable: return "тему \"{name}\" нельзя использовать:\n{problems}"
+        case .cliPathProblem: return "{path}: {message}"
+        case .draftUnreadable: return "сохранённый черновик не читается ({reason})"
+        case .draftUnreadableKept: return "сохранённый черновик не читается ({reason}); он сохранён как {path}"
+        case .draftNotADraft: return "это не черновик, который exocall умеет читать"
+        case .filledLineDisplay: return "плечо {line}: показываемый номер"
+        case .filledLineAudio: return "плечо {line}: аудио"
+        case .filledNumberCode: return "номер"
+        case .filledCallbackResource: return "ресурс обратного звонка"
+        case .filledDuration: return "длительность"
+        case .startNotATerminal: return "интерфейсу нужен терминал, а стандартный ввод — не терминал (в сценариях используйте подкоманды, например `exocall send`)"
+        case .startNoTerm: return "TERM не задан, поэтому возможности терминала неизвестны (попробуйте TERM=xterm-256color)"
+        case .startCannotInitialize: return "не удаётся подготовить терминал \"{term}\" (установлен ли его terminfo?)"
+        case .exportExists: return "{path} уже есть; выберите другое имя или сначала удалите его"
+        case .exportCannotCreate: return "не удаётся создать {path}"
+        case .exportStdoutClosed: return "стандартный вывод закрыт"
+        case .exportIncomplete: return "выгрузка неполная: {reason}"
+        case .exportDone: return "выгружено {count} {count|запись|записи|записей} в {path}"
+        case .migrateNothingLocal: return "общий журнал {location} готов; локального журнала для копирования нет ({source})"
+        case .migrateCopied: return "скопировано {copied} из {seen} {seen|записи|записей|записей} из {source} в {location}"
+        case .migrateCopiedSome: return "скопировано {copied} из {seen} {seen|записи|записей|записей} из {source} в {location} ({before} скопированы раньше)"
+        case .curlInvalid: return "запрос некорректен:"
+        case .stubCannotListen: return "не удаётся слушать {address}: {reason}"
+        case .themesCannotRead: return "не удаётся прочитать {path}"
+        case .entryInterruptedMessage: return "прерван: exocall остановился, пока запрос был в пути; звонок МОГ быть создан"
+        case .sendingStatus: return "{frame} отправка на {host} … {seconds} с (интерфейс работает; F5 дождётся этой отправки)"
+        case .sendingDemoHost: return "ДЕМО {host}"
+        case .dialogScrollMarker: return "↑ выше {above} · ↓ ниже {below} · ↑↓ PgUp PgDn — прокрутка"
+        case .serverRefusedField: return "Exolve отклонил это: {message}"
+        case .choiceNoSuchVoice: return "{id} (такого голоса нет)"
+        case .choiceNotOffered: return "{name}, у этого голоса её нет"
+        case .choiceNoSuchEmotion: return "такой эмоции нет"
+        case .choiceNoSuchLanguage: return "(такого языка нет)"
+        case .newRequestEmpty: return "новый пустой запрос (Ctrl-Z вернёт прежнюю форму)"
+        case .newRequestFromProfile: return "новый запрос по умолчаниям профиля {name} (Ctrl-Z вернёт прежнюю форму)"
+        case .vNotAnAccountNumber: return "не входит в {count} {count|номер|номера|номеров} аккаунта, с которых можно звонить (Enter на поле «Номер Exolve» покажет их)"
+        case .themesName: return "ИМЯ"
+        case .themesOrigin: return "ОТКУДА"
+        case .themesFile: return "ФАЙЛ"
+        case .themesBundled: return "встроенная"
+        case .themesUser: return "своя"
+        case .themesFromFile: return "файл"
+        case .themesHasProblems: return "{origin} (есть ошибки: exocall themes check)"
+        case .pgNoAnswerInTime: return "сервер не ответил за {seconds} с"
+        case .optLimit: return "--limit должен быть не меньше 1, указано {value}"
+        case .optTo: return "--to должен быть адресом postgresql://, указано \"{value}\""
+        case .optDBNotURL: return "--db должен быть файлом SQLite, из которого копировать, а указан адрес"
+        case .optFileOrTemplateNotBoth: return "укажите ФАЙЛ или --template ИМЯ, но не оба сразу"
+        case .optFileOrTemplate: return "укажите ФАЙЛ запроса (- для стандартного ввода) или --template ИМЯ"
+        case .optTimeout: return "--timeout должен быть длительностью от 1 секунды до 10 минут (30, 30s, 2m), указано {value}"
+        case .optRepeatWindow: return "--repeat-window должен быть {syntax}; указано \"{value}\""
+        case .optOutcome: return "--outcome должен быть одним из {values}, указано \"{value}\""
+        case .optSinceUntil: return "--since должен быть раньше --until"
+        case .optOperator: return "--operator должен называть оператора, указано \"{value}\""
+        case .optDate: return "{option} должен быть датой вроде 2026-11-24 или 2026-11-24T09:30 (можно с поясом, 2026-11-24T09:30:00Z), указано \"{value}\""
+        case .repeatWindowSyntax: return "длительностью вроде 10m, 90s или 1h, либо 0, чтобы выключить защиту"
+        case .modeLive: return "боевой"
+        case .modeDemo: return "демо"
+        case .pathNoKeyInRequest: return "в запросе нет \"{key}\""
+        case .undone: return "отменено (Ctrl-R вернёт; назад ещё {count} {count|шаг|шага|шагов})"
+        case .redone: return "возвращено"
+        case .serverRefusedNamedField: return "Exolve отклонил {field}: {message}"
+        case .optLangGot: return "--lang принимает ru или en, указано \"{value}\""
+        case .optLangNothing: return "--lang принимает ru или en, а значение не указано"
+        case .timeInvalid: return "неверное время"
+        case .keyNotUTF8: return "байты, которые не являются текстом UTF-8"
+        case .keyFormatCharacter: return "невидимый символ U+{code}"
+        case .keyNonASCII: return "символ вне ASCII U+{code} (токен Bearer состоит из ASCII)"
+        case .fileDanglingLink: return "это ссылка на {target}, а такого файла нет"
+        case .fileLinkLoop: return "его ссылки указывают друг на друга по кругу"
+        case .fileNotRegular: return "это не обычный файл (папка, канал или устройство)"
+        case .fileUnreadableBecause: return "его не прочитать: {reason}"
+        case .tomlTooLarge: return "он больше {limit} КиБ — намного больше любой настройки или темы"
+        case .cfgCannotReadBecause: return "{path}: {reason}"
+        case .pasteTooLarge: return "вставка из {count} символов больше предела {limit}: ничего не вставлено"
+        case .cliStdoutFailed: return "exocall: не удалось записать в стандартный вывод ({reason}): вывод неполон"
+        case .listNumbersUnending: return "список не закончился: после {pages} страниц и {read} номеров Exolve всё ещё сообщает, что их {total}; неполный список не показан как полный"
+        case .logWarningPlacedKept: return "звонок СОЗДАН (call_id {callID}), но журнал звонков не смог записать это сейчас: {reason}. Исход сохранён на этой машине и будет записан в запись {id}, как только журнал станет доступен."
+        case .logWarningKept: return "журнал звонков не смог записать этот исход сейчас: {reason}. Исход сохранён на этой машине и будет записан в запись {id}, как только журнал станет доступен."
+        case .logWarningPlacedNotRecorded: return "звонок СОЗДАН (call_id {callID}), но ни журнал, ни эта машина не смогли это записать ({reason}): запись {id} будет выглядеть прерванной. Запишите call_id."
+        case .logUnreachableReason: return "журнал звонков {location} недоступен ({detail})"
+        case .logOutcomesWritten: return "журнал звонков {location} снова доступен: сохранённые на этой машине исходы записаны в него"
+        case .pgNeedsPassword: return "сервер требует пароль, а он не указан (в ~/.pgpass, доступном только вам, или в PGPASSWORD)"
+        case .pgPasswordFileLoose: return "сервер требует пароль, а {path} не прочитан, потому что его могут читать другие (chmod 600 {path})"
+        case .pgNoTLS: return "сервер не предлагает TLS, а этот адрес его требует; в доверенной сети добавьте sslmode=disable"
+        case .pgAuthUnsupported: return "сервер требует способ входа, который exocall не поддерживает (подходят scram-sha-256 и md5)"
+        case .logErrNotAFile: return "это не обычный файл (папка, канал или устройство): журнал звонков — файл SQLite"
+        case .labelPaste: return "вставка"
+        case .placeOutsideText: return "вне текстовых полей"
+        case .placeButton: return "на «+ абонент»"
+        case .placeStepper: return "на Громкости или Скорости"
+        case .placeTTSText: return "в тексте для синтеза"
+        case .placeAccountField: return "на полях «Номер Exolve», «Отображаемый номер» и «Ресурс звонка»"
+        case .placeLine: return "на поле плеча"
+        case .placePreview: return "в просмотре"
+        case .labelKeysAt: return "{keys} {place}"
+        case .keyStep: return "шаг"
+        case .keyExplicit: return "явно"
+        case .placeHasDefault: return "на поле со значением по умолчанию"
+        case .stepped: return "{field}: {value}"
+        case .profileReplaced: return "профиль {name}: убрано из {old}: {removed}; заполнено: {fields} (Ctrl-Z — отменить)"
+        case .profileRemovedOnly: return "профиль {name}: убрано из {old}: {removed}; у {name} для них нет значений (Ctrl-Z — отменить)"
+        case .confirmProfile: return "профиль"
+        case .operatorNameRefused: return "{source}: имя оператора — одна строка не длиннее 64 символов без управляющих символов, а получено {value}"
+        case .outcomeSeconds: return "{seconds} с"
+        case .unitSeconds: return "{n} с"
+        case .unitMinutes: return "{n} мин"
+        case .unitHours: return "{n} ч"
+        case .pgRefused: return "по адресу {place} никто не отвечает: запущен ли PostgreSQL и на этом ли порту?"
+        case .pgTimedOut: return "{place} не ответил вовремя (брандмауэр или перегруженный сервер)"
+        case .pgUnreachable: return "{place} недоступен с этой машины (нет маршрута: проверьте сеть)"
+        case .pgReset: return "{place} сразу закрыл соединение (это PostgreSQL, и пускает ли он эту машину?)"
+        case .pgNoSuchHost: return "нет такого хоста: {host}"
+        case .pgCannotConnect: return "не удаётся подключиться к {place}: {reason}"
+        case .pgTheServer: return "сервер"
+        case .confirmLogUnchecked: return "Журнал звонков нельзя проверить на недавние звонки этому клиенту ({reason}): отправка отклоняется, пока это не станет возможно, — каждый звонок записывается в журнал до отправки. y — проверить снова."
+        case .confirmLogNotOpen: return "журнал звонков не открыт"
+        case .keyNextClient: return "следующий клиент"
+        case .nextClientReady: return "следующий клиент: номера плеча 2 и описание очищены (Ctrl-Z — отменить)"
+        case .headerLogDown: return "✗ журнал недоступен"
+        case .headerLogFile: return "локальный журнал"
+        case .headerLogTeam: return "общий журнал {host}"
+        case .helpScrollATallDialog: return "Прокрутка диалога выше окна (первая строка — самая важная)"
+        case .sendingRecording: return "{frame} запись звонка в {log} перед отправкой … {seconds} с (ничего не уходит, пока звонок не записан)"
+        case .sendingRecordingOutcome: return "{frame} Exolve ответил; запись результата в {log} … {seconds} с"
+        case .statusPreviewHint: return "Точный JSON, который отправит F5; ↑↓ PgUp PgDn — прокрутка, Tab — назад к форме"
+        case .statusLogHint: return "Журнал звонков, новые сверху: Enter — запись целиком, r — в форму, / — поиск, o — фильтр по исходу"
+        case .paletteGoTo: return "перейти к полю {field} · {section}"
+        case .paletteLine: return "Плечо {line}"
+        case .keyClearSearch: return "сбросить поиск"
+        case .keyKeepSearch: return "оставить поиск, читать"
+        case .helpNoMatch: return "нет клавиш и действий с этими словами; Esc — сбросить поиск"
+        case .helpEveryDialog: return "Любой диалог"
+        case .listServerError: return "сервер Exolve дал сбой (HTTP {status}: {message}); список сейчас недоступен, попробуйте чуть позже (вводить можно как обычно)"
+        case .keyCompletePath: return "дополнить путь"
+        case .noPathCompletion: return "нет файла или папки, начинающихся с {name}"
+        case .confirmCheckingAgain: return "ничего не отправлено: журнал звонков проверяется снова…"
+        case .confirmCheckAgainKeys: return "y — проверить журнал снова (ничего не отправляется) · Esc — отмена"
+        case .keyCheckAgain: return "проверить журнал снова"
+        case .resultNoEvents: return "событий пока нет"
+        case .resultRingingOperator: return "звонок оператору…"
+        case .resultOperatorAnswered: return "оператор ответил"
+        case .resultRingingClient: return "звонок клиенту…"
+        case .resultTalking: return "разговор {time}"
+        case .resultConnected: return "соединены {time}"
+        case .resultOpBusy: return "оператор занят"
+        case .resultClientBusy: return "клиент занят"
+        case .resultOpNoAnswer: return "оператор не ответил"
+        case .resultClientNoAnswer: return "клиент не ответил"
+        case .resultOpDeclined: return "оператор отклонил"
+        case .resultClientDeclined: return "клиент отклонил"
+        case .resultOpCancelled: return "оператор: вызов отменён"
+        case .resultClientCancelled: return "клиент: вызов отменён (оператор положил трубку)"
+        case .resultClientNeverRung: return "оператор положил трубку до звонка клиенту"
+        case .resultOpFailed: return "оператор: сбой — {cause}"
+        case .resultClientFailed: return "сбой: {cause}"
+        case .resultCauseUnknown: return "причина неизвестна"
+        case .resultCauseNumber: return "причина {code}"
+        case .entryResult: return "итог      {result}"
+        case .entryLegOperator: return "плечо 1   {timeline}"
+        case .entryLegClient: return "плечо 2   {timeline}"
+        case .timelineRang: return "вызов {time}"
+        case .timelineNotRung: return "не вызывался"
+        case .timelineAnsweredAfter: return "ответ через {seconds} с"
+        case .timelineNotAnswered: return "без ответа"
+        case .timelineHungUp: return "отбой {time}"
+        case .timelineTalk: return "разговор {time}"
+        case .timelineWithMessage: return "с сообщением {time}"
+        case .timelineRecorded: return "записан"
+        case .timelineNotRecorded: return "не записан"
+        case .logHeaderResult: return "ИТОГ"
+        case .optResult: return "--result принимает {values}; получено {value}"
+        case .showResult: return "итог"
+        case .showLegOperator: return "плечо 1"
+        case .showLegClient: return "плечо 2"
+        case .showAnswered: return "ответил"
+        case .eventsNone: return "В журнале пока нет событий: они приходят через exocall events serve по адресу, заданному в кабинете Exolve."
+        case .eventsHeaderReceived: return "ПОЛУЧЕНО"
+        case .eventsHeaderUID: return "UID (CALL_ID)"
+        case .eventsHeaderLeg: return "ПЛЕЧО"
+        case .eventsHeaderStep: return "ШАГ"
+        case .eventsHeaderNumber: return "НОМЕР"
+        case .eventsHeaderCause: return "ПРИЧИНА"
+        case .eventsHeaderEntry: return "ЗАПИСЬ"
+        case .eventsNotOurs: return "не из exocall"
+        case .eventsStepRings: return "вызов"
+        case .eventsStepAnswers: return "ответ"
+        case .eventsStepHangsUp: return "отбой"
+        case .eventsStepEnded: return "завершён"
+        case .eventsStepEnd: return "конец"
+        case .serveBadListen: return "--listen принимает ХОСТ:ПОРТ (127.0.0.1:8787, [::1]:8787, порт 0 — любой свободный); получено {value}"
+        case .serveBadCIDR: return "--allow-from принимает сеть вида 10.0.0.0/8 или адрес; получено {value}"
+        case .serveBadPublicURL: return "--public-url принимает адрес http:// или https://; получено {value}"
+        case .serveSpoolUnusable: return "папку спула {path} нельзя использовать: {reason}"
+        case .serveLogDown: return "журнал звонков сейчас не открывается ({reason}); события сохраняются в спуле и будут записаны, когда он откроется"
+        case .serveFailed: return "не удаётся принимать на {address}: {reason}"
+        case .stubBusy: return "создан; по событиям клиент занят"
+        case .stubNoAnswer: return "создан; по событиям клиент не ответил"
+        case .stubOperatorNoAnswer: return "создан; по событиям оператор не ответил"
+        case .stubTalk: return "создан; по событиям разговор длился SECONDS с"
+        case .entryEvidence: return "неизвестно → создан: события Exolve показывают этот звонок (uid {uid}: те же номера, вызов в пределах окна отправки); в журнале исход остаётся неизвестным"
+        case .entryNoSign: return "в событиях Exolve нет следов звонка: приёмник получает события, а этим номерам в окне отправки никто не звонил (исход остаётся неизвестным)"
+        case .shortRinging: return "звонок…"
+        case .shortTalking: return "▶ {time}"
+        case .shortConnected: return "✓ {time}"
+        case .shortBusy: return "занят"
+        case .shortNoAnswer: return "нет ответа"
+        case .shortDeclined: return "отклонил"
+        case .shortFailed: return "сбой"
+        case .resultStatePending: return "итог ждёт событий"
+        case .resultStateConnected: return "соединены"
+        case .resultStateBusy: return "занято"
+        case .resultStateNoAnswer: return "нет ответа"
+        case .resultStateFailed: return "сбой"
+        case .logResultFilter: return "итог: {result}"
+        case .serveTLSPair: return "--tls-cert и --tls-key задаются вместе: оба для HTTPS или ни одного для HTTP за прокси"
+        case .serveBadCertificate: return "--tls-cert {path}: не подходит как цепочка сертификатов PEM ({reason})"
+        case .serveBadKey: return "--tls-key {path}: не подходит как закрытый ключ PEM ({reason})"
+        case .serveKeyMismatch: return "--tls-key {key} не является закрытым ключом сертификата --tls-cert {certificate}"
+        case .showEvidence: return "свидетельство"
+        case .clientCalls: return "{count} {count|звонок|звонка|звонков}"
+        case .clientConnected: return "соединены: {count}"
+        case .clientLastConnectedToday: return "последний соединённый — сегодня"
+        case .clientLastConnectedDaysAgo: return "последний соединённый — {count} {count|день|дня|дней} назад"
+        case .clientSummary: return "клиент {number}: {summary}"
+        case .optClientAlone: return "--client выводит все звонки клиенту: задайте его без других фильтров (--outcome, --since, --until, --search, --operator, --disposition, --result)"
+        case .cfgDispositions: return "список от 1 до 32 названий в кавычках, каждое — одна строка до 64 символов, например [\"дозвонились\", \"перезвонить позже\"]; получено {value}"
+        case .dispositionReached: return "дозвонились"
+        case .dispositionCallBackLater: return "перезвонить позже"
+        case .dispositionWrongNumber: return "неверный номер"
+        case .dispositionNotInterested: return "не интересно"
+        case .annotateUnknownDisposition: return "«{value}» нет среди отметок: {names} (список задаёт dispositions в config.toml)"
+        case .annotateNoteCleared: return "запись {id}: заметка удалена ({who})"
+        case .annotateDispositionCleared: return "запись {id}: отметка снята ({who})"
+        case .annotateNoteSaved: return "запись {id}: заметка сохранена ({who})"
+        case .annotateDispositionSaved: return "запись {id}: отметка «{name}» ({who})"
+        case .annotateFieldNote: return "заметка"
+        case .annotateFieldDisposition: return "отметка"
+        case .annotateTooLong: return "{field}: {count} симв., допустимо не более {limit}"
+        case .annotateControl: return "{field} содержит управляющий символ ({char}): допустимы только текст и переносы строк"
+        case .showDisposition: return "отметка"
+        case .showNote: return "заметка"
+        case .annotationByline: return "изменено: {who}, {time}"
+        case .annotationEarlier: return "раньше: {count}"
+        case .logHeaderDisposition: return "ОТМЕТКА"
+        case .dialogLogNote: return "Заметка"
+        case .dialogLogDisposition: return "Отметка"
+        case .keyNote: return "заметка"
+        case .keyDisposition: return "отметка"
+        case .keyNewLine: return "новая строка"
+        case .keyClearDisposition: return "снять"
+        case .helpNoteOnTheEntry: return "написать или изменить заметку к записи (все версии хранятся, с автором и временем)"
+        case .helpDispositionOfTheEntry: return "поставить отметку к записи из списка команды"
+        case .noteTitle: return "Заметка к записи {id}"
+        case .noteCount: return "{count}/{limit}"
+        case .noteSaving: return "сохраняется…"
+        case .dispositionTitle: return "Отметка к записи {id}"
+        case .annotateNoteNotSaved: return "заметка не сохранена: {reason}. Enter — ещё раз; текст сохранён в окне"
+        case .annotateDispositionNotSaved: return "отметка не сохранена: {reason}"
+        case .annotateNoLog: return "журнал звонков не открыт"
+        case .entryDisposition: return "отметка   {name} ({byline})"
+        case .entryNote: return "заметка   {note}"
+        case .clientTitle: return "Все звонки на {number}"
+        case .clientReading: return "читается журнал звонков…"
+        case .clientUnreadable: return "журнал звонков не читается: {reason}"
+        case .clientNone: return "звонков этому клиенту в журнале нет"
+        case .dialogLogClient: return "История клиента"
+        case .keyClientHistory: return "клиент"
+        case .helpClientHistory: return "все звонки этому клиенту (плечо 2), новые сверху, с итогами, отметками и заметками"
+        case .helpClientOfForm: return "все звонки клиенту из формы (выбранный номер плеча 2, иначе первый)"
+        case .historyNotList: return "в ответе нет списка звонков (calls или call_history)"
+        case .historyBadItem: return "у звонка в ответе нет call_id из цифр или длительности в секундах"
+        case .historyUnending: return "история звонков не закончилась за {pages} стр.; ничего не записано"
+        case .resultFromCallHistory: return "{result} (история звонков)"
+        case .syncFailed: return "историю звонков Exolve использовать нельзя: {reason}; ничего не записано"
+        case .syncDone: return "история звонков с {since}: прочитано {calls} {calls|звонок|звонка|звонков}, обновлено {updated} {updated|запись|записи|записей} журнала"
+        case .historyAutoFailed: return "история звонков не прочитана: {reason} (повторим позже)"
+        case .cfgCallHistory: return "\"auto\" (читать историю звонков Exolve для звонков без событий) или \"off\"; получено {value}"
+        case .keyLine: return "строка"
+        case .pgLogClosed: return "журнал в этой программе уже закрыт"
+        }
+    }
 }

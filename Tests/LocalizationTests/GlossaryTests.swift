@@ -24,7 +24,7 @@ final class GlossaryTests: XCTestCase {
     func testTheRussianCatalogUsesNoWordTheGlossaryRulesOut() throws {
         let words = try ruledOut()
         XCTAssertGreaterThan(words.count, 8, "the glossary's never column was read: \(words)")
-        for (phrase, text) in Catalog.russian {
+        for (phrase, text) in Catalog.table(.ru) {
             for word in words where !word.hasPrefix("«") {
                 XCTAssertFalse(text.contains(word), "\(phrase): «\(text)» uses «\(word)»; the glossary says otherwise")
             }
@@ -33,13 +33,13 @@ final class GlossaryTests: XCTestCase {
     }
 
     func testTheFieldsAndOutcomesUseTheGlossarysTerms() {
-        XCTAssertEqual(Catalog.russian[.fieldNumberCode], "Номер Exolve")
-        XCTAssertEqual(Catalog.russian[.fieldDisplayNumber], "Отображаемый номер")
-        XCTAssertEqual(Catalog.russian[.badgeUnknown], "НЕИЗВЕСТНО")
-        XCTAssertEqual(Catalog.russian[.outcomeUnknownTitle], "НЕИЗВЕСТНО")
-        XCTAssertEqual(Catalog.russian[.badgeRejected], Catalog.russian[.outcomeRejectedTitle])
-        XCTAssertEqual(Catalog.russian[.badgeNotSent], Catalog.russian[.outcomeNotSentTitle])
-        XCTAssertEqual(Catalog.russian[.labelType], "А–Я", "the footer said «ввод фильтр»")
+        XCTAssertEqual(Catalog.table(.ru)[.fieldNumberCode], "Номер Exolve")
+        XCTAssertEqual(Catalog.table(.ru)[.fieldDisplayNumber], "Отображаемый номер")
+        XCTAssertEqual(Catalog.table(.ru)[.badgeUnknown], "НЕИЗВЕСТНО")
+        XCTAssertEqual(Catalog.table(.ru)[.outcomeUnknownTitle], "НЕИЗВЕСТНО")
+        XCTAssertEqual(Catalog.table(.ru)[.badgeRejected], Catalog.table(.ru)[.outcomeRejectedTitle])
+        XCTAssertEqual(Catalog.table(.ru)[.badgeNotSent], Catalog.table(.ru)[.outcomeNotSentTitle])
+        XCTAssertEqual(Catalog.table(.ru)[.labelType], "А–Я", "the footer said «ввод фильтр»")
     }
 
     /// No English time unit left in Russian text ("за последние 10m").
