@@ -93,7 +93,7 @@ public final class TerminalApp: @unchecked Sendable {
             use_default_colors()
         }
         let depth = ColorDepth.detect(colors: has_colors() ? Int(exo_colors()) : 0, environment: ProcessEnvironment.variables)
-        _ = update(&state, .colorDepthDetected("\(depth)"))
+        _ = update(&state, .colorDepthDetected(depth.name))
         func palette(for name: String) -> Palette? {
             if let loaded, depth != .monochrome, name == state.theme.name, name == loaded.name {
                 return Palette(theme: loaded, depth: depth)

@@ -125,6 +125,13 @@ final class ThemeFileTests: XCTestCase {
 }
 
 final class ColorDepthTests: XCTestCase {
+    /// The name the theme dialog shows is the case's own name (it was read by reflection).
+    func testEachDepthIsNamedAsItsCase() {
+        for depth in [ColorDepth.truecolor, .palette256, .ansi16, .ansi8, .monochrome] {
+            XCTAssertEqual(depth.name, "\(depth)")
+        }
+    }
+
     func testKnownHexValuesMapToKnownPaletteEntries() {
         XCTAssertEqual(ColorDepth.palette256.number(for: .rgb(255, 0, 0)), 196)
         XCTAssertEqual(ColorDepth.palette256.number(for: .rgb(0x5f, 0xd7, 0xff)), 81)

@@ -190,7 +190,11 @@ extension FieldDescriptor {
     /// `FieldID` (above), one line here, its storage in `FormState`, its phrases in the catalog.
     public static let table: [FieldDescriptor] = {
         typealias Name = WireSchema.Name
-        func range<T>(_ bounds: ClosedRange<T>) -> (min: String, max: String) { ("\(bounds.lowerBound)", "\(bounds.upperBound)") }
+        // Concrete, not generic: a generic value's interpolation goes through reflection, whose
+        // first use costs a start-up a millisecond in a binary this size (BENCHMARKS.md, issue #32).
+        func range(_ bounds: ClosedRange<Int64>) -> (min: String, max: String) { (String(bounds.lowerBound), String(bounds.upperBound)) }
+        func range(_ bounds: ClosedRange<Int>) -> (min: String, max: String) { (String(bounds.lowerBound), String(bounds.upperBound)) }
+        func range(_ bounds: ClosedRange<Double>) -> (min: String, max: String) { (bounds.lowerBound.description, bounds.upperBound.description) }
         return [
             FieldDescriptor(.requestDescription, .request, Name.requestDescription, .text(.free), .fieldDescription, hint: .hintDescription,
                             .requestText(\.requestDescription)),
