@@ -77,20 +77,25 @@ extension ThemeFile {
     public static func parse(_ text: String, name: String, source: String) -> Result<ThemeFile, ThemeProblems> {
         // The first line naming each key, found in one pass (a scan per problem made a
         // theme with 10,000 unknown roles take 331 s): `key =`, `[roles.key]`, `"key"`.
-        var firstLine: [Substring: Int] = [:]
-        for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = content.drop { $0 == " " || $0 == "\t" }
-            var named: [Substring] = []
-            let token = trimmed.prefix { $0 != " " && $0 != "=" }
-            if !token.isEmpty, token.count < trimmed.count { named.append(token) }
-            if trimmed.hasPrefix("[roles."), let close = trimmed.firstIndex(of: "]") {
-                named.append(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 7)..<close])
+        // Only a theme with a problem needs it: built on the first problem's line, not at
+        // every start (a tenth of a millisecond of the first frame, issue #32).
+        lazy var firstLine: [Substring: Int] = {
+            var firstLine: [Substring: Int] = [:]
+            for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = content.drop { $0 == " " || $0 == "\t" }
+                var named: [Substring] = []
+                let token = trimmed.prefix { $0 != " " && $0 != "=" }
+                if !token.isEmpty, token.count < trimmed.count { named.append(token) }
+                if trimmed.hasPrefix("[roles."), let close = trimmed.firstIndex(of: "]") {
+                    named.append(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 7)..<close])
+                }
+                if trimmed.hasPrefix("\""), let close = trimmed.dropFirst().firstIndex(of: "\"") {
+                    named.append(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
+                }
+                for key in named where firstLine[key] == nil { firstLine[key] = index + 1 }
             }
-            if trimmed.hasPrefix("\""), let close = trimmed.dropFirst().firstIndex(of: "\"") {
-                named.append(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
-            }
-            for key in named where firstLine[key] == nil { firstLine[key] = index + 1 }
-        }
+            return firstLine
+        }()
         func line(of key: String) -> Int? { firstLine[Substring(key)] }
         let table: TOMLTable
         do {
