@@ -20,3 +20,18 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("а\u{301}"), 1, "a stressed Cyrillic vowel")
     }
 }
+
+/// The frame's own marks take the fast path and keep their width.
+final class PlainMarkWidthTests: XCTestCase {
+    func testBoxLinesPunctuationAndShapesAreOneColumnAndSimple() {
+        XCTAssertEqual(DisplayWidth.of("┌─┐│└┘"), 6)
+        XCTAssertEqual(DisplayWidth.of("‹ sequential › · … — «»"), 23)
+        XCTAssertEqual(DisplayWidth.of("■□▲●"), 4)
+        XCTAssertEqual(DisplayWidth.of("\u{25FD}"), 2, "a wide emoji square is left to the table")
+        XCTAssertEqual(DisplayWidth.of("e\u{301}x"), 2, "a combining mark still joins its letter")
+        for scalar in "┌─│‹›·…—«»■".unicodeScalars {
+            XCTAssertTrue(DisplayWidth.isSimple(scalar))
+            XCTAssertEqual(DisplayWidth.of(scalar: scalar), 1)
+        }
+    }
+}

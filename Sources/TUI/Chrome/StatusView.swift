@@ -18,11 +18,11 @@ enum StatusView {
 
     /// How many rows the status line needs for its message (up to three).
     static func rows(for state: AppState) -> Int {
-        min(3, wrapped(line(for: state).0, width: state.size.width).count)
+        min(3, wrapped(line(for: state).0, width: state.size.width, maxLines: 3).count)
     }
 
-    private static func wrapped(_ text: String, width: Int) -> [String] {
-        let lines = TextWrap.lines(text, width: max(10, width - 2))
+    private static func wrapped(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        let lines = TextWrap.lines(text, width: max(10, width - 2), maxLines: maxLines)
         return lines.isEmpty ? [""] : lines
     }
 

@@ -79,6 +79,12 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
         guard limit > x else { return 0 }
+        // Most of a frame is plain text whose every scalar is a character one column wide
+        // (ASCII, Cyrillic, the box lines): laid out by scalar, without grapheme breaking
+        // or width lookups, which were half of a keystroke's frame (issue #32).
+        if text.unicodeScalars.allSatisfy(DisplayWidth.isSimple) {
+            return putSimple(text.unicodeScalars, x: x, y: y, style: style, limit: limit)
+        }
         // Untrusted text (the log, a server, a file) is shown, never obeyed: newlines and
         // tabs become spaces, other control characters their escapes. The common case,
         // plain text, takes no copy.
@@ -109,6 +115,26 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         }
         if !fits, column >= 0, column < limit {
             cells[y * size.width + column] = Cell(character: "…", style: style)
+            column += 1
+        }
+        return max(0, column - x)
+    }
+
+    /// `put` for text of simple scalars (`DisplayWidth.isSimple`): one cell per scalar, and
+    /// the same clipping: text that does not fit ends in `…`.
+    private mutating func putSimple(_ scalars: String.UnicodeScalarView, x: Int, y: Int, style: Style, limit: Int) -> Int {
+        let count = scalars.count
+        let fits = x + count <= limit
+        let end = fits ? x + count : limit - 1
+        var column = x
+        let row = y * size.width
+        for scalar in scalars {
+            guard column < end else { break }
+            if column >= 0 { cells[row + column] = Cell(character: Character(scalar), style: style) }
+            column += 1
+        }
+        if !fits, column >= 0, column < limit {
+            cells[row + column] = Cell(character: "…", style: style)
             column += 1
         }
         return max(0, column - x)
