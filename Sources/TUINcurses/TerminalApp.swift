@@ -73,6 +73,11 @@ public final class TerminalApp: @unchecked Sendable {
         }
         guard let screenPointer = exo_newterm_stdio() else { throw StartError.cannotInitialize(term) }
         set_term(screenPointer)
+        // ncurses flushes its output at every cursor move until the screen has been
+        // suspended once (a screen that never was is taken for a terminfo program's):
+        // 120 writes for a first frame, three for a keystroke's. Suspending it before
+        // anything is drawn makes every frame one write; the first refresh resumes it.
+        endwin()
         pipe(&wakePipe)
         inbox.wakeFD = wakePipe[1]
         defer { restore(screenPointer) }
