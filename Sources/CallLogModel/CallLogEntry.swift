@@ -275,12 +275,12 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
     }
 }
 
-/// Millisecond timestamps as text, formatted from calendars made once: the
-/// log panel formats every visible row on every frame, an export every entry.
+/// Millisecond timestamps as text, with the civil-date arithmetic itself (UTC) and the C
+/// library's `localtime_r` (the local zone, as TZ or /etc/localtime say): Foundation's
+/// `Calendar` and `TimeZone` load ICU's time-zone data, 0.6 ms of the TUI's first frame
+/// when it shows the restored draft's time (issue #32). The log panel formats every
+/// visible row on every frame, an export every entry.
 public enum Timestamp {
-    private static let utc = calendar(TimeZone(identifier: "UTC")!)
-    private static let localZone = calendar(.current)
-
     /// The times exocall could have written: from 2000-01-01 to 2100-01-01 UTC.
     /// A stored time outside them was planted or damaged: it is shown as invalid,
     /// never formatted (Int64.min overflowed the arithmetic; INT64_MAX read as year 506713).
@@ -292,7 +292,7 @@ public enum Timestamp {
     /// `2026-11-24T20:45:01.123Z`; `invalid (N)` for a time outside `plausible`.
     public static func iso(_ ms: Int64) -> String {
         guard isValid(ms) else { return "invalid (\(ms))" }
-        let (date, time) = parts(ms, in: utc)
+        let (date, time) = parts(utc(wholeSeconds(ms)))
         let millis = Int(((ms % 1000) + 1000) % 1000)
         return "\(date)T\(time).\(millis < 10 ? "00" : millis < 100 ? "0" : "")\(millis)Z"
     }
@@ -304,23 +304,48 @@ public enum Timestamp {
             let text = Catalog.text(.timeInvalid, language)
             return text + String(repeating: " ", count: max(0, 19 - text.count))
         }
-        let (date, time) = parts(ms, in: localZone)
+        let (date, time) = parts(localTime(wholeSeconds(ms)))
         return "\(date) \(time)"
     }
 
-    private static func calendar(_ zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
+    /// A moment's wall-clock reading.
+    struct Civil: Equatable {
+        var year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int
     }
 
-    /// `2026-11-24` and `23:45:01` for the whole second of `ms` in `calendar`'s zone.
-    private static func parts(_ ms: Int64, in calendar: Calendar) -> (String, String) {
-        let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
-                                        from: Date(timeIntervalSince1970: Double(seconds)))
-        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
-        return ("\(c.year ?? 0)-\(two(c.month))-\(two(c.day))", "\(two(c.hour)):\(two(c.minute)):\(two(c.second))")
+    /// The whole second `ms` falls in (rounded down, before 1970 too).
+    private static func wholeSeconds(_ ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
+
+    /// The UTC reading of `seconds` since 1970 (proleptic Gregorian; Howard Hinnant's
+    /// `civil_from_days`).
+    static func utc(_ seconds: Int64) -> Civil {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let inDay = Int(seconds - days * 86_400)
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return Civil(year: year, month: month, day: day, hour: inDay / 3_600, minute: inDay % 3_600 / 60, second: inDay % 60)
+    }
+
+    /// The local reading of `seconds` since 1970 (UTC when the C library cannot say).
+    static func localTime(_ seconds: Int64) -> Civil {
+        var clock = time_t(seconds)
+        var reading = tm()
+        guard localtime_r(&clock, &reading) != nil else { return utc(seconds) }
+        return Civil(year: Int64(reading.tm_year) + 1900, month: Int(reading.tm_mon) + 1, day: Int(reading.tm_mday),
+                     hour: Int(reading.tm_hour), minute: Int(reading.tm_min), second: Int(reading.tm_sec))
+    }
+
+    /// `2026-11-24` and `23:45:01`.
+    private static func parts(_ c: Civil) -> (String, String) {
+        func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
+        return (String(c.year) + "-" + two(c.month) + "-" + two(c.day), two(c.hour) + ":" + two(c.minute) + ":" + two(c.second))
     }
 }
 

@@ -31,4 +31,48 @@ final class TimestampTests: XCTestCase {
         XCTAssertEqual(text.count, 19)
         XCTAssertNotNil(text.range(of: #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"#, options: .regularExpression))
     }
+
+    /// Issue #32: the civil-date arithmetic agrees with Foundation's calendar (which loads
+    /// ICU) on every day of the plausible range, and at random milliseconds.
+    func testUTCArithmeticMatchesFoundationOverTheWholeRange() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var samples: [Int64] = stride(from: Timestamp.plausible.lowerBound, through: Timestamp.plausible.upperBound, by: 86_400_000).map { $0 }
+        samples += [951_782_400_000, 951_868_799_999, 1_709_164_800_000, 978_307_199_999, 4_102_444_799_999]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 { samples.append(Int64.random(in: Timestamp.plausible, using: &generator)) }
+        for ms in samples {
+            XCTAssertEqual(Timestamp.iso(ms), formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)), "\(ms)")
+        }
+    }
+
+    /// The local reading follows TZ as the C library reads it, daylight saving included,
+    /// and agrees with Foundation's calendar in that zone.
+    func testLocalFollowsTheZoneAcrossDaylightSaving() throws {
+        let saved = getenv("TZ").map { String(cString: $0) }
+        defer {
+            if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
+            tzset()
+        }
+        for zone in ["Europe/Moscow", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"] {
+            guard FileManager.default.fileExists(atPath: "/usr/share/zoneinfo/" + zone) else { throw XCTSkip("no tzdata for \(zone)") }
+            setenv("TZ", zone, 1)
+            tzset()
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try XCTUnwrap(TimeZone(identifier: zone))
+            // Every hour around 2026's transitions in the northern and southern springs and autumns, and a sweep of years.
+            var samples: [Int64] = []
+            for start: Int64 in [1_773_014_400_000, 1_793_577_600_000, 1_775_347_200_000, 1_759_622_400_000] {
+                samples += stride(from: start - 2 * 86_400_000, through: start + 2 * 86_400_000, by: 1_800_000).map { $0 }
+            }
+            samples += stride(from: Timestamp.plausible.lowerBound, through: Timestamp.plausible.upperBound, by: 86_400_000 * 37 + 3_600_123).map { $0 }
+            for ms in samples {
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(ms / 1000)))
+                func two(_ value: Int?) -> String { String(format: "%02d", value ?? -1) }
+                let expected = "\(c.year!)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+                XCTAssertEqual(Timestamp.local(ms), expected, "\(zone) \(ms)")
+            }
+        }
+    }
 }
