@@ -1,3 +1,4 @@
+import CallbackCore
 import Foundation
 import TUI
 import ProcessEnvironment
@@ -33,9 +34,12 @@ public struct DraftStore: Sendable {
     public func load() -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else { return .none }
         do {
-            let form = try JSONDecoder().decode(FormState.self, from: data)
-            guard form.lines.count == 2 else { throw CocoaError(.coderReadCorrupt) }
-            let saved = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date ?? Date()
+            guard let form = FormState(draft: try JSONParser.parse([UInt8](data))) else { throw CocoaError(.coderReadCorrupt) }
+            // stat(2), not FileManager's attributes (a dictionary of every attribute, a quarter
+            // of a millisecond of the first frame, issue #32).
+            var info = stat()
+            let saved = stat(path, &info) == 0
+                ? Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) : Date()
             return .draft(form, savedAt: saved)
         } catch {
             let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
@@ -48,9 +52,7 @@ public struct DraftStore: Sendable {
     public func save(_ form: FormState) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(form)
+        let data = Data(CanonicalJSON.string(form.draftJSON, style: .compact).utf8)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown)

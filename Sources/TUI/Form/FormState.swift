@@ -4,7 +4,7 @@ import CallbackCore
 /// half-typed number is still there after a restart); an empty text means
 /// "leave the field out", so the API applies its default. Choice fields keep
 /// the raw id, so a loaded request with an unsupported value keeps it, marked.
-public struct FormState: Equatable, Sendable, Codable {
+public struct FormState: Equatable, Sendable {
     /// `request_description`.
     public var requestDescription = ""
     /// `number_code`.
@@ -23,7 +23,7 @@ public struct FormState: Equatable, Sendable, Codable {
 }
 
 /// One leg in the form.
-public struct LineForm: Equatable, Sendable, Codable {
+public struct LineForm: Equatable, Sendable {
     /// The destinations, in ring order.
     public var destinations: [DestinationForm] = [DestinationForm()]
     /// `ring_logic`; nil means the default (sequential).
@@ -38,7 +38,7 @@ public struct LineForm: Equatable, Sendable, Codable {
 }
 
 /// One destination row.
-public struct DestinationForm: Equatable, Sendable, Codable {
+public struct DestinationForm: Equatable, Sendable {
     /// `number`.
     public var number = ""
     /// `timeout`; empty means the default.
@@ -52,7 +52,7 @@ public struct DestinationForm: Equatable, Sendable, Codable {
 }
 
 /// Which kind of message a leg hears.
-public enum AudioKind: String, Equatable, Sendable, Codable, CaseIterable {
+public enum AudioKind: String, Equatable, Sendable, CaseIterable {
     /// No audio object.
     case none
     /// `media_resource_id`.
@@ -63,7 +63,7 @@ public enum AudioKind: String, Equatable, Sendable, Codable, CaseIterable {
 
 /// The audio of a leg. Both kinds' values are kept, so switching back and
 /// forth loses nothing; only the chosen kind is sent.
-public struct AudioForm: Equatable, Sendable, Codable {
+public struct AudioForm: Equatable, Sendable {
     /// The kind sent.
     public var kind: AudioKind = .none
     /// `media_resource_id` when recorded.
@@ -76,7 +76,7 @@ public struct AudioForm: Equatable, Sendable, Codable {
 }
 
 /// TTS settings in the form.
-public struct TTSForm: Equatable, Sendable, Codable {
+public struct TTSForm: Equatable, Sendable {
     /// `text`.
     public var text = ""
     /// `voice`; nil means the default voice.
