@@ -80,4 +80,21 @@ final class TextWithoutFoundationTests: XCTestCase {
         XCTAssertEqual(Template("{a}{b}").render(["a": "1", "b": "2"], language: .en), "12")
         XCTAssertEqual(Template("{missing} stays").render([:], language: .en), "{missing} stays")
     }
+
+    func testTenthsReadAsPrintfsOneDecimal() {
+        XCTAssertEqual(Elapsed.tenths(0), "0.0")
+        XCTAssertEqual(Elapsed.tenths(3.84), "3.8")
+        XCTAssertEqual(Elapsed.tenths(3.86), "3.9")
+        XCTAssertEqual(Elapsed.tenths(0.04), "0.0")
+        XCTAssertEqual(Elapsed.tenths(-0.04), "0.0", "no minus zero")
+        XCTAssertEqual(Elapsed.tenths(-2.5), "-2.5")
+        XCTAssertEqual(Elapsed.tenths(1799.96), "1800.0")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let value = Double.random(in: -5_000...5_000, using: &generator)
+            let fraction = abs(value * 10) - (abs(value * 10)).rounded(.down)
+            if abs(fraction - 0.5) < 1e-6 { continue } // an exact half: printf rounds to even
+            XCTAssertEqual(Elapsed.tenths(value), String(format: "%.1f", value) == "-0.0" ? "0.0" : String(format: "%.1f", value), "\(value)")
+        }
+    }
 }

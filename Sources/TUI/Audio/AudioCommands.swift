@@ -162,7 +162,7 @@ enum AudioCommands {
             let next = min(max(current + Int64(delta), Rules.volume.lowerBound), Rules.volume.upperBound)
             text = String(next)
         case .ttsSpeed:
-            let current = Double(editing.form.text(of: field).replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
+            let current = Double(FormState.decimalPoint(editing.form.text(of: field))) ?? Rules.defaultSpeed
             var next = ((current + delta * Rules.speedStep) * 10).rounded() / 10
             next = min(max(next, Rules.speed.lowerBound), Rules.speed.upperBound)
             text = CanonicalJSON.number(next)

@@ -39,7 +39,7 @@ enum StatusView {
             case .live(let h): host = h
             }
             let values = ["frame": String(frame), "host": host, "log": (state.log.place ?? .file).text(in: state.language),
-                          "seconds": String(format: "%.1f", elapsed)]
+                          "seconds": Elapsed.tenths(elapsed)]
             let phrase: Phrase
             switch flight.stage {
             case .recording: phrase = .sendingRecording

@@ -69,9 +69,14 @@ extension FormState {
         return .number((negative && stripped != "0" ? "-" : "") + stripped)
     }
 
+    /// A typed decimal with a comma read as its point (`1,1` is `1.1`): the one place that says so.
+    static func decimalPoint(_ text: String) -> String {
+        text.contains(",") ? String(text.map { $0 == "," ? "." : $0 }) : text
+    }
+
     /// A typed decimal (a comma read as a point) as a JSON number, else a string; nil when empty.
     static func decimal(_ text: String) -> JSONValue? {
-        let trimmed = text.trimmingSpaces().replacingOccurrences(of: ",", with: ".")
+        let trimmed = decimalPoint(text.trimmingSpaces())
         guard !trimmed.isEmpty else { return nil }
         guard let value = Double(trimmed), value.isFinite, !trimmed.hasSuffix("."), !trimmed.hasPrefix(".") else { return .string(text) }
         return .number(CanonicalJSON.number(value))

@@ -156,14 +156,14 @@ enum FormView {
         let tts = state.form.lines[line].audio.tts
         let text = state.fields.focus == .ttsText(line: line) ? state.fields.editor.text : tts.text
         let count = Rules.characterCount(text)
-        let speed = Double(tts.speed.replacingOccurrences(of: ",", with: ".")) ?? Rules.defaultSpeed
+        let speed = Double(FormState.decimalPoint(tts.speed)) ?? Rules.defaultSpeed
         let seconds = VoiceRules.estimatedSeconds(text, speed: speed)
         let longestRing = state.form.lines[line].destinations.map { Int64($0.timeout) ?? Rules.defaultTimeout }.max() ?? Rules.defaultTimeout
         let tooLong = seconds > Double(longestRing)
         let over = count > Rules.ttsText.upperBound
         let parts: [(String, Style)] = [
             ("\(count)/\(Rules.ttsText.upperBound)", Style(over ? .error : .muted, bold: over)),
-            ("  " + state.language(.formSecondsToSay, ["seconds": String(format: "%.1f", seconds)]), Style(tooLong ? .warning : .muted)),
+            ("  " + state.language(.formSecondsToSay, ["seconds": Elapsed.tenths(seconds)]), Style(tooLong ? .warning : .muted)),
             ("  " + state.language(tooLong ? .formLongerThanRing : .formRingsAtMost, ["seconds": "\(longestRing)"]),
              Style(tooLong ? .warning : .muted, bold: tooLong)),
         ]
