@@ -52,6 +52,9 @@ struct PtyBench {
         return times
     }
 
+    /// A draft as exocall saves it: the spec's example request, both legs filled.
+    static let sampleDraft = #"{"callbackResourceID":"1221","duration":"","lines":[{"audio":{"kind":"tts","mediaResourceID":"","tts":{"emotion":2,"lang":1,"speed":"1.1","text":"МТС Exolve — конструктор омниканальных диалогов для бизнеса","voice":1,"volume":"-19"}},"destinations":[{"number":"78129999999","timeout":""},{"number":"74959999999","timeout":""}],"displayNumber":""},{"audio":{"kind":"recorded","mediaResourceID":"685","tts":{"speed":"","text":"","volume":""}},"destinations":[{"number":"79599999999","timeout":""},{"number":"79999999999","timeout":""}],"displayNumber":""}],"numberCode":"74999999999","requestDescription":"internal_id_148"}"#
+
     /// Spawn to exit, `runs` times (`--version`, a hello program).
     func run(_ argv: [String], runs: Int) -> [Double] {
         (0..<runs).compactMap { _ in

@@ -218,8 +218,16 @@ let firstFrameRatio = firstFrame.median / firstFrameFloor.median
 rows.append(Row(section: "startup", metric: "exocall, spawn to first frame in a pty (median / max)", value: "\(fmt(firstFrame.median)) / \(fmt(firstFrame.max)) ms", target: "", met: nil))
 rows.append(Row(section: "startup", metric: "C ncurses floor, the same way (median / max)", value: "\(fmt(firstFrameFloor.median)) / \(fmt(firstFrameFloor.max)) ms", target: "", met: nil))
 rows.append(Row(section: "startup", metric: "ratio of medians", value: fmt(firstFrameRatio, 2) + "x", target: "≤ 2x", met: firstFrameRatio <= 2))
+// The usual start: the last session's draft restored (its file read, its time shown).
+let draftHome = scratch + "/pty-draft-home"
+try? FileManager.default.createDirectory(atPath: draftHome + "/state/exocall", withIntermediateDirectories: true)
+try? PtyBench.sampleDraft.write(toFile: draftHome + "/state/exocall/draft.json", atomically: true, encoding: .utf8)
+let withDraft = Stats(PtyBench(home: draftHome).firstFrame([exocall], marker: "quit", runs: ptyRuns))
+rows.append(Row(section: "startup", metric: "exocall restoring a draft, spawn to first frame (median / max)", value: "\(fmt(withDraft.median)) / \(fmt(withDraft.max)) ms",
+                target: "≤ 2x floor", met: withDraft.median <= 2 * firstFrameFloor.median))
 let version = Stats(pty.run([exocall, "--version"], runs: ptyRuns))
 var startupFigures: [String: Any] = ["pty_exocall": firstFrame.dictionary, "pty_floor": firstFrameFloor.dictionary, "pty_ratio": firstFrameRatio,
+                                     "pty_exocall_with_draft": withDraft.dictionary,
                                      "version": version.dictionary]
 rows.append(Row(section: "startup", metric: "exocall --version, spawn to exit (median / max)", value: "\(fmt(version.median)) / \(fmt(version.max)) ms", target: "", met: nil))
 if let hello = PtyBench.staticHello(in: scratch) {
