@@ -60,7 +60,10 @@ public final class TerminalApp: @unchecked Sendable {
         // A locale the system lacks (ru_RU.UTF-8 not generated) would leave curses in ASCII:
         // the terminal is UTF-8 all the same, so C.UTF-8 stands in (the language is read
         // from the variables themselves, see UILanguage.resolve).
-        if setlocale(LC_ALL, "") == nil { _ = setlocale(LC_ALL, "C.UTF-8") }
+        // Only the character type is taken from the environment: it is all curses and
+        // wcwidth read (the other categories cost eleven file reads at start, and a
+        // decimal comma in LC_NUMERIC has no business in C's number formatting).
+        if setlocale(LC_CTYPE, "") == nil { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         // A terminal claiming more than exocall draws: curses is told the bounded size
         // (it reads LINES and COLUMNS over the kernel's) so it never allocates the rest.
         var rows: Int32 = 0, columns: Int32 = 0
