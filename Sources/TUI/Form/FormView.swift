@@ -141,14 +141,14 @@ enum FormView {
         guard wrapped.rows.indices.contains(rowIndex) else { return nil }
         let characters = Array(text)
         let range = wrapped.rows[rowIndex]
-        var shown = String(characters[range])
+        var shown = characters.string(range)
         if DisplayWidth.of(shown) > valueWidth, shown.last == " " { shown.removeLast() } // a space hangs past the edge
         canvas.put(shown, x: x + labelWidth, y: y, style: box, maxWidth: valueWidth)
         if part == FormRow.ttsTextRows - 1, wrapped.rows.count > top + FormRow.ttsTextRows {
             canvas.put("…", x: x + labelWidth + valueWidth, y: y, style: .muted)
         }
         guard focused, rowIndex == cursorRow else { return nil }
-        let column = DisplayWidth.of(String(characters[range.lowerBound..<min(max(range.lowerBound, state.fields.editor.cursor), range.upperBound)]))
+        let column = DisplayWidth.of(characters.string(range.lowerBound..<min(max(range.lowerBound, state.fields.editor.cursor), range.upperBound)))
         return (x + labelWidth + column, y)
     }
 

@@ -56,3 +56,14 @@ struct WrappedText {
         return min(range.lowerBound + column, range.upperBound)
     }
 }
+
+extension Array where Element == Character {
+    /// The characters in `range` as a string, appended one by one: `String(slice)` goes
+    /// through the standard library's unspecialised generic initialiser, which asks the
+    /// runtime for the slice's conformances on every frame an editor is drawn.
+    func string(_ range: Range<Int>) -> String {
+        var text = ""
+        for index in range { text.append(self[index]) }
+        return text
+    }
+}

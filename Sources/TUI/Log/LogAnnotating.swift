@@ -171,10 +171,10 @@ enum LogAnnotating {
         let characters = Array(editor.text)
         for row in 0..<rect.height where wrapped.rows.indices.contains(top + row) {
             let range = wrapped.rows[top + row]
-            canvas.put(TerminalText.escaped(String(characters[range])), x: rect.x, y: rect.y + row, style: style, maxWidth: rect.width)
+            canvas.put(TerminalText.escaped(characters.string(range)), x: rect.x, y: rect.y + row, style: style, maxWidth: rect.width)
         }
         let range = wrapped.rows[cursorRow]
-        let column = DisplayWidth.of(String(characters[range.lowerBound..<min(max(range.lowerBound, editor.cursor), range.upperBound)]))
+        let column = DisplayWidth.of(characters.string(range.lowerBound..<min(max(range.lowerBound, editor.cursor), range.upperBound)))
         return (rect.x + min(column, rect.width - 1), rect.y + cursorRow - top)
     }
 }
