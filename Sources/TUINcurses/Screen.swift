@@ -23,7 +23,7 @@ struct Screen {
         let size = canvas.size
         if previous?.size != size { erase() }
         for y in 0..<size.height {
-            if let previous, previous.size == size, rowEqual(previous, canvas, y) { continue }
+            if let previous, previous.sameRow(y, as: canvas) { continue }
             drawRow(canvas, y)
         }
         previous = canvas
@@ -37,21 +37,17 @@ struct Screen {
         refresh()
     }
 
-    private func rowEqual(_ a: TextCanvas, _ b: TextCanvas, _ y: Int) -> Bool {
-        let width = a.size.width
-        for x in 0..<width where a.cell(x: x, y: y) != b.cell(x: x, y: y) { return false }
-        return true
-    }
-
     private mutating func drawRow(_ canvas: TextCanvas, _ y: Int) {
-        var x = 0
-        let width = canvas.size.width
-        while x < width {
-            let style = canvas.cell(x: x, y: y).style
-            var run: [wchar_t] = []
-            let start = x
-            while x < width, canvas.cell(x: x, y: y).style == style {
-                if let character = canvas.cell(x: x, y: y).character {
+        let cells = canvas.cells(ofRow: y)
+        var x = cells.startIndex
+        var run: [wchar_t] = []
+        run.reserveCapacity(cells.count + 1)
+        while x < cells.endIndex {
+            let style = cells[x].style
+            run.removeAll(keepingCapacity: true)
+            let start = x - cells.startIndex
+            while x < cells.endIndex, cells[x].style == style {
+                if let character = cells[x].character {
                     for scalar in character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
                 }
                 x += 1

@@ -72,6 +72,19 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
     /// The cell at (x, y).
     public func cell(x: Int, y: Int) -> Cell { cells[y * size.width + x] }
 
+    /// Row `y`'s cells, left to right.
+    public func cells(ofRow y: Int) -> ArraySlice<Cell> { cells[(y * size.width)..<((y + 1) * size.width)] }
+
+    /// Whether row `y` holds the same cells here and in `other` (of the same size): the
+    /// screen redraws only rows that differ. Compared here, where a cell's comparison
+    /// inlines, rather than through a `cell(x:y:)` call per cell from the screen.
+    public func sameRow(_ y: Int, as other: TextCanvas) -> Bool {
+        guard other.size == size else { return false }
+        let start = y * size.width
+        for index in start..<(start + size.width) where cells[index] != other.cells[index] { return false }
+        return true
+    }
+
     /// Writes text, clipped; returns columns used. Text that does not fit ends
     /// in `…`, so nothing is ever cut without a mark.
     @discardableResult
