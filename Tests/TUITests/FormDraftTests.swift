@@ -117,3 +117,25 @@ final class FormDraftTests: XCTestCase {
         XCTAssertEqual(FormState(draft: try JSONParser.parse(extra)), expected)
     }
 }
+
+/// A field's requiredness is read once from the wire schema by its descriptor (issue #32);
+/// it must be what walking the field's own JSON path through the schema says.
+final class FieldRequirementTests: XCTestCase {
+    func testEachFieldIsRequiredExactlyWhenItsPathSaysSo() {
+        var form = FormState()
+        form.lines[0].destinations.append(DestinationForm())
+        form.lines[0].audio.kind = .tts
+        form.lines[1].audio.kind = .recorded
+        var checked = 0
+        for field in form.focusOrder {
+            guard case .text = field.kind else { continue }
+            XCTAssertEqual(form.isRequired(field), WireSchema.field(at: field.path)?.mustBeFilled ?? false, field.path)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 15)
+        XCTAssertTrue(form.isRequired(.numberCode))
+        XCTAssertTrue(form.isRequired(.destinationNumber(line: 0, index: 1)))
+        XCTAssertFalse(form.isRequired(.requestDescription))
+        XCTAssertFalse(form.isRequired(.destinationTimeout(line: 1, index: 0)))
+    }
+}

@@ -50,6 +50,9 @@ public struct FieldDescriptor: Sendable {
     public let defaultText: String?
     /// Sent even when empty (so the validator names it where it belongs: the TTS text, a recording's id).
     public let sentWhenEmpty: Bool
+    /// Whether the wire schema says a form showing it must have it filled (required, or the
+    /// chosen one of a oneOf): read once here, not by walking its path on every frame.
+    public let mustBeFilled: Bool
 
     init(_ slot: FieldSlot, _ object: WireObject, _ name: String, _ kind: FieldKind, _ label: Phrase?, hint: Phrase,
          _ storage: FieldStorage, traits: Set<FieldID.Trait> = [], range: (min: String, max: String)? = nil,
@@ -68,6 +71,7 @@ public struct FieldDescriptor: Sendable {
         self.defaultText = defaultText
         self.sentWhenEmpty = sentWhenEmpty
         self.hintArguments = arguments
+        mustBeFilled = WireSchema.fields(of: object).first { $0.name == name }?.mustBeFilled ?? false
     }
 
     private static let bySlot: [FieldSlot: FieldDescriptor] = Dictionary(uniqueKeysWithValues: table.map { ($0.slot, $0) })

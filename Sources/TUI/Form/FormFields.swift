@@ -84,6 +84,6 @@ extension FormState {
     /// Whether a field must be filled for the request to be valid (the wire schema says).
     public func isRequired(_ field: FieldID) -> Bool {
         guard case .text = field.kind else { return false }
-        return WireSchema.field(at: field.path)?.mustBeFilled ?? false
+        return field.descriptor.mustBeFilled
     }
 }
