@@ -73,7 +73,8 @@ public struct AppState: Equatable, Sendable {
 
     /// The problems of a field (its path exactly).
     public func problems(of field: FieldID) -> [ValidationProblem] {
-        (derived.validation.problems + editing.fields.serverProblems).filter { $0.path == field.path }
+        let path = field.path
+        return derived.validation.problems.filter { $0.path == path } + editing.fields.serverProblems.filter { $0.path == path }
     }
 
     /// What every feature may read of the screen.

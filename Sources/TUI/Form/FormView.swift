@@ -51,8 +51,9 @@ enum FormView {
         let focused = state.fields.focus == field && state.pane == .form
         let problems = state.problems(of: field)
         // A value kept as the file wrote it (a number in quotes, null...) shows as that JSON until edited.
-        var keptValue = state.form.rawValue(at: field.path)
-        if keptValue == nil, case .audioKind = field, state.form.hasRaw(below: field.path) {
+        // (Most forms keep nothing: then no field's path is built for it, on any frame.)
+        var keptValue = state.form.keepsRawValues ? state.form.rawValue(at: field.path) : nil
+        if keptValue == nil, state.form.keepsRawValues, case .audioKind = field, state.form.hasRaw(below: field.path) {
             keptValue = state.form.jsonValue.value(at: JSONPath(parsing: field.path)!) // the audio object as the file wrote it
         }
         let kept = keptValue.map { CanonicalJSON.string($0, style: .compact) }
