@@ -58,9 +58,6 @@ extension FormState {
         rawValues.compactMap { key, value in value.isEmpty ? nil : Self.components(ofRawKey: key).map(Self.dotted) }.sorted()
     }
 
-    /// Whether the form keeps any value as a file wrote it.
-    public var keepsRawValues: Bool { raw != nil }
-
     /// The kept value at exactly `path` (as a problem names it), if any.
     public func rawValue(at path: String) -> JSONValue? {
         rawEntry(at: path).flatMap { $0.value.isEmpty ? nil : try? JSONParser.parse($0.value) }

@@ -52,9 +52,13 @@ enum FormView {
         let problems = state.problems(of: field)
         // A value kept as the file wrote it (a number in quotes, null...) shows as that JSON until edited.
         // (Most forms keep nothing: then no field's path is built for it, on any frame.)
-        var keptValue = state.form.keepsRawValues ? state.form.rawValue(at: field.path) : nil
-        if keptValue == nil, state.form.keepsRawValues, case .audioKind = field, state.form.hasRaw(below: field.path) {
-            keptValue = state.form.jsonValue.value(at: JSONPath(parsing: field.path)!) // the audio object as the file wrote it
+        var keptValue: JSONValue? = nil
+        if !state.form.rawValues.isEmpty {
+            let path = field.path
+            keptValue = state.form.rawValue(at: path)
+            if keptValue == nil, case .audioKind = field, state.form.hasRaw(below: path) {
+                keptValue = state.form.jsonValue.value(at: JSONPath(parsing: path)!) // the audio object as the file wrote it
+            }
         }
         let kept = keptValue.map { CanonicalJSON.string($0, style: .compact) }
         let typed = field.kind == .choice || field.kind == .button ? "" : (focused ? state.fields.editor.text : state.form.text(of: field))
