@@ -80,7 +80,7 @@ public enum CallEventParser {
         let digits: String
         switch value {
         case .number(let lexeme): digits = lexeme
-        case .string(let text): digits = text.trimmingSpaces
+        case .string(let text): digits = text.trimmingASCIISpaces
         default: return nil
         }
         guard !digits.isEmpty, digits.utf8.count <= 20, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
@@ -95,7 +95,8 @@ public enum CallEventParser {
 }
 
 private extension String {
-    var trimmingSpaces: String {
+    /// Without leading and trailing U+0020 only (a tab or other space is not a digit string's padding).
+    var trimmingASCIISpaces: String {
         var text = Substring(self)
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }

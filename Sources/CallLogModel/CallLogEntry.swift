@@ -382,7 +382,7 @@ public enum Operator {
                             configured: String?) throws(OperatorNameError) -> String {
         for (source, value) in [("--operator", flag), ("EXOCALL_OPERATOR", environment["EXOCALL_OPERATOR"])] {
             guard let value else { continue }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingSpaces()
             if trimmed.isEmpty { continue }
             if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) || trimmed.count > 64 {
                 throw OperatorNameError(source: source, value: value)

@@ -76,7 +76,7 @@ public enum RepeatGuard {
     /// A number reduced for comparison: a SIP URI lower-cased; otherwise its
     /// digits, with the Russian domestic `8…` and a bare 10-digit mobile `9…` read as `7…`.
     public static func key(_ number: String) -> String {
-        let trimmed = number.trimmingCharacters(in: .whitespaces)
+        let trimmed = number.trimmingSpaces()
         let lower = trimmed.lowercased()
         if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") { return lower }
         var digits = trimmed.filter { $0.isASCII && $0.isNumber }

@@ -164,7 +164,7 @@ public struct ConfigFile: Sendable, Equatable {
         guard let array = value.array else { throw refuse(String(describing: value).prefix(80).description) }
         var names: [String] = []
         for item in array {
-            guard let name = item.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name.count <= dispositionLimits.length,
+            guard let name = item.string?.trimmingSpaces(), !name.isEmpty, name.count <= dispositionLimits.length,
                   !name.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7f } ?? false) }) else {
                 throw refuse(item.string ?? String(describing: item).prefix(80).description)
             }

@@ -28,9 +28,9 @@ extension ConfigFile {
             mode = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
         }
         var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
-        let firstTable = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") } ?? lines.count
+        let firstTable = lines.firstIndex { $0.trimmingSpaces().hasPrefix("[") } ?? lines.count
         if let existing = lines[..<firstTable].firstIndex(where: {
-            let trimmed = $0.trimmingCharacters(in: .whitespaces)
+            let trimmed = $0.trimmingSpaces()
             return trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=")
         }) {
             lines[existing] = line

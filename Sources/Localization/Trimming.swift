@@ -1,9 +1,11 @@
 extension String {
     /// The text without leading and trailing spaces and tabs: the characters of Foundation's
     /// `CharacterSet.whitespaces` as CoreFoundation lists them (Unicode's space separators,
-    /// U+0009, and the zero-width space U+200B), compared by scalar as Foundation does. Concrete and pure Swift: Foundation's `trimmingCharacters(in:)`
-    /// bridges through `NSString`, and a generic version resolves its associated types at run
-    /// time; either cost the TUI's start a third of a millisecond (BENCHMARKS.md, issue #32).
+    /// U+0009, and the zero-width space U+200B), compared by scalar as Foundation does.
+    /// Concrete and pure Swift: Foundation's `trimmingCharacters(in:)` bridges through
+    /// `NSString`, and a generic version resolves its associated types at run time; either
+    /// cost the TUI's start a third of a millisecond (BENCHMARKS.md, issue #32). The one trim
+    /// of spaces and tabs in exocall (`.whitespacesAndNewlines` trims are another set).
     public func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex

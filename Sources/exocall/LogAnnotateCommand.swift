@@ -57,7 +57,7 @@ struct LogDispositionCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let names = config.dispositionNames(in: say)
-        let wanted = name.trimmingCharacters(in: .whitespaces)
+        let wanted = name.trimmingSpaces()
         // Case aside, as the list spells it.
         let chosen = wanted.isEmpty ? "" : names.first { $0.lowercased() == wanted.lowercased() }
         guard let chosen else {

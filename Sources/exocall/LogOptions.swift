@@ -66,11 +66,11 @@ struct LogFilterOptions: ParsableArguments {
         if let sinceMs, let untilMs, sinceMs >= untilMs {
             throw ValidationError(LanguageOption.current()(.optSinceUntil))
         }
-        if let operatorName, operatorName.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let operatorName, operatorName.trimmingSpaces().isEmpty {
             throw ValidationError(LanguageOption.current()(.optOperator, ["value": operatorName]))
         }
         return CallLogFilter(outcome: outcomeValue, since: sinceMs, until: untilMs, search: search, operatorName: operatorName,
-                             disposition: disposition?.trimmingCharacters(in: .whitespaces))
+                             disposition: disposition?.trimmingSpaces())
     }
 }
 

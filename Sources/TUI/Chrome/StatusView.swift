@@ -84,7 +84,7 @@ enum StatusView {
     static func entrySummary(_ entry: CallLogEntry, in language: UILanguage) -> String {
         var parts = [Timestamp.isValid(entry.createdAt) ? Timestamp.local(entry.createdAt) : language(.timeInvalid)]
         if let name = entry.operatorName, !name.isEmpty { parts.append(LogColumns.cell(name)) }
-        parts.append(LogPanelView.badge(entry.outcome, language: language).trimmingCharacters(in: .whitespaces).lowercased())
+        parts.append(LogPanelView.badgeWord(entry.outcome, language: language).lowercased())
         parts.append(LogColumns.cell(entry.line1Numbers) + " → " + LogColumns.cell(entry.line2Numbers))
         if let description = entry.requestDescription, !description.isEmpty { parts.append("“" + LogColumns.cell(description) + "”") }
         if let callID = entry.callID { parts.append("call_id " + LogColumns.cell(callID)) }

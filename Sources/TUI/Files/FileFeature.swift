@@ -30,7 +30,7 @@ enum FileFeature {
             switch command {
             case .close: return .close
             case .accept:
-                let path = editor.text.trimmingCharacters(in: .whitespaces)
+                let path = editor.text.trimmingSpaces()
                 guard !path.isEmpty else { return .status(StatusMessage(language(.typeAFileName), .warning)) }
                 files.lastPath = path
                 switch purpose {

@@ -9,7 +9,7 @@ import Localization
 enum ClientHistoryView {
     /// The dialog for `number`, its history asked of the log.
     static func open(_ number: String) -> Reply {
-        let trimmed = number.trimmingCharacters(in: .whitespaces)
+        let trimmed = number.trimmingSpaces()
         guard !trimmed.isEmpty else { return .none }
         return Reply(effects: [.loadClientHistory(trimmed)], dialog: .show(.log(.client(number: trimmed, history: nil, selected: 0, failure: nil))))
     }
@@ -86,7 +86,7 @@ enum ClientHistoryView {
             let result = entry.callID.flatMap { history.results[$0] }
             var cells = [Timestamp.isValid(entry.createdAt) ? Timestamp.local(entry.createdAt) : say(.timeInvalid),
                          LogColumns.cell(entry.operatorName ?? "—"),
-                         LogPanelView.badge(entry.effectiveOutcome(), language: say).trimmingCharacters(in: .whitespaces).lowercased(),
+                         LogPanelView.badgeWord(entry.effectiveOutcome(), language: say).lowercased(),
                          result.map { $0.label(now: Int64(now), in: say) } ?? (entry.effectiveOutcome() == .placed ? say(.resultNoEvents) : "—")]
             if let disposition = entry.disposition { cells.append("[" + LogColumns.cell(disposition) + "]") }
             if let note = entry.note { cells.append("✎ " + LogColumns.cell(note.split(separator: "\n").first.map(String.init) ?? "")) }

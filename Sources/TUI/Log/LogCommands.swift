@@ -151,7 +151,7 @@ enum LogCommands {
             switch command {
             case .close: return .close
             case .accept:
-                log.filter.search = editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
+                log.filter.search = editor.text.trimmingSpaces().isEmpty ? nil : editor.text
                 var reply = reload(&log)
                 reply.dialog = .close
                 return reply

@@ -75,7 +75,7 @@ enum LogEntryContent {
         let muted = Style(.muted, on: .surface)
         let wrap = max(10, width - 8)
         var lines: [(String, Style)] = [
-            (say(.entryOutcome, ["outcome": LogPanelView.badge(entry.outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased()]), Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
+            (say(.entryOutcome, ["outcome": LogPanelView.badgeWord(entry.outcome, language: say).lowercased()]), Style(LogPanelView.badgeRole(entry.outcome), bold: true)),
         ]
         // An unknown send the events show a call for: the evidence, never a changed outcome.
         if let evidence {

@@ -11,7 +11,7 @@ enum LogPanelView {
         let say = state.language
         var title = say(.logTitle)
         let filter = state.log.filter
-        if let outcome = filter.outcome { title += " · \(badge(outcome, language: say).trimmingCharacters(in: .whitespaces).lowercased())" }
+        if let outcome = filter.outcome { title += " · \(badgeWord(outcome, language: say).lowercased())" }
         if let result = state.log.resultFilter { title += " · " + say(.logResultFilter, ["result": result.word(in: say)]) }
         if let search = filter.search { title += " · “\(search)”" }
         if let total = state.log.total {
@@ -83,15 +83,19 @@ enum LogPanelView {
 
     /// The outcome as a fixed-width badge, so the columns after it line up.
     static func badge(_ outcome: EntryOutcome, language: UILanguage = .en) -> String {
-        let word: String
-        switch outcome {
-        case .placed: word = language(.badgePlaced)
-        case .rejected: word = language(.badgeRejected)
-        case .notSent: word = language(.badgeNotSent)
-        case .unknown: word = language(.badgeUnknown)
-        case .sending: word = language(.badgeSending)
-        }
+        let word = badgeWord(outcome, language: language)
         return " " + word + String(repeating: " ", count: max(0, 8 - word.count))
+    }
+
+    /// The badge's word alone, unpadded (where a sentence names the outcome).
+    static func badgeWord(_ outcome: EntryOutcome, language: UILanguage = .en) -> String {
+        switch outcome {
+        case .placed: return language(.badgePlaced)
+        case .rejected: return language(.badgeRejected)
+        case .notSent: return language(.badgeNotSent)
+        case .unknown: return language(.badgeUnknown)
+        case .sending: return language(.badgeSending)
+        }
     }
 
     /// A call's result in the colours of the outcomes it resembles.

@@ -66,7 +66,7 @@ enum TemplateCommands {
             switch command {
             case .close: return .close
             case .accept:
-                let name = editor.text.trimmingCharacters(in: .whitespaces)
+                let name = editor.text.trimmingSpaces()
                 guard TemplateStore.isValidName(name) else {
                     return .status(StatusMessage(language(.templateNameRule, ["rule": TemplateStore.nameRule.text(language)]), .warning))
                 }
