@@ -15,8 +15,8 @@ final class CatalogTests: XCTestCase {
 
     func testTranslationsKeepTheEnglishPlaceholdersAndTheirLanguagesPluralForms() {
         for phrase in Phrase.allCases {
-            let english = Template(Catalog.table(.en)[phrase] ?? "")
-            let russian = Template(Catalog.table(.ru)[phrase] ?? "")
+            let english = Template(Catalog.source(phrase, .en))
+            let russian = Template(Catalog.source(phrase, .ru))
             XCTAssertEqual(english.placeholders, russian.placeholders, "\(phrase.rawValue): placeholders differ")
             XCTAssertTrue(english.pluralForms.allSatisfy { $0 == Plural.formCount(in: .en) }, "\(phrase.rawValue): English takes 2 forms")
             XCTAssertTrue(russian.pluralForms.allSatisfy { $0 == Plural.formCount(in: .ru) }, "\(phrase.rawValue): Russian takes 3 forms")
