@@ -45,6 +45,8 @@ let package = Package(
         ]),
         // The one message catalog, in English and Russian, with the plural rule and the language choice.
         .target(name: "Localization", exclude: ["Glossary.md"]),
+        // A lock on a pthread mutex, in place of NSLock (Foundation's Objective-C layer, and ICU behind it).
+        .target(name: "ThreadLock"),
         // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
@@ -89,7 +91,10 @@ let package = Package(
             "Localization",
             "ProcessEnvironment",
             "ExolveClient",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "ThreadLock",
+            // SQLite's C API only (GRDB's system-library module): GRDB itself links Foundation's
+            // Objective-C layer and ICU's 34 MB of tables into exocall (issue #32).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The team log: the same store contract on a shared PostgreSQL database.
         // It links no GRDB: the team log needs only the model and the contract.

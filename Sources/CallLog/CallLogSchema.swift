@@ -1,9 +1,9 @@
 import CallLogModel
-import GRDB
 
 /// The local log's schema, one step per version (the plan and its rule are
-/// `SchemaPlan`'s, shared with the team log); GRDB's migrator applies it and
-/// records each step by name.
+/// `SchemaPlan`'s, shared with the team log), applied step by step and recorded by
+/// name in `grdb_migrations`, where the GRDB-based exocall before 0.12 recorded it:
+/// a log written by either reads the same in both.
 enum CallLogSchema {
     /// The steps. Never edit a shipped step: add one.
     static let plan = SchemaPlan([
@@ -139,19 +139,30 @@ enum CallLogSchema {
         ]),
     ])
 
-    /// GRDB's migrator, one migration per step of the plan.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for step in plan.steps {
-            migrator.registerMigration(step.name) { db in
-                for sql in step.statements { try db.execute(sql: sql) }
-            }
-        }
-        return migrator
+    /// The names of the steps a log has applied (none for a new file).
+    static func applied(_ db: SQLiteConnection) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        return try db.column("SELECT identifier FROM grdb_migrations").compactMap(\.text)
     }
 
     /// The plan's decision for an open database.
-    static func decision(_ db: Database) throws -> SchemaPlan.Decision {
-        plan.decide(applied: try migrator.appliedIdentifiers(db).map { $0 })
+    static func decision(_ db: SQLiteConnection) throws -> SchemaPlan.Decision {
+        plan.decide(applied: try applied(db))
+    }
+
+    /// Applies the steps the log lacks, in order, each in its own transaction with
+    /// its record (a step half applied is never recorded). The caller holds the
+    /// folder's lock, so no other exocall migrates at the same time.
+    static func migrate(_ db: SQLiteConnection) throws {
+        try db.execute("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        guard case .apply(let range) = try decision(db) else { return }
+        for step in plan.steps[range] {
+            try db.transaction(immediate: true) {
+                // Looked at again under the write lock.
+                guard try !applied(db).contains(step.name) else { return }
+                for sql in step.statements { try db.execute(sql) }
+                try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [step.name])
+            }
+        }
     }
 }

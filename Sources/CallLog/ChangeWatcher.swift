@@ -1,20 +1,14 @@
-import Foundation
-import GRDB
-
 /// Tells whether any connection (this process's or another's) has committed
 /// to the call log since the last look, through SQLite's `PRAGMA data_version`
 /// on a connection of its own that never writes. One cheap query per look.
 public final class CallLogChangeWatcher: @unchecked Sendable {
-    private let queue: DatabaseQueue
+    private let connection: SQLiteConnection
     private var last: Int64?
 
     /// Opens a read-only connection on the log at `path`.
     public init(path: String) throws(CallLogError) {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(SQLiteCallLog.busyTimeout)
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            connection = try SQLiteConnection(path: path, readOnly: true, busyTimeout: SQLiteCallLog.busyTimeout)
         } catch {
             throw .inaccessible(path: path, detail: "\(error)")
         }
@@ -25,9 +19,9 @@ public final class CallLogChangeWatcher: @unchecked Sendable {
     public func changed() throws(CallLogError) -> Bool {
         let version: Int64
         do {
-            version = try queue.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            version = try connection.scalar("PRAGMA data_version")?.int64 ?? 0
         } catch {
-            throw .inaccessible(path: queue.path, detail: "\(error)")
+            throw .inaccessible(path: connection.path, detail: "\(error)")
         }
         defer { last = version }
         return last != nil && last != version

@@ -1,9 +1,12 @@
 import CallEvents
 import CallbackCore
 import ExolveClient
-import Foundation
-import GRDB
+import FoundationEssentials
 import Localization
+import ProcessEnvironment
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The call log in one operator's SQLite file (WAL, busy timeout, versioned
 /// schema): the default backend of `CallLogStore`.
@@ -18,22 +21,26 @@ public final class SQLiteCallLog: CallLogStore {
     public var location: String { path }
     /// Whether this store was opened for reading only.
     public let isReadOnly: Bool
-    private let database: any DatabaseWriter
+    /// The connection that writes (none when opened for reading), and the one that
+    /// reads: in WAL mode a read never waits for a write.
+    private let writer: SQLiteAccess?
+    private let reader: SQLiteAccess
 
-    private init(path: String, isReadOnly: Bool, database: any DatabaseWriter) {
+    private init(path: String, writer: SQLiteAccess?, reader: SQLiteAccess) {
         self.path = path
-        self.isReadOnly = isReadOnly
-        self.database = database
+        self.isReadOnly = writer == nil
+        self.writer = writer
+        self.reader = reader
     }
 
-    /// How long a writer waits for another process's transaction before failing.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a writer waits for another process's transaction before failing, in seconds.
+    public static let busyTimeout: Double = 10
 
     /// Opens (creating if needed) the log for writing, migrating it to the
     /// current schema, and marks sends left in flight by dead processes as interrupted.
     public static func open(path: String) throws(CallLogError) -> SQLiteCallLog {
         try requireRegularFile(path)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePath.parent(of: path)
         if !folder.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -41,8 +48,8 @@ public final class SQLiteCallLog: CallLogStore {
                 throw .inaccessible(path: path, detail: .phrase(.logErrNoFolder, ["folder": .verbatim(folder)]))
             }
         }
-        // Processes opening the log at once take turns here: GRDB's migrator reads
-        // which migrations ran before it takes the write lock, so two first runs
+        // Processes opening the log at once take turns here: the migration reads
+        // which steps ran before it takes the write lock, so two first runs
         // would both create the schema. The lock is an flock on the log's folder,
         // never on the database file: closing any descriptor of the database file
         // would cancel the POSIX locks SQLite holds on it in this process.
@@ -54,39 +61,46 @@ public final class SQLiteCallLog: CallLogStore {
 
         // Inspect an existing file through a read-only connection first: opening the
         // writer switches the file to WAL, and a file that is not ours must stay untouched.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > 0 {
             do {
-                let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration)
-                try queue.read { db in
+                let db = try SQLiteConnection(path: path, readOnly: true, busyTimeout: busyTimeout)
+                try db.transaction(immediate: false) {
                     try checkSchema(db, path: path, requireCallTable: false)
-                    // Opening the writer writes (GRDB makes sure of the WAL file): touch
+                    // Opening the writer writes (it switches the file to WAL): touch
                     // what every start uses first (the search index, the newest rows), so
                     // a damaged log is reported before anything writes to it.
                     if try db.tableExists("call_search") {
-                        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM call_search WHERE call_search MATCH 'x'")
-                        _ = try Int64.fetchAll(db, sql: "SELECT id FROM call ORDER BY created_at DESC, id DESC LIMIT 100")
+                        _ = try db.scalar("SELECT count(*) FROM call_search WHERE call_search MATCH 'x'")
+                        _ = try db.column("SELECT id FROM call ORDER BY created_at DESC, id DESC LIMIT 100")
                     }
                     // About to be migrated: make sure the whole file is sound first.
                     if try CallLogSchema.decision(db) != .upToDate,
-                       let verdict = try String.fetchOne(db, sql: "PRAGMA quick_check(1)"), verdict != "ok" {
+                       let verdict = try db.scalar("PRAGMA quick_check(1)")?.text, verdict != "ok" {
                         throw CallLogError.corrupt(path: path, detail: .verbatim(verdict))
                     }
                 }
-                try queue.close()
             } catch {
                 throw classify(error, path: path, reading: true)
             }
         }
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
-        let pool: DatabasePool
+        let writer: SQLiteConnection
+        let reader: SQLiteConnection
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try CallLogSchema.migrator.migrate(pool)
+            writer = try SQLiteConnection(path: path, readOnly: false, busyTimeout: busyTimeout)
+            guard try writer.scalar("PRAGMA journal_mode = WAL")?.text == "wal" else {
+                throw CallLogError.writeFailed(path: path, detail: .verbatim("could not switch to WAL mode"))
+            }
+            // SQLite's advice for WAL: a commit survives the process at once, a power loss
+            // at the next checkpoint (as the log always ran).
+            try writer.execute("PRAGMA synchronous = NORMAL")
+            try CallLogSchema.migrate(writer)
+            reader = try SQLiteConnection(path: path, readOnly: false, busyTimeout: busyTimeout)
+            try reader.execute("PRAGMA query_only = 1")
         } catch {
             throw classify(error, path: path)
         }
-        let store = SQLiteCallLog(path: path, isReadOnly: false, database: pool)
+        let store = SQLiteCallLog(path: path, writer: SQLiteAccess(writer), reader: SQLiteAccess(reader))
         try store.sweepInterrupted()
         return store
     }
@@ -94,14 +108,6 @@ public final class SQLiteCallLog: CallLogStore {
     /// A path as it goes in a `file:` URI (`%`, `?` and `#` escaped).
     static func uriEscaped(_ path: String) -> String {
         path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
-    }
-
-    /// A connection that cannot write, waiting out other processes' locks.
-    private static var readOnlyConfiguration: Configuration {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
-        return config
     }
 
     /// Refuses a path that holds something other than a file: SQLite would open a FIFO
@@ -115,12 +121,12 @@ public final class SQLiteCallLog: CallLogStore {
     /// Opens an existing log for reading only (it works on a read-only file);
     /// nil when there is no file yet.
     public static func openForReading(path: String) throws(CallLogError) -> SQLiteCallLog? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard access(path, F_OK) == 0 else { return nil }
         try requireRegularFile(path)
         do {
-            let pool = try DatabasePool(path: path, configuration: readOnlyConfiguration)
-            try pool.read { db in try checkSchema(db, path: path, requireCallTable: true) }
-            return SQLiteCallLog(path: path, isReadOnly: true, database: pool)
+            let db = try SQLiteConnection(path: path, readOnly: true, busyTimeout: busyTimeout)
+            try db.transaction(immediate: false) { try checkSchema(db, path: path, requireCallTable: true) }
+            return SQLiteCallLog(path: path, writer: nil, reader: SQLiteAccess(db))
         } catch let error as CallLogError {
             throw error
         } catch let first {
@@ -128,9 +134,10 @@ public final class SQLiteCallLog: CallLogStore {
             // -shm file even to read. Read the file as it stands instead (immutable: no
             // locks, no side files); it cannot be written through this connection anyway.
             do {
-                let queue = try DatabaseQueue(path: "file:" + Self.uriEscaped(path) + "?immutable=1", configuration: readOnlyConfiguration)
-                try queue.read { db in try checkSchema(db, path: path, requireCallTable: true) }
-                return SQLiteCallLog(path: path, isReadOnly: true, database: queue)
+                let db = try SQLiteConnection(path: "file:" + Self.uriEscaped(path) + "?immutable=1", readOnly: true, uri: true,
+                                              busyTimeout: busyTimeout)
+                try db.transaction(immediate: false) { try checkSchema(db, path: path, requireCallTable: true) }
+                return SQLiteCallLog(path: path, writer: nil, reader: SQLiteAccess(db))
             } catch let error as CallLogError {
                 throw error
             } catch {
@@ -140,9 +147,9 @@ public final class SQLiteCallLog: CallLogStore {
     }
 
     /// Refuses a database from a newer exocall, or one that is not a call log.
-    private static func checkSchema(_ db: Database, path: String, requireCallTable: Bool) throws {
+    private static func checkSchema(_ db: SQLiteConnection, path: String, requireCallTable: Bool) throws {
         if try CallLogSchema.decision(db) == .newer { throw CallLogError.newerSchema(path: path) }
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        let tables = try db.column("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").compactMap(\.text)
         if !tables.isEmpty && !tables.contains("grdb_migrations") {
             throw CallLogError.corrupt(path: path, detail: .phrase(.logErrNotExocall))
         }
@@ -153,50 +160,42 @@ public final class SQLiteCallLog: CallLogStore {
 
     private static func classify(_ error: any Error, path: String, reading: Bool = false) -> CallLogError {
         if let error = error as? CallLogError { return error }
-        guard let error = error as? DatabaseError else { return .inaccessible(path: path, detail: "\(error)") }
-        switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return .corrupt(path: path, detail: .verbatim(error.message ?? "damaged"))
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            return .inaccessible(path: path, detail: .verbatim(error.message ?? "cannot open"))
+        guard let error = error as? SQLiteError else { return .inaccessible(path: path, detail: "\(error)") }
+        switch error.code {
+        case SQLiteError.notADatabase, SQLiteError.corrupt:
+            return .corrupt(path: path, detail: .verbatim(error.message))
+        case SQLiteError.cannotOpen, SQLiteError.permission, SQLiteError.readOnly, SQLiteError.authorization:
+            return .inaccessible(path: path, detail: .verbatim(error.message))
         default:
-            let detail = Localized.verbatim(error.message ?? "\(error.resultCode)")
+            let detail = Localized.verbatim(error.message)
             return reading ? .readFailed(path: path, detail: detail) : .writeFailed(path: path, detail: detail)
         }
     }
 
     // MARK: - Writing
 
-    /// Runs a log write, trying again (up to 5 times, 20 ms apart) when another
-    /// process held the database past the busy timeout. Only the log write is
+    /// Runs a log write in an immediate transaction (the write lock before the first
+    /// read, so what was read, such as the repeat guard's look at recent attempts,
+    /// still holds at the insert), trying again (up to 5 times, 20 ms apart) when
+    /// another process held the database past the busy timeout. Only the log write is
     /// repeated, never a request: this runs before or after the send.
-    private func writeRetrying<T>(immediate: Bool = false, _ body: (Database) throws -> T) throws -> T {
+    private func writeRetrying<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        // A store opened for reading has no writer: its reader refuses the write.
+        let access = writer ?? reader
         var attempt = 0
         while true {
             do {
-                guard immediate else { return try database.write(body) }
-                // BEGIN IMMEDIATE: the write lock before the first read, so what was read
-                // (the repeat guard's look at recent attempts) still holds at the insert.
-                return try database.writeWithoutTransaction { db in
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try body(db)
-                        return .commit
-                    }
-                    return result!
-                }
-            } catch let error as DatabaseError where attempt < 4 && Self.isTransient(error) {
+                return try access.use { db in try db.transaction(immediate: true) { try body(db) } }
+            } catch let error as SQLiteError where attempt < 4 && error.isBusy {
                 attempt += 1
                 usleep(20_000)
             }
         }
     }
 
-    static func isTransient(_ error: DatabaseError) -> Bool {
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return true
-        default: return false
-        }
+    /// Runs reads in one transaction, so they see one state of the log.
+    private func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try reader.use { db in try db.transaction(immediate: false) { try body(db) } }
     }
 
     /// Writes a `sending` entry and returns its id. Call before the request leaves:
@@ -221,7 +220,7 @@ public final class SQLiteCallLog: CallLogStore {
     public func recentAttempts(against numbers: [String], window: RepeatWindow, now: Date = Date()) throws(CallLogError) -> [RecentAttempt] {
         guard !window.isOff else { return [] }
         do {
-            return try database.read { db in try Self.attempts(db, against: numbers, window: window, now: now) }
+            return try read { db in try Self.attempts(db, against: numbers, window: window, now: now) }
         } catch {
             throw Self.classify(error, path: path, reading: true)
         }
@@ -234,7 +233,7 @@ public final class SQLiteCallLog: CallLogStore {
     public func begin(_ entry: CallLogEntry, guardedBy window: RepeatWindow, leg2 numbers: [String],
                       acknowledged: Set<Int64> = [], now: Date = Date()) throws(CallLogError) -> GuardedBegin {
         do {
-            return try writeRetrying(immediate: true) { db in
+            return try writeRetrying { db in
                 if !window.isOff {
                     let unseen = try Self.attempts(db, against: numbers, window: window, now: now).filter { !acknowledged.contains($0.entryID) }
                     if !unseen.isEmpty { return .held(unseen) }
@@ -251,12 +250,12 @@ public final class SQLiteCallLog: CallLogStore {
         }
     }
 
-    private static func attempts(_ db: Database, against numbers: [String], window: RepeatWindow, now: Date) throws -> [RecentAttempt] {
+    private static func attempts(_ db: SQLiteConnection, against numbers: [String], window: RepeatWindow, now: Date) throws -> [RecentAttempt] {
         let since = Int64(now.timeIntervalSince1970 * 1000) - Int64(window.seconds) * 1000
         let outcomes = RepeatGuard.counted.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let recent = try CallLogEntry.fetchAll(db, sql: """
+        let recent = try CallLogEntry.fetchAll(db, """
             SELECT * FROM call WHERE created_at >= ? AND outcome IN (\(outcomes)) ORDER BY created_at DESC, id DESC LIMIT 2000
-            """, arguments: [since])
+            """, [since])
         return RepeatGuard.attempts(against: numbers, in: recent, now: now)
     }
 
@@ -264,7 +263,7 @@ public final class SQLiteCallLog: CallLogStore {
     public func complete(id: Int64, with result: SendResult, now: Date = Date()) throws(CallLogError) {
         do {
             try writeRetrying { db in
-                guard var entry = try CallLogEntry.fetchOne(db, key: id) else { throw CallLogError.noSuchEntry(id) }
+                guard var entry = try CallLogEntry.fetchOne(db, id: id) else { throw CallLogError.noSuchEntry(id) }
                 let before = entry
                 entry = entry.completed(with: result, now: now)
                 try entry.update(db)
@@ -281,7 +280,7 @@ public final class SQLiteCallLog: CallLogStore {
     /// Inserts many finished entries in one transaction (imports, benchmarks).
     public func bulkInsert(_ entries: [CallLogEntry]) throws(CallLogError) {
         do {
-            try database.write { db in
+            try writeRetrying { db in
                 for var entry in entries {
                     try entry.insert(db)
                     try Self.indexForSearch(entry, db)
@@ -296,16 +295,16 @@ public final class SQLiteCallLog: CallLogStore {
     func sweepInterrupted(now: Date = Date()) throws(CallLogError) {
         do {
             // Look first: most opens find nothing to sweep and need no write lock.
-            let pending = try database.read { db in
-                try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchCount(db)
+            let pending = try read { db in
+                try db.scalar("SELECT count(*) FROM call WHERE outcome = ?", [EntryOutcome.sending.rawValue])?.int64 ?? 0
             }
             guard pending > 0 else { return }
             // A crash left sends in flight: check the file is whole before writing
             // to it (a damaged index can make finished entries look in flight).
-            let verdict = try database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check(1)") }
+            let verdict = try read { db in try db.scalar("PRAGMA integrity_check(1)")?.text }
             if let verdict, verdict != "ok" { throw CallLogError.corrupt(path: path, detail: .verbatim(verdict)) }
             try writeRetrying { db in
-                let stale = try CallLogEntry.filter(CallLogEntry.CodingKeys.outcome == EntryOutcome.sending.rawValue).fetchAll(db)
+                let stale = try CallLogEntry.fetchAll(db, "SELECT * FROM call WHERE outcome = ?", [EntryOutcome.sending.rawValue])
                 for var entry in stale where entry.isInterrupted(now: now) {
                     entry.outcome = .unknown
                     entry.message = CallLogEntry.interruptedMessage
@@ -317,25 +316,25 @@ public final class SQLiteCallLog: CallLogStore {
         }
     }
 
-    private static func indexForSearch(_ entry: CallLogEntry, _ db: Database) throws {
-        let columns = SearchQuery.fts5Columns(for: entry)
-        try db.execute(sql: "INSERT INTO call_search (rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: StatementArguments([entry.id!.databaseValue] + columns))
+    private static func indexForSearch(_ entry: CallLogEntry, _ db: SQLiteConnection) throws {
+        let columns: [any SQLiteBindable] = SearchQuery.fts5Columns(for: entry)
+        try db.execute("INSERT INTO call_search (rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES (?, ?, ?, ?, ?, ?)",
+                       [entry.id!] + columns)
     }
 
-    private static func unindex(_ entry: CallLogEntry, _ db: Database) throws {
-        let columns = SearchQuery.fts5Columns(for: entry)
-        try db.execute(sql: "INSERT INTO call_search (call_search, rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-                       arguments: StatementArguments([entry.id!.databaseValue] + columns))
+    private static func unindex(_ entry: CallLogEntry, _ db: SQLiteConnection) throws {
+        let columns: [any SQLiteBindable] = SearchQuery.fts5Columns(for: entry)
+        try db.execute("INSERT INTO call_search (call_search, rowid, numbers, numbers_reversed, description, call_id, tts_text) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                       [entry.id!] + columns)
     }
 
     /// Adds a note or a disposition: kept in call_annotation, made the entry's latest, searched.
     public func annotate(_ annotation: Annotation) throws(CallLogError) {
         do {
             try writeRetrying { db in
-                guard var entry = try CallLogEntry.fetchOne(db, key: annotation.entryID) else { throw CallLogError.noSuchEntry(annotation.entryID) }
-                try db.execute(sql: "INSERT INTO call_annotation (entry_id, kind, text, operator_name, at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [annotation.entryID, annotation.kind.rawValue, annotation.text, annotation.operatorName, annotation.at])
+                guard var entry = try CallLogEntry.fetchOne(db, id: annotation.entryID) else { throw CallLogError.noSuchEntry(annotation.entryID) }
+                try db.execute("INSERT INTO call_annotation (entry_id, kind, text, operator_name, at) VALUES (?, ?, ?, ?, ?)",
+                               [annotation.entryID, annotation.kind.rawValue, annotation.text, annotation.operatorName, annotation.at])
                 try Self.unindex(entry, db)
                 entry.take(annotation)
                 try entry.update(db)
@@ -353,11 +352,11 @@ public final class SQLiteCallLog: CallLogStore {
             return try writeRetrying { db in
                 var changed = 0
                 for (callID, talk) in seconds {
-                    try db.execute(sql: "UPDATE call SET history_talk_seconds = ?, history_at = ? WHERE call_id = ?", arguments: [talk, at, callID])
-                    changed += db.changesCount
+                    try db.execute("UPDATE call SET history_talk_seconds = ?, history_at = ? WHERE call_id = ?", [talk, at, callID])
+                    changed += db.changes
                 }
                 for callID in asked where seconds[callID] == nil {
-                    try db.execute(sql: "UPDATE call SET history_at = ? WHERE call_id = ?", arguments: [at, callID])
+                    try db.execute("UPDATE call SET history_at = ? WHERE call_id = ?", [at, callID])
                 }
                 return changed
             }
@@ -369,12 +368,13 @@ public final class SQLiteCallLog: CallLogStore {
     /// Every note and disposition of an entry, oldest first.
     public func annotations(entryID: Int64) throws(CallLogError) -> [Annotation] {
         do {
-            return try database.read { db in
+            return try read { db in
                 guard try db.tableExists("call_annotation") else { return [] }
-                return try Row.fetchAll(db, sql: "SELECT kind, text, operator_name, at FROM call_annotation WHERE entry_id = ? ORDER BY id",
-                                        arguments: [entryID]).compactMap { row -> Annotation? in
-                    guard let kind = Annotation.Kind(rawValue: row["kind"]) else { return nil }
-                    return Annotation(entryID: entryID, kind: kind, text: row["text"], operatorName: row["operator_name"], at: row["at"])
+                return try db.rows("SELECT kind, text, operator_name, at FROM call_annotation WHERE entry_id = ? ORDER BY id",
+                                   [entryID]).compactMap { row -> Annotation? in
+                    guard let kind = row["kind"].text.flatMap(Annotation.Kind.init(rawValue:)), let text = row["text"].text,
+                          let at = row["at"].int64 else { return nil }
+                    return Annotation(entryID: entryID, kind: kind, text: text, operatorName: row["operator_name"].text, at: at)
                 }
             }
         } catch {
@@ -387,7 +387,7 @@ public final class SQLiteCallLog: CallLogStore {
     /// One entry by id.
     public func entry(id: Int64) throws(CallLogError) -> CallLogEntry? {
         do {
-            return try database.read { db in try CallLogEntry.fetchOne(db, key: id) }
+            return try read { db in try CallLogEntry.fetchOne(db, id: id) }
         } catch {
             throw Self.classify(error, path: path, reading: true)
         }
@@ -397,12 +397,12 @@ public final class SQLiteCallLog: CallLogStore {
     public func record(_ event: CallEvent, receivedAt: Date = Date()) throws(CallLogError) -> Bool {
         do {
             return try writeRetrying { db in
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO call_event (identity, uid, received_at, raw, side, number, event_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (identity) DO NOTHING
-                    """, arguments: [event.identity, event.callID, Int64(receivedAt.timeIntervalSince1970 * 1000), event.raw,
-                                     event.side.rawValue, event.number, event.at])
-                return db.changesCount > 0
+                    """, [event.identity, event.callID, Int64(receivedAt.timeIntervalSince1970 * 1000), event.raw,
+                          event.side.rawValue, event.number, event.at])
+                return db.changes > 0
             }
         } catch {
             throw Self.classify(error, path: path)
@@ -413,7 +413,7 @@ public final class SQLiteCallLog: CallLogStore {
     public func events(callIDs: [String]) throws(CallLogError) -> [CallEvent] {
         guard !callIDs.isEmpty else { return [] }
         do {
-            return try database.read { db in
+            return try read { db in
                 // A log opened for reading before it was upgraded has no events yet.
                 guard try db.tableExists("call_event") else { return [] }
                 var found: [CallEvent] = []
@@ -421,8 +421,7 @@ public final class SQLiteCallLog: CallLogStore {
                 for start in stride(from: 0, to: callIDs.count, by: 500) {
                     let chunk = Array(callIDs[start..<min(callIDs.count, start + 500)])
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    let rows = try String.fetchAll(db, sql: "SELECT raw FROM call_event WHERE uid IN (\(marks)) ORDER BY id",
-                                                   arguments: StatementArguments(chunk))
+                    let rows = try db.column("SELECT raw FROM call_event WHERE uid IN (\(marks)) ORDER BY id", chunk).compactMap(\.text)
                     found += rows.compactMap(CallEvent.stored)
                 }
                 return found
@@ -435,15 +434,15 @@ public final class SQLiteCallLog: CallLogStore {
     /// The newest events, each with its entry.
     public func recentEvents(limit: Int) throws(CallLogError) -> [StoredEvent] {
         do {
-            return try database.read { db in
+            return try read { db in
                 guard try db.tableExists("call_event") else { return [] }
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try db.rows("""
                     SELECT e.raw, e.received_at, (SELECT c.id FROM call c WHERE c.call_id = e.uid LIMIT 1) AS entry_id
                     FROM call_event e ORDER BY e.id DESC LIMIT ?
-                    """, arguments: [max(0, limit)])
+                    """, [max(0, limit)])
                 return rows.compactMap { row -> StoredEvent? in
-                    guard let event = CallEvent.stored(row["raw"]) else { return nil }
-                    return StoredEvent(event: event, receivedAt: row["received_at"], entryID: row["entry_id"])
+                    guard let raw = row["raw"].text, let event = CallEvent.stored(raw), let receivedAt = row["received_at"].int64 else { return nil }
+                    return StoredEvent(event: event, receivedAt: receivedAt, entryID: row["entry_id"].int64)
                 }
             }
         } catch {
@@ -455,28 +454,31 @@ public final class SQLiteCallLog: CallLogStore {
     /// events stored without sightings, received in `window`, read from their bodies).
     public func unclaimedRinging(numbers: [String], in window: ClosedRange<Int64>, limit: Int) throws(CallLogError) -> [UnknownEvidence.Sighting] {
         do {
-            return try database.read { db in
+            return try read { db in
                 guard try db.tableExists("call_event") else { return [] }
                 // A log read, not upgraded, from before the sightings (v7): every event is read from its body.
-                let sighted = try db.columns(in: "call_event").contains { $0.name == "side" }
+                let sighted = try db.columnNames("call_event").contains("side")
                 var found: [UnknownEvidence.Sighting] = []
                 for start in stride(from: 0, to: sighted ? numbers.count : 0, by: 500) where found.count < limit {
                     let chunk = Array(numbers[start..<min(numbers.count, start + 500)])
                     let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    let rows = try Row.fetchAll(db, sql: """
+                    let rows = try db.rows("""
                         SELECT e.uid, e.number, e.event_at FROM call_event e INDEXED BY call_event_ringing
                         WHERE e.side = 'A' AND e.number IN (\(marks)) AND e.event_at BETWEEN ? AND ?
                           AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
                         LIMIT ?
-                        """, arguments: StatementArguments(chunk) + [window.lowerBound, window.upperBound, limit - found.count])
-                    found += rows.map { UnknownEvidence.Sighting(uid: $0["uid"], side: .a, number: $0["number"], at: $0["event_at"]) }
+                        """, chunk + [window.lowerBound, window.upperBound, limit - found.count])
+                    found += rows.compactMap { row -> UnknownEvidence.Sighting? in
+                        guard let uid = row["uid"].text, let number = row["number"].text, let at = row["event_at"].int64 else { return nil }
+                        return UnknownEvidence.Sighting(uid: uid, side: .a, number: number, at: at)
+                    }
                 }
-                let unread = try String.fetchAll(db, sql: """
+                let unread = try db.column("""
                     SELECT e.raw FROM call_event e
                     WHERE \(sighted ? "e.side IS NULL AND " : "")e.received_at BETWEEN ? AND ?
                       AND NOT EXISTS (SELECT 1 FROM call c WHERE c.call_id = e.uid)
                     LIMIT ?
-                    """, arguments: [window.lowerBound, window.upperBound, max(0, limit - found.count)])
+                    """, [window.lowerBound, window.upperBound, max(0, limit - found.count)]).compactMap(\.text)
                 return found + unread.compactMap(CallEvent.stored).compactMap(UnknownEvidence.Sighting.init)
             }
         } catch {
@@ -487,9 +489,9 @@ public final class SQLiteCallLog: CallLogStore {
     /// Up to `limit` entries matching `filter`, newest first, after `cursor`.
     public func page(_ filter: CallLogFilter, after cursor: CallLogCursor? = nil, limit: Int) throws(CallLogError) -> [CallLogEntry] {
         do {
-            return try database.read { db in
+            return try read { db in
                 let (sql, arguments) = Self.pageSQL(filter, after: cursor, limit: limit)
-                return try CallLogEntry.fetchAll(db, sql: sql, arguments: arguments)
+                return try CallLogEntry.fetchAll(db, sql, arguments)
             }
         } catch {
             throw Self.classify(error, path: path, reading: true)
@@ -499,22 +501,22 @@ public final class SQLiteCallLog: CallLogStore {
     /// How many entries match, counted up to `cap`.
     public func count(_ filter: CallLogFilter, cap: Int = 10_000) throws(CallLogError) -> MatchCount {
         do {
-            return try database.read { db in
+            return try read { db in
                 if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
                     let sql = filter.outcome == nil ? "SELECT coalesce(sum(n), 0) FROM outcome_count"
                         : "SELECT coalesce(sum(n), 0) FROM outcome_count WHERE outcome = ?"
-                    let n = try Int.fetchOne(db, sql: sql, arguments: StatementArguments(filter.outcome.map { [$0.rawValue] } ?? [])) ?? 0
+                    let n = Int(try db.scalar(sql, filter.outcome.map { [$0.rawValue] } ?? [])?.int64 ?? 0)
                     return MatchCount(value: n, isAtLeast: false)
                 }
                 // A search alone is counted in the search index, without a row lookup per match.
                 if let search = filter.search, filter.outcome == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
                     guard let fts = SearchQuery.fts5(search) else { return MatchCount(value: 0, isAtLeast: false) }
-                    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM call_search WHERE call_search MATCH ? LIMIT \(cap + 1))",
-                                             arguments: [fts]) ?? 0
+                    let n = Int(try db.scalar("SELECT count(*) FROM (SELECT 1 FROM call_search WHERE call_search MATCH ? LIMIT \(cap + 1))",
+                                              [fts])?.int64 ?? 0)
                     return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
                 }
                 let (inner, arguments) = Self.pageSQL(filter, after: nil, limit: cap + 1, select: "1")
-                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(inner))", arguments: arguments) ?? 0
+                let n = Int(try db.scalar("SELECT count(*) FROM (\(inner))", arguments)?.int64 ?? 0)
                 return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
             }
         } catch {
@@ -525,9 +527,9 @@ public final class SQLiteCallLog: CallLogStore {
     /// The query behind `page` and `count`. With a search it walks the search
     /// index newest first; without, the (created_at, id) index, keyset-paged.
     static func pageSQL(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int,
-                        select: String = "call.*") -> (String, StatementArguments) {
+                        select: String = "call.*") -> (String, [any SQLiteBindable]) {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [any SQLiteBindable] = []
         if let outcome = filter.outcome {
             conditions.append("call.outcome = ?")
             arguments.append(outcome.rawValue)
@@ -559,7 +561,7 @@ public final class SQLiteCallLog: CallLogStore {
             }
             let sql = "SELECT \(select) FROM call_search CROSS JOIN call ON call.id = call_search.rowid WHERE "
                 + all.joined(separator: " AND ") + " ORDER BY call_search.rowid DESC LIMIT \(limit)"
-            return (sql, StatementArguments(arguments))
+            return (sql, arguments)
         }
         if let cursor {
             conditions.append("(call.created_at, call.id) < (?, ?)")
@@ -568,18 +570,18 @@ public final class SQLiteCallLog: CallLogStore {
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let sql = "SELECT \(select) FROM call\(whereClause) ORDER BY call.created_at DESC, call.id DESC LIMIT \(limit)"
-        return (sql, StatementArguments(arguments))
+        return (sql, arguments)
     }
 
     /// A value that changes whenever any process begins or completes a send:
     /// the newest id and the per-outcome counts. Cheap at any size.
     public func changeMarker() throws(CallLogError) -> String {
         do {
-            return try database.read { db in
-                try String.fetchOne(db, sql: """
+            return try read { db in
+                try db.scalar("""
                     SELECT (SELECT coalesce(max(id), 0) FROM call) || ':' ||
                            (SELECT coalesce(group_concat(outcome || '=' || n, ','), '') FROM outcome_count)
-                    """) ?? ""
+                    """)?.text ?? ""
             }
         } catch {
             throw Self.classify(error, path: path, reading: true)
@@ -613,7 +615,7 @@ extension SQLiteCallLog {
     /// apart when they are copied into a team log.
     public func identity() throws(CallLogError) -> String {
         do {
-            return try database.read { db in try String.fetchOne(db, sql: "SELECT id FROM log_identity") } ?? path
+            return try read { db in try db.scalar("SELECT id FROM log_identity")?.text } ?? path
         } catch {
             throw Self.classify(error, path: path, reading: true)
         }

@@ -1,5 +1,4 @@
 import CallLogModel
-import GRDB
 
 /// The FTS5 form of a search, for the SQLite backend.
 enum SearchQuery {
@@ -17,12 +16,11 @@ enum SearchQuery {
     }
 
     /// The search row's columns for an entry, in table order.
-    static func fts5Columns(for entry: CallLogEntry) -> [DatabaseValue] {
+    static func fts5Columns(for entry: CallLogEntry) -> [String?] {
         let numbers = entry.line1Numbers + " " + entry.line2Numbers
         let reversed = numbers.split(separator: " ").map { String($0.reversed()) }.joined(separator: " ")
         // A note and a disposition are searched as the description is.
         let described = [entry.requestDescription, entry.note, entry.disposition].compactMap { $0 }
         return [numbers, reversed, described.isEmpty ? nil : described.joined(separator: "\n"), entry.callID, entry.ttsText]
-            .map { $0?.databaseValue ?? .null }
     }
 }
