@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "CallEvents", dependencies: ["CallbackCore", "Localization"]),
         // The event receiver's logic (the secret path, the body's rules, the durable spool, the
         // metrics), apart from the HTTP server that carries it.
-        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel"]),
+        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel", "ProcessEnvironment", "ThreadLock"]),
         // `exocall events serve`: the receiver on Hummingbird 2 (bounded reads, deadlines, graceful drain
         // on SIGTERM through swift-service-lifecycle, a log line per request without the token).
         .target(name: "EventServer", dependencies: [
@@ -62,6 +62,7 @@ let package = Package(
         ]),
         .target(name: "ExolveClient", dependencies: [
             "ExolveModel",
+            "ThreadLock",
             "CallbackCore",
             "Localization",
             "ProcessEnvironment",
@@ -121,14 +122,14 @@ let package = Package(
         .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
-        .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
+        .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming", "ThreadLock"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
         .target(name: "TUIRuntime", dependencies: ["TUI", "CallEvents", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         // Stack protector and fortified libc calls for exocall's own C (issue #32).
         .target(name: "CTerminalSignals", cSettings: [.unsafeFlags(["-fstack-protector-strong", "-D_FORTIFY_SOURCE=2", "-O2"])]),
         // Writes to the terminal and pipes that never trap when the other end is gone.
         .target(name: "Console"),
-        .target(name: "TUINcurses", dependencies: ["TUI", "Localization", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
+        .target(name: "TUINcurses", dependencies: ["TUI", "Localization", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console", "ThreadLock"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "CallEvents",
@@ -145,6 +146,7 @@ let package = Package(
             "TUINcurses",
             "Theming",
             "Console",
+            "ThreadLock",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
             // How exocall starts in a few milliseconds (BENCHMARKS.md, issue #19):
@@ -163,6 +165,7 @@ let package = Package(
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "ProcessEnvironmentTests", dependencies: ["ProcessEnvironment", "ThreadLock"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallLogModel", "CallbackCore", "Localization"]),
         .testTarget(name: "EventReceiverTests", dependencies: ["EventReceiver", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient"]),
         .testTarget(name: "ExolveClientTests", dependencies: [

@@ -1,5 +1,6 @@
 import CallLogPostgres
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 
 /// Opens the call log wherever it lives: a path is the SQLite backend, a

@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Sends through the client with the call log's rule: the entry is written

@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// An operator's note or disposition on a call: kept with every earlier one (who and when),
@@ -34,7 +35,7 @@ public struct Annotation: Equatable, Sendable {
     /// `text` as it is kept: line ends made `\n`, surrounding blank space and blank lines dropped.
     public static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespace()
     }
 
     /// Why `text` cannot be a `kind` (nil: it can): a note is up to 2,000 characters on any

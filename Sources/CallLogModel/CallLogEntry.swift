@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 import Localization
 
@@ -275,8 +276,8 @@ public struct CallLogEntry: Codable, Equatable, Sendable {
     }
 }
 
-/// Millisecond timestamps as text, with the civil-date arithmetic itself (UTC) and the C
-/// library's `localtime_r` (the local zone, as TZ or /etc/localtime say): Foundation's
+/// Millisecond timestamps as text and back, through `CivilTime` (the civil-date arithmetic
+/// itself and the C library's local zone): Foundation's
 /// `Calendar` and `TimeZone` load ICU's time-zone data, 0.6 ms of the TUI's first frame
 /// when it shows the restored draft's time (issue #32). The log panel formats every
 /// visible row on every frame, an export every entry.
@@ -292,9 +293,7 @@ public enum Timestamp {
     /// `2026-11-24T20:45:01.123Z`; `invalid (N)` for a time outside `plausible`.
     public static func iso(_ ms: Int64) -> String {
         guard isValid(ms) else { return "invalid (\(ms))" }
-        let (date, time) = parts(utc(wholeSeconds(ms)))
-        let millis = Int(((ms % 1000) + 1000) % 1000)
-        return "\(date)T\(time).\(millis < 10 ? "00" : millis < 100 ? "0" : "")\(millis)Z"
+        return CivilTime.iso(milliseconds: ms)
     }
 
     /// `2026-11-24 23:45:01` in the local time zone, for tables; for a time outside
@@ -304,48 +303,27 @@ public enum Timestamp {
             let text = Catalog.text(.timeInvalid, language)
             return text + String(repeating: " ", count: max(0, 19 - text.count))
         }
-        let (date, time) = parts(localTime(wholeSeconds(ms)))
+        let (date, time) = CivilTime.parts(CivilTime.local(CivilTime.wholeSeconds(ms)))
         return "\(date) \(time)"
     }
 
-    /// A moment's wall-clock reading.
-    struct Civil: Equatable {
-        var year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int
-    }
-
-    /// The whole second `ms` falls in (rounded down, before 1970 too).
-    private static func wholeSeconds(_ ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
-
-    /// The UTC reading of `seconds` since 1970 (proleptic Gregorian; Howard Hinnant's
-    /// `civil_from_days`).
-    static func utc(_ seconds: Int64) -> Civil {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let inDay = Int(seconds - days * 86_400)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return Civil(year: year, month: month, day: day, hour: inDay / 3_600, minute: inDay % 3_600 / 60, second: inDay % 60)
-    }
-
-    /// The local reading of `seconds` since 1970 (UTC when the C library cannot say).
-    static func localTime(_ seconds: Int64) -> Civil {
-        var clock = time_t(seconds)
-        var reading = tm()
-        guard localtime_r(&clock, &reading) != nil else { return utc(seconds) }
-        return Civil(year: Int64(reading.tm_year) + 1900, month: Int(reading.tm_mon) + 1, day: Int(reading.tm_mday),
-                     hour: Int(reading.tm_hour), minute: Int(reading.tm_min), second: Int(reading.tm_sec))
-    }
-
-    /// `2026-11-24` and `23:45:01`.
-    private static func parts(_ c: Civil) -> (String, String) {
-        func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
-        return (String(c.year) + "-" + two(c.month) + "-" + two(c.day), two(c.hour) + ":" + two(c.minute) + ":" + two(c.second))
+    /// Milliseconds since 1970 for a date or time as an operator types it (`CivilTime.parse`'s
+    /// forms): a reading without a zone is local; a bare date is local midnight, or with
+    /// `endOfDay` the next midnight (so "until 2026-11-24" includes that day). Nil when the
+    /// text is none of them.
+    public static func parse(_ text: String, endOfDay: Bool) -> Int64? {
+        switch CivilTime.parse(text) {
+        case .instant(let ms)?: return ms
+        case .local(let reading, let millis)?: return CivilTime.seconds(local: reading).map { $0 * 1000 + Int64(millis) }
+        case .day(var reading)?:
+            if endOfDay {
+                // The next day's date, then its local midnight (a DST day is not 24 hours).
+                let next = CivilTime.utc(CivilTime.seconds(utc: reading) + 86_400)
+                reading = CivilTime.Reading(year: next.year, month: next.month, day: next.day)
+            }
+            return CivilTime.seconds(local: reading).map { $0 * 1000 }
+        case nil: return nil
+        }
     }
 }
 
@@ -371,7 +349,7 @@ public enum Operator {
 
     /// The operator to stamp on entries: the config's `operator` when set (and not blank), else `user@host`.
     public static func name(configured: String?) -> String {
-        let trimmed = configured?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = configured?.trimmingWhitespace() ?? ""
         return trimmed.isEmpty ? fallback : trimmed
     }
 

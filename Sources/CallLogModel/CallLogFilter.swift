@@ -1,5 +1,7 @@
+import Localization
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Which entries a query returns. Empty fields do not filter.
 public struct CallLogFilter: Equatable, Sendable {
@@ -24,7 +26,7 @@ public struct CallLogFilter: Equatable, Sendable {
         self.operatorName = operatorName?.isEmpty == false ? operatorName : nil
         self.since = since
         self.until = until
-        let trimmed = search?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = search?.trimmingWhitespace()
         self.search = trimmed?.isEmpty == false ? trimmed : nil
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 
 /// Where the call log lives: `--db`, else `EXOCALL_DB`, else the config's `db`,

@@ -1,7 +1,8 @@
 import CallbackCore
 import CallEvents
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The durable call history every send writes to before its request leaves.
 /// Every user of the log (send, the TUI panel, `exocall log`, export, the repeat

@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Outcomes that could not be written to the call log when their answer came

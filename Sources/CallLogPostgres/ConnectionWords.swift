@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import NIOCore
 import NIOPosix

@@ -2,7 +2,8 @@ import CallEvents
 import CallLogModel
 import CallbackCore
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import NIOSSL
 import PostgresNIO

@@ -1,6 +1,7 @@
 import CallEvents
 import CallLogModel
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the receiver answers, decided without the HTTP framework: the framework reads at
 /// most `CallEventParser.maxBodyBytes` and hands the request here.

@@ -1,5 +1,7 @@
+import ThreadLock
 import CallEvents
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A bounded spool on disk for events the call log could not take (the database is down):
 /// each event a file written to a temporary name, flushed to disk, renamed into place and
@@ -11,7 +13,7 @@ public final class EventSpool: @unchecked Sendable {
     public let folder: String
     /// The most events it holds: past this it refuses (the receiver answers 503, acknowledging nothing).
     public let capacity: Int
-    private let lock = NSLock()
+    private let lock = ThreadLock()
     /// The identity part of every event held (read from the folder once, kept in step after):
     /// a keep checks duplicates and capacity without listing the folder each time.
     private var held: Set<String>
@@ -88,7 +90,8 @@ public final class EventSpool: @unchecked Sendable {
 
     /// `<received ms, 13 digits>-<identity digest>.event`: oldest first by name, one file per identity.
     static func fileName(_ event: CallEvent, receivedAt: Date) -> String {
-        let millis = String(format: "%013lld", Int64(receivedAt.timeIntervalSince1970 * 1000))
+        let digits = String(Int64(receivedAt.timeIntervalSince1970 * 1000))
+        let millis = String(repeating: "0", count: max(0, 13 - digits.count)) + digits
         return millis + "-" + identityPart(event)
     }
 

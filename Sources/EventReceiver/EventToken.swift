@@ -1,4 +1,7 @@
-import Foundation
+import Localization
+import FoundationEssentials
+import Glibc
+import ProcessEnvironment
 
 /// The receiver's secret: the last part of the event URL. At least 128 random bits (32 hex
 /// digits; exocall makes 256), kept in a file only its owner can read.
@@ -21,14 +24,17 @@ public enum EventToken {
     /// 256 random bits as 64 hex digits.
     public static func random() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+        return (0..<4).map { _ in
+            let hex = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
     }
 
     /// The token in `path`, made (256 random bits, mode 600) when the file does not exist yet.
     public static func loadOrCreate(_ path: String) throws(Problem) -> String {
         if !FileManager.default.fileExists(atPath: path) {
             let token = random()
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = FilePath.parent(of: path)
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
@@ -41,7 +47,7 @@ public enum EventToken {
         guard stat(path, &info) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         if info.st_mode & 0o077 != 0 { throw .exposed(path: path, mode: String(info.st_mode & 0o777, radix: 8)) }
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no data") }
-        let token = String(decoding: data.prefix(1024), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = String(decoding: data.prefix(1024), as: UTF8.self).trimmingWhitespace()
         guard token.count >= 32, token.utf8.allSatisfy({ $0 < 128 && (isalnum(Int32($0)) != 0 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")) }) else {
             throw .tooShort(path: path)
         }

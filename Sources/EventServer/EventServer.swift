@@ -2,7 +2,8 @@ import CallbackCore
 import CallEvents
 import CallLogModel
 import EventReceiver
-import Foundation
+import FoundationEssentials
+import Glibc
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS

@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// One call in Exolve's call history: only what the spec's ruling lets us use.
@@ -26,11 +27,11 @@ extension ExolveClient {
     /// `duration` (seconds) as numbers or strings of digits; anything else ignored. A page
     /// that is not a history, or pages without end, are a failure: nothing partial is used.
     public func listCallHistory(from: Date, until: Date) async -> Result<[CallHistoryItem], ListFailure> {
-        let stamp = ISO8601DateFormatter()
+        func stamp(_ date: Date) -> String { CivilTime.iso(seconds: Int64(date.timeIntervalSince1970.rounded(.down))) }
         var items: [CallHistoryItem] = []
         var previous: [CallHistoryItem]? = nil
         for page in 0..<Self.historyPageLimit {
-            let body = JSONValue.object([.init("date_from", .string(stamp.string(from: from))), .init("date_to", .string(stamp.string(from: until))),
+            let body = JSONValue.object([.init("date_from", .string(stamp(from))), .init("date_to", .string(stamp(until))),
                                          .init("limit", .number(String(Self.historyPageSize))),
                                          .init("offset", .number(String(page * Self.historyPageSize)))])
             let answer: JSONValue

@@ -1,4 +1,6 @@
-import Foundation
+import ThreadLock
+import FoundationEssentials
+import Glibc
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -144,7 +146,7 @@ public struct NIOTransport: HTTPTransport {
 /// (the rest counted), whether a byte of the request was handed to the socket,
 /// and exactly one result however the exchange ends.
 private final class Exchange: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ThreadLock()
     private let cap: Int
     private var continuation: CheckedContinuation<TransportResult, Never>?
     private var status: Int?

@@ -9,7 +9,7 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
     /// Wraps a key; surrounding whitespace (a trailing newline in a key file) is dropped.
     /// Nil when nothing is left or a control character remains inside (see `problem(in:)`).
     public init?(_ raw: String) {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespace()
         guard !trimmed.isEmpty, APIKey.problem(in: raw) == nil else { return nil }
         secret = trimmed
     }
@@ -21,7 +21,7 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
     /// invisible format character (U+202E, U+200B…) hides in a copy; and a Bearer
     /// token (RFC 6750) is ASCII, so anything else is a paste gone wrong.
     public static func problem(in raw: String) -> Localized? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespace()
         guard let bad = trimmed.unicodeScalars.first(where: { !$0.isASCII || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         let code = String(bad.value, radix: 16, uppercase: true)
         let padded: Localized = .verbatim(String(repeating: "0", count: max(0, 4 - code.count)) + code)
@@ -76,4 +76,5 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
     public var debugDescription: String { APIKey.mask }
 }
 
-import Foundation
+import FoundationEssentials
+import Glibc

@@ -1,6 +1,7 @@
 import SafeTOML
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import TOMLKit
 import ProcessEnvironment
 import Localization
@@ -118,7 +119,7 @@ public struct ConfigFile: Sendable, Equatable {
     public func keyFromFile(configPath: String) throws(ClientConfigurationError) -> APIKey? {
         guard var path = apiKeyFile else { return nil }
         if path.hasPrefix("~/") { path = ProcessEnvironment.home() + path.dropFirst() }
-        if !path.hasPrefix("/") { path = (configPath as NSString).deletingLastPathComponent + "/" + path }
+        if !path.hasPrefix("/") { path = FilePath.parent(of: configPath) + "/" + path }
         guard FileManager.default.fileExists(atPath: path) else { throw .unreadableKeyFile(path: path, reason: .phrase(.keyFileMissing)) }
         try ConfigFile.requirePrivate(path)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -136,7 +137,7 @@ public struct ConfigFile: Sendable, Equatable {
     static func requirePrivate(_ path: String) throws(ClientConfigurationError) {
         var link = stat()
         if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
-            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            let folder = FilePath.parent(of: path).isEmpty ? "." : FilePath.parent(of: path)
             var info = stat()
             // Writable by others and not sticky: anyone can replace the link.
             if stat(folder, &info) == 0, info.st_mode & S_IWOTH != 0, info.st_mode & S_ISVTX == 0 {

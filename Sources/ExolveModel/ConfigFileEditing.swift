@@ -1,5 +1,6 @@
 import SafeTOML
-import Foundation
+import FoundationEssentials
+import Glibc
 import TOMLKit
 import ProcessEnvironment
 import Localization
@@ -25,7 +26,8 @@ extension ConfigFile {
                 throw .badConfigFile(path: path, reason: .phrase(.cfgLeftAsItIs))
             }
             text = existing
-            mode = ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
+            var info = stat()
+            mode = stat(path, &info) == 0 ? Int(info.st_mode & 0o7777) : 0o600
         }
         var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
         let firstTable = lines.firstIndex { $0.trimmingSpaces().hasPrefix("[") } ?? lines.count
@@ -39,7 +41,7 @@ extension ConfigFile {
         }
         var output = lines.joined(separator: "\n")
         if !output.hasSuffix("\n") { output += "\n" }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePath.parent(of: path)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(output.utf8), attributes: [.posixPermissions: mode]),

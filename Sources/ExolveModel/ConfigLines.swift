@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Where each table header and each assignment of a config file is, found in one

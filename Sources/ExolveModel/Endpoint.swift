@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Where MakeCallback requests go: a base URL checked for safety.
@@ -49,7 +50,10 @@ public struct Endpoint: Sendable, Equatable {
 
     /// Whether `host` names this machine.
     public static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        var trimmed = Substring(host)
+        while trimmed.first == "[" || trimmed.first == "]" { trimmed.removeFirst() }
+        while trimmed.last == "[" || trimmed.last == "]" { trimmed.removeLast() }
+        let bare = trimmed.lowercased()
         if bare == "localhost" || bare == "::1" { return true }
         let octets = bare.split(separator: ".")
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }

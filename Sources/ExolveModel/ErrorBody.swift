@@ -1,3 +1,4 @@
+import Localization
 import CallbackCore
 
 /// Reads the message out of an error response, whatever shape it has:
@@ -12,7 +13,7 @@ public enum ErrorBody {
     /// The message the body carries, or nil when it is empty.
     public static func detail(from body: [UInt8]) -> String? {
         let text = String(decoding: body.prefix(SendResult.rawBodyLimit), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingWhitespace()
         if let json = try? JSONParser.parse(body) {
             if case .string(let message)? = json["error"]?["message"], !message.isEmpty { return message }
             if case .string(let message)? = json["message"], !message.isEmpty { return message }
@@ -39,4 +40,5 @@ public enum HTTPStatusText {
     }
 }
 
-import Foundation
+import FoundationEssentials
+import Glibc

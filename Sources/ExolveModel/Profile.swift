@@ -1,6 +1,7 @@
 import SafeTOML
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import TOMLKit
 import ProcessEnvironment
 import Localization
@@ -242,7 +243,7 @@ public enum ProfileReader {
     static func checkKeyFile(_ path: String, key: String, configPath: String, problem: (String, Localized) -> Void) {
         var full = path
         if full.hasPrefix("~/") { full = ProcessEnvironment.home() + full.dropFirst() }
-        if !full.hasPrefix("/") { full = (configPath as NSString).deletingLastPathComponent + "/" + full }
+        if !full.hasPrefix("/") { full = FilePath.parent(of: configPath) + "/" + full }
         guard FileManager.default.fileExists(atPath: full) else { return problem(key, .phrase(.cfgKeyFileMissing, ["path": .verbatim(full)])) }
         do {
             try ConfigFile.requirePrivate(full)

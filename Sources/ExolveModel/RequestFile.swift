@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import ProcessEnvironment
 import Localization
 
 /// Reads a request file (or standard input, `-`) up to a limit: a request is a
@@ -18,14 +20,14 @@ public enum RequestFile {
 
     /// The bytes of `path` (`-` for standard input), or why they cannot be read.
     public static func read(_ path: String) -> Result<[UInt8], Failure> {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = FilePath.expandingTilde(path)
         let fd: Int32
         if path == "-" {
             fd = 0
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return .failure(.init(.phrase(.fileNoSuch))) }
-            if isDirectory.boolValue { return .failure(.init(.phrase(.fileIsFolder))) }
+            var info = stat()
+            guard stat(expanded, &info) == 0 else { return .failure(.init(.phrase(.fileNoSuch))) }
+            if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.init(.phrase(.fileIsFolder))) }
             fd = open(expanded, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return .failure(.init(errno == EACCES ? .phrase(.filePermission) : .verbatim(String(cString: strerror(errno))))) }
         }

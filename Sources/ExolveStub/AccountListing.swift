@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The stand-in's account: 250 numbers across types and regions (a few that
 /// cannot place calls), served in pages as `number/customer/v1/GetList` does,
@@ -26,9 +27,9 @@ enum AccountListing {
         let type = index % 10 == 9 ? "KDU" : (index % 3 == 0 ? "ABC" : "DEF")
         var number: String
         switch type {
-        case "KDU": number = "7800" + String(format: "%07d", 1_000_000 + index)
-        case "ABC": number = "7495" + String(format: "%07d", 3_000_000 + index * 7)
-        default: number = "7999" + String(format: "%07d", 1_200_000 + index * 13)
+        case "KDU": number = "7800" + String(1_000_000 + index)
+        case "ABC": number = "7495" + String(3_000_000 + index * 7)
+        default: number = "7999" + String(1_200_000 + index * 13)
         }
         if index == 0 { number = "74999999999" } // the spec's example number_code is the demo account's
         let outgoing = index % 17 != 5 // a few numbers cannot place calls
@@ -39,7 +40,7 @@ enum AccountListing {
             .init("description", .string(notes[index % notes.count] + (index % 4 == 0 ? " \(index / 4 + 1)" : ""))),
             .init("type_name", .string(type)),
             .init("region_name", .string(type == "KDU" ? "Вся Россия" : regions[index % (regions.count - 1)])),
-            .init("application_uuid", .string("7b4e2f3a-0000-4000-8000-\(String(format: "%012d", index % 3))")),
+            .init("application_uuid", .string("7b4e2f3a-0000-4000-8000-00000000000\(index % 3)")),
             .init("application_name", .string("demo")),
             .init("category_name", .string(index % 5 == 0 ? "Серебряный" : "Простой")),
             .init("create_date", .string("2026-0\(1 + index % 9)-1\(index % 10)T10:00:00Z")),

@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The stand-in's `statistics/call-history/v1/GetList`: the calls it placed, with the talk
 /// time each one's life had (talk=N: N seconds; busy or no answer: 0), in the window asked
@@ -30,7 +31,7 @@ enum CallHistoryListing {
             return nil
         }
         func date(_ key: String) -> Date? {
-            if case .string(let text)? = request[key] { return ISO8601DateFormatter().date(from: text) }
+            if case .string(let text)? = request[key], case .instant(let ms)? = CivilTime.parse(text) { return Date(timeIntervalSince1970: Double(ms) / 1000) }
             return nil
         }
         let limit = max(1, min(number("limit") ?? 100, 1000)), offset = max(0, number("offset") ?? 0)

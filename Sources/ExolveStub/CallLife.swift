@@ -1,4 +1,6 @@
-import Foundation
+import CallbackCore
+import FoundationEssentials
+import Glibc
 
 /// The life of a call the stand-in placed, as Exolve's callback call events tell it: leg A
 /// (the operator) rings and answers, then leg B (the client), they talk, both hang up; or a
@@ -22,7 +24,7 @@ public enum CallLife {
         var result: [(Double, String)] = []
         func at(_ seconds: Double, _ side: String, _ type: String, number: String, extra: String = "") {
             clock = clock.addingTimeInterval(seconds)
-            let stamp = ISO8601DateFormatter.events.string(from: clock)
+            let stamp = CivilTime.iso(milliseconds: Int64((clock.timeIntervalSince1970 * 1000).rounded(.down)))
             result.append((seconds, #"{"service":"callback","date_time":"\#(stamp)","call_sid":"stub-\#(callID)","number":"\#(number)","type":"\#(type)","uid":\#(callID),"event_side":"\#(side)"\#(extra)}"#))
         }
         func end(_ side: String, number: String, cause: Int, hangup: String, durationMs: Int) {
@@ -62,11 +64,3 @@ public enum CallLife {
     }
 }
 
-extension ISO8601DateFormatter {
-    /// RFC 3339 with fractional seconds, as Exolve writes `date_time`.
-    nonisolated(unsafe) static let events: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
-}

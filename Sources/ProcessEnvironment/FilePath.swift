@@ -49,11 +49,11 @@ public enum FilePath {
         return String(path.dropLast(name.distance(from: dot, to: name.endIndex)))
     }
 
-    /// `component` appended to `folder` with one `/` between (NSString's `appendingPathComponent`).
+    /// `component` appended to `folder` with a `/` between unless the folder ends in one
+    /// (NSString's `appendingPathComponent`).
     public static func appending(_ component: String, to folder: String) -> String {
-        if folder.isEmpty { return tidied(component) }
-        if component.isEmpty { return tidied(folder) }
-        return tidied(folder + "/" + component)
+        if folder.isEmpty { return component }
+        return folder.hasSuffix("/") ? folder + component : folder + "/" + component
     }
 
     /// `~` and `~/…` as the home folder (`HOME`, else the user database), `~name/…` as that

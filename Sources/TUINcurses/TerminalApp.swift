@@ -1,7 +1,9 @@
+import ThreadLock
 import Console
 import CNcursesw
 import CTerminalSignals
-import Foundation
+import FoundationEssentials
+import Glibc
 import Theming
 import TUI
 import ProcessEnvironment
@@ -219,7 +221,7 @@ public final class TerminalApp: @unchecked Sendable {
 
 /// Actions from other threads, with a pipe to wake the loop.
 final class Inbox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ThreadLock()
     private var actions: [Action] = []
     var wakeFD: Int32 = -1
 

@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import TUI
 import ProcessEnvironment
 import Localization
@@ -50,7 +51,7 @@ public struct DraftStore: Sendable {
 
     /// Writes the draft atomically (a temporary file renamed over the old one).
     public func save(_ form: FormState) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePath.parent(of: path)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let data = Data(CanonicalJSON.string(form.draftJSON, style: .compact).utf8)
         let temporary = path + ".tmp-\(getpid())"

@@ -3,7 +3,8 @@ import CallbackCore
 import CallLog
 import CallLogPostgres
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import TUI
 import Localization
 

@@ -1,5 +1,7 @@
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
+import ProcessEnvironment
 import TUI
 import Localization
 
@@ -18,32 +20,30 @@ enum Files {
     /// The names in the folder of `typed` that start with its last part (folders end in `/`).
     static func completions(of typed: String) -> [String] {
         let (folder, name) = PathCompletion.split(typed)
-        let directory = folder.isEmpty ? FileManager.default.currentDirectoryPath : (folder as NSString).expandingTildeInPath
+        let directory = folder.isEmpty ? FileManager.default.currentDirectoryPath : FilePath.expandingTilde(folder)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         // Only the names that can match are looked at again (a folder of 100,000 files stays quick).
         let matching = PathCompletion.candidates(entries, name: name, limit: 200)
         return matching.map { entry in
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(entry), isDirectory: &isDirectory)
-            return isDirectory.boolValue ? entry + "/" : entry
+            var info = stat()
+            let isDirectory = stat(FilePath.appending(entry, to: directory), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            return isDirectory ? entry + "/" : entry
         }
     }
 
     static func absolute(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
-        guard !expanded.hasPrefix("/") else { return (expanded as NSString).standardizingPath }
-        return ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
+        let expanded = FilePath.expandingTilde(path)
+        guard !expanded.hasPrefix("/") else { return FilePath.standardized(expanded) }
+        return FilePath.standardized(FilePath.appending(expanded, to: FileManager.default.currentDirectoryPath))
     }
 
     /// Writes `contents` atomically; refuses an existing file unless `overwrite`.
     static func write(_ contents: String, to path: String, overwrite: Bool) -> FileSaveResult {
-        let expanded = (path as NSString).expandingTildeInPath
-        if !overwrite && FileManager.default.fileExists(atPath: expanded) { return .exists }
-        do {
-            try Data(contents.utf8).write(to: URL(fileURLWithPath: expanded), options: .atomic)
-            return .saved
-        } catch {
-            return .failure(.verbatim((error as NSError).localizedDescription))
+        let expanded = FilePath.expandingTilde(path)
+        if !overwrite && access(expanded, F_OK) == 0 { return .exists }
+        switch AtomicFile.write(Array(contents.utf8), to: expanded) {
+        case .success: return .saved
+        case .failure(let failure): return .failure(.verbatim(failure.reason))
         }
     }
 }

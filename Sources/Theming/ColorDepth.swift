@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a terminal can show, and how a theme colour maps onto it.
 public enum ColorDepth: Equatable, Sendable {

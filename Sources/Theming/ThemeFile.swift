@@ -1,5 +1,6 @@
 import SafeTOML
-import Foundation
+import FoundationEssentials
+import Glibc
 import TOMLKit
 import Localization
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 import SafeTOML
 import Localization
@@ -52,7 +53,7 @@ public struct ThemeLibrary: Sendable {
     /// Adds a theme file by path (`--theme PATH`), under its file name.
     public mutating func add(path: String) {
         guard let text = (try? TOMLFile.read(path)) ?? nil else { return }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = FilePath.deletingExtension(FilePath.lastComponent(of: path))
         entries[name] = ThemeEntry(name: name, origin: .file, location: path, text: text)
     }
 
@@ -79,7 +80,7 @@ public struct ThemeLibrary: Sendable {
             } catch {
                 return .failure(ThemeProblems([ThemeProblem(file: nameOrPath, key: "", line: nil, text: error.text)]))
             }
-            name = ((nameOrPath as NSString).lastPathComponent as NSString).deletingPathExtension
+            name = FilePath.deletingExtension(FilePath.lastComponent(of: nameOrPath))
             library.entries["file:" + name] = ThemeEntry(name: name, origin: .file, location: nameOrPath, text: text)
             return library.resolve(key: "file:" + name, chain: [])
         }

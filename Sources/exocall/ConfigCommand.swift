@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 import SafeTOML
 import Localization

@@ -3,7 +3,8 @@ import ArgumentParser
 import Localization
 import CallbackCore
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `exocall curl`: the request as a ready curl command.
 struct CurlCommandLine: ParsableCommand {

@@ -3,7 +3,8 @@ import CallbackCore
 import CallEvents
 import CallLog
 import Console
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// `exocall events`: Exolve's callback call events, as the call log keeps them.

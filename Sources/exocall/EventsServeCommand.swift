@@ -4,7 +4,8 @@ import CallLogModel
 import Console
 import EventReceiver
 import EventServer
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import Logging
 import ProcessEnvironment

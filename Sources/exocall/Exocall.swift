@@ -1,7 +1,8 @@
 import ArgumentParser
 import CallbackCore
 import Console
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 
 /// The `exocall` command: with no subcommand it opens the terminal UI (`tui`).
@@ -40,7 +41,7 @@ struct Exocall: AsyncParsableCommand {
                 arguments = try LanguageOption.extract(Array(CommandLine.arguments.dropFirst()))
             } catch {
                 printError("exocall: \(error)")
-                Foundation.exit(1)
+                Glibc.exit(1)
             }
             if arguments == ["--version"] { _ = Console.out(ExocallVersion.current + "\n"); return }
             if let plain = TUICommand.plainStart(arguments) { return try await plain.run() }
@@ -50,7 +51,7 @@ struct Exocall: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            if !finishOutput() { Foundation.exit(1) }
+            if !finishOutput() { Glibc.exit(1) }
         } catch {
             let written = finishOutput()
             // The parser's own messages repeat what was typed: they reach the terminal
@@ -61,7 +62,7 @@ struct Exocall: AsyncParsableCommand {
                 let shown = TerminalText.escaped(message, keepNewlines: true) + "\n"
                 if code == .success { _ = Console.out(shown) } else { _ = Console.error(shown) }
             }
-            Foundation.exit(code == .validationFailure ? 1 : (!written && code == .success ? 1 : code.rawValue))
+            Glibc.exit(code == .validationFailure ? 1 : (!written && code == .success ? 1 : code.rawValue))
         }
     }
 

@@ -1,7 +1,8 @@
 import CallbackCore
 import Console
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Reads a request file named on the command line; `-` is standard input.

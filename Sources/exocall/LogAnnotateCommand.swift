@@ -2,7 +2,8 @@ import ArgumentParser
 import CallLog
 import CallLogModel
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import ProcessEnvironment
 
@@ -25,7 +26,14 @@ struct LogNoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         var note = text
-        if text == "-" { note = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        if text == "-" {
+            switch InputFile.read("-") {
+            case .success(let bytes): note = String(decoding: bytes, as: UTF8.self)
+            case .failure(let failure):
+                printError("exocall log note: " + failure.message)
+                throw ExitCode(1)
+            }
+        }
         let configured = (try? ConfigFile.load(path: ConfigFile.path(environment: ProcessEnvironment.variables)))?.operatorName
         try await LogAnnotation.write(.note, note, id: id, configuredOperator: configured, database: database, operatorOption: operatorOption,
                                       command: "log note")

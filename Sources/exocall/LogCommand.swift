@@ -4,7 +4,8 @@ import CallbackCore
 import CallEvents
 import CallLog
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// `exocall log`: the call history.

@@ -4,7 +4,8 @@ import Localization
 import CallbackCore
 import CallEvents
 import CallLog
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `exocall log export`: the log as JSON Lines or CSV.
 struct LogExportCommand: AsyncParsableCommand {
@@ -29,7 +30,8 @@ struct LogExportCommand: AsyncParsableCommand {
     func run() async throws {
         let filter = try filters.filter()
         guard let store = try await LogReader.open(try database.resolved(command: "log export")) else { return }
-        let sink: FileHandle
+        // The file's descriptor; standard output goes through Console.
+        let sink: Int32
         if let output {
             // Created here or not at all: an existing file, or a link (even to nowhere), is never written through.
             let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -37,9 +39,9 @@ struct LogExportCommand: AsyncParsableCommand {
                 printError("exocall log export: " + LanguageOption.current()(errno == EEXIST ? .exportExists : .exportCannotCreate, ["path": output]))
                 throw ExitCode(1)
             }
-            sink = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            sink = descriptor
         } else {
-            sink = FileHandle.standardOutput
+            sink = 1
         }
         var buffer = ""
         var failed: String? = nil
@@ -52,10 +54,7 @@ struct LogExportCommand: AsyncParsableCommand {
                     failed = code == EPIPE ? LanguageOption.current()(.exportStdoutClosed) : Console.reason(code)
                 }
             } else {
-                do { try sink.write(contentsOf: Data(buffer.utf8)) } catch {
-                    failed = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Console.reason(Int32($0.code)) }
-                        ?? error.localizedDescription
-                }
+                if !Console.write(buffer, to: sink) { failed = Console.reason(errno) }
             }
             buffer = ""
         }
@@ -88,7 +87,7 @@ struct LogExportCommand: AsyncParsableCommand {
         flush(force: true)
         if failed == nil, output != nil {
             // The data reaches the disk before "done" is said (a full disk can fail only here).
-            do { try sink.synchronize() } catch { failed = error.localizedDescription }
+            if fsync(sink) != 0 { failed = Console.reason(errno) }
         }
         if let failed {
             removePartial(sink)
@@ -96,7 +95,7 @@ struct LogExportCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if output != nil {
-            try? sink.close()
+            close(sink)
             printError(LanguageOption.current()(.exportDone, ["count": "\(count)", "path": output!]))
         }
     }
@@ -105,9 +104,9 @@ struct LogExportCommand: AsyncParsableCommand {
 extension LogExportCommand {
     /// A failed export leaves no file behind: a partial one would pass for the whole
     /// log, and the retry would refuse to overwrite it.
-    func removePartial(_ sink: FileHandle) {
+    func removePartial(_ sink: Int32) {
         guard let output else { return }
-        try? sink.close()
+        close(sink)
         unlink(output)
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Localization
 import CallLog
 import CallLogPostgres
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 
 /// `exocall log migrate --to URL`: copies a local SQLite log into a team's PostgreSQL log.

@@ -2,7 +2,8 @@ import ArgumentParser
 import CallLog
 import CallLogPostgres
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProcessEnvironment
 import Localization
 
@@ -76,29 +77,13 @@ struct LogFilterOptions: ParsableArguments {
 
 /// Dates on the command line.
 enum DateArgument {
-    /// Milliseconds since 1970 for `text`. A bare date is local midnight, or with
-    /// `endOfDay` the next midnight (so `--until 2026-11-24` includes that day).
-    static func parse(_ text: String, option: String, endOfDay: Bool, timeZone: TimeZone = .current) throws -> Int64 {
-        let iso = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            iso.formatOptions = options
-            if let date = iso.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
+    /// Milliseconds since 1970 for `text` (`Timestamp.parse`). A bare date is local
+    /// midnight, or with `endOfDay` the next midnight (so `--until 2026-11-24` includes that day).
+    static func parse(_ text: String, option: String, endOfDay: Bool) throws -> Int64 {
+        guard let ms = Timestamp.parse(text, endOfDay: endOfDay) else {
+            throw ValidationError(LanguageOption.current()(.optDate, ["option": option, "value": text]))
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
-        }
-        formatter.dateFormat = "yyyy-MM-dd"
-        if let date = formatter.date(from: text) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            let day = endOfDay ? calendar.date(byAdding: .day, value: 1, to: date)! : date
-            return Int64(day.timeIntervalSince1970 * 1000)
-        }
-        throw ValidationError(LanguageOption.current()(.optDate, ["option": option, "value": text]))
+        return ms
     }
 }
 

@@ -3,7 +3,8 @@ import CallLog
 import CallLogModel
 import ExolveClient
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import ProcessEnvironment
 

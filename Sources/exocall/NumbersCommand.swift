@@ -2,7 +2,8 @@ import Console
 import ArgumentParser
 import CallbackCore
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// `exocall numbers`: the account's numbers, from `number/customer/v1/GetList`.

@@ -2,7 +2,8 @@ import Console
 import ArgumentParser
 import CallbackCore
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Where a request comes from on the command line: a file, or a template, with --set changes.

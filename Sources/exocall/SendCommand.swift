@@ -4,7 +4,8 @@ import CallbackCore
 import CallLog
 import CallLogPostgres
 import ExolveClient
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// `exocall send FILE`: validates a request and places it, once.

@@ -2,7 +2,8 @@ import Console
 import ArgumentParser
 import ExolveClient
 import ExolveStub
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// `exocall stub-server`: a local stand-in for the Exolve endpoint.

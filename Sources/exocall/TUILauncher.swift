@@ -7,7 +7,10 @@ import CallLog
 import Console
 import ExolveClient
 import ExolveStub
-import Foundation
+import FoundationEssentials
+import Glibc
+import ThreadLock
+import ProcessEnvironment
 import TUI
 import Theming
 import TUINcurses
@@ -121,7 +124,7 @@ struct TUILauncher {
         }
 
         let outcome: Result<(AppState, Int32), Error> = await withCheckedContinuation { continuation in
-            let thread = Thread {
+            DetachedThread.start {
                 do {
                     let final = try app.run(runEffect: runtime.run, startup: startup, themes: library, loaded: loadedTheme,
                                             mouse: config.file.mouse ?? true, now: clock.now, afterFirstFrame: afterFirstFrame)
@@ -130,8 +133,6 @@ struct TUILauncher {
                     continuation.resume(returning: .failure(error))
                 }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
         }
         // The terminal is restored by now (stopping the stand-in under a send would answer early).
         try await Self.finish(outcome, runtime: runtime, stub: stub, language: language)
@@ -250,7 +251,7 @@ enum DemoEvents {
     /// On a team log it holds a connection of its own, named for the operator as the TUI's is.
     static func start(logPath: String, operatorName: String) async -> String? {
         guard let store = try? await CallLogOpener.open(logPath, session: LogSession(operatorName: operatorName)),
-              let spool = try? EventSpool(folder: NSTemporaryDirectory() + "exocall-demo-spool-\(getpid())") else { return nil }
+              let spool = try? EventSpool(folder: FilePath.temporaryFolder() + "exocall-demo-spool-\(getpid())") else { return nil }
         let token = EventToken.random()
         let intake = EventIntake(store: store, spool: spool, token: token)
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)

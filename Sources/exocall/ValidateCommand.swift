@@ -1,7 +1,8 @@
 import Console
 import ArgumentParser
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// `exocall validate FILE`: checks a request against every rule of the API.

@@ -69,6 +69,11 @@ final class TextWithoutFoundationTests: XCTestCase {
         for value in edges { let space = String(Unicode.Scalar(value)!); samples.append(space + "a" + space) }
         for sample in samples {
             XCTAssertEqual(sample.trimmingSpaces(), sample.trimmingCharacters(in: .whitespaces), "\(sample.unicodeScalars.map { $0.value })")
+            XCTAssertEqual(sample.trimmingWhitespace(), sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.unicodeScalars.map { $0.value })")
+        }
+        // Line breaks mixed with spaces at both ends.
+        for sample in ["\r\n key \r\n", "\u{85}\u{2028}x\u{2029}\u{B}\u{C}", "\n\u{A0}\n", "\u{D}\u{200B}\u{D}ж"] {
+            XCTAssertEqual(sample.trimmingWhitespace(), sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.unicodeScalars.map { $0.value })")
         }
     }
 

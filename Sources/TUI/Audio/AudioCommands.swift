@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// The voice picker, emotion picker and voice explorer, and the audio fields'

@@ -1,6 +1,7 @@
 import CallbackCore
 import CallLogModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// The status line: the latest message, else the focused field's problem,

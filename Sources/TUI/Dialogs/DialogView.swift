@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// Dialogs drawn over the main screen. Returns the cursor for a prompt.

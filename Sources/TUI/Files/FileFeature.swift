@@ -1,5 +1,6 @@
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// F2 (save), F3 (open) and `e` (export a logged request): the prompt and the overwrite question.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Turns the characters a terminal sends into keys, without terminfo: the CSI
 /// and SS3 forms of xterm, tmux/screen, rxvt and the Linux console, with

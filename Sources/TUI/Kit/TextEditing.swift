@@ -1,6 +1,7 @@
 import Localization
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The editing keys of a one-line text field.
 enum TextEditing {

@@ -1,7 +1,8 @@
 import CallEvents
 import CallbackCore
 import CallLogModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// The call log feature's dialogs.

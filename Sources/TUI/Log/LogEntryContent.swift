@@ -1,4 +1,6 @@
-import Foundation
+import ThreadLock
+import FoundationEssentials
+import Glibc
 import CallLogModel
 import CallbackCore
 import CallEvents
@@ -27,7 +29,7 @@ enum LogEntryContent {
         var lines: [(String, Style)]
     }
     nonisolated(unsafe) private static var last: Laid?
-    private static let lock = NSLock()
+    private static let lock = ThreadLock()
 
     /// The entry as styled lines, wrapped to fit `width`.
     static func lines(_ entry: CallLogEntry, result: CallResult? = nil, evidence: String? = nil, noSign: Bool = false, width: Int,

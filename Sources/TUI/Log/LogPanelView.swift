@@ -1,6 +1,7 @@
 import CallEvents
 import CallbackCore
-import Foundation
+import FoundationEssentials
+import Glibc
 import CallLogModel
 import Localization
 

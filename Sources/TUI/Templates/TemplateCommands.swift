@@ -1,6 +1,7 @@
 import CallbackCore
 import ExolveModel
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 
 /// The templates feature's dialogs.
