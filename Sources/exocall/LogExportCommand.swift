@@ -35,8 +35,10 @@ struct LogExportCommand: AsyncParsableCommand {
         if let output {
             // Created here or not at all: an existing file, or a link (even to nowhere), is never written through.
             let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            // errno read at once: what runs before the message (the language choice) may change it.
+            let failure = errno
             guard descriptor >= 0 else {
-                printError("exocall log export: " + LanguageOption.current()(errno == EEXIST ? .exportExists : .exportCannotCreate, ["path": output]))
+                printError("exocall log export: " + LanguageOption.current()(failure == EEXIST ? .exportExists : .exportCannotCreate, ["path": output]))
                 throw ExitCode(1)
             }
             sink = descriptor

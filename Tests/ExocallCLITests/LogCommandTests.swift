@@ -125,6 +125,7 @@ final class LogCommandTests: XCTestCase {
         XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 5)
         let again = try runExocall(["log", "export", "--format", "csv", "--output", csvPath, "--db", db], home: home)
         XCTAssertEqual(again.status, 1, "an existing file is not overwritten")
+        XCTAssertTrue(again.stderr.contains("already exists"), "the reason is the file that exists, not a vague one: \(again.stderr)")
         let jsonl = try runExocall(["log", "export", "--search", "first", "--db", db], home: home)
         XCTAssertEqual(jsonl.stdout.split(separator: "\n").count, 2, "the original and its replay")
     }
