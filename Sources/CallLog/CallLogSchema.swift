@@ -2,7 +2,7 @@ import CallLogModel
 
 /// The local log's schema, one step per version (the plan and its rule are
 /// `SchemaPlan`'s, shared with the team log), applied step by step and recorded by
-/// name in `grdb_migrations`, where the GRDB-based exocall before 0.12 recorded it:
+/// name in `grdb_migrations`, where exocall recorded them when it used GRDB:
 /// a log written by either reads the same in both.
 enum CallLogSchema {
     /// The steps. Never edit a shipped step: add one.
