@@ -34,7 +34,7 @@ let package = Package(
         // `exocall events serve`: the receiver on Hummingbird 2 (bounded reads, deadlines, graceful drain
         // on SIGTERM through swift-service-lifecycle, a log line per request without the token).
         .target(name: "EventServer", dependencies: [
-            "EventReceiver", "CallEvents", "CallLogModel", "CallbackCore",
+            "EventReceiver", "CallEvents", "CallLogModel", "CallbackCore", "Localization",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -195,3 +195,15 @@ let package = Package(
         ]),
     ]
 )
+
+// exocall's own modules see only the members of modules they import: Swift's transitive
+// extension lookup let Foundation's Objective-C `String` methods (and ICU behind them) into
+// files that import FoundationEssentials only (issue #32).
+let ownModules: Set<String> = [
+    "CallbackCore", "CallEvents", "EventReceiver", "EventServer", "Localization", "ProcessEnvironment", "SafeTOML", "ExolveModel",
+    "ExolveClient", "ExolveStub", "CallLogModel", "CallLog", "CallLogPostgres", "Theming", "TUI", "TUIRuntime", "Console", "TUINcurses",
+    "ThreadLock", "exocall",
+]
+for target in package.targets where ownModules.contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

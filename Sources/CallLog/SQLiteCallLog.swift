@@ -107,7 +107,7 @@ public final class SQLiteCallLog: CallLogStore {
 
     /// A path as it goes in a `file:` URI (`%`, `?` and `#` escaped).
     static func uriEscaped(_ path: String) -> String {
-        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+        path.replacing("%", with: "%25").replacing("?", with: "%3f").replacing("#", with: "%23")
     }
 
     /// Refuses a path that holds something other than a file: SQLite would open a FIFO

@@ -34,7 +34,7 @@ public struct Annotation: Equatable, Sendable {
 
     /// `text` as it is kept: line ends made `\n`, surrounding blank space and blank lines dropped.
     public static func normalized(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
             .trimmingWhitespace()
     }
 

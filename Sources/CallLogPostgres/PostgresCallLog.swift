@@ -194,7 +194,7 @@ public final class PostgresCallLog: CallLogStore {
         if error is SharedConnection.Closed { return .unavailable(location: location, detail: .phrase(.pgLogClosed)) }
         func redacted(_ text: String) -> String {
             guard let password, password.count >= 3 else { return text }
-            return text.replacingOccurrences(of: password, with: "***")
+            return text.replacing(password, with: "***")
         }
         var detail: Localized
         if let error = error as? PSQLError {
@@ -422,7 +422,7 @@ public final class PostgresCallLog: CallLogStore {
 
     // MARK: - Reading
 
-    static let selectColumns = "id, " + columns.replacingOccurrences(of: ", origin, search_words", with: "")
+    static let selectColumns = "id, " + columns.replacing(", origin, search_words", with: "")
         + ", note, note_by, note_at, disposition, disposition_by, disposition_at, history_talk_seconds, history_at"
 
     private static func entries(_ rows: PostgresRowSequence) async throws -> [CallLogEntry] {

@@ -32,11 +32,10 @@ public struct CIDR: Sendable, Equatable {
         return true
     }
 
+    /// The peer's address bytes: NIO's text of it, read by the parser `--allow-from` uses
+    /// (4 bytes for IPv4, 16 for IPv6; none for a Unix socket).
     static func raw(_ address: SocketAddress) -> [UInt8] {
-        switch address {
-        case .v4(let v4): return withUnsafeBytes(of: v4.address.sin_addr.s_addr) { Array($0) }
-        case .v6(let v6): return withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
-        default: return []
-        }
+        guard let text = address.ipAddress, let parsed = CIDR(text), parsed.prefix == parsed.bytes.count * 8 else { return [] }
+        return parsed.bytes
     }
 }

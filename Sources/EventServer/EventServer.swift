@@ -7,6 +7,7 @@ import Glibc
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import Localization
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -88,7 +89,7 @@ public enum EventServer {
                         logger: Logger) async -> Response {
         let started = ContinuousClock.now
         let path = request.uri.path
-        let masked = path.replacingOccurrences(of: token, with: "<token>")
+        let masked = path.replacing(token, with: "<token>")
         var answer: IntakeAnswer
         if !options.allowFrom.isEmpty, !(context.remoteAddress.map { address in options.allowFrom.contains { $0.contains(address) } } ?? false) {
             answer = IntakeAnswer(status: 404, body: "not found\n", outcome: "not_allowed")
@@ -120,7 +121,7 @@ public enum EventServer {
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        logger.info("\(request.method.rawValue) \(masked) \(answer.status) \(answer.outcome) \(String(format: "%.1f", milliseconds)) ms",
+        logger.info("\(request.method.rawValue) \(masked) \(answer.status) \(answer.outcome) \(Elapsed.tenths(milliseconds)) ms",
                     metadata: ["peer": .string(context.remoteAddress?.ipAddress ?? "-")])
         var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
         // A refused body may still be arriving: the connection is closed rather than read to its end.

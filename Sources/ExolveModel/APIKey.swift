@@ -60,7 +60,7 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
 
     /// Replaces every occurrence of the key in `text` with a mask.
     public func redact(_ text: String) -> String {
-        text.contains(secret) ? text.replacingOccurrences(of: secret, with: APIKey.mask) : text
+        text.contains(secret) ? text.replacing(secret, with: APIKey.mask) : text
     }
 
     /// The environment variable a key is read from when no profile names another:

@@ -1,4 +1,5 @@
 import CallbackCore
+import FoundationEssentials
 
 /// A ready `curl` command for a request: the same endpoint and body exocall
 /// would send, with the key as a shell variable (`$EXOLVE_API_KEY`), never the key.
@@ -19,6 +20,6 @@ public enum CurlCommand {
 
     /// `text` in single quotes for a POSIX shell (a quote becomes '\'').
     public static func quote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }

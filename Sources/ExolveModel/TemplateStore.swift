@@ -83,11 +83,10 @@ public struct TemplateStore: Sendable {
         if !overwrite && FileManager.default.fileExists(atPath: path(of: name)) {
             throw Failure(text: .phrase(.tplExists, ["name": .verbatim(name)]))
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data((CanonicalJSON.string(json, style: .pretty) + "\n").utf8).write(to: URL(fileURLWithPath: path(of: name)), options: .atomic)
-        } catch {
-            throw Failure(text: .phrase(.tplCannotWrite, ["path": .verbatim(path(of: name)), "reason": .verbatim(error.localizedDescription)]))
+        // A folder that cannot be made fails the write below, with the C library's reason.
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if case .failure(let failure) = AtomicFile.write(Array((CanonicalJSON.string(json, style: .pretty) + "\n").utf8), to: path(of: name)) {
+            throw Failure(text: .phrase(.tplCannotWrite, ["path": .verbatim(path(of: name)), "reason": .verbatim(failure.reason)]))
         }
     }
 
@@ -96,8 +95,8 @@ public struct TemplateStore: Sendable {
         guard Self.isValidName(name), FileManager.default.fileExists(atPath: path(of: name)) else {
             throw Failure(text: .phrase(.tplNoneBare, ["name": .verbatim(name)]))
         }
-        do { try FileManager.default.removeItem(atPath: path(of: name)) } catch {
-            throw Failure(text: .phrase(.tplCannotDelete, ["path": .verbatim(path(of: name)), "reason": .verbatim(error.localizedDescription)]))
+        guard unlink(path(of: name)) == 0 else {
+            throw Failure(text: .phrase(.tplCannotDelete, ["path": .verbatim(path(of: name)), "reason": .verbatim(String(cString: strerror(errno)))]))
         }
     }
 }

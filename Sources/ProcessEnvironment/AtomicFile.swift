@@ -34,9 +34,11 @@ public enum AtomicFile {
 }
 
 /// Why a file could not be written: the C library's words for `errno`.
-public struct AtomicFileFailure: Error, Sendable {
+public struct AtomicFileFailure: Error, Sendable, CustomStringConvertible {
     /// The error number.
     public let errno: Int32
     /// `strerror`'s text ("Permission denied").
     public var reason: String { String(cString: strerror(errno)) }
+    /// The reason.
+    public var description: String { reason }
 }

@@ -34,33 +34,22 @@ public struct DraftStore: Sendable {
     /// Reads the draft.
     public func load() -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else { return .none }
-        do {
-            guard let form = FormState(draft: try JSONParser.parse([UInt8](data))) else { throw CocoaError(.coderReadCorrupt) }
-            // stat(2), not FileManager's attributes (a dictionary of every attribute, a quarter
-            // of a millisecond of the first frame, issue #32).
-            var info = stat()
-            let saved = stat(path, &info) == 0
-                ? Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) : Date()
-            return .draft(form, savedAt: saved)
-        } catch {
+        guard let value = try? JSONParser.parse([UInt8](data)), let form = FormState(draft: value) else {
             let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
             let moved = (try? FileManager.default.moveItem(atPath: path, toPath: aside)) != nil
             return .unreadable(reason: .phrase(.draftNotADraft), movedTo: moved ? aside : nil)
         }
+        // stat(2), not FileManager's attributes (a dictionary of every attribute, a quarter
+        // of a millisecond of the first frame, issue #32).
+        var info = stat()
+        let saved = stat(path, &info) == 0
+            ? Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) : Date()
+        return .draft(form, savedAt: saved)
     }
 
-    /// Writes the draft atomically (a temporary file renamed over the old one).
+    /// Writes the draft atomically (a temporary file renamed over the old one), readable by its owner only.
     public func save(_ form: FormState) throws {
-        let folder = FilePath.parent(of: path)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let data = Data(CanonicalJSON.string(form.draftJSON, style: .compact).utf8)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try? FileManager.default.createDirectory(atPath: FilePath.parent(of: path), withIntermediateDirectories: true)
+        try AtomicFile.write(Array(CanonicalJSON.string(form.draftJSON, style: .compact).utf8), to: path, mode: 0o600).get()
     }
 }

@@ -9,6 +9,7 @@ import Glibc
 import Localization
 import Logging
 import ProcessEnvironment
+import NIOCore
 
 /// `exocall events serve`: receives Exolve's call events and writes them into the call log.
 struct EventsServeCommand: AsyncParsableCommand {

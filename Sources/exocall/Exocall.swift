@@ -4,6 +4,7 @@ import Console
 import FoundationEssentials
 import Glibc
 import ProcessEnvironment
+import Localization
 
 /// The `exocall` command: with no subcommand it opens the terminal UI (`tui`).
 @main

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExolveClient
 import ExolveModel
+import Localization
 
 /// How a command that reads a list from Exolve reaches it (`numbers`, `log sync`): the
 /// profile's key and endpoint as `send` resolves them, a timeout, another base URL.

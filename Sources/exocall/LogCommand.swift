@@ -143,7 +143,7 @@ enum LegSummary {
     /// `text` cut to `width` characters with an ellipsis, on one line.
     static func clip(_ text: String, _ width: Int) -> String {
         // Only the head is looked at: a planted 100,000-character value costs what a short one does.
-        let head = text.prefix(width + 1).replacingOccurrences(of: "\n", with: " ")
+        let head = String(text.prefix(width + 1)).replacing("\n", with: " ")
         return head.count > width ? String(head.prefix(width - 1)) + "…" : head
     }
 }
@@ -229,8 +229,8 @@ struct LogShowCommand: AsyncParsableCommand {
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {
             // A note's later lines under its first.
-            say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + value.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: width + 2)))
+            say(label.fitted(width) + "  "
+                + value.replacing("\n", with: "\n" + String(repeating: " ", count: width + 2)))
         }
         if let result {
             // Each leg's timeline, as the TUI's entry view says it (`say` escapes what came from the network).
@@ -239,7 +239,7 @@ struct LogShowCommand: AsyncParsableCommand {
                 if leg.defined { parts.append(CallResult.causeInFull(leg.cause, hangupCause: leg.hangupCause, in: tr)) }
                 parts.insert(leg.answered ? tr(.showAnswered) : tr(.timelineNotAnswered), at: 0)
                 if let ms = leg.durationMs, ms > 0 { parts.append(tr(.timelineTalk, ["time": CallResult.clock(Int((ms + 500) / 1000))])) }
-                say(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + parts.joined(separator: " · "))
+                say(label.fitted(width) + "  " + parts.joined(separator: " · "))
             }
         }
         say("\n" + tr(.showRequest))

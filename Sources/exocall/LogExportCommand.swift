@@ -142,7 +142,7 @@ enum CSV {
     static func row(_ fields: [String]) -> String {
         fields.map(neutral).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
     }
 }

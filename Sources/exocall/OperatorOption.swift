@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallLog
+import Localization
 
 /// `--operator NAME`: who is sending, stamped on every entry of the call log.
 struct OperatorOption: ParsableArguments {

@@ -15,7 +15,7 @@ struct StubServerCommand: AsyncParsableCommand {
         Prints the URL it listens on as its first line, then one line per request.
         It validates bodies with the same rules as exocall, answers 401 to a missing or
         wrong key, and fails on purpose when request_description starts with:
-        \(StubScenario.catalog.map { "  \($0.tag.padding(toLength: 18, withPad: " ", startingAt: 0)) \($0.effect.text(.en))" }.joined(separator: "\n"))
+        \(StubScenario.catalog.map { "  \($0.tag.fitted(18)) \($0.effect.text(.en))" }.joined(separator: "\n"))
 
         Example:
           exocall stub-server --port 8080

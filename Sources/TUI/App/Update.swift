@@ -1,6 +1,8 @@
 import CallLogModel
 import CallbackCore
+import CallEvents
 import Localization
+import ExolveModel
 
 /// The reducer: applies an action to the state and returns the effects to run.
 /// All behaviour of the front end lives here and in the functions it calls,

@@ -8,7 +8,7 @@ import Localization
 enum AudioCommands {
     /// The voices a picker shows for a filter text and gender.
     static func voices(matching filter: String, gender: Gender?) -> [Voice] {
-        func fold(_ text: String) -> String { text.lowercased().replacingOccurrences(of: "ё", with: "е") }
+        func fold(_ text: String) -> String { text.lowercased().replacing("ё", with: "е") }
         let needle = fold(filter)
         return VoiceCatalog.voices.filter { voice in
             if let gender, voice.gender != gender { return false }

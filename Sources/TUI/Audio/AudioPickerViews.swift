@@ -28,7 +28,7 @@ enum AudioPickerViews {
             var x = inner.x + 1
             x += canvas.put(voice.id == current ? "●" : " ", x: x, y: y, style: Style(.accent, on: background))
             x += canvas.put(String(voice.id).leftPadding(3) + "  ", x: x, y: y, style: Style(.muted, on: background))
-            x += canvas.put((voice.name + " (" + voice.latin + ")").padding(toLength: 24, withPad: " ", startingAt: 0), x: x, y: y, style: Style(.text, on: background, bold: chosen))
+            x += canvas.put((voice.name + " (" + voice.latin + ")").fitted(24), x: x, y: y, style: Style(.text, on: background, bold: chosen))
             x += canvas.put(VoiceCatalog.genderMark(voice.gender, russian: say == .ru) + "  ", x: x, y: y, style: Style(.muted, on: background))
             let emotions = voice.emotions.map { VoiceRules.emotionName(voice, $0.id, say) + ($0.id == voice.defaultEmotion ? "*" : "") }
                 .joined(separator: ", ")

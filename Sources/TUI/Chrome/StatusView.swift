@@ -3,6 +3,7 @@ import CallLogModel
 import FoundationEssentials
 import Glibc
 import Localization
+import CallEvents
 
 /// The status line: the latest message, else the focused field's problem,
 /// else what the field is for.

@@ -93,10 +93,10 @@ enum AccountPickerCommands {
             guard case .loaded(let resources) = account.resources else { return [] }
             rows = resources.map { AccountPickerRow(value: $0.id, columns: [$0.id, $0.name]) }
         }
-        let words = filter.lowercased().replacingOccurrences(of: "ё", with: "е").split(separator: " ")
+        let words = filter.lowercased().replacing("ё", with: "е").split(separator: " ")
         guard !words.isEmpty else { return rows }
         return rows.filter { row in
-            let text = row.columns.joined(separator: " ").lowercased().replacingOccurrences(of: "ё", with: "е")
+            let text = row.columns.joined(separator: " ").lowercased().replacing("ё", with: "е")
             return words.allSatisfy { text.contains($0) }
         }
     }

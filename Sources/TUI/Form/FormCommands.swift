@@ -1,6 +1,7 @@
 import CallbackCore
 import CallLogModel
 import Localization
+import ExolveModel
 
 /// What the form's keys do (the key table says which key does which), on the form feature's own state.
 enum FormCommands {

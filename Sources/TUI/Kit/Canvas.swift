@@ -185,7 +185,7 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
     public func find(_ needle: String) -> (x: Int, y: Int)? {
         for y in 0..<size.height {
             let line = row(y)
-            if let range = line.range(of: needle) {
+            if let range = line.firstRange(of: needle) {
                 return (DisplayWidth.of(line[line.startIndex..<range.lowerBound]), y)
             }
         }

@@ -196,7 +196,7 @@ public struct InputDecoder: Sendable {
         }
         if pasteCount > Self.pasteLimit { return [.pasteTooLarge(characters: pasteCount)] }
         guard pasteText.unicodeScalars.contains(where: { $0 == "\r" }) else { return pasteText.isEmpty ? [] : [.paste(pasteText)] }
-        let text = pasteText.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let text = pasteText.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         return text.isEmpty ? [] : [.paste(text)]
     }
 

@@ -36,11 +36,11 @@ enum TextEditing {
         case .pasteTooLarge(let count):
             status = StatusMessage(language(.pasteTooLarge, ["count": "\(count)", "limit": "\(InputDecoder.pasteLimit)"]), .warning)
         case .paste(let pasted):
-            var normalized = pasted.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-                .replacingOccurrences(of: "\t", with: " ")
+            var normalized = pasted.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+                .replacing("\t", with: " ")
             // Invisible bytes never reach the wire: control characters other than newlines are dropped.
             normalized.unicodeScalars.removeAll { $0 != "\n" && TextEditing.isControl($0) }
-            let oneLine = multiline ? normalized : normalized.replacingOccurrences(of: "\n", with: " ")
+            let oneLine = multiline ? normalized : normalized.replacing("\n", with: " ")
             if let bad = oneLine.first(where: { rule.refusal(of: $0) != nil }), let refusal = rule.refusal(of: bad) {
                 status = StatusMessage(language(.pasteRefused, ["refusal": language(refusal), "bad": String(bad)]), .warning)
                 return true

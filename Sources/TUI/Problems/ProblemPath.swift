@@ -7,7 +7,7 @@ import Localization
 public enum ProblemPath {
     /// The path with the row the form shows, where it names a destination.
     public static func display(_ path: String, in language: UILanguage = .en) -> String {
-        guard let open = path.range(of: ".destinations["), let close = path[open.upperBound...].firstIndex(of: "]"),
+        guard let open = path.firstRange(of: ".destinations["), let close = path[open.upperBound...].firstIndex(of: "]"),
               let index = Int(path[open.upperBound..<close]) else { return path }
         let leg = path[..<open.lowerBound]
         let rest = path[path.index(after: close)...]

@@ -1,5 +1,6 @@
 import CallbackCore
 import Localization
+import ExolveModel
 
 /// The profile switcher.
 enum ProfilePickerView {

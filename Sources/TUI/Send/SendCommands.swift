@@ -95,7 +95,7 @@ enum SendCommands {
         if let path = paths.first(where: { message.contains($0) }) {
             return [ValidationProblem(path: path, text: .phrase(.serverRefusedField, ["message": .verbatim(message)]))]
         }
-        guard let range = message.range(of: "MakeCallbackRequest.") else { return [] }
+        guard let range = message.firstRange(of: "MakeCallbackRequest.") else { return [] }
         let name = message[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         var snake = ""
         for character in name {

@@ -2,6 +2,7 @@ import CallbackCore
 import CallLogModel
 import ExolveModel
 import Localization
+import CallEvents
 
 /// The confirmation before a send, the outcome after it, and plain messages.
 enum SendViews {
@@ -14,7 +15,7 @@ enum SendViews {
         func fact(_ label: String, _ text: String, _ style: Style) {
             let pad = String(repeating: " ", count: 10)
             for (index, part) in TextWrap.lines(text, width: max(10, width - 10)).enumerated() {
-                lines.append(((index == 0 ? label.padding(toLength: 10, withPad: " ", startingAt: 0) : pad) + part, style))
+                lines.append(((index == 0 ? label.fitted(10) : pad) + part, style))
             }
         }
         let say = state.language
