@@ -145,7 +145,8 @@ public final class EffectRuntime: Sendable {
         return finished
     }
 
-    /// The open call log, if any (for tests).
+    /// The open call log, if any: the demo's event receiver writes through it (so a team log
+    /// holds one connection per TUI), and tests look at it.
     public var callLog: (any CallLogStore)? { get async { await worker.store } }
 }
 

@@ -115,7 +115,9 @@ struct TUILauncher {
             if let stub {
                 runtime.startDemo {
                     // Each placed call's life comes back as Exolve's events, over HTTP, to a receiver in this process.
-                    if let receiver = await DemoEvents.start(logPath: logPath, operatorName: operatorName) {
+                    // The log the TUI opened (queued before this, so open by now): on a team log the
+                    // receiver shares the TUI's one connection instead of holding a second.
+                    if let receiver = await DemoEvents.start(logPath: logPath, operatorName: operatorName, opened: await runtime.callLog) {
                         await stub.sendEvents(to: EventPoster.post(to: receiver))
                     }
                     return ExolveClient(endpoint: try Endpoint(try await stub.start()), apiKey: APIKey(demoKey)!, timeout: timeout)
@@ -248,9 +250,14 @@ struct TUILauncher {
 /// the signals to the TUI.
 enum DemoEvents {
     /// The receiver's event URL once it listens, or nil when it cannot start (the demo works without it).
-    /// On a team log it holds a connection of its own, named for the operator as the TUI's is.
-    static func start(logPath: String, operatorName: String) async -> String? {
-        guard let store = try? await CallLogOpener.open(logPath, session: LogSession(operatorName: operatorName)),
+    /// It writes through `opened`, the log the TUI opened (one connection to a team log for both);
+    /// without one (a team log that was down at the start) it opens its own, named for the operator.
+    static func start(logPath: String, operatorName: String, opened: (any CallLogStore)?) async -> String? {
+        // A log the TUI could only read cannot take events: the receiver tries its own, as before.
+        let writable = opened.flatMap { $0.isReadOnly ? nil : $0 }
+        var own: (any CallLogStore)? = nil
+        if writable == nil { own = try? await CallLogOpener.open(logPath, session: LogSession(operatorName: operatorName)) }
+        guard let store = writable ?? own,
               let spool = try? EventSpool(folder: FilePath.temporaryFolder() + "exocall-demo-spool-\(getpid())") else { return nil }
         let token = EventToken.random()
         let intake = EventIntake(store: store, spool: spool, token: token)

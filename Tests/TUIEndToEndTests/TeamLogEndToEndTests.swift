@@ -71,6 +71,25 @@ final class TeamLogEndToEndTests: XCTestCase {
         boris.waitFor("anna's note in boris's entry view", timeout: 10) { $0.contains("note      wants a call after 15:00") }
     }
 
+    /// Issue #32: one connection per open TUI, the demo's own event receiver included: it
+    /// writes the stand-in's events through the TUI's connection, and the call still gets them.
+    func testADemoTUIHoldsOneConnectionAndItsCallGetsItsEvents() throws {
+        let cluster = try requirePostgres()
+        let database = try cluster.createDatabase()
+        let tmux = try start(db: cluster.url(database: database))
+        tmux.keys("F5")
+        tmux.waitFor(text: "Place this callback?")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "┌─ PLACED")
+        tmux.keys("Escape")
+        tmux.waitFor("the outcome to close") { !$0.contains("┌─ PLACED") }
+        tmux.keys("M-3")
+        // The stand-in's events, through the receiver, into the team log and back to the panel.
+        tmux.waitFor("the call answered and ended, in the panel", timeout: 20) { $0.contains("✓ 0:0") }
+        let held = try cluster.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND application_name LIKE 'exocall %'")
+        XCTAssertEqual(held.trimmingCharacters(in: .whitespacesAndNewlines), "1", "the TUI and its demo receiver share one connection")
+    }
+
     func testAServerDownAtStartIsReportedAndSendsAreRefused() throws {
         _ = try requirePostgres()
         let tmux = try start(db: "postgresql://anna:pw-never-shown@127.0.0.1:1/calls?sslmode=disable")
