@@ -60,11 +60,11 @@ public final class SQLiteConnection: @unchecked Sendable {
     /// The rows of one statement with `arguments` bound.
     public func rows(_ sql: String, _ arguments: [any SQLiteBindable] = []) throws(SQLiteError) -> [SQLiteRow] {
         var rows: [SQLiteRow] = []
-        var columns: [String]?
+        var layout: SQLiteRow.Columns?
         try run(sql, arguments) { statement throws(SQLiteError) in
-            let names = columns ?? (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }
-            columns = names
-            rows.append(SQLiteRow(columns: names, values: (0..<Int32(names.count)).map { Self.value(statement, $0) }))
+            let columns = layout ?? SQLiteRow.Columns((0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) })
+            layout = columns
+            rows.append(SQLiteRow(layout: columns, values: (0..<Int32(columns.names.count)).map { Self.value(statement, $0) }))
         }
         return rows
     }
@@ -123,7 +123,7 @@ public final class SQLiteConnection: @unchecked Sendable {
         }
         for (offset, argument) in arguments.enumerated() {
             let code = Self.bind(argument.sqliteValue, statement, Int32(offset + 1))
-            guard code == SQLITE_OK else { throw error(code, sql) }
+            guard code == SQLITE_OK else { throw SQLiteError(extendedCode: code, message: String(cString: sqlite3_errstr(code)), sql: sql) }
         }
         while true {
             let code = sqlite3_step(statement)
@@ -152,9 +152,13 @@ public final class SQLiteConnection: @unchecked Sendable {
         case .null: return sqlite3_bind_null(statement, index)
         case .integer(let number): return sqlite3_bind_int64(statement, index, number)
         case .real(let number): return sqlite3_bind_double(statement, index, number)
-        case .text(let text): return sqlite3_bind_text(statement, index, text, Int32(text.utf8.count), transient)
+        case .text(let text):
+            // Past 2 GiB SQLite cannot take it (and the length would not fit its int).
+            guard let length = Int32(exactly: text.utf8.count) else { return SQLITE_TOOBIG }
+            return sqlite3_bind_text(statement, index, text, length, transient)
         case .blob(let bytes):
-            return bytes.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient) }
+            guard let length = Int32(exactly: bytes.count) else { return SQLITE_TOOBIG }
+            return bytes.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, length, transient) }
         }
     }
 
