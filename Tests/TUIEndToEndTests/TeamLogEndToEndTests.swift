@@ -26,6 +26,16 @@ final class TeamLogEndToEndTests: XCTestCase {
         return tmux
     }
 
+    /// F5, Enter: the call placed, its outcome closed.
+    private func place(_ tmux: Tmux) {
+        tmux.keys("F5")
+        tmux.waitFor(text: "Place this callback?")
+        tmux.keys("Enter")
+        tmux.waitFor(text: "┌─ PLACED")
+        tmux.keys("Escape")
+        tmux.waitFor("the outcome to close") { !$0.contains("┌─ PLACED") }
+    }
+
     func testAnotherOperatorsSendAppearsInThePanelByItself() async throws {
         let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
@@ -50,12 +60,7 @@ final class TeamLogEndToEndTests: XCTestCase {
         let cluster = try requirePostgres()
         let url = cluster.url(database: try cluster.createDatabase())
         let anna = try start(db: url)
-        anna.keys("F5")
-        anna.waitFor(text: "Place this callback?")
-        anna.keys("Enter")
-        anna.waitFor(text: "┌─ PLACED")
-        anna.keys("Escape")
-        anna.waitFor("the outcome to close") { !$0.contains("┌─ PLACED") }
+        place(anna)
         let boris = try start(db: url)
         boris.waitFor(text: "Call log (1)")
         boris.keys("M-3")
@@ -77,12 +82,7 @@ final class TeamLogEndToEndTests: XCTestCase {
         let cluster = try requirePostgres()
         let database = try cluster.createDatabase()
         let tmux = try start(db: cluster.url(database: database))
-        tmux.keys("F5")
-        tmux.waitFor(text: "Place this callback?")
-        tmux.keys("Enter")
-        tmux.waitFor(text: "┌─ PLACED")
-        tmux.keys("Escape")
-        tmux.waitFor("the outcome to close") { !$0.contains("┌─ PLACED") }
+        place(tmux)
         tmux.keys("M-3")
         // The stand-in's events, through the receiver, into the team log and back to the panel.
         tmux.waitFor("the call answered and ended, in the panel", timeout: 20) { $0.contains("✓ 0:0") }
