@@ -183,6 +183,34 @@ final class CallLogContractTests: XCTestCase {
         }
     }
 
+    /// Eight operators' logs (each its own connections) sending to one client at the same
+    /// moment: exactly one begins, seven are held by it. The guard's look and the insert are
+    /// one immediate transaction on SQLite and one locked one on PostgreSQL.
+    func testSendsToOneClientAtTheSameMomentBeginOnce() async throws {
+        try await forEachBackend { backend in
+            let (_, location) = try await backend.open(self)
+            var stores: [any CallLogStore] = []
+            for _ in 0..<8 { stores.append(try await CallLogOpener.open(location)) }
+            let now = Date()
+            let outcomes = try await withThrowingTaskGroup(of: GuardedBegin.self) { group in
+                for (index, store) in stores.enumerated() {
+                    group.addTask {
+                        let entry = CallLogEntry(request: request(number: "7999000000\(index)"), mode: .demo, endpointHost: "h",
+                                                 operatorName: "op\(index)", now: now)
+                        return try await store.begin(entry, guardedBy: .standard, leg2: ["79590000000"], acknowledged: [], now: now)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let begun = outcomes.compactMap { if case .begun(let id) = $0 { id } else { nil } }
+            XCTAssertEqual(begun.count, 1, "\(backend): one send begins: \(outcomes)")
+            for outcome in outcomes {
+                if case .held(let attempts) = outcome { XCTAssertEqual(attempts.map(\.entryID), begun, "\(backend): held by the one that began") }
+            }
+            for store in stores { await store.close() }
+        }
+    }
+
     func testAnotherMachinesSendIsInFlightUntilItsDeadlineWhateverItsPid() async throws {
         try await forEachBackend { backend in
             let (store, _) = try await backend.open(self)
