@@ -1,3 +1,4 @@
+import Glibc
 import NIOCore
 
 /// A network in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`, or one address), for `--allow-from`.
@@ -32,10 +33,14 @@ public struct CIDR: Sendable, Equatable {
         return true
     }
 
-    /// The peer's address bytes: NIO's text of it, read by the parser `--allow-from` uses
-    /// (4 bytes for IPv4, 16 for IPv6; none for a Unix socket).
+    /// The address's bytes (4 for IPv4, 16 for IPv6; none for a Unix socket), from NIO's
+    /// text of it read back by the C library.
     static func raw(_ address: SocketAddress) -> [UInt8] {
-        guard let text = address.ipAddress, let parsed = CIDR(text), parsed.prefix == parsed.bytes.count * 8 else { return [] }
-        return parsed.bytes
+        guard let text = address.ipAddress else { return [] }
+        var v4 = [UInt8](repeating: 0, count: 4)
+        if inet_pton(AF_INET, text, &v4) == 1 { return v4 }
+        var v6 = [UInt8](repeating: 0, count: 16)
+        if inet_pton(AF_INET6, text, &v6) == 1 { return v6 }
+        return []
     }
 }

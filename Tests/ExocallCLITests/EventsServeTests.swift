@@ -18,6 +18,12 @@ final class EventsServeTests: XCTestCase {
         var path: String { "/events/" + url.split(separator: "/").last! }
     }
 
+    /// The receiver printed no URL: what it printed first, and how it ended if it did.
+    struct ReceiverDidNotStart: Error {
+        let firstLine: String
+        let status: Int32?
+    }
+
     func start(_ arguments: [String], home: String) throws -> Receiver {
         let process = Process()
         process.executableURL = exocallBinary
@@ -37,7 +43,10 @@ final class EventsServeTests: XCTestCase {
             line += chunk
         }
         let url = String(decoding: line, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        XCTAssertTrue(url.hasPrefix("http://127.0.0.1:") || url.hasPrefix("https://127.0.0.1:"), "the first line is the URL: \(url)")
+        // No URL (the receiver died at start): fail here, not on reading a port out of nothing.
+        guard url.hasPrefix("http://127.0.0.1:") || url.hasPrefix("https://127.0.0.1:") else {
+            throw ReceiverDidNotStart(firstLine: url, status: process.isRunning ? nil : process.terminationStatus)
+        }
         return Receiver(process: process, url: url, errors: errors)
     }
 
@@ -101,6 +110,26 @@ final class EventsServeTests: XCTestCase {
         let token = String(receiver.path.split(separator: "/").last!)
         XCTAssertFalse(log.contains(token), log)
         XCTAssertTrue(log.contains("POST /events/<token> 200 accepted"), log)
+    }
+
+    /// `--allow-from`: a peer outside every network given is answered as an unknown path, one
+    /// inside is served (IPv4 networks, an IPv6 address beside them, bad networks refused).
+    func testAllowFromServesOnlyThePeersInItsNetworks() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let outside = try start(["--db", db, "--allow-from", "10.0.0.0/8", "--allow-from", "2001:db8::/32"], home: home)
+        XCTAssertEqual(post(outside, Self.vendorD), 404, "loopback is not in 10.0.0.0/8 nor 2001:db8::/32")
+        XCTAssertEqual(exchange(outside.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404,
+                       "every path, so an outsider learns nothing; and the receiver answered, it did not fall over")
+        let inside = try start(["--db", db, "--allow-from", "::1", "--allow-from", "127.0.0.0/8"], home: home)
+        XCTAssertEqual(post(inside, Self.vendorD), 200)
+        let exact = try start(["--db", db, "--allow-from", "127.0.0.1/32"], home: home)
+        XCTAssertEqual(post(exact, Self.vendorD), 200)
+        for bad in ["10.0.0.0/33", "not-a-network", "::1/129"] {
+            let refused = try runExocall(["events", "serve", "--db", db, "--listen", "127.0.0.1:0", "--allow-from", bad], home: home)
+            XCTAssertNotEqual(refused.status, 0, bad)
+            XCTAssertTrue(refused.stderr.contains(bad), "the value is named: \(refused.stderr)")
+        }
     }
 
     /// The team database goes down: events are still acknowledged (into the spool) and reach
