@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "CallEvents", dependencies: ["CallbackCore", "Localization"]),
         // The event receiver's logic (the secret path, the body's rules, the durable spool, the
         // metrics), apart from the HTTP server that carries it.
-        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel", "ProcessEnvironment", "ThreadLock"]),
+        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel", "ProcessEnvironment"]),
         // `exocall events serve`: the receiver on Hummingbird 2 (bounded reads, deadlines, graceful drain
         // on SIGTERM through swift-service-lifecycle, a log line per request without the token).
         .target(name: "EventServer", dependencies: [
@@ -45,9 +45,8 @@ let package = Package(
         ]),
         // The one message catalog, in English and Russian, with the plural rule and the language choice.
         .target(name: "Localization", exclude: ["Glossary.md"]),
-        // A lock on a pthread mutex, in place of NSLock (Foundation's Objective-C layer, and ICU behind it).
-        .target(name: "ThreadLock"),
-        // The environment and the home folder, without Foundation's ProcessInfo (0.4 ms at start).
+        // The environment, the home folder, paths, atomic writes and a thread, without Foundation's
+        // ProcessInfo (0.4 ms at start) or its Objective-C layer (ICU behind it, issue #32).
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
         .target(name: "SafeTOML", dependencies: ["Localization", .product(name: "TOMLKit", package: "TOMLKit")]),
@@ -62,7 +61,6 @@ let package = Package(
         ]),
         .target(name: "ExolveClient", dependencies: [
             "ExolveModel",
-            "ThreadLock",
             "CallbackCore",
             "Localization",
             "ProcessEnvironment",
@@ -92,7 +90,6 @@ let package = Package(
             "Localization",
             "ProcessEnvironment",
             "ExolveClient",
-            "ThreadLock",
             // SQLite's C API only (GRDB's system-library module): GRDB itself links Foundation's
             // Objective-C layer and ICU's 34 MB of tables into exocall (issue #32).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -122,14 +119,14 @@ let package = Package(
         .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")],
                 plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
-        .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming", "ThreadLock"]),
+        .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
         .target(name: "TUIRuntime", dependencies: ["TUI", "CallEvents", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         // Stack protector and fortified libc calls for exocall's own C (issue #32).
         .target(name: "CTerminalSignals", cSettings: [.unsafeFlags(["-fstack-protector-strong", "-D_FORTIFY_SOURCE=2", "-O2"])]),
         // Writes to the terminal and pipes that never trap when the other end is gone.
         .target(name: "Console"),
-        .target(name: "TUINcurses", dependencies: ["TUI", "Localization", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console", "ThreadLock"]),
+        .target(name: "TUINcurses", dependencies: ["TUI", "Localization", "ProcessEnvironment", "Theming", "CNcursesw", "CTerminalSignals", "Console"]),
         .executableTarget(name: "exocall", dependencies: [
             "CallbackCore",
             "CallEvents",
@@ -146,7 +143,6 @@ let package = Package(
             "TUINcurses",
             "Theming",
             "Console",
-            "ThreadLock",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
             // How exocall starts in a few milliseconds (BENCHMARKS.md, issue #19):
@@ -165,7 +161,7 @@ let package = Package(
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .testTarget(name: "ProcessEnvironmentTests", dependencies: ["ProcessEnvironment", "ThreadLock"]),
+        .testTarget(name: "ProcessEnvironmentTests", dependencies: ["ProcessEnvironment"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallLogModel", "CallbackCore", "Localization"]),
         .testTarget(name: "EventReceiverTests", dependencies: ["EventReceiver", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient"]),
         .testTarget(name: "ExolveClientTests", dependencies: [
@@ -202,7 +198,7 @@ let package = Package(
 let ownModules: Set<String> = [
     "CallbackCore", "CallEvents", "EventReceiver", "EventServer", "Localization", "ProcessEnvironment", "SafeTOML", "ExolveModel",
     "ExolveClient", "ExolveStub", "CallLogModel", "CallLog", "CallLogPostgres", "Theming", "TUI", "TUIRuntime", "Console", "TUINcurses",
-    "ThreadLock", "exocall",
+    "exocall",
 ]
 for target in package.targets where ownModules.contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]

@@ -1,4 +1,4 @@
-import ThreadLock
+import Synchronization
 import CallEvents
 import FoundationEssentials
 import Glibc
@@ -13,7 +13,7 @@ public final class EventSpool: @unchecked Sendable {
     public let folder: String
     /// The most events it holds: past this it refuses (the receiver answers 503, acknowledging nothing).
     public let capacity: Int
-    private let lock = ThreadLock()
+    private let lock = Mutex(())
     /// The identity part of every event held (read from the folder once, kept in step after):
     /// a keep checks duplicates and capacity without listing the folder each time.
     private var held: Set<String>
@@ -31,7 +31,7 @@ public final class EventSpool: @unchecked Sendable {
     }
 
     /// How many events wait.
-    public var depth: Int { lock.withLock { held.count } }
+    public var depth: Int { lock.withLock { _ in held.count } }
 
     private func names() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".event") }.sorted()
@@ -39,7 +39,7 @@ public final class EventSpool: @unchecked Sendable {
 
     /// Keeps `event` durably; false when the spool is full. The same event twice is kept once.
     public func keep(_ event: CallEvent, receivedAt: Date) throws -> Bool {
-        try lock.withLock {
+        try lock.withLock { _ in
             let name = Self.fileName(event, receivedAt: receivedAt)
             let identity = Self.identityPart(event)
             if held.contains(identity) { return true }
@@ -66,7 +66,7 @@ public final class EventSpool: @unchecked Sendable {
 
     /// The waiting events, oldest first, with their file names (to remove once applied).
     public func waiting(limit: Int = 1000) -> [(name: String, event: CallEvent, receivedAt: Date)] {
-        lock.withLock {
+        lock.withLock { _ in
             names().prefix(limit).compactMap { name in
                 guard let data = FileManager.default.contents(atPath: folder + "/" + name),
                       case .success(let event) = CallEventParser.parse(Array(data)) else { return nil }
@@ -78,7 +78,7 @@ public final class EventSpool: @unchecked Sendable {
 
     /// Removes an applied event.
     public func remove(_ name: String) {
-        lock.withLock {
+        lock.withLock { _ in
             if unlink(folder + "/" + name) == 0 { held.remove(Self.identityPart(ofFile: name)) }
         }
     }

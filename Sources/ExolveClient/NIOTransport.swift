@@ -1,4 +1,4 @@
-import ThreadLock
+import Synchronization
 import FoundationEssentials
 import Glibc
 import NIOCore
@@ -146,7 +146,7 @@ public struct NIOTransport: HTTPTransport {
 /// (the rest counted), whether a byte of the request was handed to the socket,
 /// and exactly one result however the exchange ends.
 private final class Exchange: @unchecked Sendable {
-    private let lock = ThreadLock()
+    private let lock = Mutex(())
     private let cap: Int
     private var continuation: CheckedContinuation<TransportResult, Never>?
     private var status: Int?
@@ -161,22 +161,22 @@ private final class Exchange: @unchecked Sendable {
 
     /// The connection, once made.
     var channel: (any Channel)? {
-        get { lock.withLock { connection } }
-        set { lock.withLock { connection = newValue } }
+        get { lock.withLock { _ in connection } }
+        set { lock.withLock { _ in connection = newValue } }
     }
     /// Called once, when the result is delivered.
     var onFinish: (@Sendable () -> Void)? {
-        get { lock.withLock { finished } }
-        set { lock.withLock { finished = newValue } }
+        get { lock.withLock { _ in finished } }
+        set { lock.withLock { _ in finished = newValue } }
     }
-    var isDone: Bool { lock.withLock { done } }
-    var hasWritten: Bool { lock.withLock { written } }
+    var isDone: Bool { lock.withLock { _ in done } }
+    var hasWritten: Bool { lock.withLock { _ in written } }
 
-    func start(_ continuation: CheckedContinuation<TransportResult, Never>) { lock.withLock { self.continuation = continuation } }
-    func markWritten() { lock.withLock { written = true } }
-    func received(status: Int) { lock.withLock { self.status = status } }
+    func start(_ continuation: CheckedContinuation<TransportResult, Never>) { lock.withLock { _ in self.continuation = continuation } }
+    func markWritten() { lock.withLock { _ in written = true } }
+    func received(status: Int) { lock.withLock { _ in self.status = status } }
     func received(_ bytes: ByteBuffer) {
-        lock.withLock {
+        lock.withLock { _ in
             let room = max(0, cap - body.count)
             if room > 0 { body += bytes.readableBytesView.prefix(room) }
             dropped += max(0, bytes.readableBytes - room)
@@ -185,7 +185,7 @@ private final class Exchange: @unchecked Sendable {
 
     /// The answer ended: deliver what arrived.
     func answered() {
-        let (status, body, dropped) = lock.withLock { (self.status, self.body, self.dropped) }
+        let (status, body, dropped) = lock.withLock { _ in (self.status, self.body, self.dropped) }
         guard let status else { return finish(.failedAfterSending(.phrase(.transportNotHTTP))) }
         finish(.response(status: status, body: body, dropped: dropped))
     }
@@ -197,13 +197,13 @@ private final class Exchange: @unchecked Sendable {
 
     /// The connection closed before the answer ended.
     func closed() {
-        let answering = lock.withLock { status != nil }
+        let answering = lock.withLock { _ in status != nil }
         failed(.phrase(answering ? .transportClosedMidAnswer : .transportClosedSilently))
     }
 
     /// Delivers the result once; later calls do nothing.
     func finish(_ result: TransportResult) {
-        let (resume, onFinish) = lock.withLock { () -> (CheckedContinuation<TransportResult, Never>?, (@Sendable () -> Void)?) in
+        let (resume, onFinish) = lock.withLock { (_: inout ()) -> (CheckedContinuation<TransportResult, Never>?, (@Sendable () -> Void)?) in
             guard !done else { return (nil, nil) }
             done = true
             defer { continuation = nil }

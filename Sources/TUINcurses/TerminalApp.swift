@@ -1,4 +1,4 @@
-import ThreadLock
+import Synchronization
 import Console
 import CNcursesw
 import CTerminalSignals
@@ -221,18 +221,18 @@ public final class TerminalApp: @unchecked Sendable {
 
 /// Actions from other threads, with a pipe to wake the loop.
 final class Inbox: @unchecked Sendable {
-    private let lock = ThreadLock()
+    private let lock = Mutex(())
     private var actions: [Action] = []
     var wakeFD: Int32 = -1
 
     func push(_ action: Action) {
-        lock.withLock { actions.append(action) }
+        lock.withLock { _ in actions.append(action) }
         var byte: UInt8 = 1
         if wakeFD >= 0 { _ = write(wakeFD, &byte, 1) }
     }
 
     func drain() -> [Action] {
-        lock.withLock {
+        lock.withLock { _ in
             defer { actions.removeAll() }
             return actions
         }

@@ -9,7 +9,6 @@ import ExolveClient
 import ExolveStub
 import FoundationEssentials
 import Glibc
-import ThreadLock
 import ProcessEnvironment
 import TUI
 import Theming

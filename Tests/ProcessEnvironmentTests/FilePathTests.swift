@@ -1,6 +1,6 @@
 import Foundation
 import ProcessEnvironment
-import ThreadLock
+import Synchronization
 import XCTest
 
 /// Issue #32: the path arithmetic that replaced NSString's answers as NSString does.
@@ -70,18 +70,17 @@ final class FilePathTests: XCTestCase {
         XCTAssertEqual(failure.reason, "No such file or directory")
     }
 
-    func testTheLockExcludesAndTheThreadRuns() {
-        let lock = ThreadLock()
-        nonisolated(unsafe) var counter = 0
+    func testDetachedThreadsRun() {
+        let counter = Mutex(0)
         let done = expectation(description: "threads")
         done.expectedFulfillmentCount = 4
         for _ in 0..<4 {
             DetachedThread.start {
-                for _ in 0..<10_000 { lock.withLock { counter += 1 } }
+                for _ in 0..<10_000 { counter.withLock { $0 += 1 } }
                 done.fulfill()
             }
         }
         wait(for: [done], timeout: 10)
-        XCTAssertEqual(lock.withLock { counter }, 40_000)
+        XCTAssertEqual(counter.withLock { $0 }, 40_000)
     }
 }

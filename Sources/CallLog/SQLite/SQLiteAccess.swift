@@ -1,9 +1,9 @@
-import ThreadLock
+import Synchronization
 
 /// A connection used by one thread at a time: every use holds its lock.
 public final class SQLiteAccess: @unchecked Sendable {
     private let connection: SQLiteConnection
-    private let lock = ThreadLock()
+    private let lock = Mutex(())
 
     /// Guards `connection`.
     public init(_ connection: SQLiteConnection) { self.connection = connection }
@@ -13,6 +13,6 @@ public final class SQLiteAccess: @unchecked Sendable {
 
     /// Runs `body` on the connection, alone.
     public func use<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try lock.withLock { () throws -> T in try body(connection) }
+        try lock.withLock { (_: inout ()) throws -> T in try body(connection) }
     }
 }

@@ -1,4 +1,4 @@
-import ThreadLock
+import Synchronization
 import FoundationEssentials
 import Glibc
 import CallLogModel
@@ -29,17 +29,17 @@ enum LogEntryContent {
         var lines: [(String, Style)]
     }
     nonisolated(unsafe) private static var last: Laid?
-    private static let lock = ThreadLock()
+    private static let lock = Mutex(())
 
     /// The entry as styled lines, wrapped to fit `width`.
     static func lines(_ entry: CallLogEntry, result: CallResult? = nil, evidence: String? = nil, noSign: Bool = false, width: Int,
                       language say: UILanguage = .en) -> [(String, Style)] {
-        if let cached = lock.withLock({ last }), cached.width == width, cached.language == say, cached.entry == entry, cached.result == result,
+        if let cached = lock.withLock({ _ in last }), cached.width == width, cached.language == say, cached.entry == entry, cached.result == result,
            cached.evidence == evidence, cached.noSign == noSign {
             return cached.lines
         }
         let lines = layOut(entry, result: result, evidence: evidence, noSign: noSign, width: width, language: say)
-        lock.withLock { last = Laid(entry: entry, result: result, evidence: evidence, noSign: noSign, width: width, language: say, lines: lines) }
+        lock.withLock { _ in last = Laid(entry: entry, result: result, evidence: evidence, noSign: noSign, width: width, language: say, lines: lines) }
         return lines
     }
 
