@@ -1,3 +1,5 @@
+import CallbackCore
+
 /// RFC 3339 times as Exolve writes them (`2024-01-07T10:54:57.009979Z`, offsets too), read
 /// without Foundation's formatters: a receiver parses thousands a second.
 public enum RFC3339 {
@@ -42,15 +44,9 @@ public enum RFC3339 {
         default: return nil
         }
         guard index == bytes.count else { return nil }
-        // Days since 1970-01-01 (the civil-from-days inverse, proleptic Gregorian).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
+        // A leap second reads as the second before it; a day past its month's end rolls into the next.
+        let reading = CivilTime.Reading(year: Int64(year), month: month, day: day, hour: hour, minute: minute, second: min(second, 59))
+        let seconds = CivilTime.seconds(utc: reading) - Int64(offsetSeconds)
         return seconds * 1000 + Int64(fraction)
     }
 }
