@@ -43,10 +43,7 @@ extension ConfigFile {
         if !output.hasSuffix("\n") { output += "\n" }
         let folder = FilePath.parent(of: path)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(output.utf8), attributes: [.posixPermissions: mode]),
-              rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
+        guard case .success = AtomicFile.write(Array(output.utf8), to: path, mode: mode_t(mode)) else {
             throw .badConfigFile(path: path, reason: .phrase(.cfgUnwritable))
         }
     }
