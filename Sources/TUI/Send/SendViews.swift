@@ -11,14 +11,18 @@ enum SendViews {
         let muted = Style(.muted, on: .surface)
         let width = min(state.size.width - 2, 96) - 4
         var lines: [(String, Style)] = []
+        let say = state.language
+        // The label column fits this language's longest label and a space ("длительность" is 12
+        // letters): a label is never cut.
+        let labels = [say(.confirmTo), say(.confirmProfile), say(.confirmLine, ["number": "2"]), say(.confirmDuration), "id"]
+        let column = max(10, (labels.map(\.count).max() ?? 0) + 1)
         /// A labelled fact, wrapped under its label so nothing that decides a send is cut.
         func fact(_ label: String, _ text: String, _ style: Style) {
-            let pad = String(repeating: " ", count: 10)
-            for (index, part) in TextWrap.lines(text, width: max(10, width - 10)).enumerated() {
-                lines.append(((index == 0 ? label.fitted(10) : pad) + part, style))
+            let pad = String(repeating: " ", count: column)
+            for (index, part) in TextWrap.lines(text, width: max(10, width - column)).enumerated() {
+                lines.append(((index == 0 ? label.fitted(column) : pad) + part, style))
             }
         }
-        let say = state.language
         switch state.target {
         case .demo(let host): fact(say(.confirmTo), say(.confirmDemoTarget, ["host": host]), Style(.demoBanner, bold: true))
         case .live(let host): fact(say(.confirmTo), say(.confirmLiveTarget, ["host": host]), Style(.warning, on: .surface, bold: true))
