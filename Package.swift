@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -103,10 +102,17 @@ let package = Package(
             "Localization",
             "ProcessEnvironment",
             "CallbackCore",
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "Logging", package: "swift-log"),
+            "PostgresWire",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
+        // exocall's PostgreSQL client: protocol 3.0 over SwiftNIO, TLS, password/md5/SCRAM-SHA-256
+        // sign-in, LISTEN, a pool. PostgresNIO linked Foundation's Objective-C layer and ICU (issue #32).
+        .target(name: "PostgresWire", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // A throwaway PostgreSQL cluster in a temporary folder, for tests and the benchmark.
         .target(name: "TestPostgres"),
@@ -161,6 +167,9 @@ let package = Package(
         ]),
         .testTarget(name: "CallbackCoreTests", dependencies: ["CallbackCore", "Localization"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "PostgresWireTests", dependencies: ["PostgresWire", "PostgresTestSupport", "TestPostgres",
+                                                             .product(name: "NIOCore", package: "swift-nio"),
+                                                             .product(name: "NIOSSL", package: "swift-nio-ssl")]),
         .testTarget(name: "ProcessEnvironmentTests", dependencies: ["ProcessEnvironment"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallLogModel", "CallbackCore", "Localization"]),
         .testTarget(name: "EventReceiverTests", dependencies: ["EventReceiver", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient"]),

@@ -1,5 +1,4 @@
-import Logging
-import PostgresNIO
+import PostgresWire
 import Synchronization
 
 /// Where the team log's operations get a connection: a pool (the event receiver, which
@@ -8,39 +7,34 @@ import Synchronization
 /// server's `max_connections` holds as many operators).
 protocol ConnectionSource: Sendable {
     /// Runs `body` with a connection no other operation uses meanwhile.
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (WireConnection) async throws -> T) async throws -> T
     /// Listens on `channel`, handing the notifications to `consume` until it returns or the
     /// connection is lost (then it throws or returns, and the caller listens again).
-    func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws
+    func listen(on channel: String, _ consume: @escaping @Sendable (AsyncThrowingStream<WireNotification, any Error>) async throws -> Void) async throws
     /// An operation ran past its deadline: whatever it waits on is given up.
     func abandon() async
     /// Closes every connection; later operations fail.
     func close() async
 }
 
-/// The pool: `PostgresClient`, running until closed.
+/// The pool, for a process that runs many operations at once.
 struct PooledConnections: ConnectionSource {
-    let client: PostgresClient
-    let runner: Task<Void, Never>
+    let pool: WirePool
 
-    init(_ configuration: PostgresClient.Configuration, logger: Logger) {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.client = client
-        runner = Task { await client.run() }
+    init(_ pool: WirePool) { self.pool = pool }
+
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (WireConnection) async throws -> T) async throws -> T {
+        try await pool.withConnection { connection in try await body(connection) }
     }
 
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await body(connection) }
-    }
-
-    func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws {
+    func listen(on channel: String, _ consume: @escaping @Sendable (AsyncThrowingStream<WireNotification, any Error>) async throws -> Void) async throws {
         // The pool lends a connection for as long as the listening lasts.
-        try await client.withConnection { connection in try await connection.listen(on: channel, consume: consume) }
+        try await pool.withConnection { connection in try await consume(try await connection.listen(channel)) }
     }
 
     func abandon() async {}
 
-    func close() async { runner.cancel() }
+    func close() async { await pool.close() }
 }
 
 /// One connection, made when first needed and again after it is lost, lent to one
@@ -53,11 +47,11 @@ final class SharedConnection: ConnectionSource {
     private let slot: Slot
 
     /// Closed by its owner: `PostgresCallLog.close()` or its deinit, or `open` when it fails.
-    init(connect: @escaping @Sendable (Int) async throws -> PostgresConnection) {
+    init(connect: @escaping @Sendable () async throws -> WireConnection) {
         slot = Slot(connect: connect)
     }
 
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (WireConnection) async throws -> T) async throws -> T {
         let connection = try await slot.acquire()
         do {
             let value = try await body(connection)
@@ -69,21 +63,19 @@ final class SharedConnection: ConnectionSource {
         }
     }
 
-    func listen(on channel: String, logger: Logger, _ consume: @escaping @Sendable (PostgresNotificationSequence) async throws -> Void) async throws {
+    func listen(on channel: String, _ consume: @escaping @Sendable (AsyncThrowingStream<WireNotification, any Error>) async throws -> Void) async throws {
+        // LISTEN is sent while the connection is held; the notifications are read after
+        // it is handed back, so operations go on meanwhile.
         let connection = try await slot.acquire()
-        // Handed back once: when the LISTEN is in place, or when it failed before that.
-        let handBack = FirstTime()
+        let notifications: AsyncThrowingStream<WireNotification, any Error>
         do {
-            // LISTEN is sent while the connection is held; the notifications are read after
-            // it is handed back, so operations go on meanwhile.
-            try await connection.listen(on: channel) { notifications in
-                if handBack.take() { await slot.release() }
-                try await consume(notifications)
-            }
+            notifications = try await connection.listen(channel)
         } catch {
-            if handBack.take() { await slot.release() }
+            await slot.release()
             throw error
         }
+        await slot.release()
+        try await consume(notifications)
     }
 
     func abandon() async { await slot.abandon() }
@@ -92,18 +84,17 @@ final class SharedConnection: ConnectionSource {
 
     /// The connection and who holds it, handed from one operation to the next in turn.
     private actor Slot {
-        private let connect: @Sendable (Int) async throws -> PostgresConnection
-        private var connection: PostgresConnection?
+        private let connect: @Sendable () async throws -> WireConnection
+        private var connection: WireConnection?
         private var held = false
         private var waiting: [CheckedContinuation<Void, Never>] = []
         private var closed = false
-        private var made = 0
 
-        init(connect: @escaping @Sendable (Int) async throws -> PostgresConnection) { self.connect = connect }
+        init(connect: @escaping @Sendable () async throws -> WireConnection) { self.connect = connect }
 
         /// Waits for the connection to be free, then returns it (connecting when there is none
         /// or it was lost). An operation given up while it waited never runs.
-        func acquire() async throws -> PostgresConnection {
+        func acquire() async throws -> WireConnection {
             if held { await withCheckedContinuation { waiting.append($0) } }
             held = true
             do {
@@ -111,10 +102,9 @@ final class SharedConnection: ConnectionSource {
                 try Task.checkCancellation()
                 if let connection, !connection.isClosed { return connection }
                 connection = nil
-                made += 1
-                let fresh = try await connect(made)
+                let fresh = try await connect()
                 if closed {
-                    try? await fresh.close()
+                    await fresh.close()
                     throw Closed()
                 }
                 connection = fresh
@@ -135,14 +125,14 @@ final class SharedConnection: ConnectionSource {
         func abandon() {
             guard let connection, held else { return }
             self.connection = nil
-            Task { try? await connection.close() }
+            Task { await connection.close() }
         }
 
         func close() async {
             closed = true
             if let connection {
                 self.connection = nil
-                try? await connection.close()
+                await connection.close()
             }
         }
     }

@@ -4,9 +4,8 @@ import CallbackCore
 import ExolveModel
 import FoundationEssentials
 import Glibc
-import Logging
 import NIOSSL
-import PostgresNIO
+import PostgresWire
 import Localization
 import ProcessEnvironment
 
@@ -21,16 +20,14 @@ public final class PostgresCallLog: CallLogStore {
     /// Always false: a team log is opened for writing.
     public let isReadOnly = false
     private let source: any ConnectionSource
-    private let logger: Logger
     private let password: String?
 
     /// How long one operation may wait for the server before it fails.
     public static let operationTimeout: Duration = .seconds(5)
 
-    private init(location: PostgresLocation, source: any ConnectionSource, logger: Logger) {
+    private init(location: PostgresLocation, source: any ConnectionSource) {
         self.location = location.display
         self.source = source
-        self.logger = logger
         password = location.password
     }
 
@@ -40,18 +37,16 @@ public final class PostgresCallLog: CallLogStore {
     /// session keeps that one connection for everything; the receiver's adds a pool.
     public static func open(_ location: PostgresLocation, session: LogSession = LogSession()) async throws(CallLogError) -> PostgresCallLog {
         let tls = try TLSChoice(location)
-        let quiet = Logger(label: "exocall.calllog", factory: { _ in SwiftLogNoOpLogHandler() })
-        let single: PostgresConnection.Configuration
+        let configuration: WireConfiguration
         do {
-            var made = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
-                                                        password: location.password, database: location.database, tls: try tls.connection())
-            made.options.connectTimeout = .seconds(3)
-            made.options.additionalStartupParameters = [("application_name", session.applicationName)]
-            single = made
+            var made = WireConfiguration(host: location.host, port: location.port, user: location.user, password: location.password,
+                                         database: location.database, tls: try tls.connection(), applicationName: session.applicationName)
+            made.connectTimeout = .seconds(3)
+            configuration = made
         } catch {
             throw .badLocation(location: location.display, reason: .phrase(.pgTLSSettings, ["error": .verbatim("\(error)")]))
         }
-        let shared = SharedConnection { id in try await PostgresConnection.connect(configuration: single, id: id, logger: quiet) }
+        let shared = SharedConnection { try await WireConnection.connect(configuration) }
         // The first connection, under the deadline: the server's reason when it cannot be made.
         switch await Deadline.race(operationTimeout, { try await shared.withConnection { _ in } }) {
         case .finished: break
@@ -64,17 +59,13 @@ public final class PostgresCallLog: CallLogStore {
         }
         let source: any ConnectionSource
         if session.connections > 1 {
+            // The first connection goes back to the pool's side: it proved the server's answer.
             await shared.close()
-            var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
-                                                             password: location.password, database: location.database, tls: tls.client)
-            configuration.options.connectTimeout = .seconds(3)
-            configuration.options.maximumConnections = session.connections
-            configuration.options.additionalStartupParameters = [("application_name", session.applicationName)]
-            source = PooledConnections(configuration, logger: quiet)
+            source = PooledConnections(WirePool(configuration, maximum: session.connections))
         } else {
             source = shared
         }
-        let store = PostgresCallLog(location: location, source: source, logger: quiet)
+        let store = PostgresCallLog(location: location, source: source)
         do {
             try await store.migrate()
             try await store.sweepInterrupted()
@@ -127,15 +118,7 @@ public final class PostgresCallLog: CallLogStore {
             }
         }
 
-        var client: PostgresClient.Configuration.TLS {
-            switch self {
-            case .disable: return .disable
-            case .prefer(let configuration): return .prefer(configuration)
-            case .require(let configuration): return .require(configuration)
-            }
-        }
-
-        func connection() throws -> PostgresConnection.Configuration.TLS {
+        func connection() throws -> WireConfiguration.TLS {
             switch self {
             case .disable: return .disable
             case .prefer(let configuration): return .prefer(try NIOSSLContext(configuration: configuration))
@@ -153,11 +136,10 @@ public final class PostgresCallLog: CallLogStore {
 
     /// Runs `body` on a pooled connection, failing with `.unavailable` after the
     /// timeout (the pool waits for a server that is down; a send must not).
-    private func run<T: Sendable>(reading: Bool = false, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws(CallLogError) -> T {
+    private func run<T: Sendable>(reading: Bool = false, _ body: @escaping @Sendable (WireConnection) async throws -> T) async throws(CallLogError) -> T {
         let source = self.source
-        let logger = self.logger
         let outcome = await Deadline.race(Self.operationTimeout) {
-            try await source.withConnection { connection in try await body(connection, logger) }
+            try await source.withConnection { connection in try await body(connection) }
         }
         switch outcome {
         case .finished(let value): return value
@@ -169,15 +151,15 @@ public final class PostgresCallLog: CallLogStore {
     }
 
     /// Runs `body` in a transaction (committed when it returns, rolled back when it throws).
-    private func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws(CallLogError) -> T {
-        try await run { connection, logger in
-            try await connection.query("BEGIN", logger: logger)
+    private func transaction<T: Sendable>(_ body: @escaping @Sendable (WireConnection) async throws -> T) async throws(CallLogError) -> T {
+        try await run { connection in
+            try await connection.query("BEGIN")
             do {
-                let value = try await body(connection, logger)
-                try await connection.query("COMMIT", logger: logger)
+                let value = try await body(connection)
+                try await connection.query("COMMIT")
                 return value
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK")
                 throw error
             }
         }
@@ -196,35 +178,34 @@ public final class PostgresCallLog: CallLogStore {
             guard let password, password.count >= 3 else { return text }
             return text.replacing(password, with: "***")
         }
+        if error is WirePool.Closed { return .unavailable(location: location, detail: .phrase(.pgLogClosed)) }
         var detail: Localized
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] {
-                detail = .verbatim(redacted(message))
-                if error.serverInfo?[.sqlState] == "42501" {
+        if let error = error as? WireError {
+            switch error {
+            case .server(let fields):
+                detail = .verbatim(redacted(fields.message ?? fields.sqlState ?? "?"))
+                if fields.sqlState == "42501" {
                     detail = .phrase(.pgServerSaid, ["message": detail, "hint": .phrase(.logErrPrivilege)])
                 }
-            } else if let underlying = error.underlying {
-                detail = ConnectionWords.describe(underlying) ?? .verbatim(redacted("\(underlying)"))
-            } else {
-                detail = .verbatim(redacted("\(error.code)"))
-            }
-            // The driver's own names for these (authMechanismRequiresPassword...) mean nothing to an operator.
-            switch error.code {
-            case .authMechanismRequiresPassword:
-                detail = PasswordFile.looseFile(environment: ProcessEnvironment.variables)
-                    .map { .phrase(.pgPasswordFileLoose, ["path": .verbatim($0)]) } ?? .phrase(.pgNeedsPassword)
-            case .sslUnsupported: detail = .phrase(.pgNoTLS)
-            case .unsupportedAuthMechanism: detail = .phrase(.pgAuthUnsupported)
-            default: break
-            }
-            switch error.code {
-            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
-                 .sslUnsupported, .failedToAddSSLHandler, .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
-                return .unavailable(location: location, detail: detail)
-            default:
-                if let state = error.serverInfo?[.sqlState], state.hasPrefix("08") || state.hasPrefix("28") || state.hasPrefix("57") || state == "3D000" {
+                // Connection, authentication, shutdown and a missing database: the log is out of reach.
+                if let state = fields.sqlState, state.hasPrefix("08") || state.hasPrefix("28") || state.hasPrefix("57") || state == "3D000" {
                     return .unavailable(location: location, detail: detail)
                 }
+            case .connection(let underlying):
+                return .unavailable(location: location, detail: ConnectionWords.describe(underlying) ?? .verbatim(redacted("\(underlying)")))
+            case .closed:
+                return .unavailable(location: location, detail: .phrase(.pgReset, ["place": .phrase(.pgTheServer)]))
+            case .needsPassword:
+                return .unavailable(location: location, detail: PasswordFile.looseFile(environment: ProcessEnvironment.variables)
+                    .map { .phrase(.pgPasswordFileLoose, ["path": .verbatim($0)]) } ?? .phrase(.pgNeedsPassword))
+            case .tlsUnsupported:
+                return .unavailable(location: location, detail: .phrase(.pgNoTLS))
+            case .unsupportedAuthentication:
+                return .unavailable(location: location, detail: .phrase(.pgAuthUnsupported))
+            case .sasl(let reason):
+                return .unavailable(location: location, detail: .verbatim(redacted(reason)))
+            case .protocolViolation(let reason):
+                detail = .verbatim(redacted(reason))
             }
         } else if let words = ConnectionWords.describe(error) {
             return .unavailable(location: location, detail: words)
@@ -238,29 +219,27 @@ public final class PostgresCallLog: CallLogStore {
 
     private func migrate() async throws(CallLogError) {
         let location = self.location
-        try await transaction { connection, logger in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+        try await transaction { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
             let tables = try await connection.query("""
                 SELECT count(*) FILTER (WHERE table_name = 'exocall_schema'), count(*) FILTER (WHERE table_name = 'call')
                 FROM information_schema.tables WHERE table_schema = current_schema()
-                """, logger: logger)
+                """)
             var hasVersions = false, hasCall = false
-            for try await (versions, calls) in tables.decode((Int64, Int64).self) { hasVersions = versions > 0; hasCall = calls > 0 }
+            for row in tables { hasVersions = try row[0].decode(Int64.self) > 0; hasCall = try row[1].decode(Int64.self) > 0 }
             if hasCall && !hasVersions {
                 throw CallLogError.corrupt(path: location, detail: .phrase(.logErrForeignTable))
             }
-            if !hasVersions { try await connection.query(PostgresQuery(unsafeSQL: PostgresSchema.versionTable), logger: logger) }
+            if !hasVersions { try await connection.query(WireQuery(sql: PostgresSchema.versionTable)) }
             var version = 0
-            for try await value in try await connection.query("SELECT coalesce(max(version), 0) FROM exocall_schema", logger: logger).decode(Int.self) {
-                version = value
-            }
+            for row in try await connection.query("SELECT coalesce(max(version), 0) FROM exocall_schema") { version = try row[0].decode(Int.self) }
             switch PostgresSchema.plan.decide(version: version) {
             case .upToDate: break
             case .newer: throw CallLogError.newerSchema(path: location)
             case .apply(let pending):
                 for index in pending {
-                    for sql in PostgresSchema.plan.steps[index].statements { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
-                    try await connection.query("INSERT INTO exocall_schema (version) VALUES (\(index + 1))", logger: logger)
+                    for sql in PostgresSchema.plan.steps[index].statements { try await connection.query(WireQuery(sql: sql)) }
+                    try await connection.query("INSERT INTO exocall_schema (version) VALUES (\(index + 1))")
                 }
             }
         }
@@ -273,17 +252,15 @@ public final class PostgresCallLog: CallLogStore {
         let nowMs = Int64(now.timeIntervalSince1970 * 1000)
         let fallback = nowMs - CallLogEntry.maxInFlightMs
         let message = CallLogEntry.interruptedMessage
-        try await run { connection, logger in
+        try await run { connection in
             // A role that may not update sends (the event receiver's) leaves this to the operators' processes.
             var mayUpdate = false
-            for try await allowed in try await connection.query("SELECT has_table_privilege('call', 'UPDATE')", logger: logger).decode(Bool.self) {
-                mayUpdate = allowed
-            }
+            for row in try await connection.query("SELECT has_table_privilege('call', 'UPDATE')") { mayUpdate = try row[0].decode(Bool.self) }
             guard mayUpdate else { return }
             try await connection.query("""
                 UPDATE call SET outcome = 'unknown', message = \(message)
                 WHERE outcome = 'sending' AND (deadline_at < \(nowMs) OR (deadline_at IS NULL AND created_at < \(fallback)))
-                """, logger: logger)
+                """)
         }
     }
 
@@ -296,8 +273,8 @@ public final class PostgresCallLog: CallLogStore {
         """
 
     /// An INSERT of `entry` returning its id.
-    static func insert(_ entry: CallLogEntry, origin: String? = nil, onConflictIgnore: Bool = false) -> PostgresQuery {
-        var binds = PostgresBindings(capacity: 22)
+    static func insert(_ entry: CallLogEntry, origin: String? = nil, onConflictIgnore: Bool = false) -> WireQuery {
+        var binds = WireBindings()
         binds.append(entry.createdAt)
         binds.append(entry.finishedAt)
         binds.append(entry.mode.rawValue)
@@ -322,19 +299,18 @@ public final class PostgresCallLog: CallLogStore {
         binds.append(SearchTerms.document(entry))
         let placeholders = (1...22).map { "$\($0)" }.joined(separator: ", ")
         let conflict = onConflictIgnore ? " ON CONFLICT (origin) DO NOTHING" : ""
-        return PostgresQuery(unsafeSQL: "INSERT INTO call (\(columns)) VALUES (\(placeholders))\(conflict) RETURNING id", binds: binds)
+        return WireQuery(sql: "INSERT INTO call (\(columns)) VALUES (\(placeholders))\(conflict) RETURNING id", binds: binds)
     }
 
-    private static func firstID(_ rows: PostgresRowSequence) async throws -> Int64? {
-        for try await id in rows.decode(Int64.self) { return id }
-        return nil
+    private static func firstID(_ rows: [WireRow]) throws -> Int64? {
+        try rows.first?[0].decode(Int64.self)
     }
 
     /// Inserts `entry` as `sending` and returns its id.
-    private static func insertSending(_ entry: CallLogEntry, location: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
+    private static func insertSending(_ entry: CallLogEntry, location: String, _ connection: WireConnection) async throws -> Int64 {
         var row = entry
         row.outcome = .sending
-        guard let id = try await firstID(try await connection.query(insert(row), logger: logger)) else {
+        guard let id = try firstID(try await connection.query(insert(row))) else {
             throw CallLogError.writeFailed(path: location, detail: .phrase(.logErrNoID))
         }
         return id
@@ -343,7 +319,7 @@ public final class PostgresCallLog: CallLogStore {
     /// Writes a `sending` entry and returns its id.
     public func begin(_ entry: CallLogEntry) async throws(CallLogError) -> Int64 {
         let location = self.location
-        return try await run { connection, logger in try await Self.insertSending(entry, location: location, connection, logger) }
+        return try await run { connection in try await Self.insertSending(entry, location: location, connection) }
     }
 
     /// Writes a `sending` entry unless the repeat guard holds it. Each leg-2 number
@@ -354,36 +330,36 @@ public final class PostgresCallLog: CallLogStore {
                       acknowledged: Set<Int64>, now: Date) async throws(CallLogError) -> GuardedBegin {
         let location = self.location
         let keys = Set(numbers.map(RepeatGuard.key).filter { !$0.isEmpty }).sorted()
-        return try await transaction { connection, logger in
+        return try await transaction { connection in
             if !window.isOff {
                 for key in keys {
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.guardLockSpace), hashtext(\(key)))", logger: logger)
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.guardLockSpace), hashtext(\(key)))")
                 }
-                let unseen = try await Self.attempts(connection, logger, against: numbers, window: window, now: now)
+                let unseen = try await Self.attempts(connection, against: numbers, window: window, now: now)
                     .filter { !acknowledged.contains($0.entryID) }
                 if !unseen.isEmpty { return .held(unseen) }
             }
-            return .begun(try await Self.insertSending(entry, location: location, connection, logger))
+            return .begun(try await Self.insertSending(entry, location: location, connection))
         }
     }
 
     /// The attempts within `window` before `now` that count against sending to `numbers`.
     public func recentAttempts(against numbers: [String], window: RepeatWindow, now: Date) async throws(CallLogError) -> [RecentAttempt] {
         guard !window.isOff else { return [] }
-        return try await run(reading: true) { connection, logger in
-            try await Self.attempts(connection, logger, against: numbers, window: window, now: now)
+        return try await run(reading: true) { connection in
+            try await Self.attempts(connection, against: numbers, window: window, now: now)
         }
     }
 
-    private static func attempts(_ connection: PostgresConnection, _ logger: Logger, against numbers: [String],
+    private static func attempts(_ connection: WireConnection, against numbers: [String],
                                  window: RepeatWindow, now: Date) async throws -> [RecentAttempt] {
         let since = Int64(now.timeIntervalSince1970 * 1000) - Int64(window.seconds) * 1000
         let counted = RepeatGuard.counted.map(\.rawValue)
         let rows = try await connection.query("""
             SELECT \(unescaped: selectColumns) FROM call WHERE created_at >= \(since) AND outcome = ANY(\(counted))
             ORDER BY created_at DESC, id DESC LIMIT 2000
-            """, logger: logger)
-        return RepeatGuard.attempts(against: numbers, in: try await entries(rows), now: now)
+            """)
+        return RepeatGuard.attempts(against: numbers, in: try entries(rows), now: now)
     }
 
     /// Records the outcome of the send that `begin` returned `id` for.
@@ -391,21 +367,21 @@ public final class PostgresCallLog: CallLogStore {
         guard let current = try await entry(id: id) else { throw .noSuchEntry(id) }
         let done = current.completed(with: result, now: now)
         let words = SearchTerms.document(done)
-        try await run { connection, logger in
+        try await run { connection in
             try await connection.query("""
                 UPDATE call SET outcome = \(done.outcome.rawValue), finished_at = \(done.finishedAt), http_status = \(done.httpStatus),
                   call_id = \(done.callID), message = \(done.message), raw_response = \(done.rawResponse),
                   latency_ms = \(done.latencyMs), search_words = \(words)
                 WHERE id = \(id)
-                """, logger: logger)
+                """)
         }
     }
 
     /// Inserts finished entries in one transaction.
     public func bulkInsert(_ entries: [CallLogEntry]) async throws(CallLogError) {
         let queries = entries.map { Self.insert($0) }
-        try await transaction { connection, logger in
-            for query in queries { try await connection.query(query, logger: logger) }
+        try await transaction { connection in
+            for query in queries { try await connection.query(query) }
         }
     }
 
@@ -413,9 +389,9 @@ public final class PostgresCallLog: CallLogStore {
     /// copied before is skipped. Returns how many were new.
     public func importEntries(_ entries: [(entry: CallLogEntry, origin: String)]) async throws(CallLogError) -> Int {
         let queries = entries.map { Self.insert($0.entry, origin: $0.origin, onConflictIgnore: true) }
-        return try await transaction { connection, logger in
+        return try await transaction { connection in
             var inserted = 0
-            for query in queries where try await Self.firstID(try await connection.query(query, logger: logger)) != nil { inserted += 1 }
+            for query in queries where try Self.firstID(try await connection.query(query)) != nil { inserted += 1 }
             return inserted
         }
     }
@@ -425,10 +401,9 @@ public final class PostgresCallLog: CallLogStore {
     static let selectColumns = "id, " + columns.replacing(", origin, search_words", with: "")
         + ", note, note_by, note_at, disposition, disposition_by, disposition_at, history_talk_seconds, history_at"
 
-    private static func entries(_ rows: PostgresRowSequence) async throws -> [CallLogEntry] {
+    private static func entries(_ rows: [WireRow]) throws -> [CallLogEntry] {
         var result: [CallLogEntry] = []
-        for try await row in rows {
-            let r = row.makeRandomAccess()
+        for r in rows {
             guard let mode = CallMode(rawValue: try r[3].decode(String.self)),
                   let outcome = EntryOutcome(rawValue: try r[10].decode(String.self)) else { continue }
             result.append(CallLogEntry(
@@ -460,15 +435,15 @@ public final class PostgresCallLog: CallLogStore {
     /// The row is locked for the change, so two operators' notes at once are both kept, in order.
     public func annotate(_ annotation: Annotation) async throws(CallLogError) {
         let id = annotation.entryID
-        try await transaction { connection, logger in
-            guard var entry = try await Self.entries(try await connection.query(
-                "SELECT \(unescaped: Self.selectColumns) FROM call WHERE id = \(id) FOR UPDATE", logger: logger)).first else {
+        try await transaction { connection in
+            guard var entry = try Self.entries(try await connection.query(
+                "SELECT \(unescaped: Self.selectColumns) FROM call WHERE id = \(id) FOR UPDATE")).first else {
                 throw CallLogError.noSuchEntry(id)
             }
             try await connection.query("""
                 INSERT INTO call_annotation (entry_id, kind, text, operator_name, at)
                 VALUES (\(id), \(annotation.kind.rawValue), \(annotation.text), \(annotation.operatorName), \(annotation.at))
-                """, logger: logger)
+                """)
             entry.take(annotation)
             let words = SearchTerms.document(entry)
             try await connection.query("""
@@ -476,7 +451,7 @@ public final class PostgresCallLog: CallLogStore {
                   disposition = \(entry.disposition), disposition_by = \(entry.dispositionBy), disposition_at = \(entry.dispositionAt),
                   search_words = \(words)
                 WHERE id = \(id)
-                """, logger: logger)
+                """)
         }
     }
 
@@ -485,28 +460,29 @@ public final class PostgresCallLog: CallLogStore {
         guard !seconds.isEmpty || !asked.isEmpty else { return 0 }
         let ids = Array(seconds.keys), talks = ids.map { seconds[$0]! }
         let onlyAsked = asked.filter { seconds[$0] == nil }
-        return try await run { connection, logger in
+        return try await run { connection in
             var changed = 0
             if !onlyAsked.isEmpty {
-                try await connection.query("UPDATE call SET history_at = \(at) WHERE call_id = ANY(\(onlyAsked))", logger: logger)
+                try await connection.query("UPDATE call SET history_at = \(at) WHERE call_id = ANY(\(onlyAsked))")
             }
             let rows = try await connection.query("""
                 UPDATE call SET history_talk_seconds = t.seconds, history_at = \(at)
                 FROM unnest(\(ids)::text[], \(talks)::int[]) AS t(call_id, seconds)
                 WHERE call.call_id = t.call_id RETURNING call.id
-                """, logger: logger)
-            for try await _ in rows { changed += 1 }
+                """)
+            changed = rows.count
             return changed
         }
     }
 
     /// Every note and disposition of an entry, oldest first.
     public func annotations(entryID: Int64) async throws(CallLogError) -> [Annotation] {
-        try await run(reading: true) { connection, logger in
+        try await run(reading: true) { connection in
             var found: [Annotation] = []
             let rows = try await connection.query(
-                "SELECT kind, text, operator_name, at FROM call_annotation WHERE entry_id = \(entryID) ORDER BY id", logger: logger)
-            for try await (kind, text, by, at) in rows.decode((String, String, String?, Int64).self) {
+                "SELECT kind, text, operator_name, at FROM call_annotation WHERE entry_id = \(entryID) ORDER BY id")
+            for row in rows {
+                let (kind, text, by, at) = (try row[0].decode(String.self), try row[1].decode(String.self), try row[2].decode(String?.self), try row[3].decode(Int64.self))
                 if let kind = Annotation.Kind(rawValue: kind) { found.append(Annotation(entryID: entryID, kind: kind, text: text, operatorName: by, at: at)) }
             }
             return found
@@ -518,13 +494,13 @@ public final class PostgresCallLog: CallLogStore {
         let identity = event.identity, uid = event.callID, raw = event.raw
         let side = event.side.rawValue, number = event.number, eventAt = event.at
         let at = Int64(receivedAt.timeIntervalSince1970 * 1000)
-        return try await run { connection, logger in
+        return try await run { connection in
             let rows = try await connection.query("""
                 INSERT INTO call_event (identity, uid, received_at, raw, side, number, event_at)
                 VALUES (\(identity), \(uid), \(at), \(raw), \(side), \(number), \(eventAt))
                 ON CONFLICT (identity) DO NOTHING RETURNING id
-                """, logger: logger)
-            return try await Self.firstID(rows) != nil
+                """)
+            return try Self.firstID(rows) != nil
         }
     }
 
@@ -532,10 +508,10 @@ public final class PostgresCallLog: CallLogStore {
     public func events(callIDs: [String]) async throws(CallLogError) -> [CallEvent] {
         guard !callIDs.isEmpty else { return [] }
         let ids = callIDs
-        return try await run(reading: true) { connection, logger in
+        return try await run(reading: true) { connection in
             var found: [CallEvent] = []
-            for try await raw in try await connection.query("SELECT raw FROM call_event WHERE uid = ANY(\(ids)) ORDER BY id", logger: logger)
-                .decode(String.self) {
+            for row in try await connection.query("SELECT raw FROM call_event WHERE uid = ANY(\(ids)) ORDER BY id") {
+                let raw = try row[0].decode(String.self)
                 if let event = CallEvent.stored(raw) { found.append(event) }
             }
             return found
@@ -545,13 +521,14 @@ public final class PostgresCallLog: CallLogStore {
     /// The newest events, each with its entry.
     public func recentEvents(limit: Int) async throws(CallLogError) -> [StoredEvent] {
         let limit = max(0, limit)
-        return try await run(reading: true) { connection, logger in
+        return try await run(reading: true) { connection in
             var found: [StoredEvent] = []
             let rows = try await connection.query("""
                 SELECT e.raw, e.received_at, (SELECT c.id FROM call c WHERE c.call_id = e.uid LIMIT 1)
                 FROM call_event e ORDER BY e.id DESC LIMIT \(limit)
-                """, logger: logger)
-            for try await (raw, receivedAt, entryID) in rows.decode((String, Int64, Int64?).self) {
+                """)
+            for row in rows {
+                let (raw, receivedAt, entryID) = (try row[0].decode(String.self), try row[1].decode(Int64.self), try row[2].decode(Int64?.self))
                 if let event = CallEvent.stored(raw) { found.append(StoredEvent(event: event, receivedAt: receivedAt, entryID: entryID)) }
             }
             return found
@@ -564,15 +541,16 @@ public final class PostgresCallLog: CallLogStore {
     /// their bodies.
     public func unclaimedRinging(numbers: [String], in window: ClosedRange<Int64>, limit: Int) async throws(CallLogError) -> [UnknownEvidence.Sighting] {
         let limit = max(0, limit), from = window.lowerBound, until = window.upperBound
-        return try await run(reading: true) { connection, logger in
+        return try await run(reading: true) { connection in
             var found: [UnknownEvidence.Sighting] = []
             let rows = try await connection.query("""
                 SELECT e.uid, e.number, e.event_at FROM call_event e
                 LEFT JOIN LATERAL (SELECT 1 AS claimed FROM call c WHERE c.call_id = e.uid LIMIT 1) k ON true
                 WHERE e.side = 'A' AND e.number = ANY(\(numbers)) AND e.event_at BETWEEN \(from) AND \(until) AND k.claimed IS NULL
                 LIMIT \(limit)
-                """, logger: logger)
-            for try await (uid, number, at) in rows.decode((String, String, Int64).self) {
+                """)
+            for row in rows {
+                let (uid, number, at) = (try row[0].decode(String.self), try row[1].decode(String.self), try row[2].decode(Int64.self))
                 found.append(UnknownEvidence.Sighting(uid: uid, side: .a, number: number, at: at))
             }
             let unread = try await connection.query("""
@@ -580,8 +558,9 @@ public final class PostgresCallLog: CallLogStore {
                 LEFT JOIN LATERAL (SELECT 1 AS claimed FROM call c WHERE c.call_id = e.uid LIMIT 1) k ON true
                 WHERE e.side IS NULL AND e.received_at BETWEEN \(from) AND \(until) AND k.claimed IS NULL
                 LIMIT \(max(0, limit - found.count))
-                """, logger: logger)
-            for try await raw in unread.decode(String.self) {
+                """)
+            for row in unread {
+                let raw = try row[0].decode(String.self)
                 if let sighting = CallEvent.stored(raw).flatMap(UnknownEvidence.Sighting.init) { found.append(sighting) }
             }
             return found
@@ -590,8 +569,8 @@ public final class PostgresCallLog: CallLogStore {
 
     /// One entry by id.
     public func entry(id: Int64) async throws(CallLogError) -> CallLogEntry? {
-        try await run(reading: true) { connection, logger in
-            try await Self.entries(try await connection.query("SELECT \(unescaped: Self.selectColumns) FROM call WHERE id = \(id)", logger: logger)).first
+        try await run(reading: true) { connection in
+            try Self.entries(try await connection.query("SELECT \(unescaped: Self.selectColumns) FROM call WHERE id = \(id)")).first
         }
     }
 
@@ -606,12 +585,12 @@ public final class PostgresCallLog: CallLogStore {
         guard filter.search != nil,
               let windowed = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns, plan: .newest(Self.searchWindow)),
               let indexed = Self.pageQuery(filter, after: cursor, limit: limit, select: Self.selectColumns, plan: .searchIndex) else {
-            return try await run(reading: true) { connection, logger in try await Self.entries(try await connection.query(plain, logger: logger)) }
+            return try await run(reading: true) { connection in try Self.entries(try await connection.query(plain)) }
         }
-        return try await run(reading: true) { connection, logger in
-            let newest = try await Self.entries(try await connection.query(windowed, logger: logger))
+        return try await run(reading: true) { connection in
+            let newest = try Self.entries(try await connection.query(windowed))
             if newest.count == limit { return newest }
-            return try await Self.entries(try await connection.query(indexed, logger: logger))
+            return try Self.entries(try await connection.query(indexed))
         }
     }
 
@@ -627,26 +606,26 @@ public final class PostgresCallLog: CallLogStore {
     /// search index counts (a rare number costs nothing there).
     public func count(_ filter: CallLogFilter, cap: Int) async throws(CallLogError) -> MatchCount {
         if filter.search == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
-            let query: PostgresQuery = filter.outcome.map { "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count WHERE outcome = \($0.rawValue)" }
+            let query: WireQuery = filter.outcome.map { "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count WHERE outcome = \($0.rawValue)" }
                 ?? "SELECT coalesce(sum(n), 0)::bigint FROM outcome_count"
-            return try await run(reading: true) { connection, logger in
+            return try await run(reading: true) { connection in
                 var n: Int64 = 0
-                for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
+                for row in try await connection.query(query) { n = try row[0].decode(Int64.self) }
                 return MatchCount(value: Int(n), isAtLeast: false)
             }
         }
-        func counting(_ plan: Plan) -> PostgresQuery? {
+        func counting(_ plan: Plan) -> WireQuery? {
             guard let inner = Self.pageQuery(filter, after: nil, limit: cap + 1, select: "1", plan: plan, ordered: false) else { return nil }
-            return PostgresQuery(unsafeSQL: "SELECT count(*) FROM (\(inner.sql)) matched", binds: inner.binds)
+            return WireQuery(sql: "SELECT count(*) FROM (\(inner.sql)) matched", binds: inner.binds)
         }
         guard let all = counting(filter.search == nil ? .plain : .searchIndex) else { return MatchCount(value: 0, isAtLeast: false) }
         let probe = filter.search == nil ? nil : counting(.newest(Self.searchWindow))
         let windowed = filter.search == nil ? nil : counting(.newest(Self.countWindow))
         let enough = Int64((cap + 1) * Self.searchWindow / Self.countWindow)
-        return try await run(reading: true) { connection, logger in
-            func number(_ query: PostgresQuery) async throws -> Int64 {
+        return try await run(reading: true) { connection in
+            func number(_ query: WireQuery) async throws -> Int64 {
                 var n: Int64 = 0
-                for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { n = value }
+                for row in try await connection.query(query) { n = try row[0].decode(Int64.self) }
                 return n
             }
             if let probe, let windowed, try await number(probe) >= enough, try await number(windowed) > cap {
@@ -670,10 +649,10 @@ public final class PostgresCallLog: CallLogStore {
 
     /// The query behind `page` and `count`; nil when the search reduces to nothing (it matches nothing).
     static func pageQuery(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int, select: String,
-                          plan: Plan = .plain, ordered: Bool = true) -> PostgresQuery? {
+                          plan: Plan = .plain, ordered: Bool = true) -> WireQuery? {
         var conditions: [String] = []
-        var binds = PostgresBindings()
-        func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+        var binds = WireBindings()
+        func bind(_ value: some WireEncodable) -> String {
             binds.append(value)
             return "$\(binds.count)"
         }
@@ -705,7 +684,7 @@ public final class PostgresCallLog: CallLogStore {
         default:
             sql = "SELECT \(select) FROM call\(clause(conditions + (match.map { [$0] } ?? [])))\(order) LIMIT \(limit)"
         }
-        return PostgresQuery(unsafeSQL: sql, binds: binds)
+        return WireQuery(sql: sql, binds: binds)
     }
 
     /// The search as a tsquery: every word a prefix of some field's word (weight A),
@@ -726,14 +705,13 @@ public final class PostgresCallLog: CallLogStore {
     /// server was away stays unseen. `interval` is how long it waits between attempts to reconnect.
     public func changes(interval: Duration) -> AsyncStream<Void> {
         let source = self.source
-        let logger = self.logger
         // Changes coalesce: a flood of NOTIFYs (120,000 cost 70 s of CPU and 230 MB) is one reload.
         return AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
             let task = Task {
                 let first = FirstTime()
                 while !Task.isCancelled {
                     do {
-                        try await source.listen(on: PostgresSchema.channel, logger: logger) { notifications in
+                        try await source.listen(on: PostgresSchema.channel) { notifications in
                             if !first.take() { continuation.yield() }
                             for try await _ in notifications { continuation.yield() }
                         }
