@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -30,19 +30,20 @@ let package = Package(
         // The event receiver's logic (the secret path, the body's rules, the durable spool, the
         // metrics), apart from the HTTP server that carries it.
         .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel", "ProcessEnvironment"]),
-        // `exocall events serve`: the receiver on Hummingbird 2 (bounded reads, deadlines, graceful drain
-        // on SIGTERM through swift-service-lifecycle, a log line per request without the token).
+        // `exocall events serve`: the receiver on SwiftNIO's HTTP/1 server (bounded reads, deadlines, graceful
+        // drain on SIGTERM through swift-service-lifecycle, a log line per request without the token).
+        // Hummingbird served it before; its URL-encoded form coder linked Foundation's Objective-C layer and ICU.
         .target(name: "EventServer", dependencies: [
             "EventReceiver", "CallEvents", "CallLogModel", "CallbackCore", "Localization",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdCore", package: "hummingbird"),
-            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOExtras", package: "swift-nio-extras"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
-        // The one message catalog, in English and Russian, with the plural rule and the language choice.
+        ]),        // The one message catalog, in English and Russian, with the plural rule and the language choice.
         .target(name: "Localization", exclude: ["Glossary.md"]),
         // The environment, the home folder, paths, atomic writes and a thread, without Foundation's
         // ProcessInfo (0.4 ms at start) or its Objective-C layer (ICU behind it, issue #32).
