@@ -16,69 +16,80 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         case idle
         /// Reading a request's body (kept only for a POST).
         case reading
-        /// The request is answered (or being answered): its remaining parts are ignored.
-        case answered
+        /// The request was refused before its end: the rest of it is ignored, the connection closes.
+        case refused
+    }
+
+    /// What one request's answer needs, kept apart from the handler's state: the next
+    /// request may arrive while this one's answer is still being made.
+    private struct Request {
+        let head: HTTPRequestHead
+        let path: String
+        let declared: Int?
+        let started: ContinuousClock.Instant
+        let refusedPeer: Bool
     }
 
     private let responder: Responder
     private var phase = Phase.idle
-    private var head: HTTPRequestHead?
-    private var path = ""
-    private var declared: Int?
+    private var request: Request?
     private var body: ByteBuffer?
-    private var refusedPeer = false
-    private var started = ContinuousClock.now
     private var deadline: Scheduled<Void>?
+    /// The answer being made for the previous request: answers go out in the requests' order.
+    private var pending: Task<Void, Never>?
 
     init(responder: Responder) { self.responder = responder }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let request):
-            started = .now
-            head = request
-            path = String(request.uri.prefix { $0 != "?" })
-            declared = request.headers.first(name: "content-length").flatMap { Int($0) }
-            refusedPeer = !responder.allows(context.channel.remoteAddress)
+        case .head(let head):
+            guard phase != .refused else { return }
+            let request = Request(head: head, path: String(head.uri.prefix { $0 != "?" }),
+                                  declared: head.headers.first(name: "content-length").flatMap { Int($0) }, started: .now,
+                                  refusedPeer: !responder.allows(context.channel.remoteAddress))
+            self.request = request
             body = nil
             phase = .reading
-            guard !refusedPeer, request.method == .POST else { return }
-            if let declared, declared > CallEventParser.maxBodyBytes {
-                refuse(context, "too_large", Responder.tooLarge)
+            guard !request.refusedPeer, head.method == .POST else { return }
+            if let declared = request.declared, declared > CallEventParser.maxBodyBytes {
+                refuse(context, request, "too_large", Responder.tooLarge)
                 return
             }
-            body = context.channel.allocator.buffer(capacity: min(declared ?? 1024, CallEventParser.maxBodyBytes))
+            body = context.channel.allocator.buffer(capacity: min(request.declared ?? 1024, CallEventParser.maxBodyBytes))
             let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             let seconds = responder.options.bodyDeadline.components
             deadline = context.eventLoop.scheduleTask(in: .nanoseconds(seconds.seconds * 1_000_000_000 + seconds.attoseconds / 1_000_000_000)) {
                 let (handler, context) = loop.value
-                if handler.phase == .reading { handler.refuse(context, "slow_body", Responder.slowBody) }
+                if handler.phase == .reading { handler.refuse(context, request, "slow_body", Responder.slowBody) }
             }
         case .body(var chunk):
-            guard phase == .reading, body != nil else { return }
+            guard phase == .reading, body != nil, let request else { return }
             if body!.readableBytes + chunk.readableBytes > CallEventParser.maxBodyBytes {
-                refuse(context, "too_large", Responder.tooLarge)
+                refuse(context, request, "too_large", Responder.tooLarge)
                 return
             }
             body!.writeBuffer(&chunk)
         case .end:
-            guard phase == .reading, let head else { phase = .idle; return }
+            guard phase == .reading, let request else { return }
             deadline?.cancel()
             deadline = nil
-            phase = .answered
-            if refusedPeer {
-                answer(context, Responder.notAllowed, close: false)
+            phase = .idle
+            let previous = pending
+            let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            if request.refusedPeer {
+                pending = Task {
+                    await previous?.value
+                    loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, Responder.notAllowed, close: false) }
+                }
                 return
             }
             let bytes = body.map { Array($0.readableBytesView) } ?? []
-            let intake = responder.intake, path = self.path, declared = self.declared
-            let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            Task {
-                let answer = await intake.handle(method: head.method.rawValue, path: path, declaredLength: declared, body: bytes)
-                loop.eventLoop.execute {
-                    let (handler, context) = loop.value
-                    handler.answer(context, answer, close: false)
-                }
+            body = nil
+            let intake = responder.intake
+            pending = Task {
+                let answer = await intake.handle(method: request.head.method.rawValue, path: request.path, declaredLength: request.declared, body: bytes)
+                await previous?.value
+                loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, answer, close: false) }
             }
         }
     }
@@ -101,18 +112,24 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
-    /// Answers a request refused before its body was read, and closes the connection.
-    private func refuse(_ context: ChannelHandlerContext, _ reason: String, _ answer: IntakeAnswer) {
+    /// Answers a request refused before its body was read (after any answer still being
+    /// made for the one before it), and closes the connection.
+    private func refuse(_ context: ChannelHandlerContext, _ request: Request, _ reason: String, _ answer: IntakeAnswer) {
         deadline?.cancel()
         deadline = nil
-        phase = .answered
+        phase = .refused
         let intake = responder.intake
-        Task { await intake.refuse(reason) }
-        self.answer(context, answer, close: true)
+        let previous = pending
+        let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        pending = Task {
+            await intake.refuse(reason)
+            await previous?.value
+            loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, answer, close: true) }
+        }
     }
 
-    private func answer(_ context: ChannelHandlerContext, _ answer: IntakeAnswer, close: Bool) {
-        guard let head else { return }
+    private func answer(_ context: ChannelHandlerContext, _ request: Request, _ answer: IntakeAnswer, close: Bool) {
+        let head = request.head
         let closing = close || !head.isKeepAlive
         var headers = HTTPHeaders([("content-type", "text/plain; charset=utf-8"), ("content-length", String(answer.body.utf8.count)),
                                    ("server", "exocall")])
@@ -122,7 +139,6 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: answer.body)))), promise: nil)
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if closing { written.whenComplete { _ in context.close(promise: nil) } }
-        responder.log(method: head.method.rawValue, path: path, answer: answer, started: started, peer: context.channel.remoteAddress)
-        if !close { phase = .idle }
+        responder.log(method: head.method.rawValue, path: request.path, answer: answer, started: request.started, peer: context.channel.remoteAddress)
     }
 }

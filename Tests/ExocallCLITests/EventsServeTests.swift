@@ -112,6 +112,109 @@ final class EventsServeTests: XCTestCase {
         XCTAssertTrue(log.contains("POST /events/<token> 200 accepted"), log)
     }
 
+    /// What an attacker can send over plain TCP: oversized or too many headers, a chunked body
+    /// past the limit, bytes that are not HTTP, headers that never end, two requests in one
+    /// write. Each is refused or answered in order, and the receiver goes on serving.
+    func testHostileRequestsAreRefusedAndTheReceiverGoesOn() throws {
+        let home = scratchFolder(self)
+        let receiver = try start(["--db", home + "/calls.sqlite", "--deadline", "1"], home: home)
+        let health = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        XCTAssertEqual(exchange(receiver.port, "POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\n\r\n"), 400,
+                       "a header over 8 KiB")
+        XCTAssertEqual(exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n" + (0..<150).map { "X-\($0): y\r\n" }.joined() + "\r\n"), 400,
+                       "over 100 header fields")
+        let chunk = "1000\r\n" + String(repeating: "a", count: 4096) + "\r\n"
+        XCTAssertEqual(exchange(receiver.port, "POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                pieces: Array(repeating: chunk, count: 17)), 413, "a chunked body past 64 KiB, with no length declared")
+        XCTAssertEqual(exchange(receiver.port, "\u{16}\u{3}\u{1}garbage\r\n\r\n"), 400, "not HTTP")
+        // Headers that never end: closed, unanswered, after the idle timeout (deadline + 2 s).
+        let started = Date()
+        XCTAssertNil(exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n"))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertGreaterThan(Date().timeIntervalSince(started), 2)
+        // Two requests in one write: two answers, in order, on one connection.
+        let two = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        XCTAssertEqual(statusLines(receiver.port, two), ["HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found"])
+        XCTAssertEqual(exchange(receiver.port, health), 200, "still serving")
+        XCTAssertTrue(receiver.process.isRunning)
+        receiver.process.terminate()
+        receiver.process.waitUntilExit()
+        // Each pipelined request's line names its own path and answer.
+        let log = String(decoding: receiver.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(log.contains("GET /nothing 404 not_found"), log)
+        XCTAssertFalse(log.contains("GET /nothing 200"), log)
+        XCTAssertTrue(log.contains("POST /events/<token> 413 refused_too_large"), log)
+    }
+
+    /// Every status line a connection gets for `request`, read until the server closes it.
+    func statusLines(_ port: UInt16, _ request: String) -> [String] {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0 else { return [] }
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var all: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            all += buffer[0..<n]
+        }
+// Bodies end in a bare newline, so lines are cut at "\n" as well as "\r\n" (one Character in Swift).
+        return String(decoding: all, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+            .filter { $0.hasPrefix("HTTP/1.1 ") }
+    }
+
+    /// SIGTERM: the port stops accepting and idle connections close at once, but a request
+    /// in flight is still answered (its event stored), then the receiver exits 0.
+    func testSIGTERMAnswersTheRequestInFlightThenExits() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let receiver = try start(["--db", db, "--deadline", "10"], home: home)
+        let body = #"{"uid":4242,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = receiver.port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        XCTAssertEqual(connected, 0)
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        func write(_ text: String) { _ = Array(text.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+        write("POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body.prefix(10))
+        // The request is in flight once the receiver has read its head; then the stop begins.
+        XCTAssertEqual(exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 200)
+        receiver.process.terminate()
+        let refusing = eventuallyBlocking(seconds: 10) { self.exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") == nil }
+        XCTAssertTrue(refusing, "no new connection is served once the stop began")
+        XCTAssertTrue(receiver.process.isRunning, "it waits for the request in flight")
+        write(String(body.dropFirst(10)))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        XCTAssertTrue(n > 12 && String(decoding: buffer[0..<n], as: UTF8.self).hasPrefix("HTTP/1.1 200"), "the request in flight is answered")
+        receiver.process.waitUntilExit()
+        XCTAssertEqual(receiver.process.terminationStatus, 0)
+        XCTAssertEqual(try SQLiteCallLog.open(path: db).events(callIDs: ["4242"]).count, 1)
+    }
+
+    /// Polls `condition` until it holds or `seconds` pass.
+    func eventuallyBlocking(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
     /// `--allow-from`: a peer outside every network given is answered as an unknown path, one
     /// inside is served (IPv4 networks, an IPv6 address beside them, bad networks refused).
     func testAllowFromServesOnlyThePeersInItsNetworks() throws {
