@@ -203,6 +203,20 @@ if arguments.contains("--hostile-only") {
 let floor = try Floor.build(in: scratch)
 let terminal = TerminalBench(exocall: exocall, floor: floor, scratch: scratch)
 
+// Issue #32's rows about the binary itself: its size stripped, and its hardening (ELF headers).
+let stripped = scratch + "/exocall-stripped"
+if shell("/usr/bin/strip", ["-o", stripped, exocall]) != nil,
+   let size = (try? FileManager.default.attributesOfItem(atPath: stripped))?[.size] as? Int {
+    let megabytes = Double(size) / 1_000_000
+    rows.append(Row(section: "ship", metric: "the release binary, stripped", value: fmt(megabytes) + " MB", target: "≤ 40 MB", met: megabytes <= 40))
+    figures["stripped_mb"] = megabytes
+}
+if let headers = shell("/usr/bin/readelf", ["-h", "-l", "-d", "-W", exocall]) {
+    let hardened = headers.contains("DYN (Position-Independent Executable file)") && headers.contains("GNU_RELRO")
+        && (headers.contains("BIND_NOW") || headers.contains("Flags: NOW"))
+    rows.append(Row(section: "ship", metric: "PIE, full RELRO and BIND_NOW (readelf)", value: hardened ? "all three" : "missing", target: "all three", met: hardened))
+}
+
 print("1/8 startup and keys in a pseudo-terminal…")
 // As a user feels it: in a pty of 120x40, spawn to the first frame's last row, exocall
 // and the floor interleaved run by run; a key written to its echo arriving.
