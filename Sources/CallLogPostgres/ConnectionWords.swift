@@ -1,3 +1,4 @@
+import ExolveClient
 import FoundationEssentials
 import Glibc
 import Localization
@@ -35,6 +36,7 @@ enum ConnectionWords {
             }
         }
         if let channel = error as? ChannelError, case .connectTimeout = channel { return .phrase(.pgTimedOut, ["place": where_]) }
+        if TLSWords.isTLS(error) { return TLSWords.reason(error) }
         return nil
     }
 }

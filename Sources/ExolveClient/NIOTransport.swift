@@ -115,23 +115,8 @@ public struct NIOTransport: HTTPTransport {
             }
         }
         if case ChannelError.connectTimeout = error { return .phrase(.transportNoConnectionInTime) }
-        if isTLS(error) { return tlsReason(error) }
+        if TLSWords.isTLS(error) { return TLSWords.reason(error) }
         return .phrase(.transportCouldNotConnectBecause, ["error": .verbatim("\(error)")])
-    }
-
-    /// Whether `error` came from TLS.
-    static func isTLS(_ error: any Error) -> Bool {
-        error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
-    }
-
-    /// A TLS failure in an operator's words (BoringSSL's own text names source files).
-    static func tlsReason(_ error: any Error) -> Localized {
-        let text = String(describing: error)
-        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
-            return .phrase(.transportUntrusted)
-        }
-        if text.contains("WRONG_VERSION_NUMBER") { return .phrase(.transportNotTLS) }
-        return .phrase(.transportHandshakeFailed)
     }
 
     /// Whether `host` is an IPv4 or IPv6 literal (these are not sent as a TLS server name).
@@ -268,8 +253,8 @@ private final class ExchangeHandler: ChannelInboundHandler, @unchecked Sendable 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if error is HTTPParserError {
             exchange.failed(.phrase(.transportNotHTTP))
-        } else if !exchange.hasWritten, NIOTransport.isTLS(error) {
-            exchange.failed(NIOTransport.tlsReason(error))
+        } else if !exchange.hasWritten, TLSWords.isTLS(error) {
+            exchange.failed(TLSWords.reason(error))
         } else {
             exchange.failed(.phrase(.transportConnectionFailed, ["error": .verbatim("\(error)")]))
         }

@@ -681,6 +681,7 @@ extension Catalog {
         case .transportUntrusted: return "TLS handshake failed: the server's certificate is not trusted"
         case .transportNotTLS: return "TLS handshake failed: the server does not speak TLS"
         case .transportHandshakeFailed: return "TLS handshake failed"
+        case .transportWrongHost: return "TLS handshake failed: the server's certificate was issued for another name"
         case .transportNotHTTP: return "the server's answer was not valid HTTP"
         case .transportClosedMidAnswer: return "the server closed the connection before its answer was complete"
         case .transportClosedSilently: return "the server closed the connection without answering"

@@ -735,6 +735,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case transportUntrusted = "transport.untrusted"
     case transportNotTLS = "transport.notTLS"
     case transportHandshakeFailed = "transport.handshakeFailed"
+    case transportWrongHost = "transport.wrongHost"
     case transportNotHTTP = "transport.notHTTP"
     case transportClosedMidAnswer = "transport.closedMidAnswer"
     case transportClosedSilently = "transport.closedSilently"

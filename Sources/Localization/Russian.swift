@@ -681,6 +681,7 @@ extension Catalog {
         case .transportUntrusted: return "TLS-рукопожатие не удалось: сертификату сервера нет доверия"
         case .transportNotTLS: return "TLS-рукопожатие не удалось: сервер не говорит по TLS"
         case .transportHandshakeFailed: return "TLS-рукопожатие не удалось"
+        case .transportWrongHost: return "TLS-рукопожатие не удалось: сертификат сервера выдан на другое имя"
         case .transportNotHTTP: return "ответ сервера — не правильный HTTP"
         case .transportClosedMidAnswer: return "сервер закрыл соединение, не договорив ответ"
         case .transportClosedSilently: return "сервер закрыл соединение, ничего не ответив"

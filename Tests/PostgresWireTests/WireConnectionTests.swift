@@ -1,3 +1,4 @@
+import CallLog
 import Foundation
 import NIOSSL
 @testable import PostgresWire
@@ -216,6 +217,22 @@ final class WireConnectionTests: XCTestCase {
             XCTFail("a certificate for another name should be refused")
         } catch {
             guard case .connection? = error as? WireError else { return XCTFail("\(error)") }
+        }
+        // The team log says so in words, naming neither BoringSSL's internals nor the password.
+        do {
+            _ = try await CallLogOpener.open("postgresql://postgres:\(cluster.password)@127.0.0.1:\(cluster.port)/postgres"
+                                             + "?sslmode=verify-full&sslrootcert=\(data)/server.crt")
+            XCTFail("the log should not open")
+        } catch {
+            XCTAssertTrue("\(error)".contains("TLS handshake failed: the server's certificate was issued for another name"), "\(error)")
+            XCTAssertFalse("\(error)".contains("OPENSSL_internal") || "\(error)".contains(cluster.password), "\(error)")
+        }
+        // A certificate no root vouches for: not trusted.
+        do {
+            _ = try await CallLogOpener.open("postgresql://postgres:\(cluster.password)@localhost:\(cluster.port)/postgres?sslmode=verify-ca")
+            XCTFail("the log should not open")
+        } catch {
+            XCTAssertTrue("\(error)".contains("TLS handshake failed: the server's certificate is not trusted"), "\(error)")
         }
         // md5 and cleartext password, each with a wrong password refused too.
         for (user, password) in [("md5_user", "md5-secret"), ("plain_user", "plain-secret")] {
