@@ -22,7 +22,9 @@ import UnixSignals
 public enum EventServer {
     /// How the server runs.
     public struct Options: Sendable {
+        /// The address to listen on.
         public var host: String
+        /// The port to listen on (0: any free one, printed in the URL).
         public var port: Int
         /// The address Exolve uses, when a proxy stands in front (`https://host/prefix`).
         public var publicURL: String?
@@ -37,6 +39,7 @@ public enum EventServer {
         /// Serve HTTPS with this certificate and key (checked before the port is bound), else plain HTTP.
         public var tls: ServerTLS?
 
+        /// Listening on `host:port`, with the default deadlines and no TLS.
         public init(host: String, port: Int, publicURL: String?, allowFrom: [CIDR]) {
             self.host = host
             self.port = port

@@ -13,8 +13,10 @@ public struct WireQuery: Sendable, ExpressibleByStringInterpolation {
         self.binds = binds
     }
 
+    /// A statement without parameters.
     public init(stringLiteral value: String) { self.init(sql: value) }
 
+    /// A statement whose interpolated values became parameters.
     public init(stringInterpolation: StringInterpolation) {
         self.init(sql: stringInterpolation.sql, binds: stringInterpolation.binds)
     }
@@ -24,8 +26,10 @@ public struct WireQuery: Sendable, ExpressibleByStringInterpolation {
         var sql = ""
         var binds = WireBindings()
 
+        /// Room for the text and a placeholder per value.
         public init(literalCapacity: Int, interpolationCount: Int) { sql.reserveCapacity(literalCapacity + interpolationCount * 3) }
 
+        /// SQL from the literal, as it is.
         public mutating func appendLiteral(_ literal: String) { sql += literal }
 
         /// A parameter: `$n` in the text.
@@ -66,6 +70,8 @@ public protocol WireEncodable: Sendable {
     var wireText: String? { get }
 }
 
+/// Text, as `text` (OID 25). Each conformance below names the type PostgresNIO sent, so
+/// the server resolves every statement's parameters as it did.
 extension String: WireEncodable {
     public static var wireType: UInt32 { 25 }
     public var wireText: String? { self }
