@@ -50,18 +50,27 @@ final class EventsServeTests: XCTestCase {
         return Receiver(process: process, url: url, errors: errors)
     }
 
-    /// One raw exchange: `head` then `body` in pieces with `pause` between them; the status line's code.
-    func exchange(_ port: UInt16, _ request: String, pieces: [String] = [], pause: TimeInterval = 0) -> Int? {
+    /// A TCP connection to 127.0.0.1:`port` with a 20 s read timeout, or nil when refused.
+    func connectToLoopback(_ port: UInt16) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard connected == 0 else { return nil }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return fd
+    }
+
+    /// One raw exchange: `head` then `body` in pieces with `pause` between them; the status line's code.
+    func exchange(_ port: UInt16, _ request: String, pieces: [String] = [], pause: TimeInterval = 0) -> Int? {
+        guard let fd = connectToLoopback(port) else { return nil }
+        defer { close(fd) }
         for piece in [request] + pieces {
             _ = Array(piece.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if pause > 0 { Thread.sleep(forTimeInterval: pause) }
@@ -148,16 +157,8 @@ final class EventsServeTests: XCTestCase {
 
     /// Every status line a connection gets for `request`, read until the server closes it.
     func statusLines(_ port: UInt16, _ request: String) -> [String] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard let fd = connectToLoopback(port) else { return [] }
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard connected == 0 else { return [] }
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var all: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -178,16 +179,8 @@ final class EventsServeTests: XCTestCase {
         let db = home + "/calls.sqlite"
         let receiver = try start(["--db", db, "--deadline", "10"], home: home)
         let body = #"{"uid":4242,"type":"o","event_side":"A","date_time":"2024-01-07T10:54:57Z"}"#
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try XCTUnwrap(connectToLoopback(receiver.port))
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = receiver.port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        XCTAssertEqual(connected, 0)
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         func write(_ text: String) { _ = Array(text.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
         write("POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body.prefix(10))
         // The request is in flight once the receiver has read its head; then the stop begins.
