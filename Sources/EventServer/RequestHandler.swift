@@ -3,8 +3,9 @@ import EventReceiver
 import NIOCore
 import NIOHTTP1
 
-/// One connection's requests, one at a time (NIO's pipelining helper holds the next until
-/// this one is answered). A POST's body is collected up to the limit and within the
+/// One connection's requests, one at a time: NIO's pipelining helper holds the next request
+/// until this one's answer is written, and hands it on during that write, so each answer
+/// carries its own request rather than reading the handler's. A POST's body is collected up to the limit and within the
 /// deadline; a declared length over the limit is answered 413 before any of it is read, a
 /// body that stops coming 408; both close the connection, since the rest may still arrive.
 final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
@@ -21,7 +22,7 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// What one request's answer needs, kept apart from the handler's state: the next
-    /// request may arrive while this one's answer is still being made.
+    /// request arrives while this one's answer is being written.
     private struct Request {
         let head: HTTPRequestHead
         let path: String
