@@ -2,6 +2,7 @@ import CallEvents
 import EventReceiver
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// One connection's requests, one at a time: NIO's pipelining helper holds the next request
 /// until this one's answer is written, and hands it on during that write, so each answer
@@ -38,6 +39,8 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var deadline: Scheduled<Void>?
     /// The answer being made for the previous request: answers go out in the requests' order.
     private var pending: Task<Void, Never>?
+    /// Event requests (POSTs) of this connection read and not yet answered.
+    private var eventsUnanswered = 0
 
     init(responder: Responder) { self.responder = responder }
 
@@ -51,6 +54,10 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             self.request = request
             body = nil
             phase = .reading
+            if head.method == .POST {
+                eventsUnanswered += 1
+                responder.gauges.eventsInFlight.add(1, ordering: .relaxed)
+            }
             guard !request.refusedPeer, head.method == .POST else { return }
             if let declared = request.declared, declared > CallEventParser.maxBodyBytes {
                 refuse(context, request, "too_large", Responder.tooLarge)
@@ -101,9 +108,18 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireUserInboundEventTriggered(event)
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        responder.gauges.connections.add(1, ordering: .relaxed)
+        context.fireChannelActive()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         deadline?.cancel()
         deadline = nil
+        responder.gauges.connections.subtract(1, ordering: .relaxed)
+        // Requests the connection ended before their answers: no longer in flight.
+        responder.gauges.eventsInFlight.subtract(eventsUnanswered, ordering: .relaxed)
+        eventsUnanswered = 0
         context.fireChannelInactive()
     }
 
@@ -131,6 +147,12 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func answer(_ context: ChannelHandlerContext, _ request: Request, _ answer: IntakeAnswer, close: Bool) {
         let head = request.head
+        var answer = answer
+        if head.method == .POST, eventsUnanswered > 0 {
+            eventsUnanswered -= 1
+            responder.gauges.eventsInFlight.subtract(1, ordering: .relaxed)
+        }
+        if answer.outcome == "metrics" { answer.body += responder.gauges.prometheus }
         let closing = close || !head.isKeepAlive
         var headers = HTTPHeaders([("content-type", "text/plain; charset=utf-8"), ("content-length", String(answer.body.utf8.count)),
                                    ("server", "exocall")])

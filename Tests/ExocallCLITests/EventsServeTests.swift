@@ -146,6 +146,12 @@ final class EventsServeTests: XCTestCase {
         XCTAssertEqual(statusLines(receiver.port, two), ["HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found"])
         XCTAssertEqual(exchange(receiver.port, health), 200, "still serving")
         XCTAssertTrue(receiver.process.isRunning)
+        // Nothing refused or cut off is left counted: no event in flight, only the scrape's own connection open.
+        let settled = eventuallyBlocking(seconds: 10) {
+            let metrics = self.fetched(receiver.port, "/metrics")
+            return metrics.contains("exocall_events_in_flight 0\n") && metrics.contains("exocall_connections_open 1\n")
+        }
+        XCTAssertTrue(settled, fetched(receiver.port, "/metrics"))
         receiver.process.terminate()
         receiver.process.waitUntilExit()
         // Each pipelined request's line names its own path and answer.
@@ -183,8 +189,9 @@ final class EventsServeTests: XCTestCase {
         defer { close(fd) }
         func write(_ text: String) { _ = Array(text.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
         write("POST \(receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body.prefix(10))
-        // The request is in flight once the receiver has read its head; then the stop begins.
-        XCTAssertEqual(exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 200)
+        // The request is in flight once the receiver has read its head (its gauge says so); then the stop begins.
+        let inFlight = eventuallyBlocking(seconds: 10) { self.fetched(receiver.port, "/metrics").contains("exocall_events_in_flight 1\n") }
+        XCTAssertTrue(inFlight, fetched(receiver.port, "/metrics"))
         receiver.process.terminate()
         let refusing = eventuallyBlocking(seconds: 10) { self.exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") == nil }
         XCTAssertTrue(refusing, "no new connection is served once the stop began")
@@ -196,6 +203,22 @@ final class EventsServeTests: XCTestCase {
         receiver.process.waitUntilExit()
         XCTAssertEqual(receiver.process.terminationStatus, 0)
         XCTAssertEqual(try SQLiteCallLog.open(path: db).events(callIDs: ["4242"]).count, 1)
+    }
+
+    /// The body of a GET to `path` (empty when there is no answer).
+    func fetched(_ port: UInt16, _ path: String) -> String {
+        guard let fd = connectToLoopback(port) else { return "" }
+        defer { close(fd) }
+        _ = Array("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var all: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            all += buffer[0..<n]
+        }
+        let text = String(decoding: all, as: UTF8.self)
+        return text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
     }
 
     /// Polls `condition` until it holds or `seconds` pass.
