@@ -62,6 +62,11 @@ struct BackendDecoder: ByteToMessageDecoder {
         if expectsSSLAnswer {
             guard let answer = buffer.readInteger(as: UInt8.self) else { return .needMoreData }
             expectsSSLAnswer = false
+            // Nothing may follow the answer before the handshake: bytes there would be read as
+            // the server's once TLS is up (what CVE-2021-23222 let a man in the middle do to libpq).
+            if answer == UInt8(ascii: "S"), buffer.readableBytes > 0 {
+                throw Violation(description: "bytes after the server's TLS answer, before the handshake")
+            }
             switch answer {
             case UInt8(ascii: "S"): context.fireChannelRead(wrapInboundOut(.sslAnswer(true)))
             case UInt8(ascii: "N"): context.fireChannelRead(wrapInboundOut(.sslAnswer(false)))

@@ -88,13 +88,19 @@ public final class WireConnection: Sendable {
         return notifications
     }
 
-    /// Ends the session (Terminate, then the socket closed).
+    /// Ends the session: Terminate, then the socket closed once it is written, or after a
+    /// second (a server that stops reading, a TLS handshake that never ends, cannot hold it).
     public func close() async {
         guard channel.isActive else { return }
+        let channel = self.channel
         var buffer = channel.allocator.buffer(capacity: 5)
         FrontendMessage.terminate.write(into: &buffer)
-        try? await channel.writeAndFlush(buffer).get()
-        try? await channel.close().get()
+        let timer = channel.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
+        channel.writeAndFlush(buffer).whenComplete { _ in
+            timer.cancel()
+            channel.close(promise: nil)
+        }
+        try? await channel.closeFuture.get()
     }
 
     // MARK: - Starting the session
@@ -188,9 +194,16 @@ public final class WireConnection: Sendable {
         try await send(buffer)
     }
 
+    /// Writes `buffer`; an operation cancelled while the write waits (a TLS handshake that
+    /// never ends holds writes back) closes the connection, as `next` does.
     private func send(_ buffer: ByteBuffer) async throws(WireError) {
+        let channel = self.channel
         do {
-            try await channel.writeAndFlush(buffer).get()
+            try await withTaskCancellationHandler {
+                try await channel.writeAndFlush(buffer).get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
         } catch {
             // The channel's own reason (a TLS handshake refused...) rather than the write's.
             throw mailbox.failure ?? .connection(error)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 @testable import PostgresWire
 import XCTest
 
@@ -71,6 +72,34 @@ final class HostileDatabaseServerTests: XCTestCase {
         guard case .sasl(let reason)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertTrue(reason.contains("nonce"), reason)
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(2))
+    }
+
+    /// A man in the middle answers the TLS request "yes" and slips plaintext messages in
+    /// behind it ("signed in", "ready"): refused, never taken as the server's.
+    func testBytesSlippedInBehindTheTLSAnswerAreRefused() async throws {
+        let port = try serve([UInt8(ascii: "S")] + message("R", int32(0)) + message("Z", [UInt8(ascii: "I")]))
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .none
+        let context = try NIOSSLContext(configuration: tls)
+        // Bounded: taken in, the injected "ready" would leave a session waiting on a handshake that never comes.
+        let attempt = Task { () -> (any Error)? in
+            do {
+                let connection = try await WireConnection.connect(WireConfiguration(host: "127.0.0.1", port: port, user: "anna", password: "secret",
+                                                                                    database: "calls", tls: .require(context), applicationName: nil))
+                await connection.close()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(5))
+            attempt.cancel()
+        }
+        let error = await attempt.value as? WireError
+        watchdog.cancel()
+        guard case .connection(let underlying)? = error else { return XCTFail("\(String(describing: error))") }
+        XCTAssertTrue("\(underlying)".contains("before the handshake"), "\(underlying)")
     }
 
     func testASignInThatSkipsTheServersProofIsRefused() async throws {
