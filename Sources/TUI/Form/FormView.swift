@@ -186,6 +186,21 @@ enum FormView {
     /// first column (a number read `812) 999-99-99` with nothing saying its start was cut).
     static func visible(_ text: String, from offset: Int) -> String {
         guard offset > 0 else { return text }
+        // Text of simple scalars (most of it) is one character and one column per scalar:
+        // the cut is found by counting scalars, without breaking graphemes (a long field
+        // scrolled is cut on every frame).
+        let scalars = text.unicodeScalars
+        if scalars.allSatisfy(DisplayWidth.isSimple) {
+            guard let first = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex),
+                  first < scalars.endIndex else { return "…" }
+            return "…" + String(scalars[scalars.index(after: first)...])
+        }
+        return visibleByCharacters(text, from: offset)
+    }
+
+    /// `visible`, character by character: any text.
+    static func visibleByCharacters(_ text: String, from offset: Int) -> String {
+        guard offset > 0 else { return text }
         var skipped = 0
         var index = text.startIndex
         while index < text.endIndex, skipped < offset {

@@ -52,12 +52,23 @@ enum PreviewView {
 
     /// Tokens broken into rows of `width` columns; continuation rows are indented
     /// like the line, plus two.
-    static func wrapped(_ tokens: [PreviewDocument.Token], width: Int) -> [[PreviewDocument.Token]] {
+    /// `wholeTokens`: a token that fits what is left of the row goes in whole, measured
+    /// once (by scalar, for simple text) instead of character by character; the result is
+    /// the same (a test compares the two at every width).
+    static func wrapped(_ tokens: [PreviewDocument.Token], width: Int, wholeTokens: Bool = true) -> [[PreviewDocument.Token]] {
         guard width > 4 else { return [tokens] }
         let indent = tokens.first.map { String($0.text.prefix { $0 == " " }) + "  " } ?? "  "
         var rows: [[PreviewDocument.Token]] = [[]]
         var used = 0
         for token in tokens {
+            if wholeTokens, !token.text.isEmpty {
+                let columns = DisplayWidth.of(token.text)
+                if columns <= width - used {
+                    rows[rows.count - 1].append(token)
+                    used += columns
+                    continue
+                }
+            }
             var rest = Substring(token.text)
             while !rest.isEmpty {
                 let room = width - used
