@@ -163,7 +163,14 @@ final class EventsServeTests: XCTestCase {
 
     /// Every status line a connection gets for `request`, read until the server closes it.
     func statusLines(_ port: UInt16, _ request: String) -> [String] {
-        guard let fd = connectToLoopback(port) else { return [] }
+        // Bodies end in a bare newline, so lines are cut at "\n" as well as "\r\n" (one Character in Swift).
+        readToClose(port, request).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+            .filter { $0.hasPrefix("HTTP/1.1 ") }
+    }
+
+    /// Everything the server sends for `request` until it closes the connection ("" when refused).
+    func readToClose(_ port: UInt16, _ request: String) -> String {
+        guard let fd = connectToLoopback(port) else { return "" }
         defer { close(fd) }
         _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var all: [UInt8] = []
@@ -173,9 +180,7 @@ final class EventsServeTests: XCTestCase {
             if n <= 0 { break }
             all += buffer[0..<n]
         }
-// Bodies end in a bare newline, so lines are cut at "\n" as well as "\r\n" (one Character in Swift).
-        return String(decoding: all, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
-            .filter { $0.hasPrefix("HTTP/1.1 ") }
+        return String(decoding: all, as: UTF8.self)
     }
 
     /// SIGTERM: the port stops accepting and idle connections close at once, but a request
@@ -207,17 +212,7 @@ final class EventsServeTests: XCTestCase {
 
     /// The body of a GET to `path` (empty when there is no answer).
     func fetched(_ port: UInt16, _ path: String) -> String {
-        guard let fd = connectToLoopback(port) else { return "" }
-        defer { close(fd) }
-        _ = Array("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var all: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n <= 0 { break }
-            all += buffer[0..<n]
-        }
-        let text = String(decoding: all, as: UTF8.self)
+        let text = readToClose(port, "GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         return text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
     }
 

@@ -9,15 +9,7 @@ final class HostileDatabaseServerTests: XCTestCase {
     /// Listens on a loopback port; answers the first connection's first bytes with `reply`,
     /// then keeps it open until the test ends.
     private func serve(_ reply: [UInt8]) throws -> Int {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
-        XCTAssertEqual(bound, 0)
-        XCTAssertEqual(listen(listener, 1), 0)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let (listener, port) = listening()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             let peer = accept(listener, nil, nil)
@@ -29,7 +21,21 @@ final class HostileDatabaseServerTests: XCTestCase {
             close(listener)
         }
         addTeardownBlock { done.signal() }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return port
+    }
+
+    /// A socket listening on a free loopback port, and the port.
+    private func listening() -> (Int32, Int) {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
+        XCTAssertEqual(bound, 0)
+        XCTAssertEqual(listen(listener, 1), 0)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        return (listener, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     private func message(_ type: Character, _ body: [UInt8]) -> [UInt8] {
@@ -132,17 +138,10 @@ final class HostileDatabaseServerTests: XCTestCase {
         let error = await connect(port)
         XCTAssertNotNil(error)
         // A server that closes at once.
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (listener, closing) = listening()
         defer { close(listener) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
-        listen(listener, 1)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
         Thread.detachNewThread { close(accept(listener, nil, nil)) }
-        let closed = await connect(Int(UInt16(bigEndian: address.sin_port)))
+        let closed = await connect(closing)
         // Closed, or reset (the startup message was still unread when the peer closed).
         switch closed {
         case .closed?, .connection?: break
