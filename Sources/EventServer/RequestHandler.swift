@@ -65,8 +65,7 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
             body = context.channel.allocator.buffer(capacity: min(request.declared ?? 1024, CallEventParser.maxBodyBytes))
             let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            let seconds = responder.options.bodyDeadline.components
-            deadline = context.eventLoop.scheduleTask(in: .nanoseconds(seconds.seconds * 1_000_000_000 + seconds.attoseconds / 1_000_000_000)) {
+            deadline = context.eventLoop.scheduleTask(in: TimeAmount(responder.options.bodyDeadline)) {
                 let (handler, context) = loop.value
                 if handler.phase == .reading { handler.refuse(context, request, "slow_body", Responder.slowBody) }
             }
@@ -82,22 +81,15 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             deadline?.cancel()
             deadline = nil
             phase = .idle
-            let previous = pending
-            let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             if request.refusedPeer {
-                pending = Task {
-                    await previous?.value
-                    loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, Responder.notAllowed, close: false) }
-                }
+                enqueueAnswer(context, request, close: false) { Responder.notAllowed }
                 return
             }
             let bytes = body.map { Array($0.readableBytesView) } ?? []
             body = nil
             let intake = responder.intake
-            pending = Task {
-                let answer = await intake.handle(method: request.head.method.rawValue, path: request.path, declaredLength: request.declared, body: bytes)
-                await previous?.value
-                loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, answer, close: false) }
+            enqueueAnswer(context, request, close: false) {
+                await intake.handle(method: request.head.method.rawValue, path: request.path, declaredLength: request.declared, body: bytes)
             }
         }
     }
@@ -136,12 +128,22 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         deadline = nil
         phase = .refused
         let intake = responder.intake
+        enqueueAnswer(context, request, close: true) {
+            await intake.refuse(reason)
+            return answer
+        }
+    }
+
+    /// Makes `request`'s answer with `make` and writes it once the answer before it is
+    /// written: answers go out in the requests' order.
+    private func enqueueAnswer(_ context: ChannelHandlerContext, _ request: Request, close: Bool,
+                               _ make: @escaping @Sendable () async -> IntakeAnswer) {
         let previous = pending
         let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         pending = Task {
-            await intake.refuse(reason)
+            let answer = await make()
             await previous?.value
-            loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, answer, close: true) }
+            loop.eventLoop.execute { loop.value.0.answer(loop.value.1, request, answer, close: close) }
         }
     }
 
