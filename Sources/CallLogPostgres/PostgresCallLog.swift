@@ -1,6 +1,7 @@
 import CallEvents
 import CallLogModel
 import CallbackCore
+import ExolveClient
 import ExolveModel
 import FoundationEssentials
 import Glibc
@@ -8,6 +9,7 @@ import NIOSSL
 import PostgresWire
 import Localization
 import ProcessEnvironment
+import Synchronization
 
 /// The call log on a PostgreSQL database a team shares: every operator sees every
 /// call, and the repeat guard holds across all of them (an advisory lock per
@@ -39,10 +41,9 @@ public final class PostgresCallLog: CallLogStore {
         let tls = try TLSChoice(location)
         let configuration: WireConfiguration
         do {
-            var made = WireConfiguration(host: location.host, port: location.port, user: location.user, password: location.password,
-                                         database: location.database, tls: try tls.connection(), applicationName: session.applicationName)
-            made.connectTimeout = .seconds(3)
-            configuration = made
+            configuration = WireConfiguration(host: location.host, serverName: NIOTransport.isIPAddress(location.host) ? nil : location.host,
+                                              port: location.port, user: location.user, password: location.password,
+                                              database: location.database, tls: try tls.connection(), applicationName: session.applicationName)
         } catch {
             throw .badLocation(location: location.display, reason: .phrase(.pgTLSSettings, ["error": .verbatim("\(error)")]))
         }
@@ -726,4 +727,11 @@ public final class PostgresCallLog: CallLogStore {
             continuation.onTermination = { _ in task.cancel() }
         }
     }
+}
+
+/// True the first time it is taken, false after.
+final class FirstTime: Sendable {
+    private let taken = Mutex(false)
+    /// Whether this is the first time.
+    func take() -> Bool { taken.withLock { taken in defer { taken = true }; return !taken } }
 }

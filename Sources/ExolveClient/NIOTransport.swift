@@ -119,8 +119,9 @@ public struct NIOTransport: HTTPTransport {
         return .phrase(.transportCouldNotConnectBecause, ["error": .verbatim("\(error)")])
     }
 
-    /// Whether `host` is an IPv4 or IPv6 literal (these are not sent as a TLS server name).
-    static func isIPAddress(_ host: String) -> Bool {
+    /// Whether `host` is an IPv4 or IPv6 literal (these are not sent as a TLS server name),
+    /// for every TLS connection exocall makes (the team database's too).
+    public static func isIPAddress(_ host: String) -> Bool {
         var v4 = in_addr(), v6 = in6_addr()
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         return inet_pton(AF_INET, bare, &v4) == 1 || inet_pton(AF_INET6, bare, &v6) == 1

@@ -24,14 +24,19 @@ public struct WireConfiguration: Sendable {
     public var database: String?
     /// TLS as `sslmode` asks.
     public var tls: TLS
+    /// The name TLS sends (SNI) and `verify-full` checks the certificate against; nil when
+    /// `host` is an address, which is never sent as a name (the peer's address is checked).
+    public var serverName: String?
     /// Shown in the server's `pg_stat_activity`.
     public var applicationName: String?
     /// How long the TCP connection may take.
     public var connectTimeout: Duration = .seconds(3)
 
     /// Where to connect, as whom, and how.
-    public init(host: String, port: Int, user: String, password: String?, database: String?, tls: TLS, applicationName: String?) {
+    public init(host: String, serverName: String?, port: Int, user: String, password: String?, database: String?, tls: TLS,
+                applicationName: String?) {
         self.host = host
+        self.serverName = serverName
         self.port = port
         self.user = user
         self.password = password

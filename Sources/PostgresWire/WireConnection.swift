@@ -1,4 +1,3 @@
-import Glibc
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -25,8 +24,7 @@ public final class WireConnection: Sendable {
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout.components.seconds) * 1_000_000_000
-                                             + configuration.connectTimeout.components.attoseconds / 1_000_000_000))
+                .connectTimeout(TimeAmount(configuration.connectTimeout))
                 .channelOption(.socketOption(.so_keepalive), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -115,7 +113,7 @@ public final class WireConnection: Sendable {
             guard case .sslAnswer(let accepted) = try await next() else { throw .protocolViolation("no answer to the TLS request") }
             if accepted {
                 do {
-                    let name = Self.isIPAddress(configuration.host) ? nil : configuration.host
+                    let name = configuration.serverName
                     let channel = self.channel
                     try await channel.eventLoop.submit {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: name), position: .first)
@@ -227,10 +225,6 @@ public final class WireConnection: Sendable {
         }
     }
 
-    static func isIPAddress(_ host: String) -> Bool {
-        var v4 = in_addr(), v6 = in6_addr()
-        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
-    }
 }
 
 /// Hands the decoded messages to the mailbox, and the connection's end to it.

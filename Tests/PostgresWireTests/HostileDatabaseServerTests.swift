@@ -50,7 +50,7 @@ final class HostileDatabaseServerTests: XCTestCase {
 
     private func connect(_ port: Int, password: String? = "secret") async -> WireError? {
         do {
-            let connection = try await WireConnection.connect(WireConfiguration(host: "127.0.0.1", port: port, user: "anna", password: password,
+            let connection = try await WireConnection.connect(WireConfiguration(host: "127.0.0.1", serverName: nil, port: port, user: "anna", password: password,
                                                                                 database: "calls", tls: .disable, applicationName: nil))
             await connection.close()
             return nil
@@ -90,7 +90,7 @@ final class HostileDatabaseServerTests: XCTestCase {
         // Bounded: taken in, the injected "ready" would leave a session waiting on a handshake that never comes.
         let attempt = Task { () -> (any Error)? in
             do {
-                let connection = try await WireConnection.connect(WireConfiguration(host: "127.0.0.1", port: port, user: "anna", password: "secret",
+                let connection = try await WireConnection.connect(WireConfiguration(host: "127.0.0.1", serverName: nil, port: port, user: "anna", password: "secret",
                                                                                     database: "calls", tls: .require(context), applicationName: nil))
                 await connection.close()
                 return nil

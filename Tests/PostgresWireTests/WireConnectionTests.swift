@@ -11,7 +11,7 @@ import XCTest
 final class WireConnectionTests: XCTestCase {
     private func configuration(_ cluster: PostgresCluster, database: String = "postgres", user: String? = nil, password: String? = nil,
                                tls: WireConfiguration.TLS = .disable) -> WireConfiguration {
-        WireConfiguration(host: "127.0.0.1", port: cluster.port, user: user ?? cluster.superuser, password: password ?? cluster.password,
+        WireConfiguration(host: "127.0.0.1", serverName: nil, port: cluster.port, user: user ?? cluster.superuser, password: password ?? cluster.password,
                           database: database, tls: tls, applicationName: "exocall wire-test")
     }
 
@@ -209,6 +209,7 @@ final class WireConnectionTests: XCTestCase {
         XCTAssertTrue(required)
         var byName = configuration(cluster, tls: .require(try context(.fullVerification)))
         byName.host = "localhost"
+        byName.serverName = "localhost"
         let verified = try await encrypted(byName)
         XCTAssertTrue(verified)
         // By address, the certificate (issued to "localhost" only) does not match: refused.
