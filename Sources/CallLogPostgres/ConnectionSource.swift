@@ -1,5 +1,4 @@
 import PostgresWire
-import Synchronization
 
 /// Where the team log's operations get a connection: a pool (the event receiver, which
 /// takes many events at once) or one connection shared by every operation and the
@@ -136,11 +135,4 @@ final class SharedConnection: ConnectionSource {
             }
         }
     }
-}
-
-/// True the first time it is taken, false after.
-final class FirstTime: Sendable {
-    private let taken = Mutex(false)
-    /// Whether this is the first time.
-    func take() -> Bool { taken.withLock { taken in defer { taken = true }; return !taken } }
 }
