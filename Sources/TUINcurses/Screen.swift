@@ -38,24 +38,15 @@ struct Screen {
     }
 
     private mutating func drawRow(_ canvas: TextCanvas, _ y: Int) {
-        let cells = canvas.cells(ofRow: y)
-        var x = cells.startIndex
-        var run: [wchar_t] = []
-        run.reserveCapacity(cells.count + 1)
-        while x < cells.endIndex {
-            let style = cells[x].style
-            run.removeAll(keepingCapacity: true)
-            let start = x - cells.startIndex
-            while x < cells.endIndex, cells[x].style == style {
-                if let character = cells[x].character {
-                    for scalar in character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
-                }
-                x += 1
-            }
+        var wide: [wchar_t] = []
+        wide.reserveCapacity(canvas.size.width + 1)
+        canvas.styledRuns(ofRow: y) { column, style, scalars in
+            wide.removeAll(keepingCapacity: true)
+            for scalar in scalars { wide.append(wchar_t(bitPattern: scalar)) }
             let (attrs, pair) = palette.attributes(for: style)
             _ = exo_attr_set(attrs, pair)
-            run.append(0)
-            _ = exo_mvaddnwstr(Int32(y), Int32(start), run, Int32(run.count - 1))
+            wide.append(0)
+            _ = exo_mvaddnwstr(Int32(y), Int32(column), wide, Int32(wide.count - 1))
         }
     }
 }

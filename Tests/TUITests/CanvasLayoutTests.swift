@@ -42,4 +42,38 @@ final class CanvasLayoutTests: XCTestCase {
         XCTAssertEqual(canvas.put("漢字 ok", x: 0, y: 0, style: .text), 7, "wide characters take two columns each")
         XCTAssertEqual(canvas.text, "漢字 ok")
     }
+
+    /// Cells keep a character of several scalars aside and name it by number: two frames
+    /// showing the same are equal however their characters were kept, two showing different
+    /// ones are not, and the screen is given each character's scalars whole.
+    func testCharactersOfSeveralScalarsCompareByWhatTheyShow() {
+        var a = TextCanvas(size: Size(width: 12, height: 2))
+        var b = TextCanvas(size: Size(width: 12, height: 2))
+        a.put("🇷🇺", x: 0, y: 0, style: .text)
+        a.put("e\u{301}", x: 0, y: 1, style: .text)
+        b.put("e\u{301}", x: 0, y: 1, style: .text)
+        b.put("🇷🇺", x: 0, y: 0, style: .text)
+        XCTAssertEqual(a, b, "kept in another order, the same frame")
+        XCTAssertTrue(a.sameRow(0, as: b) && a.sameRow(1, as: b))
+        var c = b
+        c.put("🇫🇷", x: 0, y: 0, style: .text)
+        XCTAssertFalse(c.sameRow(0, as: a), "another flag, another row")
+        XCTAssertTrue(c.sameRow(1, as: a))
+        XCTAssertEqual(a.cell(x: 0, y: 0).character, "🇷🇺")
+        var wide = TextCanvas(size: Size(width: 4, height: 1))
+        wide.put("日", x: 0, y: 0, style: .text)
+        XCTAssertNil(wide.cell(x: 1, y: 0).character, "the right half of a wide character")
+        var wideRuns: [[UInt32]] = []
+        wide.styledRuns(ofRow: 0) { _, _, scalars in wideRuns.append(Array(scalars)) }
+        XCTAssertEqual(wideRuns, [[0x65E5, 0x20, 0x20]], "its right half has no scalar")
+        var runs: [[UInt32]] = []
+        a.styledRuns(ofRow: 1) { _, _, scalars in runs.append(Array(scalars)) }
+        XCTAssertEqual(runs.first?.prefix(2), [0x65, 0x301])
+        XCTAssertEqual(runs.first?.count, 13, "e + its accent, then eleven blanks: one run of one style")
+        var styled = TextCanvas(size: Size(width: 4, height: 1))
+        styled.put("ab", x: 1, y: 0, style: .muted)
+        var columns: [Int] = []
+        styled.styledRuns(ofRow: 0) { column, _, _ in columns.append(column) }
+        XCTAssertEqual(columns, [0, 1, 3])
+    }
 }

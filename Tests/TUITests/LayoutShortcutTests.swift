@@ -32,4 +32,17 @@ final class LayoutShortcutTests: XCTestCase {
             }
         }
     }
+
+    func testTextThatFitsWrapsAsWordByWord() {
+        let more = Self.samples + [" leading", "trailing ", "two  spaces", "a b c d e f", "line\nbreak", "  ", " ", "\n",
+                                   "word " + String(repeating: "w", count: 30), "Ошибка: номер 7 (999) неверен"]
+        for text in more {
+            for width in 1...45 {
+                for maxLines in [1, 2, 3, Int.max] {
+                    XCTAssertEqual(TextWrap.lines(text, width: width, maxLines: maxLines), TextWrap.byWords(text, width: width, maxLines: maxLines),
+                                   "\(text.debugDescription) at \(width), \(maxLines) lines")
+                }
+            }
+        }
+    }
 }

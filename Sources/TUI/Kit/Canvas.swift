@@ -42,7 +42,7 @@ extension Canvas {
     }
 }
 
-/// One cell of a `TextCanvas`.
+/// One cell of a `TextCanvas`, as read back.
 public struct Cell: Equatable, Sendable {
     /// The character drawn, or nil for the right half of a wide character.
     public var character: Character?
@@ -53,36 +53,111 @@ public struct Cell: Equatable, Sendable {
     public static let blank = Cell(character: " ", style: .text)
 }
 
+/// A cell as a canvas stores it: a glyph code and a style, with no reference in it, so
+/// that a frame is filled, copied and compared as plain memory (a keystroke's frame
+/// spent a third of its time retaining, releasing and comparing `Character`s, issue #32).
+/// The glyph is the character's scalar when it has one, `rightHalf` for the right half of
+/// a wide character, and `extraBase + i` for the canvas's `extras[i]` (a character of
+/// several scalars: a flag, an accent combined, an emoji sequence).
+struct PackedCell: Equatable, Sendable {
+    var glyph: UInt32
+    var style: Style
+
+    static let rightHalf: UInt32 = 0x11_0000
+    static let extraBase: UInt32 = 0x20_0000
+    static let space = UInt32(0x20)
+    /// `…`, the mark at the end of text cut to fit.
+    static let ellipsis = UInt32(0x2026)
+}
+
 /// A grid of cells: the frame every view draws into. The ncurses layer copies
 /// it to the terminal; tests read it back as text.
 public struct TextCanvas: Canvas, Equatable, Sendable {
     /// The size.
     public private(set) var size: Size
     /// Row-major cells.
-    public private(set) var cells: [Cell]
+    private var cells: [PackedCell]
+    /// The characters of several scalars drawn, which the cells name by index.
+    private var extras: [Character] = []
     /// How far the text dialog drawn on it scrolls, when it is taller than the screen.
     public var dialogScrollLimit: Int? = nil
 
     /// A blank canvas.
     public init(size: Size) {
         self.size = size
-        cells = Array(repeating: .blank, count: max(0, size.width * size.height))
+        cells = Array(repeating: PackedCell(glyph: PackedCell.space, style: .text), count: max(0, size.width * size.height))
+    }
+
+    /// Two canvases are equal when they show the same: the same size, characters and styles.
+    public static func == (lhs: TextCanvas, rhs: TextCanvas) -> Bool {
+        guard lhs.size == rhs.size, lhs.dialogScrollLimit == rhs.dialogScrollLimit else { return false }
+        return (0..<lhs.size.height).allSatisfy { lhs.sameRow($0, as: rhs) }
+    }
+
+    /// The character a glyph code stands for (nil for the right half of a wide one).
+    private func character(_ glyph: UInt32) -> Character? {
+        if glyph >= PackedCell.extraBase { return extras[Int(glyph - PackedCell.extraBase)] }
+        if glyph == PackedCell.rightHalf { return nil }
+        return Character(Unicode.Scalar(glyph) ?? " ")
+    }
+
+    /// The glyph code for `character`, keeping it among the extras when it has several scalars.
+    private mutating func glyph(_ character: Character) -> UInt32 {
+        let scalars = character.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+        extras.append(character)
+        return PackedCell.extraBase + UInt32(extras.count - 1)
     }
 
     /// The cell at (x, y).
-    public func cell(x: Int, y: Int) -> Cell { cells[y * size.width + x] }
-
-    /// Row `y`'s cells, left to right.
-    public func cells(ofRow y: Int) -> ArraySlice<Cell> { cells[(y * size.width)..<((y + 1) * size.width)] }
+    public func cell(x: Int, y: Int) -> Cell {
+        let packed = cells[y * size.width + x]
+        return Cell(character: character(packed.glyph), style: packed.style)
+    }
 
     /// Whether row `y` holds the same cells here and in `other` (of the same size): the
-    /// screen redraws only rows that differ. Compared here, where a cell's comparison
-    /// inlines, rather than through a `cell(x:y:)` call per cell from the screen.
+    /// screen redraws only rows that differ.
     public func sameRow(_ y: Int, as other: TextCanvas) -> Bool {
-        guard other.size == size else { return false }
+        guard other.size == size, y >= 0, y < size.height else { return false }
         let start = y * size.width
-        for index in start..<(start + size.width) where cells[index] != other.cells[index] { return false }
-        return true
+        return cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                for index in start..<(start + size.width) {
+                    let a = mine[index], b = theirs[index]
+                    if a.glyph < PackedCell.extraBase && b.glyph < PackedCell.extraBase {
+                        if a != b { return false }
+                    } else if a.style != b.style || character(a.glyph) != other.character(b.glyph) {
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// Row `y` as runs of one style, left to right: `body` gets each run's first column,
+    /// its style and its scalars (a wide character's right half has none).
+    public func styledRuns(ofRow y: Int, _ body: (_ column: Int, _ style: Style, _ scalars: UnsafeBufferPointer<UInt32>) -> Void) {
+        guard y >= 0, y < size.height else { return }
+        var run: [UInt32] = []
+        run.reserveCapacity(size.width + 8)
+        let start = y * size.width, end = start + size.width
+        var index = start
+        while index < end {
+            let style = cells[index].style
+            let column = index - start
+            run.removeAll(keepingCapacity: true)
+            while index < end, cells[index].style == style {
+                let glyph = cells[index].glyph
+                if glyph >= PackedCell.extraBase {
+                    for scalar in extras[Int(glyph - PackedCell.extraBase)].unicodeScalars { run.append(scalar.value) }
+                } else if glyph != PackedCell.rightHalf {
+                    run.append(glyph)
+                }
+                index += 1
+            }
+            run.withUnsafeBufferPointer { body(column, style, $0) }
+        }
     }
 
     /// Writes text, clipped; returns columns used. Text that does not fit ends
@@ -121,13 +196,13 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
             if width == 0 { continue }
             if column + width > (fits ? limit : limit - 1) { break }
             if column >= 0 {
-                cells[y * size.width + column] = Cell(character: glyph, style: style)
-                if width == 2 { cells[y * size.width + column + 1] = Cell(character: nil, style: style) }
+                cells[y * size.width + column] = PackedCell(glyph: self.glyph(glyph), style: style)
+                if width == 2 { cells[y * size.width + column + 1] = PackedCell(glyph: PackedCell.rightHalf, style: style) }
             }
             column += width
         }
         if !fits, column >= 0, column < limit {
-            cells[y * size.width + column] = Cell(character: "…", style: style)
+            cells[y * size.width + column] = PackedCell(glyph: PackedCell.ellipsis, style: style)
             column += 1
         }
         return max(0, column - x)
@@ -141,14 +216,16 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         let end = fits ? x + count : limit - 1
         var column = x
         let row = y * size.width
-        for scalar in scalars {
-            guard column < end else { break }
-            if column >= 0 { cells[row + column] = Cell(character: Character(scalar), style: style) }
-            column += 1
-        }
-        if !fits, column >= 0, column < limit {
-            cells[row + column] = Cell(character: "…", style: style)
-            column += 1
+        cells.withUnsafeMutableBufferPointer { cells in
+            for scalar in scalars {
+                guard column < end else { break }
+                if column >= 0 { cells[row + column] = PackedCell(glyph: scalar.value, style: style) }
+                column += 1
+            }
+            if !fits, column >= 0, column < limit {
+                cells[row + column] = PackedCell(glyph: PackedCell.ellipsis, style: style)
+                column += 1
+            }
         }
         return max(0, column - x)
     }
@@ -158,8 +235,11 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         let x0 = max(0, rect.x), x1 = min(size.width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(size.height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 {
-            for x in x0..<x1 { cells[y * size.width + x] = Cell(character: " ", style: style) }
+        let blank = PackedCell(glyph: PackedCell.space, style: style), width = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in y0..<y1 {
+                for x in x0..<x1 { cells[y * width + x] = blank }
+            }
         }
     }
 
@@ -167,7 +247,7 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
     public func row(_ y: Int) -> String {
         var line = ""
         for x in 0..<size.width {
-            if let character = cells[y * size.width + x].character { line.append(character) }
+            if let character = character(cells[y * size.width + x].glyph) { line.append(character) }
         }
         return line
     }

@@ -8,6 +8,19 @@ public enum TextWrap {
     /// With `maxLines`, stops after that many lines (what a view can show).
     public static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
+        // Most text a frame wraps (the status line, a log entry's words) is one line of simple
+        // scalars that fits: it is its own one line, with no word split (the wrap below drops
+        // only leading spaces, hence the first scalar's check). Issue #32: wrapping the status
+        // line on every keystroke's frame was a tenth of the frame.
+        if text.unicodeScalars.first != " ", text.unicodeScalars.count <= width,
+           text.unicodeScalars.allSatisfy(DisplayWidth.isSimple) {
+            return [text]
+        }
+        return byWords(text, width: width, maxLines: maxLines)
+    }
+
+    /// `lines` without the shortcut: word by word (what the shortcut is tested against).
+    static func byWords(_ text: String, width: Int, maxLines: Int) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
