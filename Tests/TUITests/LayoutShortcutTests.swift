@@ -45,4 +45,43 @@ final class LayoutShortcutTests: XCTestCase {
             }
         }
     }
+
+    func testABoxIsDrawnAsTheProtocolDrawsIt() {
+        let titles: [String?] = [nil, "", "Request", "Журнал звонков", "a very long title that does not fit at all", "🇷🇺 флаг"]
+        for x in -2...6 {
+            for y in -1...3 {
+                for (width, height) in [(0, 0), (1, 5), (2, 2), (3, 4), (7, 3), (12, 6), (20, 9)] {
+                    for title in titles {
+                        var fast = TextCanvas(size: Size(width: 16, height: 8))
+                        var reference = fast
+                        fast.put("xyz", x: 0, y: 0, style: .muted)
+                        reference.put("xyz", x: 0, y: 0, style: .muted)
+                        let rect = Rect(x: x, y: y, width: width, height: height)
+                        fast.box(rect, title: title, style: Style(.border), titleStyle: Style(.primary, bold: true))
+                        reference.boxByText(rect, title: title, style: Style(.border), titleStyle: Style(.primary, bold: true))
+                        XCTAssertTrue(fast == reference, "\(rect) \(title ?? "nil")\n\(fast.text)\n---\n\(reference.text)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testTheFormsOrderAndRowsFollowEveryChangeOfShape() {
+        var generator = SystemRandomNumberGenerator()
+        var form = FormState()
+        for _ in 0..<400 {
+            let leg = Int.random(in: 0..<form.lines.count, using: &generator)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: form.lines[leg].audio.kind = AudioKind.allCases.randomElement(using: &generator)!
+            case 1 where form.lines[leg].destinations.count < 5: form.lines[leg].destinations.append(DestinationForm())
+            case 2 where form.lines[leg].destinations.count > 1: form.lines[leg].destinations.removeLast()
+            default: form.requestDescription += "x"
+            }
+            let order = form.computedFocusOrder()
+            XCTAssertEqual(form.focusOrder, order)
+            XCTAssertEqual(form.rows, form.computedRows(order))
+            XCTAssertEqual(form.focusOrder.filter { $0.line == leg && $0.destination != nil }.count,
+                           form.lines[leg].destinations.count * 2, "a number and a timeout per destination")
+        }
+    }
 }

@@ -4,7 +4,10 @@ extension FormState {
     /// The fields in focus order for the form as it is now (rows come and go
     /// with destinations, audio fields with the audio kind): the descriptor
     /// table's order, a leg's destination fields once per row.
-    public var focusOrder: [FieldID] {
+    public var focusOrder: [FieldID] { FormLayoutMemo.layout(of: self).order }
+
+    /// `focusOrder` worked out (`FormLayoutMemo` keeps the last one).
+    func computedFocusOrder() -> [FieldID] {
         let table = FieldDescriptor.table
         var order = table.filter { $0.object == .request }.map { FieldID($0.slot) }
         let rowSlots = table.filter { $0.object == .destination }.map(\.slot)

@@ -35,10 +35,13 @@ extension FormRow {
 extension FormState {
     /// The form's rows: the focus order laid out, a section heading where a leg starts,
     /// a destination's fields on one row, the TTS text over several.
-    public var rows: [FormRow] {
+    public var rows: [FormRow] { FormLayoutMemo.layout(of: self).rows }
+
+    /// `rows` worked out from `order` (`FormLayoutMemo` keeps the last ones).
+    func computedRows(_ order: [FieldID]) -> [FormRow] {
         var rows: [FormRow] = [.section(.formGeneral)]
         var currentLine: Int? = nil
-        for field in focusOrder {
+        for field in order {
             if let line = field.line, line != currentLine {
                 currentLine = line
                 rows += [.blank, .section(line == 0 ? .formLineFirst : .formLineSecond)]

@@ -1,4 +1,5 @@
 import CallbackCore
+import Glibc
 
 /// Where views draw. The ncurses screen and the test canvas both implement it
 /// through `TextCanvas`, a grid of cells; views never see the terminal.
@@ -63,6 +64,10 @@ struct PackedCell: Equatable, Sendable {
     var glyph: UInt32
     var style: Style
 
+    /// A cell is compared as bytes (`sameRow`): glyph and style fill its eight bytes whole.
+    static let hasNoPadding = MemoryLayout<PackedCell>.size == MemoryLayout<PackedCell>.stride
+        && MemoryLayout<Style>.size == MemoryLayout<Style>.stride && MemoryLayout<PackedCell>.size == 8
+
     static let rightHalf: UInt32 = 0x11_0000
     static let extraBase: UInt32 = 0x20_0000
     static let space = UInt32(0x20)
@@ -122,6 +127,11 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
         let start = y * size.width
         return cells.withUnsafeBufferPointer { mine in
             other.cells.withUnsafeBufferPointer { theirs in
+                // Cells are plain bytes with no padding: with no character kept aside on either
+                // side, equal bytes are equal cells.
+                if PackedCell.hasNoPadding, extras.isEmpty && other.extras.isEmpty {
+                    return memcmp(mine.baseAddress! + start, theirs.baseAddress! + start, size.width * MemoryLayout<PackedCell>.stride) == 0
+                }
                 for index in start..<(start + size.width) {
                     let a = mine[index], b = theirs[index]
                     if a.glyph < PackedCell.extraBase && b.glyph < PackedCell.extraBase {
@@ -228,6 +238,38 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
             }
         }
         return max(0, column - x)
+    }
+
+    /// `Canvas.box`, drawn cell by cell when the box lies inside the canvas (every pane is
+    /// a box, redrawn on every frame); the same cells as the general drawing.
+    public mutating func box(_ rect: Rect, title: String?, style: Style, titleStyle: Style) {
+        guard rect.x >= 0, rect.y >= 0, rect.maxX <= size.width, rect.maxY <= size.height, rect.width >= 2, rect.height >= 2 else {
+            return boxByText(rect, title: title, style: style, titleStyle: titleStyle)
+        }
+        let width = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            func set(_ x: Int, _ y: Int, _ glyph: UInt32) { cells[y * width + x] = PackedCell(glyph: glyph, style: style) }
+            let top = rect.y, bottom = rect.maxY - 1, left = rect.x, right = rect.maxX - 1
+            for x in (left + 1)..<right {
+                set(x, top, 0x2500)
+                set(x, bottom, 0x2500)
+            }
+            set(left, top, 0x250C); set(right, top, 0x2510)
+            set(left, bottom, 0x2514); set(right, bottom, 0x2518)
+            for y in (top + 1)..<bottom {
+                set(left, y, 0x2502)
+                set(right, y, 0x2502)
+            }
+        }
+        if let title, rect.width > 6 {
+            put(" \(title) ", x: rect.x + 2, y: rect.y, style: titleStyle, maxWidth: rect.width - 4)
+        }
+    }
+
+    /// `Canvas.box` as the protocol draws it, text by text (for tests to compare with).
+    mutating func boxByText(_ rect: Rect, title: String?, style: Style, titleStyle: Style) {
+        func general<C: Canvas>(_ canvas: inout C) { canvas.box(rect, title: title, style: style, titleStyle: titleStyle) }
+        general(&self)
     }
 
     /// Fills a rectangle with spaces.
