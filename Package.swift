@@ -5,6 +5,9 @@ import PackageDescription
 /// The module layout follows ../shared/DESIGN.md: a pure core, an HTTP client,
 /// a local stand-in server, a SQLite call log, and thin front ends on top.
 /// Linux only: the terminal layer uses Glibc and ncursesw's Linux headers.
+/// The package's own folder (for the linker script below).
+let packageFolder = String(#filePath.dropLast("Package.swift".count))
+
 let package = Package(
     name: "exocall",
     products: [
@@ -152,7 +155,7 @@ let package = Package(
             "Theming",
             "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], linkerSettings: [
+        ], exclude: ["Link"], linkerSettings: [
             // How exocall starts in a few milliseconds (BENCHMARKS.md, issue #19):
             // - the Swift runtime and Foundation linked in (-static-stdlib, plus the libraries
             //   static Foundation needs): the loader maps 8 libraries instead of 24;
@@ -161,7 +164,11 @@ let package = Package(
             // Hardened (issue #32): position-independent, so ASLR moves exocall's own image too, and
             // full RELRO with BIND_NOW, so the relocated tables are read-only before main runs.
             // A millisecond of relocations at start is not traded for that; ElfHardeningTests checks it.
+            // - the C++ runtime linked in as well: Link/libstdc++.so is a linker script naming the
+            //   static archive, found before the shared library (-L applies to every -l), so the
+            //   loader no longer maps and relocates libstdc++.so at each start: about 1 ms.
             .unsafeFlags([
+                "-L", packageFolder + "Sources/exocall/Link",
                 "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
                 "-lswiftSynchronization", "-Xlinker", "--no-export-dynamic",
                 "-Xclang-linker", "-pie", "-Xlinker", "-z", "-Xlinker", "relro", "-Xlinker", "-z", "-Xlinker", "now",
