@@ -524,6 +524,41 @@ public final class SQLiteCallLog: CallLogStore {
         }
     }
 
+    /// The first page and the count of a search from one pass over the search index: a
+    /// prefix search (`"word"*`, as every search is) makes SQLite gather every match of
+    /// the prefix before the first row comes out, so `page` then `count` gathered them
+    /// twice (a word in a fifth of a million entries: 25 ms, against 13). Without a
+    /// search, `page` and `count` are each an index walk, and are asked as they are.
+    public func firstPage(_ filter: CallLogFilter, limit: Int, cap: Int = 10_000) throws(CallLogError) -> (entries: [CallLogEntry], total: MatchCount) {
+        guard filter.search != nil else { return (try page(filter, after: nil, limit: limit), try count(filter, cap: cap)) }
+        do {
+            return try read { db in
+                let searchAlone = filter.outcome == nil && filter.since == nil && filter.until == nil
+                    && filter.operatorName == nil && filter.disposition == nil
+                // Enough ids for the page and for counting past the cap.
+                let wanted = max(cap + 1, limit)
+                let ids: [Int64]
+                if searchAlone {
+                    // As `count` counts a search alone: in the search index, no row looked up per match.
+                    guard let fts = SearchQuery.fts5(filter.search ?? "") else { return ([], MatchCount(value: 0, isAtLeast: false)) }
+                    ids = try db.column("SELECT rowid FROM call_search WHERE call_search MATCH ? ORDER BY rowid DESC LIMIT \(wanted)", [fts])
+                        .compactMap(\.int64)
+                } else {
+                    let (sql, arguments) = Self.pageSQL(filter, after: nil, limit: wanted, select: "call.id")
+                    ids = try db.column(sql, arguments).compactMap(\.int64)
+                }
+                let total = ids.count > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: ids.count, isAtLeast: false)
+                let shown = Array(ids.prefix(limit))
+                guard !shown.isEmpty else { return ([], total) }
+                let marks = Array(repeating: "?", count: shown.count).joined(separator: ",")
+                let entries = try CallLogEntry.fetchAll(db, "SELECT call.* FROM call WHERE call.id IN (\(marks)) ORDER BY call.id DESC", shown)
+                return (entries, total)
+            }
+        } catch {
+            throw Self.classify(error, path: path, reading: true)
+        }
+    }
+
     /// The query behind `page` and `count`. With a search it walks the search
     /// index newest first; without, the (created_at, id) index, keyset-paged.
     static func pageSQL(_ filter: CallLogFilter, after cursor: CallLogCursor?, limit: Int,

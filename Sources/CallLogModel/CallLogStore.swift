@@ -43,6 +43,11 @@ public protocol CallLogStore: AnyObject, Sendable {
     /// How many entries match, counted up to `cap`.
     func count(_ filter: CallLogFilter, cap: Int) async throws(CallLogError) -> MatchCount
 
+    /// What the panel opens with: the first `limit` entries matching `filter` and how many
+    /// match (up to `cap`), as `page` and `count` give them. A backend may answer both
+    /// from one pass over its index (the default asks `page`, then `count`).
+    func firstPage(_ filter: CallLogFilter, limit: Int, cap: Int) async throws(CallLogError) -> (entries: [CallLogEntry], total: MatchCount)
+
     /// Wakes whenever any process (on any machine sharing the log) begins or
     /// completes a send, until the stream is dropped or the log closed.
     /// `interval` is how often a backend without notifications looks.
@@ -135,6 +140,16 @@ extension CallLogStore {
     /// How many entries match, up to 10,000.
     public func count(_ filter: CallLogFilter) async throws(CallLogError) -> MatchCount {
         try await count(filter, cap: 10_000)
+    }
+
+    /// The first page and the count, one after the other.
+    public func firstPage(_ filter: CallLogFilter, limit: Int, cap: Int) async throws(CallLogError) -> (entries: [CallLogEntry], total: MatchCount) {
+        (try await page(filter, after: nil, limit: limit), try await count(filter, cap: cap))
+    }
+
+    /// The first page and how many match, up to 10,000.
+    public func firstPage(_ filter: CallLogFilter, limit: Int) async throws(CallLogError) -> (entries: [CallLogEntry], total: MatchCount) {
+        try await firstPage(filter, limit: limit, cap: 10_000)
     }
 
     /// Every entry matching `filter`, newest first, read a page at a time.

@@ -40,6 +40,10 @@ extension CallLogStore {
     public func page(_ filter: CallLogFilter, result wanted: CallState?, after cursor: CallLogCursor? = nil,
                      limit: Int) async throws(CallLogError) -> ResultPage {
         guard let wanted else {
+            if cursor == nil {
+                let (entries, total) = try await firstPage(filter, limit: limit)
+                return ResultPage(entries: entries, results: try await results(of: entries), total: total)
+            }
             let entries = try await page(filter, after: cursor, limit: limit)
             return ResultPage(entries: entries, results: try await results(of: entries), total: try await count(filter))
         }

@@ -123,6 +123,36 @@ final class CallLogContractTests: XCTestCase {
         }
     }
 
+    /// What the panel opens with is `page` and `count`, however a backend gathers them:
+    /// a search alone, a search with other filters, no search; under the cap and over it.
+    func testTheFirstPageIsThePageWithItsCount() async throws {
+        try await forEachBackend { backend in
+            let (store, _) = try await backend.open(self)
+            try await store.bulkInsert((0..<40).map {
+                var entry = finishedEntry(number: "7999000\(String(format: "%04d", $0))", at: Int64($0) * 1000,
+                                          outcome: $0 % 2 == 0 ? .placed : .rejected, description: $0 % 3 == 0 ? "Здравствуйте, клиент" : "other")
+                entry.operatorName = $0 < 10 ? "anna" : "boris"
+                return entry
+            })
+            let filters = [CallLogFilter(), CallLogFilter(search: "здрав"), CallLogFilter(search: "Здравствуйте клиент"), CallLogFilter(search: "7999000"),
+                           CallLogFilter(outcome: .placed, search: "здрав"), CallLogFilter(search: "7999", operatorName: "anna"),
+                           CallLogFilter(search: "nothing-like-it"), CallLogFilter(search: "\"*"), CallLogFilter(outcome: .rejected)]
+            for filter in filters {
+                for (limit, cap) in [(5, 10_000), (100, 10_000), (3, 4), (20, 14), (1, 0)] {
+                    let (entries, total) = try await store.firstPage(filter, limit: limit, cap: cap)
+                    let page = try await store.page(filter, after: nil, limit: limit)
+                    let count = try await store.count(filter, cap: cap)
+                    XCTAssertEqual(entries.map(\.id), page.map(\.id), "\(backend) \(filter) limit \(limit)")
+                    XCTAssertTrue(entries == page, "\(backend) \(filter) limit \(limit): the entries whole")
+                    XCTAssertEqual(total, count, "\(backend) \(filter) cap \(cap)")
+                }
+            }
+            let greeting = try await store.firstPage(CallLogFilter(search: "здравствуйте"), limit: 100, cap: 10_000)
+            XCTAssertEqual(greeting.total, MatchCount(value: 14, isAtLeast: false), "\(backend)")
+            XCTAssertEqual(greeting.entries.map(\.createdAt), stride(from: 39, through: 0, by: -3).map { Int64($0) * 1000 }, "\(backend): newest first")
+        }
+    }
+
     func testDateRangeOperatorAndOutcomeFiltersAndCappedCounts() async throws {
         try await forEachBackend { backend in
             let (store, _) = try await backend.open(self)
