@@ -1,13 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The package's own folder (for exocall's linker script, Sources/exocall/Link).
+let packageFolder = String(#filePath.dropLast("Package.swift".count))
+
 /// exocall: a terminal client for the MTS Exolve MakeCallback API.
 /// The module layout follows ../shared/DESIGN.md: a pure core, an HTTP client,
 /// a local stand-in server, a SQLite call log, and thin front ends on top.
 /// Linux only: the terminal layer uses Glibc and ncursesw's Linux headers.
-/// The package's own folder (for the linker script below).
-let packageFolder = String(#filePath.dropLast("Package.swift".count))
-
 let package = Package(
     name: "exocall",
     products: [

@@ -68,8 +68,11 @@ struct PackedCell: Equatable, Sendable {
     static let hasNoPadding = MemoryLayout<PackedCell>.size == MemoryLayout<PackedCell>.stride
         && MemoryLayout<Style>.size == MemoryLayout<Style>.stride && MemoryLayout<PackedCell>.size == 8
 
+    /// The right half of a wide character (beyond every scalar).
     static let rightHalf: UInt32 = 0x11_0000
+    /// `extras[0]`'s glyph; `extras[i]` is `extraBase + i`.
     static let extraBase: UInt32 = 0x20_0000
+    /// A blank.
     static let space = UInt32(0x20)
     /// `…`, the mark at the end of text cut to fit.
     static let ellipsis = UInt32(0x2026)
