@@ -235,6 +235,32 @@ final class PreviewDocumentTests: XCTestCase {
         XCTAssertEqual(document.text, request.canonicalJSON(.pretty))
     }
 
+    /// Any JSON, not only a form's: nested, empty, escaped; each line's path is the value it shows.
+    func testAnyValueJoinsToTheCanonicalPrettyBytes() {
+        var generator = SystemRandomNumberGenerator()
+        func value(_ depth: Int) -> JSONValue {
+            switch Int.random(in: 0..<(depth > 3 ? 4 : 7), using: &generator) {
+            case 0: return .string(["", "a\"b", "line\nbreak", "Здравствуйте", "tab\t", "\u{1}"].randomElement(using: &generator)!)
+            case 1: return .number(["0", "-19", "1.10", "74999999999"].randomElement(using: &generator)!)
+            case 2: return .bool(Bool.random(using: &generator))
+            case 3: return .null
+            case 4: return .array((0..<Int.random(in: 0...3, using: &generator)).map { _ in value(depth + 1) })
+            default:
+                return .object((0..<Int.random(in: 0...3, using: &generator)).map { index in
+                    JSONValue.Member(["k\(index)", "line_1", "кл\"юч"].randomElement(using: &generator)!, value(depth + 1))
+                })
+            }
+        }
+        for _ in 0..<300 {
+            let json = value(0)
+            let document = PreviewDocument(json)
+            XCTAssertEqual(document.text, CanonicalJSON.string(json, style: .pretty))
+            XCTAssertEqual(document.lines.first?.path, "")
+        }
+        let document = PreviewDocument(.object([JSONValue.Member("a", .array([.null, .object([JSONValue.Member("b", .bool(true))])]))]))
+        XCTAssertEqual(document.lines.map(\.path), ["", "a", "a[0]", "a[1]", "a[1].b", "a[1]", "a", ""])
+    }
+
     func testLineForAPathFindsTheFieldOrItsParent() {
         let document = PreviewDocument(exampleForm().jsonValue)
         let line = document.line(for: "line_2.destinations[1].number")!

@@ -49,39 +49,52 @@ public struct PreviewDocument: Equatable, Sendable {
     /// The whole text, lines joined with newlines.
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 
+    /// Builds the lines with one token array per line (a keystroke rebuilds the whole
+    /// document: joined arrays and interpolated paths were half its cost, issue #32).
     private struct Builder {
         var lines: [Line] = []
 
+        /// A line of `pad`, `prefix`, `middle` and `suffix`.
+        mutating func line(_ pad: Token, _ prefix: [Token], _ middle: Token, _ suffix: [Token], path: String) {
+            var tokens: [Token] = []
+            tokens.reserveCapacity(2 + prefix.count + suffix.count)
+            tokens.append(pad)
+            tokens.append(contentsOf: prefix)
+            tokens.append(middle)
+            tokens.append(contentsOf: suffix)
+            lines.append(Line(tokens: tokens, path: path))
+        }
+
         mutating func value(_ value: JSONValue, path: String, indent: Int, prefix: [Token], suffix: [Token]) {
             let pad = Token(text: String(repeating: " ", count: indent * 2), role: .jsonPunctuation)
+            let comma = [Token(text: ",", role: .jsonPunctuation)]
             switch value {
             case .object(let members) where !members.isEmpty:
-                lines.append(Line(tokens: [pad] + prefix + [Token(text: "{", role: .jsonPunctuation)], path: path))
+                line(pad, prefix, Token(text: "{", role: .jsonPunctuation), [], path: path)
                 for (offset, member) in members.enumerated() {
-                    let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+                    let childPath = path.isEmpty ? member.key : path + "." + member.key
                     let key = [Token(text: CanonicalJSON.quote(member.key), role: .jsonKey), Token(text: ": ", role: .jsonPunctuation)]
-                    let comma = offset < members.count - 1 ? [Token(text: ",", role: .jsonPunctuation)] : []
-                    self.value(member.value, path: childPath, indent: indent + 1, prefix: key, suffix: comma)
+                    self.value(member.value, path: childPath, indent: indent + 1, prefix: key, suffix: offset < members.count - 1 ? comma : [])
                 }
-                lines.append(Line(tokens: [pad, Token(text: "}", role: .jsonPunctuation)] + suffix, path: path))
+                line(pad, [], Token(text: "}", role: .jsonPunctuation), suffix, path: path)
             case .array(let items) where !items.isEmpty:
-                lines.append(Line(tokens: [pad] + prefix + [Token(text: "[", role: .jsonPunctuation)], path: path))
+                line(pad, prefix, Token(text: "[", role: .jsonPunctuation), [], path: path)
                 for (offset, item) in items.enumerated() {
-                    let comma = offset < items.count - 1 ? [Token(text: ",", role: .jsonPunctuation)] : []
-                    self.value(item, path: "\(path)[\(offset)]", indent: indent + 1, prefix: [], suffix: comma)
+                    self.value(item, path: path + "[" + String(offset) + "]", indent: indent + 1, prefix: [],
+                               suffix: offset < items.count - 1 ? comma : [])
                 }
-                lines.append(Line(tokens: [pad, Token(text: "]", role: .jsonPunctuation)] + suffix, path: path))
+                line(pad, [], Token(text: "]", role: .jsonPunctuation), suffix, path: path)
             default:
                 let token: Token
                 switch value {
-                case .string: token = Token(text: CanonicalJSON.string(value, style: .compact), role: .jsonString)
+                case .string(let text): token = Token(text: CanonicalJSON.quote(text), role: .jsonString)
                 case .number(let lexeme): token = Token(text: lexeme, role: .jsonNumber)
                 case .bool(let flag): token = Token(text: flag ? "true" : "false", role: .jsonBool)
                 case .null: token = Token(text: "null", role: .jsonNull)
                 case .object: token = Token(text: "{}", role: .jsonPunctuation)
                 case .array: token = Token(text: "[]", role: .jsonPunctuation)
                 }
-                lines.append(Line(tokens: [pad] + prefix + [token] + suffix, path: path))
+                line(pad, prefix, token, suffix, path: path)
             }
         }
     }
