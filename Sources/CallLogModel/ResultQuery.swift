@@ -6,8 +6,10 @@ public struct ResultPage: Sendable {
     public var entries: [CallLogEntry]
     /// What the events say of their calls, by call_id (only calls with events).
     public var results: [String: CallResult]
-    /// How many entries match: exact without a result filter, else at least what was found.
-    public var total: MatchCount
+    /// How many entries match: exact without a result filter (nil for a later page: the first
+    /// page's count stands, and counting again a common word's matches on every page scrolled
+    /// cost a second pass over them); with one, at least what this page found.
+    public var total: MatchCount?
 }
 
 /// How many entries a result filter looks through at most (a result is decided
@@ -45,7 +47,7 @@ extension CallLogStore {
                 return ResultPage(entries: entries, results: try await results(of: entries), total: total)
             }
             let entries = try await page(filter, after: cursor, limit: limit)
-            return ResultPage(entries: entries, results: try await results(of: entries), total: try await count(filter))
+            return ResultPage(entries: entries, results: try await results(of: entries), total: nil)
         }
         var placed = filter
         placed.outcome = .placed

@@ -82,7 +82,8 @@ struct LogListCommand: AsyncParsableCommand {
                 total = MatchCount(value: entries.count, isAtLeast: !found.complete)
             } else {
                 let page = try await store.page(filter, result: result.flatMap(CallState.init(rawValue:)), limit: limit)
-                (entries, results, total) = (page.entries, page.results, page.total)
+                // A first page always carries its count.
+                (entries, results, total) = (page.entries, page.results, page.total ?? MatchCount(value: page.entries.count, isAtLeast: false))
             }
         } catch {
             printError("exocall log: " + LanguageOption.current().describe(error))

@@ -128,8 +128,21 @@ final class LogPanelTests: XCTestCase {
         XCTAssertEqual(filter, CallLogFilter())
         XCTAssertEqual(cursor.id, 151)
         XCTAssertEqual(effects.count, 1, "one page at a time")
-        _ = update(&state, .logPageLoaded(entries: entries(100, from: 51), total: MatchCount(value: 250, isAtLeast: false), append: true))
+        _ = update(&state, .logPageLoaded(entries: entries(100, from: 51), total: nil, append: true))
         XCTAssertEqual(state.log.entries.count, 200)
+        XCTAssertEqual(state.log.total, MatchCount(value: 250, isAtLeast: false), "a later page leaves the count as the first page gave it")
+    }
+
+    /// Under a result filter each page says what it found: the panel's count is every entry
+    /// shown, "more" while a page says so (it read 37 after 137 were listed).
+    func testAResultFiltersCountIsEveryEntryShown() {
+        var state = logState(loaded: 0, total: 0)
+        state.log.resultFilter = .busy
+        _ = update(&state, .logPageLoaded(entries: entries(100, from: 51), total: MatchCount(value: 100, isAtLeast: true), append: false))
+        XCTAssertEqual(state.log.total, MatchCount(value: 100, isAtLeast: true))
+        _ = update(&state, .logPageLoaded(entries: entries(37, from: 10), total: MatchCount(value: 37, isAtLeast: false), append: true))
+        XCTAssertEqual(state.log.entries.count, 137)
+        XCTAssertEqual(state.log.total, MatchCount(value: 137, isAtLeast: false))
     }
 
     func testNoPageIsReadPastTheEnd() {

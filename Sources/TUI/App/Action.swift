@@ -14,8 +14,9 @@ public enum Action: Equatable, Sendable {
     case fileLoaded(path: String, result: FileLoadResult)
     /// A request file was written (F2), or why not.
     case fileSaved(path: String, result: FileSaveResult)
-    /// A page of the call log arrived.
-    case logPageLoaded(entries: [CallLogEntry], total: MatchCount, append: Bool)
+    /// A page of the call log arrived, with how many match (nil: a later page, the count
+    /// stands; under a result filter, at least what this page found).
+    case logPageLoaded(entries: [CallLogEntry], total: MatchCount?, append: Bool)
     /// What Exolve's events say of the loaded entries' calls, by call_id.
     case logResults([String: CallResult])
     /// Unknown sends the events show a call for (entry id → uid), with those calls' results.

@@ -39,7 +39,13 @@ private func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.log.loading = false
         state.log.unavailable = nil
         state.log.entries = append ? state.log.entries + entries : entries
-        state.log.total = total
+        if state.log.resultFilter != nil, let total {
+            // A result filter's pages say what each found: the total is every entry shown,
+            // and whether more may follow is the last page's say.
+            state.log.total = MatchCount(value: state.log.entries.count, isAtLeast: total.isAtLeast)
+        } else if let total {
+            state.log.total = total
+        }
         state.log.selected = min(state.log.selected, max(0, state.log.entries.count - 1))
         // An open entry shows what the log now says of it (another operator's note, its outcome).
         if case .log(.entry(let shown, let scroll))? = state.dialog,
