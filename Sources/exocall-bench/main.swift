@@ -258,6 +258,8 @@ let ptyKeyRatio = ptyKeys.median / ptyFloorKeys.median
 rows.append(Row(section: "keys", metric: "exocall, key to echo in a pty (median / p95)", value: "\(fmt(ptyKeys.median, 2)) / \(fmt(ptyKeys.p95, 2)) ms", target: "", met: nil))
 rows.append(Row(section: "keys", metric: "floor, key to echo in a pty (median / p95)", value: "\(fmt(ptyFloorKeys.median, 2)) / \(fmt(ptyFloorKeys.p95, 2)) ms", target: "", met: nil))
 rows.append(Row(section: "keys", metric: "ratio of medians", value: fmt(ptyKeyRatio, 2) + "x", target: "≤ 1.3x", met: ptyKeyRatio <= 1.3))
+// Issue #19 asked 1.3x of the floor; issue #32 asks 2x, with PIE on: both are shown.
+rows.append(Row(section: "keys", metric: "ratio of medians (issue #32's target)", value: fmt(ptyKeyRatio, 2) + "x", target: "≤ 2x", met: ptyKeyRatio <= 2))
 startupFigures["pty_keys"] = ["exocall": ptyKeys.dictionary, "floor": ptyFloorKeys.dictionary, "ratio": ptyKeyRatio]
 
 // --startup-only: just the pty rows above (to profile a change to the start).
