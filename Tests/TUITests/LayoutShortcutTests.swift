@@ -46,10 +46,11 @@ final class LayoutShortcutTests: XCTestCase {
         }
     }
 
-    func testABoxIsDrawnAsTheProtocolDrawsIt() {
+    func testABoxIsDrawnAsWhenItWasAllText() {
         let titles: [String?] = [nil, "", "Request", "Журнал звонков", "a very long title that does not fit at all", "🇷🇺 флаг"]
-        for x in -2...6 {
-            for y in -1...3 {
+        // Inside the canvas, across each of its edges, and wholly outside it (16x8).
+        for x in [-22, -2, -1, 0, 1, 2, 3, 4, 5, 6, 14, 15, 16, 17] {
+            for y in [-10, -1, 0, 1, 2, 3, 6, 7, 8, 9] {
                 for (width, height) in [(0, 0), (1, 5), (2, 2), (3, 4), (7, 3), (12, 6), (20, 9)] {
                     for title in titles {
                         var fast = TextCanvas(size: Size(width: 16, height: 8))
@@ -58,7 +59,7 @@ final class LayoutShortcutTests: XCTestCase {
                         reference.put("xyz", x: 0, y: 0, style: .muted)
                         let rect = Rect(x: x, y: y, width: width, height: height)
                         fast.box(rect, title: title, style: Style(.border), titleStyle: Style(.primary, bold: true))
-                        reference.boxByText(rect, title: title, style: Style(.border), titleStyle: Style(.primary, bold: true))
+                        Self.boxByText(&reference, rect, title: title, style: Style(.border), titleStyle: Style(.primary, bold: true))
                         XCTAssertTrue(fast == reference, "\(rect) \(title ?? "nil")\n\(fast.text)\n---\n\(reference.text)")
                     }
                 }
@@ -82,6 +83,21 @@ final class LayoutShortcutTests: XCTestCase {
             XCTAssertEqual(form.rows, form.computedRows(order))
             XCTAssertEqual(form.focusOrder.filter { $0.line == leg && $0.destination != nil }.count,
                            form.lines[leg].destinations.count * 2, "a number and a timeout per destination")
+        }
+    }
+
+    /// A box as it was drawn before its sides were set cell by cell: all of it text.
+    static func boxByText(_ canvas: inout TextCanvas, _ rect: Rect, title: String?, style: Style, titleStyle: Style) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        canvas.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: style)
+        for row in (rect.y + 1)..<(rect.maxY - 1) {
+            canvas.put("│", x: rect.x, y: row, style: style)
+            canvas.put("│", x: rect.maxX - 1, y: row, style: style)
+        }
+        canvas.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
+        if let title, rect.width > 6 {
+            canvas.put(" \(title) ", x: rect.x + 2, y: rect.y, style: titleStyle, maxWidth: rect.width - 4)
         }
     }
 }
