@@ -38,15 +38,13 @@ struct Screen {
     }
 
     private mutating func drawRow(_ canvas: TextCanvas, _ y: Int) {
-        var wide: [wchar_t] = []
-        wide.reserveCapacity(canvas.size.width + 1)
         canvas.styledRuns(ofRow: y) { column, style, scalars in
-            wide.removeAll(keepingCapacity: true)
-            for scalar in scalars { wide.append(wchar_t(bitPattern: scalar)) }
             let (attrs, pair) = palette.attributes(for: style)
             _ = exo_attr_set(attrs, pair)
-            wide.append(0)
-            _ = exo_mvaddnwstr(Int32(y), Int32(column), wide, Int32(wide.count - 1))
+            // A scalar is a wchar_t's bits on Linux; curses reads `count` of them, no terminator.
+            scalars.withMemoryRebound(to: wchar_t.self) { wide in
+                _ = exo_mvaddnwstr(Int32(y), Int32(column), wide.baseAddress, Int32(wide.count))
+            }
         }
     }
 }
