@@ -67,9 +67,9 @@ public struct PreviewDocument: Equatable, Sendable {
 
         mutating func value(_ value: JSONValue, path: String, indent: Int, prefix: [Token], suffix: [Token]) {
             let pad = Token(text: String(repeating: " ", count: indent * 2), role: .jsonPunctuation)
-            let comma = [Token(text: ",", role: .jsonPunctuation)]
             switch value {
             case .object(let members) where !members.isEmpty:
+                let comma = [Token(text: ",", role: .jsonPunctuation)]
                 line(pad, prefix, Token(text: "{", role: .jsonPunctuation), [], path: path)
                 for (offset, member) in members.enumerated() {
                     let childPath = path.isEmpty ? member.key : path + "." + member.key
@@ -78,6 +78,7 @@ public struct PreviewDocument: Equatable, Sendable {
                 }
                 line(pad, [], Token(text: "}", role: .jsonPunctuation), suffix, path: path)
             case .array(let items) where !items.isEmpty:
+                let comma = [Token(text: ",", role: .jsonPunctuation)]
                 line(pad, prefix, Token(text: "[", role: .jsonPunctuation), [], path: path)
                 for (offset, item) in items.enumerated() {
                     self.value(item, path: path + "[" + String(offset) + "]", indent: indent + 1, prefix: [],
