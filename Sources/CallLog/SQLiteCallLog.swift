@@ -509,15 +509,15 @@ public final class SQLiteCallLog: CallLogStore {
                     return MatchCount(value: n, isAtLeast: false)
                 }
                 // A search alone is counted in the search index, without a row lookup per match.
-                if let search = filter.search, filter.outcome == nil, filter.since == nil, filter.until == nil, filter.operatorName == nil, filter.disposition == nil {
+                if let search = filter.search, Self.searchesAlone(filter) {
                     guard let fts = SearchQuery.fts5(search) else { return MatchCount(value: 0, isAtLeast: false) }
                     let n = Int(try db.scalar("SELECT count(*) FROM (SELECT 1 FROM call_search WHERE call_search MATCH ? LIMIT \(cap + 1))",
                                               [fts])?.int64 ?? 0)
-                    return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
+                    return MatchCount(counted: n, cap: cap)
                 }
                 let (inner, arguments) = Self.pageSQL(filter, after: nil, limit: cap + 1, select: "1")
                 let n = Int(try db.scalar("SELECT count(*) FROM (\(inner))", arguments)?.int64 ?? 0)
-                return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: n, isAtLeast: false)
+                return MatchCount(counted: n, cap: cap)
             }
         } catch {
             throw Self.classify(error, path: path, reading: true)
@@ -533,12 +533,10 @@ public final class SQLiteCallLog: CallLogStore {
         guard filter.search != nil else { return (try page(filter, after: nil, limit: limit), try count(filter, cap: cap)) }
         do {
             return try read { db in
-                let searchAlone = filter.outcome == nil && filter.since == nil && filter.until == nil
-                    && filter.operatorName == nil && filter.disposition == nil
                 // Enough ids for the page and for counting past the cap.
                 let wanted = max(cap + 1, limit)
                 let ids: [Int64]
-                if searchAlone {
+                if Self.searchesAlone(filter) {
                     // As `count` counts a search alone: in the search index, no row looked up per match.
                     guard let fts = SearchQuery.fts5(filter.search ?? "") else { return ([], MatchCount(value: 0, isAtLeast: false)) }
                     ids = try db.column("SELECT rowid FROM call_search WHERE call_search MATCH ? ORDER BY rowid DESC LIMIT \(wanted)", [fts])
@@ -547,7 +545,7 @@ public final class SQLiteCallLog: CallLogStore {
                     let (sql, arguments) = Self.pageSQL(filter, after: nil, limit: wanted, select: "call.id")
                     ids = try db.column(sql, arguments).compactMap(\.int64)
                 }
-                let total = ids.count > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: ids.count, isAtLeast: false)
+                let total = MatchCount(counted: ids.count, cap: cap)
                 let shown = Array(ids.prefix(limit))
                 guard !shown.isEmpty else { return ([], total) }
                 let marks = Array(repeating: "?", count: shown.count).joined(separator: ",")
@@ -557,6 +555,12 @@ public final class SQLiteCallLog: CallLogStore {
         } catch {
             throw Self.classify(error, path: path, reading: true)
         }
+    }
+
+    /// Whether `filter` filters by nothing but its search (if any): then it is answered in
+    /// the search index alone, without a row looked up per match.
+    static func searchesAlone(_ filter: CallLogFilter) -> Bool {
+        filter.outcome == nil && filter.since == nil && filter.until == nil && filter.operatorName == nil && filter.disposition == nil
     }
 
     /// The query behind `page` and `count`. With a search it walks the search

@@ -61,6 +61,11 @@ public struct MatchCount: Equatable, Sendable {
         self.isAtLeast = isAtLeast
     }
 
+    /// `counted` matches, counted up to one past `cap`: the cap and "more" when over it.
+    public init(counted: Int, cap: Int) {
+        self.init(value: min(counted, cap), isAtLeast: counted > cap)
+    }
+
     /// "1,234" or "10,000+".
     public var text: String {
         var digits = String(value)

@@ -633,7 +633,7 @@ public final class PostgresCallLog: CallLogStore {
                 return MatchCount(value: cap, isAtLeast: true)
             }
             let n = try await number(all)
-            return n > cap ? MatchCount(value: cap, isAtLeast: true) : MatchCount(value: Int(n), isAtLeast: false)
+            return MatchCount(counted: Int(n), cap: cap)
         }
     }
 
