@@ -9,6 +9,9 @@ struct Screen {
 
     init(palette: Palette) { self.palette = palette }
 
+    /// The frame on the terminal now (nil before the first, and after a resize or a theme change).
+    var shown: TextCanvas? { previous }
+
     /// Forgets the last frame (after a resize everything is redrawn).
     mutating func invalidate() { previous = nil }
 

@@ -176,6 +176,11 @@ public final class TerminalApp: @unchecked Sendable {
             if fds[0].revents == 0 || !decoder.isWaiting { actions += decoder.flush().map(Action.key) }
             actions += inbox.drain()
             guard !actions.isEmpty else { continue }
+            // One key typed into a text field: its echo goes out first, then the rest of its frame.
+            if actions.count == 1, case .key(let key) = actions[0], let shown = screen.shown,
+               let echo = FormEcho.frame(after: key, in: state, over: shown) {
+                screen.present(echo)
+            }
             // Every action sees the current time (a send records when it started).
             for action in [.tick(now: now())] + actions {
                 // A dialog that can place a call takes only keys pressed after it was drawn.

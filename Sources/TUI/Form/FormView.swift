@@ -18,32 +18,39 @@ enum FormView {
         guard state.fields.scroll < end else { return nil }
         for index in state.fields.scroll..<end {
             let y = inner.y + index - state.fields.scroll
-            let x = inner.x + 1
-            let width = inner.width - 2
-            switch rows[index] {
-            case .blank: break
-            case .section(let title):
-                canvas.put(state.language(title), x: x, y: y, style: Style(.primary, bold: true), maxWidth: width)
-            case .field(let field):
-                if let at = drawField(field, state: state, x: x, y: y, width: width, label: field.label(in: state.language), on: &canvas) { cursor = at }
-            case .ttsText(let line, let part):
-                if let at = drawTTSText(state, line: line, part: part, x: x, y: y, width: width, on: &canvas) { cursor = at }
-            case .ttsInfo(let line):
-                drawTTSInfo(state, line: line, x: x + labelWidth, y: y, width: width - labelWidth, on: &canvas)
-            case .destination(let line, let index):
-                let numberWidth = max(14, width - 26)
-                let number = FieldID.destinationNumber(line: line, index: index)
-                let timeout = FieldID.destinationTimeout(line: line, index: index)
-                if let at = drawField(number, state: state, x: x, y: y, width: numberWidth, label: number.label(in: state.language), on: &canvas) { cursor = at }
-                if let at = drawField(timeout, state: state, x: x + numberWidth + 1, y: y, width: width - numberWidth - 1,
-                                      label: state.language(.formTimeout), labelWidth: 9, on: &canvas) { cursor = at }
-            }
+            if let at = drawRow(rows[index], state: state, x: inner.x + 1, y: y, width: inner.width - 2, on: &canvas) { cursor = at }
         }
         if rows.count > inner.height {
             let shown = "\(state.fields.scroll + 1)–\(end)/\(rows.count)"
             canvas.put(" \(shown) ", x: rect.maxX - DisplayWidth.of(shown) - 4, y: rect.maxY - 1, style: .muted)
         }
         return cursor
+    }
+
+    /// Draws one of the form's rows at `y`, its content from `x` over `width` columns;
+    /// returns the cursor when a text field on it is focused.
+    static func drawRow(_ row: FormRow, state: AppState, x: Int, y: Int, width: Int, on canvas: inout TextCanvas) -> (x: Int, y: Int)? {
+        switch row {
+        case .blank: return nil
+        case .section(let title):
+            canvas.put(state.language(title), x: x, y: y, style: Style(.primary, bold: true), maxWidth: width)
+            return nil
+        case .field(let field):
+            return drawField(field, state: state, x: x, y: y, width: width, label: field.label(in: state.language), on: &canvas)
+        case .ttsText(let line, let part):
+            return drawTTSText(state, line: line, part: part, x: x, y: y, width: width, on: &canvas)
+        case .ttsInfo(let line):
+            drawTTSInfo(state, line: line, x: x + labelWidth, y: y, width: width - labelWidth, on: &canvas)
+            return nil
+        case .destination(let line, let index):
+            let numberWidth = max(14, width - 26)
+            let number = FieldID.destinationNumber(line: line, index: index)
+            let timeout = FieldID.destinationTimeout(line: line, index: index)
+            let numberCursor = drawField(number, state: state, x: x, y: y, width: numberWidth, label: number.label(in: state.language), on: &canvas)
+            let timeoutCursor = drawField(timeout, state: state, x: x + numberWidth + 1, y: y, width: width - numberWidth - 1,
+                                          label: state.language(.formTimeout), labelWidth: 9, on: &canvas)
+            return timeoutCursor ?? numberCursor
+        }
     }
 
     /// Draws label and widget; returns the cursor when this text field is focused.
