@@ -112,18 +112,26 @@ enum FormCommands {
     /// An editing key in the focused text field.
     static func edit(_ editing: inout FormEditing, _ edit: TextEdit, language: UILanguage) -> Reply {
         let field = editing.fields.focus
-        guard case .text(let rule) = field.kind else { return .none }
-        var isTTSText = false
-        if case .ttsText = field { isTTSText = true }
-        var editor = editing.fields.editor
-        let before = editor.text
-        var status: StatusMessage? = nil
-        guard TextEditing.apply(edit, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
-                             multiline: isTTSText, status: &status, language: language) else { return .none }
+        let before = editing.fields.editor.text
+        guard let (editor, status) = edited(editing.fields, edit, language: language) else { return .none }
         editing.fields.editor = editor
         guard editor.text != before else { return Reply(status: status) }
         editing.form.setText(editor.text, of: field)
         return Reply(effects: [.saveDraft(editing.form)], status: status)
+    }
+
+    /// The focused text field's editor after `edit`, with the status it leaves (a character
+    /// refused, a limit reached); nil when the focus is not a text field or `edit` is not
+    /// an editing key. The request itself is `edit`'s to change.
+    static func edited(_ fields: FieldsState, _ edit: TextEdit, language: UILanguage) -> (LineEditor, StatusMessage?)? {
+        guard case .text(let rule) = fields.focus.kind else { return nil }
+        var isTTSText = false
+        if case .ttsText = fields.focus { isTTSText = true }
+        var editor = fields.editor
+        var status: StatusMessage? = nil
+        guard TextEditing.apply(edit, to: &editor, rule: rule, limit: isTTSText ? Rules.ttsText.upperBound : TextEditing.inputLimit,
+                                multiline: isTTSText, status: &status, language: language) else { return nil }
+        return (editor, status)
     }
 
     static func move(_ editing: inout FormEditing, by delta: Int) -> Reply {

@@ -14,17 +14,15 @@ public enum FormEcho {
     /// every height the form pane may take after the key.
     ///
     /// The row is drawn by the form's own view, from `state` with the editor advanced
-    /// by the form's own edit command: the same text, offset and cursor as the key's
-    /// whole frame.
+    /// as the form's own edit command advances it: the same text, offset and cursor as
+    /// the key's whole frame.
     public static func frame(after key: Key, in state: AppState, over shown: TextCanvas) -> Frame? {
         guard state.dialog == nil, state.pane == .form, state.status == nil, shown.size == state.size,
               case .form(.edit(let edit))? = KeyTable.binding(for: key, in: state)?.command(for: key) else { return nil }
         let field = state.fields.focus
         guard case .text = field.kind else { return nil }
         if case .ttsText = field { return nil } // it wraps over several rows
-        var editing = state.editing
-        _ = FormCommands.edit(&editing, edit, language: state.language)
-        guard editing.fields.editor != state.fields.editor else { return nil }
+        guard let (editor, _) = FormCommands.edited(state.fields, edit, language: state.language), editor != state.fields.editor else { return nil }
         // The key may change the field's problems, which the status line shows on one to
         // three rows, taken from the panes: the echo is drawn only where the field's row stays
         // put at any of them (the focus follows the field, and the scroll is kept in range).
@@ -33,11 +31,11 @@ public enum FormEcho {
         let inner = rect.inset(1)
         let rows = state.form.rows
         let scroll = state.fields.scroll
-        guard let index = state.form.row(of: field), index >= scroll, index < scroll + shortest.innerHeight(of: .form, shown: state.pane),
+        guard let index = FormRow.index(of: field, in: rows), index >= scroll, index < scroll + shortest.innerHeight(of: .form, shown: state.pane),
               scroll <= max(0, rows.count - inner.height) else { return nil }
         // The text as typed, the request (and so its validation) as it was.
         var echo = state
-        echo.fields.editor = editing.fields.editor
+        echo.fields.editor = editor
         var canvas = shown
         let y = inner.y + index - scroll
         canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .background))

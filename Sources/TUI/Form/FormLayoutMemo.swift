@@ -15,6 +15,15 @@ enum FormLayoutMemo {
             destinations = form.lines.map(\.destinations.count)
             audio = form.lines.map(\.audio.kind)
         }
+
+        /// Whether `form` has this shape (without building its own: a frame asks often).
+        func matches(_ form: FormState) -> Bool {
+            guard form.lines.count == destinations.count else { return false }
+            for (index, line) in form.lines.enumerated() where line.destinations.count != destinations[index] || line.audio.kind != audio[index] {
+                return false
+            }
+            return true
+        }
     }
 
     /// A shape's focus order and rows.
@@ -27,8 +36,8 @@ enum FormLayoutMemo {
 
     /// `form`'s focus order and rows, worked out once per shape in a row.
     static func layout(of form: FormState) -> Layout {
+        if let known = last.withLock({ last in last.flatMap { $0.shape.matches(form) ? $0.layout : nil } }) { return known }
         let shape = Shape(form)
-        if let known = last.withLock({ $0?.shape == shape ? $0?.layout : nil }) { return known }
         let order = form.computedFocusOrder()
         let layout = Layout(order: order, rows: form.computedRows(order))
         last.withLock { $0 = (shape, layout) }

@@ -30,6 +30,9 @@ public enum FormRow: Equatable, Sendable {
 extension FormRow {
     /// How many rows the TTS text editor shows.
     public static let ttsTextRows = 3
+
+    /// The index in `rows` of the row that holds `field`.
+    public static func index(of field: FieldID, in rows: [FormRow]) -> Int? { rows.firstIndex { $0.fields.contains(field) } }
 }
 
 extension FormState {
@@ -57,5 +60,5 @@ extension FormState {
     }
 
     /// The row index showing `field`.
-    public func row(of field: FieldID) -> Int? { rows.firstIndex { $0.fields.contains(field) } }
+    public func row(of field: FieldID) -> Int? { FormRow.index(of: field, in: rows) }
 }
