@@ -52,6 +52,40 @@ struct PtyBench {
         return times
     }
 
+    /// One key's times: written to its echo arriving, and to the last byte of what it drew.
+    struct Typed {
+        var echo: [Double] = []
+        var settled: [Double] = []
+    }
+
+    /// Letters typed into both programs in turn, as a typist types them: each key is
+    /// written once the program has drawn everything of the last one and been quiet for
+    /// `quiet` ms (a typist's keys are 60 ms or more apart), so the time is the key's own.
+    /// For each key: to its echo, and to its frame's last byte.
+    func typing(_ ours: [String], ready: String, floor: [String], floorReady: String, keys: Int, quiet: Double = 3) -> (ours: Typed, floor: Typed) {
+        guard let a = spawn(ours) else { return (Typed(), Typed()) }
+        defer { a.end() }
+        guard let b = spawn(floor) else { return (Typed(), Typed()) }
+        defer { b.end() }
+        guard a.wait(for: Array(ready.utf8), since: a.started) != nil, b.wait(for: Array(floorReady.utf8), since: b.started) != nil else {
+            return (Typed(), Typed())
+        }
+        _ = a.quiet(for: quiet, since: .now)
+        _ = b.quiet(for: quiet, since: .now)
+        var typedA = Typed(), typedB = Typed()
+        for index in 0..<keys {
+            let letter = ["k", "w", "z", "v"][index % 4]
+            for (session, index) in [(a, 0), (b, 1)] {
+                let start = ContinuousClock.now
+                session.write(letter)
+                guard let echo = session.wait(for: Array(letter.utf8), since: start, timeout: 2) else { continue }
+                let settled = max(echo, session.quiet(for: quiet, since: start) ?? echo)
+                if index == 0 { typedA.echo.append(echo); typedA.settled.append(settled) } else { typedB.echo.append(echo); typedB.settled.append(settled) }
+            }
+        }
+        return (typedA, typedB)
+    }
+
     /// A draft as exocall saves it: the spec's example request, both legs filled.
     static let sampleDraft = #"{"callbackResourceID":"1221","duration":"","lines":[{"audio":{"kind":"tts","mediaResourceID":"","tts":{"emotion":2,"lang":1,"speed":"1.1","text":"МТС Exolve — конструктор омниканальных диалогов для бизнеса","voice":1,"volume":"-19"}},"destinations":[{"number":"78129999999","timeout":""},{"number":"74959999999","timeout":""}],"displayNumber":""},{"audio":{"kind":"recorded","mediaResourceID":"685","tts":{"speed":"","text":"","volume":""}},"destinations":[{"number":"79599999999","timeout":""},{"number":"79999999999","timeout":""}],"displayNumber":""}],"numberCode":"74999999999","requestDescription":"internal_id_148"}"#
 
@@ -98,6 +132,22 @@ extension PseudoTerminal {
             }
         }
         return nil
+    }
+
+    /// Reads until nothing has arrived for `quiet` ms; returns ms from `since` to the last
+    /// byte read (nil when nothing arrived).
+    func quiet(for quiet: Double, since: ContinuousClock.Instant) -> Double? {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var last: ContinuousClock.Instant? = nil
+        while true {
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(quiet.rounded(.up))) > 0, read(master, &buffer, buffer.count) > 0 else { break }
+            last = .now
+        }
+        return last.map { instant in
+            let elapsed = instant - since
+            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        }
     }
 
     /// Types `text` into the program.
