@@ -20,7 +20,6 @@ public enum FormEcho {
         guard state.dialog == nil, state.pane == .form, state.status == nil, shown.size == state.size,
               case .form(.edit(let edit))? = KeyTable.binding(for: key, in: state)?.command(for: key) else { return nil }
         let field = state.fields.focus
-        guard case .text = field.kind else { return nil }
         if case .ttsText = field { return nil } // it wraps over several rows
         guard let (editor, _) = FormCommands.edited(state.fields, edit, language: state.language), editor != state.fields.editor else { return nil }
         // The key may change the field's problems, which the status line shows on one to
