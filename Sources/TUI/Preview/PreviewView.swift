@@ -23,7 +23,7 @@ enum PreviewView {
                 for row in rows where y < inner.maxY {
                     canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection))
                     var x = inner.x + 1
-                    for token in row { x += canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: inner.maxX - x) }
+                    for token in row { x += canvas.put(token.text, x: x, y: y, style: Style(.text, on: .selection), maxWidth: inner.maxX - x) }
                     y += 1
                 }
                 continue
