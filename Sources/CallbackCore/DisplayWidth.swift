@@ -27,6 +27,11 @@ public enum DisplayWidth {
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        // A flag is two regional indicators: two columns, as terminals draw it and as curses
+        // (one column per indicator) advances; counted as one, the rest of its row was drawn
+        // one column to the right of the frame, and a pane's border went onto the next row.
+        let regional: ClosedRange<UInt32> = 0x1F1E6...0x1F1FF
+        if regional.contains(first.value) { return min(2, character.unicodeScalars.filter { regional.contains($0.value) }.count) }
         return of(scalar: first)
     }
 

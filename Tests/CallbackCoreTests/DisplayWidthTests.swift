@@ -6,6 +6,11 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("Привет"), 6)
         XCTAssertEqual(DisplayWidth.of("日本"), 4)
         XCTAssertEqual(DisplayWidth.of("😀"), 2)
+        // A flag: two regional indicators, two columns (curses advances one per indicator).
+        XCTAssertEqual(DisplayWidth.of("🇷🇺"), 2)
+        XCTAssertEqual(DisplayWidth.of("🇷🇺x"), 3)
+        XCTAssertEqual(DisplayWidth.of("\u{1F1F7}"), 1, "a lone indicator")
+        XCTAssertEqual(DisplayWidth.of("\u{1F1F7}\u{301}"), 1, "an indicator with a mark")
         XCTAssertEqual(DisplayWidth.of("é"), 1)
         XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)
     }
