@@ -193,7 +193,7 @@ let package = Package(
                                                     .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "CallEvents", "Localization", "CallbackCore", "CallLog", "ExolveClient"], exclude: ["Snapshots"]),
         .testTarget(name: "TUIRuntimeTests", dependencies: ["TUIRuntime", "CallEvents", "Localization", "TUI", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP"]),
-        .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming"]),
+        .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUI", "Theming", "CallbackCore"]),
         .target(name: "TmuxKit"),
         // A scripted raw HTTP server for hostile-server tests (used by tests only).
         .target(name: "HostileHTTP"),

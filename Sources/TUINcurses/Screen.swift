@@ -41,7 +41,7 @@ struct Screen {
     }
 
     private mutating func drawRow(_ canvas: TextCanvas, _ y: Int) {
-        canvas.styledRuns(ofRow: y) { column, style, scalars in
+        canvas.styledRuns(ofRow: y, placing: { CursesPlacement.append($0, columns: $1, to: &$2) }) { column, style, scalars in
             let (attrs, pair) = palette.attributes(for: style)
             _ = exo_attr_set(attrs, pair)
             // A scalar is a wchar_t's bits on Linux; curses reads `count` of them, no terminator.

@@ -134,8 +134,12 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
     }
 
     /// Row `y` as runs of one style, left to right: `body` gets each run's first column,
-    /// its style and its scalars (a wide character's right half has none).
-    public func styledRuns(ofRow y: Int, _ body: (_ column: Int, _ style: Style, _ scalars: UnsafeBufferPointer<UInt32>) -> Void) {
+    /// its style and its scalars (a wide character's right half has none). A character of
+    /// several scalars is given to `placing` with the columns it takes, to add what stands
+    /// for it (all its scalars unless told otherwise).
+    public func styledRuns(ofRow y: Int,
+                           placing: (_ character: Character, _ columns: Int, _ run: inout [UInt32]) -> Void = TextCanvas.allScalars,
+                           _ body: (_ column: Int, _ style: Style, _ scalars: UnsafeBufferPointer<UInt32>) -> Void) {
         guard y >= 0, y < size.height else { return }
         var run: [UInt32] = []
         run.reserveCapacity(size.width + 8)
@@ -148,7 +152,8 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
             while index < end, cells[index].style == style {
                 let glyph = cells[index].glyph
                 if glyph >= PackedCell.extraBase {
-                    for scalar in extras[Int(glyph - PackedCell.extraBase)].unicodeScalars { run.append(scalar.value) }
+                    let columns = index + 1 < end && cells[index + 1].glyph == PackedCell.rightHalf ? 2 : 1
+                    placing(extras[Int(glyph - PackedCell.extraBase)], columns, &run)
                 } else if glyph != PackedCell.rightHalf {
                     run.append(glyph)
                 }
@@ -156,6 +161,11 @@ public struct TextCanvas: Canvas, Equatable, Sendable {
             }
             run.withUnsafeBufferPointer { body(column, style, $0) }
         }
+    }
+
+    /// Every scalar of `character`: what `styledRuns` adds for it unless told otherwise.
+    public static func allScalars(_ character: Character, columns: Int, run: inout [UInt32]) {
+        for scalar in character.unicodeScalars { run.append(scalar.value) }
     }
 
     /// Writes text, clipped; returns columns used. Text that does not fit ends
