@@ -72,18 +72,18 @@ struct PtyBench {
         }
         _ = a.quiet(for: quiet, since: .now)
         _ = b.quiet(for: quiet, since: .now)
-        var typedA = Typed(), typedB = Typed()
+        var typed = [Typed(), Typed()]
         for index in 0..<keys {
             let letter = ["k", "w", "z", "v"][index % 4]
-            for (session, index) in [(a, 0), (b, 1)] {
+            for (which, session) in [a, b].enumerated() {
                 let start = ContinuousClock.now
                 session.write(letter)
                 guard let echo = session.wait(for: Array(letter.utf8), since: start, timeout: 2) else { continue }
-                let settled = max(echo, session.quiet(for: quiet, since: start) ?? echo)
-                if index == 0 { typedA.echo.append(echo); typedA.settled.append(settled) } else { typedB.echo.append(echo); typedB.settled.append(settled) }
+                typed[which].echo.append(echo)
+                typed[which].settled.append(max(echo, session.quiet(for: quiet, since: start) ?? echo))
             }
         }
-        return (typedA, typedB)
+        return (typed[0], typed[1])
     }
 
     /// A draft as exocall saves it: the spec's example request, both legs filled.
