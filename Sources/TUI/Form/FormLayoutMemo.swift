@@ -7,7 +7,7 @@ import Synchronization
 /// without it.
 enum FormLayoutMemo {
     /// What the order and the rows depend on.
-    struct Shape: Equatable {
+    struct Shape {
         var destinations: [Int]
         var audio: [AudioKind]
 

@@ -16,14 +16,16 @@ enum PreviewView {
         guard state.previewScroll < end else { return }
         var y = inner.y
         for index in state.previewScroll..<lines.count where y < inner.maxY {
-            let background: Role? = index == highlighted ? .selection : nil
             if index == highlighted {
                 // The focused line shows its whole value, wrapped under itself.
+                // It is drawn as a selection, in one style: curses sends a colour pair's
+                // foreground and background again at every change, on the line typed into.
+                let selected = Style(.text, on: .selection)
                 let rows = wrapped(lines[index].tokens, width: inner.width - 2)
                 for row in rows where y < inner.maxY {
-                    canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.text, on: .selection))
+                    canvas.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: selected)
                     var x = inner.x + 1
-                    for token in row { x += canvas.put(token.text, x: x, y: y, style: Style(.text, on: .selection), maxWidth: inner.maxX - x) }
+                    for token in row { x += canvas.put(token.text, x: x, y: y, style: selected, maxWidth: inner.maxX - x) }
                     y += 1
                 }
                 continue
@@ -38,10 +40,10 @@ enum PreviewView {
             }
             let limit = inner.maxX - (comma == nil ? 0 : 1)
             for token in tokens {
-                x += canvas.put(token.text, x: x, y: y, style: Style(token.role, on: background), maxWidth: limit - x)
+                x += canvas.put(token.text, x: x, y: y, style: Style(token.role), maxWidth: limit - x)
                 if x >= limit { break }
             }
-            if let comma { canvas.put(comma.text, x: x, y: y, style: Style(comma.role, on: background), maxWidth: 1) }
+            if let comma { canvas.put(comma.text, x: x, y: y, style: Style(comma.role), maxWidth: 1) }
             y += 1
         }
         if lines.count > inner.height {
