@@ -530,7 +530,7 @@ public final class SQLiteCallLog: CallLogStore {
     /// twice (a word in a fifth of a million entries: 25 ms, against 13). Without a
     /// search, `page` and `count` are each an index walk, and are asked as they are.
     public func firstPage(_ filter: CallLogFilter, limit: Int, cap: Int = 10_000) throws(CallLogError) -> (entries: [CallLogEntry], total: MatchCount) {
-        guard filter.search != nil else { return (try page(filter, after: nil, limit: limit), try count(filter, cap: cap)) }
+        guard let search = filter.search else { return (try page(filter, after: nil, limit: limit), try count(filter, cap: cap)) }
         do {
             return try read { db in
                 // Enough ids for the page and for counting past the cap.
@@ -538,7 +538,7 @@ public final class SQLiteCallLog: CallLogStore {
                 let ids: [Int64]
                 if Self.searchesAlone(filter) {
                     // As `count` counts a search alone: in the search index, no row looked up per match.
-                    guard let fts = SearchQuery.fts5(filter.search ?? "") else { return ([], MatchCount(value: 0, isAtLeast: false)) }
+                    guard let fts = SearchQuery.fts5(search) else { return ([], MatchCount(value: 0, isAtLeast: false)) }
                     ids = try db.column("SELECT rowid FROM call_search WHERE call_search MATCH ? ORDER BY rowid DESC LIMIT \(wanted)", [fts])
                         .compactMap(\.int64)
                 } else {
