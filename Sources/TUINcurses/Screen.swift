@@ -12,8 +12,17 @@ struct Screen {
     /// The frame on the terminal now (nil before the first, and after a resize or a theme change).
     var shown: TextCanvas? { previous }
 
-    /// Forgets the last frame (after a resize everything is redrawn).
-    mutating func invalidate() { previous = nil }
+    /// Whether the next frame clears the terminal before it is drawn.
+    private var mustClear = false
+
+    /// Forgets the last frame after the terminal changed under it (a resize, a resume):
+    /// the next one clears the whole terminal, then draws everything. A terminal keeps
+    /// what it showed beyond a smaller size (tmux shows it again when the window grows
+    /// back), and curses, which takes those cells for blank, left it there.
+    mutating func invalidate() {
+        previous = nil
+        mustClear = true
+    }
 
     /// Switches to another palette (a theme change) and redraws everything.
     mutating func use(_ palette: Palette) {
@@ -24,7 +33,12 @@ struct Screen {
     mutating func present(_ frame: Frame) {
         let canvas = frame.canvas
         let size = canvas.size
-        if previous?.size != size { erase() }
+        if mustClear {
+            clear()
+            mustClear = false
+        } else if previous?.size != size {
+            erase()
+        }
         for y in 0..<size.height {
             if let previous, previous.sameRow(y, as: canvas) { continue }
             drawRow(canvas, y)

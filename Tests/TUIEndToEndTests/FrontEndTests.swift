@@ -69,6 +69,27 @@ final class FrontEndTests: XCTestCase {
         tmux.waitFor("the split layout again") { $0.contains("┌─ Request") && $0.contains("Preview · not sendable yet") && !$0.contains("1 Form") }
     }
 
+    /// A terminal keeps what it showed beyond a smaller size, and tmux shows it again when
+    /// the window grows back: the frame after a resize clears it (a border of the narrow
+    /// frame stayed inside the wide one's preview, with a stray corner).
+    func testGrowingBackLeavesNothingOfTheOldFrames() throws {
+        let tmux = try start()
+        tmux.waitFor(text: "┌─ Request")
+        tmux.type("kept across resizes")
+        tmux.waitFor(text: "kept across resizes")
+        tmux.resize(width: 80, height: 24)
+        tmux.waitFor("the tab layout") { $0.contains("1 Form") && $0.contains("kept across resizes") }
+        tmux.resize(width: 150, height: 45)
+        tmux.waitFor("the split layout with the log panel") { $0.contains("Preview · not sendable yet") && $0.contains("┌─ Call log") }
+        // Each row between the header and the status line crosses four pane borders at most:
+        // the form's two and the preview's or the log panel's two.
+        let rows = tmux.lastScreen.split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, row) in rows.enumerated().dropFirst() {
+            let borders = row.filter { "│┌┐└┘".contains($0) }.count
+            XCTAssertLessThanOrEqual(borders, 4, "row \(number): \(row)")
+        }
+    }
+
     func testTooSmallSaysWhatItNeeds() throws {
         let tmux = try start()
         tmux.waitFor(text: "┌─ Request")
