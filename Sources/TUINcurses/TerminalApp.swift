@@ -90,6 +90,10 @@ public final class TerminalApp: @unchecked Sendable {
         exo_install_signals(wakePipe[1])
 
         raw()
+        // curses polls the terminal for typed-ahead keys twice per refresh, to cut a frame
+        // short when one is waiting; the loop draws one frame per batch of keys anyway, and
+        // two system calls stood between a key and its echo.
+        typeahead(-1)
         noecho()
         nonl()
         // Keys are decoded from the raw characters (InputDecoder), not by terminfo:
@@ -117,6 +121,12 @@ public final class TerminalApp: @unchecked Sendable {
         var themeShown = state.theme.name
         var screen = Screen(palette: palette(for: state.theme.name) ?? palette(for: "default")!)
         var decoder = TUI.InputDecoder()
+        var input = [UInt8](repeating: 0, count: 4096)
+        /// Whether the terminal has sent bytes not read yet.
+        func pendingInput() -> Bool {
+            var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            return poll(&ready, 1, 0) == 1 && ready.revents & Int16(POLLIN) != 0
+        }
         state.size = Size(width: Int(exo_cols()), height: Int(exo_lines()))
         _ = update(&state, .resize(state.size))
         screen.present(render(state))
@@ -161,17 +171,17 @@ public final class TerminalApp: @unchecked Sendable {
             }
             var actions: [Action] = []
             if let size = resized() { actions.append(.resize(size)) }
-            var wch: wint_t = 0
-            while true {
-                let status = exo_get_wch(&wch)
-                if status == ERR { break }
-                if status == exo_key_code_yes() && Int32(wch) == exo_key_resize() {
-                    actions.append(.resize(Size(width: Int(exo_cols()), height: Int(exo_lines()))))
-                    screen.invalidate()
-                    continue
+            // The terminal's bytes are read here, all that arrived in one read, and decoded by
+            // InputDecoder (curses's get_wch polled and read a byte at a time: three system calls
+            // for a key, before its echo). A resize comes from the signal handler, above.
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                let count = read(0, &input, input.count)
+                if count > 0 { actions += decoder.feed(bytes: input[0..<count]).map(Action.key) }
+                // Readable with nothing to read: the terminal's other end closed (as on SIGHUP).
+                if count == 0 {
+                    terminalGone = true
+                    break
                 }
-                guard status != exo_key_code_yes(), let scalar = Unicode.Scalar(UInt32(wch)) else { continue }
-                actions += decoder.feed(scalar).map(Action.key)
             }
             if fds[0].revents == 0 || !decoder.isWaiting { actions += decoder.flush().map(Action.key) }
             actions += inbox.drain()
@@ -194,10 +204,7 @@ public final class TerminalApp: @unchecked Sendable {
             }
             if gate.isAppearing(state) {
                 // Drain what arrived before the dialog is on the screen: typed ahead, or pasted.
-                while true {
-                    let status = exo_get_wch(&wch)
-                    if status == ERR { break }
-                }
+                while pendingInput(), read(0, &input, input.count) > 0 {}
                 decoder = TUI.InputDecoder()
                 if let size = resized() { _ = update(&state, .resize(size)) }
             }

@@ -4,6 +4,37 @@ import XCTest
 /// The raw-input decoder: every common sequence of xterm, tmux/screen, rxvt and
 /// the Linux console; unknown sequences dropped whole; pastes as text only.
 final class InputDecoderTests: XCTestCase {
+    /// The terminal's bytes, read as they come: a character or a sequence split across two
+    /// reads at any byte gives the keys the whole text gives.
+    func testBytesSplitAnywhereDecodeAsTheirText() {
+        let text = "aЁж👍🏽é\u{1B}[A\u{1B}[1;5C🇷🇺\u{1B}b x\u{1B}[200~при\u{1B}[201~"
+        let bytes = Array(text.utf8)
+        let whole = decode(text)
+        XCTAssertEqual(whole.count, 14)
+        XCTAssertEqual(whole.last, .paste("при"))
+        for cut in 0...bytes.count {
+            var decoder = InputDecoder()
+            var keys = decoder.feed(bytes: bytes[..<cut])
+            keys += decoder.feed(bytes: bytes[cut...])
+            XCTAssertEqual(keys + decoder.flush(), whole, "cut at byte \(cut)")
+        }
+    }
+
+    /// Half a character waits for its rest; a rest that never comes, or bytes that are not
+    /// UTF-8, arrive as U+FFFD (shown, never dropped unseen), and the keys around them are kept.
+    func testBytesThatAreNotUTF8AreReplacementCharacters() {
+        var decoder = InputDecoder()
+        XCTAssertEqual(decoder.feed(bytes: [0x61, 0xD0]), [.character("a")])
+        XCTAssertTrue(decoder.isWaiting, "the first byte of ж waits for the second")
+        XCTAssertEqual(decoder.flush(), [.character("\u{FFFD}")])
+        XCTAssertFalse(decoder.isWaiting)
+        XCTAssertEqual(decoder.feed(bytes: [0xFF, 0x62, 0xD0, 0x63, 0x80]),
+                       [.character("\u{FFFD}"), .character("b"), .character("\u{FFFD}"), .character("c"), .character("\u{FFFD}")])
+        XCTAssertEqual(decoder.feed(bytes: [0xE0, 0x80, 0x80, 0x1B, 0x5B, 0x42]).last, .down, "an overlong form, then a key")
+        XCTAssertEqual(decoder.feed(bytes: [0xD0]), [])
+        XCTAssertEqual(decoder.feed(bytes: [0x1B, 0x5B, 0x41]), [.character("\u{FFFD}"), .up], "a key cuts a character short")
+    }
+
     func testArrowsHomeEndInBothCursorModes() {
         XCTAssertEqual(decode("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D"), [.up, .down, .right, .left])
         XCTAssertEqual(decode("\u{1B}OA\u{1B}OB\u{1B}OC\u{1B}OD"), [.up, .down, .right, .left])

@@ -43,6 +43,8 @@ public struct InputDecoder: Sendable {
     private var pasteCount = 0
     /// Whether this paste's end marker has been seen (what follows in the burst is still its text).
     private var pasteEnded = false
+    /// The first bytes of a UTF-8 character whose rest has not been read yet.
+    private var pendingBytes: [UInt8] = []
     private static let pasteEnd = Array("\u{1B}[201~".unicodeScalars)
 
     /// The most characters a paste may bring: far more than any field takes (the
@@ -59,8 +61,52 @@ public struct InputDecoder: Sendable {
     /// Whether a sequence is half-read: the caller should wait a moment for the
     /// rest before calling `flush()` (a lone Esc, a split sequence, a paste's tail).
     public var isWaiting: Bool {
+        if !pendingBytes.isEmpty { return true }
         if case .ground = mode { return false }
         return true
+    }
+
+    /// Feeds bytes as the terminal sent them (UTF-8); returns the keys they complete.
+    /// A character split across two reads waits for its rest; a byte that cannot
+    /// start or continue a character is U+FFFD, as `String(decoding:as:)` reads it.
+    public mutating func feed(bytes: some Collection<UInt8>) -> [Key] {
+        var keys: [Key] = []
+        for byte in bytes {
+            if pendingBytes.isEmpty, byte < 0x80 {
+                keys += feed(Unicode.Scalar(byte))
+                continue
+            }
+            if !pendingBytes.isEmpty, byte & 0xC0 != 0x80 {
+                // The character was cut short: what came is U+FFFD, and this byte starts afresh.
+                keys += decodePending()
+                if byte < 0x80 {
+                    keys += feed(Unicode.Scalar(byte))
+                    continue
+                }
+            }
+            pendingBytes.append(byte)
+            if pendingBytes.count >= Self.utf8Length(lead: pendingBytes[0]) { keys += decodePending() }
+        }
+        return keys
+    }
+
+    /// How many bytes a UTF-8 character starting with `lead` takes (1 for a byte that cannot start one).
+    private static func utf8Length(lead: UInt8) -> Int {
+        switch lead {
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 1
+        }
+    }
+
+    /// The pending bytes as characters (U+FFFD for what is not UTF-8), fed on.
+    private mutating func decodePending() -> [Key] {
+        let text = String(decoding: pendingBytes, as: UTF8.self)
+        pendingBytes.removeAll(keepingCapacity: true)
+        var keys: [Key] = []
+        for scalar in text.unicodeScalars { keys += feed(scalar) }
+        return keys
     }
 
     /// Feeds one character; returns the keys it completes.
@@ -162,6 +208,8 @@ public struct InputDecoder: Sendable {
     /// Input ran dry: a lone Esc is Escape, an unfinished sequence is dropped, a
     /// finished paste is delivered. A paste still open keeps waiting for its end.
     public mutating func flush() -> [Key] {
+        // A character whose rest never came is U+FFFD; then the sequence it was in is flushed.
+        if !pendingBytes.isEmpty { return decodePending() + flush() }
         switch mode {
         case .paste where pasteEnded:
             return finishPaste() // an end marker was seen: a second one half-read does not hold the paste open
