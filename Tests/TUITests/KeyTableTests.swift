@@ -33,6 +33,26 @@ final class KeyTableTests: XCTestCase {
         return entry
     }
 
+    /// The lookup reads an index of the table; it finds what reading the whole table in
+    /// order finds (the first binding in force that takes the key), for every key and place,
+    /// and for keys no binding names (a Cyrillic letter, an emoji, a long paste, a large one).
+    func testTheIndexedLookupFindsWhatTheTableInOrderFinds() {
+        let more: [Key] = [.character("ж"), .character("👍🏽"), .character("é"), .paste(String(repeating: "x", count: 300)),
+                           .pasteTooLarge(characters: 2_000_000), .mouse(MouseEvent(kind: .release, button: 2, x: 0, y: 0)), .function(13)]
+        var checked = 0
+        for (name, state) in places() {
+            let active = KeyTable.activeScopes(state)
+            for key in universe + more {
+                let inOrder = KeyTable.bindings.indices.first {
+                    KeyTable.bindings[$0].command(for: key) != nil && KeyTable.bindings[$0].applies(in: state, scopes: active)
+                }
+                XCTAssertEqual(KeyTable.position(for: key, in: state), inOrder, "\(key) in \(name)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 2_000)
+    }
+
     /// States covering every scope and condition of the table.
     func places() -> [(String, AppState)] {
         var places: [(String, AppState)] = []

@@ -113,9 +113,17 @@ public enum KeyTable {
 
     /// The binding that takes `key` in `state`, if any: the first in force.
     public static func binding(for key: Key, in state: AppState) -> KeyBinding? {
-        let active = activeScopes(state)
-        return bindings.first { $0.command(for: key) != nil && $0.applies(in: state, scopes: active) }
+        position(for: key, in: state).map { bindings[$0] }
     }
+
+    /// Where in `bindings` the binding that takes `key` in `state` is.
+    static func position(for key: Key, in state: AppState) -> Int? {
+        let active = activeScopes(state)
+        return index.candidates(for: key).first { bindings[$0].command(for: key) != nil && bindings[$0].applies(in: state, scopes: active) }
+    }
+
+    /// The bindings' positions by key.
+    private static let index = KeyIndex(bindings)
 
     /// The footer's hints for `state`: the place's own first, then the screen's; each once.
     public static func footer(for state: AppState) -> [FooterHint] {

@@ -1,5 +1,5 @@
 /// A key press or paste, as the reducer sees it (the terminal layer decodes bytes into these).
-public enum Key: Equatable, Sendable {
+public enum Key: Hashable, Sendable {
     /// A printable character.
     case character(Character)
     /// Ctrl plus a letter (lower-case): `.control("q")`.
@@ -24,9 +24,9 @@ public enum Key: Equatable, Sendable {
 }
 
 /// A click or a wheel turn, at a cell (0-based column and row).
-public struct MouseEvent: Equatable, Sendable {
+public struct MouseEvent: Hashable, Sendable {
     /// What happened.
-    public enum Kind: Equatable, Sendable { case press, release, wheelUp, wheelDown }
+    public enum Kind: Hashable, Sendable { case press, release, wheelUp, wheelDown }
     /// What happened.
     public var kind: Kind
     /// 0 left, 1 middle, 2 right.
