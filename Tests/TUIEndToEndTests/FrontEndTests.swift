@@ -55,11 +55,17 @@ final class FrontEndTests: XCTestCase {
         tmux.waitFor(text: #""number_code": 12,"#)
     }
 
-    func testResizeToNarrowAndBackLosesNothing() throws {
+    /// exocall started with "kept across resizes" typed into the description.
+    func startTyped() throws -> Tmux {
         let tmux = try start()
         tmux.waitFor(text: "┌─ Request")
         tmux.type("kept across resizes")
         tmux.waitFor(text: "kept across resizes")
+        return tmux
+    }
+
+    func testResizeToNarrowAndBackLosesNothing() throws {
+        let tmux = try startTyped()
         tmux.resize(width: 70, height: 22)
         tmux.waitFor("the tab layout") { $0.contains("1 Form") && $0.contains("2 Preview") && $0.contains("kept across resizes") }
         tmux.keys("F8")
@@ -73,10 +79,7 @@ final class FrontEndTests: XCTestCase {
     /// the window grows back: the frame after a resize clears it (a border of the narrow
     /// frame stayed inside the wide one's preview, with a stray corner).
     func testGrowingBackLeavesNothingOfTheOldFrames() throws {
-        let tmux = try start()
-        tmux.waitFor(text: "┌─ Request")
-        tmux.type("kept across resizes")
-        tmux.waitFor(text: "kept across resizes")
+        let tmux = try startTyped()
         tmux.resize(width: 80, height: 24)
         tmux.waitFor("the tab layout") { $0.contains("1 Form") && $0.contains("kept across resizes") }
         tmux.resize(width: 150, height: 45)
