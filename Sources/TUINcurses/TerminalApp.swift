@@ -59,13 +59,15 @@ public final class TerminalApp: @unchecked Sendable {
         mouseOn = mouse
         guard isatty(0) == 1 else { throw StartError.notATerminal }
         guard let term = ProcessEnvironment.variables["TERM"], !term.isEmpty else { throw StartError.noTerm }
-        // A locale the system lacks (ru_RU.UTF-8 not generated) would leave curses in ASCII:
-        // the terminal is UTF-8 all the same, so C.UTF-8 stands in (the language is read
-        // from the variables themselves, see UILanguage.resolve).
+        // A locale the system lacks (ru_RU.UTF-8 not generated), or none at all (LANG unset
+        // over SSH, LANG=C), would leave curses in ASCII, and every box line, arrow and
+        // Cyrillic letter was drawn blank: the terminal is UTF-8 all the same (and keys are
+        // read as UTF-8), so C.UTF-8 stands in (the language is read from the variables
+        // themselves, see UILanguage.resolve).
         // Only the character type is taken from the environment: it is all curses and
         // wcwidth read (the other categories cost eleven file reads at start, and a
         // decimal comma in LC_NUMERIC has no business in C's number formatting).
-        if setlocale(LC_CTYPE, "") == nil { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+        if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         // A terminal claiming more than exocall draws: curses is told the bounded size
         // (it reads LINES and COLUMNS over the kernel's) so it never allocates the rest.
         var rows: Int32 = 0, columns: Int32 = 0

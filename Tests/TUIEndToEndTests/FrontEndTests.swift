@@ -93,6 +93,21 @@ final class FrontEndTests: XCTestCase {
         }
     }
 
+    /// No locale at all (LANG unset, as over many SSH sessions, or LANG=C): the terminal is
+    /// taken for UTF-8 all the same. curses in ASCII drew every box line, arrow and Cyrillic
+    /// letter blank, typed text included.
+    func testWithoutALocaleTheScreenIsStillDrawnInUTF8() throws {
+        for lang in ["", "C", "POSIX"] {
+            let tmux = try Tmux(home: scratchHome(self), environment: ["LANG": lang, "LC_ALL": "", "LC_CTYPE": ""],
+                                command: Tmux.reporting("--demo"))
+            addTeardownBlock { tmux.close() }
+            tmux.waitFor("the frame's lines, LANG=\(lang)") { $0.contains("┌─ Request") && $0.contains("Preview · not sendable yet") }
+            tmux.type("Привет")
+            tmux.waitFor(text: "▸Description       Привет")
+            tmux.waitFor(text: #""request_description": "Привет""#)
+        }
+    }
+
     func testTooSmallSaysWhatItNeeds() throws {
         let tmux = try start()
         tmux.waitFor(text: "┌─ Request")
