@@ -29,8 +29,6 @@ static inline attr_t exo_a_dim(void) { return A_DIM; }
 static inline attr_t exo_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t exo_a_reverse(void) { return A_REVERSE; }
 static inline attr_t exo_a_italic(void) { return A_ITALIC; }
-static inline int exo_key_resize(void) { return KEY_RESIZE; }
-static inline int exo_key_code_yes(void) { return KEY_CODE_YES; }
 
 /// newterm on the process's own stdin/stdout (Swift 6 refuses the C globals).
 static inline SCREEN *exo_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
@@ -46,8 +44,12 @@ static inline int exo_attr_set(attr_t attrs, int pair) { return attr_set(attrs, 
 /// Writes `n` wide characters at (y, x).
 static inline int exo_mvaddnwstr(int y, int x, const wchar_t *text, int n) { return mvaddnwstr(y, x, text, n); }
 
-/// Reads one key or character: returns OK (a character in *wch), KEY_CODE_YES (a key code), or ERR.
-static inline int exo_get_wch(wint_t *wch) { return get_wch(wch); }
+/// Whether the terminal can move the cursor (terminfo's cup): a dumb terminal cannot,
+/// and a screen cannot be drawn on it.
+static inline int exo_can_move_cursor(void) {
+    char *cup = tigetstr((char *)"cup");
+    return cup != NULL && cup != (char *)-1;
+}
 
 /// The key code bound to a terminfo capability name such as "kUP5", or -1.
 static inline int exo_key_code_for(const char *name) {

@@ -862,6 +862,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case startNotATerminal = "start.notATerminal"
     case startNoTerm = "start.noTerm"
     case startCannotInitialize = "start.cannotInitialize"
+    case startCannotMoveCursor = "start.cannotMoveCursor"
     case exportExists = "export.exists"
     case exportCannotCreate = "export.cannotCreate"
     case exportStdoutClosed = "export.stdoutClosed"

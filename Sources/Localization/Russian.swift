@@ -796,6 +796,7 @@ extension Catalog {
         case .startNotATerminal: return "интерфейсу нужен терминал, а стандартный ввод — не терминал (в сценариях используйте подкоманды, например `exocall send`)"
         case .startNoTerm: return "TERM не задан, поэтому возможности терминала неизвестны (попробуйте TERM=xterm-256color)"
         case .startCannotInitialize: return "не удаётся подготовить терминал \"{term}\" (установлен ли его terminfo?)"
+        case .startCannotMoveCursor: return "терминал \"{term}\" не умеет перемещать курсор, и экран на нём не нарисовать (задайте в TERM тип терминала, например xterm-256color; exocall send и exocall log работают и без этого)"
         case .exportExists: return "{path} уже есть; выберите другое имя или сначала удалите его"
         case .exportCannotCreate: return "не удаётся создать {path}"
         case .exportStdoutClosed: return "стандартный вывод закрыт"

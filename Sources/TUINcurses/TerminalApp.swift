@@ -19,6 +19,7 @@ public final class TerminalApp: @unchecked Sendable {
         case notATerminal
         case noTerm
         case cannotInitialize(String)
+        case cannotMoveCursor(String)
 
         /// The message for the operator, in English.
         public var description: String { text.text(.en) }
@@ -29,6 +30,7 @@ public final class TerminalApp: @unchecked Sendable {
             case .notATerminal: return .phrase(.startNotATerminal)
             case .noTerm: return .phrase(.startNoTerm)
             case .cannotInitialize(let term): return .phrase(.startCannotInitialize, ["term": .verbatim(term)])
+            case .cannotMoveCursor(let term): return .phrase(.startCannotMoveCursor, ["term": .verbatim(term)])
             }
         }
     }
@@ -80,6 +82,12 @@ public final class TerminalApp: @unchecked Sendable {
         }
         guard let screenPointer = exo_newterm_stdio() else { throw StartError.cannotInitialize(term) }
         set_term(screenPointer)
+        // A dumb terminal (TERM=dumb: an editor's shell, some CI) drew the header and nothing more.
+        guard exo_can_move_cursor() != 0 else {
+            endwin()
+            delscreen(screenPointer)
+            throw StartError.cannotMoveCursor(term)
+        }
         // ncurses flushes its output at every cursor move until the screen has been
         // suspended once (a screen that never was is taken for a terminfo program's):
         // 120 writes for a first frame, three for a keystroke's. Suspending it before

@@ -108,6 +108,17 @@ final class FrontEndTests: XCTestCase {
         }
     }
 
+    /// A terminal that cannot move the cursor (TERM=dumb) is refused with what to do:
+    /// curses drew the header there and nothing more.
+    func testADumbTerminalIsRefusedWithWhatToDo() throws {
+        let tmux = try Tmux(home: scratchHome(self), command: "sh -c 'TERM=dumb \(Tmux.exocall) --demo; echo \"[exit:$?]\"; exec sleep 600'")
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "[exit:1]")
+        XCTAssertTrue(tmux.lastScreen.contains("exocall: the terminal \"dumb\" cannot move the cursor"), tmux.lastScreen)
+        XCTAssertTrue(tmux.lastScreen.contains("such as xterm-256color"), tmux.lastScreen)
+        XCTAssertFalse(tmux.lastScreen.contains("DEMO"), "nothing of the screen was drawn")
+    }
+
     func testTooSmallSaysWhatItNeeds() throws {
         let tmux = try start()
         tmux.waitFor(text: "┌─ Request")
