@@ -65,6 +65,11 @@ public enum EventServer {
                            reopen: @escaping @Sendable () async -> (any CallLogStore)?, drainEvery: Duration = .seconds(2),
                            handlesSignals: Bool = true, ready: @escaping @Sendable (String) -> Void) async throws {
         let tls = try options.tls.map { try NIOSSLContext(configuration: $0.configuration) }
+        // SIGTERM and SIGINT are trapped before the port is bound. The service group traps
+        // them only once it runs, after the URL is printed and requests are served: a signal
+        // in between (a quick restart) took the default action, and a request in flight died
+        // unanswered with the process.
+        let signals = handlesSignals ? await UnixSignalsSequence(trapping: UnixSignal.sigterm, UnixSignal.sigint) : nil
         let group = MultiThreadedEventLoopGroup.singleton
         let quiesce = ServerQuiescingHelper(group: group)
         let responder = Responder(intake: intake, options: options, token: token, logger: logger)
@@ -97,9 +102,17 @@ public enum EventServer {
         let services = ServiceGroup(configuration: .init(
             services: [.init(service: Listener(channel: channel, quiesce: quiesce, drainTimeout: options.drainTimeout)),
                        .init(service: SpoolDrain(intake: intake, every: drainEvery, reopen: reopen))],
-            // In a TUI's process (the demo) the terminal's own signal handling stays in charge.
-            gracefulShutdownSignals: handlesSignals ? [UnixSignal.sigterm, UnixSignal.sigint] : [],
+            // The signals trapped above stop it (in a TUI's process, the demo, none are: the
+            // terminal's own signal handling stays in charge).
+            gracefulShutdownSignals: [],
             logger: logger))
+        // A signal caught before the group runs is remembered by it, and applied when it starts.
+        let stopping = signals.map { signals in
+            Task {
+                for await _ in signals { await services.triggerGracefulShutdown() }
+            }
+        }
+        defer { stopping?.cancel() }
         try await services.run()
     }
 }

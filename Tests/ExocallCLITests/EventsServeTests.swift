@@ -210,6 +210,22 @@ final class EventsServeTests: XCTestCase {
         XCTAssertEqual(try SQLiteCallLog.open(path: db).events(callIDs: ["4242"]).count, 1)
     }
 
+    /// SIGTERM the moment the URL is printed (a quick restart) still stops it gracefully:
+    /// the signal is trapped before the port is bound, not once the stop's machinery has
+    /// started after it (a request could be in flight in between, and the default action
+    /// killed it unanswered: exit by signal 15, as a loaded run of the test above once read).
+    func testSIGTERMAsSoonAsTheURLIsPrintedStillStopsGracefully() throws {
+        for attempt in 1...10 {
+            let home = scratchFolder(self) + "/\(attempt)"
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+            let receiver = try start(["--db", home + "/calls.sqlite"], home: home)
+            kill(receiver.process.processIdentifier, SIGTERM)
+            receiver.process.waitUntilExit()
+            XCTAssertEqual(receiver.process.terminationReason, .exit, "attempt \(attempt): ended by the signal itself")
+            XCTAssertEqual(receiver.process.terminationStatus, 0, "attempt \(attempt)")
+        }
+    }
+
     /// The body of a GET to `path` (empty when there is no answer).
     func fetched(_ port: UInt16, _ path: String) -> String {
         let text = readToClose(port, "GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
