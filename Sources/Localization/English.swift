@@ -794,6 +794,7 @@ extension Catalog {
         case .filledCallbackResource: return "callback resource"
         case .filledDuration: return "duration"
         case .startNotATerminal: return "the TUI needs a terminal: standard input is not one (use a subcommand such as `exocall send` in scripts)"
+        case .startOutputNotATerminal: return "the TUI needs a terminal: standard output is not one, and the screen would be drawn into the file or pipe (use a subcommand such as `exocall log` in scripts)"
         case .startNoTerm: return "TERM is not set, so the terminal's capabilities are unknown (try TERM=xterm-256color)"
         case .startCannotInitialize: return "cannot initialize the terminal \"{term}\" (is its terminfo installed?)"
         case .startCannotMoveCursor: return "the terminal \"{term}\" cannot move the cursor, so the screen cannot be drawn on it (set TERM to the terminal's type, such as xterm-256color; exocall send and exocall log work without it)"

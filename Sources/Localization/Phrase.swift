@@ -860,6 +860,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case filledCallbackResource = "profile.filledCallbackResource"
     case filledDuration = "profile.filledDuration"
     case startNotATerminal = "start.notATerminal"
+    case startOutputNotATerminal = "start.outputNotATerminal"
     case startNoTerm = "start.noTerm"
     case startCannotInitialize = "start.cannotInitialize"
     case startCannotMoveCursor = "start.cannotMoveCursor"

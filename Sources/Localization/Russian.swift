@@ -794,6 +794,7 @@ extension Catalog {
         case .filledCallbackResource: return "ресурс обратного звонка"
         case .filledDuration: return "длительность"
         case .startNotATerminal: return "интерфейсу нужен терминал, а стандартный ввод — не терминал (в сценариях используйте подкоманды, например `exocall send`)"
+        case .startOutputNotATerminal: return "интерфейсу нужен терминал, а стандартный вывод — не терминал, и экран был бы нарисован в файл или канал (в сценариях используйте подкоманды, например `exocall log`)"
         case .startNoTerm: return "TERM не задан, поэтому возможности терминала неизвестны (попробуйте TERM=xterm-256color)"
         case .startCannotInitialize: return "не удаётся подготовить терминал \"{term}\" (установлен ли его terminfo?)"
         case .startCannotMoveCursor: return "терминал \"{term}\" не умеет перемещать курсор, и экран на нём не нарисовать (задайте в TERM тип терминала, например xterm-256color; exocall send и exocall log работают и без этого)"

@@ -17,6 +17,7 @@ public final class TerminalApp: @unchecked Sendable {
     /// Why the terminal could not be used.
     public enum StartError: Error, CustomStringConvertible, OperatorFacingError {
         case notATerminal
+        case outputNotATerminal
         case noTerm
         case cannotInitialize(String)
         case cannotMoveCursor(String)
@@ -28,6 +29,7 @@ public final class TerminalApp: @unchecked Sendable {
         public var text: Localized {
             switch self {
             case .notATerminal: return .phrase(.startNotATerminal)
+            case .outputNotATerminal: return .phrase(.startOutputNotATerminal)
             case .noTerm: return .phrase(.startNoTerm)
             case .cannotInitialize(let term): return .phrase(.startCannotInitialize, ["term": .verbatim(term)])
             case .cannotMoveCursor(let term): return .phrase(.startCannotMoveCursor, ["term": .verbatim(term)])
@@ -60,6 +62,8 @@ public final class TerminalApp: @unchecked Sendable {
                     mouse: Bool = true, now: () -> Double, afterFirstFrame: () -> Void = {}) throws -> AppState {
         mouseOn = mouse
         guard isatty(0) == 1 else { throw StartError.notATerminal }
+        // `exocall > file` drew the screen into the file, and the terminal stayed blank.
+        guard isatty(1) == 1 else { throw StartError.outputNotATerminal }
         guard let term = ProcessEnvironment.variables["TERM"], !term.isEmpty else { throw StartError.noTerm }
         // A locale the system lacks (ru_RU.UTF-8 not generated), or none at all (LANG unset
         // over SSH, LANG=C), would leave curses in ASCII, and every box line, arrow and

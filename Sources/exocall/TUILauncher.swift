@@ -30,8 +30,8 @@ struct TUILauncher {
     let operatorFlag: String?
 
     func run() async throws {
-        guard isatty(0) == 1 else {
-            printError("exocall: " + LanguageOption.current().describe(TerminalApp.StartError.notATerminal))
+        for (stream, refusal) in [(Int32(0), TerminalApp.StartError.notATerminal), (1, .outputNotATerminal)] where isatty(stream) != 1 {
+            printError("exocall: " + LanguageOption.current().describe(refusal))
             throw ExitCode(1)
         }
         let config: ClientConfiguration

@@ -119,6 +119,17 @@ final class FrontEndTests: XCTestCase {
         XCTAssertFalse(tmux.lastScreen.contains("DEMO"), "nothing of the screen was drawn")
     }
 
+    /// Standard output sent to a file (or a pipe) is refused: the screen was drawn into the
+    /// file, and the terminal stayed blank while exocall ran.
+    func testOutputToAFileIsRefusedWithWhatToDo() throws {
+        let home = scratchHome(self)
+        let tmux = try Tmux(home: home, command: "sh -c 'TERM=xterm-256color \(Tmux.exocall) --demo > \(home)/out.txt; echo \"[exit:$?]\"; exec sleep 600'")
+        addTeardownBlock { tmux.close() }
+        tmux.waitFor(text: "[exit:1]")
+        XCTAssertTrue(tmux.lastScreen.contains("exocall: the TUI needs a terminal: standard output is not one"), tmux.lastScreen)
+        XCTAssertEqual(try String(contentsOfFile: home + "/out.txt", encoding: .utf8), "", "nothing was drawn into the file")
+    }
+
     func testTooSmallSaysWhatItNeeds() throws {
         let tmux = try start()
         tmux.waitFor(text: "┌─ Request")
