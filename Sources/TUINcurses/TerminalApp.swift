@@ -37,6 +37,15 @@ public final class TerminalApp: @unchecked Sendable {
         }
     }
 
+    /// Why the TUI cannot run on this process's standard streams, or nil: both must be a terminal.
+    /// (The launcher asks before it starts anything; `run` asks again, for any other caller.)
+    public static func streamsRefusal() -> StartError? {
+        if isatty(0) != 1 { return .notATerminal }
+        // `exocall > file` drew the screen into the file, and the terminal stayed blank.
+        if isatty(1) != 1 { return .outputNotATerminal }
+        return nil
+    }
+
     private var state: AppState
     private let inbox = Inbox()
     private var wakePipe: [Int32] = [-1, -1]
@@ -61,9 +70,7 @@ public final class TerminalApp: @unchecked Sendable {
     public func run(runEffect: (Effect) -> Void, startup: [Effect] = [], themes: ThemeLibrary, loaded: Theme? = nil,
                     mouse: Bool = true, now: () -> Double, afterFirstFrame: () -> Void = {}) throws -> AppState {
         mouseOn = mouse
-        guard isatty(0) == 1 else { throw StartError.notATerminal }
-        // `exocall > file` drew the screen into the file, and the terminal stayed blank.
-        guard isatty(1) == 1 else { throw StartError.outputNotATerminal }
+        if let refusal = Self.streamsRefusal() { throw refusal }
         guard let term = ProcessEnvironment.variables["TERM"], !term.isEmpty else { throw StartError.noTerm }
         // A locale the system lacks (ru_RU.UTF-8 not generated), or none at all (LANG unset
         // over SSH, LANG=C), would leave curses in ASCII, and every box line, arrow and

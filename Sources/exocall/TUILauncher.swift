@@ -30,7 +30,7 @@ struct TUILauncher {
     let operatorFlag: String?
 
     func run() async throws {
-        for (stream, refusal) in [(Int32(0), TerminalApp.StartError.notATerminal), (1, .outputNotATerminal)] where isatty(stream) != 1 {
+        if let refusal = TerminalApp.streamsRefusal() {
             printError("exocall: " + LanguageOption.current().describe(refusal))
             throw ExitCode(1)
         }

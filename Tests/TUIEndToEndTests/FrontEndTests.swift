@@ -111,19 +111,20 @@ final class FrontEndTests: XCTestCase {
     /// A terminal that cannot move the cursor (TERM=dumb) is refused with what to do:
     /// curses drew the header there and nothing more.
     func testADumbTerminalIsRefusedWithWhatToDo() throws {
-        let tmux = try Tmux(home: scratchHome(self), command: "sh -c 'TERM=dumb \(Tmux.exocall) --demo; echo \"[exit:$?]\"; exec sleep 600'")
+        let tmux = try Tmux(home: scratchHome(self), command: Tmux.reporting("--demo", term: "dumb"))
         addTeardownBlock { tmux.close() }
         tmux.waitFor(text: "[exit:1]")
         XCTAssertTrue(tmux.lastScreen.contains("exocall: the terminal \"dumb\" cannot move the cursor"), tmux.lastScreen)
         XCTAssertTrue(tmux.lastScreen.contains("such as xterm-256color"), tmux.lastScreen)
         XCTAssertFalse(tmux.lastScreen.contains("DEMO"), "nothing of the screen was drawn")
+        tmux.waitFor(text: "[tty:icanon]")
     }
 
     /// Standard output sent to a file (or a pipe) is refused: the screen was drawn into the
     /// file, and the terminal stayed blank while exocall ran.
     func testOutputToAFileIsRefusedWithWhatToDo() throws {
         let home = scratchHome(self)
-        let tmux = try Tmux(home: home, command: "sh -c 'TERM=xterm-256color \(Tmux.exocall) --demo > \(home)/out.txt; echo \"[exit:$?]\"; exec sleep 600'")
+        let tmux = try Tmux(home: home, command: Tmux.reporting("--demo > \(home)/out.txt"))
         addTeardownBlock { tmux.close() }
         tmux.waitFor(text: "[exit:1]")
         XCTAssertTrue(tmux.lastScreen.contains("exocall: the TUI needs a terminal: standard output is not one"), tmux.lastScreen)

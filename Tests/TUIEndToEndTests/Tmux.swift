@@ -14,8 +14,8 @@ extension Tmux {
 
     /// A pane command that runs exocall, then reports its exit status and the
     /// terminal's line discipline (to prove the terminal was restored).
-    static func reporting(_ arguments: String) -> String {
-        "sh -c 'TERM=xterm-256color \(exocall) \(arguments); echo \"[exit:$?]\"; stty -a | grep -o -- \"-*icanon\" | sed \"s/^/[tty:/;s/$/]/\"; exec sleep 600'"
+    static func reporting(_ arguments: String, term: String = "xterm-256color") -> String {
+        "sh -c 'TERM=\(term) \(exocall) \(arguments); echo \"[exit:$?]\"; stty -a | grep -o -- \"-*icanon\" | sed \"s/^/[tty:/;s/$/]/\"; exec sleep 600'"
     }
 
     /// Waits until the screen satisfies `condition`; fails the test with the last screen on timeout.
