@@ -2,7 +2,7 @@ import ArgumentParser
 import ExolveClient
 
 /// `exocall [tui]`: the terminal UI, the default command.
-struct TUICommand: AsyncParsableCommand {
+struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Open the terminal UI (what `exocall` alone does).",
@@ -32,8 +32,9 @@ struct TUICommand: AsyncParsableCommand {
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var operatorOption: OperatorOption
 
-    func run() async throws {
-        try await TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
+    /// Runs the terminal UI on the calling thread, the main one (see `ExocallMain`).
+    func run() throws {
+        try TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
                               databaseFlag: database.path, operatorFlag: operatorOption.name).run()
     }
 

@@ -29,7 +29,9 @@ struct TUILauncher {
     /// `--operator`, when given (else EXOCALL_OPERATOR, the config's operator, user@host).
     let operatorFlag: String?
 
-    func run() async throws {
+    /// Runs on the main thread, the key loop included, until the operator quits; what
+    /// comes after (waiting for a send, stopping the stand-in) runs on the concurrency pool.
+    func run() throws {
         if let refusal = TerminalApp.streamsRefusal() {
             printError("exocall: " + LanguageOption.current().describe(refusal))
             throw ExitCode(1)
@@ -124,19 +126,16 @@ struct TUILauncher {
             }
         }
 
-        let outcome: Result<(AppState, Int32), Error> = await withCheckedContinuation { continuation in
-            DetachedThread.start {
-                do {
-                    let final = try app.run(runEffect: runtime.run, startup: startup, themes: library, loaded: loadedTheme,
-                                            mouse: config.file.mouse ?? true, now: clock.now, afterFirstFrame: afterFirstFrame)
-                    continuation.resume(returning: .success((final, app.caughtSignal)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
+        let outcome: Result<(AppState, Int32), Error>
+        do {
+            let final = try app.run(runEffect: runtime.run, startup: startup, themes: library, loaded: loadedTheme,
+                                    mouse: config.file.mouse ?? true, now: clock.now, afterFirstFrame: afterFirstFrame)
+            outcome = .success((final, app.caughtSignal))
+        } catch {
+            outcome = .failure(error)
         }
         // The terminal is restored by now (stopping the stand-in under a send would answer early).
-        try await Self.finish(outcome, runtime: runtime, stub: stub, language: language)
+        try Blocking.run { [stub] in try await Self.finish(outcome, runtime: runtime, stub: stub, language: language) }
     }
 
     /// The form to start with: `--load`'s file (exit 2 when it cannot be read or parsed),

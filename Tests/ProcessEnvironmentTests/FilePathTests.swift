@@ -1,6 +1,5 @@
 import Foundation
 import ProcessEnvironment
-import Synchronization
 import XCTest
 
 /// Issue #32: the path arithmetic that replaced NSString's answers as NSString does.
@@ -68,19 +67,5 @@ final class FilePathTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["f.json"], "no temporary file left")
         guard case .failure(let failure) = AtomicFile.write([1], to: folder + "/missing/f", mode: 0o600) else { return XCTFail("wrote into a missing folder") }
         XCTAssertEqual(failure.reason, "No such file or directory")
-    }
-
-    func testDetachedThreadsRun() {
-        let counter = Mutex(0)
-        let done = expectation(description: "threads")
-        done.expectedFulfillmentCount = 4
-        for _ in 0..<4 {
-            DetachedThread.start {
-                for _ in 0..<10_000 { counter.withLock { $0 += 1 } }
-                done.fulfill()
-            }
-        }
-        wait(for: [done], timeout: 10)
-        XCTAssertEqual(counter.withLock { $0 }, 40_000)
     }
 }
