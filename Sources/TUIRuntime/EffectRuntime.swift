@@ -5,6 +5,7 @@ import CallLogPostgres
 import ExolveClient
 import FoundationEssentials
 import Glibc
+import Synchronization
 import TUI
 import Localization
 
@@ -95,22 +96,40 @@ public final class EffectRuntime: Sendable {
 
     private let worker: Worker
     private let mailbox: AsyncStream<Job>.Continuation
-    private let loop: Task<Void, Never>
+    /// The mailbox's stream until the loop takes it, then the loop.
+    private let loop: Mutex<Loop>
+
+    private enum Loop {
+        case waiting(AsyncStream<Job>)
+        case running(Task<Void, Never>)
+    }
 
     /// Creates a runtime; `send` delivers actions to the UI loop (from any thread).
-    public init(_ environment: Environment, send: @escaping @Sendable (Action) -> Void) {
-        let worker = Worker(environment, deliver: send)
+    /// Effects are handled from now on, or, when `deferred`, from `start()` (effects
+    /// queued before it wait, in order): the terminal UI starts its runtime after its
+    /// first frame, which then shares the processor with no pool thread being made.
+    public init(_ environment: Environment, deferred: Bool = false, send: @escaping @Sendable (Action) -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(of: Job.self)
-        self.worker = worker
+        worker = Worker(environment, deliver: send)
         mailbox = continuation
-        loop = Task {
-            for await job in stream {
-                switch job {
-                case .effect(let effect): await worker.handle(effect)
-                case .openLog(let path): await worker.openLog(path: path)
-                case .startDemo(let start): await worker.startDemo(start)
+        loop = Mutex(.waiting(stream))
+        if !deferred { start() }
+    }
+
+    /// Starts handling effects (once; later calls do nothing).
+    public func start() {
+        loop.withLock { loop in
+            guard case .waiting(let stream) = loop else { return }
+            let worker = self.worker
+            loop = .running(Task {
+                for await job in stream {
+                    switch job {
+                    case .effect(let effect): await worker.handle(effect)
+                    case .openLog(let path): await worker.openLog(path: path)
+                    case .startDemo(let start): await worker.startDemo(start)
+                    }
                 }
-            }
+            })
         }
     }
 
@@ -138,8 +157,10 @@ public final class EffectRuntime: Sendable {
     /// Returns the outcomes of the sends it waited for.
     @discardableResult
     public func shutdown(waitForSends: Bool = false) async -> [SentCall] {
+        start()
         mailbox.finish()
-        await loop.value
+        guard case .running(let task) = loop.withLock({ $0 }) else { return [] }
+        await task.value
         let finished = waitForSends ? await worker.waitForSends() : []
         await worker.shutdown()
         return finished

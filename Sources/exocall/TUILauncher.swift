@@ -104,7 +104,7 @@ struct TUILauncher {
                                                     resolveProfile: resolver, clock: clock, operatorName: operatorName)
         // The demo's calls have events (its own receiver); a live log reads the call history unless it is off.
         environment.callHistoryAuto = !demo && (config.file.callHistoryAuto ?? true)
-        let runtime = EffectRuntime(environment, send: app.send)
+        let runtime = EffectRuntime(environment, deferred: true, send: app.send)
         let logPath = logLocation
         let timeout = config.timeout
         // The account's numbers and callback resources load in the background; the form never waits.
@@ -112,6 +112,7 @@ struct TUILauncher {
         let startup: [Effect] = (load != nil ? [.saveDraft(form)] : []) + (availability == .ready && !demo ? [.listAccount] : [])
         // What is slow to start comes after the first frame and reports back as actions.
         let afterFirstFrame: @Sendable () -> Void = { [stub] in
+            runtime.start()
             runtime.openLog(path: logPath)
             if let stub {
                 runtime.startDemo {

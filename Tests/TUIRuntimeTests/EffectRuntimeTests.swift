@@ -101,6 +101,38 @@ final class EffectRuntimeTests: XCTestCase {
         XCTAssertTrue(inbox.stays(for: 0.2) { $0 != .logChanged })
     }
 
+    /// The terminal UI starts its runtime after the first frame: what was queued before
+    /// waits for `start()`, then is handled in order.
+    func testADeferredRuntimeHandlesNothingUntilStarted() async throws {
+        let path = folder() + "/calls.sqlite"
+        let seed = try SQLiteCallLog.open(path: path)
+        _ = try seed.begin(CallLogEntry(request: request("79991112233"), mode: .demo, endpointHost: "127.0.0.1:1"))
+        let inbox = ActionInbox()
+        let runtime = EffectRuntime(.init(draft: nil, client: nil, mode: .demo), deferred: true, send: inbox.push)
+        runtime.openLog(path: path)
+        XCTAssertTrue(inbox.stays(for: 0.2) { _ in false }, "an effect was handled before start()")
+        runtime.start()
+        runtime.start()
+        let page = inbox.wait { if case .logPageLoaded = $0 { return true } else { return false } }
+        guard case .logPageLoaded(let entries, _, _)? = page else { return }
+        XCTAssertEqual(entries.map(\.line2Numbers), ["79991112233"])
+        await runtime.shutdown()
+    }
+
+    /// A start that failed before its first frame (a dumb terminal) never starts the
+    /// runtime: shutting it down still handles what was queued, the draft included.
+    func testADeferredRuntimeNeverStartedStillWritesItsDraftAtShutdown() async throws {
+        let draftPath = folder() + "/draft.json"
+        let store = DraftStore(path: draftPath)
+        let runtime = EffectRuntime(.init(draft: store, client: nil, mode: .demo), deferred: true, send: { _ in })
+        var form = FormState()
+        form.requestDescription = "loaded from a file"
+        runtime.run(.saveDraft(form))
+        await runtime.shutdown()
+        guard case .draft(let saved, _) = store.load() else { return XCTFail("no draft written") }
+        XCTAssertEqual(saved.requestDescription, "loaded from a file")
+    }
+
     func testTheDraftIsWrittenAtShutdownEvenInsideTheThrottle() async throws {
         let draftPath = folder() + "/draft.json"
         let store = DraftStore(path: draftPath)
