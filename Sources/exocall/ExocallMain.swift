@@ -15,6 +15,7 @@ enum ExocallMain {
     /// one and moved there before anything else). Async commands run on Swift's
     /// concurrency pool while this thread waits for them.
     static func main() {
+        acceptSignals()
         Console.ignoreBrokenPipes()
         ArgumentScrub.hidePasswords()
         do {
@@ -49,6 +50,18 @@ enum ExocallMain {
             }
             Glibc.exit(code == .validationFailure ? 1 : (!written && code == .success ? 1 : code.rawValue))
         }
+    }
+
+    /// Unblocks every signal on the main thread. A parent may start exocall with signals
+    /// blocked (Foundation's `Process` called from a thread pool's worker passes on the
+    /// worker's mask): an async `main` waited in `sigsuspend` with none blocked, so a
+    /// SIGTERM still ended the stand-in and reached the receiver's handler; the main thread,
+    /// now the key loop's or waiting for a command, must take them itself. What a signal
+    /// does is left as it came (`nohup`'s ignored SIGHUP stays ignored).
+    private static func acceptSignals() {
+        var none = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, nil)
     }
 
     /// A parsed async command handed to the pool: it runs there once, while the main

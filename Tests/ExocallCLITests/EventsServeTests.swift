@@ -24,16 +24,26 @@ final class EventsServeTests: XCTestCase {
         let status: Int32?
     }
 
-    func start(_ arguments: [String], home: String) throws -> Receiver {
+    /// Starts `exocall events serve` on a free loopback port (or `command`) with `arguments`,
+    /// and waits for the URL it prints first. With `parentBlocksSignals`, it is started from
+    /// a thread that blocks SIGTERM, SIGINT and SIGHUP, which the child inherits (as from a
+    /// pool thread's `Process`).
+    func start(_ arguments: [String], home: String, command: [String] = ["events", "serve", "--listen", "127.0.0.1:0"],
+               parentBlocksSignals: Bool = false) throws -> Receiver {
         let process = Process()
         process.executableURL = exocallBinary
-        process.arguments = ["events", "serve", "--listen", "127.0.0.1:0"] + arguments
+        process.arguments = command + arguments
         process.environment = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin"]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        if parentBlocksSignals { for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&blocked, signal) } }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
-        addTeardownBlock { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        addTeardownBlock { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
         // The first line is the URL; wait for it with a deadline.
         var line = Data()
         let deadline = Date().addingTimeInterval(20)
@@ -223,6 +233,27 @@ final class EventsServeTests: XCTestCase {
             receiver.process.waitUntilExit()
             XCTAssertEqual(receiver.process.terminationReason, .exit, "attempt \(attempt): ended by the signal itself")
             XCTAssertEqual(receiver.process.terminationStatus, 0, "attempt \(attempt)")
+        }
+    }
+
+    /// A parent whose thread blocks signals passes its mask on (Foundation's `Process`
+    /// from a pool thread does): the receiver still drains and exits on SIGTERM, and the
+    /// stand-in still ends by it, where they waited for a SIGTERM they would never take.
+    func testSIGTERMStopsThemThoughTheParentBlockedIt() throws {
+        let home = scratchFolder(self)
+        let receiver = try start(["--db", home + "/calls.sqlite"], home: home, parentBlocksSignals: true)
+        kill(receiver.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(eventuallyBlocking(seconds: 10) { !receiver.process.isRunning }, "the receiver did not take SIGTERM")
+        if !receiver.process.isRunning {
+            XCTAssertEqual(receiver.process.terminationReason, .exit)
+            XCTAssertEqual(receiver.process.terminationStatus, 0)
+        }
+        let stub = try start(["--port", "0", "--api-key", "k"], home: home, command: ["stub-server"], parentBlocksSignals: true)
+        kill(stub.process.processIdentifier, SIGTERM)
+        XCTAssertTrue(eventuallyBlocking(seconds: 10) { !stub.process.isRunning }, "the stand-in did not take SIGTERM")
+        if !stub.process.isRunning {
+            XCTAssertEqual(stub.process.terminationReason, .uncaughtSignal)
+            XCTAssertEqual(stub.process.terminationStatus, SIGTERM)
         }
     }
 
