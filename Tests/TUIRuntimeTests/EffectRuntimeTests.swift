@@ -122,27 +122,28 @@ final class EffectRuntimeTests: XCTestCase {
     /// A start that failed before its first frame (a dumb terminal) never starts the
     /// runtime: shutting it down still handles what was queued, the draft included.
     func testADeferredRuntimeNeverStartedStillWritesItsDraftAtShutdown() async throws {
-        let draftPath = folder() + "/draft.json"
-        let store = DraftStore(path: draftPath)
-        let runtime = EffectRuntime(.init(draft: store, client: nil, mode: .demo), deferred: true, send: { _ in })
-        var form = FormState()
-        form.requestDescription = "loaded from a file"
-        runtime.run(.saveDraft(form))
-        await runtime.shutdown()
-        guard case .draft(let saved, _) = store.load() else { return XCTFail("no draft written") }
-        XCTAssertEqual(saved.requestDescription, "loaded from a file")
+        let written = await draftWrittenAtShutdown("loaded from a file", deferred: true)
+        XCTAssertEqual(written, "loaded from a file")
     }
 
     func testTheDraftIsWrittenAtShutdownEvenInsideTheThrottle() async throws {
-        let draftPath = folder() + "/draft.json"
-        let store = DraftStore(path: draftPath)
-        let runtime = EffectRuntime(.init(draft: store, client: nil, mode: .demo, draftInterval: .seconds(60)), send: { _ in })
+        let written = await draftWrittenAtShutdown("typed just before quitting", draftInterval: .seconds(60))
+        XCTAssertEqual(written, "typed just before quitting")
+    }
+
+    /// Queues a draft whose description is `description`, shuts the runtime down, and
+    /// returns the description of the draft it wrote (nil: none written).
+    private func draftWrittenAtShutdown(_ description: String, deferred: Bool = false, draftInterval: Duration? = nil) async -> String? {
+        let store = DraftStore(path: folder() + "/draft.json")
+        var environment = EffectRuntime.Environment(draft: store, client: nil, mode: .demo)
+        if let draftInterval { environment.draftInterval = draftInterval }
+        let runtime = EffectRuntime(environment, deferred: deferred, send: { _ in })
         var form = FormState()
-        form.requestDescription = "typed just before quitting"
+        form.requestDescription = description
         runtime.run(.saveDraft(form))
         await runtime.shutdown()
-        guard case .draft(let saved, _) = store.load() else { return XCTFail("no draft written") }
-        XCTAssertEqual(saved.requestDescription, "typed just before quitting")
+        guard case .draft(let saved, _) = store.load() else { return nil }
+        return saved.requestDescription
     }
 
     func testASendWithoutAWritableLogIsBlockedAndNothingLeaves() async throws {
