@@ -117,19 +117,28 @@ public final class EffectRuntime: Sendable {
     }
 
     /// Starts handling effects (once; later calls do nothing).
-    public func start() {
+    public func start() { _ = running() }
+
+    /// The loop handling the mailbox, started now if it was not yet.
+    private func running() -> Task<Void, Never> {
         loop.withLock { loop in
-            guard case .waiting(let stream) = loop else { return }
-            let worker = self.worker
-            loop = .running(Task {
-                for await job in stream {
-                    switch job {
-                    case .effect(let effect): await worker.handle(effect)
-                    case .openLog(let path): await worker.openLog(path: path)
-                    case .startDemo(let start): await worker.startDemo(start)
+            switch loop {
+            case .running(let task):
+                return task
+            case .waiting(let stream):
+                let worker = self.worker
+                let task = Task {
+                    for await job in stream {
+                        switch job {
+                        case .effect(let effect): await worker.handle(effect)
+                        case .openLog(let path): await worker.openLog(path: path)
+                        case .startDemo(let start): await worker.startDemo(start)
+                        }
                     }
                 }
-            })
+                loop = .running(task)
+                return task
+            }
         }
     }
 
@@ -157,10 +166,9 @@ public final class EffectRuntime: Sendable {
     /// Returns the outcomes of the sends it waited for.
     @discardableResult
     public func shutdown(waitForSends: Bool = false) async -> [SentCall] {
-        start()
+        let handling = running()
         mailbox.finish()
-        guard case .running(let task) = loop.withLock({ $0 }) else { return [] }
-        await task.value
+        await handling.value
         let finished = waitForSends ? await worker.waitForSends() : []
         await worker.shutdown()
         return finished

@@ -35,7 +35,7 @@ struct TUICommand: ParsableCommand {
     /// Runs the terminal UI on the calling thread, the main one (see `ExocallMain`).
     func run() throws {
         try TUILauncher(demo: demo, load: load, baseURL: baseURL, theme: theme, profile: profileOption.profile,
-                              databaseFlag: database.path, operatorFlag: operatorOption.name).run()
+                        databaseFlag: database.path, operatorFlag: operatorOption.name).run()
     }
 
     /// `exocall` and `exocall --demo`, recognised without the argument parser (they take
