@@ -59,10 +59,12 @@ struct TUILauncher {
             target = .demo(host: "127.0.0.1")
         } else {
             target = .live(host: config.endpoint.host)
-            do {
+            // A typed catch: its message is read directly, not through a cast to OperatorFacingError
+            // (the cast's first use searches every protocol conformance in the binary, before the first frame).
+            do throws(ClientConfigurationError) {
                 client = ExolveClient(endpoint: config.endpoint, apiKey: try config.requireKey(), timeout: config.timeout)
             } catch {
-                availability = .noKey(.phrase(.keyPreviewNeedsNone, ["reason": .error(error)]))
+                availability = .noKey(.phrase(.keyPreviewNeedsNone, ["reason": error.text]))
             }
         }
 

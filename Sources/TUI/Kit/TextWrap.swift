@@ -56,7 +56,7 @@ public enum TextWrap {
                     line += " "
                     lineWidth += 1
                 }
-                line += word
+                line.append(contentsOf: word) // the Substring overload (`+=` is generic over any Sequence)
                 lineWidth += wordWidth
             }
             result.append(line)
