@@ -52,7 +52,7 @@ let package = Package(
         // ProcessInfo (0.4 ms at start) or its Objective-C layer (ICU behind it, issue #32).
         .target(name: "ProcessEnvironment"),
         // The one entry to TOML parsing: text the parser underneath cannot survive never reaches it.
-        .target(name: "SafeTOML", dependencies: ["Localization", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "SafeTOML", dependencies: ["Localization", "ProcessEnvironment", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The client's value types and rules (keys, endpoints, outcomes, config, profiles,
         // templates): no networking, so the pure front-end core can use them.
         .target(name: "ExolveModel", dependencies: [
@@ -132,7 +132,7 @@ let package = Package(
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
-        .target(name: "TUIRuntime", dependencies: ["TUI", "CallEvents", "Localization", "ProcessEnvironment", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
+        .target(name: "TUIRuntime", dependencies: ["TUI", "CallEvents", "Localization", "ProcessEnvironment", "SafeTOML", "CallbackCore", "CallLog", "CallLogPostgres", "ExolveClient"]),
         // Stack protector and fortified libc calls for exocall's own C (issue #32).
         .target(name: "CTerminalSignals", cSettings: [.unsafeFlags(["-fstack-protector-strong", "-D_FORTIFY_SOURCE=2", "-O2"])]),
         // Writes to the terminal and pipes that never trap when the other end is gone.

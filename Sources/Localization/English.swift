@@ -788,6 +788,7 @@ extension Catalog {
         case .draftUnreadable: return "the saved draft could not be read ({reason})"
         case .draftUnreadableKept: return "the saved draft could not be read ({reason}); it was kept as {path}"
         case .draftNotADraft: return "it is not a draft exocall can read"
+        case .draftTooLarge: return "it is larger than {limit} KiB, far more than any draft"
         case .filledLineDisplay: return "line {line} display number"
         case .filledLineAudio: return "line {line} audio"
         case .filledNumberCode: return "number code"

@@ -854,6 +854,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case draftUnreadable = "draft.unreadable"
     case draftUnreadableKept = "draft.unreadableKept"
     case draftNotADraft = "draft.notADraft"
+    case draftTooLarge = "draft.tooLarge"
     case filledLineDisplay = "profile.filledLineDisplay"
     case filledLineAudio = "profile.filledLineAudio"
     case filledNumberCode = "profile.filledNumberCode"

@@ -788,6 +788,7 @@ extension Catalog {
         case .draftUnreadable: return "сохранённый черновик не читается ({reason})"
         case .draftUnreadableKept: return "сохранённый черновик не читается ({reason}); он сохранён как {path}"
         case .draftNotADraft: return "это не черновик, который exocall умеет читать"
+        case .draftTooLarge: return "он больше {limit} КиБ — намного больше любого черновика"
         case .filledLineDisplay: return "плечо {line}: показываемый номер"
         case .filledLineAudio: return "плечо {line}: аудио"
         case .filledNumberCode: return "номер"

@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 import TUI
 import ProcessEnvironment
+import SafeTOML
 import Localization
 
 /// The form as a draft on disk, so nothing typed is lost to a quit, a crash
@@ -31,13 +32,21 @@ public struct DraftStore: Sendable {
         case unreadable(reason: Localized, movedTo: String?)
     }
 
-    /// Reads the draft.
+    /// The largest draft read: a form's draft is a few KB.
+    public static let maximumBytes = 1 << 20
+
+    /// Reads the draft. One that is there but cannot be read (not a draft, a folder, a
+    /// dangling link, too large) is moved aside and reported, never written over.
     public func load() -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path) else { return .none }
-        guard let value = try? JSONParser.parse([UInt8](data)), let form = FormState(draft: value) else {
-            let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
-            let moved = (try? FileManager.default.moveItem(atPath: path, toPath: aside)) != nil
-            return .unreadable(reason: .phrase(.draftNotADraft), movedTo: moved ? aside : nil)
+        let bytes: [UInt8]
+        do {
+            guard let read = try RegularFile.read(path, maximumBytes: Self.maximumBytes) else { return .none }
+            bytes = read
+        } catch {
+            return setAside(because: error.text(tooLarge: .phrase(.draftTooLarge, ["limit": .verbatim("\(Self.maximumBytes / 1024)")])))
+        }
+        guard let value = try? JSONParser.parse(bytes), let form = FormState(draft: value) else {
+            return setAside(because: .phrase(.draftNotADraft))
         }
         // stat(2), not FileManager's attributes (a dictionary of every attribute, a quarter
         // of a millisecond of the first frame, issue #32).
@@ -45,6 +54,13 @@ public struct DraftStore: Sendable {
         let saved = stat(path, &info) == 0
             ? Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) : Date()
         return .draft(form, savedAt: saved)
+    }
+
+    /// Moves the unreadable draft aside (under a name with the time), so the next save cannot overwrite it.
+    private func setAside(because reason: Localized) -> Loaded {
+        let aside = path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
+        let moved = rename(path, aside) == 0
+        return .unreadable(reason: reason, movedTo: moved ? aside : nil)
     }
 
     /// Writes the draft atomically (a temporary file renamed over the old one), readable by its owner only.

@@ -39,4 +39,34 @@ final class DraftStoreTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: store.path))
         }
     }
+
+    /// What is at the draft's path but cannot be read as a file is reported with why, and
+    /// set aside: a folder, a FIFO (never opened for reading, so the start cannot hang on
+    /// it), a link to nothing, a file far larger than any draft. Nothing is there: no draft.
+    func testWhatCannotBeReadIsReportedWithWhyAndSetAside() throws {
+        XCTAssertEqual(DraftStore(path: folder() + "/none/draft.json").load(), .none)
+
+        let withFolder = DraftStore(path: folder() + "/draft.json")
+        try FileManager.default.createDirectory(atPath: withFolder.path, withIntermediateDirectories: true)
+        guard case .unreadable(let folderReason, let folderAside) = withFolder.load() else { return XCTFail("a folder read as a draft") }
+        XCTAssertEqual(folderReason, .phrase(.fileNotRegular))
+        XCTAssertNotNil(folderAside.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0) }, "the folder is moved aside, whole")
+
+        let withFIFO = DraftStore(path: folder() + "/draft.json")
+        XCTAssertEqual(mkfifo(withFIFO.path, 0o600), 0)
+        guard case .unreadable(let fifoReason, _) = withFIFO.load() else { return XCTFail("a FIFO read as a draft") }
+        XCTAssertEqual(fifoReason, .phrase(.fileNotRegular))
+
+        let withLink = DraftStore(path: folder() + "/draft.json")
+        try FileManager.default.createSymbolicLink(atPath: withLink.path, withDestinationPath: "/nonexistent/exocall-draft")
+        guard case .unreadable(let linkReason, _) = withLink.load() else { return XCTFail("a dangling link read as no draft") }
+        XCTAssertEqual(linkReason, .phrase(.fileDanglingLink, ["target": .verbatim("/nonexistent/exocall-draft")]))
+
+        let withHuge = DraftStore(path: folder() + "/draft.json")
+        let huge = String(repeating: " ", count: DraftStore.maximumBytes + 1)
+        try huge.write(toFile: withHuge.path, atomically: true, encoding: .utf8)
+        guard case .unreadable(let hugeReason, let hugeAside) = withHuge.load() else { return XCTFail("an oversized file read as a draft") }
+        XCTAssertEqual(hugeReason, .phrase(.draftTooLarge, ["limit": .verbatim("1024")]))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: try XCTUnwrap(hugeAside))[.size] as? Int, huge.utf8.count, "kept whole")
+    }
 }
