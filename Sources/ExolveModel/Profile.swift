@@ -90,6 +90,8 @@ public enum ProfileReader {
     /// Every profile in the file's text, and every problem found (unknown keys,
     /// bad values, loose key-file permissions), each with its key and line.
     public static func read(_ text: String, configPath: String, environment: [String: String]) -> (profiles: [Profile], defaultProfile: String?, problems: [ConfigProblem]) {
+        // No config file (a first start, the demo): nothing to parse, before the first frame.
+        if text.isEmpty { return ([], nil, []) }
         let lines = ConfigLines(text)
         var problems: [ConfigProblem] = []
         func problem(_ key: String, _ text: Localized) { problems.append(ConfigProblem(key: key, line: lines.nearestLine(key), text: text)) }

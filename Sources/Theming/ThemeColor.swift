@@ -19,13 +19,16 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
     /// Parses `#rrggbb`, an index 0-255, an ANSI name, or `default`; nil otherwise.
     public init?(parsing text: String) {
         let lower = text.lowercased().trimmingSpaces()
-        if lower == "default" { self = .terminalDefault; return }
-        if let index = ThemeColor.ansiNames.firstIndex(of: String(lower.map { $0 == "-" ? "_" : $0 })) { self = .ansi(index); return }
-        if let index = Int(lower), (0...255).contains(index) { self = .indexed(index); return }
-        if lower.hasPrefix("#"), lower.count == 7, let value = UInt32(lower.dropFirst(), radix: 16) {
+        // `#rrggbb` first: nearly every colour a theme writes is one (a theme is parsed before the first frame).
+        if lower.hasPrefix("#") {
+            guard lower.utf8.count == 7, let value = UInt32(lower.dropFirst(), radix: 16) else { return nil }
             self = .rgb(UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
             return
         }
+        if lower == "default" { self = .terminalDefault; return }
+        if let index = Int(lower), (0...255).contains(index) { self = .indexed(index); return }
+        let name = lower.contains("-") ? String(lower.map { $0 == "-" ? "_" : $0 }) : lower
+        if let index = ThemeColor.ansiNames.firstIndex(of: name) { self = .ansi(index); return }
         return nil
     }
 
