@@ -12,9 +12,8 @@ enum StatusView {
         let (text, style) = line(for: state)
         let rows = wrapped(text, width: rect.width)
         for row in 0..<rect.height {
-            // Beyond the last row the text is cut with `…` (the canvas marks it). Joined as an
-            // Array: a slice's first join searches every protocol conformance, before the first frame.
-            let part = row == rect.height - 1 ? Array(rows.dropFirst(row)).joined(separator: " ") : (rows.indices.contains(row) ? rows[row] : "")
+            // Beyond the last row the text is cut with `…` (the canvas marks it).
+            let part = row == rect.height - 1 ? rows.dropFirst(row).joined(separator: " ") : (rows.indices.contains(row) ? rows[row] : "")
             canvas.putPadded(" " + part, x: rect.x, y: rect.y + row, width: rect.width, style: style)
         }
     }
