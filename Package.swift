@@ -218,18 +218,17 @@ let ownModules: Set<String> = [
     "ExolveClient", "ExolveStub", "CallLogModel", "CallLog", "CallLogPostgres", "Theming", "TUI", "TUIRuntime", "Console", "TUINcurses",
     "exocall",
 ]
-for target in package.targets where ownModules.contains(target.name) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
-}
 // Their generic types' metadata is reached directly, never by demangling a name at run time
 // (issue #32). A name's demangling checks the type's conformances (a `Dictionary<Role, Look>`
 // needs `Role: Hashable`), and each conformance's first check reads all ~5,900 conformance
-// records in the binary: 20 such searches came before the first frame, 3 after, and the
-// first frame came about 1 ms sooner (BENCHMARKS.md, session 18). About 50 KB of code.
+// records in the binary: 20 such checks came before the first frame, 7 with this flag (2
+// once the first frame's own code avoided the rest), and the first frame came about 1 ms
+// sooner (BENCHMARKS.md, session 18). About 50 KB of code.
 // (-prespecialize-generic-metadata was faster still, but crashed: Mutex's value witness
 // called itself until the stack ran out.)
 for target in package.targets where ownModules.contains(target.name) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags([
-        "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
-    ])]
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+    ]
 }
