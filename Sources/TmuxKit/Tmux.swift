@@ -71,6 +71,21 @@ public final class Tmux: @unchecked Sendable {
         return false
     }
 
+    /// Captures the screen until two captures `interval` apart agree, at most `timeout`, so
+    /// `lastScreen` is a whole frame: tmux takes a frame in as many pieces as the terminal
+    /// hands it, and a capture between two can show a dialog already drawn and the status
+    /// line below it not yet.
+    public func settle(timeout: TimeInterval = 1, interval: useconds_t = 20_000) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous = lastScreen
+        while Date() < deadline {
+            usleep(interval)
+            let current = screen()
+            if current == previous { return }
+            previous = current
+        }
+    }
+
     /// Stops the server.
     public func close() { Tmux.spawn(["-L", socket, "kill-server"], captureOutput: false) }
 

@@ -18,11 +18,16 @@ extension Tmux {
         "sh -c 'TERM=\(term) \(exocall) \(arguments); echo \"[exit:$?]\"; stty -a | grep -o -- \"-*icanon\" | sed \"s/^/[tty:/;s/$/]/\"; exec sleep 600'"
     }
 
-    /// Waits until the screen satisfies `condition`; fails the test with the last screen on timeout.
+    /// Waits until the screen satisfies `condition`, then until the frame is whole (`settle`:
+    /// what a test reads next from `lastScreen` may be a row the frame had not reached yet);
+    /// fails the test with the last screen on timeout.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
                  _ condition: (String) -> Bool) -> Bool {
-        if poll(timeout: timeout, condition) { return true }
+        if poll(timeout: timeout, condition) {
+            settle()
+            return true
+        }
         XCTFail("timed out waiting for \(what); last screen:\n\(lastScreen)", file: file, line: line)
         return false
     }
