@@ -93,10 +93,13 @@ let package = Package(
             "Localization",
             "ProcessEnvironment",
             "ExolveClient",
-            // SQLite's C API only (GRDB's system-library module): GRDB itself links Foundation's
-            // Objective-C layer and ICU's 34 MB of tables into exocall (issue #32).
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            // SQLite's C API, loaded with the first database (not GRDB: it links Foundation's
+            // Objective-C layer and ICU's 34 MB of tables into exocall, issue #32).
+            "CSQLite",
         ]),
+        // The system's libsqlite3, loaded when the first database is opened instead of at every
+        // start (its 1,600 symbols are bound at load: about 0.7 ms before a first frame, issue #32).
+        .target(name: "CSQLite", cSettings: [.unsafeFlags(["-fstack-protector-strong", "-D_FORTIFY_SOURCE=2", "-O2"])]),
         // The team log: the same store contract on a shared PostgreSQL database.
         // It links no GRDB: the team log needs only the model and the contract.
         .target(name: "CallLogPostgres", dependencies: [

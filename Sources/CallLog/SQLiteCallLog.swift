@@ -161,6 +161,7 @@ public final class SQLiteCallLog: CallLogStore {
     private static func classify(_ error: any Error, path: String, reading: Bool = false) -> CallLogError {
         if let error = error as? CallLogError { return error }
         guard let error = error as? SQLiteError else { return .inaccessible(path: path, detail: "\(error)") }
+        if error.libraryMissing { return .libraryMissing(path: path, library: SQLiteError.libraryFile, reason: error.message) }
         switch error.code {
         case SQLiteError.notADatabase, SQLiteError.corrupt:
             return .corrupt(path: path, detail: .verbatim(error.message))

@@ -10,6 +10,8 @@ public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible, O
     case newerSchema(path: String)
     /// The file or its folder cannot be read or written.
     case inaccessible(path: String, detail: Localized)
+    /// The SQLite library (`library`, a file name) could not be loaded; `reason` is the loader's message.
+    case libraryMissing(path: String, library: String, reason: String)
     /// A write failed (disk full, locked for too long...).
     case writeFailed(path: String, detail: Localized)
     /// A query failed.
@@ -30,6 +32,8 @@ public enum CallLogError: Error, Equatable, Sendable, CustomStringConvertible, O
         case .corrupt(let path, let detail): return .phrase(.logErrCorrupt, ["path": .verbatim(path), "detail": detail])
         case .newerSchema(let path): return .phrase(.logErrNewer, ["path": .verbatim(path)])
         case .inaccessible(let path, let detail): return .phrase(.logErrInaccessible, ["path": .verbatim(path), "detail": detail])
+        case .libraryMissing(let path, let library, let reason):
+            return .phrase(.logErrNoSQLite, ["path": .verbatim(path), "library": .verbatim(library), "reason": .verbatim(reason)])
         case .writeFailed(let path, let detail): return .phrase(.logErrWrite, ["path": .verbatim(path), "detail": detail])
         case .readFailed(let path, let detail): return .phrase(.logErrRead, ["path": .verbatim(path), "detail": detail])
         case .noSuchEntry(let id): return .phrase(.logErrNoEntry, ["id": "\(id)"])

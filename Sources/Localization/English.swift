@@ -729,6 +729,7 @@ extension Catalog {
         case .logErrCorrupt: return "the call log {path} is damaged or not a call log ({detail}). exocall leaves it untouched. Move it aside (mv {path} {path}.damaged) to start a new log, or open it with sqlite3 to recover entries."
         case .logErrNewer: return "the call log {path} was written by a newer exocall. exocall leaves it untouched; upgrade exocall, or use another log with --db."
         case .logErrInaccessible: return "cannot open the call log {path}: {detail}. Check its permissions, or use another file with --db PATH."
+        case .logErrNoSQLite: return "cannot open the call log {path}: the SQLite library {library} could not be loaded ({reason}). Install the package libsqlite3-0, or keep the log on PostgreSQL with --db postgres://…"
         case .logErrWrite: return "cannot write to the call log {path}: {detail}"
         case .logErrRead: return "cannot read the call log {path}: {detail}"
         case .logErrNoEntry: return "no call log entry with id {id}"

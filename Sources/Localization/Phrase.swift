@@ -787,6 +787,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case logErrCorrupt = "logError.corrupt"
     case logErrNewer = "logError.newer"
     case logErrInaccessible = "logError.inaccessible"
+    case logErrNoSQLite = "logError.noSQLite"
     case logErrWrite = "logError.write"
     case logErrRead = "logError.read"
     case logErrNoEntry = "logError.noEntry"

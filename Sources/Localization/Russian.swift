@@ -729,6 +729,7 @@ extension Catalog {
         case .logErrCorrupt: return "журнал звонков {path} повреждён или это не журнал звонков ({detail}). exocall его не трогает. Отодвиньте его (mv {path} {path}.damaged), чтобы начать новый журнал, или откройте его в sqlite3, чтобы спасти записи."
         case .logErrNewer: return "журнал звонков {path} записан более новой версией exocall. exocall его не трогает; обновите exocall или укажите другой журнал через --db."
         case .logErrInaccessible: return "не удаётся открыть журнал звонков {path}: {detail}. Проверьте права доступа или укажите другой файл через --db PATH."
+        case .logErrNoSQLite: return "не удаётся открыть журнал звонков {path}: не загружается библиотека SQLite {library} ({reason}). Установите пакет libsqlite3-0 или ведите журнал в PostgreSQL: --db postgres://…"
         case .logErrWrite: return "не удаётся записать в журнал звонков {path}: {detail}"
         case .logErrRead: return "не удаётся прочитать журнал звонков {path}: {detail}"
         case .logErrNoEntry: return "в журнале звонков нет записи с id {id}"

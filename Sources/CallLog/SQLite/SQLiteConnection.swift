@@ -1,4 +1,4 @@
-import GRDBSQLite
+import CSQLite
 
 /// One connection to a SQLite file, on SQLite's C API: statements with bound
 /// values, rows read as SQLite stored them, transactions. Not thread-safe: its
@@ -13,6 +13,8 @@ public final class SQLiteConnection: @unchecked Sendable {
     /// absent); a `uri` path is a `file:` URI. Waits up to `busyTimeout` seconds
     /// for another connection's lock. Foreign keys are enforced.
     public init(path: String, readOnly: Bool, uri: Bool = false, busyTimeout: Double) throws(SQLiteError) {
+        // The library is loaded with the first database, not at every start (sqlite_library.h).
+        if let problem = exo_sqlite_load() { throw SQLiteError(libraryMissing: String(cString: problem)) }
         var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         flags |= SQLITE_OPEN_NOMUTEX
         if uri { flags |= SQLITE_OPEN_URI }

@@ -1,4 +1,4 @@
-import GRDBSQLite
+import CSQLite
 
 /// An error SQLite reported: its result code and its own message.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
@@ -8,6 +8,27 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// The statement that failed, when there was one.
     public let sql: String?
+    /// Whether the SQLite library itself could not be loaded (`message` says why).
+    public let libraryMissing: Bool
+
+    /// An error SQLite reported.
+    public init(extendedCode: Int32, message: String, sql: String?) {
+        self.extendedCode = extendedCode
+        self.message = message
+        self.sql = sql
+        libraryMissing = false
+    }
+
+    /// The SQLite library could not be loaded, for `reason` (the loader's message).
+    public init(libraryMissing reason: String) {
+        extendedCode = SQLITE_CANTOPEN
+        message = reason
+        sql = nil
+        libraryMissing = true
+    }
+
+    /// The library's file, as exocall loads it.
+    public static let libraryFile = EXO_SQLITE_SONAME
 
     /// The primary result code (`SQLITE_BUSY`, `SQLITE_CORRUPT`...).
     public var code: Int32 { extendedCode & 0xff }
