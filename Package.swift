@@ -127,11 +127,14 @@ let package = Package(
         // Tests' way to the cluster: skipped with the reason without PostgreSQL, failed under CI.
         .target(name: "PostgresTestSupport", dependencies: ["TestPostgres"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .executableTarget(name: "theme-embedder"),
+        // Embeds themes/*.toml into Theming: each file, and each theme resolved by ThemeFormat.
+        .executableTarget(name: "theme-embedder", dependencies: ["ThemeFormat"]),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["theme-embedder"],
                 path: "Sources/EmbedThemesPlugin"),
-        .target(name: "Theming", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")],
-                plugins: ["EmbedThemesPlugin"]),
+        // Themes: roles, colours, the theme file's rules, inheritance and the library.
+        .target(name: "ThemeFormat", dependencies: ["SafeTOML", "ProcessEnvironment", "Localization", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // ThemeFormat with the bundled themes built in (text, and resolved at build time).
+        .target(name: "Theming", dependencies: ["ThemeFormat"], plugins: ["EmbedThemesPlugin"]),
         // The pure front-end core: state, actions, update, views, the key table. No I/O.
         .target(name: "TUI", dependencies: ["CallbackCore", "CallEvents", "Localization", "ExolveModel", "CallLogModel", "Theming"]),
         // Runs the core's effects (files, the call log, HTTP, the clock) and feeds results back as actions.
@@ -218,7 +221,7 @@ let package = Package(
 // files that import FoundationEssentials only (issue #32).
 let ownModules: Set<String> = [
     "CallbackCore", "CallEvents", "EventReceiver", "EventServer", "Localization", "ProcessEnvironment", "SafeTOML", "ExolveModel",
-    "ExolveClient", "ExolveStub", "CallLogModel", "CallLog", "CallLogPostgres", "Theming", "TUI", "TUIRuntime", "Console", "TUINcurses",
+    "ExolveClient", "ExolveStub", "CallLogModel", "CallLog", "CallLogPostgres", "ThemeFormat", "Theming", "TUI", "TUIRuntime", "Console", "TUINcurses",
     "exocall",
 ]
 // Their generic types' metadata is reached directly, never by demangling a name at run time

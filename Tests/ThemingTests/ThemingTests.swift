@@ -18,6 +18,31 @@ final class BundledThemeTests: XCTestCase {
         }
     }
 
+    /// A bundled theme is resolved when exocall is built, so a start does not parse it (issue
+    /// #32). What the start uses must be what the repository's file gives, parsed now.
+    func testEachBundledThemeBuiltInIsWhatItsFileGives() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized
+        let names = try FileManager.default.contentsOfDirectory(atPath: themes.path).filter { $0.hasSuffix(".toml") }
+        var files: [String: String] = [:]
+        for file in names { files[String(file.dropLast(5))] = try String(contentsOf: themes.appendingPathComponent(file), encoding: .utf8) }
+        let built = ThemeLibrary(userFolder: nil)
+        let parsed = ThemeLibrary(bundled: files, userFolder: nil)
+        XCTAssertEqual(Set(built.names), Set(files.keys), "every file in themes/ is built in, and nothing else")
+        for name in files.keys.sorted() {
+            XCTAssertEqual(built.entries[name]?.text, files[name], "\(name): the text built in")
+            XCTAssertEqual(try built.load(name).get(), try parsed.load(name).get(), "\(name): the theme built in")
+        }
+        // A user theme that inherits a bundled one builds on the built-in one.
+        let folder = NSTemporaryDirectory() + "exocall-themes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "inherits = \"solarized-dark\"\n[roles]\nerror = { fg = \"#010203\" }\n".write(toFile: folder + "/mine.toml", atomically: true, encoding: .utf8)
+        let mine = try ThemeLibrary(userFolder: folder).load("mine").get()
+        var expected = try parsed.load("solarized-dark").get().looks
+        expected[.error]?.fg = .rgb(1, 2, 3)
+        XCTAssertEqual(mine.looks, expected)
+    }
+
     func testMonochromeUsesNoColourAndKeepsRolesDistinct() throws {
         let theme = try ThemeLibrary(userFolder: nil).load("monochrome").get()
         for role in Role.allCases {

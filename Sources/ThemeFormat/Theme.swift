@@ -34,6 +34,13 @@ public struct Theme: Equatable, Sendable {
     /// Every role's look.
     public var looks: [Role: RoleLook]
 
+    /// A theme with every role's look (ThemeLibrary resolves one from its file).
+    public init(name: String, title: String, looks: [Role: RoleLook]) {
+        self.name = name
+        self.title = title
+        self.looks = looks
+    }
+
     /// The look of `role` (never nil in a resolved theme).
     public func look(_ role: Role) -> RoleLook { looks[role] ?? RoleLook(fg: .terminalDefault, bg: .terminalDefault, attributes: []) }
 }

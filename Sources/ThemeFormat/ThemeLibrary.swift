@@ -32,10 +32,18 @@ public struct ThemeEntry: Sendable {
 public struct ThemeLibrary: Sendable {
     /// Every theme by name.
     public private(set) var entries: [String: ThemeEntry] = [:]
+    /// The bundled themes' files, by name.
+    private let bundled: [String: String]
+    /// A bundled theme as resolved when exocall was built (Theming's `BundledThemes`),
+    /// so a start does not parse its text again (about 0.7 ms of a first frame, issue #32).
+    private let prebuilt: (@Sendable (String) -> Theme?)?
 
-    /// The bundled themes plus the user's, from `userFolder` if it exists.
-    public init(userFolder: String?) {
-        for (name, text) in BundledThemes.files {
+    /// The `bundled` themes (their files, by name) plus the user's, from `userFolder` if it
+    /// exists. `prebuilt` gives a bundled theme already resolved from its file, or nil.
+    public init(bundled: [String: String], prebuilt: (@Sendable (String) -> Theme?)? = nil, userFolder: String?) {
+        self.bundled = bundled
+        self.prebuilt = prebuilt
+        for (name, text) in bundled {
             entries[name] = ThemeEntry(name: name, origin: .bundled, location: "bundled:\(name).toml", text: text)
         }
         // Most operators have no themes folder: asking the kernel first spares the start
@@ -94,6 +102,7 @@ public struct ThemeLibrary: Sendable {
         guard let entry = entries[key] else {
             return .failure(ThemeProblems([ThemeProblem(file: chain.last ?? key, key: "inherits", line: nil, text: .phrase(.themeInheritsNothing, ["name": .verbatim(key)]))]))
         }
+        if entry.origin == .bundled, let theme = prebuilt?(entry.name) { return .success(theme) }
         let file: ThemeFile
         switch ThemeFile.parse(entry.text, name: entry.name, source: entry.location) {
         case .failure(let problems): return .failure(problems)
@@ -107,7 +116,7 @@ public struct ThemeLibrary: Sendable {
                                                             text: .phrase(.themeInheritanceLoop, ["chain": .verbatim((chain + [key, parent]).joined(separator: " → "))]))]))
             }
             var lookup = self
-            if parent.hasPrefix("bundled:"), let text = BundledThemes.files[String(parent.dropFirst(8))] {
+            if parent.hasPrefix("bundled:"), let text = bundled[String(parent.dropFirst(8))] {
                 lookup.entries[parent] = ThemeEntry(name: String(parent.dropFirst(8)), origin: .bundled, location: parent + ".toml", text: text)
             }
             switch lookup.resolve(key: parent, chain: chain + [key]) {
