@@ -54,9 +54,8 @@ source += "import ThemeFormat\n\n"
 source += "/// The bundled themes.\nenum BundledThemes {\n"
 source += "    /// Their files, by name.\n    static let files: [String: String] = [\n"
 for file in files {
-    // Bytes, not a string literal: no escaping can go wrong.
-    let bytes = file.text.utf8.map { String($0) }.joined(separator: ",")
-    source += "        \(literal(file.name)): String(decoding: [\(bytes)] as [UInt8], as: UTF8.self),\n"
+    // A literal (every character but printable ASCII escaped): a start makes no copy of it.
+    source += "        \(literal(file.name)): \(literal(file.text)),\n"
 }
 source += "    ]\n\n"
 source += "    /// Each one resolved from its file (inheritance included) when exocall was built.\n"
