@@ -98,7 +98,7 @@ let package = Package(
             "CSQLite",
         ]),
         // The system's libsqlite3, loaded when the first database is opened instead of at every
-        // start (its 1,600 symbols are bound at load: about 0.7 ms before a first frame, issue #32).
+        // start (its 1,600 symbol relocations are bound at load: about 0.7 ms before a first frame, issue #32).
         .target(name: "CSQLite", cSettings: [.unsafeFlags(["-fstack-protector-strong", "-D_FORTIFY_SOURCE=2", "-O2"])]),
         // The team log: the same store contract on a shared PostgreSQL database.
         // It links no GRDB: the team log needs only the model and the contract.

@@ -169,7 +169,7 @@ final class SQLiteLibraryTests: XCTestCase {
         try exampleText().write(toFile: home + "/request.json", atomically: true, encoding: .utf8)
         func hidden(_ command: String) throws -> CLIRun {
             try runExocallShell("""
-                exec unshare --mount sh -c 'mount --bind /dev/null "$(readlink -f /usr/lib/x86_64-linux-gnu/libsqlite3.so.0)" && \(command)'
+                exec unshare --mount sh -c 'mount --bind /dev/null "$(readlink -f "$(ls /usr/lib/*/libsqlite3.so.0 /lib/*/libsqlite3.so.0 2>/dev/null | head -1)")" && \(command)'
                 """, environment: ["EXOLVE_API_KEY": key], home: home)
         }
 

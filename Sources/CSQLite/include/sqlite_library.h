@@ -2,8 +2,8 @@
 #define EXOCALL_SQLITE_LIBRARY_H
 
 // SQLite's C API, from the system's libsqlite3, loaded when the first database is opened
-// rather than by the dynamic loader at every start: libsqlite3 binds its 1,600 symbols
-// at load (it is built with BIND_NOW), about 0.7 ms that a terminal's first frame, or
+// rather than by the dynamic loader at every start: libsqlite3's 1,600 symbol relocations
+// are bound at load (it is built with BIND_NOW), about 0.7 ms that a terminal's first frame, or
 // `exocall --version`, has no use for (issue #32). Only the functions exocall calls are
 // provided (sqlite_library.c); each forwards to the library's own.
 #include <sqlite3.h>
