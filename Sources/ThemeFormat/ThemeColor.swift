@@ -19,7 +19,7 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
     /// Parses `#rrggbb`, an index 0-255, an ANSI name, or `default`; nil otherwise.
     public init?(parsing text: String) {
         let lower = text.lowercased().trimmingSpaces()
-        // `#rrggbb` first: nearly every colour a theme writes is one (a theme is parsed before the first frame).
+        // `#rrggbb` first: nearly every colour a theme writes is one (a user's theme is parsed before the first frame).
         if lower.hasPrefix("#") {
             guard lower.utf8.count == 7, let value = UInt32(lower.dropFirst(), radix: 16) else { return nil }
             self = .rgb(UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
