@@ -4,21 +4,38 @@ import Localization
 /// Where a field keeps its value in `FormState`.
 public enum FieldStorage: Sendable {
     /// Text of the request.
-    case requestText(WritableKeyPath<FormState, String> & Sendable)
+    case requestText(Access<FormState, String>)
     /// Text of a leg.
-    case lineText(WritableKeyPath<LineForm, String> & Sendable)
+    case lineText(Access<LineForm, String>)
     /// A choice of a leg.
-    case lineChoice(WritableKeyPath<LineForm, Int?> & Sendable)
+    case lineChoice(Access<LineForm, Int?>)
     /// Text of a destination row.
-    case destinationText(WritableKeyPath<DestinationForm, String> & Sendable)
+    case destinationText(Access<DestinationForm, String>)
     /// Text of a leg's audio.
-    case audioText(WritableKeyPath<AudioForm, String> & Sendable)
+    case audioText(Access<AudioForm, String>)
     /// Text of a leg's TTS.
-    case ttsText(WritableKeyPath<TTSForm, String> & Sendable)
+    case ttsText(Access<TTSForm, String>)
     /// A choice of a leg's TTS.
-    case ttsChoice(WritableKeyPath<TTSForm, Int?> & Sendable)
+    case ttsChoice(Access<TTSForm, Int?>)
     /// Not a value: a button, or the audio kind (which picks the object).
     case structure
+
+    /// One stored property of the form's values, read and written: what a `WritableKeyPath` does,
+    /// without its cost at start. Each key path is an object the runtime builds at its first use,
+    /// with a class of its own for each root and value (`WritableKeyPath<LineForm, String>`...);
+    /// the table's fifteen made 21 classes before the first frame (issue #32, BENCHMARKS.md).
+    public struct Access<Root, Value>: Sendable {
+        /// Reads the value.
+        public let get: @Sendable (Root) -> Value
+        /// Writes the value.
+        public let set: @Sendable (inout Root, Value) -> Void
+
+        /// The property `get` reads and `set` writes.
+        public init(_ get: @escaping @Sendable (Root) -> Value, _ set: @escaping @Sendable (inout Root, Value) -> Void) {
+            self.get = get
+            self.set = set
+        }
+    }
 }
 
 /// One form field, described once: where it goes on the wire (its object and name

@@ -10,7 +10,7 @@ extension FormState {
     func computedFocusOrder() -> [FieldID] {
         let table = FieldDescriptor.table
         var order = table.filter { $0.object == .request }.map { FieldID($0.slot) }
-        let rowSlots = table.filter { $0.object == .destination }.map(\.slot)
+        let rowSlots = table.filter { $0.object == .destination }.map { $0.slot }
         for (line, leg) in lines.enumerated() {
             var rowsPlaced = false
             for descriptor in table {
@@ -33,11 +33,11 @@ extension FormState {
     public func text(of field: FieldID) -> String {
         let line = field.line ?? 0
         switch field.descriptor.storage {
-        case .requestText(let key): return self[keyPath: key]
-        case .lineText(let key): return lines[line][keyPath: key]
-        case .destinationText(let key): return lines[line].destinations[safe: field.destination?.index ?? 0]?[keyPath: key] ?? ""
-        case .audioText(let key): return lines[line].audio[keyPath: key]
-        case .ttsText(let key): return lines[line].audio.tts[keyPath: key]
+        case .requestText(let key): return key.get(self)
+        case .lineText(let key): return key.get(lines[line])
+        case .destinationText(let key): return lines[line].destinations[safe: field.destination?.index ?? 0].map(key.get) ?? ""
+        case .audioText(let key): return key.get(lines[line].audio)
+        case .ttsText(let key): return key.get(lines[line].audio.tts)
         case .lineChoice, .ttsChoice, .structure: return ""
         }
     }
@@ -52,11 +52,11 @@ extension FormState {
     mutating func writeText(_ text: String, of field: FieldID) {
         let line = field.line ?? 0
         switch field.descriptor.storage {
-        case .requestText(let key): self[keyPath: key] = text
-        case .lineText(let key): lines[line][keyPath: key] = text
-        case .destinationText(let key): lines[line].destinations[field.destination?.index ?? 0][keyPath: key] = text
-        case .audioText(let key): lines[line].audio[keyPath: key] = text
-        case .ttsText(let key): lines[line].audio.tts[keyPath: key] = text
+        case .requestText(let key): key.set(&self, text)
+        case .lineText(let key): key.set(&lines[line], text)
+        case .destinationText(let key): key.set(&lines[line].destinations[field.destination?.index ?? 0], text)
+        case .audioText(let key): key.set(&lines[line].audio, text)
+        case .ttsText(let key): key.set(&lines[line].audio.tts, text)
         case .lineChoice, .ttsChoice, .structure: break
         }
     }
@@ -65,8 +65,8 @@ extension FormState {
     func storedChoice(of field: FieldID) -> Int? {
         let line = field.line ?? 0
         switch field.descriptor.storage {
-        case .lineChoice(let key): return lines[line][keyPath: key]
-        case .ttsChoice(let key): return lines[line].audio.tts[keyPath: key]
+        case .lineChoice(let key): return key.get(lines[line])
+        case .ttsChoice(let key): return key.get(lines[line].audio.tts)
         case .requestText, .lineText, .destinationText, .audioText, .ttsText, .structure: return nil
         }
     }
@@ -75,8 +75,8 @@ extension FormState {
     mutating func setStoredChoice(_ value: Int?, of field: FieldID) {
         let line = field.line ?? 0
         switch field.descriptor.storage {
-        case .lineChoice(let key): lines[line][keyPath: key] = value
-        case .ttsChoice(let key): lines[line].audio.tts[keyPath: key] = value
+        case .lineChoice(let key): key.set(&lines[line], value)
+        case .ttsChoice(let key): key.set(&lines[line].audio.tts, value)
         case .requestText, .lineText, .destinationText, .audioText, .ttsText, .structure: break
         }
     }

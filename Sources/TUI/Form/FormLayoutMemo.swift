@@ -12,8 +12,10 @@ enum FormLayoutMemo {
         var audio: [AudioKind]
 
         init(_ form: FormState) {
-            destinations = form.lines.map(\.destinations.count)
-            audio = form.lines.map(\.audio.kind)
+            // Closures, not `map(\.destinations.count)`: that key path is built at run time, each
+            // with a class of its own, before the first frame (issue #32).
+            destinations = form.lines.map { $0.destinations.count }
+            audio = form.lines.map { $0.audio.kind }
         }
 
         /// Whether `form` has this shape (without building its own: a frame asks often).
