@@ -232,6 +232,9 @@ let ownModules: Set<String> = [
 // sooner (BENCHMARKS.md, session 18). About 50 KB of code.
 // (-prespecialize-generic-metadata was faster still, but crashed: Mutex's value witness
 // called itself until the stack ran out.)
+// A package cannot set this on its dependencies, and a specialization that a dependency and
+// exocall both make is linked from the first object alphabetically (ArgumentParser's): the
+// shipped build, .ci/build-release, gives it to every module on the command line.
 for target in package.targets where ownModules.contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("MemberImportVisibility"),

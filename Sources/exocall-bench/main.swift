@@ -2,7 +2,7 @@ import Foundation
 import CallLog
 
 // exocall-bench: one command, one table, the same figures as JSON.
-//   swift run -c release exocall-bench            the full benchmark (release build)
+//   swift run -c release exocall-bench            the full benchmark (on .ci/build-release's binary)
 //   exocall-bench --small [--binary PATH]         the small version CI runs
 //   exocall-bench --team-only [--small]            only the PostgreSQL team log's rows
 //   exocall-bench --startup-only [--binary PATH]   only the pty startup and keystroke rows
@@ -23,14 +23,16 @@ let scratch = out + "/scratch"
 try? FileManager.default.removeItem(atPath: scratch)
 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
 
-// The binary under test: --binary, else the release build (built now if needed).
-var exocall = option("--binary") ?? root + "/.build/release/exocall"
-if option("--binary") == nil {
-    print("building exocall (release)…")
-    guard shell("/usr/bin/env", ["swift", "build", "-c", "release", "--product", "exocall"]) != nil else {
-        FileHandle.standardError.write(Data("exocall-bench: swift build -c release --product exocall failed\n".utf8))
+// The binary under test: --binary, else the shipped release build (.ci/build-release, built now if needed:
+// the one .ci/install installs and .ci/package-deb packages).
+var exocall = option("--binary") ?? ""
+if exocall.isEmpty {
+    print("building exocall (release, .ci/build-release)…")
+    guard let built = shell(root + "/.ci/build-release", []), let path = built.split(separator: "\n").last else {
+        FileHandle.standardError.write(Data("exocall-bench: .ci/build-release failed (run it to see why)\n".utf8))
         exit(1)
     }
+    exocall = String(path)
 }
 guard FileManager.default.isExecutableFile(atPath: exocall) else {
     FileHandle.standardError.write(Data("exocall-bench: no exocall binary at \(exocall)\n".utf8))
