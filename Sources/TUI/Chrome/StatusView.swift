@@ -13,9 +13,21 @@ enum StatusView {
         let rows = wrapped(text, width: rect.width)
         for row in 0..<rect.height {
             // Beyond the last row the text is cut with `…` (the canvas marks it).
-            let part = row == rect.height - 1 ? rows.dropFirst(row).joined(separator: " ") : (rows.indices.contains(row) ? rows[row] : "")
+            let part = row == rect.height - 1 ? rest(of: rows, from: row) : (rows.indices.contains(row) ? rows[row] : "")
             canvas.putPadded(" " + part, x: rect.x, y: rect.y + row, width: rect.width, style: style)
         }
+    }
+
+    /// The rows from `first` on, in one line. A loop, not `rows.dropFirst(first).joined(separator:)`:
+    /// an array slice's `joined` is the standard library's unspecialized generic one, which
+    /// searched all the binary's conformance records before the first frame (issue #32).
+    private static func rest(of rows: [String], from first: Int) -> String {
+        var line = ""
+        for index in rows.indices where index >= first {
+            if index > first { line += " " }
+            line += rows[index]
+        }
+        return line
     }
 
     /// How many rows the status line needs for its message (up to three).

@@ -6,7 +6,16 @@ import Localization
 /// lists hints in table order (the place's own keys first, then the screen's).
 public enum KeyTable {
     /// Every binding.
-    public static let bindings: [KeyBinding] = FormCommands.keys + PreviewCommands.keys + LogCommands.keys + screen + dialogs
+    public static let bindings: [KeyBinding] = joined(FormCommands.keys, PreviewCommands.keys, LogCommands.keys, screen, dialogs)
+
+    /// `parts` in one array, each binding copied once: a chain of `+` copied the growing
+    /// table at every step (the first frame's footer builds it, issue #32).
+    private static func joined(_ parts: [KeyBinding]...) -> [KeyBinding] {
+        var all: [KeyBinding] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { all.append(contentsOf: part) }
+        return all
+    }
 
     /// The editing keys of a text field or prompt.
     static func editing(in scopes: [KeyScope], when: KeyCondition) -> [KeyBinding] {
@@ -87,10 +96,10 @@ public enum KeyTable {
 
     /// Every feature's dialog keys, in the order the help lists the dialogs; the prompts'
     /// editing keys last, so a prompt's own keys win.
-    static let dialogs: [KeyBinding] = QuitCommands.keys + PaletteCommands.keys + AccountPickerCommands.keys + HelpFeature.keys
-        + ProblemsFeature.keys + FileFeature.keys + AudioCommands.keys + SendCommands.keys + message + LogCommands.dialogKeys
-        + ProfileCommands.keys + TemplateCommands.keys + ThemeCommands.keys + dialogScroll
-        + FileFeature.editingKeys + LogCommands.editingKeys + TemplateCommands.editingKeys + HelpFeature.editingKeys
+    static let dialogs: [KeyBinding] = joined(QuitCommands.keys, PaletteCommands.keys, AccountPickerCommands.keys, HelpFeature.keys,
+        ProblemsFeature.keys, FileFeature.keys, AudioCommands.keys, SendCommands.keys, message, LogCommands.dialogKeys,
+        ProfileCommands.keys, TemplateCommands.keys, ThemeCommands.keys, dialogScroll,
+        FileFeature.editingKeys, LogCommands.editingKeys, TemplateCommands.editingKeys, HelpFeature.editingKeys)
 
     /// The kinds of dialog that have keys, in the table's order (the help lists them so).
     static let dialogKinds: [DialogKind] = {
