@@ -15,10 +15,10 @@ final class ClosedTerminalTests: XCTestCase {
         let pid = terminal.pid
 
         // Wait for the first frame, then type into the form (a draft to keep).
-        var screen = ""
-        XCTAssertTrue(read(master, until: { screen += $0; return screen.contains("Request") }), "no first frame: \(screen)")
+        var screen = TerminalText()
+        XCTAssertTrue(read(master, into: &screen, until: { $0.contains("Request") }), "no first frame: \(screen.text)")
         _ = "черновик".withCString { write(master, $0, strlen($0)) }
-        XCTAssertTrue(read(master, until: { screen += $0; return screen.contains("черновик") }), "the typing was not echoed")
+        XCTAssertTrue(read(master, into: &screen, until: { $0.contains("черновик") }), "the typing was not echoed")
 
         close(master) // the window closes
         var status: Int32 = 0
@@ -36,8 +36,8 @@ final class ClosedTerminalTests: XCTestCase {
         XCTAssertTrue(draft.contains("черновик"), "the draft is kept: \(draft)")
     }
 
-    /// Reads from `fd` until `done` says so or 10 s pass.
-    func read(_ fd: Int32, until done: (String) -> Bool) -> Bool {
+    /// Reads from `fd` into `output` until `done` says so of all read so far, or 10 s pass.
+    func read(_ fd: Int32, into output: inout TerminalText, until done: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(10)
         var buffer = [UInt8](repeating: 0, count: 65536)
         while Date() < deadline {
@@ -45,7 +45,8 @@ final class ClosedTerminalTests: XCTestCase {
             guard poll(&poller, 1, 50) > 0 else { continue }
             let count = Glibc.read(fd, &buffer, buffer.count)
             if count <= 0 { return false }
-            if done(String(decoding: buffer[0..<count], as: UTF8.self)) { return true }
+            output.append(buffer[0..<count])
+            if done(output.text) { return true }
         }
         return false
     }

@@ -9,7 +9,12 @@ import XCTest
 final class HardeningRound3EndToEndTests: XCTestCase {
     struct Session {
         let terminal: PseudoTerminal
-        var screen = ""
+        var output = TerminalText()
+        /// What has been drawn so far (cleared to look only at what comes next).
+        var screen: String {
+            get { output.text }
+            set { output.text = newValue }
+        }
 
         /// Reads until `text` has arrived or 15 s pass.
         mutating func wait(for text: String) -> Bool {
@@ -21,7 +26,7 @@ final class HardeningRound3EndToEndTests: XCTestCase {
                 guard poll(&poller, 1, 50) > 0 else { continue }
                 let count = Glibc.read(terminal.master, &buffer, buffer.count)
                 if count <= 0 { return screen.contains(text) }
-                screen += String(decoding: buffer[0..<count], as: UTF8.self)
+                output.append(buffer[0..<count])
                 if screen.count > 400_000 { screen = String(screen.suffix(200_000)) }
             }
             return screen.contains(text)
@@ -33,7 +38,7 @@ final class HardeningRound3EndToEndTests: XCTestCase {
             var poller = pollfd(fd: terminal.master, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 20) > 0 else { return }
             let count = Glibc.read(terminal.master, &buffer, buffer.count)
-            if count > 0 { screen += String(decoding: buffer[0..<count], as: UTF8.self) }
+            if count > 0 { output.append(buffer[0..<count]) }
         }
 
         func type(_ bytes: String) { _ = bytes.withCString { write(terminal.master, $0, strlen($0)) } }
