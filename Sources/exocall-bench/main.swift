@@ -1,16 +1,48 @@
 import Foundation
 import CallLog
 
-// exocall-bench: one command, one table, the same figures as JSON.
-//   swift run -c release exocall-bench            the full benchmark (on .ci/build-release's binary)
-//   exocall-bench --small [--binary PATH]         the small version CI runs
-//   exocall-bench --team-only [--small]            only the PostgreSQL team log's rows
-//   exocall-bench --startup-only [--binary PATH]   only the pty startup and keystroke rows
-//   exocall-bench --hostile-only [--binary PATH]   only the hostile-input rows (issue #27)
-//   exocall-bench --events-only [--small]          only the call events' rows (issue #30)
-//   exocall-bench --log-only [--keep-db PATH]      only the SQLite log's queries
-//   exocall-bench --crowd-only [--small]           only the 200 operators on one PostgreSQL (issue #32)
+// exocall-bench: one command, one table, the same figures as JSON. Its flags: `usage` below.
 let arguments = Array(CommandLine.arguments.dropFirst())
+/// The flags this tool knows, and those that take a value; anything else is refused
+/// rather than read as "no flag" (which runs the whole benchmark, half an hour).
+let knownFlags: Set<String> = ["--small", "--render-only", "--log-only", "--events-only", "--crowd-pooled", "--crowd-only",
+                               "--team-only", "--hostile-only", "--startup-only", "--help", "-h"]
+let valueFlags: Set<String> = ["--out", "--binary", "--keep-db"]
+let usage = """
+    usage: exocall-bench [--small] [--binary PATH] [--out DIR]       the full benchmark (--small: CI's version)
+           exocall-bench --startup-only [--binary PATH]              only the pty startup and keystroke rows
+           exocall-bench --team-only [--small]                       only the PostgreSQL team log's rows
+           exocall-bench --crowd-only [--small]                      only the 200 operators on one PostgreSQL
+       exocall-bench --crowd-pooled [--small]                    the same crowd with a pool each, as before issue #32
+           exocall-bench --events-only [--small]                     only the call events' rows
+           exocall-bench --hostile-only [--binary PATH]              only the hostile-input rows
+           exocall-bench --log-only [--keep-db PATH]                 only the SQLite log's queries
+           exocall-bench --render-only [--keep-db PATH]              only the in-process frame figures
+    Without --binary, exocall is the shipped build (.ci/build-release, built now if needed).
+    """
+do {
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        if valueFlags.contains(argument) {
+            guard index + 1 < arguments.count else {
+                FileHandle.standardError.write(Data("exocall-bench: \(argument) needs a value\n\(usage)\n".utf8))
+                exit(2)
+            }
+            index += 2
+            continue
+        }
+        guard knownFlags.contains(argument) else {
+            FileHandle.standardError.write(Data("exocall-bench: unknown argument \"\(argument)\"\n\(usage)\n".utf8))
+            exit(2)
+        }
+        index += 1
+    }
+    if arguments.contains("--help") || arguments.contains("-h") {
+        print(usage)
+        exit(0)
+    }
+}
 let small = arguments.contains("--small")
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
