@@ -13,7 +13,7 @@ let usage = """
            exocall-bench --startup-only [--binary PATH]              only the pty startup and keystroke rows
            exocall-bench --team-only [--small]                       only the PostgreSQL team log's rows
            exocall-bench --crowd-only [--small]                      only the 200 operators on one PostgreSQL
-       exocall-bench --crowd-pooled [--small]                    the same crowd with a pool each, as before issue #32
+           exocall-bench --crowd-pooled [--small]                    the same crowd with a pool each, as before issue #32
            exocall-bench --events-only [--small]                     only the call events' rows
            exocall-bench --hostile-only [--binary PATH]              only the hostile-input rows
            exocall-bench --log-only [--keep-db PATH]                 only the SQLite log's queries
