@@ -211,7 +211,7 @@ let package = Package(
             "TmuxKit", "ExolveStub", "TestPostgres", "PostgresTestSupport", "CallLog", "CallLogPostgres", "ExolveClient", "CallbackCore",
         ]),
         .testTarget(name: "ExocallCLITests", dependencies: [
-            "CallbackCore", "CallEvents", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP",
+            "CallbackCore", "CallEvents", "ExolveStub", "CallLog", "CallLogPostgres", "TestPostgres", "PostgresTestSupport", "HostileHTTP", "TmuxKit",
         ]),
     ]
 )

@@ -4,6 +4,7 @@ import CallLogModel
 import CallLogPostgres
 import Foundation
 import GRDB
+import TmuxKit
 
 /// Issue #30's rows: the receiver's throughput and acknowledgement latency on each backend
 /// (the real `exocall events serve`, keep-alive connections over loopback), an event's way
@@ -65,7 +66,7 @@ struct EventsBench {
         let collected = Collected()
         let perConnection = count / connections
         let started = Date()
-        DispatchQueue.concurrentPerform(iterations: connections) { worker in
+        simultaneously(connections) { worker in
             guard let connection = HTTPConnection(port: receiver.port) else { collected.add([], failures: perConnection); return }
             defer { connection.close() }
             var mine: [Double] = []

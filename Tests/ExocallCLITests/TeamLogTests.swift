@@ -4,6 +4,7 @@ import ExolveStub
 import Foundation
 import PostgresTestSupport
 import TestPostgres
+import TmuxKit
 import XCTest
 
 /// The team log through the real binary: operators, many senders at once, a
@@ -74,7 +75,7 @@ final class TeamLogTests: XCTestCase {
         let texts = (0..<8).map { process in (0..<25).map { n in
             requestText(client: "7959\(String(format: "%07d", process * 100 + n))", description: "batch \(process)-\(n)")
         } }
-        DispatchQueue.concurrentPerform(iterations: 8) { process in
+        simultaneously(8) { process in
             for n in 0..<25 {
                 let run = try? runExocall(["send", "--base-url", base, "--db", url, "-"],
                                           environment: ["EXOLVE_API_KEY": key, "EXOCALL_CONFIG": configs[process]],
