@@ -27,14 +27,20 @@ struct SendBench {
         let environment = ["EXOLVE_API_KEY": "bench-key", "HOME": scratch, "PATH": "/usr/bin:/bin"]
         var ours: [Double] = []
         var theirs: [Double] = []
-        for _ in 0..<calls {
+        for call in 0..<calls {
+            // The same client every time: --allow-repeat, or the repeat guard holds every send after
+            // the first, and the row would time a refusal that sends nothing (as it did until session 21).
+            var placed: String? = nil
             ours.append(milliseconds {
-                shell(exocall, ["send", "--base-url", url, "--db", scratch + "/send.sqlite", body], environment: environment)
+                placed = shell(exocall, ["send", "--allow-repeat", "--base-url", url, "--db", scratch + "/send.sqlite", body], environment: environment)
             })
+            guard placed != nil else { throw BenchError("exocall send #\(call + 1) to the stand-in did not exit 0 (placed)") }
+            var answered: String? = nil
             theirs.append(milliseconds {
-                shell("/usr/bin/curl", ["-s", "-o", "/dev/null", "-X", "POST", "-H", "Authorization: Bearer bench-key",
-                                        "-H", "Content-Type: application/json", "--data-binary", "@" + body, url + "/call/v1/MakeCallback"])
+                answered = shell("/usr/bin/curl", ["-s", "-f", "-o", "/dev/null", "-X", "POST", "-H", "Authorization: Bearer bench-key",
+                                                   "-H", "Content-Type: application/json", "--data-binary", "@" + body, url + "/call/v1/MakeCallback"])
             })
+            guard answered != nil else { throw BenchError("curl #\(call + 1) to the stand-in failed") }
         }
         return (Stats(ours), Stats(theirs))
     }

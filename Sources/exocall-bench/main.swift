@@ -6,7 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 /// The flags this tool knows, and those that take a value; anything else is refused
 /// rather than read as "no flag" (which runs the whole benchmark, half an hour).
 let knownFlags: Set<String> = ["--small", "--render-only", "--log-only", "--events-only", "--crowd-pooled", "--crowd-only",
-                               "--team-only", "--hostile-only", "--startup-only", "--help", "-h"]
+                               "--team-only", "--hostile-only", "--startup-only", "--send-only", "--help", "-h"]
 let valueFlags: Set<String> = ["--out", "--binary", "--keep-db"]
 let usage = """
     usage: exocall-bench [--small] [--binary PATH] [--out DIR]       the full benchmark (--small: CI's version)
@@ -16,6 +16,7 @@ let usage = """
            exocall-bench --crowd-pooled [--small]                    the same crowd with a pool each, as before issue #32
            exocall-bench --events-only [--small]                     only the call events' rows
            exocall-bench --hostile-only [--binary PATH]              only the hostile-input rows
+           exocall-bench --send-only [--binary PATH]                 only exocall send next to curl
            exocall-bench --log-only [--keep-db PATH]                 only the SQLite log's queries
            exocall-bench --render-only [--keep-db PATH]              only the in-process frame figures
     Without --binary, exocall is the shipped build (.ci/build-release, built now if needed).
@@ -234,6 +235,23 @@ if arguments.contains("--hostile-only") {
     exit(0)
 }
 
+/// `exocall send` placing a call on the stand-in, next to curl posting the same body.
+@MainActor func sendRows() throws {
+    let (sendOurs, sendCurl) = try SendBench(exocall: exocall, scratch: scratch).run(calls: small ? 3 : 20)
+    let sendRatio = sendOurs.median / sendCurl.median
+    rows.append(Row(section: "send", metric: "exocall send to the stand-in, placed (median)", value: fmt(sendOurs.median, 1) + " ms", target: "", met: nil))
+    rows.append(Row(section: "send", metric: "curl, same body (median)", value: fmt(sendCurl.median, 1) + " ms", target: "", met: nil))
+    rows.append(Row(section: "send", metric: "ratio to curl", value: fmt(sendRatio, 2) + "x", target: "≤ 2x", met: sendRatio <= 2))
+    figures["send"] = ["exocall": sendOurs.dictionary, "curl": sendCurl.dictionary, "ratio": sendRatio]
+}
+
+// --send-only: just those rows.
+if arguments.contains("--send-only") {
+    try sendRows()
+    for row in rows { print("\(row.metric): \(row.value)  \(row.target) \(row.met.map { $0 ? "met" : "NOT MET" } ?? "")") }
+    exit(0)
+}
+
 let floor = try Floor.build(in: scratch)
 let terminal = TerminalBench(exocall: exocall, floor: floor, scratch: scratch)
 
@@ -377,12 +395,7 @@ rows.append(Row(section: "output", metric: "bytes per typed character, NO_COLOR 
 figures["bytes_per_key"] = ["colour": colour.dictionary, "no_color": mono.dictionary]
 
 print("7/8 send…")
-let (sendOurs, sendCurl) = try SendBench(exocall: exocall, scratch: scratch).run(calls: small ? 3 : 20)
-let sendRatio = sendOurs.median / sendCurl.median
-rows.append(Row(section: "send", metric: "exocall send to the stand-in (median)", value: fmt(sendOurs.median, 1) + " ms", target: "", met: nil))
-rows.append(Row(section: "send", metric: "curl, same body (median)", value: fmt(sendCurl.median, 1) + " ms", target: "", met: nil))
-rows.append(Row(section: "send", metric: "ratio to curl", value: fmt(sendRatio, 2) + "x", target: "≤ 2x", met: sendRatio <= 2))
-figures["send"] = ["exocall": sendOurs.dictionary, "curl": sendCurl.dictionary, "ratio": sendRatio]
+try sendRows()
 
 print("8/8 hostile input…")
 try hostileRows()
