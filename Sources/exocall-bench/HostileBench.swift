@@ -1,6 +1,7 @@
 import CallbackCore
 import CallLog
 import Foundation
+import TmuxKit
 import TUI
 
 /// Issue #27's rows: what an attacker's input costs, measured where an operator
@@ -11,10 +12,12 @@ struct HostileBench {
     let exocall: String
     let scratch: String
 
-    /// Milliseconds to decode a 5 MB paste and hand it to the description field.
-    func paste(runs: Int) -> Stats {
+    /// Milliseconds to decode a 5 MB paste and hand it to the description field, which refuses it
+    /// (checked: a paste the field took would be timing something else).
+    func paste(runs: Int) throws -> Stats {
         let body = Array(String(repeating: "описание ", count: 5_000_000 / 17).unicodeScalars)
         var samples: [Double] = []
+        var kept = 0
         for _ in 0..<runs {
             samples.append(milliseconds {
                 var decoder = InputDecoder()
@@ -26,8 +29,10 @@ struct HostileBench {
                 var state = AppState(size: Size(width: 120, height: 40), target: .demo(host: "127.0.0.1:1"))
                 for key in keys { _ = update(&state, .key(key)) }
                 _ = render(state)
+                kept = max(kept, state.form.requestDescription.utf8.count)
             })
         }
+        guard kept < 1_000_000 else { throw BenchError("the description field took the 5 MB paste (\(kept) bytes) instead of refusing it") }
         return Stats(samples)
     }
 
@@ -35,7 +40,9 @@ struct HostileBench {
     func longDescription(frames: Int) throws -> (panel: Stats, entry: Stats) {
         let description = String(repeating: "описание ", count: 8_800)
         let json = #"{"request_description":"\#(description)","number_code":74999999999,"callback_resource_id":1221,"line_1":{"destinations":[{"number":"78129999999"}]},"line_2":{"destinations":[{"number":"79599999999"}]}}"#
-        guard let request = RequestValidator.validate(try JSONParser.parse(json)).request else { return (Stats([]), Stats([])) }
+        guard let request = RequestValidator.validate(try JSONParser.parse(json)).request else {
+            throw BenchError("the request with an 80,000-character description did not validate: nothing to time")
+        }
         var entry = CallLogEntry(request: request, mode: .demo, endpointHost: "127.0.0.1:1")
         entry.id = 1
         entry.outcome = .placed
@@ -60,22 +67,34 @@ struct HostileBench {
         return (Stats(panel), Stats(open))
     }
 
-    /// Milliseconds for `exocall config check --file` on `keys` unknown keys.
+    /// Milliseconds for `exocall config check --file` on `keys` unknown keys. Checked as well as
+    /// timed: it exits 2, and its report names every key (up to 4,096) or refuses the file past 4,096.
     func configCheck(keys: Int, runs: Int) throws -> Stats {
         let path = scratch + "/keys-\(keys).toml"
         try (0..<keys).map { "unknown_\($0) = \($0)" }.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let report = scratch + "/keys-\(keys).report"
         var samples: [Double] = []
         for _ in 0..<runs {
-            samples.append(milliseconds {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: exocall)
-                process.arguments = ["config", "check", "--file", path]
-                process.environment = ["HOME": scratch, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try? process.run()
-                process.waitUntilExit()
+            FileManager.default.createFile(atPath: report, contents: nil)
+            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: report))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: exocall)
+            process.arguments = ["config", "check", "--file", path]
+            process.environment = ["HOME": scratch, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            let ended = endSignal(process)
+            samples.append(try milliseconds {
+                try process.run()
+                ended.wait()
             })
+            try output.close()
+            let said = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+            let named = said.split(separator: "\n").filter { $0.contains("unknown setting") }.count
+            let answered = keys > 4_096 ? said.contains("more than 4096 keys") : named == keys
+            guard process.terminationStatus == 2, answered else {
+                throw BenchError("config check on \(keys) keys: exit \(process.terminationStatus), \(named) keys named: \(said.prefix(200))")
+            }
         }
         return Stats(samples)
     }

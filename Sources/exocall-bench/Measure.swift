@@ -1,4 +1,5 @@
 import Foundation
+import TmuxKit
 
 /// Summary statistics of samples in milliseconds (or any unit).
 struct Stats: Codable {
@@ -50,9 +51,10 @@ func shell(_ path: String, _ arguments: [String], environment: [String: String]?
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
+    let ended = endSignal(process)
     do { try process.run() } catch { return nil }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    ended.wait()
     return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
 }
 
