@@ -1,4 +1,5 @@
 import Foundation
+import TmuxKit
 import XCTest
 
 /// What a run of the exocall binary produced.
@@ -38,12 +39,13 @@ func runExocall(_ arguments: [String], environment: [String: String] = [:], home
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
+    let ended = endSignal(process)
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    ended.wait()
     return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                   stderr: String(decoding: stderrData, as: UTF8.self))
 }
@@ -72,10 +74,11 @@ func runExocallShell(_ command: String, environment: [String: String] = [:], hom
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
+    let ended = endSignal(process)
     try process.run()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    ended.wait()
     return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                   stderr: String(decoding: stderrData, as: UTF8.self))
 }
