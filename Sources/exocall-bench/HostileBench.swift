@@ -88,7 +88,7 @@ struct HostileBench {
                 try process.run()
                 ended.wait()
             })
-            process.waitUntilExit() // at once by now; it lets Foundation finish with the process
+            process.waitUntilExit() // at once by now (endSignal says why it is still called)
             try output.close()
             let said = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
             let named = said.split(separator: "\n").filter { $0.contains("unknown setting") }.count

@@ -55,7 +55,7 @@ func shell(_ path: String, _ arguments: [String], environment: [String: String]?
     do { try process.run() } catch { return nil }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     ended.wait()
-    process.waitUntilExit() // at once by now; it lets Foundation finish with the process (its pipes were leaked without it)
+    process.waitUntilExit() // at once by now (endSignal says why it is still called)
     return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
 }
 

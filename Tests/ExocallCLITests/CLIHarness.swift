@@ -46,7 +46,7 @@ func runExocall(_ arguments: [String], environment: [String: String] = [:], home
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     ended.wait()
-    process.waitUntilExit() // at once by now; it lets Foundation finish with the process (its pipes were leaked without it)
+    process.waitUntilExit() // at once by now (endSignal says why it is still called)
     return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                   stderr: String(decoding: stderrData, as: UTF8.self))
 }
@@ -80,7 +80,7 @@ func runExocallShell(_ command: String, environment: [String: String] = [:], hom
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     ended.wait()
-    process.waitUntilExit() // at once by now; it lets Foundation finish with the process (its pipes were leaked without it)
+    process.waitUntilExit() // at once by now (endSignal says why it is still called)
     return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                   stderr: String(decoding: stderrData, as: UTF8.self))
 }
