@@ -83,12 +83,11 @@ struct HostileBench {
             process.environment = ["HOME": scratch, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
-            let ended = endSignal(process)
+            let end = ProcessEnd(process)
             samples.append(try milliseconds {
                 try process.run()
-                ended.wait()
+                end.wait()
             })
-            process.waitUntilExit() // at once by now (endSignal says why it is still called)
             try output.close()
             let said = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
             let named = said.split(separator: "\n").filter { $0.contains("unknown setting") }.count

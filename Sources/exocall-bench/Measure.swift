@@ -51,11 +51,10 @@ func shell(_ path: String, _ arguments: [String], environment: [String: String]?
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
-    let ended = endSignal(process)
+    let end = ProcessEnd(process)
     do { try process.run() } catch { return nil }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    ended.wait()
-    process.waitUntilExit() // at once by now (endSignal says why it is still called)
+    end.wait()
     return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
 }
 

@@ -39,14 +39,13 @@ func runExocall(_ arguments: [String], environment: [String: String] = [:], home
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
-    let ended = endSignal(process)
+    let end = ProcessEnd(process)
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    ended.wait()
-    process.waitUntilExit() // at once by now (endSignal says why it is still called)
+    end.wait()
     return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                   stderr: String(decoding: stderrData, as: UTF8.self))
 }
@@ -75,12 +74,11 @@ func runExocallShell(_ command: String, environment: [String: String] = [:], hom
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    let ended = endSignal(process)
+    let end = ProcessEnd(process)
     try process.run()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    ended.wait()
-    process.waitUntilExit() // at once by now (endSignal says why it is still called)
+    end.wait()
     return CLIRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                   stderr: String(decoding: stderrData, as: UTF8.self))
 }
