@@ -15,9 +15,10 @@ import UnixSignals
 
 /// `exocall events serve`: Exolve's call events over HTTP into the call log, on SwiftNIO's
 /// HTTP/1 server. Reads are bounded (headers 16 KiB, a field 8 KiB, 100 fields; bodies
-/// 64 KiB: a declared length over it is 413 unread), a body must arrive within
-/// `bodyDeadline`, an idle connection is closed after `idleTimeout`; SIGTERM and SIGINT
-/// stop accepting and drain the requests in flight (swift-service-lifecycle, NIO's
+/// 64 KiB: a declared length over it is 413 unread), a request's head must arrive whole
+/// within `headDeadline` and its body within `bodyDeadline`, an idle connection is closed
+/// after `idleTimeout`, and at most `maxConnections` are open at once (`maxPerPeer` from
+/// one address); SIGTERM and SIGINT stop accepting and drain the requests in flight (swift-service-lifecycle, NIO's
 /// quiescing helper), and every request gets one log line on stderr with the token masked.
 public enum EventServer {
     /// How the server runs.
@@ -30,8 +31,15 @@ public enum EventServer {
         public var publicURL: String?
         /// Only these networks may post; empty: anyone.
         public var allowFrom: [CIDR]
+        /// How long a request's head may take to arrive whole, counted from the connection's
+        /// start or from the previous answer written (a head trickled a byte at a time is cut).
+        public var headDeadline: Duration = .seconds(10)
         /// How long a body may take to arrive.
         public var bodyDeadline: Duration = .seconds(10)
+        /// Connections open at once; one more is closed as soon as it is accepted.
+        public var maxConnections = 256
+        /// Connections open at once from one address (behind a proxy, every one is the proxy's).
+        public var maxPerPeer = 64
         /// How long a connection may stay idle (slow headers included).
         public var idleTimeout: TimeAmount = .seconds(10)
         /// How long a graceful stop waits for the requests in flight.
@@ -85,6 +93,10 @@ public enum EventServer {
             }
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    guard responder.admit(channel) else {
+                        channel.close(promise: nil)
+                        return
+                    }
                     let sync = channel.pipeline.syncOperations
                     if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
                     try sync.addHandler(IdleStateHandler(readTimeout: idle))

@@ -6,7 +6,11 @@ import Synchronization
 
 /// One connection's requests, one at a time: NIO's pipelining helper holds the next request
 /// until this one's answer is written, and hands it on during that write, so each answer
-/// carries its own request rather than reading the handler's. A POST's body is collected up to the limit and within the
+/// carries its own request rather than reading the handler's. A request's head must arrive
+/// whole within its deadline, counted from the connection's start or the previous answer
+/// written (while an answer is being made the time is the receiver's, not the peer's): a head
+/// trickled a byte at a time, each byte resetting the idle timeout, is cut off unanswered.
+/// A POST's body is collected up to the limit and within the
 /// deadline; a declared length over the limit is answered 413 before any of it is read, a
 /// body that stops coming 408; both close the connection, since the rest may still arrive.
 final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
@@ -36,7 +40,14 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var phase = Phase.idle
     private var request: Request?
     private var body: ByteBuffer?
+    /// Bytes of the current request's body read and not kept (not a POST, or a refused peer's).
+    private var discarded = 0
     private var deadline: Scheduled<Void>?
+    /// The deadline of the head awaited, while every request read has been answered.
+    private var headDeadline: Scheduled<Void>?
+    /// Request heads read, and answers written, on this connection: a head is awaited when they are equal.
+    private var headsRead = 0
+    private var answersWritten = 0
     /// The answer being made for the previous request: answers go out in the requests' order.
     private var pending: Task<Void, Never>?
     /// Event requests (POSTs) of this connection read and not yet answered.
@@ -47,30 +58,47 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            headsRead += 1
+            headDeadline?.cancel()
+            headDeadline = nil
             guard phase != .refused else { return }
             let request = Request(head: head, path: String(head.uri.prefix { $0 != "?" }),
                                   declared: head.headers.first(name: "content-length").flatMap { Int($0) }, started: .now,
                                   refusedPeer: !responder.allows(context.channel.remoteAddress))
             self.request = request
             body = nil
+            discarded = 0
             phase = .reading
             if head.method == .POST {
                 eventsUnanswered += 1
                 responder.gauges.eventsInFlight.add(1, ordering: .relaxed)
             }
-            guard !request.refusedPeer, head.method == .POST else { return }
+            // Every request's body is bounded and timed, kept or not: a GET declaring a huge
+            // body, or a peer outside --allow-from, trickling one, held the connection too.
             if let declared = request.declared, declared > CallEventParser.maxBodyBytes {
-                refuse(context, request, "too_large", Responder.tooLarge)
+                refuse(context, request, "too_large", request.refusedPeer ? Responder.notAllowed : Responder.tooLarge)
                 return
             }
-            body = context.channel.allocator.buffer(capacity: min(request.declared ?? 1024, CallEventParser.maxBodyBytes))
+            if !request.refusedPeer, head.method == .POST {
+                body = context.channel.allocator.buffer(capacity: min(request.declared ?? 1024, CallEventParser.maxBodyBytes))
+            }
             let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             deadline = context.eventLoop.scheduleTask(in: TimeAmount(responder.options.bodyDeadline)) {
                 let (handler, context) = loop.value
-                if handler.phase == .reading { handler.refuse(context, request, "slow_body", Responder.slowBody) }
+                if handler.phase == .reading {
+                    handler.refuse(context, request, "slow_body", request.refusedPeer ? Responder.notAllowed : Responder.slowBody)
+                }
             }
         case .body(var chunk):
-            guard phase == .reading, body != nil, let request else { return }
+            guard phase == .reading, let request else { return }
+            // Counted for a body that is not kept as well: past the limit it is refused.
+            discarded += body == nil ? chunk.readableBytes : 0
+            guard body != nil else {
+                if discarded > CallEventParser.maxBodyBytes {
+                    refuse(context, request, "too_large", request.refusedPeer ? Responder.notAllowed : Responder.tooLarge)
+                }
+                return
+            }
             if body!.readableBytes + chunk.readableBytes > CallEventParser.maxBodyBytes {
                 refuse(context, request, "too_large", Responder.tooLarge)
                 return
@@ -95,20 +123,22 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // Idle past the timeout (slow headers included): closed without an answer.
-        if event is IdleStateHandler.IdleStateEvent { context.close(promise: nil) }
+        // Idle past the timeout: closed without an answer, unless the peer is waiting for
+        // one (the intake's own deadline bounds how long it takes to make).
+        if event is IdleStateHandler.IdleStateEvent, !(phase == .idle && headsRead > answersWritten) { context.close(promise: nil) }
         context.fireUserInboundEventTriggered(event)
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        responder.gauges.connections.add(1, ordering: .relaxed)
+        awaitHead(context)
         context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         deadline?.cancel()
         deadline = nil
-        responder.gauges.connections.subtract(1, ordering: .relaxed)
+        headDeadline?.cancel()
+        headDeadline = nil
         // Requests the connection ended before their answers: no longer in flight.
         responder.gauges.eventsInFlight.subtract(eventsUnanswered, ordering: .relaxed)
         eventsUnanswered = 0
@@ -119,6 +149,21 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         // A broken TLS handshake, a reset: the connection goes; NIO's own handler has
         // already answered 400 to what was not HTTP.
         context.close(promise: nil)
+    }
+
+    /// Starts the deadline of the next request's head, when every request read is answered:
+    /// past it, the connection is closed unanswered (and counted), however slowly bytes still come.
+    private func awaitHead(_ context: ChannelHandlerContext) {
+        guard headsRead == answersWritten, phase != .refused, headDeadline == nil else { return }
+        let loop = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let heads = headsRead
+        headDeadline = context.eventLoop.scheduleTask(in: TimeAmount(responder.options.headDeadline)) {
+            let (handler, context) = loop.value
+            handler.headDeadline = nil
+            guard handler.headsRead == heads, handler.answersWritten == heads else { return }
+            handler.responder.gauges.slowHeads.add(1, ordering: .relaxed)
+            context.close(promise: nil)
+        }
     }
 
     /// Answers a request refused before its body was read (after any answer still being
@@ -163,7 +208,8 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
                       promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: answer.body)))), promise: nil)
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if closing { written.whenComplete { _ in context.close(promise: nil) } }
+        answersWritten += 1
+        if closing { written.whenComplete { _ in context.close(promise: nil) } } else { awaitHead(context) }
         responder.log(method: head.method.rawValue, path: request.path, answer: answer, started: request.started, peer: context.channel.remoteAddress)
     }
 }

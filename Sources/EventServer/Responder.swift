@@ -13,7 +13,35 @@ struct Responder: Sendable {
     let token: String
     let logger: Logger
     /// The HTTP layer's own gauges, shared by every connection.
-    let gauges = ServerGauges()
+    let gauges: ServerGauges
+
+    /// Counts `channel` as open until it closes, or refuses it when `maxConnections` are
+    /// already open, or `maxPerPeer` from its address (one warning at the first refusal
+    /// after a connection was admitted, not one per refusal).
+    func admit(_ channel: any Channel) -> Bool {
+        let peer = channel.remoteAddress?.ipAddress ?? "-"
+        if let (refusal, first) = gauges.admission.withLock({ $0.admit(peer) }) {
+            switch refusal {
+            case .limit:
+                gauges.refusedAtLimit.add(1, ordering: .relaxed)
+                if first { logger.warning("refusing connections: \(options.maxConnections) open, the limit (--max-connections)", metadata: ["peer": .string(peer)]) }
+            case .peerLimit:
+                gauges.refusedAtPeerLimit.add(1, ordering: .relaxed)
+                if first { logger.warning("refusing connections from \(peer): \(options.maxPerPeer) open from it, the limit (--max-per-peer)", metadata: ["peer": .string(peer)]) }
+            }
+            return false
+        }
+        channel.closeFuture.whenComplete { _ in gauges.admission.withLock { $0.release(peer) } }
+        return true
+    }
+
+    init(intake: EventIntake, options: EventServer.Options, token: String, logger: Logger) {
+        self.intake = intake
+        self.options = options
+        self.token = token
+        self.logger = logger
+        gauges = ServerGauges(admission: Admission(total: options.maxConnections, perPeer: options.maxPerPeer))
+    }
 
     /// Whether `peer` may be served at all (`--allow-from`).
     func allows(_ peer: SocketAddress?) -> Bool {
@@ -34,21 +62,32 @@ struct Responder: Sendable {
 }
 
 /// What only the HTTP layer knows, added to `/metrics`: connections open, and events
-/// (POSTs) read and not yet answered, which a graceful stop waits for. Counted on the
-/// connections' event loops as it happens, so a scrape sees it at once.
+/// (POSTs) read and not yet answered, which a graceful stop waits for; connections refused
+/// at a limit, and those cut off because their request's head came too slowly. Counted
+/// on the connections' event loops as it happens, so a scrape sees it at once.
 final class ServerGauges: Sendable {
-    let connections = Atomic<Int>(0)
+    let admission: Mutex<Admission>
     let eventsInFlight = Atomic<Int>(0)
+    let refusedAtLimit = Atomic<Int>(0)
+    let refusedAtPeerLimit = Atomic<Int>(0)
+    let slowHeads = Atomic<Int>(0)
+
+    init(admission: Admission) { self.admission = Mutex(admission) }
 
     /// The gauges in Prometheus' text format.
     var prometheus: String {
         """
         # HELP exocall_connections_open Connections open to the receiver.
         # TYPE exocall_connections_open gauge
-        exocall_connections_open \(connections.load(ordering: .relaxed))
+        exocall_connections_open \(admission.withLock { $0.open })
         # HELP exocall_events_in_flight Event requests read and not yet answered (a graceful stop waits for them).
         # TYPE exocall_events_in_flight gauge
         exocall_events_in_flight \(eventsInFlight.load(ordering: .relaxed))
+        # HELP exocall_connections_cut_total Connections closed by the receiver: at the limit (--max-connections), at one address's limit (--max-per-peer), or a request head too slow (--deadline).
+        # TYPE exocall_connections_cut_total counter
+        exocall_connections_cut_total{reason="limit"} \(refusedAtLimit.load(ordering: .relaxed))
+        exocall_connections_cut_total{reason="peer_limit"} \(refusedAtPeerLimit.load(ordering: .relaxed))
+        exocall_connections_cut_total{reason="slow_head"} \(slowHeads.load(ordering: .relaxed))
 
         """
     }

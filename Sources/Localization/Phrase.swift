@@ -1060,6 +1060,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case eventsStepEnded = "events.stepEnded"
     case eventsStepEnd = "events.stepEnd"
     case serveBadListen = "serve.badListen"
+    /// `--max-connections` or `--max-per-peer` below one.
+    case serveBadConnectionLimit = "serve.badConnectionLimit"
     case serveBadCIDR = "serve.badCIDR"
     case serveBadPublicURL = "serve.badPublicURL"
     case serveSpoolUnusable = "serve.spoolUnusable"

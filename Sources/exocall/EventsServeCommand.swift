@@ -57,14 +57,24 @@ struct EventsServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "PATH"))
     var tlsKey: String?
 
-    @Option(help: ArgumentHelp("Seconds a request body may take to arrive, and a connection may stay idle, before it is cut off.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds a request's head, and then its body, may take to arrive, and a connection may stay idle, before it is cut off.", valueName: "SECONDS"))
     var deadline = 10
+
+    @Option(help: ArgumentHelp("Connections open at once; more are closed as soon as they are accepted (counted in /metrics).", valueName: "N"))
+    var maxConnections = 256
+
+    @Option(help: ArgumentHelp("Connections open at once from one address, so one host cannot take them all (behind a proxy, every connection is the proxy's).", valueName: "N"))
+    var maxPerPeer = 64
 
     func run() async throws {
         let say = LanguageOption.current()
         let environment = ProcessEnvironment.variables
         guard let (host, port) = Self.address(listen) else {
             printError("exocall events serve: " + say(.serveBadListen, ["value": listen]))
+            throw ExitCode(2)
+        }
+        for (option, value) in [("--max-connections", maxConnections), ("--max-per-peer", maxPerPeer)] where value < 1 {
+            printError("exocall events serve: " + say(.serveBadConnectionLimit, ["option": option, "value": String(value)]))
             throw ExitCode(2)
         }
         var networks: [CIDR] = []
@@ -113,7 +123,10 @@ struct EventsServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         var options = EventServer.Options(host: host, port: port, publicURL: publicURL, allowFrom: networks)
         options.tls = tls
+        options.headDeadline = .seconds(max(1, deadline))
         options.bodyDeadline = .seconds(max(1, deadline))
+        options.maxConnections = maxConnections
+        options.maxPerPeer = maxPerPeer
         options.idleTimeout = .seconds(Int64(max(1, deadline) + 2)) // after the body deadline, which answers 408 first
         do {
             try await EventServer.run(intake, options: options, token: token, logger: logger,
