@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "CallEvents", dependencies: ["CallbackCore", "Localization"]),
         // The event receiver's logic (the secret path, the body's rules, the durable spool, the
         // metrics), apart from the HTTP server that carries it.
-        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel", "ProcessEnvironment"]),
+        .target(name: "EventReceiver", dependencies: ["CallEvents", "CallLogModel", "CallbackCore", "ProcessEnvironment"]),
         // `exocall events serve`: the receiver on SwiftNIO's HTTP/1 server (bounded reads, deadlines, graceful
         // drain on SIGTERM through swift-service-lifecycle, a log line per request without the token).
         // Hummingbird served it before; its URL-encoded form coder linked Foundation's Objective-C layer and ICU.

@@ -1,3 +1,4 @@
+import CallbackCore
 import CallEvents
 import CallLogModel
 import FoundationEssentials
@@ -28,14 +29,18 @@ public actor EventIntake {
     private var store: (any CallLogStore)?
     private let spool: EventSpool
     private let token: String
+    private let storeDeadline: Duration
     /// The counters `/metrics` shows.
     public private(set) var metrics = IntakeMetrics()
 
-    /// An intake writing to `store`, spooling to `spool`, at the path `/events/<token>`.
-    public init(store: (any CallLogStore)?, spool: EventSpool, token: String) {
+    /// An intake writing to `store`, spooling to `spool`, at the path `/events/<token>`. A
+    /// write the log has not finished within `storeDeadline` (a lock held, a database that
+    /// stopped answering) is spooled instead, so the answer is not held with it.
+    public init(store: (any CallLogStore)?, spool: EventSpool, token: String, storeDeadline: Duration = .seconds(5)) {
         self.store = store
         self.spool = spool
         self.token = token
+        self.storeDeadline = storeDeadline
     }
 
     /// Whether a call log is attached (one that was down at start may come later).
@@ -84,13 +89,18 @@ public actor EventIntake {
         }
         let started = ContinuousClock.now
         if let store {
-            do {
-                let new = try await store.record(event, receivedAt: now)
+            // Off the actor, so a write that waits does not hold /healthz, /metrics or the other events.
+            switch await Deadline.race(storeDeadline, { try await store.record(event, receivedAt: now) }) {
+            case .finished(let new):
                 metrics.observe(ContinuousClock.now - started)
                 metrics.count(new ? "accepted" : "duplicate")
                 return IntakeAnswer(status: 200, body: new ? "stored\n" : "already stored\n", outcome: new ? "accepted" : "duplicate")
-            } catch {
+            case .failed:
                 // The log is down: the spool keeps it, durably, before anything is acknowledged.
+                break
+            case .timedOut:
+                // The write may still finish; the spool's copy is then a duplicate, stored once.
+                metrics.count("store_timed_out")
             }
         }
         do {
@@ -160,6 +170,8 @@ public struct IntakeMetrics: Equatable, Sendable {
         for (reason, n) in refused.sorted(by: { $0.key < $1.key }) { lines.append("exocall_events_refused_total{reason=\"\(reason)\"} \(n)") }
         lines += ["# HELP exocall_requests_not_found_total Requests to any other path.", "# TYPE exocall_requests_not_found_total counter",
                   "exocall_requests_not_found_total \(counts["not_found"] ?? 0)",
+                  "# HELP exocall_store_timed_out_total Events the call log had not written within the deadline, spooled instead.",
+                  "# TYPE exocall_store_timed_out_total counter", "exocall_store_timed_out_total \(counts["store_timed_out"] ?? 0)",
                   "# HELP exocall_spool_depth Events waiting for the call log.", "# TYPE exocall_spool_depth gauge", "exocall_spool_depth \(spoolDepth)",
                   "# HELP exocall_event_apply_seconds Time to write an event into the call log.", "# TYPE exocall_event_apply_seconds histogram"]
         for (bound, n) in latencyBuckets { lines.append("exocall_event_apply_seconds_bucket{le=\"\(bound)\"} \(n)") }

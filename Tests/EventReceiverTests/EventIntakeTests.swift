@@ -95,6 +95,41 @@ final class EventIntakeTests: XCTestCase {
         XCTAssertEqual(again, 0)
     }
 
+    /// A log that holds the write (another connection's lock, as a long write or a hung
+    /// database does): the event is spooled and acknowledged at the intake's deadline, not at
+    /// SQLite's 10 s busy timeout, /healthz answers meanwhile, and once the lock goes the
+    /// event is in the log once (the late write and the spool's copy are one event).
+    func testAWriteTheLogHoldsIsSpooledAtTheDeadline() async throws {
+        let base = folder()
+        let path = base + "/calls.sqlite"
+        let store = try SQLiteCallLog.open(path: path)
+        let locker = try SQLiteConnection(path: path, readOnly: false, busyTimeout: 0)
+        try locker.execute("BEGIN EXCLUSIVE")
+        let intake = EventIntake(store: store, spool: try EventSpool(folder: base + "/spool"), token: token, storeDeadline: .milliseconds(300))
+        let body = Array(Self.vendorD.utf8), eventPath = "/events/" + token
+        let started = ContinuousClock.now
+        async let held = intake.handle(method: "POST", path: eventPath, declaredLength: nil, body: body)
+        let health = await intake.handle(method: "GET", path: "/healthz", declaredLength: nil, body: [])
+        XCTAssertEqual(health.status, 200)
+        let answer = await held
+        XCTAssertEqual(answer.status, 200, "durable in the spool")
+        XCTAssertEqual(answer.outcome, "spooled")
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "not held for the busy timeout")
+        try locker.execute("ROLLBACK")
+        var stored: [CallEvent] = []
+        for _ in 0..<100 where stored.isEmpty {
+            await intake.drain()
+            stored = try store.events(callIDs: ["7149714791827935000"])
+            if stored.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        XCTAssertEqual(stored.count, 1)
+        await intake.drain()
+        XCTAssertEqual(try store.events(callIDs: ["7149714791827935000"]).count, 1, "the late write and the spool's copy are one event")
+        let metrics = await intake.handle(method: "GET", path: "/metrics", declaredLength: nil, body: []).body
+        XCTAssertTrue(metrics.contains("exocall_store_timed_out_total 1"), metrics)
+        XCTAssertTrue(metrics.contains("exocall_spool_depth 0"), metrics)
+    }
+
     func testAFullSpoolAcknowledgesNothing() async throws {
         let base = folder()
         let spool = try EventSpool(folder: base + "/spool", capacity: 1)

@@ -255,6 +255,25 @@ final class EventsServeTests: XCTestCase {
         XCTAssertTrue(log.contains("GET /healthz 408 refused_slow_body"), log)
     }
 
+    /// A log that holds the write past the idle timeout (another connection's exclusive
+    /// lock): the peer, waiting for its answer, is not cut off as idle; the event is spooled
+    /// and acknowledged at the intake's deadline, and is in the log once the lock goes.
+    func testAnAnswerTheLogHoldsIsStillGiven() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        _ = try SQLiteCallLog.open(path: db)
+        let receiver = try start(["--db", db, "--deadline", "1"], home: home)
+        let locker = try SQLiteConnection(path: db, readOnly: false, busyTimeout: 0)
+        try locker.execute("BEGIN EXCLUSIVE")
+        let started = Date()
+        // Idle timeout 3 s (deadline + 2), the intake's deadline 5 s.
+        XCTAssertEqual(post(receiver, Self.vendorD), 200)
+        XCTAssertGreaterThan(Date().timeIntervalSince(started), 3, "held past the idle timeout")
+        try locker.execute("ROLLBACK")
+        XCTAssertTrue(eventuallyBlocking(seconds: 15) { ((try? SQLiteCallLog.open(path: db).events(callIDs: ["7149714791827935000"]).count) ?? 0) == 1 })
+        XCTAssertTrue(fetched(receiver.port, "/metrics").contains("exocall_store_timed_out_total 1"))
+    }
+
     /// `--max-connections` and `--max-per-peer`: past either limit a connection is closed as
     /// soon as it is accepted, counted by reason, and warned of once per run of refusals; one
     /// address at its limit leaves room for another; when they close, the next is served.
