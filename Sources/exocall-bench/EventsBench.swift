@@ -88,6 +88,20 @@ struct EventsBench {
         return (Double(latencies.count) / seconds, Stats(latencies))
     }
 
+    /// Fails unless the receiver wrote exactly `accepted` events into the log and spooled
+    /// none: a spooled event is acknowledged too, and would make the row time the spool.
+    func requireWritten(_ receiver: Receiver, accepted: Int) throws {
+        guard let connection = HTTPConnection(port: receiver.port), let metrics = connection.get("/metrics") else {
+            throw BenchError("the receiver's /metrics did not answer")
+        }
+        defer { connection.close() }
+        let wanted = [#"exocall_events_total{outcome="accepted"} \#(accepted)"#, #"exocall_events_total{outcome="spooled"} 0"#]
+        for line in wanted where !metrics.split(separator: "\n").contains(Substring(line)) {
+            let got = metrics.split(separator: "\n").filter { $0.hasPrefix("exocall_events_total") || $0.hasPrefix("exocall_store_timed_out_total") }
+            throw BenchError("the receiver did not write every event into the log (wanted \(line)): \(got.joined(separator: "; "))")
+        }
+    }
+
     /// From posting an event to the receiver to another operator's panel (a second store on the
     /// team log, woken by its change stream) reading that call's result.
     func eventToPanel(_ receiver: Receiver, url: String, runs: Int) async throws -> Stats {
@@ -219,7 +233,17 @@ final class HTTPConnection {
 
     /// Posts `body` to `path`; the status code, or nil when the connection failed.
     func post(_ path: String, _ body: String) -> Int? {
-        let request = Array("POST \(path) HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+        exchange("POST \(path) HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")?.status
+    }
+
+    /// The body of a GET of `path`, when answered 200.
+    func get(_ path: String) -> String? {
+        exchange("GET \(path) HTTP/1.1\r\nHost: bench\r\n\r\n").flatMap { $0.status == 200 ? $0.body : nil }
+    }
+
+    /// Sends `text`, reads one answer: its status and body, or nil when the connection failed.
+    private func exchange(_ text: String) -> (status: Int, body: String)? {
+        let request = Array(text.utf8)
         let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         guard sent == request.count else { return nil }
         // The head, then as many body bytes as Content-Length says.
@@ -237,7 +261,8 @@ final class HTTPConnection {
                 guard more > 0 else { return nil }
                 received += buffer[0..<more]
             }
-            return received.count > 12 ? Int(String(decoding: received[9..<12], as: UTF8.self)) : nil
+            guard received.count > 12, let status = Int(String(decoding: received[9..<12], as: UTF8.self)) else { return nil }
+            return (status, String(decoding: received[(end + 4)...], as: UTF8.self))
         }
     }
 

@@ -98,6 +98,7 @@ if arguments.contains("--render-only") {
     let posted = small ? 1_000 : 20_000
     _ = try bench.throughput(receiver, count: 200, connections: 4, firstUID: 8_000_000_000_000_000_000) // warm
     let (perSecond, acks) = try bench.throughput(receiver, count: posted, connections: 8, firstUID: 8_100_000_000_000_000_000)
+    try bench.requireWritten(receiver, accepted: 200 + posted)
     rows.append(Row(section: "events", metric: "\(backend): events accepted per second (8 connections)", value: fmt(perSecond, 0) + "/s", target: "≥ 2,000/s", met: perSecond >= 2000))
     rows.append(Row(section: "events", metric: "\(backend): acknowledgement (p50 / p99)", value: "\(fmt(acks.median, 2)) / \(fmt(acks.p99, 2)) ms", target: "p99 < 20 ms", met: acks.p99 < 20))
     var eventFigures: [String: Any] = ["posted": posted, "per_second": perSecond, "ack": acks.dictionary]
