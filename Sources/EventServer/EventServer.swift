@@ -31,6 +31,9 @@ public enum EventServer {
         public var publicURL: String?
         /// Only these networks may post; empty: anyone.
         public var allowFrom: [CIDR]
+        /// Who may read `/metrics` besides this machine (a request from it through a proxy,
+        /// one with a forwarding header, may not: it came from outside).
+        public var metricsFrom: [CIDR] = []
         /// How long a request's head may take to arrive whole, counted from the connection's
         /// start or from the previous answer written (a head trickled a byte at a time is cut).
         public var headDeadline: Duration = .seconds(10)

@@ -109,7 +109,7 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             deadline?.cancel()
             deadline = nil
             phase = .idle
-            if request.refusedPeer {
+            if request.refusedPeer || (request.path == "/metrics" && !responder.mayScrape(context.channel.remoteAddress, request.head.headers)) {
                 enqueueAnswer(context, request, close: false) { Responder.notAllowed }
                 return
             }

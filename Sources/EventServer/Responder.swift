@@ -4,6 +4,7 @@ import EventReceiver
 import Localization
 import Logging
 import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// What every request is answered with: the peer check, the intake, and the log line.
@@ -42,6 +43,19 @@ struct Responder: Sendable {
         self.logger = logger
         gauges = ServerGauges(admission: Admission(total: options.maxConnections, perPeer: options.maxPerPeer))
     }
+
+    /// Whether `peer` may read `/metrics`: this machine, unless the request came through a
+    /// proxy (a forwarding header), or a network of `--metrics-from`. The proxy in front
+    /// forwards the public's requests from loopback, and the counters are not the public's.
+    func mayScrape(_ peer: SocketAddress?, _ headers: HTTPHeaders) -> Bool {
+        guard let peer else { return false }
+        if options.metricsFrom.contains(where: { $0.contains(peer) }) { return true }
+        let forwarded = ["forwarded", "x-forwarded-for", "x-real-ip"].contains { headers.contains(name: $0) }
+        return !forwarded && Self.loopback.contains { $0.contains(peer) }
+    }
+
+    /// This machine's own addresses.
+    private static let loopback = [CIDR("127.0.0.0/8")!, CIDR("::1")!]
 
     /// Whether `peer` may be served at all (`--allow-from`).
     func allows(_ peer: SocketAddress?) -> Bool {

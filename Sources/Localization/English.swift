@@ -979,7 +979,7 @@ extension Catalog {
         case .eventsStepEnd: return "end"
         case .serveBadConnectionLimit: return "{option} takes a whole number of connections, 1 or more; got {value}"
         case .serveBadListen: return "--listen takes HOST:PORT (127.0.0.1:8787, [::1]:8787, port 0 for a free one); got {value}"
-        case .serveBadCIDR: return "--allow-from takes a network as 10.0.0.0/8 or an address; got {value}"
+        case .serveBadCIDR: return "{option} takes a network as 10.0.0.0/8 or an address; got {value}"
         case .serveBadPublicURL: return "--public-url takes an http:// or https:// address; got {value}"
         case .serveSpoolUnusable: return "the spool folder {path} cannot be used: {reason}"
         case .serveLogDown: return "the call log cannot be opened now ({reason}); events are kept in the spool and written when it can"

@@ -979,7 +979,7 @@ extension Catalog {
         case .eventsStepEnd: return "конец"
         case .serveBadConnectionLimit: return "{option} принимает целое число соединений, не меньше 1; получено {value}"
         case .serveBadListen: return "--listen принимает ХОСТ:ПОРТ (127.0.0.1:8787, [::1]:8787, порт 0 — любой свободный); получено {value}"
-        case .serveBadCIDR: return "--allow-from принимает сеть вида 10.0.0.0/8 или адрес; получено {value}"
+        case .serveBadCIDR: return "{option} принимает сеть вида 10.0.0.0/8 или адрес; получено {value}"
         case .serveBadPublicURL: return "--public-url принимает адрес http:// или https://; получено {value}"
         case .serveSpoolUnusable: return "папку спула {path} нельзя использовать: {reason}"
         case .serveLogDown: return "журнал звонков сейчас не открывается ({reason}); события сохраняются в спуле и будут записаны, когда он откроется"

@@ -23,8 +23,9 @@ struct EventsServeCommand: AsyncParsableCommand {
         path answers 404. An event is acknowledged only once it is in the call log or,
         while the log cannot take it, in a spool on disk that is applied when it is back.
         Run it behind your HTTPS reverse proxy and give --public-url, or serve HTTPS
-        itself with --tls-cert and --tls-key. GET /healthz and
-        GET /metrics (Prometheus) answer on the same port. SIGTERM drains and stops.
+        itself with --tls-cert and --tls-key. GET /healthz answers on the same port, and
+        GET /metrics (Prometheus) to this machine, not through a proxy (or to
+        --metrics-from). SIGTERM drains and stops.
 
         Examples:
           exocall events serve --db postgresql://events@db.example:5432/calls
@@ -47,6 +48,9 @@ struct EventsServeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Only these networks may post (repeatable; default: any). A refused sender gets 404.", valueName: "CIDR"))
     var allowFrom: [String] = []
+
+    @Option(help: ArgumentHelp("Networks that may read /metrics besides this machine (repeatable); through a proxy, only these.", valueName: "CIDR"))
+    var metricsFrom: [String] = []
 
     @Option(help: ArgumentHelp("The spool folder for events the log cannot take (default: the data folder's event-spool).", valueName: "PATH"))
     var spool: String?
@@ -77,13 +81,15 @@ struct EventsServeCommand: AsyncParsableCommand {
             printError("exocall events serve: " + say(.serveBadConnectionLimit, ["option": option, "value": String(value)]))
             throw ExitCode(2)
         }
-        var networks: [CIDR] = []
-        for text in allowFrom {
-            guard let network = CIDR(text) else {
-                printError("exocall events serve: " + say(.serveBadCIDR, ["value": text]))
-                throw ExitCode(2)
+        var networks: [String: [CIDR]] = [:]
+        for (option, texts) in [("--allow-from", allowFrom), ("--metrics-from", metricsFrom)] {
+            for text in texts {
+                guard let network = CIDR(text) else {
+                    printError("exocall events serve: " + say(.serveBadCIDR, ["option": option, "value": text]))
+                    throw ExitCode(2)
+                }
+                networks[option, default: []].append(network)
             }
-            networks.append(network)
         }
         if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
             printError("exocall events serve: " + say(.serveBadPublicURL, ["value": publicURL]))
@@ -121,7 +127,8 @@ struct EventsServeCommand: AsyncParsableCommand {
         let intake = EventIntake(store: store, spool: queue, token: token)
         var logger = Logger(label: "exocall.events") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .info
-        var options = EventServer.Options(host: host, port: port, publicURL: publicURL, allowFrom: networks)
+        var options = EventServer.Options(host: host, port: port, publicURL: publicURL, allowFrom: networks["--allow-from"] ?? [])
+        options.metricsFrom = networks["--metrics-from"] ?? []
         options.tls = tls
         options.headDeadline = .seconds(max(1, deadline))
         options.bodyDeadline = .seconds(max(1, deadline))

@@ -447,6 +447,80 @@ final class EventsServeTests: XCTestCase {
         }
     }
 
+    /// `/metrics` is this machine's: refused (404, as an unknown path) to a request that came
+    /// through a proxy (a forwarding header: the public's, forwarded from loopback) and to
+    /// another address, unless `--metrics-from` names its network. `/healthz` stays open.
+    func testOnlyThisMachineReadsTheMetrics() throws {
+        let home = scratchFolder(self)
+        let db = home + "/calls.sqlite"
+        let local = try start(["--db", db], home: home)
+        func scrape(_ port: UInt16, from: String? = nil, header: String = "") -> Int? {
+            guard let fd = connectToLoopback(port, from: from) else { return nil }
+            defer { close(fd) }
+            return statusOf(fd, "GET /metrics HTTP/1.1\r\nHost: x\r\n\(header)Connection: close\r\n\r\n")
+        }
+        XCTAssertEqual(scrape(local.port), 200)
+        XCTAssertEqual(scrape(local.port, from: "127.0.0.2"), 200, "all of 127.0.0.0/8 is this machine")
+        for header in ["X-Forwarded-For: 203.0.113.9\r\n", "Forwarded: for=203.0.113.9\r\n", "X-Real-IP: 203.0.113.9\r\n"] {
+            XCTAssertEqual(scrape(local.port, header: header), 404, header)
+        }
+        XCTAssertEqual(exchange(local.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n"), 200)
+        let refused = try runExocall(["events", "serve", "--db", db, "--listen", "127.0.0.1:0", "--metrics-from", "10.0.0.0/33"], home: home)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("--metrics-from") && refused.stderr.contains("10.0.0.0/33"), refused.stderr)
+        // From another address of this machine (its network interface), on a receiver listening on all of them.
+        guard let address = Self.nonLoopbackIPv4() else { return }
+        let open = try start(["--db", db], home: home, command: ["events", "serve", "--listen", "0.0.0.0:0", "--public-url", "http://127.0.0.1:1"])
+        let port = try XCTUnwrap(Self.listeningPort(of: open.process.processIdentifier))
+        XCTAssertEqual(scrape(port, from: address), 404, "\(address) is not this machine's loopback")
+        let allowed = try start(["--db", db, "--metrics-from", address + "/32"], home: home,
+                                command: ["events", "serve", "--listen", "0.0.0.0:0", "--public-url", "http://127.0.0.1:1"])
+        let allowedPort = try XCTUnwrap(Self.listeningPort(of: allowed.process.processIdentifier))
+        XCTAssertEqual(scrape(allowedPort, from: address), 200)
+        XCTAssertEqual(scrape(allowedPort, from: address, header: "X-Forwarded-For: 203.0.113.9\r\n"), 200, "a network named is trusted as named")
+    }
+
+    /// The status of the answer to `request` on `fd` (nil when closed unanswered).
+    func statusOf(_ fd: Int32, _ request: String) -> Int? {
+        _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        return n > 12 ? Int(String(decoding: buffer[9..<12], as: UTF8.self)) : nil
+    }
+
+    /// An IPv4 address of this machine other than loopback, when it has one.
+    static func nonLoopbackIPv4() -> String? {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0 else { return nil }
+        defer { freeifaddrs(list) }
+        var cursor = list
+        while let entry = cursor {
+            defer { cursor = entry.pointee.ifa_next }
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { var raw = $0.pointee.sin_addr; _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)) }
+            let dotted = String(cString: text)
+            if !dotted.hasPrefix("127.") { return dotted }
+        }
+        return nil
+    }
+
+    /// The TCP port process `pid` listens on (its printed URL is the --public-url), from /proc.
+    static func listeningPort(of pid: Int32) -> UInt16? {
+        let inodes = Set(((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []).compactMap { fd -> String? in
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) ?? ""
+            return target.hasPrefix("socket:[") ? String(target.dropFirst(8).dropLast()) : nil
+        })
+        let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
+        for line in table.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            // local address, state 0A (listening), inode
+            guard fields.count > 9, fields[3] == "0A", inodes.contains(String(fields[9])) else { continue }
+            return UInt16(fields[1].split(separator: ":")[1], radix: 16)
+        }
+        return nil
+    }
+
     /// The team database goes down: events are still acknowledged (into the spool) and reach
     /// the database by themselves once it is back.
     func testWhileTheDatabaseIsDownEventsAreSpooledAndAppliedWhenItIsBack() async throws {
