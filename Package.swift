@@ -187,7 +187,10 @@ let package = Package(
                                                              .product(name: "NIOSSL", package: "swift-nio-ssl")]),
         .testTarget(name: "ProcessEnvironmentTests", dependencies: ["ProcessEnvironment"]),
         .testTarget(name: "CallEventsTests", dependencies: ["CallEvents", "CallLogModel", "CallbackCore", "Localization"]),
-        .testTarget(name: "EventReceiverTests", dependencies: ["EventReceiver", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient"]),
+        .testTarget(name: "EventReceiverTests", dependencies: [
+            "EventReceiver", "EventServer", "CallEvents", "CallLog", "CallLogModel", "CallbackCore", "ExolveClient",
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .testTarget(name: "ExolveClientTests", dependencies: [
             "ExolveClient", "ExolveStub", "CallbackCore", "HostileHTTP", "ProcessEnvironment", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),

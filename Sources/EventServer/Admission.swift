@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Which connections the receiver takes: at most `total` open at once, and at most
 /// `perPeer` from one address, so one host trickling request heads cannot hold every
 /// connection and shut Exolve out.
@@ -36,6 +38,19 @@ struct Admission: Sendable {
         }
         refusedInARow += 1
         return (refusal, refusedInARow == 1)
+    }
+
+    /// Who a connection counts against: an IPv4 address (an IPv4-mapped IPv6 one as IPv4),
+    /// or an IPv6 address's /64, since a host is given a whole /64 and could open each
+    /// connection from another address of it.
+    static func peer(_ address: SocketAddress?) -> String {
+        guard let address else { return "-" }
+        let raw = CIDR.unmapped(address)
+        switch raw.count {
+        case 4: return raw.map(String.init).joined(separator: ".")
+        case 16: return stride(from: 0, to: 8, by: 2).map { String(UInt16(raw[$0]) << 8 | UInt16(raw[$0 + 1]), radix: 16) }.joined(separator: ":") + "::/64"
+        default: return address.ipAddress ?? "-"
+        }
     }
 
     /// A connection from `peer` that was admitted has closed.

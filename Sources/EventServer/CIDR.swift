@@ -21,8 +21,7 @@ public struct CIDR: Sendable, Equatable {
 
     /// Whether `address` is in the network (an IPv4 address in IPv6 form counts as IPv4).
     public func contains(_ address: SocketAddress) -> Bool {
-        var raw = CIDR.raw(address)
-        if raw.count == 16, bytes.count == 4, raw.prefix(12) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF] { raw = Array(raw.suffix(4)) }
+        let raw = bytes.count == 4 ? CIDR.unmapped(address) : CIDR.raw(address)
         guard raw.count == bytes.count else { return false }
         var left = prefix
         for index in 0..<bytes.count where left > 0 {
@@ -31,6 +30,12 @@ public struct CIDR: Sendable, Equatable {
             left -= 8
         }
         return true
+    }
+
+    /// The address's bytes, an IPv4-mapped IPv6 address's as IPv4 (`::ffff:10.1.2.3` is 10.1.2.3).
+    static func unmapped(_ address: SocketAddress) -> [UInt8] {
+        let raw = CIDR.raw(address)
+        return raw.count == 16 && raw.prefix(12) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF] ? Array(raw.suffix(4)) : raw
     }
 
     /// The address's bytes (4 for IPv4, 16 for IPv6; none for a Unix socket), from NIO's

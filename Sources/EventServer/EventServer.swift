@@ -18,8 +18,9 @@ import UnixSignals
 /// 64 KiB: a declared length over it is 413 unread), a request's head must arrive whole
 /// within `headDeadline` and its body within `bodyDeadline`, an idle connection is closed
 /// after `idleTimeout`, and at most `maxConnections` are open at once (`maxPerPeer` from
-/// one address); SIGTERM and SIGINT stop accepting and drain the requests in flight (swift-service-lifecycle, NIO's
-/// quiescing helper), and every request gets one log line on stderr with the token masked.
+/// one address); SIGTERM and SIGINT stop accepting and drain the requests in flight
+/// (swift-service-lifecycle, NIO's quiescing helper), and every request gets one log line
+/// on stderr with the token masked.
 public enum EventServer {
     /// How the server runs.
     public struct Options: Sendable {
@@ -41,9 +42,11 @@ public enum EventServer {
         public var bodyDeadline: Duration = .seconds(10)
         /// Connections open at once; one more is closed as soon as it is accepted.
         public var maxConnections = 256
-        /// Connections open at once from one address (behind a proxy, every one is the proxy's).
+        /// Connections open at once from one address, an IPv6 one counted by its /64 (behind a
+        /// proxy, every one is the proxy's).
         public var maxPerPeer = 64
-        /// How long a connection may stay idle (slow headers included).
+        /// How long a connection may stay idle while the receiver waits for the peer (not while
+        /// an answer is being made).
         public var idleTimeout: TimeAmount = .seconds(10)
         /// How long a graceful stop waits for the requests in flight.
         public var drainTimeout: Duration = .seconds(10)

@@ -10,8 +10,8 @@ import Synchronization
 /// whole within its deadline, counted from the connection's start or the previous answer
 /// written (while an answer is being made the time is the receiver's, not the peer's): a head
 /// trickled a byte at a time, each byte resetting the idle timeout, is cut off unanswered.
-/// A POST's body is collected up to the limit and within the
-/// deadline; a declared length over the limit is answered 413 before any of it is read, a
+/// Every request's body is read up to the limit and within the deadline (only a POST's is
+/// kept); a declared length over the limit is answered 413 before any of it is read, a
 /// body that stops coming 408; both close the connection, since the rest may still arrive.
 final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart

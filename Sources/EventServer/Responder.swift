@@ -20,7 +20,7 @@ struct Responder: Sendable {
     /// already open, or `maxPerPeer` from its address (one warning at the first refusal
     /// after a connection was admitted, not one per refusal).
     func admit(_ channel: any Channel) -> Bool {
-        let peer = channel.remoteAddress?.ipAddress ?? "-"
+        let peer = Admission.peer(channel.remoteAddress)
         if let (refusal, first) = gauges.admission.withLock({ $0.admit(peer) }) {
             switch refusal {
             case .limit:
@@ -36,6 +36,7 @@ struct Responder: Sendable {
         return true
     }
 
+    /// Answers for `intake` as `options` say, logging to `logger`; the gauges start at zero.
     init(intake: EventIntake, options: EventServer.Options, token: String, logger: Logger) {
         self.intake = intake
         self.options = options

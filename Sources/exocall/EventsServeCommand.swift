@@ -67,7 +67,7 @@ struct EventsServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Connections open at once; more are closed as soon as they are accepted (counted in /metrics).", valueName: "N"))
     var maxConnections = 256
 
-    @Option(help: ArgumentHelp("Connections open at once from one address, so one host cannot take them all (behind a proxy, every connection is the proxy's).", valueName: "N"))
+    @Option(help: ArgumentHelp("Connections open at once from one address (IPv6: one /64), so one host cannot take them all (behind a proxy, every connection is the proxy's).", valueName: "N"))
     var maxPerPeer = 64
 
     func run() async throws {
