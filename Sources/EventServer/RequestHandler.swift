@@ -52,6 +52,8 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var pending: Task<Void, Never>?
     /// Event requests (POSTs) of this connection read and not yet answered.
     private var eventsUnanswered = 0
+    /// Whether NIO's parser has refused what this connection sent (answered 400).
+    private var badRequest = false
 
     init(responder: Responder) { self.responder = responder }
 
@@ -147,7 +149,14 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // A broken TLS handshake, a reset: the connection goes; NIO's own handler has
-        // already answered 400 to what was not HTTP.
+        // already answered 400 to what was not HTTP (or past the header limits), counted here.
+        // Once per connection: the parser may report more than one error before it closes.
+        // A message cut off by the connection's end (ours after a refusal or a deadline, or
+        // the peer's) is not one it answered.
+        if let parserError = error as? HTTPParserError, parserError != .invalidEOFState, !badRequest {
+            badRequest = true
+            responder.gauges.badRequests.add(1, ordering: .relaxed)
+        }
         context.close(promise: nil)
     }
 

@@ -78,7 +78,7 @@ struct Responder: Sendable {
 
 /// What only the HTTP layer knows, added to `/metrics`: connections open, and events
 /// (POSTs) read and not yet answered, which a graceful stop waits for; connections refused
-/// at a limit, and those cut off because their request's head came too slowly. Counted
+/// at a limit, and those cut off because their request's head came too slowly or was not HTTP. Counted
 /// on the connections' event loops as it happens, so a scrape sees it at once.
 final class ServerGauges: Sendable {
     let admission: Mutex<Admission>
@@ -86,6 +86,7 @@ final class ServerGauges: Sendable {
     let refusedAtLimit = Atomic<Int>(0)
     let refusedAtPeerLimit = Atomic<Int>(0)
     let slowHeads = Atomic<Int>(0)
+    let badRequests = Atomic<Int>(0)
 
     init(admission: Admission) { self.admission = Mutex(admission) }
 
@@ -98,11 +99,12 @@ final class ServerGauges: Sendable {
         # HELP exocall_events_in_flight Event requests read and not yet answered (a graceful stop waits for them).
         # TYPE exocall_events_in_flight gauge
         exocall_events_in_flight \(eventsInFlight.load(ordering: .relaxed))
-        # HELP exocall_connections_cut_total Connections closed by the receiver: at the limit (--max-connections), at one address's limit (--max-per-peer), or a request head too slow (--deadline).
+        # HELP exocall_connections_cut_total Connections closed by the receiver: at the limit (--max-connections), at one address's limit (--max-per-peer), a request head too slow (--deadline), or not HTTP (answered 400).
         # TYPE exocall_connections_cut_total counter
         exocall_connections_cut_total{reason="limit"} \(refusedAtLimit.load(ordering: .relaxed))
         exocall_connections_cut_total{reason="peer_limit"} \(refusedAtPeerLimit.load(ordering: .relaxed))
         exocall_connections_cut_total{reason="slow_head"} \(slowHeads.load(ordering: .relaxed))
+        exocall_connections_cut_total{reason="bad_request"} \(badRequests.load(ordering: .relaxed))
 
         """
     }

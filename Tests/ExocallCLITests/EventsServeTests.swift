@@ -173,6 +173,9 @@ final class EventsServeTests: XCTestCase {
             return metrics.contains("exocall_events_in_flight 0\n") && metrics.contains("exocall_connections_open 1\n")
         }
         XCTAssertTrue(settled, fetched(receiver.port, "/metrics"))
+        // The three NIO's parser answered 400 (header over 8 KiB, over 100 fields, not HTTP) are counted.
+        XCTAssertTrue(fetched(receiver.port, "/metrics").contains(#"exocall_connections_cut_total{reason="bad_request"} 3"#),
+                      fetched(receiver.port, "/metrics"))
         receiver.process.terminate()
         receiver.process.waitUntilExit()
         // Each pipelined request's line names its own path and answer.
