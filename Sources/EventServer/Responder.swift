@@ -78,8 +78,8 @@ struct Responder: Sendable {
 
 /// What only the HTTP layer knows, added to `/metrics`: connections open, and events
 /// (POSTs) read and not yet answered, which a graceful stop waits for; connections refused
-/// at a limit, and those cut off because their request's head came too slowly or was not HTTP. Counted
-/// on the connections' event loops as it happens, so a scrape sees it at once.
+/// at a limit, and those cut off because their request's head came too slowly or was not
+/// HTTP. Counted on the connections' event loops as it happens, so a scrape sees it at once.
 final class ServerGauges: Sendable {
     let admission: Mutex<Admission>
     let eventsInFlight = Atomic<Int>(0)
