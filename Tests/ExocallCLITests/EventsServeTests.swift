@@ -174,12 +174,9 @@ final class EventsServeTests: XCTestCase {
         }
         XCTAssertTrue(settled, fetched(receiver.port, "/metrics"))
         // The three NIO's parser answered 400 (header over 8 KiB, over 100 fields, not HTTP) are counted.
-        XCTAssertTrue(fetched(receiver.port, "/metrics").contains(#"exocall_connections_cut_total{reason="bad_request"} 3"#),
-                      fetched(receiver.port, "/metrics"))
-        receiver.process.terminate()
-        receiver.process.waitUntilExit()
+        assertMetrics(receiver, have: #"exocall_connections_cut_total{reason="bad_request"} 3"#)
         // Each pipelined request's line names its own path and answer.
-        let log = String(decoding: receiver.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = stopped(receiver)
         XCTAssertTrue(log.contains("GET /nothing 404 not_found"), log)
         XCTAssertFalse(log.contains("GET /nothing 200"), log)
         XCTAssertTrue(log.contains("POST /events/<token> 413 refused_too_large"), log)
@@ -250,11 +247,8 @@ final class EventsServeTests: XCTestCase {
         XCTAssertNil(trickle(get, String(repeating: "a", count: 100), gap: 0.3), "answered, not cut unanswered")
         XCTAssertLessThan(Date().timeIntervalSince(started), 5, "a GET's trickled body is cut at the deadline")
         XCTAssertEqual(exchange(receiver.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 200, "still serving")
-        XCTAssertTrue(fetched(receiver.port, "/metrics").contains(#"exocall_connections_cut_total{reason="slow_head"} 2"#),
-                      fetched(receiver.port, "/metrics"))
-        receiver.process.terminate()
-        receiver.process.waitUntilExit()
-        let log = String(decoding: receiver.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        assertMetrics(receiver, have: #"exocall_connections_cut_total{reason="slow_head"} 2"#)
+        let log = stopped(receiver)
         XCTAssertTrue(log.contains("GET /healthz 408 refused_slow_body"), log)
     }
 
@@ -274,7 +268,7 @@ final class EventsServeTests: XCTestCase {
         XCTAssertGreaterThan(Date().timeIntervalSince(started), 3, "held past the idle timeout")
         try locker.execute("ROLLBACK")
         XCTAssertTrue(eventuallyBlocking(seconds: 15) { ((try? SQLiteCallLog.open(path: db).events(callIDs: ["7149714791827935000"]).count) ?? 0) == 1 })
-        XCTAssertTrue(fetched(receiver.port, "/metrics").contains("exocall_store_timed_out_total 1"))
+        assertMetrics(receiver, have: "exocall_store_timed_out_total 1")
     }
 
     /// `--max-connections` and `--max-per-peer`: past either limit a connection is closed as
@@ -316,9 +310,7 @@ final class EventsServeTests: XCTestCase {
         })
         XCTAssertTrue(metrics.contains(#"exocall_connections_cut_total{reason="peer_limit"} 1"#), metrics)
         XCTAssertTrue(metrics.contains(#"exocall_connections_cut_total{reason="limit"} \#(2 + refusedScrapes)"#), metrics)
-        receiver.process.terminate()
-        receiver.process.waitUntilExit()
-        let log = String(decoding: receiver.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = stopped(receiver)
         XCTAssertEqual(log.components(separatedBy: "refusing connections from 127.0.0.1: 2 open from it").count - 1, 1, log)
         XCTAssertEqual(log.components(separatedBy: "refusing connections: 3 open").count - 1, 1, "one warning for a run of refusals: \(log)")
         for option in ["--max-connections", "--max-per-peer"] {
@@ -412,6 +404,19 @@ final class EventsServeTests: XCTestCase {
             XCTAssertEqual(stub.process.terminationReason, .uncaughtSignal)
             XCTAssertEqual(stub.process.terminationStatus, SIGTERM)
         }
+    }
+
+    /// Stops `receiver` with SIGTERM and returns what it logged.
+    func stopped(_ receiver: Receiver) -> String {
+        receiver.process.terminate()
+        receiver.process.waitUntilExit()
+        return String(decoding: receiver.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// Asserts that `receiver`'s /metrics has `line`.
+    func assertMetrics(_ receiver: Receiver, have line: String, file: StaticString = #filePath, lineNumber: UInt = #line) {
+        let metrics = fetched(receiver.port, "/metrics")
+        XCTAssertTrue(metrics.split(separator: "\n").contains(Substring(line)), metrics, file: file, line: lineNumber)
     }
 
     /// The body of a GET to `path` (empty when there is no answer).
