@@ -17,10 +17,10 @@ import UnixSignals
 /// HTTP/1 server. Reads are bounded (headers 16 KiB, a field 8 KiB, 100 fields; bodies
 /// 64 KiB: a declared length over it is 413 unread), a request's head must arrive whole
 /// within `headDeadline` and its body within `bodyDeadline`, an idle connection is closed
-/// after `idleTimeout`, and at most `maxConnections` are open at once (`maxPerPeer` from
-/// one address); SIGTERM and SIGINT stop accepting and drain the requests in flight
-/// (swift-service-lifecycle, NIO's quiescing helper), and every request gets one log line
-/// on stderr with the token masked.
+/// after `idleTimeout`, at most `maxConnections` are open at once (`maxPerPeer` from one
+/// address), and a peer that does not read its answers is not read either. SIGTERM and
+/// SIGINT stop accepting and drain the requests in flight (swift-service-lifecycle, NIO's
+/// quiescing helper), and every request gets one log line on stderr with the token masked.
 public enum EventServer {
     /// How the server runs.
     public struct Options: Sendable {
@@ -105,6 +105,10 @@ public enum EventServer {
                     }
                     let sync = channel.pipeline.syncOperations
                     if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
+                    // No more reading while the answers already made cannot be written: a
+                    // peer pipelining requests without reading its answers made the receiver
+                    // hold them all (8 MB sent took it from 19 to 70 MB).
+                    try sync.addHandler(BackPressureHandler())
                     try sync.addHandler(IdleStateHandler(readTimeout: idle))
                     try sync.configureHTTPServerPipeline(withErrorHandling: true, withEncoderConfiguration: .init(),
                                                          withDecoderLimitConfiguration: limits)
