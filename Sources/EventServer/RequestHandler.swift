@@ -78,7 +78,7 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             // Every request's body is bounded and timed, kept or not: a GET declaring a huge
             // body, or a peer outside --allow-from, trickling one, held the connection too.
             if let declared = request.declared, declared > CallEventParser.maxBodyBytes {
-                refuse(context, request, "too_large", request.refusedPeer ? Responder.notAllowed : Responder.tooLarge)
+                refuse(context, request, "too_large", Responder.tooLarge)
                 return
             }
             if !request.refusedPeer, head.method == .POST {
@@ -88,7 +88,7 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             deadline = context.eventLoop.scheduleTask(in: TimeAmount(responder.options.bodyDeadline)) {
                 let (handler, context) = loop.value
                 if handler.phase == .reading {
-                    handler.refuse(context, request, "slow_body", request.refusedPeer ? Responder.notAllowed : Responder.slowBody)
+                    handler.refuse(context, request, "slow_body", Responder.slowBody)
                 }
             }
         case .body(var chunk):
@@ -97,7 +97,7 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             discarded += body == nil ? chunk.readableBytes : 0
             guard body != nil else {
                 if discarded > CallEventParser.maxBodyBytes {
-                    refuse(context, request, "too_large", request.refusedPeer ? Responder.notAllowed : Responder.tooLarge)
+                    refuse(context, request, "too_large", Responder.tooLarge)
                 }
                 return
             }
@@ -176,8 +176,10 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// Answers a request refused before its body was read (after any answer still being
-    /// made for the one before it), and closes the connection.
+    /// made for the one before it), and closes the connection. A peer outside --allow-from
+    /// is told only "not found", whatever the reason.
     private func refuse(_ context: ChannelHandlerContext, _ request: Request, _ reason: String, _ answer: IntakeAnswer) {
+        let answer = request.refusedPeer ? Responder.notAllowed : answer
         deadline?.cancel()
         deadline = nil
         phase = .refused

@@ -95,9 +95,10 @@ struct EventsBench {
             throw BenchError("the receiver's /metrics did not answer")
         }
         defer { connection.close() }
+        let lines = metrics.split(separator: "\n")
         let wanted = [#"exocall_events_total{outcome="accepted"} \#(accepted)"#, #"exocall_events_total{outcome="spooled"} 0"#]
-        for line in wanted where !metrics.split(separator: "\n").contains(Substring(line)) {
-            let got = metrics.split(separator: "\n").filter { $0.hasPrefix("exocall_events_total") || $0.hasPrefix("exocall_store_timed_out_total") }
+        for line in wanted where !lines.contains(Substring(line)) {
+            let got = lines.filter { $0.hasPrefix("exocall_events_total") || $0.hasPrefix("exocall_store_timed_out_total") }
             throw BenchError("the receiver did not write every event into the log (wanted \(line)): \(got.joined(separator: "; "))")
         }
     }

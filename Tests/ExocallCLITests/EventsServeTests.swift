@@ -97,11 +97,25 @@ final class EventsServeTests: XCTestCase {
             _ = Array(piece.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if pause > 0 { Thread.sleep(forTimeInterval: pause) }
         }
+        return answerStatus(fd)
+    }
+
+    /// Sends `request` on the open connection `fd`: its answer's status (nil when closed unanswered).
+    func statusOf(_ fd: Int32, _ request: String) -> Int? {
+        _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        return answerStatus(fd)
+    }
+
+    /// The status of the next answer read on `fd` (nil when the connection closed without one).
+    func answerStatus(_ fd: Int32) -> Int? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let n = recv(fd, &buffer, buffer.count, 0)
         guard n > 12 else { return nil }
         return Int(String(decoding: buffer[9..<12], as: UTF8.self))
     }
+
+    /// A request for /healthz that keeps its connection alive.
+    static let keptAliveHealth = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
 
     func post(_ receiver: Receiver, _ body: String, path: String? = nil) -> Int? {
         exchange(receiver.port, "POST \(path ?? receiver.path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body)
@@ -201,15 +215,6 @@ final class EventsServeTests: XCTestCase {
         return nil
     }
 
-    /// Asks for /healthz on `fd`, keeping the connection alive: what came back ("" when closed).
-    func askHealth(_ fd: Int32) -> String {
-        let request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-        _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = recv(fd, &buffer, buffer.count, 0)
-        return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
-    }
-
     /// A slow client (slowloris): a request head trickled a byte every 0.3 s, so the idle
     /// timeout never fires, is cut off at the deadline, on a new connection and on one kept
     /// alive after an answer; a client that takes its time between requests, within the
@@ -227,11 +232,11 @@ final class EventsServeTests: XCTestCase {
         // Kept alive: one request answered, a second within the deadline answered, then a trickled one cut.
         let kept = try XCTUnwrap(connectToLoopback(receiver.port))
         defer { close(kept) }
-        XCTAssertTrue(askHealth(kept).hasPrefix("HTTP/1.1 200"))
+        XCTAssertEqual(statusOf(kept, Self.keptAliveHealth), 200)
         // The connection must still be open half a deadline later (waited for on the socket, which must stay quiet).
         var quiet = pollfd(fd: kept, events: Int16(POLLIN), revents: 0)
         XCTAssertEqual(poll(&quiet, 1, 500), 0, "closed or written to between requests, within the deadline")
-        XCTAssertTrue(askHealth(kept).hasPrefix("HTTP/1.1 200"), "the second request, within the deadline of the first answer")
+        XCTAssertEqual(statusOf(kept, Self.keptAliveHealth), 200, "the second request, within the deadline of the first answer")
         let cutKept = try XCTUnwrap(trickle(kept, head, gap: 0.3), "a trickled second head kept its connection")
         XCTAssertLessThan(cutKept, 5)
         // A body the receiver does not keep (a GET's) is bounded and timed all the same.
@@ -346,7 +351,7 @@ final class EventsServeTests: XCTestCase {
         func hold(from address: String) {
             guard let fd = connectToLoopback(receiver.port, from: address) else { return XCTFail("no connection from \(address)") }
             held.append(fd)
-            XCTAssertTrue(askHealth(fd).hasPrefix("HTTP/1.1 200"), "admitted from \(address)")
+            XCTAssertEqual(statusOf(fd, Self.keptAliveHealth), 200, "admitted from \(address)")
         }
         func refused(from address: String) -> Bool {
             guard let fd = connectToLoopback(receiver.port, from: address) else { return false }
@@ -547,14 +552,6 @@ final class EventsServeTests: XCTestCase {
         let allowedPort = try XCTUnwrap(Self.listeningPort(of: allowed.process.processIdentifier))
         XCTAssertEqual(scrape(allowedPort, from: address), 200)
         XCTAssertEqual(scrape(allowedPort, from: address, header: "X-Forwarded-For: 203.0.113.9\r\n"), 200, "a network named is trusted as named")
-    }
-
-    /// The status of the answer to `request` on `fd` (nil when closed unanswered).
-    func statusOf(_ fd: Int32, _ request: String) -> Int? {
-        _ = Array(request.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = recv(fd, &buffer, buffer.count, 0)
-        return n > 12 ? Int(String(decoding: buffer[9..<12], as: UTF8.self)) : nil
     }
 
     /// An IPv4 address of this machine other than loopback, when it has one.
