@@ -27,14 +27,16 @@ struct PtyBench {
         }
     }
 
-    /// One first frame of each program in turn, so both see the same machine load.
-    func interleavedFirstFrames(_ ours: [String], ourMarker: String, floor: [String], floorMarker: String, runs: Int) -> ([Double], [Double]) {
-        var a: [Double] = [], b: [Double] = []
+    /// One first frame of each program in turn, so all see the same machine load:
+    /// for each (argv, marker), its times.
+    func interleavedFirstFrames(_ programs: [(argv: [String], marker: String)], runs: Int) -> [[Double]] {
+        var times = [[Double]](repeating: [], count: programs.count)
         for _ in 0..<runs {
-            a += firstFrame(ours, marker: ourMarker, runs: 1)
-            b += firstFrame(floor, marker: floorMarker, runs: 1)
+            for (index, program) in programs.enumerated() {
+                times[index] += firstFrame(program.argv, marker: program.marker, runs: 1)
+            }
         }
-        return (a, b)
+        return times
     }
 
     /// Key written to its echo arriving, `keys` times: letters typed, each looked for in the output.
