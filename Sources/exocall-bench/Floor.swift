@@ -12,6 +12,12 @@ enum Floor {
         initscr(); raw(); noecho(); keypad(stdscr, TRUE);
         mvaddstr(0, 0, "floor ready");
         refresh();
+    \(keyLoop)
+    }
+    """
+
+    /// The end of a floor program's `main`: each key echoed with a counter until Ctrl-Q.
+    static let keyLoop = """
         long count = 0;
         wint_t ch;
         while (get_wch(&ch) != ERR) {
@@ -22,7 +28,6 @@ enum Floor {
         }
         endwin();
         return 0;
-    }
     """
 
     /// Builds the floor program into `folder`; returns its path.

@@ -161,16 +161,7 @@ enum FrameFloor {
                 addstr(runs[i].text);
             }
             refresh();
-            long count = 0;
-            wint_t ch;
-            while (get_wch(&ch) != ERR) {
-                if (ch == 17) break; /* Ctrl-Q */
-                count++;
-                mvprintw(1, 0, "key %lc #%ld.   ", (wchar_t)ch, count);
-                refresh();
-            }
-            endwin();
-            return 0;
+        \(Floor.keyLoop)
         }
         """
     }
