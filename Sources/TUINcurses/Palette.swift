@@ -10,6 +10,9 @@ struct Palette {
     private var pairs: [Int64: Int32] = [:]
     private var cache: [Style: (attr_t, Int32)] = [:]
     private var nextPair: Int32 = 1
+    /// Each theme colour's number at this depth, found once: at 256 colours the nearest of
+    /// 240 entries is searched for, a quarter of a million instructions over a first frame.
+    private var numbers: [ThemeColor: Int] = [:]
 
     init(theme: Theme, depth: ColorDepth) {
         self.theme = theme
@@ -41,8 +44,8 @@ struct Palette {
         }
         var pair: Int32 = 0
         if depth != .monochrome {
-            let fg = depth.number(for: look.fg ?? .terminalDefault)
-            let bg = depth.number(for: background)
+            let fg = number(for: look.fg ?? .terminalDefault)
+            let bg = number(for: background)
             let key = Int64(fg + 1) << 32 | Int64(bg + 1)
             if let existing = pairs[key] {
                 pair = existing
@@ -55,5 +58,13 @@ struct Palette {
         }
         cache[style] = (attrs, pair)
         return (attrs, pair)
+    }
+
+    /// The terminal's number for a theme colour at this depth (-1: the terminal's default).
+    private mutating func number(for color: ThemeColor) -> Int {
+        if let known = numbers[color] { return known }
+        let number = depth.number(for: color)
+        numbers[color] = number
+        return number
     }
 }

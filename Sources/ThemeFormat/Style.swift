@@ -7,6 +7,13 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case badgePlaced = "badge_placed", badgeRejected = "badge_rejected", badgeNotSent = "badge_not_sent"
     case badgeUnknown = "badge_unknown", badgeSending = "badge_sending"
     case demoBanner = "demo_banner"
+
+    /// Hashes the case itself. Left to `RawRepresentable`'s default, a role hashed its raw
+    /// name, a string (SipHash over "json_punctuation"...), each time a style was looked up:
+    /// the palette does so for every run of text it hands curses (issue #32).
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: self) { hasher.combine(bytes: $0) }
+    }
 }
 
 /// How a cell is drawn: the foreground and attributes of `role`, on the
