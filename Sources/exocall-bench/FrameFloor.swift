@@ -34,7 +34,7 @@ enum FrameFloor {
     /// A program's first frame as tmux shows it (`capture-pane -e`: the text with its SGR
     /// sequences, every row 120 columns), started with no arguments in `home`, as the
     /// benchmark's pty rows start exocall. Nil when it does not show `marker` within 10 s.
-    static func capture(exocall program: String, home: String, marker: String) -> String? {
+    static func capture(_ program: String, home: String, marker: String) -> String? {
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         guard let tmux = try? Tmux(home: home, command: Tmux.command(program)) else { return nil }
         defer { tmux.close() }
@@ -46,9 +46,10 @@ enum FrameFloor {
     /// The runs of a tmux capture: each row's text cut where its style changes.
     static func runs(of capture: String) -> [Run] {
         var runs: [Run] = []
+        // tmux carries the style from one row's end to the next row's start.
+        var carried = Run(row: 0)
         for (row, line) in capture.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where row < 40 {
-            var current = Run(row: row)
-            if let last = runs.last { current = last.restyled(row: row) }
+            var current = carried.restyled(row: row)
             var scalars = line.unicodeScalars[...]
             while let scalar = scalars.first {
                 if scalar == "\u{1B}", scalars.dropFirst().first == "[" {
@@ -66,6 +67,7 @@ enum FrameFloor {
                 scalars = scalars.dropFirst()
             }
             if !current.text.isEmpty { runs.append(current) }
+            carried = current
         }
         return runs
     }
@@ -170,7 +172,7 @@ enum FrameFloor {
     /// returns its path, how many runs it draws, and whether tmux shows its frame exactly
     /// as exocall's (every cell's character, colours and attributes).
     static func build(in folder: String, exocall: String, home: String, marker: String) throws -> (path: String, runs: Int, same: Bool) {
-        guard let capture = capture(exocall: exocall, home: home, marker: marker) else {
+        guard let capture = capture(exocall, home: home, marker: marker) else {
             throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "exocall's first frame could not be captured in tmux"])
         }
         let runs = runs(of: capture)
@@ -180,7 +182,7 @@ enum FrameFloor {
         guard shell("/usr/bin/cc", ["-O2", source, "-o", binary, "-lncursesw"]) != nil else {
             throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "cc could not build the frame floor (needs libncursesw5-dev)"])
         }
-        let drawn = Self.capture(exocall: binary, home: folder + "/frame-floor-home", marker: marker)
+        let drawn = Self.capture(binary, home: folder + "/frame-floor-home", marker: marker)
         return (binary, runs.count, drawn == capture)
     }
 }
