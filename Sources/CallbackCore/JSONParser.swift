@@ -205,38 +205,41 @@ public enum JSONParser {
         mutating func parseString() throws(JSONSyntaxError) -> String {
             let open = index
             index += 1
-            var scalars = String.UnicodeScalarView()
+            // Built as a String, a run of plain bytes at a time: appending a run's scalars to a
+            // scalar view went through the standard library's generic append, a scalar at a time
+            // (4,000 instructions a Cyrillic letter, a draft's text parsed before the first frame).
+            var text = ""
             var runStart = index
-            func flush(_ reader: Reader, _ end: Int, into view: inout String.UnicodeScalarView) -> Bool {
+            func flush(_ reader: Reader, _ end: Int, into text: inout String) -> Bool {
                 guard end > runStart else { return true }
                 guard let run = String(validating: reader.bytes[runStart..<end], as: UTF8.self) else { return false }
-                view.append(contentsOf: run.unicodeScalars)
+                text += run
                 return true
             }
             while true {
                 guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedString), at: open) }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    guard flush(self, index, into: &scalars) else { throw error(.phrase(.jsonInvalidUTF8), at: runStart) }
+                    guard flush(self, index, into: &text) else { throw error(.phrase(.jsonInvalidUTF8), at: runStart) }
                     index += 1
-                    return String(scalars)
+                    return text
                 }
                 if byte < 0x20 { throw error(.phrase(.jsonControlCharacter, ["hex": .verbatim(hexDigits(UInt32(byte), width: 4))])) }
                 if byte != UInt8(ascii: "\\") { index += 1; continue }
-                guard flush(self, index, into: &scalars) else { throw error(.phrase(.jsonInvalidUTF8), at: runStart) }
+                guard flush(self, index, into: &text) else { throw error(.phrase(.jsonInvalidUTF8), at: runStart) }
                 index += 1
                 guard index < bytes.count else { throw error(.phrase(.jsonUnterminatedString), at: open) }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): text.unicodeScalars.append("\"")
+                case UInt8(ascii: "\\"): text.unicodeScalars.append("\\")
+                case UInt8(ascii: "/"): text.unicodeScalars.append("/")
+                case UInt8(ascii: "b"): text.unicodeScalars.append("\u{08}")
+                case UInt8(ascii: "f"): text.unicodeScalars.append("\u{0C}")
+                case UInt8(ascii: "n"): text.unicodeScalars.append("\n")
+                case UInt8(ascii: "r"): text.unicodeScalars.append("\r")
+                case UInt8(ascii: "t"): text.unicodeScalars.append("\t")
                 case UInt8(ascii: "u"):
                     let unit = try parseHex4()
                     if (0xD800...0xDBFF).contains(unit) {
@@ -247,11 +250,11 @@ public enum JSONParser {
                         let low = try parseHex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw error(.phrase(.jsonInvalidLow)) }
                         let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                        scalars.append(Unicode.Scalar(value)!)
+                        text.unicodeScalars.append(Unicode.Scalar(value)!)
                     } else if (0xDC00...0xDFFF).contains(unit) {
                         throw error(.phrase(.jsonLoneLow))
                     } else {
-                        scalars.append(Unicode.Scalar(unit)!)
+                        text.unicodeScalars.append(Unicode.Scalar(unit)!)
                     }
                 default:
                     index -= 1

@@ -129,7 +129,7 @@ private struct Walk {
         var ringLogic: RingLogic?? = .some(nil)
         if let value = fields[Name.ringLogic] {
             ringLogic = integer(value, at: join(path, Name.ringLogic), range: 1...2,
-                                rule: say(.vRuleRingLogic)).map { RingLogic(rawValue: Int($0)) }
+                                rule: .phrase(.vRuleRingLogic)).map { RingLogic(rawValue: Int($0)) }
         }
         var display: String?? = .some(nil)
         if let value = fields[Name.displayNumber] { display = displayNumber(value, at: join(path, Name.displayNumber)) }
@@ -206,27 +206,31 @@ private struct Walk {
         var voice: Voice? = VoiceCatalog.voice(id: VoiceCatalog.defaultVoiceID)
         var voiceID: Int? = nil
         if let given = fields[Name.voice] {
-            let ids = VoiceCatalog.voices.map { String($0.id) }.joined(separator: ", ")
+            // The lists the messages name are only built for a message (a valid form is
+            // validated at every keystroke and before the first frame).
+            func ids() -> String { VoiceCatalog.voices.map { String($0.id) }.joined(separator: ", ") }
             voice = nil
-            if let raw = integer(given, at: join(path, Name.voice), range: nil, rule: say(.vRuleVoiceID, ["ids": .verbatim(ids)])) {
+            if let raw = integer(given, at: join(path, Name.voice), range: nil, rule: .phrase(.vRuleVoiceID, ["ids": .verbatim(ids())])) {
                 if let found = VoiceCatalog.voice(id: Int(raw)) {
                     voice = found
                     voiceID = found.id
                 } else {
-                    error(join(path, Name.voice), say(.vNoVoice, ["value": "\(raw)", "ids": .verbatim(ids)]))
+                    error(join(path, Name.voice), say(.vNoVoice, ["value": "\(raw)", "ids": .verbatim(ids())]))
                     ok = false
                 }
             } else { ok = false }
         }
         var lang: Int? = nil
         if let given = fields[Name.lang] {
-            let ids = Localized.named(en: VoiceCatalog.languages.map { "\($0.id) (\($0.name))" }.joined(separator: ", "),
-                                      ru: VoiceCatalog.languages.map { "\($0.id) (\($0.id == 1 ? "русский" : $0.name))" }.joined(separator: ", "))
-            if let raw = integer(given, at: join(path, Name.lang), range: nil, rule: say(.vRuleLanguageID, ["ids": ids])) {
+            func ids() -> Localized {
+                Localized.named(en: VoiceCatalog.languages.map { "\($0.id) (\($0.name))" }.joined(separator: ", "),
+                                ru: VoiceCatalog.languages.map { "\($0.id) (\($0.id == 1 ? "русский" : $0.name))" }.joined(separator: ", "))
+            }
+            if let raw = integer(given, at: join(path, Name.lang), range: nil, rule: .phrase(.vRuleLanguageID, ["ids": ids()])) {
                 if let found = VoiceCatalog.language(id: Int(raw)), voice.map({ $0.languages.contains(found.id) }) ?? true {
                     lang = found.id
                 } else {
-                    error(join(path, Name.lang), say(.vNoLanguage, ["value": "\(raw)", "ids": ids]))
+                    error(join(path, Name.lang), say(.vNoLanguage, ["value": "\(raw)", "ids": ids()]))
                     ok = false
                 }
             } else { ok = false }
@@ -243,13 +247,15 @@ private struct Walk {
         }
         var emotion: Int? = nil
         if let given = fields[Name.emotion] {
-            let names = Localized.named(
-                en: VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNames[$0]!)" }.joined(separator: ", "),
-                ru: VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNamesRussian[$0]!)" }.joined(separator: ", "))
-            if let raw = integer(given, at: join(path, Name.emotion), range: nil, rule: say(.vRuleEmotionID, ["names": names])) {
+            func names() -> Localized {
+                Localized.named(
+                    en: VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNames[$0]!)" }.joined(separator: ", "),
+                    ru: VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNamesRussian[$0]!)" }.joined(separator: ", "))
+            }
+            if let raw = integer(given, at: join(path, Name.emotion), range: nil, rule: .phrase(.vRuleEmotionID, ["names": names()])) {
                 let id = Int(raw)
                 if VoiceCatalog.emotionNames[id] == nil {
-                    error(join(path, Name.emotion), say(.vNoEmotion, ["value": "\(raw)", "names": names]))
+                    error(join(path, Name.emotion), say(.vNoEmotion, ["value": "\(raw)", "names": names()]))
                     ok = false
                 } else if let voice, !voice.supports(emotion: id) {
                     let offered = Localized.named(
@@ -367,26 +373,30 @@ private struct Walk {
     }
 
     /// A whole number within `range` (when given).
-    mutating func integer(_ value: JSONValue, at path: String, range: ClosedRange<Int64>?, rule: Localized? = nil) -> Int64? {
-        let ruleText = rule ?? range.map { say(.vRuleWholeRange, ["min": "\($0.lowerBound)", "max": "\($0.upperBound)"]) } ?? say(.vRuleWhole)
-        guard let digits = wholeNumber(value, at: path, rule: ruleText) else { return nil }
+    /// `rule` (what the field takes, for its messages) is only evaluated for a message.
+    mutating func integer(_ value: JSONValue, at path: String, range: ClosedRange<Int64>?, rule: @autoclosure () -> Localized? = nil) -> Int64? {
+        func ruleText() -> Localized {
+            rule() ?? range.map { .phrase(.vRuleWholeRange, ["min": "\($0.lowerBound)", "max": "\($0.upperBound)"]) } ?? .phrase(.vRuleWhole)
+        }
+        guard let digits = wholeNumber(value, at: path, rule: ruleText()) else { return nil }
         guard let number = Int64(digits), number >= Int64(Int32.min), number <= Int64(Int32.max) else {
-            error(path, say(.vRulePast32, ["rule": ruleText, "value": .verbatim(digits)]))
+            error(path, say(.vRulePast32, ["rule": ruleText(), "value": .verbatim(digits)]))
             return nil
         }
         if let range, !range.contains(number) {
-            error(path, say(.vRuleGot, ["rule": ruleText, "value": .verbatim(digits)]))
+            error(path, say(.vRuleGot, ["rule": ruleText(), "value": .verbatim(digits)]))
             return nil
         }
         return number
     }
 
     mutating func decimal(_ value: JSONValue, at path: String, range: ClosedRange<Double>) -> Double? {
-        let rule = say(.vRuleNumberRange, ["min": .verbatim(CanonicalJSON.number(range.lowerBound)),
-                                           "max": .verbatim(CanonicalJSON.number(range.upperBound))])
-        guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
+        func rule() -> Localized {
+            .phrase(.vRuleNumberRange, ["min": .verbatim(CanonicalJSON.number(range.lowerBound)), "max": .verbatim(CanonicalJSON.number(range.upperBound))])
+        }
+        guard let lexeme = numberLexeme(value, at: path, rule: rule()) else { return nil }
         guard let number = Double(lexeme), number.isFinite, range.contains(number) else {
-            error(path, say(.vRuleGot, ["rule": rule, "value": .verbatim(lexeme)]))
+            error(path, say(.vRuleGot, ["rule": rule(), "value": .verbatim(lexeme)]))
             return nil
         }
         return number
@@ -395,15 +405,15 @@ private struct Walk {
     /// The integer a number stands for, as canonical digits (`-12`, `1800`): a
     /// whole number written with a fraction or exponent (`1800.0`, `1.8e3`) is a
     /// warning and reads as that number; a real fraction (`1800.5`) is an error.
-    mutating func wholeNumber(_ value: JSONValue, at path: String, rule: Localized) -> String? {
-        guard let lexeme = numberLexeme(value, at: path, rule: rule) else { return nil }
+    mutating func wholeNumber(_ value: JSONValue, at path: String, rule: @autoclosure () -> Localized) -> String? {
+        guard let lexeme = numberLexeme(value, at: path, rule: rule()) else { return nil }
         let digits: String
         switch NumberLexeme.integerDigits(lexeme) {
         case .fraction:
-            error(path, say(.vRuleFraction, ["rule": rule, "value": .verbatim(lexeme)]))
+            error(path, say(.vRuleFraction, ["rule": rule(), "value": .verbatim(lexeme)]))
             return nil
         case .tooLarge:
-            error(path, say(.vRuleTooLarge, ["rule": rule, "value": .verbatim(lexeme)]))
+            error(path, say(.vRuleTooLarge, ["rule": rule(), "value": .verbatim(lexeme)]))
             return nil
         case .digits(let whole):
             digits = whole
@@ -416,14 +426,14 @@ private struct Walk {
 
     /// The lexeme of a JSON number; a number in quotes (`"1221"`, which proto3 JSON
     /// accepts) is a warning and reads as the number; anything else is a type error.
-    mutating func numberLexeme(_ value: JSONValue, at path: String, rule: Localized) -> String? {
+    mutating func numberLexeme(_ value: JSONValue, at path: String, rule: @autoclosure () -> Localized) -> String? {
         switch value {
         case .number(let lexeme): return lexeme
         case .string(let text) where NumberLexeme.isNumber(text):
             warning(path, say(.vNumberInQuotes, ["text": .verbatim(text)]))
             return text
         default:
-            error(path, say(.vRuleGot, ["rule": rule, "value": given(value)]))
+            error(path, say(.vRuleGot, ["rule": rule(), "value": given(value)]))
             return nil
         }
     }

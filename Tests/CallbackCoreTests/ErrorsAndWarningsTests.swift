@@ -25,6 +25,22 @@ final class ErrorsAndWarningsTests: XCTestCase {
         assertRejected("line_2.audio", #"{"media_resource_id": 1, "tts": {"text": "hi"}}"#, mentions: "not both")
     }
 
+    /// What the voice, language and emotion messages list (every voice, language or emotion
+    /// there is) is built only when a message is written: each message still lists it whole.
+    func testVoiceLanguageAndEmotionMessagesListWhatThereIs() {
+        let voices = VoiceCatalog.voices.map { String($0.id) }.joined(separator: ", ")
+        assertRejected("line_1.audio.tts.voice", "99", mentions: voices)
+        assertRejected("line_1.audio.tts.voice", #""x""#, mentions: voices)
+        let languages = VoiceCatalog.languages.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        assertRejected("line_1.audio.tts.lang", "2", mentions: languages)
+        assertRejected("line_1.audio.tts.lang", "1.5", mentions: languages)
+        let emotions = VoiceCatalog.emotionIDs.map { "\($0) \(VoiceCatalog.emotionNames[$0]!)" }.joined(separator: ", ")
+        assertRejected("line_1.audio.tts.emotion", "9", mentions: emotions)
+        assertRejected("line_1.audio.tts.emotion", "[]", mentions: emotions)
+        assertRejected("line_1.ring_logic", #""x""#, mentions: "1 (sequential) or 2 (parallel)")
+        assertRejected("line_1.audio.tts.speed", "9", mentions: "from 0.1 to 3")
+    }
+
     func testTypesTheAPICannotReadAreErrors() {
         assertRejected("duration", #""long""#, mentions: #"got string "long""#)
         assertRejected("duration", "1800.5", mentions: "a fraction in a whole-number field, got 1800.5")

@@ -12,6 +12,15 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(#""\u0416\ud83d\ude00\n\"""#), .string("Ж😀\n\""))
     }
 
+    /// A string is built from runs of plain bytes and the escapes between them: every scalar
+    /// comes through as written (a combining mark after an escape too), and a cut UTF-8 sequence is refused.
+    func testStringsKeepEveryScalarAcrossRunsAndEscapes() throws {
+        let parsed = try JSONParser.parse(#""МТС — e\u0301\u0301x\tй\u0416""#)
+        guard case .string(let text) = parsed else { return XCTFail("not a string: \(parsed)") }
+        XCTAssertEqual(text.unicodeScalars.map(\.value), [0x41C, 0x422, 0x421, 0x20, 0x2014, 0x20, 0x65, 0x301, 0x301, 0x78, 0x9, 0x439, 0x416])
+        XCTAssertThrowsError(try JSONParser.parse([UInt8(ascii: "\""), 0x61, 0xD0, UInt8(ascii: "\"")]), "a cut UTF-8 sequence")
+    }
+
     func testRefusesWhatAStrictServerRefuses() {
         for bad in ["{\"a\":1,}", "[1,]", "01", "{'a':1}", "// x\n{}", "\"a\tb\"", "1.", "-", "{\"a\" 1}", "[1] 2", "", "\"\\ud800\""] {
             XCTAssertThrowsError(try JSONParser.parse(bad), "should refuse \(bad.debugDescription)")
