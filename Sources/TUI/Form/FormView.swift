@@ -152,7 +152,7 @@ enum FormView {
         let top = max(0, cursorRow - (FormRow.ttsTextRows - 1))
         let rowIndex = top + part
         guard wrapped.rows.indices.contains(rowIndex) else { return nil }
-        let characters = Array(text)
+        let characters = wrapped.characters
         let range = wrapped.rows[rowIndex]
         var shown = characters.string(range)
         if DisplayWidth.of(shown) > valueWidth, shown.last == " " { shown.removeLast() } // a space hangs past the edge

@@ -168,7 +168,7 @@ enum LogAnnotating {
         let wrapped = WrappedText(editor.text, width: rect.width)
         let cursorRow = wrapped.row(of: editor.cursor)
         let top = max(0, cursorRow - rect.height + 1)
-        let characters = Array(editor.text)
+        let characters = wrapped.characters
         for row in 0..<rect.height where wrapped.rows.indices.contains(top + row) {
             let range = wrapped.rows[top + row]
             canvas.put(TerminalText.escaped(characters.string(range)), x: rect.x, y: rect.y + row, style: style, maxWidth: rect.width)
