@@ -67,6 +67,13 @@ public enum CanonicalJSON {
 
     private static func appendQuoted(_ text: String, into out: inout String) {
         out += "\""
+        // Most text has nothing to escape: appended whole, not a scalar at a time (the preview
+        // quotes every key and string of the request at each keystroke).
+        guard text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || TerminalText.needsEscape($0) }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

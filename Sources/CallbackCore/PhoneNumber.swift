@@ -30,24 +30,26 @@ public enum PhoneNumber {
     /// Checks `number` against the rule.
     public static func check(_ number: String) -> Check {
         if number.isEmpty { return .invalid(reason: .phrase(.phoneEmpty), suggestion: nil) }
-        let lower = number.lowercased()
-        if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") {
-            let rest = number.drop { $0 != ":" }.dropFirst()
-            guard !rest.isEmpty, !rest.contains(where: \.isWhitespace) else {
+        // Digits only, the usual case (every destination is checked at each keystroke), is
+        // neither a SIP URI nor anything to normalize: straight to the digits' own checks.
+        if !number.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            let lower = number.lowercased()
+            if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") {
+                let rest = number.drop { $0 != ":" }.dropFirst()
+                guard !rest.isEmpty, !rest.contains(where: \.isWhitespace) else {
+                    return .invalid(reason: .phrase(.phoneSIPShape), suggestion: nil)
+                }
+                let parts = rest.split(separator: "@", omittingEmptySubsequences: false)
+                if parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty { return .valid }
+                if parts.count <= 2, parts.last?.isEmpty == false {
+                    return .warning(reason: .phrase(.phoneSIPNoUser), suggestion: nil)
+                }
                 return .invalid(reason: .phrase(.phoneSIPShape), suggestion: nil)
             }
-            let parts = rest.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty { return .valid }
-            if parts.count <= 2, parts.last?.isEmpty == false {
-                return .warning(reason: .phrase(.phoneSIPNoUser), suggestion: nil)
+            guard number.contains(where: \.isASCIIDigit), number.allSatisfy({ $0.isASCIIDigit || separators.contains($0) }) else {
+                return .invalid(reason: .phrase(.phoneNotANumber), suggestion: nil)
             }
-            return .invalid(reason: .phrase(.phoneSIPShape), suggestion: nil)
-        }
-        guard number.contains(where: \.isASCIIDigit), number.allSatisfy({ $0.isASCIIDigit || separators.contains($0) }) else {
-            return .invalid(reason: .phrase(.phoneNotANumber), suggestion: nil)
-        }
-        let fix = normalize(number)
-        if !number.allSatisfy(\.isASCIIDigit) {
+            let fix = normalize(number)
             return .warning(reason: fix.map { .phrase(.phoneNotInternationalFix, ["fix": .verbatim($0)]) } ?? .phrase(.phoneNotInternational),
                             suggestion: fix)
         }
@@ -117,7 +119,7 @@ public enum PhoneNumber {
 
 extension Character {
     /// Whether this is one of `0`…`9` (not other scripts' digits).
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
 }
 
 extension String {
