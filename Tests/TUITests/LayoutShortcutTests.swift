@@ -46,6 +46,23 @@ final class LayoutShortcutTests: XCTestCase {
         }
     }
 
+    /// Simple text (ASCII, Latin, Cyrillic, the plain marks, newlines) is split into
+    /// paragraphs and words between scalars: the same lines as split between characters.
+    func testWordsSplitBetweenScalarsWrapAsBetweenCharacters() {
+        let texts = Self.samples + [" leading", "trailing ", "two  spaces", "line\nbreak\n\nend", "  ", "\n",
+                                    "word " + String(repeating: "w", count: 30), "Ошибка: номер 7 (999) неверен — «да»…",
+                                    "No calls logged yet. Press F5 to send the form's request; every send appears here."]
+        for text in texts where text.unicodeScalars.allSatisfy({ $0 == "\n" || DisplayWidth.isSimple($0) }) {
+            for width in 1...45 {
+                for maxLines in [1, 3, Int.max] {
+                    XCTAssertEqual(TextWrap.byWords(text, width: width, maxLines: maxLines, splittingScalars: true),
+                                   TextWrap.byWords(text, width: width, maxLines: maxLines, splittingScalars: false),
+                                   "\(text.debugDescription) at \(width), \(maxLines) lines")
+                }
+            }
+        }
+    }
+
     func testABoxIsDrawnAsWhenItWasAllText() {
         let titles: [String?] = [nil, "", "Request", "Журнал звонков", "a very long title that does not fit at all", "🇷🇺 флаг"]
         // Inside the canvas, across each of its edges, and wholly outside it (16x8).

@@ -21,11 +21,23 @@ public enum TextWrap {
 
     /// `lines` without the shortcut: word by word (what the shortcut is tested against).
     static func byWords(_ text: String, width: Int, maxLines: Int) -> [String] {
+        byWords(text, width: width, maxLines: maxLines, splittingScalars: text.unicodeScalars.allSatisfy { $0 == "\n" || DisplayWidth.isSimple($0) })
+    }
+
+    /// The same, the paragraphs and words split between scalars when `splittingScalars`
+    /// (text whose every scalar stands alone as a character: the same pieces as between
+    /// characters, without breaking the text into graphemes; the test holds the two to
+    /// the same lines). The log panel's and the status line's words, at every frame.
+    static func byWords(_ text: String, width: Int, maxLines: Int, splittingScalars: Bool) -> [String] {
+        func pieces(_ text: Substring, _ separator: Unicode.Scalar) -> [Substring] {
+            splittingScalars ? text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).map(Substring.init)
+                             : text.split(separator: Character(separator), omittingEmptySubsequences: false)
+        }
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in pieces(text[...], "\n") {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            for word in pieces(paragraph, " ") {
                 if result.count >= maxLines { return result }
                 let wordWidth = DisplayWidth.of(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
