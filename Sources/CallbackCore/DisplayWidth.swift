@@ -60,6 +60,13 @@ public enum DisplayWidth {
         (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || (0x2500...0x25FC).contains(value)
     }
 
+    /// Whether every scalar of `text` is simple or a newline: its characters are then its
+    /// scalars, so it can be split and laid out scalar by scalar, one column each (the
+    /// newlines aside), without grapheme breaking.
+    public static func isSimpleLines(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "\n" || isSimple($0) }
+    }
+
     /// Whether `scalar` always stands alone as one character one column wide: printable
     /// ASCII and Latin up to U+02FF, Cyrillic letters, and the plain marks above. Text made
     /// only of these needs no grapheme breaking to be laid out.

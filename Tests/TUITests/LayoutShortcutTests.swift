@@ -52,7 +52,7 @@ final class LayoutShortcutTests: XCTestCase {
         let texts = Self.samples + [" leading", "trailing ", "two  spaces", "line\nbreak\n\nend", "  ", "\n",
                                     "word " + String(repeating: "w", count: 30), "Ошибка: номер 7 (999) неверен — «да»…",
                                     "No calls logged yet. Press F5 to send the form's request; every send appears here."]
-        for text in texts where text.unicodeScalars.allSatisfy({ $0 == "\n" || DisplayWidth.isSimple($0) }) {
+        for text in texts where DisplayWidth.isSimpleLines(text) {
             for width in 1...45 {
                 for maxLines in [1, 3, Int.max] {
                     XCTAssertEqual(TextWrap.byWords(text, width: width, maxLines: maxLines, splittingScalars: true),

@@ -18,7 +18,7 @@ final class WrappedTextTests: XCTestCase {
             "",
         ]
         for text in texts {
-            XCTAssertTrue(text.unicodeScalars.allSatisfy { $0 == "\n" || DisplayWidth.isSimple($0) }, text)
+            XCTAssertTrue(DisplayWidth.isSimpleLines(text), text)
             for width in 1...40 {
                 let fast = WrappedText(text, width: width)
                 let measured = WrappedText(characters: Array(text), width: width, oneColumnEach: false)

@@ -21,7 +21,7 @@ public enum TextWrap {
 
     /// `lines` without the shortcut: word by word (what the shortcut is tested against).
     static func byWords(_ text: String, width: Int, maxLines: Int) -> [String] {
-        byWords(text, width: width, maxLines: maxLines, splittingScalars: text.unicodeScalars.allSatisfy { $0 == "\n" || DisplayWidth.isSimple($0) })
+        byWords(text, width: width, maxLines: maxLines, splittingScalars: DisplayWidth.isSimpleLines(text))
     }
 
     /// The same, the paragraphs and words split between scalars when `splittingScalars`

@@ -13,7 +13,7 @@ struct WrappedText {
         // Text of simple scalars (ASCII, Latin, Cyrillic, the plain marks: most of what is
         // typed) and newlines is a character per scalar, each one column: no grapheme
         // breaking and no width lookups (5,000 instructions a letter, issue #32).
-        if text.unicodeScalars.allSatisfy({ $0 == "\n" || DisplayWidth.isSimple($0) }) {
+        if DisplayWidth.isSimpleLines(text) {
             self.init(characters: text.unicodeScalars.map(Character.init), width: width, oneColumnEach: true)
         } else {
             self.init(characters: Array(text), width: width, oneColumnEach: false)
