@@ -106,5 +106,5 @@ public enum SearchTerms {
     }
 
     /// Whether a word also matches the end of a number.
-    public static func isDigits(_ word: String) -> Bool { word.allSatisfy { $0.isASCII && $0.isNumber } }
+    public static func isDigits(_ word: String) -> Bool { word.allSatisfy(\.isASCIIDigit) }
 }

@@ -80,7 +80,7 @@ public enum RepeatGuard {
         let trimmed = number.trimmingSpaces()
         let lower = trimmed.lowercased()
         if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") { return lower }
-        var digits = trimmed.filter { $0.isASCII && $0.isNumber }
+        var digits = trimmed.filter(\.isASCIIDigit)
         if digits.hasPrefix("00") { digits.removeFirst(2) }
         if digits.count == 11, digits.first == "8" { digits = "7" + digits.dropFirst() }
         if digits.count == 10, digits.first == "9" { digits = "7" + digits }

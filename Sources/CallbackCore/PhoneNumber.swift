@@ -32,7 +32,7 @@ public enum PhoneNumber {
         if number.isEmpty { return .invalid(reason: .phrase(.phoneEmpty), suggestion: nil) }
         // Digits only, the usual case (every destination is checked at each keystroke), is
         // neither a SIP URI nor anything to normalize: straight to the digits' own checks.
-        if !number.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+        if !number.utf8.allSatisfy(\.isASCIIDigit) {
             let lower = number.lowercased()
             if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") {
                 let rest = number.drop { $0 != ":" }.dropFirst()
@@ -117,9 +117,14 @@ public enum PhoneNumber {
     }
 }
 
+extension UInt8 {
+    /// Whether this byte is one of ASCII `0`…`9`.
+    public var isASCIIDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
+}
+
 extension Character {
-    /// Whether this is one of `0`…`9` (not other scripts' digits).
-    var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
+    /// Whether this is one of `0`…`9` (not other scripts' digits), without asking Unicode's tables.
+    public var isASCIIDigit: Bool { asciiValue?.isASCIIDigit ?? false }
 }
 
 extension String {

@@ -30,7 +30,7 @@ public struct RepeatWindow: Equatable, Sendable, CustomStringConvertible {
         case "h": unit = 3600; digits = digits.dropLast()
         default: unit = 1
         }
-        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else { return nil }
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else { return nil }
         return value * unit
     }
 

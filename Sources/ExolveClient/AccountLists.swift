@@ -52,7 +52,7 @@ extension ExolveClient {
             guard case .array(let items)? = answer["callbacks"] else { return .failure(.badAnswer(.phrase(.listNoCallbacks))) }
             var resources: [CallbackResource] = []
             for item in items {
-                guard let id = item["callback_resource_id"].flatMap(Self.text), !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                guard let id = item["callback_resource_id"].flatMap(Self.text), !id.isEmpty, id.allSatisfy(\.isASCIIDigit) else {
                     return .failure(.badAnswer(.phrase(.listResourceWithoutID)))
                 }
                 resources.append(CallbackResource(id: id, name: item["callback_name"].flatMap(Self.text) ?? ""))

@@ -45,7 +45,7 @@ extension ExolveClient {
             var found: [CallHistoryItem] = []
             for entry in list {
                 guard case .object = entry, let id = entry["call_id"].flatMap(Self.text), !id.isEmpty, id.count <= 20,
-                      id.allSatisfy({ $0.isASCII && $0.isNumber }),
+                      id.allSatisfy(\.isASCIIDigit),
                       let duration = entry["duration"].flatMap(Self.text), let seconds = Int(duration), (0...86_400 * 7).contains(seconds) else {
                     return .failure(.badAnswer(.phrase(.historyBadItem)))
                 }

@@ -57,7 +57,7 @@ public struct ExolveClient: Sendable {
 
     /// Whether `text` can be a call_id: a uint64 written in digits, at most 20 of them.
     static func looksLikeCallID(_ text: String) -> Bool {
-        (1...20).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+        (1...20).contains(text.count) && text.allSatisfy(\.isASCIIDigit)
     }
 
     /// Turns what the transport saw into an outcome.

@@ -178,9 +178,9 @@ public enum TextRule: Equatable, Sendable {
     public func refusal(of character: Character) -> Phrase? {
         switch self {
         case .free, .phone: return nil
-        case .digits: return character.isASCII && character.isNumber ? nil : .refuseDigits
-        case .signedDigits: return (character.isASCII && character.isNumber) || character == "-" ? nil : .refuseWholeNumber
-        case .decimal: return (character.isASCII && character.isNumber) || character == "." || character == "," ? nil : .refuseDecimal
+        case .digits: return character.isASCIIDigit ? nil : .refuseDigits
+        case .signedDigits: return character.isASCIIDigit || character == "-" ? nil : .refuseWholeNumber
+        case .decimal: return character.isASCIIDigit || character == "." || character == "," ? nil : .refuseDecimal
         }
     }
 }

@@ -64,7 +64,7 @@ extension FormState {
         guard !trimmed.isEmpty else { return nil }
         let negative = trimmed.hasPrefix("-")
         let digits = negative ? trimmed.dropFirst() : Substring(trimmed)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .string(text) }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return .string(text) }
         var stripped = digits.drop { $0 == "0" }
         if stripped.isEmpty { stripped = "0" }
         // String + String: a Substring added to a String went through the standard library's
