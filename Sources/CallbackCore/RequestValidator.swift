@@ -374,6 +374,8 @@ private struct Walk {
 
     /// A whole number within `range` (when given).
     /// `rule` (what the field takes, for its messages) is only evaluated for a message.
+    /// Rules passed here are written `.phrase(...)`, not `say(...)`: an autoclosure that
+    /// reads `self` would overlap the walk's own mutation (the exclusivity check refuses it).
     mutating func integer(_ value: JSONValue, at path: String, range: ClosedRange<Int64>?, rule: @autoclosure () -> Localized? = nil) -> Int64? {
         func ruleText() -> Localized {
             rule() ?? range.map { .phrase(.vRuleWholeRange, ["min": "\($0.lowerBound)", "max": "\($0.upperBound)"]) } ?? .phrase(.vRuleWhole)
